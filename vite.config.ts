@@ -1,0 +1,22 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  // Relative asset URLs so dist/ works from any sub-path.
+  base: './',
+  plugins: [react()],
+  worker: {
+    format: 'es',
+  },
+  optimizeDeps: {
+    // The engine worker's dependencies: pre-bundle them up front, otherwise the
+    // dev server discovers them on first load and reloads the page.
+    include: ['comlink', 'ml-matrix', 'pure-rand', 'zod'],
+  },
+  test: {
+    include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60000,
+  },
+});
