@@ -1,0 +1,63 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/** Collects requests to other origins and console errors for the whole test. */
+function watchPage(page: Page, baseURL: string) {
+  const ownOrigin = new URL(baseURL).origin;
+  const foreignRequests: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    if (url.origin !== ownOrigin) foreignRequests.push(req.url());
+  });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`));
+  return { foreignRequests, consoleErrors };
+}
+
+async function readNumber(page: Page, label: string): Promise<number> {
+  const out = page.getByRole('status', { name: label, exact: true });
+  await expect(out).toHaveText(/^-?\d+\.\d{4}$/);
+  return Number(await out.textContent());
+}
+
+test('Werner state panel shows concurrence, negativity and the PPT verdict', async ({
+  page,
+  baseURL,
+}) => {
+  const watched = watchPage(page, baseURL!);
+  await page.goto('./');
+
+  await expect(page.getByRole('heading', { level: 1, name: 'HQRN Explorer' })).toBeVisible();
+  const slider = page.getByRole('slider', { name: 'Werner p', exact: true });
+  await expect(slider).toBeVisible();
+
+  for (const p of [0.2, 0.6, 1.0]) {
+    await slider.fill(String(p));
+    await expect(page.getByRole('status', { name: 'p', exact: true })).toHaveText(p.toFixed(2));
+
+    const concurrence = await readNumber(page, 'concurrence');
+    const negativity = await readNumber(page, 'negativity');
+    expect(Math.abs(concurrence - Math.max(0, (3 * p - 1) / 2))).toBeLessThan(1e-3);
+    expect(Math.abs(negativity - Math.max(0, (3 * p - 1) / 4))).toBeLessThan(1e-3);
+
+    const verdict = page.getByRole('status', { name: 'verdict', exact: true });
+    if (p > 1 / 3) {
+      await expect(verdict).toContainText('entangled');
+    } else {
+      await expect(verdict).toContainText('separable');
+    }
+  }
+
+  // Keyboard works too: from 1.00, Home goes to p = 0 (separable, zero measures).
+  await slider.focus();
+  await page.keyboard.press('Home');
+  await expect(page.getByRole('status', { name: 'p', exact: true })).toHaveText('0.00');
+  expect(await readNumber(page, 'concurrence')).toBeCloseTo(0, 3);
+  await expect(page.getByRole('status', { name: 'verdict', exact: true })).toContainText('separable');
+
+  expect(watched.foreignRequests, 'requests to other origins').toEqual([]);
+  expect(watched.consoleErrors, 'console errors').toEqual([]);
+});
