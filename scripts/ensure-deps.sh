@@ -30,7 +30,7 @@ if [[ "$with_browser" == 1 ]]; then
     echo "ensure-deps: installing Debian chromium with apt-get"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends chromium >/dev/null
+    apt-get install -y -qq chromium >/dev/null
     [[ -x /usr/bin/chromium ]] || { echo "ensure-deps: apt-get did not provide /usr/bin/chromium" >&2; exit 1; }
     echo "ensure-deps: installed $(/usr/bin/chromium --version 2>/dev/null || echo chromium)"
   else
