@@ -4,7 +4,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-step() { printf '\n==> %s\n' "$*"; }
+timings=()
+current=""
+started=0
+step() {
+  finish_step
+  current="$*"
+  started=$SECONDS
+  printf '\n==> %s\n' "$current"
+}
+finish_step() {
+  if [[ -n "$current" ]]; then timings+=("$(printf '%-28s %4ds' "$current" $((SECONDS - started)))"); fi
+  current=""
+}
 
 step "dependencies"
 bash scripts/ensure-deps.sh --with-browser
@@ -18,3 +30,8 @@ npx vitest run
 
 step "end-to-end tests (playwright)"
 npx playwright test
+
+finish_step
+printf '\n==> step timings\n'
+printf '  %s\n' "${timings[@]}"
+printf '  %-28s %4ds\n' "total" "$SECONDS"
