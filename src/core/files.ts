@@ -1,0 +1,211 @@
+/**
+ * Reading and validating hqrn-state and hqrn-model files (HQRN.md §10).
+ *
+ * Structure (types, required keys, finite numbers) is checked with a zod schema; shapes and
+ * physics (square d×d with d = 2^n, α ∈ [0,1], c > 0, contractions, Hermitian / trace-1 / PSD
+ * within 1e-8) by hand after it. Every failure is a `FileFormatError` whose message is one line
+ * `<field>: <problem>`, with the field as a path like `blocks[2].aPlus.re[0][3]`.
+ */
+import { z } from 'zod';
+import { ACTIVATIONS } from './activation';
+import { type CMat, type CMatJson, fromArrays, toJson } from './complex';
+import { spectralNorm } from './linalg';
+import { validateDensityMatrix } from './measures';
+import type { ClassicalBlock, Model, QuantumBlock, Readout } from './model';
+
+/** Tolerance for Hermitian / trace / PSD / contraction checks of loaded files. */
+export const FILE_TOLERANCE = 1e-8;
+/** Largest register the files may describe (d = 2^10): bigger would not fit a browser tab. */
+export const MAX_QUBITS = 10;
+
+export class FileFormatError extends Error {
+  constructor(
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`${field || '(file)'}: ${problem}`);
+    this.name = 'FileFormatError';
+  }
+}
+
+const finite = z.number({ error: (iss) => (iss.input === undefined ? 'is missing' : `must be a finite number, got ${describe(iss.input)}`) });
+const matrixJson = z.object({ re: z.array(z.array(finite)), im: z.array(z.array(finite)) });
+
+const stateFileSchema = z.union([
+  z.object({ format: z.literal('hqrn-state'), version: z.literal(1), re: z.array(z.array(finite)), im: z.array(z.array(finite)) }),
+  z.object({ format: z.literal('hqrn-state'), version: z.literal(1), states: z.array(matrixJson) }),
+]);
+
+const readoutSchema = z.object({
+  weights: z.array(z.array(finite)),
+  bias: z.array(finite),
+  classes: z.array(z.union([z.string(), z.number()])),
+});
+
+const blockSchema = z.object({
+  alpha: finite,
+  activation: z.string().optional(),
+  gain: finite.optional(),
+  bias: z.array(finite).optional(),
+  aPlus: matrixJson.optional(),
+  aMinus: matrixJson.optional(),
+  w: z.array(z.array(finite)).optional(),
+});
+
+const modelFileSchema = z.object({
+  format: z.literal('hqrn-model'),
+  version: z.literal(1),
+  nQubits: z.number().int().min(1).max(MAX_QUBITS),
+  blocks: z.array(blockSchema),
+  readout: readoutSchema.optional(),
+});
+
+function describe(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 20 ? v.slice(0, 20) + '…' : v);
+  if (typeof v === 'number') return String(v);
+  if (v === null) return 'null';
+  return Array.isArray(v) ? 'an array' : typeof v;
+}
+
+/** `blocks[0].aPlus.re[1][2]` from a zod path. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let s = '';
+  for (const p of path) s += typeof p === 'number' ? `[${p}]` : s ? `.${String(p)}` : String(p);
+  return s;
+}
+
+function parseWith<T>(schema: z.ZodType<T>, data: unknown): T {
+  const r = schema.safeParse(data);
+  if (r.success) return r.data;
+  const issue = pickIssue(r.error.issues);
+  throw new FileFormatError(formatPath(issue.path), issue.message);
+}
+
+/** For union failures report the branch that got furthest (longest path), not "invalid input". */
+function pickIssue(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue {
+  const flat: z.core.$ZodIssue[] = [];
+  const walk = (list: readonly z.core.$ZodIssue[], prefix: PropertyKey[]) => {
+    for (const i of list) {
+      if (i.code === 'invalid_union' && i.errors.length) for (const branch of i.errors) walk(branch, [...prefix, ...i.path]);
+      else flat.push({ ...i, path: [...prefix, ...i.path] });
+    }
+  };
+  walk(issues, []);
+  flat.sort((a, b) => b.path.length - a.path.length);
+  return flat[0] ?? issues[0];
+}
+
+function checkMatrixShape(field: string, m: { re: number[][]; im: number[][] }, rows: number, cols: number): void {
+  for (const part of ['re', 'im'] as const) {
+    const a = m[part];
+    if (a.length !== rows) throw new FileFormatError(`${field}.${part}`, `expected ${rows} rows, got ${a.length}`);
+    a.forEach((row, i) => {
+      if (row.length !== cols) throw new FileFormatError(`${field}.${part}[${i}]`, `expected ${cols} entries, got ${row.length}`);
+    });
+  }
+}
+
+function checkRealMatrixShape(field: string, a: number[][], rows: number, cols: number): void {
+  if (a.length !== rows) throw new FileFormatError(field, `expected ${rows} rows, got ${a.length}`);
+  a.forEach((row, i) => {
+    if (row.length !== cols) throw new FileFormatError(`${field}[${i}]`, `expected ${cols} entries, got ${row.length}`);
+  });
+}
+
+/** Validate one {re, im} density matrix: square, d = 2^n (n ≥ 1), Hermitian, trace 1, PSD. */
+export function densityMatrixFromJson(field: string, m: CMatJson, expectedDim?: number): CMat {
+  const d = m.re.length;
+  if (expectedDim !== undefined && d !== expectedDim) throw new FileFormatError(`${field}.re`, `expected a ${expectedDim}×${expectedDim} matrix, got ${d} rows`);
+  if (d < 2 || (d & (d - 1)) !== 0 || d > 1 << MAX_QUBITS)
+    throw new FileFormatError(`${field}.re`, `dimension must be a power of two between 2 and ${1 << MAX_QUBITS}, got ${d}`);
+  checkMatrixShape(field, m, d, d);
+  const rho = fromArrays(m.re, m.im);
+  const problem = validateDensityMatrix(rho, FILE_TOLERANCE);
+  if (problem) throw new FileFormatError(field || 'state', problem);
+  return rho;
+}
+
+/** Parse an hqrn-state file (single state or batch) into validated density matrices. */
+export function parseStateFile(data: unknown): CMat[] {
+  const f = parseWith(stateFileSchema, data);
+  if ('states' in f) {
+    if (f.states.length === 0) throw new FileFormatError('states', 'must contain at least one state');
+    const d = f.states[0].re.length;
+    return f.states.map((s, i) => densityMatrixFromJson(`states[${i}]`, s, d));
+  }
+  return [densityMatrixFromJson('', { re: f.re, im: f.im })];
+}
+
+/** Parse an hqrn-model file: quantum blocks (aPlus/aMinus/gain) or classical blocks (w), one kind per file. */
+export function parseModelFile(data: unknown): Model {
+  const f = parseWith(modelFileSchema, data);
+  const d = 1 << f.nQubits;
+  if (f.blocks.length === 0) throw new FileFormatError('blocks', 'must contain at least one block');
+  const classical = f.blocks[0].w !== undefined;
+  const quantumBlocks: QuantumBlock[] = [];
+  const classicalBlocks: ClassicalBlock[] = [];
+  f.blocks.forEach((b, k) => {
+    const at = `blocks[${k}]`;
+    if (!(b.alpha >= 0 && b.alpha <= 1)) throw new FileFormatError(`${at}.alpha`, `must be in [0, 1], got ${b.alpha}`);
+    const activation = b.activation ?? 'relu';
+    if (!(ACTIVATIONS as readonly string[]).includes(activation))
+      throw new FileFormatError(`${at}.activation`, `unknown activation ${describe(activation)} (expected one of ${ACTIVATIONS.join(', ')})`);
+    const bias = b.bias ?? new Array<number>(d).fill(0);
+    if (bias.length !== d) throw new FileFormatError(`${at}.bias`, `expected ${d} entries, got ${bias.length}`);
+    const common = { alpha: b.alpha, activation: activation as ClassicalBlock['activation'], bias: Float64Array.from(bias) };
+    if (classical) {
+      if (!b.w) throw new FileFormatError(`${at}.w`, 'is missing (block 0 is classical, so every block needs w)');
+      if (b.aPlus || b.aMinus) throw new FileFormatError(`${at}`, 'has both w and aPlus/aMinus');
+      checkRealMatrixShape(`${at}.w`, b.w, d, d);
+      classicalBlocks.push({ ...common, w: Float64Array.from(b.w.flat()) });
+      return;
+    }
+    if (b.w) throw new FileFormatError(`${at}.w`, 'classical block in a quantum model (block 0 has aPlus/aMinus)');
+    for (const key of ['aPlus', 'aMinus'] as const) if (!b[key]) throw new FileFormatError(`${at}.${key}`, 'is missing');
+    const gain = b.gain ?? 1;
+    if (!(gain > 0)) throw new FileFormatError(`${at}.gain`, `must be > 0, got ${gain}`);
+    const mats = (['aPlus', 'aMinus'] as const).map((key) => {
+      checkMatrixShape(`${at}.${key}`, b[key]!, d, d);
+      const a = fromArrays(b[key]!.re, b[key]!.im);
+      const norm = spectralNorm(a);
+      if (norm > 1 + FILE_TOLERANCE) throw new FileFormatError(`${at}.${key}`, `not a contraction: spectral norm ${norm.toPrecision(6)} > 1`);
+      return a;
+    });
+    quantumBlocks.push({ ...common, gain, aPlus: mats[0], aMinus: mats[1] });
+  });
+  let readout: Readout | undefined;
+  if (f.readout) {
+    const C = f.readout.bias.length;
+    if (C < 1) throw new FileFormatError('readout.bias', 'must have at least one class');
+    checkRealMatrixShape('readout.weights', f.readout.weights, C, d);
+    if (f.readout.classes.length !== C) throw new FileFormatError('readout.classes', `expected ${C} entries, got ${f.readout.classes.length}`);
+    readout = { weights: Float64Array.from(f.readout.weights.flat()), bias: Float64Array.from(f.readout.bias), classes: f.readout.classes };
+  }
+  return classical
+    ? { kind: 'classical', nQubits: f.nQubits, blocks: classicalBlocks, readout }
+    : { kind: 'quantum', nQubits: f.nQubits, blocks: quantumBlocks, readout };
+}
+
+function rows(a: Float64Array, d: number): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < a.length / d; i++) out.push(Array.from(a.subarray(i * d, (i + 1) * d)));
+  return out;
+}
+
+/** The hqrn-model JSON of a model (inverse of parseModelFile). */
+export function modelToJson(model: Model): Record<string, unknown> {
+  const d = 1 << model.nQubits;
+  const blocks =
+    model.kind === 'quantum'
+      ? model.blocks.map((b) => ({ alpha: b.alpha, activation: b.activation, gain: b.gain, bias: Array.from(b.bias), aPlus: toJson(b.aPlus), aMinus: toJson(b.aMinus) }))
+      : model.blocks.map((b) => ({ alpha: b.alpha, activation: b.activation, bias: Array.from(b.bias), w: rows(b.w, d) }));
+  const out: Record<string, unknown> = { format: 'hqrn-model', version: 1, nQubits: model.nQubits, blocks };
+  if (model.readout) out.readout = { weights: rows(model.readout.weights, d), bias: Array.from(model.readout.bias), classes: model.readout.classes };
+  return out;
+}
+
+/** The hqrn-state JSON of one state or a batch. */
+export function stateToJson(states: CMat | CMat[]): Record<string, unknown> {
+  if (Array.isArray(states)) return { format: 'hqrn-state', version: 1, states: states.map(toJson) };
+  return { format: 'hqrn-state', version: 1, ...toJson(states) };
+}
