@@ -95,12 +95,17 @@ function pickIssue(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue {
   return flat[0] ?? issues[0];
 }
 
+/** `field.part`, or just `part` at the top level. */
+function at(field: string, part: string): string {
+  return field ? `${field}.${part}` : part;
+}
+
 function checkMatrixShape(field: string, m: { re: number[][]; im: number[][] }, rows: number, cols: number): void {
   for (const part of ['re', 'im'] as const) {
     const a = m[part];
-    if (a.length !== rows) throw new FileFormatError(`${field}.${part}`, `expected ${rows} rows, got ${a.length}`);
+    if (a.length !== rows) throw new FileFormatError(at(field, part), `expected ${rows} rows, got ${a.length}`);
     a.forEach((row, i) => {
-      if (row.length !== cols) throw new FileFormatError(`${field}.${part}[${i}]`, `expected ${cols} entries, got ${row.length}`);
+      if (row.length !== cols) throw new FileFormatError(`${at(field, part)}[${i}]`, `expected ${cols} entries, got ${row.length}`);
     });
   }
 }
@@ -115,9 +120,9 @@ function checkRealMatrixShape(field: string, a: number[][], rows: number, cols: 
 /** Validate one {re, im} density matrix: square, d = 2^n (n ≥ 1), Hermitian, trace 1, PSD. */
 export function densityMatrixFromJson(field: string, m: CMatJson, expectedDim?: number): CMat {
   const d = m.re.length;
-  if (expectedDim !== undefined && d !== expectedDim) throw new FileFormatError(`${field}.re`, `expected a ${expectedDim}×${expectedDim} matrix, got ${d} rows`);
+  if (expectedDim !== undefined && d !== expectedDim) throw new FileFormatError(at(field, 're'), `expected a ${expectedDim}×${expectedDim} matrix, got ${d} rows`);
   if (d < 2 || (d & (d - 1)) !== 0 || d > 1 << MAX_QUBITS)
-    throw new FileFormatError(`${field}.re`, `dimension must be a power of two between 2 and ${1 << MAX_QUBITS}, got ${d}`);
+    throw new FileFormatError(at(field, 're'), `dimension must be a power of two between 2 and ${1 << MAX_QUBITS}, got ${d}`);
   checkMatrixShape(field, m, d, d);
   const rho = fromArrays(m.re, m.im);
   const problem = validateDensityMatrix(rho, FILE_TOLERANCE);

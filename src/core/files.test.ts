@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { toJson } from './complex';
+import { FileFormatError, modelToJson, parseModelFile, parseStateFile, stateToJson } from './files';
+import { randomClassicalBlock, randomQuantumModel } from './randomModel';
+import { makeRng } from './rng';
+import { randomDensityMatrix } from './testing';
+
+const rng = makeRng(8);
+
+function errorOf(fn: () => unknown): FileFormatError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof FileFormatError) return e;
+    throw e;
+  }
+  throw new Error('expected a FileFormatError');
+}
+
+function quantumModelJson(): Record<string, any> {
+  return JSON.parse(JSON.stringify(modelToJson(randomQuantumModel(2, 2, rng, { classes: 2 }))));
+}
+
+describe('hqrn-state files', () => {
+  it('round-trip a single state and a batch', () => {
+    const rho = randomDensityMatrix(4, rng);
+    const back = parseStateFile(JSON.parse(JSON.stringify(stateToJson(rho))));
+    expect(back).toHaveLength(1);
+    expect(Array.from(back[0].re)).toEqual(Array.from(rho.re));
+    const batch = parseStateFile(stateToJson([rho, randomDensityMatrix(4, rng)]));
+    expect(batch).toHaveLength(2);
+  });
+
+  const base = () => ({ format: 'hqrn-state', version: 1, ...toJson(randomDensityMatrix(4, rng)) }) as Record<string, any>;
+  const cases: [string, (s: Record<string, any>) => unknown, RegExp][] = [
+    ['wrong format', (s) => ({ ...s, format: 'hqrn-model' }), /^format: /],
+    ['wrong version', (s) => ({ ...s, version: 2 }), /^version: /],
+    ['string entry', (s) => (s.re[1][2] = 'x', s), /^re\[1\]\[2\]: must be a finite number, got "x"/],
+    ['infinite entry (1e999 in JSON)', (s) => (s.im[0][1] = Infinity, s), /^im\[0\]\[1\]: must be a finite number, got Infinity/],
+    ['ragged row', (s) => (s.re[2].pop(), s), /^re\[2\]: expected 4 entries, got 3/],
+    ['not a power of two', (s) => ({ ...s, re: [[1, 0, 0], [0, 0, 0], [0, 0, 0]], im: [[0, 0, 0], [0, 0, 0], [0, 0, 0]] }), /^re: dimension must be a power of two/],
+    ['non-Hermitian', (s) => (s.re[0][1] += 0.1, s), /^state: not Hermitian/],
+    ['trace 2', (s) => ({ ...s, re: [[2, 0], [0, 0]], im: [[0, 0], [0, 0]] }), /^state: trace/],
+    ['not PSD', (s) => ({ ...s, re: [[1.25, 0, 0, 0], [0, -0.25, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]], im: s.im.map((r: number[]) => r.map(() => 0)) }), /^state: not positive semidefinite.*-0\.25/],
+  ];
+  for (const [name, mutate, pattern] of cases)
+    it(`rejects ${name} naming the field`, () => {
+      expect(errorOf(() => parseStateFile(mutate(base()))).message).toMatch(pattern);
+    });
+});
+
+describe('hqrn-model files', () => {
+  it('round-trip quantum and classical models', () => {
+    const m = randomQuantumModel(3, 3, rng, { classes: 4 });
+    const back = parseModelFile(JSON.parse(JSON.stringify(modelToJson(m))));
+    expect(back.kind).toBe('quantum');
+    if (back.kind !== 'quantum') return;
+    expect(Array.from(back.blocks[2].aMinus.im)).toEqual(Array.from(m.blocks[2].aMinus.im));
+    expect(back.readout!.classes).toEqual([0, 1, 2, 3]);
+    const c = { kind: 'classical' as const, nQubits: 2, blocks: [randomClassicalBlock(4, rng)] };
+    const cb = parseModelFile(modelToJson(c));
+    expect(cb.kind).toBe('classical');
+  });
+
+  const cases: [string, (m: Record<string, any>) => unknown, RegExp][] = [
+    ['α above 1', (m) => (m.blocks[1].alpha = 1.5, m), /^blocks\[1\]\.alpha: must be in \[0, 1\], got 1\.5/],
+    ['α = −1', (m) => (m.blocks[0].alpha = -1, m), /^blocks\[0\]\.alpha: must be in \[0, 1\], got -1/],
+    ['unknown activation', (m) => (m.blocks[0].activation = 'tanh', m), /^blocks\[0\]\.activation: unknown activation "tanh"/],
+    ['gain 0', (m) => (m.blocks[0].gain = 0, m), /^blocks\[0\]\.gain: must be > 0/],
+    ['bias of the wrong length', (m) => (m.blocks[1].bias.push(0), m), /^blocks\[1\]\.bias: expected 4 entries, got 5/],
+    ['missing aMinus', (m) => (delete m.blocks[0].aMinus, m), /^blocks\[0\]\.aMinus: is missing/],
+    ['wrong matrix shape', (m) => (m.blocks[0].aPlus.im.pop(), m), /^blocks\[0\]\.aPlus\.im: expected 4 rows, got 3/],
+    ['non-finite weight', (m) => (m.blocks[1].aPlus.re[0][0] = NaN, m), /^blocks\[1\]\.aPlus\.re\[0\]\[0\]: must be a finite number, got NaN/],
+    ['not a contraction', (m) => (m.blocks[0].aPlus.re[0][0] = 3, m), /^blocks\[0\]\.aPlus: not a contraction: spectral norm/],
+    ['nQubits 0', (m) => (m.nQubits = 0, m), /^nQubits: /],
+    ['readout of the wrong width', (m) => (m.readout.weights[0].pop(), m), /^readout\.weights\[0\]: expected 4 entries, got 3/],
+    ['readout classes count', (m) => (m.readout.classes.push(9), m), /^readout\.classes: expected 2 entries, got 3/],
+    ['blocks not an array', (m) => (m.blocks = {}, m), /^blocks: /],
+    ['mixed classical and quantum blocks', (m) => (m.blocks[1].w = [[0]], m), /^blocks\[1\]\.w: classical block in a quantum model/],
+  ];
+  for (const [name, mutate, pattern] of cases)
+    it(`rejects ${name} naming the field`, () => {
+      expect(errorOf(() => parseModelFile(mutate(quantumModelJson()))).message).toMatch(pattern);
+    });
+});
