@@ -68,7 +68,8 @@ export function classicalAnalog(model: QuantumModel): ClassicalModel {
 /**
  * The O(d²)-per-block diagonal fast path on a batch: rows of X (n×d, row-major) are inputs
  * x^(0); returns X^(K) (same layout) and the number of dead block applications.
- * Same formula as applyClassicalBlock, organised as Z = X W^T + b for cache-friendly loops.
+ * Same formula as applyClassicalBlock, organised as Z = X W^T + b over groups of four states:
+ * each W entry is loaded once for four multiply-adds (register blocking, ~2× in V8).
  */
 export function classicalForwardBatch(
   blocks: readonly ClassicalBlock[],
@@ -76,25 +77,38 @@ export function classicalForwardBatch(
   d: number,
 ): { x: Float64Array; deadCount: number } {
   const n = x0.length / d;
-  let x = x0.slice();
-  const z = new Float64Array(d);
+  const x = x0.slice();
+  const z = new Float64Array(4 * d);
   const q = new Float64Array(d);
   let deadCount = 0;
   for (const b of blocks) {
     const { w, bias, alpha } = b;
-    const next = new Float64Array(x.length);
-    for (let s = 0; s < n; s++) {
-      const xo = s * d;
+    for (let s = 0; s < n; s += 4) {
+      const group = Math.min(4, n - s);
+      const x0o = s * d;
+      // Rows past the batch end alias row 0 of the group; their results are ignored.
+      const x1o = group > 1 ? x0o + d : x0o, x2o = group > 2 ? x0o + 2 * d : x0o, x3o = group > 3 ? x0o + 3 * d : x0o;
       for (let j = 0; j < d; j++) {
+        let a0 = bias[j], a1 = a0, a2 = a0, a3 = a0;
         const wo = j * d;
-        let acc = bias[j];
-        for (let i = 0; i < d; i++) acc += w[wo + i] * x[xo + i];
-        z[j] = acc;
+        for (let i = 0; i < d; i++) {
+          const wv = w[wo + i];
+          a0 += wv * x[x0o + i];
+          a1 += wv * x[x1o + i];
+          a2 += wv * x[x2o + i];
+          a3 += wv * x[x3o + i];
+        }
+        z[j] = a0;
+        z[d + j] = a1;
+        z[2 * d + j] = a2;
+        z[3 * d + j] = a3;
       }
-      if (activateAndNormalise(b.activation, z, q)) deadCount++;
-      for (let j = 0; j < d; j++) next[xo + j] = alpha * x[xo + j] + (1 - alpha) * q[j];
+      for (let g = 0; g < group; g++) {
+        if (activateAndNormalise(b.activation, z.subarray(g * d, (g + 1) * d), q)) deadCount++;
+        const xo = x0o + g * d;
+        for (let j = 0; j < d; j++) x[xo + j] = alpha * x[xo + j] + (1 - alpha) * q[j];
+      }
     }
-    x = next;
   }
   return { x, deadCount };
 }
