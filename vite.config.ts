@@ -15,7 +15,7 @@ export default defineConfig({
     include: ['comlink', 'ml-matrix', 'pure-rand', 'zod'],
   },
   test: {
-    include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'tests/**/*.test.ts', 'workers/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60000,
   },
