@@ -1,0 +1,155 @@
+/**
+ * The wire format between the app (main thread) and the engine worker. Both sides import
+ * these types; everything crossing is plain data (typed arrays, numbers, strings, JSON).
+ * Models cross as hqrn-model JSON (HQRN.md §10), validated by src/core/files on arrival.
+ */
+
+export type BackendName = 'webgl' | 'wasm' | 'cpu';
+
+export interface BackendInfo {
+  /** The backend the engine runs on. */
+  backend: BackendName;
+  /** Backends tried before it, with the reason each was not used. */
+  fallbacks: { backend: BackendName; reason: string }[];
+}
+
+/** A batch of n density matrices, d×d each, row-major: entry (s, i, j) at s·d² + i·d + j. */
+export interface StateBatch {
+  n: number;
+  d: number;
+  re: Float64Array | Float32Array;
+  im: Float64Array | Float32Array;
+}
+
+/** hqrn-model JSON (HQRN.md §10). */
+export type ModelJson = Record<string, unknown>;
+
+/**
+ * 'none': no measures; 'cheap': trace, purity, l1-coherence (O(d²) each);
+ * 'all': every measure of HQRN.md §8 (eigen-problems on the float64 core, per state).
+ */
+export type MeasureLevel = 'none' | 'cheap' | 'all';
+
+export interface ForwardRequest {
+  model: ModelJson;
+  states: StateBatch;
+  /** N_s shots per unitary per block; 0 or absent: exact. */
+  shots?: number;
+  seed?: number;
+  measures?: MeasureLevel;
+  /**
+   * Use the O(d²) diagonal fast path (only valid when every state is diagonal; the engine
+   * checks). Default: automatic, on when all inputs are diagonal and no shots are asked.
+   */
+  diagonalFastPath?: boolean;
+}
+
+export interface LayerMeasures {
+  trace: Float64Array;
+  purity: Float64Array;
+  coherence: Float64Array;
+  entropy?: Float64Array;
+  traceDistanceToClassical?: Float64Array;
+  concurrence?: Float64Array;
+  negativity?: Float64Array;
+  /** 1 = PPT, 0 = NPT. */
+  ppt?: Uint8Array;
+}
+
+export interface ForwardLayer {
+  /** Quantum-path states after the block (n×d×d, re/im), float32 from the tensors. */
+  rho: { re: Float32Array; im: Float32Array };
+  /** Classical-path vectors after the block (n×d). */
+  x: Float32Array;
+  /** Block outputs q (n×d). */
+  q: Float32Array;
+  dead: Uint8Array;
+  classicalDead: Uint8Array;
+  measures?: LayerMeasures;
+}
+
+export interface ReadoutWire {
+  /** n×C class probabilities. */
+  probabilities: Float32Array;
+  predicted: Int32Array;
+}
+
+export interface ForwardResponse {
+  backend: BackendName;
+  n: number;
+  d: number;
+  layers: ForwardLayer[];
+  /** Readout of the quantum path (when the model has one). */
+  output?: ReadoutWire;
+  /** Readout of the classical path. */
+  classicalOutput?: ReadoutWire;
+  ms: number;
+}
+
+export type TaskName = 'digits' | 'entanglement';
+export type TrainMode = 'classical' | 'transfer' | 'quantum-greedy' | 'quantum-end-to-end';
+
+export interface TrainRequest {
+  task: TaskName;
+  mode: TrainMode;
+  depth: number;
+  alpha: number;
+  activation: 'relu' | 'softplus' | 'sigmoid' | 'exp';
+  learningRate: number;
+  /** Epochs (per block for greedy training). */
+  epochs: number;
+  batchSize: number;
+  seed: number;
+  /** Digits: 6000 / 4000; entanglement: 1300 / 5000 (HQRN.md §7). */
+  trainSize?: number;
+  testSize?: number;
+  /** Entanglement: share of the separable states that are adversarial partners (0.5). */
+  adversarialShare?: number;
+  /** Finite shots during evaluation (0 = exact). */
+  shots?: number;
+}
+
+export interface TrainProgress {
+  /** 1-based epoch within the current stage. */
+  epoch: number;
+  epochs: number;
+  /** Optimiser steps so far (all stages). */
+  step: number;
+  /** Greedy training: the block being trained (1-based); otherwise the depth. */
+  depth: number;
+  stage: string;
+  loss: number;
+  trainAccuracy: number;
+  testAccuracy: number;
+  /** Accuracy on the adversarial subset of the test set (entanglement), per kind. */
+  adversarialAccuracy?: { dephased: number; marginal: number; all: number };
+  examplesPerSecond: number;
+  elapsedMs: number;
+  /** True for the report at the end of an epoch (per-step reports in between). */
+  epochEnd: boolean;
+}
+
+export interface TrainResult {
+  model: ModelJson;
+  /** One entry per epoch end. */
+  history: TrainProgress[];
+  /** Greedy: test accuracy after training block k (index k−1). */
+  accuracyByDepth?: { depth: number; trainAccuracy: number; testAccuracy: number }[];
+  final: {
+    trainAccuracy: number;
+    testAccuracy: number;
+    adversarialAccuracy?: { dephased: number; marginal: number; all: number };
+  };
+  /** Transfer mode: the classical network it came from and the agreement on the test set. */
+  transfer?: {
+    classicalModel: ModelJson;
+    classicalTestAccuracy: number;
+    quantumTestAccuracy: number;
+    disagreements: number;
+    maxUnitarityError: number;
+  };
+  cancelled: boolean;
+  seconds: number;
+}
+
+export type TrainControl = 'pause' | 'resume' | 'cancel';

@@ -1,0 +1,292 @@
+/**
+ * The Engine: owns every tfjs tensor of the app and answers ForwardRequests with plain arrays.
+ * Plain module (no comlink, no DOM) so node tests drive it directly; workers/engine.worker.ts
+ * exposes it. Models arrive as hqrn-model JSON and are validated by the core's parseModelFile.
+ *
+ * Forward of a batch (HQRN.md §2–3, §5, §8):
+ * - quantum path on packed states V (n×d²): z = V Ωᵀ + b per block, one matMul;
+ * - classical path: the classical analog (W_c = c(|A+|² − |A−|²)) on X = diag(ρ^(0));
+ * - diagonal fast path: when every input is diagonal (and no shots), the quantum path *is*
+ *   the classical path (correspondence theorem) and only the O(d²) network runs;
+ * - shots: p± = V F±ᵀ are read back once per block, sampled with the core's seeded
+ *   multinomial (same seed, same counts as the CLI), and z goes back as a tensor;
+ * - measures: 'cheap' ones from the read-back states in O(d²), 'all' through the core.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { Activation } from '../../src/core/activation';
+import { fromArrays } from '../../src/core/complex';
+import { parseModelFile } from '../../src/core/files';
+import { stateMeasures } from '../../src/core/measures';
+import type { Model, Readout } from '../../src/core/model';
+import { makeRng } from '../../src/core/rng';
+import { estimateAncillaZeroProbabilities } from '../../src/core/shots';
+import type { ForwardLayer, ForwardRequest, ForwardResponse, LayerMeasures, MeasureLevel, ReadoutWire } from '../../src/app/protocol';
+import {
+  analogWeightsT,
+  applyBlockPackedT,
+  applyClassicalT,
+  measurementMatrixT,
+  mixWithZ,
+  packBatch,
+  readoutLogitsT,
+  unpackBatch,
+} from './tensorQrb';
+
+/** Per-block tensors of a model, built once per forward. */
+interface BlockTensors {
+  alpha: number;
+  activation: Activation;
+  gain: number;
+  bias: tf.Tensor1D;
+  /** classical (analog) weights, d×d */
+  w: tf.Tensor2D;
+  /** quantum model only: F+ and F− (d×d²) and Ω = c(F+ − F−) */
+  fPlus?: tf.Tensor2D;
+  fMinus?: tf.Tensor2D;
+  omega?: tf.Tensor2D;
+}
+
+function mat(a: Float64Array, rows: number, cols: number): tf.Tensor2D {
+  return tf.tensor2d(Float32Array.from(a), [rows, cols]);
+}
+
+function blockTensors(model: Model, withQuantum: boolean): BlockTensors[] {
+  const d = 1 << model.nQubits;
+  if (model.kind === 'classical')
+    return model.blocks.map((b) => ({ alpha: b.alpha, activation: b.activation, gain: 1, bias: tf.tensor1d(Float32Array.from(b.bias)), w: mat(b.w, d, d) }));
+  return model.blocks.map((b) =>
+    tf.tidy(() => {
+      const pr = mat(b.aPlus.re, d, d), pi = mat(b.aPlus.im, d, d), mr = mat(b.aMinus.re, d, d), mi = mat(b.aMinus.im, d, d);
+      const out: BlockTensors = {
+        alpha: b.alpha,
+        activation: b.activation,
+        gain: b.gain,
+        bias: tf.tensor1d(Float32Array.from(b.bias)),
+        w: analogWeightsT(pr, pi, mr, mi, b.gain),
+      };
+      if (withQuantum) {
+        out.fPlus = measurementMatrixT(pr, pi);
+        out.fMinus = measurementMatrixT(mr, mi);
+        out.omega = tf.mul(tf.sub(out.fPlus, out.fMinus), b.gain) as tf.Tensor2D;
+      }
+      // tidy keeps what is returned inside an object
+      return out as unknown as tf.TensorContainer;
+    }) as unknown as BlockTensors,
+  );
+}
+
+function disposeBlocks(blocks: BlockTensors[]): void {
+  for (const b of blocks) tf.dispose([b.bias, b.w, b.fPlus, b.fMinus, b.omega].filter((t): t is tf.Tensor => t !== undefined));
+}
+
+/** True when every off-diagonal entry of every state is exactly zero. */
+export function allDiagonal(re: ArrayLike<number>, im: ArrayLike<number>, n: number, d: number): boolean {
+  for (let s = 0; s < n; s++)
+    for (let i = 0; i < d; i++)
+      for (let j = 0; j < d; j++) {
+        if (i === j) continue;
+        const k = s * d * d + i * d + j;
+        if (re[k] !== 0 || im[k] !== 0) return false;
+      }
+  return true;
+}
+
+function checkBatch(req: ForwardRequest, d: number): void {
+  const { n, re, im } = req.states;
+  if (req.states.d !== d) throw new Error(`states: dimension ${req.states.d} but the model has nQubits ${Math.log2(d)} (d = ${d})`);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`states.n: must be a positive integer, got ${n}`);
+  if (re.length !== n * d * d || im.length !== n * d * d) throw new Error(`states: expected ${n}×${d}×${d} entries, got ${re.length} (re) and ${im.length} (im)`);
+  for (let k = 0; k < re.length; k++)
+    if (!Number.isFinite(re[k]) || !Number.isFinite(im[k])) throw new Error(`states: entry ${k} is not a finite number`);
+  if (req.shots !== undefined && (!Number.isInteger(req.shots) || req.shots < 0)) throw new Error(`shots: must be an integer ≥ 0, got ${req.shots}`);
+}
+
+/** trace, purity Tr ρ² = Σ|ρ_ij|², l1-coherence Σ_{i≠j}|ρ_ij| of each state (O(d²)). */
+function cheapMeasures(re: Float32Array, im: Float32Array, n: number, d: number): LayerMeasures {
+  const trace = new Float64Array(n), purity = new Float64Array(n), coherence = new Float64Array(n);
+  for (let s = 0; s < n; s++) {
+    const o = s * d * d;
+    let t = 0, p = 0, c = 0;
+    for (let i = 0; i < d; i++)
+      for (let j = 0; j < d; j++) {
+        const a = re[o + i * d + j], b = im[o + i * d + j];
+        const m2 = a * a + b * b;
+        p += m2;
+        if (i === j) t += a;
+        else c += Math.sqrt(m2);
+      }
+    trace[s] = t;
+    purity[s] = p;
+    coherence[s] = c;
+  }
+  return { trace, purity, coherence };
+}
+
+/** Every measure of §8 through the float64 core (eigen-problems per state). */
+function allMeasures(re: Float32Array, im: Float32Array, x: Float32Array, n: number, d: number): LayerMeasures {
+  const m = cheapMeasures(re, im, n, d);
+  m.entropy = new Float64Array(n);
+  m.traceDistanceToClassical = new Float64Array(n);
+  if (d === 4) {
+    m.concurrence = new Float64Array(n);
+    m.negativity = new Float64Array(n);
+    m.ppt = new Uint8Array(n);
+  }
+  for (let s = 0; s < n; s++) {
+    const o = s * d * d;
+    const rows = (a: Float32Array) => Array.from({ length: d }, (_, i) => Array.from(a.subarray(o + i * d, o + (i + 1) * d)));
+    const rho = fromArrays(rows(re), rows(im));
+    const sm = stateMeasures(rho, x.subarray(s * d, (s + 1) * d));
+    m.entropy[s] = sm.entropy;
+    m.traceDistanceToClassical[s] = sm.traceDistanceToClassical ?? 0;
+    if (d === 4) {
+      m.concurrence![s] = sm.concurrence ?? 0;
+      m.negativity![s] = sm.negativity ?? 0;
+      m.ppt![s] = sm.ppt ? 1 : 0;
+    }
+  }
+  return m;
+}
+
+function readoutFromLogits(probabilities: Float32Array, n: number, C: number): ReadoutWire {
+  const predicted = new Int32Array(n);
+  for (let s = 0; s < n; s++) {
+    let best = 0;
+    for (let c = 1; c < C; c++) if (probabilities[s * C + c] > probabilities[s * C + best]) best = c;
+    predicted[s] = best;
+  }
+  return { probabilities, predicted };
+}
+
+function diagToDense(x: Float32Array, n: number, d: number): { re: Float32Array; im: Float32Array } {
+  const re = new Float32Array(n * d * d);
+  for (let s = 0; s < n; s++) for (let i = 0; i < d; i++) re[s * d * d + i * d + i] = x[s * d + i];
+  return { re, im: new Float32Array(n * d * d) };
+}
+
+export class Engine {
+  /**
+   * Forward a batch of states through a model (see the module comment). Every tensor made
+   * here is disposed before returning: tf.memory().numTensors is unchanged.
+   */
+  async forward(req: ForwardRequest): Promise<ForwardResponse> {
+    const t0 = performance.now();
+    const model = parseModelFile(req.model);
+    const d = 1 << model.nQubits;
+    checkBatch(req, d);
+    const { n } = req.states;
+    const shots = req.shots ?? 0;
+    const level: MeasureLevel = req.measures ?? 'cheap';
+    const diagonal = allDiagonal(req.states.re, req.states.im, n, d);
+    if (req.diagonalFastPath && !diagonal) throw new Error('diagonalFastPath: the batch has off-diagonal entries, so the fast path would be wrong');
+    const fast = model.kind === 'classical' || (diagonal && shots === 0 && req.diagonalFastPath !== false);
+    const blocks = blockTensors(model, !fast);
+    const keep: tf.Tensor[] = [];
+    try {
+      const x0 = new Float32Array(n * d);
+      for (let s = 0; s < n; s++) for (let i = 0; i < d; i++) x0[s * d + i] = req.states.re[s * d * d + i * d + i];
+      // classical path (always)
+      const xs: tf.Tensor2D[] = [], cqs: tf.Tensor2D[] = [], cdeads: tf.Tensor1D[] = [];
+      let x: tf.Tensor2D = tf.tensor2d(x0, [n, d]);
+      keep.push(x);
+      for (const b of blocks) {
+        const r = applyClassicalT(x, b.w, b.bias, b.alpha, b.activation);
+        keep.push(r.x, r.q, r.dead);
+        xs.push(r.x);
+        cqs.push(r.q);
+        cdeads.push(r.dead);
+        x = r.x;
+      }
+      // quantum path
+      const vs: tf.Tensor2D[] = [], qs: tf.Tensor2D[] = [], deads: tf.Tensor1D[] = [];
+      if (!fast) {
+        let v: tf.Tensor2D = tf.tensor2d(packBatch(req.states.re, req.states.im, n, d), [n, d * d]);
+        keep.push(v);
+        const rng = shots > 0 ? makeRng(req.seed ?? 0) : undefined;
+        for (const b of blocks) {
+          let r: { v: tf.Tensor2D; q: tf.Tensor2D; dead: tf.Tensor1D };
+          if (rng) {
+            const [pp, pm] = await Promise.all([tf.matMul(v, b.fPlus!, false, true), tf.matMul(v, b.fMinus!, false, true)].map(async (t) => {
+              const data = await t.data();
+              t.dispose();
+              return data;
+            }));
+            // Same order of draws as the core: per state, U+ then U−.
+            const z = new Float32Array(n * d);
+            const bias = await b.bias.data();
+            for (let s = 0; s < n; s++) {
+              const ep = estimateAncillaZeroProbabilities(pp.subarray(s * d, (s + 1) * d), shots, rng);
+              const em = estimateAncillaZeroProbabilities(pm.subarray(s * d, (s + 1) * d), shots, rng);
+              for (let j = 0; j < d; j++) z[s * d + j] = b.gain * (ep[j] - em[j]) + bias[j];
+            }
+            const zt = tf.tensor2d(z, [n, d]);
+            r = mixWithZ(v, zt, b.alpha, b.activation, d);
+            zt.dispose();
+          } else {
+            const full = applyBlockPackedT(v, b.omega!, b.bias, b.alpha, b.activation, d);
+            full.z.dispose();
+            r = full;
+          }
+          keep.push(r.v, r.q, r.dead);
+          vs.push(r.v);
+          qs.push(r.q);
+          deads.push(r.dead);
+          v = r.v;
+        }
+      }
+      // readouts
+      let outputT: tf.Tensor2D | undefined, classicalOutputT: tf.Tensor2D | undefined;
+      const readout: Readout | undefined = model.readout;
+      if (readout) {
+        const C = readout.bias.length;
+        const rw = mat(readout.weights, C, d), rb = tf.tensor1d(Float32Array.from(readout.bias));
+        keep.push(rw, rb);
+        const lastX = xs.length ? xs[xs.length - 1] : x;
+        classicalOutputT = tf.tidy(() => tf.softmax(readoutLogitsT(lastX, rw, rb)) as tf.Tensor2D);
+        keep.push(classicalOutputT);
+        if (!fast && vs.length) {
+          const lastV = vs[vs.length - 1];
+          outputT = tf.tidy(() => tf.softmax(readoutLogitsT(tf.slice(lastV, [0, 0], [-1, d]) as tf.Tensor2D, rw, rb)) as tf.Tensor2D);
+          keep.push(outputT);
+        }
+      }
+      // read back everything at once (one sync point)
+      const read = async (ts: tf.Tensor[]) => Promise.all(ts.map((t) => t.data() as Promise<Float32Array>));
+      const [xsD, cqsD, cdeadsD, vsD, qsD, deadsD, outD, coutD] = await Promise.all([
+        read(xs), read(cqs), read(cdeads), read(vs), read(qs), read(deads),
+        outputT ? outputT.data() as Promise<Float32Array> : Promise.resolve(undefined),
+        classicalOutputT ? classicalOutputT.data() as Promise<Float32Array> : Promise.resolve(undefined),
+      ]);
+      const layers: ForwardLayer[] = blocks.map((_, k) => {
+        const rho = fast ? diagToDense(xsD[k], n, d) : unpackBatch(vsD[k], n, d);
+        const layer: ForwardLayer = {
+          rho,
+          x: xsD[k],
+          q: fast ? cqsD[k] : qsD[k],
+          dead: Uint8Array.from(fast ? cdeadsD[k] : deadsD[k]),
+          classicalDead: Uint8Array.from(cdeadsD[k]),
+        };
+        if (level === 'cheap') layer.measures = cheapMeasures(rho.re, rho.im, n, d);
+        else if (level === 'all') layer.measures = allMeasures(rho.re, rho.im, xsD[k], n, d);
+        return layer;
+      });
+      const C = readout?.bias.length ?? 0;
+      const response: ForwardResponse = { backend: tf.getBackend() as ForwardResponse['backend'], n, d, layers, ms: 0 };
+      if (coutD) {
+        response.classicalOutput = readoutFromLogits(coutD, n, C);
+        response.output = outD ? readoutFromLogits(outD, n, C) : readoutFromLogits(coutD.slice(), n, C);
+      }
+      response.ms = performance.now() - t0;
+      return response;
+    } finally {
+      tf.dispose(keep);
+      disposeBlocks(blocks);
+    }
+  }
+
+  /** tf.memory() numbers: the leak tests compare numTensors before and after each call. */
+  memory(): { numTensors: number; numBytes: number; backend: string } {
+    const m = tf.memory();
+    return { numTensors: m.numTensors, numBytes: m.numBytes, backend: tf.getBackend() };
+  }
+}

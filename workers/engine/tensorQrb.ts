@@ -1,0 +1,190 @@
+/**
+ * The HQRN on tfjs tensors (float32), batched. Same mathematics as src/core/qrb.ts, which is
+ * the reference these functions are tested against (HQRN.md §9: 1e-4 absolute).
+ *
+ * States travel packed, one row per state (see src/core/qrb.ts):
+ *   v = [ρ_00 … ρ_{d−1,d−1},  Re ρ_{ii'} (i<i'),  Im ρ_{ii'} (i<i')]  ∈ R^{d²},
+ * so a block is z = c·V Fᵀ + b (one real matMul), q = N(σ(z)), V' = αV + (1−α)[q, 0].
+ * Every function here is differentiable in its tensor arguments (training uses them), and
+ * none reads data back: callers decide when to sync.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { Activation } from '../../src/core/activation';
+import { pairCount } from '../../src/core/qrb';
+
+const DEAD = 1e-12;
+
+/** Index tensors (i, i') of the upper-triangle pairs, in packed order; cached per d. */
+const pairCache = new Map<number, { i: Int32Array; k: Int32Array }>();
+function pairIndices(d: number): { i: Int32Array; k: Int32Array } {
+  let p = pairCache.get(d);
+  if (!p) {
+    const P = pairCount(d);
+    const i = new Int32Array(P), k = new Int32Array(P);
+    let n = 0;
+    for (let a = 0; a < d; a++)
+      for (let b = a + 1; b < d; b++) {
+        i[n] = a;
+        k[n] = b;
+        n++;
+      }
+    p = { i, k };
+    pairCache.set(d, p);
+  }
+  return p;
+}
+
+/**
+ * F (d×d²) with p_j = (F v)_j = (A ρ A†)_jj, from A = aRe + i·aIm (d×d):
+ *   F[j, i] = |A_ji|²,  F[j, (i,k)] = 2 Re(A_ji conj A_jk),  F[j, (i,k)'] = −2 Im(A_ji conj A_jk).
+ */
+export function measurementMatrixT(aRe: tf.Tensor2D, aIm: tf.Tensor2D): tf.Tensor2D {
+  return tf.tidy(() => {
+    const d = aRe.shape[0];
+    const diag = tf.add(tf.square(aRe), tf.square(aIm));
+    if (d === 1) return diag as tf.Tensor2D;
+    const { i, k } = pairIndices(d);
+    const ti = tf.tensor1d(i, 'int32'), tk = tf.tensor1d(k, 'int32');
+    const rI = tf.gather(aRe, ti, 1), rK = tf.gather(aRe, tk, 1);
+    const iI = tf.gather(aIm, ti, 1), iK = tf.gather(aIm, tk, 1);
+    const re = tf.add(tf.mul(rI, rK), tf.mul(iI, iK));
+    const im = tf.sub(tf.mul(iI, rK), tf.mul(rI, iK));
+    return tf.concat([diag, tf.mul(re, 2), tf.mul(im, -2)], 1) as tf.Tensor2D;
+  });
+}
+
+/** Ω = c (F+ − F−) (d×d²): z = V Ωᵀ + b. */
+export function omegaT(aPlusRe: tf.Tensor2D, aPlusIm: tf.Tensor2D, aMinusRe: tf.Tensor2D, aMinusIm: tf.Tensor2D, gain: tf.Scalar | number): tf.Tensor2D {
+  return tf.tidy(() => tf.mul(tf.sub(measurementMatrixT(aPlusRe, aPlusIm), measurementMatrixT(aMinusRe, aMinusIm)), gain) as tf.Tensor2D);
+}
+
+/** W_c = c (|A+|∘² − |A−|∘²) (d×d): the classical analog's weights. */
+export function analogWeightsT(aPlusRe: tf.Tensor2D, aPlusIm: tf.Tensor2D, aMinusRe: tf.Tensor2D, aMinusIm: tf.Tensor2D, gain: tf.Scalar | number): tf.Tensor2D {
+  return tf.tidy(() => {
+    const p = tf.add(tf.square(aPlusRe), tf.square(aPlusIm));
+    const m = tf.add(tf.square(aMinusRe), tf.square(aMinusIm));
+    return tf.mul(tf.sub(p, m), gain) as tf.Tensor2D;
+  });
+}
+
+/**
+ * q = N(σ(z)) row-wise with the dead rule (HQRN.md §2): Σ_j σ(z_j) ≤ 1e-12 ⇒ q = 1/d, dead = 1.
+ * exp: q = softmax(z), dead iff logsumexp(z) ≤ ln 1e-12 (as in src/core/activation.ts).
+ * Returns q (n×d) and dead (n, float 0/1). Gradients never see 0/0: the sum is replaced by 1
+ * where the block is dead.
+ */
+export function activateAndNormaliseT(activation: Activation, z: tf.Tensor2D): { q: tf.Tensor2D; dead: tf.Tensor1D } {
+  return tf.tidy(() => {
+    const d = z.shape[1];
+    const uniform = tf.fill(z.shape, 1 / d);
+    if (activation === 'exp') {
+      const lse = tf.logSumExp(z, 1, true);
+      const deadMask = tf.lessEqual(lse, Math.log(DEAD));
+      const q = tf.where(tf.broadcastTo(deadMask, z.shape), uniform, tf.exp(tf.sub(z, lse)));
+      return { q: q as tf.Tensor2D, dead: tf.cast(tf.reshape(deadMask, [-1]), 'float32') as tf.Tensor1D };
+    }
+    const a = activation === 'relu' ? tf.relu(z) : activation === 'softplus' ? tf.softplus(z) : tf.sigmoid(z);
+    const s = tf.sum(a, 1, true);
+    const deadMask = tf.logicalNot(tf.greater(s, DEAD)); // also catches NaN
+    const safe = tf.where(deadMask, tf.onesLike(s), s);
+    const q = tf.where(tf.broadcastTo(deadMask, z.shape), uniform, tf.div(a, safe));
+    return { q: q as tf.Tensor2D, dead: tf.cast(tf.reshape(deadMask, [-1]), 'float32') as tf.Tensor1D };
+  });
+}
+
+/** One block on packed states V (n×d²) given Ω (d×d²): returns V', z, q, dead. */
+export function applyBlockPackedT(
+  v: tf.Tensor2D,
+  omega: tf.Tensor2D,
+  bias: tf.Tensor1D,
+  alpha: number,
+  activation: Activation,
+  d: number,
+): { v: tf.Tensor2D; z: tf.Tensor2D; q: tf.Tensor2D; dead: tf.Tensor1D } {
+  return tf.tidy(() => {
+    const z = tf.add(tf.matMul(v, omega, false, true), bias) as tf.Tensor2D;
+    return { ...mixPacked(v, z, alpha, activation, d), z };
+  });
+}
+
+function mixPacked(v: tf.Tensor2D, z: tf.Tensor2D, alpha: number, activation: Activation, d: number) {
+  const { q, dead } = activateAndNormaliseT(activation, z);
+  const D = v.shape[1];
+  const padded = D > d ? tf.pad(q, [[0, 0], [0, D - d]]) : q;
+  const next = tf.add(tf.mul(v, alpha), tf.mul(padded, 1 - alpha)) as tf.Tensor2D;
+  return { v: next, q, dead };
+}
+
+/**
+ * A block on packed states with z given from outside (finite shots: z = c(p̂+ − p̂−) + b
+ * is computed from sampled counts on the CPU side).
+ */
+export function mixWithZ(v: tf.Tensor2D, z: tf.Tensor2D, alpha: number, activation: Activation, d: number) {
+  return tf.tidy(() => mixPacked(v, z, alpha, activation, d));
+}
+
+/** One classical residual block on X (n×d): X' = αX + (1−α) N(σ(X Wᵀ + b)). */
+export function applyClassicalT(
+  x: tf.Tensor2D,
+  w: tf.Tensor2D,
+  bias: tf.Tensor1D,
+  alpha: number,
+  activation: Activation,
+): { x: tf.Tensor2D; q: tf.Tensor2D; dead: tf.Tensor1D } {
+  return tf.tidy(() => {
+    const z = tf.add(tf.matMul(x, w, false, true), bias) as tf.Tensor2D;
+    const { q, dead } = activateAndNormaliseT(activation, z);
+    return { x: tf.add(tf.mul(x, alpha), tf.mul(q, 1 - alpha)) as tf.Tensor2D, q, dead };
+  });
+}
+
+/** Readout logits X Rᵀ + r (n×C); probabilities = softmax of them. */
+export function readoutLogitsT(x: tf.Tensor2D, weights: tf.Tensor2D, bias: tf.Tensor1D): tf.Tensor2D {
+  return tf.tidy(() => tf.add(tf.matMul(x, weights, false, true), bias) as tf.Tensor2D);
+}
+
+/** The diagonal of packed states: the first d columns. */
+export function packedDiagonalT(v: tf.Tensor2D, d: number): tf.Tensor2D {
+  return tf.slice(v, [0, 0], [-1, d]);
+}
+
+/** Pack a batch (n×d×d re/im, row-major) into V (n×d²) on the JS side (float32). */
+export function packBatch(re: ArrayLike<number>, im: ArrayLike<number>, n: number, d: number): Float32Array {
+  const D = d * d, P = pairCount(d);
+  const out = new Float32Array(n * D);
+  for (let s = 0; s < n; s++) {
+    const o = s * D;
+    let p = 0;
+    for (let i = 0; i < d; i++) {
+      out[o + i] = re[o + i * d + i];
+      for (let k = i + 1; k < d; k++) {
+        out[o + d + p] = re[o + i * d + k];
+        out[o + d + P + p] = im[o + i * d + k];
+        p++;
+      }
+    }
+  }
+  return out;
+}
+
+/** Unpack V (n×d²) into n Hermitian d×d matrices (re/im, row-major). */
+export function unpackBatch(v: ArrayLike<number>, n: number, d: number): { re: Float32Array; im: Float32Array } {
+  const D = d * d, P = pairCount(d);
+  const re = new Float32Array(n * D), im = new Float32Array(n * D);
+  for (let s = 0; s < n; s++) {
+    const o = s * D;
+    let p = 0;
+    for (let i = 0; i < d; i++) {
+      re[o + i * d + i] = v[o + i];
+      for (let k = i + 1; k < d; k++) {
+        const r = v[o + d + p], m = v[o + d + P + p];
+        re[o + i * d + k] = r;
+        im[o + i * d + k] = m;
+        re[o + k * d + i] = r;
+        im[o + k * d + i] = -m;
+        p++;
+      }
+    }
+  }
+  return { re, im };
+}
