@@ -1,0 +1,116 @@
+/**
+ * The engine (float32 tensors, current tfjs backend) against the float64 core (HQRN.md §9:
+ * ≤ 1e-4 absolute). Random quantum models (every activation, random α, gain, bias, readout)
+ * on 2 and 6 qubits, on full random mixed states and on diagonal inputs (both the diagonal
+ * fast path and the full packed path), plus the classical analog as a classical model. The
+ * error is the max |engine − core| over every state entry (re and im), x entry, q entry and
+ * readout probability (quantum and classical path), over every layer.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { classicalAnalog } from '../../src/core/classical';
+import { type CMat, diagonalMatrix } from '../../src/core/complex';
+import { modelToJson } from '../../src/core/files';
+import { runForward } from '../../src/core/forward';
+import type { Model } from '../../src/core/model';
+import { randomQuantumModel } from '../../src/core/randomModel';
+import { makeRng, type Rng } from '../../src/core/rng';
+import { randomDensityMatrix, randomProbabilityVector } from '../../src/core/testing';
+import type { BackendName, ForwardResponse, StateBatch } from '../../src/app/protocol';
+import type { Engine } from './engine';
+
+export interface CrossCheckCase {
+  name: string;
+  maxAbsError: number;
+  /** Number of compared entries. */
+  entries: number;
+}
+
+export interface CrossCheckResult {
+  backend: BackendName;
+  cases: CrossCheckCase[];
+  maxAbsError: number;
+  ms: number;
+}
+
+function toBatch(states: CMat[]): StateBatch {
+  const d = states[0].rows;
+  const re = new Float64Array(states.length * d * d), im = new Float64Array(states.length * d * d);
+  states.forEach((s, k) => {
+    re.set(s.re, k * d * d);
+    im.set(s.im, k * d * d);
+  });
+  return { n: states.length, d, re, im };
+}
+
+/** max |engine − core| over every reported number of a forward response. */
+export function compareWithCore(model: Model, states: CMat[], res: ForwardResponse): { maxAbsError: number; entries: number } {
+  const d = states[0].rows, D = d * d;
+  let err = 0, entries = 0;
+  const upd = (a: number, b: number) => {
+    const e = Math.abs(a - b);
+    // NaN anywhere is an infinite error
+    err = Number.isNaN(e) ? Infinity : Math.max(err, e);
+    entries++;
+  };
+  if (res.layers.length !== model.blocks.length) throw new Error(`engine returned ${res.layers.length} layers for ${model.blocks.length} blocks`);
+  states.forEach((rho0, s) => {
+    const ref = runForward(model, rho0, { measures: false });
+    ref.layers.forEach((l, k) => {
+      const e = res.layers[k];
+      if (l.rho)
+        for (let i = 0; i < D; i++) {
+          upd(e.rho.re[s * D + i], l.rho.re[i]);
+          upd(e.rho.im[s * D + i], l.rho.im[i]);
+        }
+      for (let j = 0; j < d; j++) {
+        upd(e.x[s * d + j], l.x[j]);
+        upd(e.q[s * d + j], l.q[j]);
+      }
+      if (e.dead[s] !== (l.dead ? 1 : 0) || e.classicalDead[s] !== (l.classicalDead ? 1 : 0)) err = Infinity;
+    });
+    for (const [mine, theirs] of [
+      [res.output, ref.output],
+      [res.classicalOutput, ref.classicalOutput],
+    ] as const) {
+      if (!theirs) continue;
+      if (!mine) throw new Error('engine returned no readout for a model with one');
+      const C = theirs.probabilities.length;
+      for (let c = 0; c < C; c++) upd(mine.probabilities[s * C + c], theirs.probabilities[c]);
+    }
+  });
+  return { maxAbsError: err, entries };
+}
+
+function mixedStates(d: number, n: number, rng: Rng): CMat[] {
+  return Array.from({ length: n }, () => randomDensityMatrix(d, rng));
+}
+
+function diagonalStates(d: number, n: number, rng: Rng): CMat[] {
+  return Array.from({ length: n }, () => diagonalMatrix(randomProbabilityVector(d, rng)));
+}
+
+/** Run every case through `engine` on the current backend. */
+export async function crossCheck(engine: Engine, seed = 1): Promise<CrossCheckResult> {
+  const t0 = performance.now();
+  const rng = makeRng(seed);
+  const cases: CrossCheckCase[] = [];
+  const run = async (name: string, model: Model, states: CMat[], diagonalFastPath?: boolean) => {
+    const res = await engine.forward({ model: modelToJson(model), states: toBatch(states), measures: 'none', diagonalFastPath });
+    cases.push({ name, ...compareWithCore(model, states, res) });
+  };
+  for (const nQubits of [2, 6]) {
+    const d = 1 << nQubits;
+    const depth = nQubits === 2 ? 5 : 3;
+    const n = nQubits === 2 ? 32 : 6;
+    const classes = nQubits === 2 ? 2 : 10;
+    const model = randomQuantumModel(nQubits, depth, rng, { classes });
+    const acts = model.blocks.map((b) => b.activation).join(',');
+    await run(`${nQubits} qubits, full mixed states (${acts})`, model, mixedStates(d, n, rng));
+    const diag = diagonalStates(d, n, rng);
+    await run(`${nQubits} qubits, diagonal, fast path`, model, diag);
+    await run(`${nQubits} qubits, diagonal, full path`, model, diag, false);
+    await run(`${nQubits} qubits, classical model`, classicalAnalog(model), diagonalStates(d, n, rng));
+  }
+  const maxAbsError = cases.reduce((m, c) => Math.max(m, c.maxAbsError), 0);
+  return { backend: tf.getBackend() as BackendName, cases, maxAbsError, ms: performance.now() - t0 };
+}
