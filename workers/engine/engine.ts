@@ -76,7 +76,7 @@ function blockTensors(model: Model, withQuantum: boolean): BlockTensors[] {
 }
 
 function disposeBlocks(blocks: BlockTensors[]): void {
-  for (const b of blocks) tf.dispose([b.bias, b.w, b.fPlus, b.fMinus, b.omega].filter((t): t is tf.Tensor => t !== undefined));
+  for (const b of blocks) tf.dispose([b.bias, b.w, b.fPlus, b.fMinus, b.omega].filter((t) => t !== undefined) as tf.Tensor[]);
 }
 
 /** True when every off-diagonal entry of every state is exactly zero. */

@@ -1,0 +1,163 @@
+/**
+ * The explorer's requests, answered in the worker: make the model from the stack spec (seeded
+ * weights or a trained model), make the input from its recipe, run Engine.forward on it with
+ * every measure, and add layer 0 and the classical-vs-quantum comparison.
+ */
+import { type CMat, diagonalMatrix, fromArrays, realDiagonal } from '../../src/core/complex';
+import { type DigitSet, DIGIT_DIM, digitIntensities, digitToInput } from '../../src/core/digits';
+import { FileFormatError, modelToJson, parseModelFile } from '../../src/core/files';
+import { stateMeasures, validateDensityMatrix } from '../../src/core/measures';
+import type { QuantumBlock, QuantumModel } from '../../src/core/model';
+import { randomQuantumBlock, randomReadout } from '../../src/core/randomModel';
+import { makeRng } from '../../src/core/rng';
+import { bellState, dephasedPartner, marginalProductPartner, productState, randomMixedState, randomPureState, werner } from '../../src/core/states';
+import { EXPLORER_LIMITS, type ExploreLayer, type ExploreRequest, type ExploreResponse, type InputSpec, type StackSpec } from '../../src/app/explorer';
+import type { Engine } from './engine';
+
+export interface ExploreDeps {
+  engine: Engine;
+  loadDigits(): Promise<DigitSet>;
+}
+
+const TASK_QUBITS = { entanglement: 2, digits: 6 } as const;
+const TASK_CLASSES = { entanglement: ['separable', 'entangled'], digits: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] } as const;
+
+/** The quantum model of a stack spec: seeded blocks, or a trained model's weights with the spec's α and σ. */
+export function modelFromStack(stack: StackSpec): QuantumModel {
+  const nQubits = TASK_QUBITS[stack.task];
+  const d = 1 << nQubits;
+  if (stack.blocks.length > EXPLORER_LIMITS.maxDepth) throw new Error(`depth: at most ${EXPLORER_LIMITS.maxDepth} blocks, got ${stack.blocks.length}`);
+  let trained: QuantumModel | undefined;
+  if (stack.trained) {
+    const m = parseModelFile(stack.trained.model);
+    if (m.kind !== 'quantum') throw new FileFormatError('model', 'the explorer needs a quantum model (transfer a classical one first)');
+    if (m.nQubits !== nQubits) throw new FileFormatError('model.nQubits', `the ${stack.task} task has ${nQubits} qubits, the model ${m.nQubits}`);
+    trained = m;
+  }
+  const blocks: QuantumBlock[] = stack.blocks.map((b, k) => {
+    if (!(b.alpha >= 0 && b.alpha <= 1)) throw new FileFormatError(`blocks[${k}].alpha`, `must be in [0, 1], got ${b.alpha}`);
+    if (!(b.gain > 0 && Number.isFinite(b.gain))) throw new FileFormatError(`blocks[${k}].gain`, `must be a finite number > 0, got ${b.gain}`);
+    const source = trained?.blocks[k];
+    if (source) return { ...source, alpha: b.alpha, activation: b.activation };
+    const random = randomQuantumBlock(d, makeRng(b.seed), { alpha: b.alpha, activation: b.activation });
+    return { ...random, gain: b.gain };
+  });
+  const readout = trained?.readout ?? randomReadout(d, TASK_CLASSES[stack.task].length, makeRng(stack.readoutSeed));
+  return { kind: 'quantum', nQubits, blocks, readout: { ...readout, classes: trained?.readout?.classes ?? [...TASK_CLASSES[stack.task]] } };
+}
+
+/** The input state of a recipe (two-qubit states for entanglement, diag(x) for digits). */
+export async function inputFromSpec(spec: InputSpec, deps: Pick<ExploreDeps, 'loadDigits'>): Promise<{ rho: CMat; pooled?: Float64Array; digitLabel?: number }> {
+  switch (spec.kind) {
+    case 'bell':
+      return { rho: bellState(spec.which) };
+    case 'werner':
+      return { rho: werner(spec.p) };
+    case 'random-pure':
+      return { rho: randomPureState(2, makeRng(spec.seed)) };
+    case 'random-mixed':
+      return { rho: randomMixedState(2, makeRng(spec.seed)) };
+    case 'product':
+      return { rho: productState(makeRng(spec.seed)) };
+    case 'matrix': {
+      const rho = fromArrays(spec.re, spec.im);
+      const problem = validateDensityMatrix(rho);
+      if (problem) throw new FileFormatError('matrix', problem);
+      return { rho };
+    }
+    case 'dephased':
+      return { rho: dephasedPartner((await inputFromSpec(spec.of, deps)).rho) };
+    case 'marginal':
+      return { rho: marginalProductPartner((await inputFromSpec(spec.of, deps)).rho) };
+    case 'drawn': {
+      const x = digitToInput(spec.pixels);
+      return { rho: diagonalMatrix(x), pooled: x };
+    }
+    case 'mnist': {
+      const set = await deps.loadDigits();
+      if (!(Number.isInteger(spec.index) && spec.index >= 0 && spec.index < set.count)) throw new FileFormatError('mnist.index', `must be an integer in [0, ${set.count - 1}], got ${spec.index}`);
+      const x = digitToInput(digitIntensities(set, spec.index));
+      return { rho: diagonalMatrix(x), pooled: x, digitLabel: set.labels[spec.index] };
+    }
+  }
+}
+
+/** Is the hand-entered matrix a state? One line naming the problem, or null. */
+export function checkMatrix(re: number[][], im: number[][]): string | null {
+  try {
+    if (re.length !== 4 || re.some((r) => r.length !== 4) || im.length !== 4 || im.some((r) => r.length !== 4)) return 'the matrix must be 4×4';
+    return validateDensityMatrix(fromArrays(re, im));
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+function layerZero(rho: CMat): ExploreLayer {
+  const x = realDiagonal(rho);
+  const m = stateMeasures(rho, x);
+  return {
+    rho: { re: Float32Array.from(rho.re), im: Float32Array.from(rho.im) },
+    x: Float32Array.from(x),
+    dead: false,
+    classicalDead: false,
+    measures: { ...m, traceDistanceToClassical: m.traceDistanceToClassical ?? 0 },
+  };
+}
+
+/** Answer one explorer request (see ExploreResponse). */
+export async function explore(req: ExploreRequest, deps: ExploreDeps): Promise<ExploreResponse> {
+  const t0 = performance.now();
+  const model = modelFromStack(req.stack);
+  const d = 1 << model.nQubits;
+  const input = await inputFromSpec(req.input, deps);
+  if (input.rho.rows !== d) throw new FileFormatError('input', `a ${input.rho.rows}×${input.rho.rows} state does not fit the ${req.stack.task} task (d = ${d})`);
+  const r = await deps.engine.forward({
+    model: modelToJson(model),
+    states: { n: 1, d, re: input.rho.re, im: input.rho.im },
+    measures: 'all',
+  });
+  const layers: ExploreLayer[] = [layerZero(input.rho)];
+  let divergenceLayer: number | null = null;
+  r.layers.forEach((l, k) => {
+    const m = l.measures!;
+    layers.push({
+      rho: l.rho,
+      x: l.x,
+      q: l.q,
+      dead: l.dead[0] === 1,
+      classicalDead: l.classicalDead[0] === 1,
+      measures: {
+        trace: m.trace[0],
+        purity: m.purity[0],
+        entropy: m.entropy![0],
+        coherence: m.coherence[0],
+        traceDistanceToClassical: m.traceDistanceToClassical![0],
+        ...(d === 4 ? { concurrence: m.concurrence![0], negativity: m.negativity![0], ppt: m.ppt![0] === 1 } : {}),
+      },
+    });
+    if (divergenceLayer === null) {
+      for (let i = 0; i < d; i++)
+        if (Math.abs(l.rho.re[i * d + i] - l.x[i]) > EXPLORER_LIMITS.divergenceTolerance) {
+          divergenceLayer = k + 1;
+          break;
+        }
+    }
+  });
+  const pick = (w: { probabilities: Float32Array; predicted: Int32Array } | undefined) => ({ probabilities: w!.probabilities, predicted: w!.predicted[0] });
+  return {
+    requestId: req.requestId,
+    backend: r.backend,
+    d,
+    nQubits: model.nQubits,
+    layers,
+    output: pick(r.output),
+    classicalOutput: pick(r.classicalOutput),
+    classes: model.readout!.classes,
+    divergenceLayer,
+    pooled: input.pooled ? Float32Array.from(input.pooled) : undefined,
+    digitLabel: input.digitLabel,
+    ms: performance.now() - t0,
+  };
+}
+
+export { DIGIT_DIM };
