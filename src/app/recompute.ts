@@ -1,0 +1,45 @@
+/**
+ * The one-way loop: store edit → worker request → newest answer into the store.
+ * At most one request is in flight; edits made meanwhile collapse into one follow-up request
+ * with the newest state (so dragging a slider never queues stale work), and an answer is
+ * kept only if its requestId is still the newest (the store checks).
+ */
+import type { ExploreRequest, ExploreResponse } from './explorer';
+import { useExplorer } from './store';
+
+export interface ExploreEngine {
+  explore(req: ExploreRequest): Promise<ExploreResponse>;
+}
+
+/** Start the loop; returns a function that stops it. */
+export function startRecompute(engine: ExploreEngine): () => void {
+  let inFlight = false;
+  let lastSent = 0;
+
+  const pump = async () => {
+    if (inFlight) return;
+    const st = useExplorer.getState();
+    if (st.requestId === lastSent) return;
+    inFlight = true;
+    lastSent = st.requestId;
+    const req: ExploreRequest = { requestId: st.requestId, stack: st.stack, input: st.input };
+    useExplorer.setState({ computing: true });
+    try {
+      const result = await engine.explore(req);
+      useExplorer.getState().receiveResult(result);
+    } catch (e) {
+      useExplorer.getState().receiveError(req.requestId, (e as Error).message ?? String(e));
+    } finally {
+      inFlight = false;
+      // Edits that arrived while we waited: send the newest state now.
+      if (useExplorer.getState().requestId !== lastSent) void pump();
+      else useExplorer.setState({ computing: false });
+    }
+  };
+
+  const unsubscribe = useExplorer.subscribe((st, prev) => {
+    if (st.requestId !== prev.requestId) void pump();
+  });
+  void pump();
+  return unsubscribe;
+}

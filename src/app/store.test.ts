@@ -1,0 +1,100 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ExploreRequest, ExploreResponse } from './explorer';
+import { startRecompute } from './recompute';
+import { defaultStack, useExplorer } from './store';
+
+const initial = useExplorer.getState();
+beforeEach(() => useExplorer.setState({ ...initial, stack: defaultStack('entanglement'), requestId: 1, result: undefined, error: undefined }, false));
+
+describe('explorer store', () => {
+  it('depth adds and removes blocks within 0…20 and keeps the selected layer valid', () => {
+    const s = useExplorer.getState();
+    s.selectLayer(4);
+    s.setDepth(2);
+    expect(useExplorer.getState().stack.blocks).toHaveLength(2);
+    expect(useExplorer.getState().selectedLayer).toBe(2);
+    s.setDepth(50);
+    expect(useExplorer.getState().stack.blocks).toHaveLength(20);
+    s.setDepth(-3);
+    expect(useExplorer.getState().stack.blocks).toHaveLength(0);
+  });
+
+  it('same α everywhere: one block’s α drives all; off: only that block', () => {
+    const s = useExplorer.getState();
+    s.setSameAlpha(true);
+    s.updateBlock(1, { alpha: 0.9 });
+    expect(useExplorer.getState().stack.blocks.map((b) => b.alpha)).toEqual([0.9, 0.9, 0.9, 0.9]);
+    s.setSameAlpha(false);
+    s.updateBlock(2, { alpha: 0.1 });
+    expect(useExplorer.getState().stack.blocks.map((b) => b.alpha)).toEqual([0.9, 0.9, 0.1, 0.9]);
+    s.setGlobalAlpha(1.7);
+    expect(useExplorer.getState().globalAlpha).toBe(1);
+  });
+
+  it('duplicate, move and remove keep ids unique and order right', () => {
+    const s = useExplorer.getState();
+    s.setSameAlpha(false);
+    s.updateBlock(0, { gain: 9 });
+    s.duplicateBlock(0);
+    let b = useExplorer.getState().stack.blocks;
+    expect(b).toHaveLength(5);
+    expect(b[1].gain).toBe(9);
+    expect(new Set(b.map((x) => x.id)).size).toBe(5);
+    s.moveBlock(1, 1);
+    b = useExplorer.getState().stack.blocks;
+    expect(b[2].gain).toBe(9);
+    s.moveBlock(0, -1); // no-op at the edge
+    s.removeBlock(2);
+    expect(useExplorer.getState().stack.blocks.map((x) => x.gain)).toEqual([9, 4, 4, 4]);
+  });
+
+  it('randomise weights with a seed is deterministic and changes every block seed', () => {
+    const s = useExplorer.getState();
+    s.randomiseWeights(42);
+    const a = useExplorer.getState().stack.blocks.map((b) => b.seed);
+    s.randomiseWeights(42);
+    expect(useExplorer.getState().stack.blocks.map((b) => b.seed)).toEqual(a);
+    expect(a).toEqual([42, 43, 44, 45]);
+  });
+
+  it('every edit bumps requestId; stale answers are dropped', () => {
+    const s = useExplorer.getState();
+    const r0 = useExplorer.getState().requestId;
+    s.setInput({ kind: 'werner', p: 0.3 });
+    s.setGlobalAlpha(0.2);
+    const r2 = useExplorer.getState().requestId;
+    expect(r2).toBe(r0 + 2);
+    s.receiveResult({ requestId: r2 - 1 } as ExploreResponse);
+    expect(useExplorer.getState().result).toBeUndefined();
+    s.receiveResult({ requestId: r2 } as ExploreResponse);
+    expect(useExplorer.getState().result?.requestId).toBe(r2);
+  });
+});
+
+describe('recompute loop', () => {
+  it('keeps one request in flight and sends only the newest state after it', async () => {
+    const sent: ExploreRequest[] = [];
+    const resolvers: (() => void)[] = [];
+    const engine = {
+      explore: (req: ExploreRequest) =>
+        new Promise<ExploreResponse>((resolve) => {
+          sent.push(req);
+          resolvers.push(() => resolve({ requestId: req.requestId } as ExploreResponse));
+        }),
+    };
+    const stop = startRecompute(engine);
+    expect(sent).toHaveLength(1);
+    const s = useExplorer.getState();
+    for (let k = 1; k <= 10; k++) s.setGlobalAlpha(k / 10); // a drag: 10 edits while the first is busy
+    expect(sent).toHaveLength(1);
+    resolvers[0]();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(sent).toHaveLength(2);
+    expect(sent[1].stack.blocks[0].alpha).toBe(1);
+    resolvers[1]();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(useExplorer.getState().result?.requestId).toBe(sent[1].requestId);
+    expect(useExplorer.getState().computing).toBe(false);
+    stop();
+  });
+});
