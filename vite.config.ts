@@ -12,7 +12,16 @@ export default defineConfig({
   optimizeDeps: {
     // The engine worker's dependencies: pre-bundle them up front, otherwise the
     // dev server discovers them on first load and reloads the page.
-    include: ['comlink', 'ml-matrix', 'pure-rand', 'zod'],
+    include: [
+      'comlink',
+      'ml-matrix',
+      'pure-rand',
+      'zod',
+      '@tensorflow/tfjs-core',
+      '@tensorflow/tfjs-backend-cpu',
+      '@tensorflow/tfjs-backend-webgl',
+      '@tensorflow/tfjs-backend-wasm',
+    ],
   },
   test: {
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts', 'workers/**/*.test.ts'],

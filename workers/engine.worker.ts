@@ -1,33 +1,37 @@
 /**
- * Engine worker: all physics runs here, never on the main thread.
- * Exposed with comlink; the client lives in src/app/engineClient.ts.
+ * Engine worker: all physics runs here, never on the main thread. Thin comlink wrapper around
+ * workers/engine/api.ts (the logic, importable by node tests); the client lives in
+ * src/app/engineClient.ts. This entry only provides what needs the browser: the URLs of the
+ * wasm binaries (served by the app itself, via Vite `?url` imports) and the digit loader.
  */
 import { expose } from 'comlink';
-import { werner } from '../src/core/states';
-import { stateMeasures } from '../src/core/measures';
+import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { decodeDigitsBinary } from '../src/core/digits';
+import { createEngineApi } from './engine/api';
+import { configureWasmPaths } from './engine/backend';
 
-export interface WernerMeasures {
-  p: number;
-  concurrence: number;
-  negativity: number;
-  /** true = PPT (positive partial transpose), i.e. separable for two qubits. */
-  ppt: boolean;
+configureWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmUrl,
+  'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimdUrl,
+});
+
+/**
+ * public/data/mnist-digits.bin sits at <app root>/data/. The worker runs from <root>/assets/
+ * (build) or <root>/workers/ (dev server): one level up either way.
+ */
+async function loadDigits() {
+  const url = new URL(['..', 'data', 'mnist-digits.bin'].join('/'), self.location.href);
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`digits: GET ${url} failed with ${res.status}`);
+  return decodeDigitsBinary(new Uint8Array(await res.arrayBuffer()));
 }
 
-const api = {
-  /** Measures of the Werner state p|Φ+⟩⟨Φ+| + (1−p)I/4. */
-  wernerMeasures(p: number): WernerMeasures {
-    if (!Number.isFinite(p) || p < 0 || p > 1) {
-      throw new RangeError(`Werner p must be in [0, 1], got ${p}`);
-    }
-    const m = stateMeasures(werner(p));
-    if (m.concurrence === undefined || m.negativity === undefined || m.ppt === undefined) {
-      throw new Error('stateMeasures returned no two-qubit measures for a Werner state');
-    }
-    return { p, concurrence: m.concurrence, negativity: m.negativity, ppt: m.ppt };
-  },
-};
+const api = createEngineApi({ loadDigits });
 
 export type EngineApi = typeof api;
+export type { WernerMeasures } from './engine/api';
 
 expose(api);

@@ -1,11 +1,16 @@
 /**
  * Main-thread client of the engine worker (workers/engine.worker.ts), via comlink.
  * One shared worker, created lazily on first use.
+ *
+ * The remote is also reachable as `window.__hqrnEngine` (created on first access): the
+ * end-to-end tests and the browser benchmark drive the worker through it, e.g.
+ * `await window.__hqrnEngine.crossCheck(1)`.
  */
-import { wrap, type Remote } from 'comlink';
+import { proxy, wrap, type Remote } from 'comlink';
+import type { TrainProgress, TrainRequest, TrainResult } from './protocol';
 import type { EngineApi } from '../../workers/engine.worker';
 
-export type { WernerMeasures } from '../../workers/engine.worker';
+export type { EngineApi, WernerMeasures } from '../../workers/engine.worker';
 
 let engine: Remote<EngineApi> | null = null;
 
@@ -18,4 +23,19 @@ export function getEngine(): Remote<EngineApi> {
     engine = wrap<EngineApi>(worker);
   }
   return engine;
+}
+
+/** Train with a progress callback (wrapped in comlink's proxy so the worker can call it). */
+export function trainWithProgress(req: TrainRequest, onProgress: (p: TrainProgress) => void): Promise<TrainResult> {
+  return getEngine().train(req, proxy(onProgress)) as Promise<TrainResult>;
+}
+
+declare global {
+  interface Window {
+    __hqrnEngine?: Remote<EngineApi>;
+  }
+}
+
+if (typeof window !== 'undefined' && !Object.prototype.hasOwnProperty.call(window, '__hqrnEngine')) {
+  Object.defineProperty(window, '__hqrnEngine', { get: getEngine, configurable: true });
 }

@@ -1,0 +1,173 @@
+/**
+ * The engine worker's API as a plain object (no comlink, no DOM): workers/engine.worker.ts
+ * exposes it with comlink; node tests and the node bench call it directly.
+ *
+ * Every call that touches tensors runs on the selected backend (selected lazily on first use
+ * when init() was not called), and a lost WebGL context moves the engine to wasm/cpu (see
+ * backend.ts). Nothing here keeps tensors between calls: tf.memory().numTensors is the same
+ * before and after every call (tested in api.test.ts).
+ */
+import { parseModelFile, modelToJson } from '../../src/core/files';
+import type { DigitSet } from '../../src/core/digits';
+import { stateMeasures } from '../../src/core/measures';
+import { werner } from '../../src/core/states';
+import type { BackendInfo, BackendName, ForwardRequest, ForwardResponse, ModelJson, TrainProgress, TrainRequest, TrainResult } from '../../src/app/protocol';
+import { ensureBackend, loseWebglContextForTesting, memory, selectBackend, withBackend } from './backend';
+import { type BenchOptions, type BenchRow, runBench } from './bench';
+import { crossCheck, type CrossCheckResult } from './crossCheck';
+import { Engine } from './engine';
+import { train } from './train';
+import { TrainControl } from './trainControl';
+
+export interface WernerMeasures {
+  p: number;
+  concurrence: number;
+  negativity: number;
+  /** true = PPT (positive partial transpose), i.e. separable for two qubits. */
+  ppt: boolean;
+}
+
+export interface ModelSummary {
+  kind: 'quantum' | 'classical';
+  nQubits: number;
+  depth: number;
+  classes: number;
+}
+
+export interface EngineApiOptions {
+  /** The 10,000 MNIST digits (browser: fetched from the app; node: read from public/data). */
+  loadDigits: () => Promise<DigitSet>;
+}
+
+function parseModelInput(json: ModelJson | string): ReturnType<typeof parseModelFile> {
+  let data: unknown = json;
+  if (typeof json === 'string') {
+    try {
+      data = JSON.parse(json);
+    } catch (e) {
+      throw new Error(`model: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    }
+  }
+  return parseModelFile(data);
+}
+
+export function createEngineApi(opts: EngineApiOptions) {
+  const engine = new Engine();
+  let control: TrainControl | null = null;
+  let lastModel: ModelJson | null = null;
+  let digits: Promise<DigitSet> | null = null;
+  const loadDigits = () => {
+    if (!digits) digits = opts.loadDigits().catch((e) => {
+      digits = null;
+      throw e;
+    });
+    return digits;
+  };
+
+  const api = {
+    /** Select a backend (`preferred` first, then webgl → wasm → cpu). */
+    async init(preferred?: BackendName): Promise<BackendInfo> {
+      return selectBackend(preferred);
+    },
+
+    /** The backend in use and why the earlier ones were skipped. */
+    async backendInfo(): Promise<BackendInfo> {
+      return ensureBackend();
+    },
+
+    /** Switch backends (falls back, with reasons, when `name` does not work). */
+    async setBackend(name: BackendName): Promise<BackendInfo> {
+      if (control) throw new Error('setBackend: a training run is in progress');
+      return selectBackend(name);
+    },
+
+    /** Forward a batch through a model (HQRN.md §2–3, §5, §8); see protocol.ts. */
+    async forward(req: ForwardRequest): Promise<ForwardResponse> {
+      return withBackend(() => engine.forward(req));
+    },
+
+    /**
+     * Train (HQRN.md §6). `onProgress` is called at least every 250 ms (a comlink proxy from
+     * the main thread). One run at a time; pause/resume/cancel through control().
+     */
+    async train(req: TrainRequest, onProgress: (p: TrainProgress) => void): Promise<TrainResult> {
+      if (control) throw new Error('train: a training run is already in progress');
+      await ensureBackend();
+      const c = new TrainControl();
+      control = c;
+      try {
+        const result = await train(req, {
+          onProgress: (p) => {
+            // A proxied callback returns a promise; a failing listener must not stop training.
+            void Promise.resolve(onProgress(p)).catch(() => undefined);
+          },
+          control: c,
+          loadDigits,
+        });
+        lastModel = result.model;
+        return result;
+      } finally {
+        control = null;
+      }
+    },
+
+    /** Pause, resume or cancel the running training; false when nothing is running. */
+    control(action: 'pause' | 'resume' | 'cancel'): boolean {
+      if (!control) return false;
+      if (action === 'pause') control.pause();
+      else if (action === 'resume') control.resume();
+      else if (action === 'cancel') control.cancel();
+      else throw new Error(`control: unknown action ${JSON.stringify(action)} (expected pause, resume or cancel)`);
+      return true;
+    },
+
+    /** Validate an hqrn-model (object or JSON text); errors name the field. It becomes the exported model. */
+    importModel(json: ModelJson | string): ModelSummary {
+      const model = parseModelInput(json);
+      lastModel = modelToJson(model);
+      return { kind: model.kind, nQubits: model.nQubits, depth: model.blocks.length, classes: model.readout?.bias.length ?? 0 };
+    },
+
+    /** The last trained (or imported) model as hqrn-model JSON. */
+    exportModel(): ModelJson {
+      if (!lastModel) throw new Error('exportModel: no model yet (train or import one first)');
+      return lastModel;
+    },
+
+    /** tf.memory() numbers on the current backend. */
+    memory() {
+      return { ...memory(), backend: engine.memory().backend };
+    },
+
+    /** The engine against the float64 core on the current backend (HQRN.md §9). */
+    async crossCheck(seed = 1): Promise<CrossCheckResult> {
+      return withBackend(() => crossCheck(engine, seed));
+    },
+
+    /** Timings on the current backend (npm run bench:engine). */
+    async bench(options: BenchOptions = {}): Promise<BenchRow[]> {
+      const info = await ensureBackend();
+      return runBench(engine, { ...options, loadDigits }, info.backend);
+    },
+
+    /** Test hook: lose the WebGL context (false when not on webgl or impossible). */
+    loseWebglContextForTesting(): boolean {
+      return loseWebglContextForTesting();
+    },
+
+    /** Measures of the Werner state p|Φ+⟩⟨Φ+| + (1−p)I/4 (float64 core). */
+    wernerMeasures(p: number): WernerMeasures {
+      if (!Number.isFinite(p) || p < 0 || p > 1) {
+        throw new RangeError(`Werner p must be in [0, 1], got ${p}`);
+      }
+      const m = stateMeasures(werner(p));
+      if (m.concurrence === undefined || m.negativity === undefined || m.ppt === undefined) {
+        throw new Error('stateMeasures returned no two-qubit measures for a Werner state');
+      }
+      return { p, concurrence: m.concurrence, negativity: m.negativity, ppt: m.ppt };
+    },
+  };
+  return api;
+}
+
+export type EngineApi = ReturnType<typeof createEngineApi>;

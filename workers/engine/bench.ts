@@ -1,0 +1,173 @@
+/**
+ * Engine timings on the current backend (npm run bench:engine; not a test). Runs in node
+ * (scripts/bench-engine.ts) and inside the worker in Chromium (scripts/bench-engine-browser.ts,
+ * through the worker API's bench()). The float64 core is timed on the same work in the same
+ * JS engine: the engine computes both paths (quantum and classical), so the core's time is
+ * quantumForwardBatch + classicalForwardBatch of the same model and inputs; on diagonal
+ * digits the fast path is the classical network, so the core's time is classicalForwardBatch.
+ * Training has no float64 counterpart (the core does not train): its ratio is left empty.
+ */
+import { classicalAnalog, classicalForwardBatch } from '../../src/core/classical';
+import { DIGIT_DIM, type DigitSet, digitsDataset } from '../../src/core/digits';
+import { modelToJson } from '../../src/core/files';
+import { compileBlock, packState, quantumForwardBatch } from '../../src/core/qrb';
+import { randomQuantumModel } from '../../src/core/randomModel';
+import { makeRng } from '../../src/core/rng';
+import { randomDensityMatrix } from '../../src/core/testing';
+import type { BackendName, ForwardRequest, TrainRequest } from '../../src/app/protocol';
+import type { Engine } from './engine';
+import { train } from './train';
+import { TrainControl } from './trainControl';
+
+export type BenchCase = 'forward-2q' | 'forward-digits' | 'train-classical-digits' | 'train-quantum-entanglement';
+export const BENCH_CASES: readonly BenchCase[] = ['forward-2q', 'forward-digits', 'train-classical-digits', 'train-quantum-entanglement'];
+
+export interface BenchOptions {
+  cases?: BenchCase[];
+  /** Timed repetitions of each forward case (median reported; one warm-up first). */
+  runs?: number;
+}
+
+export interface BenchRow {
+  backend: BackendName | 'float64 core';
+  case: string;
+  states: number;
+  ms: number;
+  statesPerSecond: number;
+  /** The float64 core on the same work (ms), when it has a counterpart. */
+  coreMs?: number;
+  /** coreMs / ms: > 1 means the engine is faster. */
+  speedup?: number;
+  note?: string;
+}
+
+const BLOCKS = 10;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function time(fn: () => unknown, runs: number): Promise<number> {
+  await fn(); // warm-up (JIT, shader compilation, kernel setup)
+  const ts: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    await fn();
+    ts.push(performance.now() - t0);
+  }
+  return median(ts);
+}
+
+interface Work {
+  req: ForwardRequest;
+  core: () => void;
+  n: number;
+}
+
+let cached2q: Work | null = null;
+function work2q(): Work {
+  if (cached2q) return cached2q;
+  const rng = makeRng(2026);
+  const d = 4, D = d * d, n = 5000;
+  const model = randomQuantumModel(2, BLOCKS, rng, { activation: 'relu', alpha: 0.5, classes: 2 });
+  const re = new Float64Array(n * D), im = new Float64Array(n * D), v0 = new Float64Array(n * D), x0 = new Float64Array(n * d);
+  for (let s = 0; s < n; s++) {
+    const rho = randomDensityMatrix(d, rng);
+    re.set(rho.re, s * D);
+    im.set(rho.im, s * D);
+    packState(rho, v0, s * D);
+    for (let i = 0; i < d; i++) x0[s * d + i] = rho.re[i * d + i];
+  }
+  const compiled = model.blocks.map(compileBlock);
+  const analog = classicalAnalog(model).blocks;
+  cached2q = {
+    n,
+    req: { model: modelToJson(model), states: { n, d, re, im }, measures: 'none' },
+    core: () => {
+      quantumForwardBatch(compiled, v0, d);
+      classicalForwardBatch(analog, x0, d);
+    },
+  };
+  return cached2q;
+}
+
+let cachedDigits: Work | null = null;
+async function workDigits(loadDigits: () => Promise<DigitSet>): Promise<Work> {
+  if (cachedDigits) return cachedDigits;
+  const rng = makeRng(2027);
+  const d = DIGIT_DIM, D = d * d, n = 1000;
+  const ds = digitsDataset(await loadDigits(), { seed: 1, n });
+  const model = randomQuantumModel(6, BLOCKS, rng, { activation: 'relu', alpha: 0.5, classes: 10 });
+  const re = new Float64Array(n * D), im = new Float64Array(n * D);
+  for (let s = 0; s < n; s++) for (let i = 0; i < d; i++) re[s * D + i * d + i] = ds.inputs[s * d + i];
+  const analog = classicalAnalog(model).blocks;
+  cachedDigits = {
+    n,
+    req: { model: modelToJson(model), states: { n, d, re, im }, measures: 'none', diagonalFastPath: true },
+    core: () => classicalForwardBatch(analog, ds.inputs, d),
+  };
+  return cachedDigits;
+}
+
+const TRAIN_BASE: Omit<TrainRequest, 'task' | 'mode' | 'depth'> = {
+  alpha: 0.5,
+  activation: 'relu',
+  learningRate: 0.01,
+  epochs: 1,
+  batchSize: 100,
+  seed: 1,
+};
+
+/** Run the bench cases on the engine's current backend. */
+export async function runBench(engine: Engine, opts: BenchOptions & { loadDigits: () => Promise<DigitSet> }, backend: BackendName): Promise<BenchRow[]> {
+  const cases = opts.cases ?? [...BENCH_CASES];
+  const runs = opts.runs ?? 5;
+  const rows: BenchRow[] = [];
+  const forwardRow = async (name: string, w: Work) => {
+    const ms = await time(() => engine.forward(w.req), runs);
+    const coreMs = await time(w.core, runs);
+    rows.push({ backend, case: name, states: w.n, ms, statesPerSecond: (w.n / ms) * 1000, coreMs, speedup: coreMs / ms });
+  };
+  const trainRow = async (name: string, req: TrainRequest, n: number) => {
+    const hooks = { onProgress: () => undefined, control: new TrainControl(), loadDigits: opts.loadDigits };
+    const t0 = performance.now();
+    const r = await train(req, hooks);
+    const ms = performance.now() - t0;
+    const last = r.history[r.history.length - 1];
+    rows.push({
+      backend,
+      case: name,
+      states: n,
+      ms,
+      statesPerSecond: (n / ms) * 1000,
+      note: `train() wall time incl. data + evaluation; test acc ${last ? last.testAccuracy.toFixed(3) : '?'}`,
+    });
+  };
+  for (const c of cases) {
+    if (c === 'forward-2q') await forwardRow(`forward ${BLOCKS} blocks, 5000 two-qubit mixed states`, work2q());
+    else if (c === 'forward-digits') await forwardRow(`forward ${BLOCKS} blocks, 1000 digits (d=64, diagonal fast path)`, await workDigits(opts.loadDigits));
+    else if (c === 'train-classical-digits')
+      await trainRow('train 1 epoch, classical, digits (6000)', { ...TRAIN_BASE, task: 'digits', mode: 'classical', depth: 3 }, 6000);
+    else if (c === 'train-quantum-entanglement')
+      await trainRow('train 1 epoch, quantum end-to-end, entanglement (1300)', { ...TRAIN_BASE, task: 'entanglement', mode: 'quantum-end-to-end', depth: 3 }, 1300);
+  }
+  return rows;
+}
+
+/** The rows as a fixed-width table. */
+export function formatBenchTable(rows: BenchRow[]): string {
+  const head = ['backend', 'case', 'states', 'ms', 'states/s', 'core ms', 'vs core'];
+  const body = rows.map((r) => [
+    r.backend,
+    r.case,
+    String(r.states),
+    r.ms.toFixed(1),
+    Math.round(r.statesPerSecond).toLocaleString('en'),
+    r.coreMs === undefined ? '—' : r.coreMs.toFixed(1),
+    r.speedup === undefined ? '—' : `${r.speedup.toFixed(2)}×`,
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i <= 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
