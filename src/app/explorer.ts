@@ -4,10 +4,10 @@
  * also what the URL, undo history and saved views store.
  */
 import type { Activation } from '../core/activation';
-import type { BackendName, ModelJson } from './protocol';
+import type { BellKind } from '../core/states';
+import type { BackendName, ModelJson, TaskName } from './protocol';
 
-export type TaskName = 'entanglement' | 'digits';
-export type BellKind = 'phi+' | 'phi-' | 'psi+' | 'psi-';
+export type { BellKind, TaskName };
 
 export interface BlockSpec {
   /** Stable id for React keys and reordering. */

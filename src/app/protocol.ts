@@ -3,6 +3,7 @@
  * these types; everything crossing is plain data (typed arrays, numbers, strings, JSON).
  * Models cross as hqrn-model JSON (HQRN.md §10), validated by src/core/files on arrival.
  */
+import type { Activation } from '../core/activation';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 
@@ -94,7 +95,7 @@ export interface TrainRequest {
   mode: TrainMode;
   depth: number;
   alpha: number;
-  activation: 'relu' | 'softplus' | 'sigmoid' | 'exp';
+  activation: Activation;
   learningRate: number;
   /** Epochs (per block for greedy training). */
   epochs: number;
