@@ -23,6 +23,9 @@ export interface CrossCheckCase {
   maxAbsError: number;
   /** Number of compared entries. */
   entries: number;
+  /** Engine forward time (ms) and the float64 core's time on the same states. */
+  engineMs: number;
+  coreMs: number;
 }
 
 export interface CrossCheckResult {
@@ -43,7 +46,10 @@ function toBatch(states: CMat[]): StateBatch {
 }
 
 /** max |engine − core| over every reported number of a forward response. */
-export function compareWithCore(model: Model, states: CMat[], res: ForwardResponse): { maxAbsError: number; entries: number } {
+export function compareWithCore(model: Model, states: CMat[], res: ForwardResponse): { maxAbsError: number; entries: number; coreMs: number } {
+  const t0 = performance.now();
+  const refs = states.map((rho0) => runForward(model, rho0, { measures: false }));
+  const coreMs = performance.now() - t0;
   const d = states[0].rows, D = d * d;
   let err = 0, entries = 0;
   const upd = (a: number, b: number) => {
@@ -53,8 +59,8 @@ export function compareWithCore(model: Model, states: CMat[], res: ForwardRespon
     entries++;
   };
   if (res.layers.length !== model.blocks.length) throw new Error(`engine returned ${res.layers.length} layers for ${model.blocks.length} blocks`);
-  states.forEach((rho0, s) => {
-    const ref = runForward(model, rho0, { measures: false });
+  states.forEach((_, s) => {
+    const ref = refs[s];
     ref.layers.forEach((l, k) => {
       const e = res.layers[k];
       if (l.rho)
@@ -78,7 +84,7 @@ export function compareWithCore(model: Model, states: CMat[], res: ForwardRespon
       for (let c = 0; c < C; c++) upd(mine.probabilities[s * C + c], theirs.probabilities[c]);
     }
   });
-  return { maxAbsError: err, entries };
+  return { maxAbsError: err, entries, coreMs };
 }
 
 function mixedStates(d: number, n: number, rng: Rng): CMat[] {
@@ -95,8 +101,10 @@ export async function crossCheck(engine: Engine, seed = 1): Promise<CrossCheckRe
   const rng = makeRng(seed);
   const cases: CrossCheckCase[] = [];
   const run = async (name: string, model: Model, states: CMat[], diagonalFastPath?: boolean) => {
+    const t0 = performance.now();
     const res = await engine.forward({ model: modelToJson(model), states: toBatch(states), measures: 'none', diagonalFastPath });
-    cases.push({ name, ...compareWithCore(model, states, res) });
+    const engineMs = performance.now() - t0;
+    cases.push({ name, engineMs, ...compareWithCore(model, states, res) });
   };
   for (const nQubits of [2, 6]) {
     const d = 1 << nQubits;
