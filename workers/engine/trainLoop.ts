@@ -1,0 +1,181 @@
+/**
+ * The minibatch loop shared by every training mode: seeded shuffles, Adam, pause / cancel
+ * between steps, throttled progress reports, per-epoch evaluation.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { TrainProgress, TrainRequest } from '../../src/app/protocol';
+import type { Rng } from '../../src/core/rng';
+import { seededPermutation } from '../../src/core/rng';
+import type { TrainHooks } from './trainControl';
+import { type AdversarialAccuracy, accuracy, adversarialAccuracy, type Split } from './trainData';
+
+/** Progress reports during an epoch at most this far apart (the contract asks ≤ 250 ms). */
+const REPORT_EVERY_MS = 100;
+/** Yield to the event loop (so control messages arrive) at least this often. */
+const YIELD_EVERY_MS = 20;
+/** Rows per forward pass when evaluating a whole split. */
+const EVAL_CHUNK = 2048;
+
+export type LogitsFn = (input: tf.Tensor2D) => tf.Tensor2D;
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+const nextTick = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/** Predicted classes of every row of `input` (chunked forward, one read-back per chunk). */
+export async function predict(logits: LogitsFn, input: tf.Tensor2D): Promise<Int32Array> {
+  const n = input.shape[0];
+  const out = new Int32Array(n);
+  for (let s = 0; s < n; s += EVAL_CHUNK) {
+    const m = Math.min(EVAL_CHUNK, n - s);
+    const am = tf.tidy(() => tf.argMax(logits(tf.slice(input, [s, 0], [m, -1])), 1));
+    out.set(await am.data(), s);
+    am.dispose();
+  }
+  return out;
+}
+
+export interface Evaluation {
+  trainAccuracy: number;
+  testAccuracy: number;
+  adversarialAccuracy?: AdversarialAccuracy;
+  testPredictions: Int32Array;
+}
+
+export interface StageSpec {
+  stage: string;
+  depth: number;
+  epochs: number;
+  vars: tf.Variable[];
+  logits: LogitsFn;
+  /** Stage inputs (rows aligned with the splits) and one-hot train labels. */
+  trainInput: tf.Tensor2D;
+  testInput: tf.Tensor2D;
+  trainLabels: tf.Tensor2D;
+}
+
+export class Trainer {
+  step = 0;
+  readonly history: TrainProgress[] = [];
+  private readonly t0 = now();
+  private pausedMs = 0;
+  private lastReport = now();
+  private lastYield = now();
+  last: Evaluation | undefined;
+
+  constructor(
+    private readonly req: TrainRequest,
+    private readonly hooks: TrainHooks,
+    private readonly shuffleRng: Rng,
+    private readonly train: Split,
+    private readonly test: Split,
+  ) {}
+
+  get cancelled(): boolean {
+    return this.hooks.control.cancelled;
+  }
+
+  elapsedMs(): number {
+    return now() - this.t0 - this.pausedMs;
+  }
+
+  async evaluate(logits: LogitsFn, trainInput: tf.Tensor2D, testInput: tf.Tensor2D): Promise<Evaluation> {
+    const tr = await predict(logits, trainInput);
+    const te = await predict(logits, testInput);
+    return {
+      trainAccuracy: accuracy(tr, this.train.labels),
+      testAccuracy: accuracy(te, this.test.labels),
+      adversarialAccuracy: adversarialAccuracy(te, this.test),
+      testPredictions: te,
+    };
+  }
+
+  /** Wait out a pause (its duration does not count as training time); true if cancelled. */
+  private async checkControl(): Promise<boolean> {
+    const c = this.hooks.control;
+    if (now() - this.lastYield >= YIELD_EVERY_MS) {
+      await nextTick();
+      this.lastYield = now();
+    }
+    if (c.paused && !c.cancelled) {
+      const t = now();
+      await c.waitWhilePaused();
+      this.pausedMs += now() - t;
+      this.lastReport = now();
+      this.lastYield = now();
+    }
+    return c.cancelled;
+  }
+
+  /** Train `vars` for spec.epochs epochs; false if cancelled. */
+  async runStage(spec: StageSpec): Promise<boolean> {
+    const { req } = this;
+    const n = spec.trainInput.shape[0];
+    const B = Math.max(1, Math.min(req.batchSize, n));
+    const optimizer = tf.train.adam(req.learningRate);
+    const labels = spec.trainLabels;
+    const base = { epochs: spec.epochs, depth: spec.depth, stage: spec.stage };
+    this.last = await this.evaluate(spec.logits, spec.trainInput, spec.testInput);
+    try {
+      for (let epoch = 1; epoch <= spec.epochs; epoch++) {
+        const perm = Int32Array.from(seededPermutation(n, this.shuffleRng));
+        let lossSum: tf.Tensor = tf.scalar(0);
+        let steps = 0, examples = 0;
+        const epochStart = this.elapsedMs();
+        let stepsEndMs = 0;
+        const progress = async (epochEnd: boolean): Promise<TrainProgress> => {
+          const loss = (await lossSum.data())[0] / Math.max(1, steps);
+          const ms = this.elapsedMs();
+          const trainingMs = (epochEnd ? stepsEndMs : ms) - epochStart;
+          const ev = this.last!;
+          return {
+            ...base,
+            epoch,
+            step: this.step,
+            loss,
+            trainAccuracy: ev.trainAccuracy,
+            testAccuracy: ev.testAccuracy,
+            adversarialAccuracy: ev.adversarialAccuracy,
+            examplesPerSecond: examples / Math.max(1e-3, trainingMs / 1000),
+            elapsedMs: ms,
+            epochEnd,
+          };
+        };
+        try {
+          for (let s = 0; s < n; s += B) {
+            if (await this.checkControl()) return false;
+            const idx = tf.tensor1d(perm.subarray(s, Math.min(n, s + B)), 'int32');
+            const cost = optimizer.minimize(() => {
+              const xb = tf.gather(spec.trainInput, idx) as tf.Tensor2D;
+              const yb = tf.gather(labels, idx);
+              const logp = tf.logSoftmax(spec.logits(xb));
+              return tf.neg(tf.mean(tf.sum(tf.mul(yb, logp), 1))) as tf.Scalar;
+            }, true, spec.vars)!;
+            const nextSum = tf.add(lossSum, cost);
+            lossSum.dispose();
+            cost.dispose();
+            idx.dispose();
+            lossSum = nextSum;
+            steps++;
+            examples += idx.shape[0];
+            this.step++;
+            if (now() - this.lastReport >= REPORT_EVERY_MS) {
+              this.hooks.onProgress(await progress(false));
+              this.lastReport = now();
+            }
+          }
+          stepsEndMs = this.elapsedMs();
+          this.last = await this.evaluate(spec.logits, spec.trainInput, spec.testInput);
+          const p = await progress(true);
+          this.history.push(p);
+          this.hooks.onProgress(p);
+          this.lastReport = now();
+        } finally {
+          lossSum.dispose();
+        }
+      }
+      return true;
+    } finally {
+      optimizer.dispose();
+    }
+  }
+}
