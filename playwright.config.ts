@@ -5,9 +5,10 @@ const PORT = 4173;
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 // Debian's Chromium when present (CI installs it with apt-get); otherwise
-// Playwright's own browser (`npx playwright install chromium`).
+// Playwright's own browser (`npx playwright install chromium`). Exported for
+// scripts/bench-engine-browser.ts, which launches the same browser the same way.
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-const launchOptions = existsSync(SYSTEM_CHROMIUM)
+export const launchOptions = existsSync(SYSTEM_CHROMIUM)
   ? {
       executablePath: SYSTEM_CHROMIUM,
       args: [

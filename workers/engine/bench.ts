@@ -15,31 +15,13 @@ import { randomQuantumModel } from '../../src/core/randomModel';
 import { makeRng } from '../../src/core/rng';
 import { randomDensityMatrix } from '../../src/core/testing';
 import type { BackendName, ForwardRequest, TrainRequest } from '../../src/app/protocol';
+import { BENCH_CASES, type BenchOptions, type BenchRow } from './benchTable';
 import type { Engine } from './engine';
 import { train } from './train';
 import { TrainControl } from './trainControl';
 
-export type BenchCase = 'forward-2q' | 'forward-digits' | 'train-classical-digits' | 'train-quantum-entanglement';
-export const BENCH_CASES: readonly BenchCase[] = ['forward-2q', 'forward-digits', 'train-classical-digits', 'train-quantum-entanglement'];
-
-export interface BenchOptions {
-  cases?: BenchCase[];
-  /** Timed repetitions of each forward case (median reported; one warm-up first). */
-  runs?: number;
-}
-
-export interface BenchRow {
-  backend: BackendName | 'float64 core';
-  case: string;
-  states: number;
-  ms: number;
-  statesPerSecond: number;
-  /** The float64 core on the same work (ms), when it has a counterpart. */
-  coreMs?: number;
-  /** coreMs / ms: > 1 means the engine is faster. */
-  speedup?: number;
-  note?: string;
-}
+export type { BenchCase, BenchOptions, BenchRow } from './benchTable';
+export { BENCH_CASES, formatBenchTable } from './benchTable';
 
 const BLOCKS = 10;
 
@@ -153,21 +135,4 @@ export async function runBench(engine: Engine, opts: BenchOptions & { loadDigits
       await trainRow('train 1 epoch, quantum end-to-end, entanglement (1300)', { ...TRAIN_BASE, task: 'entanglement', mode: 'quantum-end-to-end', depth: 3 }, 1300);
   }
   return rows;
-}
-
-/** The rows as a fixed-width table. */
-export function formatBenchTable(rows: BenchRow[]): string {
-  const head = ['backend', 'case', 'states', 'ms', 'states/s', 'core ms', 'vs core'];
-  const body = rows.map((r) => [
-    r.backend,
-    r.case,
-    String(r.states),
-    r.ms.toFixed(1),
-    Math.round(r.statesPerSecond).toLocaleString('en'),
-    r.coreMs === undefined ? '—' : r.coreMs.toFixed(1),
-    r.speedup === undefined ? '—' : `${r.speedup.toFixed(2)}×`,
-  ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i <= 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
