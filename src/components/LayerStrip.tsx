@@ -1,0 +1,305 @@
+/**
+ * The layer-by-layer evolution (<EvolutionPanel />): the selected layer's quantum-path density
+ * matrix beside the classical path's diagonal, a layer scrubber (slider, step buttons,
+ * play-through), view/colour-scale/palette switches, an entry read-out (status region), and a
+ * strip of thumbnails of every layer with the divergence layer and dead blocks marked.
+ */
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { ExploreResponse } from '../app/explorer';
+import type { ColourScale, MatrixView as MatrixViewId, Palette } from '../app/store';
+import { css, paletteSpec, phaseColour, VIZ_LIMITS } from '../viz/config';
+import { fmt, ket, MISSING } from '../viz/format';
+import { paintCells } from '../viz/heatmap';
+import { MATRIX_PLUGINS, MATRIX_VIEW_ORDER } from '../viz';
+import { classicalData, quantumData, scaleFor, shownLayer } from '../viz/layerData';
+import { useExplorer } from '../viz/storeHook';
+import { ExplainEvolution } from './Explain';
+import { MatrixView } from './MatrixView';
+import '../viz/viz.css';
+
+/** Width of an element in CSS pixels (ResizeObserver). */
+export function useWidth<T extends HTMLElement>(fallback: number): [React.RefObject<T | null>, number] {
+  const ref = useRef<T>(null);
+  const [w, setW] = useState(fallback);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver((entries) => {
+      const cw = Math.floor(entries[0].contentRect.width);
+      if (cw > 0) setW(cw);
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return [ref, w];
+}
+
+export function EvolutionPanel() {
+  const result = useExplorer((s) => s.result);
+  const selected = useExplorer((s) => s.selectedLayer);
+  const view = useExplorer((s) => s.view);
+  const setView = useExplorer((s) => s.setView);
+  const selectLayer = useExplorer((s) => s.selectLayer);
+  const [entry, setEntry] = useState<string | null>(null);
+  const [playing, setPlaying] = useState(false);
+  const headingId = useId();
+  const [mainRef, mainWidth] = useWidth<HTMLDivElement>(760);
+
+  const K = result ? result.layers.length - 1 : 0;
+  const k = shownLayer(result, selected);
+  const layer = result?.layers[k];
+
+  // Play-through: one layer per step, stopping at the last.
+  useEffect(() => {
+    if (!playing) return;
+    const t = setInterval(() => {
+      const st = useExplorer.getState();
+      const last = (st.result?.layers.length ?? 1) - 1;
+      if (st.selectedLayer >= last) setPlaying(false);
+      else st.selectLayer(st.selectedLayer + 1);
+    }, VIZ_LIMITS.playStepMs);
+    return () => clearInterval(t);
+  }, [playing]);
+
+  const scale = result ? scaleFor(result, k, view.colourScale) : 1;
+  const qData = useMemo(() => (result ? quantumData(result, k, scale) : null), [result, k, scale]);
+  const cData = useMemo(() => (result ? classicalData(result, k, scale) : null), [result, k, scale]);
+
+  const plugin = MATRIX_PLUGINS[view.matrixView];
+  const d = result?.d ?? 4;
+  const budget = (d > VIZ_LIMITS.maxLabelledDim ? 448 : 320) * (plugin.aspect > 1 ? 1.6 : 1);
+  // Two views side by side when they fit, else stacked, each as wide as allowed.
+  const perView = mainWidth >= 2 * budget + 24 ? budget : Math.min(budget, mainWidth - 4);
+  const cssSize = Math.max(160, perView);
+
+  const layerName = k === 0 ? 'layer 0 (input)' : `layer ${k}`;
+  const divergence = result?.divergenceLayer ?? null;
+
+  return (
+    <section className="viz-panel viz-evolution" aria-labelledby={headingId} data-request-id={result?.requestId ?? ''} data-layer={k}>
+      <h2 id={headingId}>Layer by layer</h2>
+      <ExplainEvolution view={view.matrixView} />
+
+      <div className="viz-controls">
+        <RadioGroup<MatrixViewId>
+          name="Matrix view"
+          value={view.matrixView}
+          options={MATRIX_VIEW_ORDER.map((id) => ({ value: id, label: id === 'heatmap' ? 'Heatmap' : id === 'hinton' ? 'Hinton' : 'City (Re/Im)' }))}
+          onChange={(matrixView) => setView({ matrixView })}
+        />
+        <RadioGroup<ColourScale>
+          name="Colour scale"
+          value={view.colourScale}
+          options={[
+            { value: 'fixed', label: 'Fixed' },
+            { value: 'per-layer', label: 'Per layer' },
+          ]}
+          onChange={(colourScale) => setView({ colourScale })}
+        />
+        <label className="viz-check">
+          <input type="checkbox" checked={view.palette === 'colour-blind'} onChange={(e) => setView({ palette: e.target.checked ? 'colour-blind' : 'default' })} />
+          Colour-blind palette
+        </label>
+      </div>
+
+      <div className="viz-scrubber">
+        <button type="button" onClick={() => selectLayer(k - 1)} disabled={!result || k <= 0}>
+          Previous layer
+        </button>
+        <input
+          type="range"
+          aria-label="Layer"
+          min={0}
+          max={K}
+          step={1}
+          value={k}
+          disabled={!result}
+          aria-valuetext={`layer ${k} of ${K}${k === 0 ? ' (input)' : ''}`}
+          onChange={(e) => selectLayer(Number(e.target.value))}
+        />
+        <button type="button" onClick={() => selectLayer(k + 1)} disabled={!result || k >= K}>
+          Next layer
+        </button>
+        <button
+          type="button"
+          aria-pressed={playing}
+          disabled={!result || K === 0}
+          onClick={() => {
+            if (!playing && k >= K) selectLayer(0);
+            setPlaying(!playing);
+          }}
+        >
+          {playing ? 'Pause' : 'Play layers'}
+        </button>
+        <span className="viz-layer-label" aria-live="off">
+          {result ? `Layer ${k} of ${K}` : 'No result yet'}
+        </span>
+      </div>
+
+      <div className="viz-main" ref={mainRef}>
+        <figure className="viz-figure">
+          <figcaption>
+            Quantum path ρ<sup>({k})</sup>, {layerName}
+            {layer?.dead && <span className="viz-flag viz-dead">dead block: q uniform</span>}
+            {divergence !== null && k === divergence && <span className="viz-flag viz-diverge">paths diverge here</span>}
+          </figcaption>
+          <MatrixView
+            data={qData}
+            view={view.matrixView}
+            palette={view.palette}
+            cssSize={cssSize}
+            label={`Quantum path density matrix, ${layerName}, ${plugin.label}`}
+            context={`Quantum path, ${layerName}`}
+            onEntry={setEntry}
+          />
+        </figure>
+        <figure className="viz-figure">
+          <figcaption>
+            Classical path diag(x<sup>({k})</sup>), {layerName}
+            {layer?.classicalDead && <span className="viz-flag viz-dead">classical dead block: q uniform</span>}
+          </figcaption>
+          <MatrixView
+            data={cData}
+            view={view.matrixView}
+            palette={view.palette}
+            cssSize={cssSize}
+            label={`Classical path diagonal, ${layerName}, ${plugin.label}`}
+            context={`Classical path, ${layerName}`}
+            onEntry={setEntry}
+          />
+        </figure>
+      </div>
+
+      <p className="viz-entry" role="status" aria-label="Matrix entry">
+        {entry ?? 'Hover a cell, or focus a matrix and use the arrow keys, to read its exact entry.'}
+      </p>
+      <Legend palette={view.palette} view={view.matrixView} scale={scale} mode={view.colourScale} />
+      {result && result.d <= VIZ_LIMITS.maxDiagonalTableDim && <DiagonalTable result={result} k={k} />}
+      {result && <Thumbnails result={result} selected={k} palette={view.palette} mode={view.colourScale} onSelect={selectLayer} />}
+    </section>
+  );
+}
+
+function RadioGroup<T extends string>({ name, value, options, onChange }: { name: string; value: T; options: { value: T; label: string }[]; onChange: (v: T) => void }) {
+  const id = useId();
+  return (
+    <div role="radiogroup" aria-labelledby={id} className="viz-radiogroup">
+      <span id={id} className="viz-radiogroup-name">
+        {name}
+      </span>
+      {options.map((o) => (
+        <label key={o.value}>
+          <input type="radio" name={id} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
+          {o.label}
+        </label>
+      ))}
+    </div>
+  );
+}
+
+function Legend({ palette, view, scale, mode }: { palette: Palette; view: MatrixViewId; scale: number; mode: ColourScale }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const spec = paletteSpec(palette);
+  useLayoutEffect(() => {
+    const c = ref.current;
+    if (!c) return;
+    const ctx = c.getContext('2d');
+    if (!ctx) return;
+    c.width = 128;
+    c.height = 1;
+    for (let x = 0; x < 128; x++) {
+      ctx.fillStyle = css(phaseColour(spec, (x / 128) * 2 * Math.PI));
+      ctx.fillRect(x, 0, 1, 1);
+    }
+  }, [spec]);
+  return (
+    <div className="viz-legend" aria-label="Colour legend" role="group">
+      {view === 'city' ? (
+        <>
+          <span className="viz-swatch" style={{ background: css(phaseColour(spec, 0)) }} /> positive
+          <span className="viz-swatch" style={{ background: css(phaseColour(spec, Math.PI)) }} /> negative
+        </>
+      ) : (
+        <>
+          <span>phase</span>
+          <span className="viz-phase-bar">
+            <canvas ref={ref} aria-hidden="true" />
+            <span className="viz-phase-ticks">
+              <span>0</span>
+              <span>π/2</span>
+              <span>π</span>
+              <span>3π/2</span>
+              <span>2π</span>
+            </span>
+          </span>
+        </>
+      )}
+      <span>
+        {view === 'heatmap' ? 'full colour' : view === 'hinton' ? 'full square' : 'tallest bar'} = {fmt(scale)} ({mode === 'fixed' ? 'fixed over all layers' : 'this layer'})
+      </span>
+    </div>
+  );
+}
+
+function DiagonalTable({ result, k }: { result: ExploreResponse; k: number }) {
+  const l = result.layers[k];
+  return (
+    <table className="viz-table" aria-label="Diagonals at the selected layer">
+      <caption>Diagonals at layer {k}: quantum ρ<sub>ii</sub> and classical x<sub>i</sub></caption>
+      <thead>
+        <tr>
+          <th scope="col">basis state</th>
+          <th scope="col">quantum ρ_ii</th>
+          <th scope="col">classical x_i</th>
+        </tr>
+      </thead>
+      <tbody>
+        {Array.from({ length: result.d }, (_, i) => (
+          <tr key={i}>
+            <th scope="row">{ket(i, result.nQubits)}</th>
+            <td>{l ? fmt(l.rho.re[i * result.d + i]) : MISSING}</td>
+            <td>{l ? fmt(l.x[i]) : MISSING}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Thumbnails({ result, selected, palette, mode, onSelect }: { result: ExploreResponse; selected: number; palette: Palette; mode: ColourScale; onSelect: (k: number) => void }) {
+  return (
+    <ol className="viz-thumbs" aria-label="All layers">
+      {result.layers.map((l, k) => {
+        const diverges = result.divergenceLayer === k;
+        const notes = [k === 0 ? 'input' : '', diverges ? 'paths diverge here' : '', l.dead ? 'dead block: q uniform' : ''].filter(Boolean);
+        return (
+          <li key={k}>
+            <button
+              type="button"
+              className={`viz-thumb${k === selected ? ' is-selected' : ''}${diverges ? ' is-divergence' : ''}${l.dead ? ' is-dead' : ''}`}
+              aria-pressed={k === selected}
+              aria-label={`Show layer ${k}${notes.length ? ` (${notes.join(', ')})` : ''}`}
+              onClick={() => onSelect(k)}
+            >
+              <Thumb result={result} k={k} palette={palette} mode={mode} />
+              <span className="viz-thumb-label">
+                {k === 0 ? 'in' : k}
+                {diverges && <span aria-hidden="true"> ◆</span>}
+                {l.dead && <span aria-hidden="true"> ✕</span>}
+              </span>
+            </button>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function Thumb({ result, k, palette, mode }: { result: ExploreResponse; k: number; palette: Palette; mode: ColourScale }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useLayoutEffect(() => {
+    const data = quantumData(result, k, scaleFor(result, k, mode));
+    if (ref.current && data) paintCells(data, paletteSpec(palette), ref.current);
+  }, [result, k, palette, mode]);
+  return <canvas ref={ref} className="viz-thumb-canvas" aria-hidden="true" />;
+}

@@ -1,0 +1,117 @@
+/**
+ * Per-layer measures of the quantum path (<MetricsPanel />): d3 line charts of purity,
+ * entropy, l1-coherence, concurrence and negativity (two qubits) and the trace distance to
+ * the classical path, the selected layer marked, and a table of the selected layer's numbers.
+ */
+import { useId, useLayoutEffect, useRef } from 'react';
+import type { ExploreLayer, ExploreResponse } from '../app/explorer';
+import { DIVERGENCE_COLOUR, MEASURES, paletteSpec, type MeasureKey } from '../viz/config';
+import { fmt, MISSING } from '../viz/format';
+import { shownLayer } from '../viz/layerData';
+import { drawLineChart } from '../viz/lineChart';
+import { useExplorer } from '../viz/storeHook';
+import { ExplainMetrics } from './Explain';
+import '../viz/viz.css';
+
+function measureOf(l: ExploreLayer | undefined, key: MeasureKey): number | undefined {
+  const v = l?.measures[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+function yRange(key: MeasureKey, r: ExploreResponse): [number, number] {
+  switch (key) {
+    case 'purity':
+    case 'concurrence':
+    case 'traceDistanceToClassical':
+      return [0, 1];
+    case 'entropy':
+      return [0, r.nQubits];
+    case 'negativity':
+      return [0, 0.5];
+    case 'coherence':
+      return [0, 1];
+  }
+}
+
+export function MetricsPanel() {
+  const result = useExplorer((s) => s.result);
+  const selected = useExplorer((s) => s.selectedLayer);
+  const palette = useExplorer((s) => s.view.palette);
+  const selectLayer = useExplorer((s) => s.selectLayer);
+  const headingId = useId();
+  const k = shownLayer(result, selected);
+  const twoQubits = result?.d === 4;
+  const measures = MEASURES.filter((m) => !m.twoQubitOnly || twoQubits);
+  const layer = result?.layers[k];
+
+  return (
+    <section className="viz-panel viz-metrics" aria-labelledby={headingId} data-request-id={result?.requestId ?? ''} data-layer={k}>
+      <h2 id={headingId}>Measures per layer</h2>
+      <ExplainMetrics />
+      {result ? (
+        <div className="viz-charts">
+          {measures.map((m) => (
+            <Chart key={m.key} result={result} measure={m.key} title={m.title} label={m.label} selected={k} colour={paletteSpec(palette).quantumLine} onSelect={selectLayer} />
+          ))}
+        </div>
+      ) : (
+        <p>No result yet.</p>
+      )}
+      <p className="viz-chart-key">
+        <span className="viz-key-selected" /> selected layer {result && <>· <span className="viz-key-divergence" style={{ borderColor: DIVERGENCE_COLOUR }} /> divergence layer</>} · ✕ dead block.
+        Click a chart to select a layer.
+      </p>
+      <table className="viz-table" aria-label="Measures at the selected layer">
+        <caption>
+          Quantum path at layer {k}
+          {k === 0 ? ' (input)' : ''}
+          {layer?.dead ? ' — dead block: q uniform' : ''}
+        </caption>
+        <tbody>
+          {measures.map((m) => (
+            <tr key={m.key}>
+              <th scope="row">{m.label}</th>
+              <td>{fmt(measureOf(layer, m.key))}</td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">trace</th>
+            <td>{fmt(layer?.measures.trace)}</td>
+          </tr>
+          {twoQubits && (
+            <tr>
+              <th scope="row">PPT verdict</th>
+              <td>{layer?.measures.ppt === undefined ? MISSING : layer.measures.ppt ? 'PPT: separable' : 'NPT: entangled'}</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Chart({ result, measure, title, label, selected, colour, onSelect }: { result: ExploreResponse; measure: MeasureKey; title: string; label: string; selected: number; colour: string; onSelect: (k: number) => void }) {
+  const ref = useRef<SVGSVGElement>(null);
+  useLayoutEffect(() => {
+    if (!ref.current) return;
+    const [yMin, yMaxAtLeast] = yRange(measure, result);
+    drawLineChart(ref.current, {
+      values: result.layers.map((l) => measureOf(l, measure)),
+      yMin,
+      yMaxAtLeast,
+      selected,
+      divergence: result.divergenceLayer,
+      dead: result.layers.map((l) => l.dead),
+      colour,
+      width: 240,
+      height: 120,
+      onSelect,
+    });
+  }, [result, measure, selected, colour, onSelect]);
+  return (
+    <figure className="viz-chart">
+      <figcaption>{title}</figcaption>
+      <svg ref={ref} role="img" aria-label={`${label} per layer`} />
+    </figure>
+  );
+}

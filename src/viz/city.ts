@@ -1,0 +1,182 @@
+/**
+ * Re/Im "city" bars: two isometric 2D projections side by side (Re ρ left, Im ρ right), one
+ * bar per entry, height ∝ value / scale (negative bars go down), colour = sign (the palette's
+ * phase-0 and phase-π colours). Bars are painted back to front (painter's algorithm).
+ */
+import { AXIS_TEXT, css, paletteSpec, phaseColour, shade, VIZ_LIMITS, type RGB } from './config';
+import { basisBits } from './format';
+import { setupCanvas, xmlEscape } from './grid';
+import type { MatrixData, MatrixDrawOptions, MatrixPlugin } from './types';
+
+const ASPECT = 1.9; // width / height
+const BAR_FILL = 0.78; // bar footprint as a fraction of its cell
+
+interface CityLayout {
+  d: number;
+  /** Half-width and half-height of one cell's diamond step, device px. */
+  a: number;
+  b: number;
+  /** Top vertex of each panel's base diamond, device px. */
+  origins: { x: number; y: number }[];
+  hMax: number;
+  width: number;
+  height: number;
+  dpr: number;
+  fontPx: number;
+}
+
+function cityLayout(d: number, cssWidth: number, dpr: number): CityLayout {
+  const width = Math.round(cssWidth * dpr);
+  const height = Math.round((cssWidth / ASPECT) * dpr);
+  const panelW = width / 2;
+  const fontPx = 11 * dpr;
+  const labelPad = d <= VIZ_LIMITS.maxLabelledDim ? 34 * dpr : 6 * dpr;
+  const a = (panelW - 2 * labelPad) / (2 * d);
+  const b = a * 0.5;
+  const diamondH = 2 * d * b;
+  const titleH = fontPx + 8 * dpr;
+  const hMax = Math.max(10, (height - titleH - diamondH - 12 * dpr) * 0.62);
+  const oy = titleH + hMax;
+  return { d, a, b, origins: [{ x: panelW / 2, y: oy }, { x: panelW + panelW / 2, y: oy }], hMax, width, height, dpr, fontPx };
+}
+
+type Pt = [number, number];
+
+function basePoint(L: CityLayout, panel: number, i: number, j: number): Pt {
+  const o = L.origins[panel];
+  return [o.x + (j - i) * L.a, o.y + (i + j) * L.b];
+}
+
+/** The four corners (top, right, bottom, left) of the footprint of cell (i, j). */
+function footprint(L: CityLayout, panel: number, i: number, j: number, f: number): Pt[] {
+  const c = (1 - f) / 2;
+  return [basePoint(L, panel, i + c, j + c), basePoint(L, panel, i + c, j + 1 - c), basePoint(L, panel, i + 1 - c, j + 1 - c), basePoint(L, panel, i + 1 - c, j + c)];
+}
+
+interface Face {
+  pts: Pt[];
+  fill: string;
+}
+
+/** The visible faces of every bar, back to front. */
+function cityFaces(L: CityLayout, data: MatrixData, paletteId: MatrixDrawOptions['palette']): Face[] {
+  const palette = paletteSpec(paletteId);
+  const pos = phaseColour(palette, 0);
+  const neg = phaseColour(palette, Math.PI);
+  const faces: Face[] = [];
+  const parts = [data.re, data.im];
+  for (let s = 0; s <= 2 * (data.d - 1); s++)
+    for (let i = Math.max(0, s - data.d + 1); i <= Math.min(s, data.d - 1); i++) {
+      const j = s - i;
+      for (let panel = 0; panel < 2; panel++) {
+        const v = parts[panel][i * data.d + j];
+        if (!(Math.abs(v) > VIZ_LIMITS.zeroTolerance) || !(data.scaleMax > 0)) continue;
+        const h = (Math.max(-1, Math.min(1, v / data.scaleMax)) * L.hMax);
+        const col: RGB = v >= 0 ? pos : neg;
+        const [t, r, bt, l] = footprint(L, panel, i, j, BAR_FILL);
+        const up = (p: Pt, dh: number): Pt => [p[0], p[1] - dh];
+        const hi = Math.max(h, 0);
+        const lo = Math.min(h, 0);
+        // Left and right front faces, then the top.
+        faces.push({ pts: [up(l, hi), up(bt, hi), up(bt, lo), up(l, lo)], fill: css(shade(col, 0.82)) });
+        faces.push({ pts: [up(bt, hi), up(r, hi), up(r, lo), up(bt, lo)], fill: css(shade(col, 0.66)) });
+        faces.push({ pts: [up(t, hi), up(r, hi), up(bt, hi), up(l, hi)], fill: css(col) });
+      }
+    }
+  return faces;
+}
+
+function drawBase(ctx: CanvasRenderingContext2D, L: CityLayout, panel: number): void {
+  ctx.strokeStyle = 'rgba(0,0,0,0.15)';
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  const step = L.d <= VIZ_LIMITS.maxLabelledDim ? 1 : L.d / 8;
+  for (let k = 0; k <= L.d; k += step) {
+    const p0 = basePoint(L, panel, k, 0);
+    const p1 = basePoint(L, panel, k, L.d);
+    const q0 = basePoint(L, panel, 0, k);
+    const q1 = basePoint(L, panel, L.d, k);
+    ctx.moveTo(p0[0], p0[1]);
+    ctx.lineTo(p1[0], p1[1]);
+    ctx.moveTo(q0[0], q0[1]);
+    ctx.lineTo(q1[0], q1[1]);
+  }
+  ctx.stroke();
+}
+
+function cityGeometry(L: CityLayout) {
+  return {
+    cssWidth: L.width / L.dpr,
+    cssHeight: L.height / L.dpr,
+    cellAt(x: number, y: number) {
+      const X = x * L.dpr;
+      const Y = y * L.dpr;
+      const panel = X < L.width / 2 ? 0 : 1;
+      const o = L.origins[panel];
+      const u = (X - o.x) / L.a; // j − i
+      const w = (Y - o.y) / L.b; // i + j
+      const j = Math.floor((u + w) / 2);
+      const i = Math.floor((w - u) / 2);
+      return i >= 0 && j >= 0 && i < L.d && j < L.d ? { i, j } : null;
+    },
+  };
+}
+
+export const cityPlugin: MatrixPlugin = {
+  id: 'city',
+  label: 'City (Re/Im bars)',
+  aspect: ASPECT,
+  draw(target, data, options) {
+    const L = cityLayout(data.d, options.cssSize, options.dpr);
+    const ctx = setupCanvas(target, L.width, L.height, L.dpr);
+    ctx.font = `${L.fontPx}px system-ui, sans-serif`;
+    ctx.fillStyle = AXIS_TEXT;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'top';
+    ctx.fillText('Re ρ', L.width / 4, 2 * L.dpr);
+    ctx.fillText('Im ρ', (3 * L.width) / 4, 2 * L.dpr);
+    drawBase(ctx, L, 0);
+    drawBase(ctx, L, 1);
+    if (options.labels && data.d <= VIZ_LIMITS.maxLabelledDim) {
+      ctx.font = `${L.fontPx * 0.9}px ui-monospace, Menlo, Consolas, monospace`;
+      ctx.textBaseline = 'middle';
+      for (let panel = 0; panel < 2; panel++)
+        for (let k = 0; k < data.d; k++) {
+          const bits = basisBits(k, data.nQubits);
+          const [rx, ry] = basePoint(L, panel, k + 0.5, 0);
+          ctx.textAlign = 'right';
+          ctx.fillText(`|${bits}⟩`, rx - 3 * L.dpr, ry - 2 * L.dpr);
+          const [cx, cy] = basePoint(L, panel, 0, k + 0.5);
+          ctx.textAlign = 'left';
+          ctx.fillText(`⟨${bits}|`, cx + 3 * L.dpr, cy - 2 * L.dpr);
+        }
+    }
+    for (const f of cityFaces(L, data, options.palette)) {
+      ctx.fillStyle = f.fill;
+      ctx.beginPath();
+      ctx.moveTo(f.pts[0][0], f.pts[0][1]);
+      for (let k = 1; k < f.pts.length; k++) ctx.lineTo(f.pts[k][0], f.pts[k][1]);
+      ctx.closePath();
+      ctx.fill();
+    }
+    if (options.cursor) {
+      for (let panel = 0; panel < 2; panel++) {
+        const pts = footprint(L, panel, options.cursor.i, options.cursor.j, 1);
+        ctx.beginPath();
+        ctx.moveTo(pts[0][0], pts[0][1]);
+        for (const p of pts.slice(1)) ctx.lineTo(p[0], p[1]);
+        ctx.closePath();
+        ctx.lineWidth = Math.max(2, L.dpr);
+        ctx.strokeStyle = '#000';
+        ctx.stroke();
+      }
+    }
+    return cityGeometry(L);
+  },
+  exportSvg(data, options) {
+    const L = cityLayout(data.d, options.cssSize, 1);
+    const polys = cityFaces(L, data, options.palette).map((f) => `<polygon points="${f.pts.map((p) => `${p[0].toFixed(2)},${p[1].toFixed(2)}`).join(' ')}" fill="${f.fill}"/>`);
+    const titles = `<text x="${L.width / 4}" y="12" text-anchor="middle" font-size="11">${xmlEscape('Re ρ')}</text><text x="${(3 * L.width) / 4}" y="12" text-anchor="middle" font-size="11">${xmlEscape('Im ρ')}</text>`;
+    return `<svg xmlns="http://www.w3.org/2000/svg" width="${L.width}" height="${L.height}" viewBox="0 0 ${L.width} ${L.height}">${titles}${polys.join('')}</svg>`;
+  },
+};

@@ -1,0 +1,121 @@
+/**
+ * A per-layer line chart (d3 scales and axes on SVG): one measure against layer 0…K, the
+ * selected layer marked, the divergence layer dashed, dead blocks crossed. Missing or
+ * non-finite values break the line instead of drawing NaN.
+ */
+import { axisBottom, axisLeft, line, max, scaleLinear, select } from 'd3';
+import { DEAD_COLOUR, DIVERGENCE_COLOUR, SELECTED_COLOUR } from './config';
+
+export interface LineChartSpec {
+  values: (number | undefined)[];
+  /** Lower bound of the y axis and the smallest upper bound (grown to fit the data). */
+  yMin: number;
+  yMaxAtLeast: number;
+  selected: number;
+  divergence: number | null;
+  dead: boolean[];
+  colour: string;
+  width: number;
+  height: number;
+  /** Called with the nearest layer when the chart is clicked. */
+  onSelect?: (layer: number) => void;
+}
+
+const M = { top: 8, right: 10, bottom: 22, left: 40 };
+
+export function drawLineChart(svgEl: SVGSVGElement, spec: LineChartSpec): void {
+  const { width, height } = spec;
+  const n = spec.values.length;
+  const svg = select(svgEl).attr('viewBox', `0 0 ${width} ${height}`).attr('preserveAspectRatio', 'xMidYMid meet');
+  svg.selectAll('*').remove();
+  const finite = spec.values.filter((v): v is number => v !== undefined && Number.isFinite(v));
+  const yMax = Math.max(spec.yMaxAtLeast, (max(finite) ?? 0) * 1.05);
+  const x = scaleLinear()
+    .domain([0, Math.max(1, n - 1)])
+    .range([M.left, width - M.right]);
+  const y = scaleLinear().domain([spec.yMin, yMax]).nice().range([height - M.bottom, M.top]);
+
+  const ticks = Math.min(n - 1, 10);
+  svg
+    .append('g')
+    .attr('transform', `translate(0,${height - M.bottom})`)
+    .call(axisBottom(x).ticks(Math.max(1, ticks)).tickFormat((v) => String(v)))
+    .attr('font-size', 9);
+  svg.append('g').attr('transform', `translate(${M.left},0)`).call(axisLeft(y).ticks(4)).attr('font-size', 9);
+
+  if (spec.divergence !== null && spec.divergence < n) {
+    svg
+      .append('line')
+      .attr('class', 'divergence-mark')
+      .attr('x1', x(spec.divergence))
+      .attr('x2', x(spec.divergence))
+      .attr('y1', M.top)
+      .attr('y2', height - M.bottom)
+      .attr('stroke', DIVERGENCE_COLOUR)
+      .attr('stroke-dasharray', '3 3');
+  }
+  if (spec.selected >= 0 && spec.selected < n) {
+    svg
+      .append('rect')
+      .attr('class', 'selected-mark')
+      .attr('x', x(spec.selected) - 3)
+      .attr('width', 6)
+      .attr('y', M.top)
+      .attr('height', height - M.bottom - M.top)
+      .attr('fill', SELECTED_COLOUR)
+      .attr('opacity', 0.12);
+  }
+
+  const pts = spec.values.map((v, k) => ({ k, v }));
+  const ok = (p: { v: number | undefined }) => p.v !== undefined && Number.isFinite(p.v);
+  svg
+    .append('path')
+    .datum(pts)
+    .attr('fill', 'none')
+    .attr('stroke', spec.colour)
+    .attr('stroke-width', 2)
+    .attr(
+      'd',
+      line<{ k: number; v: number | undefined }>()
+        .defined(ok)
+        .x((p) => x(p.k))
+        .y((p) => y(p.v as number)),
+    );
+  svg
+    .append('g')
+    .selectAll('circle')
+    .data(pts.filter(ok))
+    .join('circle')
+    .attr('cx', (p) => x(p.k))
+    .attr('cy', (p) => y(p.v as number))
+    .attr('r', (p) => (p.k === spec.selected ? 4.5 : 2))
+    .attr('fill', (p) => (p.k === spec.selected ? SELECTED_COLOUR : spec.colour));
+  svg
+    .append('g')
+    .selectAll('text')
+    .data(pts.filter((p) => spec.dead[p.k]))
+    .join('text')
+    .attr('x', (p) => x(p.k))
+    .attr('y', M.top + 8)
+    .attr('text-anchor', 'middle')
+    .attr('font-size', 10)
+    .attr('fill', DEAD_COLOUR)
+    .text('✕');
+
+  if (spec.onSelect) {
+    const onSelect = spec.onSelect;
+    svg
+      .append('rect')
+      .attr('x', M.left)
+      .attr('y', M.top)
+      .attr('width', width - M.left - M.right)
+      .attr('height', height - M.top - M.bottom)
+      .attr('fill', 'transparent')
+      .style('cursor', 'pointer')
+      .on('click', (ev: MouseEvent) => {
+        const rect = svgEl.getBoundingClientRect();
+        const sx = ((ev.clientX - rect.left) / rect.width) * width;
+        onSelect(Math.max(0, Math.min(n - 1, Math.round(x.invert(sx)))));
+      });
+  }
+}

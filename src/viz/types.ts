@@ -1,0 +1,47 @@
+/**
+ * The renderer plugins' contract. A plugin draws a d×d complex matrix on a canvas (so 64×64
+ * digit states cost one canvas, not 4096 DOM nodes) and reports the geometry it used, which
+ * the component needs for hit-testing (hover, roving cursor). `exportSvg` returns the same
+ * picture as a standalone SVG document (vector export).
+ */
+import type { MatrixView, Palette } from '../app/store';
+
+export interface MatrixData {
+  /** Dimension d (rows = columns). */
+  d: number;
+  nQubits: number;
+  /** Row-major d×d real and imaginary parts. */
+  re: ArrayLike<number>;
+  im: ArrayLike<number>;
+  /** |entry| mapped to full colour/size; > 0. */
+  scaleMax: number;
+}
+
+export interface MatrixDrawOptions {
+  palette: Palette;
+  /** Size of the drawing in CSS pixels (square for heatmap/Hinton; city is wider). */
+  cssSize: number;
+  /** devicePixelRatio (1 in tests and export). */
+  dpr: number;
+  /** Draw basis labels on the axes. */
+  labels: boolean;
+  /** The cell under the keyboard cursor (outlined), if any. */
+  cursor?: { i: number; j: number } | null;
+}
+
+/** Where the cells are, in CSS pixels relative to the canvas. */
+export interface MatrixGeometry {
+  cssWidth: number;
+  cssHeight: number;
+  /** The cell under CSS point (x, y), or null. */
+  cellAt(x: number, y: number): { i: number; j: number } | null;
+}
+
+export interface MatrixPlugin {
+  id: MatrixView;
+  label: string;
+  /** Width/height ratio of the drawing for a square cssSize budget. */
+  aspect: number;
+  draw(target: HTMLCanvasElement, data: MatrixData, options: MatrixDrawOptions): MatrixGeometry;
+  exportSvg?(data: MatrixData, options: Omit<MatrixDrawOptions, 'dpr' | 'cursor'>): string;
+}
