@@ -1,85 +1,79 @@
-import { useEffect, useId, useState } from 'react';
-import { getEngine, type WernerMeasures } from '../app/engineClient';
+/**
+ * The explorer page: the network (stack builder), the input, the layer-by-layer evolution,
+ * the metrics and the classical-vs-quantum comparison, with a status line for the engine.
+ * Every panel reads the store itself; all physics runs in the worker.
+ */
+import { useExplorer } from '../app/store';
+import { ComparePanel } from './ComparePanel';
+import { InputPanel } from './InputPanel';
+import { EvolutionPanel } from './LayerStrip';
+import { MetricsPanel } from './MetricsPanel';
+import { StackBuilder } from './StackBuilder';
 
 export function App() {
   return (
-    <main>
-      <h1>HQRN Explorer</h1>
-      <p>
-        An in-browser explorer of hybrid quantum residual networks: quantum states, their
-        entanglement measures and small quantum-classical models, all computed locally in a
-        Web Worker.
-      </p>
-      <WernerPanel />
-    </main>
+    <div className="app">
+      <header className="app-header">
+        <div className="title">
+          <h1>HQRN Explorer</h1>
+          <p className="tagline">Quantum residual networks, layer by layer — every state computed live in a Web Worker.</p>
+        </div>
+        <StatusLine />
+      </header>
+      <main className="layout">
+        <div className="area-stack">
+          <StackBuilder />
+        </div>
+        <div className="area-input">
+          <InputPanel />
+        </div>
+        <div className="area-evolution">
+          <EvolutionPanel />
+        </div>
+        <div className="area-compare">
+          <ComparePanel />
+        </div>
+        <div className="area-metrics">
+          <MetricsPanel />
+        </div>
+      </main>
+    </div>
   );
 }
 
-function WernerPanel() {
-  const [p, setP] = useState(0.5);
-  const [result, setResult] = useState<WernerMeasures | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const sliderId = useId();
-
-  useEffect(() => {
-    // Only the newest request's answer is shown: a superseded effect is cancelled.
-    let cancelled = false;
-    getEngine()
-      .wernerMeasures(p)
-      .then(
-        (r) => {
-          if (!cancelled) {
-            setResult(r);
-            setError(null);
-          }
-        },
-        (e: unknown) => {
-          if (!cancelled) setError(e instanceof Error ? e.message : String(e));
-        },
-      );
-    return () => {
-      cancelled = true;
-    };
-  }, [p]);
-
-  const current = result !== null && result.p === p ? result : null;
+/** Backend, progress and errors of the engine. The last good result stays on screen on error. */
+function StatusLine() {
+  const backend = useExplorer((s) => s.backend);
+  const computing = useExplorer((s) => s.computing);
+  const error = useExplorer((s) => s.error);
+  const notice = useExplorer((s) => s.engineNotice);
+  const result = useExplorer((s) => s.result);
+  const requestId = useExplorer((s) => s.requestId);
+  const upToDate = result?.requestId === requestId;
+  const outputText = result ? Array.from(result.output.probabilities, (v) => v.toFixed(4)).join(' ') : '';
 
   return (
-    <section aria-labelledby="werner-heading">
-      <h2 id="werner-heading">Werner state</h2>
-      <p>
-        ρ = p|Φ<sup>+</sup>⟩⟨Φ<sup>+</sup>| + (1−p)I/4
+    <div className="status-area">
+      <p
+        className="status-line"
+        role="status"
+        aria-label="Engine status"
+        data-computing={computing}
+        data-request-id={requestId}
+        data-result-id={result?.requestId ?? ''}
+        data-output={outputText}
+      >
+        <span className="backend">
+          Engine: <strong>{backend?.backend ?? result?.backend ?? 'starting…'}</strong>
+        </span>
+        <span className="progress">{computing ? 'computing…' : upToDate ? `up to date (${result!.ms.toFixed(1)} ms)` : error ? 'last edit failed' : 'waiting…'}</span>
       </p>
-      <label htmlFor={sliderId}>Werner p</label>{' '}
-      <input
-        id={sliderId}
-        type="range"
-        min={0}
-        max={1}
-        step={0.01}
-        value={p}
-        onChange={(e) => setP(Number(e.target.value))}
-      />{' '}
-      <output htmlFor={sliderId} aria-label="p">
-        {p.toFixed(2)}
-      </output>
-      <dl aria-busy={current === null}>
-        <dt>Concurrence</dt>
-        <dd>
-          <output aria-label="concurrence">{current ? current.concurrence.toFixed(4) : '…'}</output>
-        </dd>
-        <dt>Negativity</dt>
-        <dd>
-          <output aria-label="negativity">{current ? current.negativity.toFixed(4) : '…'}</output>
-        </dd>
-        <dt>PPT criterion</dt>
-        <dd>
-          <output aria-label="verdict">
-            {current ? (current.ppt ? 'PPT: separable' : 'NPT: entangled') : '…'}
-          </output>
-        </dd>
-      </dl>
-      {error !== null && <p role="alert">Engine error: {error}</p>}
-    </section>
+      {error && (
+        <p className="error" role="alert">
+          Could not compute the newest edit: {error}. The last good result is still shown.
+        </p>
+      )}
+      {notice && <p className="notice">{notice}</p>}
+    </div>
   );
 }

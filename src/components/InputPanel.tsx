@@ -1,0 +1,191 @@
+/**
+ * Inputs of the two-qubit (entanglement) task: Bell states, Werner(p), seeded random states,
+ * the adversarial partners of the current state, and a hand-entered matrix. Every button
+ * sets an InputSpec recipe; the worker makes the state. The measures shown here are the
+ * worker's layer-0 measures of the current input.
+ */
+import { useId, useState } from 'react';
+import type { BellKind, InputSpec } from '../app/explorer';
+import { useExplorer } from '../app/store';
+import { DigitCanvas } from './DigitCanvas';
+import { MatrixEditor } from './MatrixEditor';
+
+const BELL: { which: BellKind; label: string; ket: string }[] = [
+  { which: 'phi+', label: 'Φ+', ket: '(|00⟩+|11⟩)/√2' },
+  { which: 'phi-', label: 'Φ−', ket: '(|00⟩−|11⟩)/√2' },
+  { which: 'psi+', label: 'Ψ+', ket: '(|01⟩+|10⟩)/√2' },
+  { which: 'psi-', label: 'Ψ−', ket: '(|01⟩−|10⟩)/√2' },
+];
+
+/** A short human description of an input recipe. */
+export function describeInput(spec: InputSpec): string {
+  switch (spec.kind) {
+    case 'bell':
+      return `Bell state |${BELL.find((b) => b.which === spec.which)?.label ?? spec.which}⟩`;
+    case 'werner':
+      return `Werner state, p = ${spec.p.toFixed(2)}`;
+    case 'random-pure':
+      return `random pure state (seed ${spec.seed})`;
+    case 'random-mixed':
+      return `random mixed state (seed ${spec.seed})`;
+    case 'product':
+      return `random product state (seed ${spec.seed})`;
+    case 'matrix':
+      return 'hand-entered matrix';
+    case 'dephased':
+      return `dephased partner of ${describeInput(spec.of)}`;
+    case 'marginal':
+      return `marginal-product partner of ${describeInput(spec.of)}`;
+    case 'drawn':
+      return 'digit drawn on the canvas';
+    case 'mnist':
+      return `MNIST digit #${spec.index}`;
+  }
+}
+
+const newSeed = () => Math.floor(Math.random() * 1_000_000_000);
+
+export function InputPanel() {
+  const task = useExplorer((s) => s.stack.task);
+  const input = useExplorer((s) => s.input);
+  return (
+    <section className="panel input-panel" aria-labelledby="input-heading">
+      <h2 id="input-heading">Input</h2>
+      <p className="current-input">
+        Current input:{' '}
+        <output aria-label="Current input" data-kind={input.kind}>
+          {describeInput(input)}
+        </output>
+      </p>
+      {task === 'entanglement' ? <TwoQubitInputs /> : <DigitCanvas />}
+    </section>
+  );
+}
+
+function TwoQubitInputs() {
+  const input = useExplorer((s) => s.input);
+  const setInput = useExplorer((s) => s.setInput);
+  const [p, setP] = useState(input.kind === 'werner' ? input.p : 0.5);
+  const id = useId();
+  const shownP = input.kind === 'werner' ? input.p : p;
+
+  return (
+    <>
+      <fieldset>
+        <legend>Bell states</legend>
+        <div className="button-row">
+          {BELL.map((b) => (
+            <button
+              key={b.which}
+              type="button"
+              aria-label={`Bell ${b.label}`}
+              title={`|${b.label}⟩ = ${b.ket}`}
+              aria-pressed={input.kind === 'bell' && input.which === b.which}
+              onClick={() => setInput({ kind: 'bell', which: b.which })}
+            >
+              |{b.label}⟩
+            </button>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>Werner state p|Φ+⟩⟨Φ+| + (1−p) I/4</legend>
+        <div className="control control-wide">
+          <label htmlFor={`${id}-p`}>Werner p</label>
+          <input
+            id={`${id}-p`}
+            type="range"
+            min={0}
+            max={1}
+            step={0.01}
+            value={shownP}
+            onChange={(e) => {
+              const v = Number(e.target.value);
+              setP(v);
+              setInput({ kind: 'werner', p: v });
+            }}
+          />
+          <output htmlFor={`${id}-p`} aria-label="p">
+            {shownP.toFixed(2)}
+          </output>
+        </div>
+        <p className="hint">Entangled exactly when p &gt; 1/3.</p>
+      </fieldset>
+
+      <fieldset>
+        <legend>Random states (a new seed per click)</legend>
+        <div className="button-row">
+          <button type="button" onClick={() => setInput({ kind: 'random-pure', seed: newSeed() })}>
+            Random pure
+          </button>
+          <button type="button" onClick={() => setInput({ kind: 'random-mixed', seed: newSeed() })}>
+            Random mixed
+          </button>
+          <button type="button" onClick={() => setInput({ kind: 'product', seed: newSeed() })}>
+            Product
+          </button>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>Adversarial partners of the current state</legend>
+        <div className="button-row">
+          <button
+            type="button"
+            title="Δ(ρ): keep only the computational-basis populations of each local basis pair — same diagonal, no entanglement"
+            onClick={() => setInput({ kind: 'dephased', of: input })}
+          >
+            Dephased partner
+          </button>
+          <button
+            type="button"
+            title="ρ_A ⊗ ρ_B: the product of the two one-qubit marginals — same single-qubit statistics, no entanglement"
+            onClick={() => setInput({ kind: 'marginal', of: input })}
+          >
+            Marginal partner
+          </button>
+        </div>
+        <p className="hint">Separable states that reproduce statistics of the current one: the dephased partner has the same diagonal, so the classical path cannot tell them apart.</p>
+      </fieldset>
+
+      <InputMeasures />
+      <MatrixEditor />
+    </>
+  );
+}
+
+/** The worker's measures of the input state (layer 0 of the newest result). */
+function InputMeasures() {
+  const m = useExplorer((s) => s.result?.layers[0]?.measures);
+  const busy = useExplorer((s) => s.computing);
+  const fmt = (v: number | undefined) => (v === undefined ? '…' : v.toFixed(4));
+  return (
+    <dl className="input-measures" aria-busy={busy}>
+      <div>
+        <dt>Concurrence</dt>
+        <dd>
+          <output aria-label="Input concurrence">{fmt(m?.concurrence)}</output>
+        </dd>
+      </div>
+      <div>
+        <dt>Negativity</dt>
+        <dd>
+          <output aria-label="Input negativity">{fmt(m?.negativity)}</output>
+        </dd>
+      </div>
+      <div>
+        <dt>Purity</dt>
+        <dd>
+          <output aria-label="Input purity">{fmt(m?.purity)}</output>
+        </dd>
+      </div>
+      <div>
+        <dt>PPT criterion</dt>
+        <dd>
+          <output aria-label="Input PPT verdict">{m?.ppt === undefined ? '…' : m.ppt ? 'PPT: separable' : 'NPT: entangled'}</output>
+        </dd>
+      </div>
+    </dl>
+  );
+}

@@ -1,0 +1,344 @@
+/**
+ * The stack builder: the network drawn as input → block 1 → … → readout, with every knob of
+ * every block (α, activation, gain) and the stack-wide controls (task, depth, global α,
+ * seeded weights, a trained model). It only dispatches store actions; the worker recomputes.
+ */
+import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { ACTIVATIONS, type Activation } from '../core/activation';
+import { EXPLORER_LIMITS, type BlockSpec, type TaskName } from '../app/explorer';
+import { useExplorer } from '../app/store';
+
+const TASKS: { value: TaskName; label: string }[] = [
+  { value: 'entanglement', label: 'Two qubits (entanglement)' },
+  { value: 'digits', label: 'Digits (6 qubits)' },
+];
+
+const ACTIVATION_LABEL: Record<Activation, string> = {
+  relu: 'ReLU',
+  softplus: 'softplus',
+  sigmoid: 'sigmoid',
+  exp: 'exp (softmax)',
+};
+
+export function StackBuilder() {
+  return (
+    <section className="panel stack-builder" aria-labelledby="stack-heading">
+      <h2 id="stack-heading">Network</h2>
+      <TaskSwitch />
+      <StackControls />
+      <StackDiagram />
+    </section>
+  );
+}
+
+function TaskSwitch() {
+  const task = useExplorer((s) => s.stack.task);
+  const setTask = useExplorer((s) => s.setTask);
+  return (
+    <fieldset className="task-switch">
+      <legend>Task</legend>
+      {TASKS.map((t) => (
+        <label key={t.value} className="radio-pill">
+          <input type="radio" name="task" value={t.value} checked={task === t.value} onChange={() => setTask(t.value)} />
+          {t.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function StackControls() {
+  const depth = useExplorer((s) => s.stack.blocks.length);
+  const globalAlpha = useExplorer((s) => s.globalAlpha);
+  const sameAlpha = useExplorer((s) => s.sameAlpha);
+  const trained = useExplorer((s) => s.stack.trained);
+  const firstSeed = useExplorer((s) => s.stack.blocks[0]?.seed ?? 1000);
+  const { setDepth, setGlobalAlpha, setSameAlpha, setAllActivations, randomiseWeights, clearTrainedModel } = useExplorer.getState();
+  const id = useId();
+  const [seedText, setSeedText] = useState<string | null>(null);
+  const seedShown = seedText ?? String(firstSeed);
+
+  const applySeed = (text: string) => {
+    setSeedText(text);
+    const n = Number(text);
+    if (text.trim() !== '' && Number.isInteger(n) && n >= 0) {
+      randomiseWeights(n);
+      setSeedText(null);
+    }
+  };
+
+  return (
+    <div className="stack-controls">
+      <div className="control">
+        <label htmlFor={`${id}-depth`}>Depth</label>
+        <input
+          id={`${id}-depth`}
+          type="number"
+          min={0}
+          max={EXPLORER_LIMITS.maxDepth}
+          step={1}
+          value={depth}
+          onChange={(e) => {
+            if (e.target.value !== '') setDepth(Number(e.target.value));
+          }}
+        />
+        <AddBlockButton />
+        <span className="hint">0–{EXPLORER_LIMITS.maxDepth} blocks</span>
+      </div>
+
+      <div className="control control-wide">
+        <label htmlFor={`${id}-alpha`}>Global α</label>
+        <input
+          id={`${id}-alpha`}
+          type="range"
+          min={0}
+          max={1}
+          step={0.01}
+          value={globalAlpha}
+          disabled={!sameAlpha}
+          onChange={(e) => setGlobalAlpha(Number(e.target.value))}
+        />
+        <output htmlFor={`${id}-alpha`} aria-label="Global α value">
+          {globalAlpha.toFixed(2)}
+        </output>
+      </div>
+
+      <div className="control">
+        <label className="check">
+          <input type="checkbox" checked={sameAlpha} onChange={(e) => setSameAlpha(e.target.checked)} />
+          Same α everywhere
+        </label>
+      </div>
+
+      <div className="control">
+        <label htmlFor={`${id}-act`}>All activations</label>
+        <select
+          id={`${id}-act`}
+          value=""
+          onChange={(e) => {
+            if (e.target.value) setAllActivations(e.target.value as Activation);
+          }}
+        >
+          <option value="">set all…</option>
+          {ACTIVATIONS.map((a) => (
+            <option key={a} value={a}>
+              {ACTIVATION_LABEL[a]}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <div className="control">
+        <label htmlFor={`${id}-seed`}>Weights seed</label>
+        <input id={`${id}-seed`} type="number" min={0} step={1} value={seedShown} onChange={(e) => applySeed(e.target.value)} />
+        <button type="button" onClick={() => applySeed(String(Math.floor(Math.random() * 1_000_000)))}>
+          Randomise weights
+        </button>
+      </div>
+
+      <div className="control">
+        <ModelLoader />
+        {trained ? (
+          <span className="trained">
+            Trained weights: <strong>{trained.name}</strong>{' '}
+            <button type="button" onClick={clearTrainedModel}>
+              Use seeded weights
+            </button>
+          </span>
+        ) : (
+          <span className="hint">Weights: seeded random contractions</span>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** Reads an hqrn-model file as text; the worker validates it (errors arrive through store.error). */
+function ModelLoader() {
+  const id = useId();
+  const ref = useRef<HTMLInputElement>(null);
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    if (!file) return;
+    const text = await file.text();
+    if (ref.current) ref.current.value = '';
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (err) {
+      useExplorer.setState({ error: `model file ${file.name}: not valid JSON (${err instanceof Error ? err.message : String(err)})` });
+      return;
+    }
+    if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+      useExplorer.setState({ error: `model file ${file.name}: expected a JSON object (an hqrn-model)` });
+      return;
+    }
+    const st = useExplorer.getState();
+    // Pick the task that fits the model's qubit count (the worker checks the rest).
+    const nQubits = (json as { nQubits?: unknown }).nQubits;
+    if (nQubits === 6 && st.stack.task !== 'digits') st.setTask('digits');
+    if (nQubits === 2 && st.stack.task !== 'entanglement') st.setTask('entanglement');
+    useExplorer.getState().loadTrainedModel(file.name, json as Record<string, unknown>);
+  };
+  return (
+    <>
+      <label htmlFor={id} className="file-button">
+        Load trained model
+      </label>
+      <input ref={ref} id={id} className="visually-hidden-file" type="file" accept=".json,application/json" onChange={(e) => void onFile(e)} />
+    </>
+  );
+}
+
+function StackDiagram() {
+  const blocks = useExplorer((s) => s.stack.blocks);
+  const task = useExplorer((s) => s.stack.task);
+  const trained = useExplorer((s) => s.stack.trained);
+  return (
+    <ol className="stack-diagram" aria-label="Stack diagram">
+      <li className="node node-io">
+        <span className="node-title">Input</span>
+        <span className="node-sub">ρ⁽⁰⁾ · {task === 'digits' ? '6 qubits (8×8 digit)' : '2 qubits'}</span>
+      </li>
+      {blocks.map((b, k) => (
+        <BlockCard key={b.id} block={b} index={k} count={blocks.length} trained={!!trained?.model && k < ((trained.model as { blocks?: unknown[] }).blocks?.length ?? 0)} />
+      ))}
+      <li className="node node-io">
+        <span className="node-title">Readout</span>
+        <span className="node-sub">softmax(R diag ρ⁽ᴷ⁾ + r) → {task === 'digits' ? 'digit 0–9' : 'separable / entangled'}</span>
+      </li>
+    </ol>
+  );
+}
+
+function BlockParts() {
+  // U+ and U− act on ancilla ⊗ system, the ancilla-0 outcomes are measured, then σ, normalise, α-mix.
+  return (
+    <svg className="block-parts" viewBox="0 0 200 44" role="img" aria-label="U+ and U−, measure, σ, normalise, α-mix">
+      <g fontSize="11" textAnchor="middle" dominantBaseline="central">
+        <rect x="1" y="1" width="30" height="19" rx="3" className="part-u" />
+        <text x="16" y="11">U+</text>
+        <rect x="1" y="24" width="30" height="19" rx="3" className="part-u" />
+        <text x="16" y="34">U−</text>
+        <path d="M31 11 H40 M31 34 H40" className="wire" />
+        <rect x="40" y="6" width="34" height="32" rx="3" className="part-m" />
+        <text x="57" y="15">meas</text>
+        <text x="57" y="29">p±</text>
+        <path d="M74 22 H82" className="wire" />
+        <rect x="82" y="10" width="24" height="24" rx="3" className="part-s" />
+        <text x="94" y="22">σ</text>
+        <path d="M106 22 H114" className="wire" />
+        <rect x="114" y="10" width="32" height="24" rx="3" className="part-s" />
+        <text x="130" y="22">a/Σa</text>
+        <path d="M146 22 H154" className="wire" />
+        <rect x="154" y="6" width="44" height="32" rx="3" className="part-a" />
+        <text x="176" y="16">α-mix</text>
+        <text x="176" y="29" fontSize="9">αρ+(1−α)q</text>
+      </g>
+    </svg>
+  );
+}
+
+function BlockCard({ block, index, count, trained }: { block: BlockSpec; index: number; count: number; trained: boolean }) {
+  const n = index + 1;
+  const { updateBlock, removeBlock, duplicateBlock, moveBlock, selectLayer } = useExplorer.getState();
+  const selected = useExplorer((s) => s.selectedLayer === n);
+  const dead = useExplorer((s) => s.result?.layers[n]?.dead ?? false);
+  const full = count >= EXPLORER_LIMITS.maxDepth;
+  const id = useId();
+  const [gainText, setGainText] = useState<string | null>(null);
+  const gainValid = (v: number) => Number.isFinite(v) && v >= EXPLORER_LIMITS.minGain && v <= EXPLORER_LIMITS.maxGain;
+
+  return (
+    <li className={`node node-block${selected ? ' selected' : ''}${dead ? ' dead' : ''}`} aria-label={`Block ${n}`}>
+      <div className="block-head">
+        <button type="button" className="link" aria-pressed={selected} onClick={() => selectLayer(n)} aria-label={`Show layer ${n}`}>
+          Block {n}
+        </button>
+        {dead && (
+          <span className="badge badge-dead" title="Σσ(z) ≤ 1e-12: the block outputs the uniform distribution">
+            dead
+          </span>
+        )}
+        {trained && <span className="badge">trained</span>}
+      </div>
+      <BlockParts />
+      <div className="block-field">
+        <label htmlFor={`${id}-a`}>α</label>
+        <input
+          id={`${id}-a`}
+          type="range"
+          min={0}
+          max={1}
+          step={0.01}
+          value={block.alpha}
+          aria-label={`α of block ${n}`}
+          onChange={(e) => updateBlock(index, { alpha: Number(e.target.value) })}
+        />
+        <output htmlFor={`${id}-a`}>{block.alpha.toFixed(2)}</output>
+      </div>
+      <div className="block-field">
+        <label htmlFor={`${id}-s`}>σ</label>
+        <select
+          id={`${id}-s`}
+          aria-label={`Activation of block ${n}`}
+          value={block.activation}
+          onChange={(e) => updateBlock(index, { activation: e.target.value as Activation })}
+        >
+          {ACTIVATIONS.map((a) => (
+            <option key={a} value={a}>
+              {ACTIVATION_LABEL[a]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="block-field">
+        <label htmlFor={`${id}-g`}>c</label>
+        <input
+          id={`${id}-g`}
+          type="number"
+          aria-label={`Gain of block ${n}`}
+          aria-invalid={gainText !== null}
+          min={EXPLORER_LIMITS.minGain}
+          max={EXPLORER_LIMITS.maxGain}
+          step={0.5}
+          disabled={trained}
+          title={trained ? 'The trained model sets this gain' : `gain c in [${EXPLORER_LIMITS.minGain}, ${EXPLORER_LIMITS.maxGain}]`}
+          value={gainText ?? String(block.gain)}
+          onChange={(e) => {
+            const v = Number(e.target.value);
+            if (e.target.value.trim() !== '' && gainValid(v)) {
+              setGainText(null);
+              updateBlock(index, { gain: v });
+            } else setGainText(e.target.value);
+          }}
+          onBlur={() => setGainText(null)}
+        />
+      </div>
+      <div className="block-buttons">
+        <button type="button" aria-label={`Move block ${n} up`} title="Move up" disabled={index === 0} onClick={() => moveBlock(index, -1)}>
+          ↑
+        </button>
+        <button type="button" aria-label={`Move block ${n} down`} title="Move down" disabled={index === count - 1} onClick={() => moveBlock(index, 1)}>
+          ↓
+        </button>
+        <button type="button" aria-label={`Duplicate block ${n}`} title="Duplicate" disabled={full} onClick={() => duplicateBlock(index)}>
+          ⧉
+        </button>
+        <button type="button" aria-label={`Remove block ${n}`} title="Remove" onClick={() => removeBlock(index)}>
+          ✕
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function AddBlockButton() {
+  const full = useExplorer((s) => s.stack.blocks.length >= EXPLORER_LIMITS.maxDepth);
+  const addBlock = useExplorer((s) => s.addBlock);
+  return (
+    <button type="button" onClick={addBlock} disabled={full}>
+      Add block
+    </button>
+  );
+}
