@@ -17,7 +17,6 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-tf.env().set('IS_TEST', true); // silences the "install tfjs-node" banner
 const backends = (arg('backends') ?? 'cpu,wasm').split(',') as BackendName[];
 const cases = (arg('cases')?.split(',') as BenchCase[] | undefined) ?? [...BENCH_CASES];
 const runs = Number(arg('runs') ?? 5);

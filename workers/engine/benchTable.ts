@@ -33,7 +33,7 @@ export function formatBenchTable(rows: BenchRow[]): string {
     r.backend,
     r.case,
     String(r.states),
-    r.ms.toFixed(1),
+    Number.isNaN(r.ms) ? 'FAILED' : r.ms.toFixed(1),
     Math.round(r.statesPerSecond).toLocaleString('en'),
     r.coreMs === undefined ? '—' : r.coreMs.toFixed(1),
     r.speedup === undefined ? '—' : `${r.speedup.toFixed(2)}×`,
