@@ -278,7 +278,7 @@ function Thumbnails({ result, selected, palette, mode, onSelect }: { result: Exp
               type="button"
               className={`viz-thumb${k === selected ? ' is-selected' : ''}${diverges ? ' is-divergence' : ''}${l.dead ? ' is-dead' : ''}`}
               aria-pressed={k === selected}
-              aria-label={`Show layer ${k}${notes.length ? ` (${notes.join(', ')})` : ''}`}
+              aria-label={`Thumbnail of layer ${k}${notes.length ? ` (${notes.join(', ')})` : ''}`}
               onClick={() => onSelect(k)}
             >
               <Thumb result={result} k={k} palette={palette} mode={mode} />

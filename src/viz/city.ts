@@ -8,7 +8,8 @@ import { basisBits } from './format';
 import { setupCanvas, xmlEscape } from './grid';
 import type { MatrixData, MatrixDrawOptions, MatrixPlugin } from './types';
 
-const ASPECT = 1.9; // width / height
+// Width / height of the drawing (for a 2×(2d·a) floor: see cityLayout).
+const ASPECT = 2.1;
 const BAR_FILL = 0.78; // bar footprint as a fraction of its cell
 
 interface CityLayout {
@@ -27,7 +28,6 @@ interface CityLayout {
 
 function cityLayout(d: number, cssWidth: number, dpr: number): CityLayout {
   const width = Math.round(cssWidth * dpr);
-  const height = Math.round((cssWidth / ASPECT) * dpr);
   const panelW = width / 2;
   const fontPx = 11 * dpr;
   const labelPad = d <= VIZ_LIMITS.maxLabelledDim ? 34 * dpr : 6 * dpr;
@@ -35,7 +35,10 @@ function cityLayout(d: number, cssWidth: number, dpr: number): CityLayout {
   const b = a * 0.5;
   const diamondH = 2 * d * b;
   const titleH = fontPx + 8 * dpr;
-  const hMax = Math.max(10, (height - titleH - diamondH - 12 * dpr) * 0.62);
+  // Bars up to 0.9× the floor's height above it; below the floor only the front half of the
+  // floor's height is reserved (negative entries are off-diagonal, away from the front corner).
+  const hMax = 0.9 * diamondH;
+  const height = Math.round(titleH + hMax + diamondH + 0.45 * hMax + 4 * dpr);
   const oy = titleH + hMax;
   return { d, a, b, origins: [{ x: panelW / 2, y: oy }, { x: panelW + panelW / 2, y: oy }], hMax, width, height, dpr, fontPx };
 }

@@ -134,9 +134,9 @@ export function shade(c: RGB, f: number): RGB {
 export const MEASURES = [
   { key: 'purity', label: 'purity', title: 'Purity Tr ρ²', twoQubitOnly: false },
   { key: 'entropy', label: 'entropy', title: 'Entropy −Tr ρ log₂ ρ (bits)', twoQubitOnly: false },
-  { key: 'coherence', label: 'l1-coherence', title: 'l1-coherence Σ_{i≠j} |ρ_ij|', twoQubitOnly: false },
+  { key: 'coherence', label: 'l1-coherence', title: 'l1-coherence Σ |ρ_ij| over i ≠ j', twoQubitOnly: false },
   { key: 'concurrence', label: 'concurrence', title: 'Concurrence', twoQubitOnly: true },
-  { key: 'negativity', label: 'negativity', title: 'Negativity (‖ρ^{T_B}‖₁ − 1)/2', twoQubitOnly: true },
+  { key: 'negativity', label: 'negativity', title: 'Negativity (‖ρ^T_B‖₁ − 1)/2', twoQubitOnly: true },
   { key: 'traceDistanceToClassical', label: 'trace distance', title: 'Trace distance ½‖ρ − diag(x)‖₁ to the classical path', twoQubitOnly: false },
 ] as const;
 
