@@ -17,6 +17,8 @@ import { runBench } from './bench';
 import type { BenchOptions, BenchRow } from './benchTable';
 import { crossCheck, type CrossCheckResult } from './crossCheck';
 import { Engine } from './engine';
+import { checkMatrix, explore } from './explore';
+import type { ExploreRequest, ExploreResponse } from '../../src/app/explorer';
 import { train } from './train';
 import { TrainControl } from './trainControl';
 
@@ -80,6 +82,16 @@ export function createEngineApi(opts: EngineApiOptions) {
     async setBackend(name: BackendName): Promise<BackendInfo> {
       if (control) throw new Error('setBackend: a training run is in progress');
       return selectBackend(name);
+    },
+
+    /** The explorer's request: seeded stack + input recipe → every layer with its measures. */
+    async explore(req: ExploreRequest): Promise<ExploreResponse> {
+      return withBackend(() => explore(req, { engine, loadDigits }));
+    },
+
+    /** Is a hand-entered 4×4 matrix a state? null, or one line naming the problem. */
+    checkMatrix(re: number[][], im: number[][]): string | null {
+      return checkMatrix(re, im);
     },
 
     /** Forward a batch through a model (HQRN.md §2–3, §5, §8); see protocol.ts. */
