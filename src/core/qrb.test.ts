@@ -156,3 +156,23 @@ describe('invariants after random 20-block stacks on 10⁴ random states', () =>
     expect(minEig).toBeGreaterThan(-1e-12);
   });
 });
+
+describe('depolarising noise on the block input (noise study)', () => {
+  it('λ = 1 erases the input: the block sees I/d whatever ρ was', () => {
+    const rng = makeRng(12);
+    const b = randomQuantumBlock(4, rng, { alpha: 0.4 });
+    const a = applyQrb(b, randomDensityMatrix(4, rng), { noise: 1 });
+    const c = applyQrb(b, randomDensityMatrix(4, rng), { noise: 1 });
+    expect(maxAbsDiff(a.rho, c.rho)).toBeLessThan(1e-15);
+    expect(Math.abs(a.rho.re[1])).toBe(0);
+  });
+
+  it('matches the reference block applied to (1 − λ)ρ + λ I/d', () => {
+    const rng = makeRng(13);
+    const b = randomQuantumBlock(8, rng);
+    const rho = randomDensityMatrix(8, rng);
+    const lambda = 0.3;
+    const noisy = unpackState(packState(rho).map((v, k) => (1 - lambda) * v + (k < 8 ? lambda / 8 : 0)), 8);
+    expect(maxAbsDiff(applyQrb(b, rho, { noise: lambda }).rho, applyQrbReference(b, noisy).rho)).toBeLessThan(1e-13);
+  });
+});

@@ -119,6 +119,20 @@ export interface ShotOptions {
   /** N_s shots per unitary; absent or 0 = exact probabilities. */
   shots?: number;
   rng?: Rng;
+  /**
+   * Depolarising noise λ ∈ [0, 1] on each block's input (the noise study beyond the paper):
+   * the block acts on (1 − λ) ρ + λ I/d instead of ρ. 0 or absent: noiseless (HQRN.md).
+   */
+  noise?: number;
+}
+
+/** The depolarising channel on a packed state: v ↦ (1 − λ) v + λ [1/d, …, 1/d, 0, …, 0]. */
+export function depolarisePacked(v: ArrayLike<number>, d: number, lambda: number): Float64Array {
+  if (!(lambda >= 0 && lambda <= 1)) throw new Error(`noise: λ must be in [0, 1], got ${lambda}`);
+  const out = new Float64Array(v.length);
+  for (let k = 0; k < v.length; k++) out[k] = (1 - lambda) * v[k];
+  for (let j = 0; j < d; j++) out[j] += lambda / d;
+  return out;
 }
 
 export interface QrbResult {
@@ -133,10 +147,12 @@ export interface QrbResult {
 
 /**
  * One QRB on a packed state: z = c(p+ − p−) + b, q = N(σ(z)), v' = α v + (1 − α)[q; 0; 0].
- * With shots, p± are replaced by the finite-shot estimates p̂± (HQRN.md §5).
+ * With shots, p± are replaced by the finite-shot estimates p̂± (HQRN.md §5); with noise λ the
+ * block acts on (1 − λ) ρ + λ I/d.
  */
-export function applyCompiledQrb(cb: CompiledBlock, v: ArrayLike<number>, opts: ShotOptions = {}): QrbResult {
+export function applyCompiledQrb(cb: CompiledBlock, vIn: ArrayLike<number>, opts: ShotOptions = {}): QrbResult {
   const { d, block } = cb;
+  const v = opts.noise ? depolarisePacked(vIn, d, opts.noise) : vIn;
   const D = d * d;
   let z: Float64Array;
   if (opts.shots && opts.shots > 0) {

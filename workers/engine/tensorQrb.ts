@@ -92,16 +92,30 @@ export function activateAndNormaliseT(activation: Activation, z: tf.Tensor2D): {
   });
 }
 
-/** One block on packed states V (n×d²) given Ω (d×d²): returns V', z, q, dead. */
+/** Depolarising channel on packed states: V ↦ (1 − λ) V + λ [1/d, …, 1/d, 0, …, 0]. */
+export function depolarisePackedT(v: tf.Tensor2D, d: number, lambda: number): tf.Tensor2D {
+  return tf.tidy(() => {
+    const D = v.shape[1];
+    const shift = tf.concat([tf.fill([1, d], lambda / d), tf.zeros([1, D - d])], 1);
+    return tf.add(tf.mul(v, 1 - lambda), shift) as tf.Tensor2D;
+  });
+}
+
+/**
+ * One block on packed states V (n×d²) given Ω (d×d²): returns V', z, q, dead. With noise λ > 0
+ * the block acts on the depolarised input (1 − λ) ρ + λ I/d (the noise study).
+ */
 export function applyBlockPackedT(
-  v: tf.Tensor2D,
+  vIn: tf.Tensor2D,
   omega: tf.Tensor2D,
   bias: tf.Tensor1D,
   alpha: number,
   activation: Activation,
   d: number,
+  noise = 0,
 ): { v: tf.Tensor2D; z: tf.Tensor2D; q: tf.Tensor2D; dead: tf.Tensor1D } {
   return tf.tidy(() => {
+    const v = noise > 0 ? depolarisePackedT(vIn, d, noise) : vIn;
     const z = tf.add(tf.matMul(v, omega, false, true), bias) as tf.Tensor2D;
     return { ...mixPacked(v, z, alpha, activation, d), z };
   });
