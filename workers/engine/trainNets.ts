@@ -26,6 +26,12 @@ function gaussVar(rng: Rng, shape: number[], std: number, name?: string): tf.Var
   return ownVariable(tf.tensor(a, shape), name);
 }
 const zeroVar = (shape: number[]) => ownVariable(tf.zeros(shape));
+const constVar = (shape: number[], value: number) => ownVariable(tf.fill(shape, value));
+/**
+ * Block biases start positive, so that σ(z) is not 0 for every j at the start (a dead ReLU
+ * block passes no gradient); z itself is O(1).
+ */
+export const BIAS_INIT = 1;
 /** tf.variable keeps its initial tensor alive as a separate tensor: dispose it. */
 function ownVariable(init: tf.Tensor, name?: string): tf.Variable {
   const v = tf.variable(init, true, name);
@@ -79,7 +85,7 @@ export class ClassicalBlockParams {
   ) {
     this.scale = Math.sqrt(d);
     this.wHat = gaussVar(rng, [d, d], 1);
-    this.b = zeroVar([d]);
+    this.b = constVar([d], BIAS_INIT);
   }
   weights(): tf.Tensor2D {
     return tf.mul(this.wHat, this.scale) as tf.Tensor2D;
@@ -117,7 +123,7 @@ export class QuantumBlockParams {
     this.pIm = gaussVar(rng, [d, d], s);
     this.mRe = gaussVar(rng, [d, d], s);
     this.mIm = gaussVar(rng, [d, d], s);
-    this.b = zeroVar([d]);
+    this.b = constVar([d], BIAS_INIT);
   }
   /** Ã+ re, im, Ã− re, im. */
   private aTilde(): tf.Tensor2D[] {
