@@ -14,7 +14,7 @@ const REPORT_EVERY_MS = 100;
 /** Yield to the event loop (so control messages arrive) at least this often. */
 const YIELD_EVERY_MS = 20;
 /** Rows per forward pass when evaluating a whole split. */
-const EVAL_CHUNK = 2048;
+const EVAL_CHUNK = 512;
 
 export type LogitsFn = (input: tf.Tensor2D) => tf.Tensor2D;
 
@@ -22,10 +22,11 @@ const now = () => (typeof performance !== 'undefined' ? performance.now() : Date
 const nextTick = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /** Predicted classes of every row of `input` (chunked forward, one read-back per chunk). */
-export async function predict(logits: LogitsFn, input: tf.Tensor2D): Promise<Int32Array> {
+export async function predict(logits: LogitsFn, input: tf.Tensor2D, betweenChunks?: () => Promise<void>): Promise<Int32Array> {
   const n = input.shape[0];
   const out = new Int32Array(n);
   for (let s = 0; s < n; s += EVAL_CHUNK) {
+    if (s > 0 && betweenChunks) await betweenChunks();
     const m = Math.min(EVAL_CHUNK, n - s);
     const am = tf.tidy(() => tf.argMax(logits(tf.slice(input, [s, 0], [m, -1])), 1));
     out.set(await am.data(), s);
@@ -61,6 +62,8 @@ export class Trainer {
   private lastReport = now();
   private lastYield = now();
   last: Evaluation | undefined;
+  /** During an epoch: emit a per-step progress report (used between evaluation chunks too). */
+  private report: (() => Promise<void>) | null = null;
 
   constructor(
     private readonly req: TrainRequest,
@@ -79,8 +82,16 @@ export class Trainer {
   }
 
   async evaluate(logits: LogitsFn, trainInput: tf.Tensor2D, testInput: tf.Tensor2D): Promise<Evaluation> {
-    const tr = await predict(logits, trainInput);
-    const te = await predict(logits, testInput);
+    const tick = async () => {
+      if (now() - this.lastYield >= YIELD_EVERY_MS) {
+        await nextTick();
+        this.lastYield = now();
+      }
+      if (this.report && now() - this.lastReport >= REPORT_EVERY_MS) await this.report();
+    };
+    const tr = await predict(logits, trainInput, tick);
+    await tick();
+    const te = await predict(logits, testInput, tick);
     return {
       trainAccuracy: accuracy(tr, this.train.labels),
       testAccuracy: accuracy(te, this.test.labels),
@@ -114,7 +125,9 @@ export class Trainer {
     const optimizer = tf.train.adam(req.learningRate);
     const labels = spec.trainLabels;
     const base = { epochs: spec.epochs, depth: spec.depth, stage: spec.stage };
-    this.last = await this.evaluate(spec.logits, spec.trainInput, spec.testInput);
+    // Per-step reports carry the latest evaluation: before the first epoch end of a later
+    // greedy stage that is the previous depth's; the first stage evaluates its initial model.
+    if (!this.last) this.last = await this.evaluate(spec.logits, spec.trainInput, spec.testInput);
     try {
       for (let epoch = 1; epoch <= spec.epochs; epoch++) {
         const perm = Int32Array.from(seededPermutation(n, this.shuffleRng));
@@ -140,6 +153,10 @@ export class Trainer {
             epochEnd,
           };
         };
+        this.report = async () => {
+          this.hooks.onProgress(await progress(false));
+          this.lastReport = now();
+        };
         try {
           for (let s = 0; s < n; s += B) {
             if (await this.checkControl()) return false;
@@ -158,10 +175,7 @@ export class Trainer {
             steps++;
             examples += idx.shape[0];
             this.step++;
-            if (now() - this.lastReport >= REPORT_EVERY_MS) {
-              this.hooks.onProgress(await progress(false));
-              this.lastReport = now();
-            }
+            if (now() - this.lastReport >= REPORT_EVERY_MS) await this.report();
           }
           stepsEndMs = this.elapsedMs();
           this.last = await this.evaluate(spec.logits, spec.trainInput, spec.testInput);
@@ -170,6 +184,7 @@ export class Trainer {
           this.hooks.onProgress(p);
           this.lastReport = now();
         } finally {
+          this.report = null;
           lossSum.dispose();
         }
       }
