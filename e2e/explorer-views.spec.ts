@@ -5,7 +5,12 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/explorer-views-${name}.png`, fullPage: true });
+/** Screenshots go to test-results/ (or $VIEWS_SHOT_DIR: Playwright empties test-results/ at each run). */
+const SHOTS = process.env.VIEWS_SHOT_DIR ?? 'test-results';
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/explorer-views-${name}.png`, fullPage: true });
+/** A close-up of one panel (region named by its heading). */
+const panelShot = (page: Page, region: string, name: string) =>
+  page.getByRole('region', { name: region }).screenshot({ path: `${SHOTS}/explorer-views-${name}-panel.png` });
 
 /** Wait until the newest request's result is in the store and drawn by all three panels. */
 async function settled(page: Page): Promise<number> {
@@ -24,15 +29,21 @@ async function settled(page: Page): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
+/** A table's rows as { row header: [cell texts] } (read in one go). */
 async function tableCells(table: Locator): Promise<Record<string, string[]>> {
-  const out: Record<string, string[]> = {};
-  for (const row of await table.getByRole('row').all()) {
-    const header = row.getByRole('rowheader');
-    if ((await header.count()) === 0) continue;
-    out[(await header.innerText()).trim()] = (await row.getByRole('cell').allInnerTexts()).map((t) => t.trim());
-  }
-  return out;
+  await expect(table).toBeVisible();
+  return table.evaluate((t) => {
+    const out: Record<string, string[]> = {};
+    for (const row of (t as HTMLTableElement).rows) {
+      const header = row.querySelector('th[scope="row"]');
+      if (!header) continue;
+      out[(header.textContent ?? '').trim()] = Array.from(row.querySelectorAll('td'), (c) => (c.textContent ?? '').trim());
+    }
+    return out;
+  });
 }
+
+test.describe.configure({ timeout: 120_000 });
 
 const measuresTable = (page: Page) => page.getByRole('table', { name: 'Measures at the selected layer' });
 const layerSlider = (page: Page) => page.getByRole('slider', { name: 'Layer', exact: true });
@@ -69,6 +80,7 @@ async function measuresAt(page: Page, k: number) {
 }
 
 test('central demo: Bell state and its dephased partner share the classical path, not the quantum one', async ({ page }) => {
+  test.setTimeout(120_000);
   const errors = await gotoExplorer(page);
   await page.getByRole('button', { name: 'Central demo: Bell vs dephased partner' }).click();
   await settled(page);
@@ -107,6 +119,8 @@ test('central demo: Bell state and its dephased partner share the classical path
   for (const cells of Object.values(demo)) for (const c of cells) expect(c).not.toMatch(/NaN/);
   await page.getByRole('table', { name: 'Central demo side by side' }).scrollIntoViewIfNeeded();
   await shot(page, 'demo-side-by-side');
+  await panelShot(page, 'Classical vs quantum', 'demo-side-by-side');
+  await panelShot(page, 'Measures per layer', 'demo-metrics');
   expect(errors).toEqual([]);
 });
 
@@ -135,13 +149,19 @@ test('the layer scrubber, step buttons, thumbnails and play-through select layer
   expect(purityK).toMatch(/^\d\.\d{4}$/);
   expect(purityK).not.toBe(purity0);
 
-  // Play from the start: the layer advances by itself and the button becomes "Pause".
+  // Play from the start: the layer advances by itself, and stops at the last layer.
   await slider.fill('0');
   await page.getByRole('button', { name: 'Play layers' }).click();
-  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
-  await expect(measuresTable(page)).toContainText('layer 2', { timeout: 5_000 });
+  await expect(measuresTable(page)).toContainText('layer 2', { timeout: 10_000 });
+  await expect(page.getByRole('button', { name: 'Play layers' })).toBeVisible({ timeout: 20_000 });
+  await expect(measuresTable(page)).toContainText(`layer ${K}`);
+  // Play again (restarts at the input) and pause: the layer stays put.
+  await page.getByRole('button', { name: 'Play layers' }).click();
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByRole('button', { name: 'Play layers' })).toBeVisible();
+  const paused = await slider.inputValue();
+  await page.waitForTimeout(2_000);
+  await expect(slider).toHaveValue(paused);
   await shot(page, 'scrubber');
 });
 
@@ -162,6 +182,7 @@ test('heatmap, Hinton, city and the colour-blind palette draw different pixels',
     await expect(canvas).toHaveAttribute('data-view', id);
     seen.set(id, await pixels());
     await shot(page, `view-${id}`);
+    await panelShot(page, 'Layer by layer', `view-${id}`);
   }
   await page.getByRole('radio', { name: 'Heatmap' }).check();
   await expect(canvas).toHaveAttribute('data-view', 'heatmap');
@@ -171,6 +192,7 @@ test('heatmap, Hinton, city and the colour-blind palette draw different pixels',
   await page.getByRole('radio', { name: 'Per layer' }).check();
   seen.set('heatmap-cvd-per-layer', await pixels());
   await shot(page, 'view-heatmap-cvd');
+  await panelShot(page, 'Layer by layer', 'view-heatmap-cvd');
   expect(new Set(seen.values()).size).toBe(seen.size);
 });
 
@@ -183,6 +205,7 @@ test('hovering or focusing a heatmap cell reads out its exact entry with basis l
   await canvas.hover({ position: { x: box.width * 0.92, y: box.height * 0.2 } });
   await expect(status).toHaveText(/\|00⟩⟨11\|: −?\d\.\d{4} [+−] \d\.\d{4}i$/);
   await shot(page, 'hover');
+  await panelShot(page, 'Layer by layer', 'hover');
 
   // Keyboard: focus puts the cursor on |00⟩⟨00|, arrows move it.
   await page.mouse.move(0, 0);
@@ -215,4 +238,5 @@ test('digits: the 64×64 state is drawn on one canvas with 6-bit labels', async 
   await expect(page.getByRole('status', { name: 'Matrix entry' })).toHaveText(/\|111111⟩⟨000000\|: /);
   await expect(page.getByRole('table', { name: 'Measures at the selected layer' })).not.toContainText('NaN');
   await shot(page, 'digits');
+  await panelShot(page, 'Layer by layer', 'digits');
 });
