@@ -57,3 +57,40 @@ tf.registerGradient({
     };
   },
 });
+
+/**
+ * GatherV2 on backends without UnsortedSegmentSum (wasm): core's gradient scatters with that
+ * kernel. For 1-D indices (what measurementMatrixT gathers with) the gradient is a product
+ * with the one-hot matrix of the indices: dx = dy ×_axis oneHot(indices, n). Elsewhere (and
+ * where the kernel exists) core's gradient runs unchanged.
+ */
+const coreGatherGrad = tf.getGradient('GatherV2');
+if (coreGatherGrad) {
+  tf.registerGradient({
+    kernelName: 'GatherV2',
+    inputsToSave: coreGatherGrad.inputsToSave,
+    gradFunc: (dy, saved, attrs) => {
+      const [x, indices] = saved;
+      const a = attrs as unknown as { axis: number; batchDims: number };
+      const axis = tf.util.parseAxisParam(a.axis, x.shape)[0];
+      if (tf.getKernel('UnsortedSegmentSum', tf.getBackend()) || indices.rank !== 1 || a.batchDims) return coreGatherGrad.gradFunc(dy, saved, attrs);
+      return {
+        x: () => {
+          const g = dy as tf.Tensor;
+          const n = x.shape[axis];
+          const perm = g.shape.map((_, i) => i).filter((i) => i !== axis).concat([axis]);
+          const moved = tf.transpose(g, perm); // [..rest, m]
+          const rest = moved.shape.slice(0, -1);
+          const m = indices.shape[0];
+          const flat = tf.reshape(moved, [-1, m]);
+          const dxFlat = tf.matMul(flat, tf.cast(tf.oneHot(tf.cast(indices, 'int32'), n), 'float32')); // [rest, n]
+          const back = tf.reshape(dxFlat, [...rest, n]);
+          const inv = new Array<number>(perm.length);
+          perm.forEach((p, i) => (inv[p] = i));
+          return tf.transpose(back, inv);
+        },
+        indices: () => tf.zeros(indices.shape),
+      };
+    },
+  });
+}
