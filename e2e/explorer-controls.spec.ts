@@ -76,8 +76,8 @@ test('build a stack: depth, add, duplicate, move, remove', async ({ page }) => {
   await settledOutput(page);
   await expect(page.getByRole('spinbutton', { name: 'Weights seed', exact: true })).toHaveValue('42');
 
-  await depth.fill('0');
-  await expect(removeButtons).toHaveCount(0);
+  await depth.fill('1');
+  await expect(removeButtons).toHaveCount(1);
   await settledOutput(page);
   await depth.fill('20');
   await expect(removeButtons).toHaveCount(20);

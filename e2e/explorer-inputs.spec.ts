@@ -19,13 +19,10 @@ async function settled(page: Page) {
 const currentInput = (page: Page) => page.getByRole('status', { name: 'Current input', exact: true });
 const cell = (page: Page, part: 'Re' | 'Im', i: number, j: number) => page.getByRole('textbox', { name: `${part} ρ(${i},${j})`, exact: true });
 
-/** Type a real diagonal matrix (all other entries 0) into the editor. */
+/** Type a real diagonal matrix: start from the I/4 preset (off-diagonals 0), then set the diagonal. */
 async function enterDiagonal(page: Page, diag: string[]) {
-  for (let i = 0; i < 4; i++)
-    for (let j = 0; j < 4; j++) {
-      await cell(page, 'Re', i, j).fill(i === j ? diag[i] : '0');
-      await cell(page, 'Im', i, j).fill('0');
-    }
+  await page.getByRole('button', { name: 'Fill I/4', exact: true }).click();
+  for (let i = 0; i < 4; i++) await cell(page, 'Re', i, i).fill(diag[i]);
 }
 
 test('a bad hand-entered matrix shows its reason and keeps the previous state', async ({ page }) => {
@@ -139,6 +136,7 @@ test('digits: draw a stroke and the 8×8 pooled input changes', async ({ page })
 
   // A vertical stroke down the middle of the canvas.
   const canvas = page.getByRole('img', { name: /^Drawing canvas/ });
+  await canvas.scrollIntoViewIfNeeded();
   const box = (await canvas.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.2);
   await page.mouse.down();

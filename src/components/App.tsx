@@ -8,7 +8,7 @@ import { ComparePanel } from './ComparePanel';
 import { InputPanel } from './InputPanel';
 import { EvolutionPanel } from './LayerStrip';
 import { MetricsPanel } from './MetricsPanel';
-import { StackBuilder } from './StackBuilder';
+import { StackBuilder, TaskSwitch } from './StackBuilder';
 
 export function App() {
   return (
@@ -16,8 +16,9 @@ export function App() {
       <header className="app-header">
         <div className="title">
           <h1>HQRN Explorer</h1>
-          <p className="tagline">Quantum residual networks, layer by layer — every state computed live in a Web Worker.</p>
+          <p className="tagline">Quantum residual networks, layer by layer, computed live in your browser.</p>
         </div>
+        <TaskSwitch />
         <StatusLine />
       </header>
       <main className="layout">

@@ -23,15 +23,14 @@ const ACTIVATION_LABEL: Record<Activation, string> = {
 export function StackBuilder() {
   return (
     <section className="panel stack-builder" aria-labelledby="stack-heading">
-      <h2 id="stack-heading">Network</h2>
-      <TaskSwitch />
       <StackControls />
       <StackDiagram />
     </section>
   );
 }
 
-function TaskSwitch() {
+/** The task: two-qubit entanglement states or 6-qubit digits (placed in the page header). */
+export function TaskSwitch() {
   const task = useExplorer((s) => s.stack.task);
   const setTask = useExplorer((s) => s.setTask);
   return (
@@ -69,6 +68,7 @@ function StackControls() {
 
   return (
     <div className="stack-controls">
+      <h2 id="stack-heading">Network</h2>
       <div className="control">
         <label htmlFor={`${id}-depth`}>Depth</label>
         <input
@@ -146,7 +146,7 @@ function StackControls() {
             </button>
           </span>
         ) : (
-          <span className="hint">Weights: seeded random contractions</span>
+          <span className="hint">(weights: seeded)</span>
         )}
       </div>
     </div>
@@ -211,31 +211,26 @@ function StackDiagram() {
   );
 }
 
-function BlockParts() {
-  // U+ and U− act on ancilla ⊗ system, the ancilla-0 outcomes are measured, then σ, normalise, α-mix.
+/** The parts of one block, in order: U+ and U− on ancilla ⊗ system, measurement, σ, normalisation, α-mix. */
+function BlockParts({ block }: { block: BlockSpec }) {
   return (
-    <svg className="block-parts" viewBox="0 0 200 44" role="img" aria-label="U+ and U−, measure, σ, normalise, α-mix">
-      <g fontSize="11" textAnchor="middle" dominantBaseline="central">
-        <rect x="1" y="1" width="30" height="19" rx="3" className="part-u" />
-        <text x="16" y="11">U+</text>
-        <rect x="1" y="24" width="30" height="19" rx="3" className="part-u" />
-        <text x="16" y="34">U−</text>
-        <path d="M31 11 H40 M31 34 H40" className="wire" />
-        <rect x="40" y="6" width="34" height="32" rx="3" className="part-m" />
-        <text x="57" y="15">meas</text>
-        <text x="57" y="29">p±</text>
-        <path d="M74 22 H82" className="wire" />
-        <rect x="82" y="10" width="24" height="24" rx="3" className="part-s" />
-        <text x="94" y="22">σ</text>
-        <path d="M106 22 H114" className="wire" />
-        <rect x="114" y="10" width="32" height="24" rx="3" className="part-s" />
-        <text x="130" y="22">a/Σa</text>
-        <path d="M146 22 H154" className="wire" />
-        <rect x="154" y="6" width="44" height="32" rx="3" className="part-a" />
-        <text x="176" y="16">α-mix</text>
-        <text x="176" y="29" fontSize="9">αρ+(1−α)q</text>
-      </g>
-    </svg>
+    <ol className="block-parts" aria-label={`U+ and U−, measure, σ = ${block.activation}, normalise, α-mix with α = ${block.alpha.toFixed(2)}`}>
+      <li className="part part-u" title="Two unitaries on ancilla ⊗ system; their |0⟩⟨0| blocks are the contractions A+ and A−">
+        U+ U−
+      </li>
+      <li className="part part-m" title="Measure ancilla and system; keep the ancilla-0 outcomes p±_j">
+        measure
+      </li>
+      <li className="part part-s" title="z = c(p+ − p−) + b, then a = σ(z)">
+        σ
+      </li>
+      <li className="part part-s" title="q = a / Σ a">
+        normalise
+      </li>
+      <li className="part part-a" title="ρ′ = αρ + (1 − α) diag(q)">
+        α-mix
+      </li>
+    </ol>
   );
 }
 
@@ -261,8 +256,22 @@ function BlockCard({ block, index, count, trained }: { block: BlockSpec; index: 
           </span>
         )}
         {trained && <span className="badge">trained</span>}
+        <div className="block-buttons">
+          <button type="button" aria-label={`Move block ${n} up`} title="Move up" disabled={index === 0} onClick={() => moveBlock(index, -1)}>
+            ↑
+          </button>
+          <button type="button" aria-label={`Move block ${n} down`} title="Move down" disabled={index === count - 1} onClick={() => moveBlock(index, 1)}>
+            ↓
+          </button>
+          <button type="button" aria-label={`Duplicate block ${n}`} title="Duplicate" disabled={full} onClick={() => duplicateBlock(index)}>
+            copy
+          </button>
+          <button type="button" aria-label={`Remove block ${n}`} title="Remove" onClick={() => removeBlock(index)}>
+            ✕
+          </button>
+        </div>
       </div>
-      <BlockParts />
+      <BlockParts block={block} />
       <div className="block-field">
         <label htmlFor={`${id}-a`}>α</label>
         <input
@@ -277,57 +286,45 @@ function BlockCard({ block, index, count, trained }: { block: BlockSpec; index: 
         />
         <output htmlFor={`${id}-a`}>{block.alpha.toFixed(2)}</output>
       </div>
-      <div className="block-field">
-        <label htmlFor={`${id}-s`}>σ</label>
-        <select
-          id={`${id}-s`}
-          aria-label={`Activation of block ${n}`}
-          value={block.activation}
-          onChange={(e) => updateBlock(index, { activation: e.target.value as Activation })}
-        >
-          {ACTIVATIONS.map((a) => (
-            <option key={a} value={a}>
-              {ACTIVATION_LABEL[a]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="block-field">
-        <label htmlFor={`${id}-g`}>c</label>
-        <input
-          id={`${id}-g`}
-          type="number"
-          aria-label={`Gain of block ${n}`}
-          aria-invalid={gainText !== null}
-          min={EXPLORER_LIMITS.minGain}
-          max={EXPLORER_LIMITS.maxGain}
-          step={0.5}
-          disabled={trained}
-          title={trained ? 'The trained model sets this gain' : `gain c in [${EXPLORER_LIMITS.minGain}, ${EXPLORER_LIMITS.maxGain}]`}
-          value={gainText ?? String(block.gain)}
-          onChange={(e) => {
-            const v = Number(e.target.value);
-            if (e.target.value.trim() !== '' && gainValid(v)) {
-              setGainText(null);
-              updateBlock(index, { gain: v });
-            } else setGainText(e.target.value);
-          }}
-          onBlur={() => setGainText(null)}
-        />
-      </div>
-      <div className="block-buttons">
-        <button type="button" aria-label={`Move block ${n} up`} title="Move up" disabled={index === 0} onClick={() => moveBlock(index, -1)}>
-          ↑
-        </button>
-        <button type="button" aria-label={`Move block ${n} down`} title="Move down" disabled={index === count - 1} onClick={() => moveBlock(index, 1)}>
-          ↓
-        </button>
-        <button type="button" aria-label={`Duplicate block ${n}`} title="Duplicate" disabled={full} onClick={() => duplicateBlock(index)}>
-          ⧉
-        </button>
-        <button type="button" aria-label={`Remove block ${n}`} title="Remove" onClick={() => removeBlock(index)}>
-          ✕
-        </button>
+      <div className="block-row">
+        <div className="block-field">
+          <label htmlFor={`${id}-s`}>σ</label>
+          <select
+            id={`${id}-s`}
+            aria-label={`Activation of block ${n}`}
+            value={block.activation}
+            onChange={(e) => updateBlock(index, { activation: e.target.value as Activation })}
+          >
+            {ACTIVATIONS.map((a) => (
+              <option key={a} value={a}>
+                {ACTIVATION_LABEL[a]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="block-field">
+          <label htmlFor={`${id}-g`}>c</label>
+          <input
+            id={`${id}-g`}
+            type="number"
+            aria-label={`Gain of block ${n}`}
+            aria-invalid={gainText !== null}
+            min={EXPLORER_LIMITS.minGain}
+            max={EXPLORER_LIMITS.maxGain}
+            step={0.5}
+            disabled={trained}
+            title={trained ? 'The trained model sets this gain' : `gain c in [${EXPLORER_LIMITS.minGain}, ${EXPLORER_LIMITS.maxGain}]`}
+            value={gainText ?? String(block.gain)}
+            onChange={(e) => {
+              const v = Number(e.target.value);
+              if (e.target.value.trim() !== '' && gainValid(v)) {
+                setGainText(null);
+                updateBlock(index, { gain: v });
+              } else setGainText(e.target.value);
+            }}
+            onBlur={() => setGainText(null)}
+          />
+        </div>
       </div>
     </li>
   );
