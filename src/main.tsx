@@ -1,7 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getEngine } from './app/engineClient';
-import type { ExploreEngine } from './app/recompute';
 import { startRecompute } from './app/recompute';
 import { useExplorer } from './app/store';
 import type { BackendInfo } from './app/protocol';
@@ -13,11 +12,11 @@ if (!root) throw new Error('#root element missing from index.html');
 
 // The engine worker does all physics; the recompute loop sends the newest store state to it.
 const engine = getEngine();
-startRecompute(engine as unknown as ExploreEngine);
+startRecompute(engine);
 
 // Report the engine's backend (webgl → wasm → cpu, with the reasons for any fallback).
-void (engine.backendInfo() as Promise<BackendInfo>).then(
-  (info) => {
+void engine.backendInfo().then(
+  (info: BackendInfo) => {
     useExplorer.getState().setBackend(info);
     if (info.fallbacks.length > 0) {
       useExplorer

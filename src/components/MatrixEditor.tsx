@@ -20,10 +20,6 @@ const PRESETS: { name: string; re: Grid; im: Grid }[] = [
   { name: '|00⟩⟨00|', re: fill((i, j) => (i === 0 && j === 0 ? '1' : '0')), im: fill(() => '0') },
 ];
 
-interface CheckEngine {
-  checkMatrix(re: number[][], im: number[][]): Promise<string | null>;
-}
-
 /** The number in a cell, or null when the text is not one (an empty real part is missing). */
 function parseCell(text: string): number | null {
   const t = text.trim().replace(/−/g, '-');
@@ -78,7 +74,7 @@ export function MatrixEditor() {
     }
     setCheck({ state: 'checking' });
     const timer = setTimeout(() => {
-      (getEngine() as unknown as CheckEngine).checkMatrix(parsed.re, parsed.im).then(
+      getEngine().checkMatrix(parsed.re, parsed.im).then(
         (problem) => {
           if (mine !== seq.current) return; // a newer edit is being checked
           setCheck(problem === null ? { state: 'valid', key } : { state: 'invalid', reason: problem, key });
