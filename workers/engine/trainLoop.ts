@@ -81,7 +81,11 @@ export class Trainer {
     return now() - this.t0 - this.pausedMs;
   }
 
-  async evaluate(logits: LogitsFn, trainInput: tf.Tensor2D, testInput: tf.Tensor2D): Promise<Evaluation> {
+  /**
+   * Accuracies on the whole test set and (trainInput given) the whole train set; without
+   * trainInput, trainAccuracy is `runningTrainAccuracy` (the epoch's minibatches, as they went).
+   */
+  async evaluate(logits: LogitsFn, trainInput: tf.Tensor2D | null, testInput: tf.Tensor2D, runningTrainAccuracy = NaN): Promise<Evaluation> {
     const tick = async () => {
       if (now() - this.lastYield >= YIELD_EVERY_MS) {
         await nextTick();
@@ -89,11 +93,11 @@ export class Trainer {
       }
       if (this.report && now() - this.lastReport >= REPORT_EVERY_MS) await this.report();
     };
-    const tr = await predict(logits, trainInput, tick);
+    const tr = trainInput ? await predict(logits, trainInput, tick) : null;
     await tick();
     const te = await predict(logits, testInput, tick);
     return {
-      trainAccuracy: accuracy(tr, this.train.labels),
+      trainAccuracy: tr ? accuracy(tr, this.train.labels) : runningTrainAccuracy,
       testAccuracy: accuracy(te, this.test.labels),
       adversarialAccuracy: adversarialAccuracy(te, this.test),
       testPredictions: te,
@@ -132,6 +136,7 @@ export class Trainer {
       for (let epoch = 1; epoch <= spec.epochs; epoch++) {
         const perm = Int32Array.from(seededPermutation(n, this.shuffleRng));
         let lossSum: tf.Tensor = tf.scalar(0);
+        let correctSum: tf.Tensor = tf.scalar(0);
         let steps = 0, examples = 0;
         const epochStart = this.elapsedMs();
         let stepsEndMs = 0;
@@ -161,24 +166,32 @@ export class Trainer {
           for (let s = 0; s < n; s += B) {
             if (await this.checkControl()) return false;
             const idx = tf.tensor1d(perm.subarray(s, Math.min(n, s + B)), 'int32');
+            let correct: tf.Tensor | null = null;
             const cost = optimizer.minimize(() => {
               const xb = tf.gather(spec.trainInput, idx) as tf.Tensor2D;
               const yb = tf.gather(labels, idx);
-              const logp = tf.logSoftmax(spec.logits(xb));
-              return tf.neg(tf.mean(tf.sum(tf.mul(yb, logp), 1))) as tf.Scalar;
+              const lg = spec.logits(xb);
+              // Running train accuracy (not on the gradient's path; kept past the tape's tidy).
+              correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(lg, 1), tf.argMax(yb, 1)), 'float32')));
+              return tf.neg(tf.mean(tf.sum(tf.mul(yb, tf.logSoftmax(lg)), 1))) as tf.Scalar;
             }, true, spec.vars)!;
             const nextSum = tf.add(lossSum, cost);
+            const nextCorrect = tf.add(correctSum, correct!);
             lossSum.dispose();
+            correctSum.dispose();
+            (correct as tf.Tensor | null)?.dispose();
             cost.dispose();
             idx.dispose();
             lossSum = nextSum;
+            correctSum = nextCorrect;
             steps++;
             examples += idx.shape[0];
             this.step++;
             if (now() - this.lastReport >= REPORT_EVERY_MS) await this.report();
           }
           stepsEndMs = this.elapsedMs();
-          this.last = await this.evaluate(spec.logits, spec.trainInput, spec.testInput);
+          const running = (await correctSum.data())[0] / Math.max(1, examples);
+          this.last = await this.evaluate(spec.logits, null, spec.testInput, running);
           const p = await progress(true);
           this.history.push(p);
           this.hooks.onProgress(p);
@@ -186,8 +199,11 @@ export class Trainer {
         } finally {
           this.report = null;
           lossSum.dispose();
+          correctSum.dispose();
         }
       }
+      // Exact accuracies of the trained stage (accuracyByDepth, the next stage's reports).
+      this.last = await this.evaluate(spec.logits, spec.trainInput, spec.testInput);
       return true;
     } finally {
       optimizer.dispose();
