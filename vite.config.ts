@@ -9,6 +9,12 @@ export default defineConfig({
   worker: {
     format: 'es',
   },
+  build: {
+    rolldownOptions: {
+      // engine.html: the engine worker without the UI (e2e engine specs, bench:engine).
+      input: { main: 'index.html', engine: 'engine.html' },
+    },
+  },
   optimizeDeps: {
     // The engine worker's dependencies: pre-bundle them up front, otherwise the
     // dev server discovers them on first load and reloads the page.

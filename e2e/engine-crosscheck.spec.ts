@@ -2,7 +2,8 @@
  * The engine inside its worker in Chromium: the cross-check against the float64 core
  * (HQRN.md §9: ≤ 1e-4) on webgl (or whatever Chromium offers, with the reason reported) and
  * on wasm; no tensor leak across it; a lost WebGL context falls back to wasm.
- * The page exposes the comlink remote as window.__hqrnEngine (src/app/engineClient.ts).
+ * engine.html (src/app/enginePage.ts) loads the worker without the explorer UI and exposes the
+ * comlink remote as window.__hqrnEngine (src/app/engineClient.ts).
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { BackendInfo, BackendName } from '../src/app/protocol';
@@ -30,8 +31,9 @@ function report(asked: BackendName, info: BackendInfo, result: CrossCheckResult)
 
 test.describe('engine worker cross-check against the float64 core', () => {
   test.beforeEach(async ({ page }) => {
-    await page.goto('./');
-    await expect(page.getByRole('heading', { level: 1, name: 'HQRN Explorer' })).toBeVisible();
+    // engine.html: the worker without the explorer UI, so nothing else uses it meanwhile.
+    await page.goto('./engine.html');
+    await expect(page.locator('body')).toHaveAttribute('data-ready', /^(webgl|wasm|cpu)$/, { timeout: 30_000 });
   });
 
   for (const asked of ['webgl', 'wasm'] as const) {
@@ -57,7 +59,7 @@ test.describe('engine worker cross-check against the float64 core', () => {
       if (first.backend !== 'webgl') return { skipped: `webgl unavailable: ${JSON.stringify(first.fallbacks)}` };
       const lost = await e.loseWebglContextForTesting();
       const info = await e.backendInfo();
-      const r = await e.crossCheck(2);
+      const r = await e.crossCheck(2, { qubits: [2] });
       return { lost, info, maxAbsError: r.maxAbsError, backend: r.backend };
     });
     test.skip('skipped' in out, String((out as { skipped?: string }).skipped));

@@ -2,7 +2,8 @@
  * npm run bench:engine (Chromium part) — the engine inside its worker in headless Chromium
  * (same executable and flags as playwright.config.ts), per backend webgl, wasm, cpu, against
  * `vite preview` of the build; the float64 core is timed in the same worker on the same work.
- * Prints a table; not a test. The page's window.__hqrnEngine is the worker's comlink remote.
+ * Prints a table; not a test. engine.html (no explorer UI) exposes the worker's comlink remote
+ * as window.__hqrnEngine.
  *
  *   tsx scripts/bench-engine-browser.ts [--no-build] [--backends webgl,wasm,cpu] [--cases ...] [--runs 5]
  */
@@ -56,7 +57,8 @@ try {
   page.on('console', (m) => {
     if (m.type() === 'error') console.error(`[page] ${m.text()}`);
   });
-  await page.goto(url);
+  await page.goto(`${url}engine.html`);
+  await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
   const version = browser.version();
   const rows: BenchRow[] = [];
   for (const b of backends) {

@@ -153,8 +153,8 @@ export function createEngineApi(opts: EngineApiOptions) {
     },
 
     /** The engine against the float64 core on the current backend (HQRN.md §9). */
-    async crossCheck(seed = 1): Promise<CrossCheckResult> {
-      return withBackend(() => crossCheck(engine, seed));
+    async crossCheck(seed = 1, opts: { qubits?: number[] } = {}): Promise<CrossCheckResult> {
+      return withBackend(() => crossCheck(engine, seed, opts));
     },
 
     /** Timings on the current backend (npm run bench:engine). */

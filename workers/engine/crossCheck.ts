@@ -95,8 +95,8 @@ function diagonalStates(d: number, n: number, rng: Rng): CMat[] {
   return Array.from({ length: n }, () => diagonalMatrix(randomProbabilityVector(d, rng)));
 }
 
-/** Run every case through `engine` on the current backend. */
-export async function crossCheck(engine: Engine, seed = 1): Promise<CrossCheckResult> {
+/** Run every case through `engine` on the current backend (`qubits`: a subset of [2, 6]). */
+export async function crossCheck(engine: Engine, seed = 1, opts: { qubits?: readonly number[] } = {}): Promise<CrossCheckResult> {
   const t0 = performance.now();
   const rng = makeRng(seed);
   const cases: CrossCheckCase[] = [];
@@ -106,7 +106,7 @@ export async function crossCheck(engine: Engine, seed = 1): Promise<CrossCheckRe
     const engineMs = performance.now() - t0;
     cases.push({ name, engineMs, ...compareWithCore(model, states, res) });
   };
-  for (const nQubits of [2, 6]) {
+  for (const nQubits of opts.qubits ?? [2, 6]) {
     const d = 1 << nQubits;
     const depth = nQubits === 2 ? 5 : 3;
     const n = nQubits === 2 ? 32 : 6;
