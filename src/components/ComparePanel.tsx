@@ -3,7 +3,7 @@
  * side by side, the divergence layer, and the central demo — the Bell state |Φ+⟩ and its
  * dephased partner, flipped with one toggle and compared column by column.
  */
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ExploreResponse, InputSpec, StackSpec } from '../app/explorer';
 import { paletteSpec } from '../viz/config';
 import { classLabel, fmt, MISSING } from '../viz/format';
@@ -51,7 +51,8 @@ export function ComparePanel() {
     useExplorer.getState().setInput(which);
   };
 
-  const labels = result ? result.classes.map((c) => classLabel(c)) : [];
+  const labels = useMemo(() => (result ? result.classes.map((c) => classLabel(c)) : []), [result]);
+  const probs = useMemo(() => (result ? { quantum: Array.from(result.output.probabilities), classical: Array.from(result.classicalOutput.probabilities) } : null), [result]);
   const differ = result ? result.output.predicted !== result.classicalOutput.predicted : false;
   const div = result?.divergenceLayer ?? null;
 
@@ -82,7 +83,7 @@ export function ComparePanel() {
                   <figcaption>
                     {path === 'quantum' ? 'Quantum path' : 'Classical path'}: predicts <strong>{classLabel(result.classes[out.predicted])}</strong>
                   </figcaption>
-                  <Bars labels={labels} values={Array.from(out.probabilities)} predicted={out.predicted} colour={path === 'quantum' ? palette.quantumLine : palette.classicalLine} name={`${path} path class probabilities`} />
+                  <Bars labels={labels} values={probs![path]} predicted={out.predicted} colour={path === 'quantum' ? palette.quantumLine : palette.classicalLine} name={`${path} path class probabilities`} />
                 </figure>
               );
             })}

@@ -8,7 +8,7 @@ import type { ExploreLayer, ExploreResponse } from '../app/explorer';
 import { DIVERGENCE_COLOUR, MEASURES, paletteSpec, type MeasureKey } from '../viz/config';
 import { fmt, MISSING } from '../viz/format';
 import { shownLayer } from '../viz/layerData';
-import { drawLineChart } from '../viz/lineChart';
+import { drawLineChart, updateLineChartSelection } from '../viz/lineChart';
 import { useExplorer } from '../viz/storeHook';
 import { ExplainMetrics } from './Explain';
 import '../viz/viz.css';
@@ -92,6 +92,8 @@ export function MetricsPanel() {
 
 function Chart({ result, measure, title, label, selected, colour, onSelect }: { result: ExploreResponse; measure: MeasureKey; title: string; label: string; selected: number; colour: string; onSelect: (k: number) => void }) {
   const ref = useRef<SVGSVGElement>(null);
+  const selectedRef = useRef(selected);
+  selectedRef.current = selected;
   useLayoutEffect(() => {
     if (!ref.current) return;
     const [yMin, yMaxAtLeast] = yRange(measure, result);
@@ -99,7 +101,7 @@ function Chart({ result, measure, title, label, selected, colour, onSelect }: { 
       values: result.layers.map((l) => measureOf(l, measure)),
       yMin,
       yMaxAtLeast,
-      selected,
+      selected: selectedRef.current,
       divergence: result.divergenceLayer,
       dead: result.layers.map((l) => l.dead),
       colour,
@@ -107,7 +109,10 @@ function Chart({ result, measure, title, label, selected, colour, onSelect }: { 
       height: 120,
       onSelect,
     });
-  }, [result, measure, selected, colour, onSelect]);
+  }, [result, measure, colour, onSelect]);
+  useLayoutEffect(() => {
+    if (ref.current) updateLineChartSelection(ref.current, selected);
+  }, [selected]);
   return (
     <figure className="viz-chart">
       <figcaption>{title}</figcaption>

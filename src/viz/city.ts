@@ -9,15 +9,17 @@ import { setupCanvas, xmlEscape } from './grid';
 import type { MatrixData, MatrixDrawOptions, MatrixPlugin } from './types';
 
 // Width / height of the drawing (for a 2×(2d·a) floor: see cityLayout).
-const ASPECT = 2.1;
-const BAR_FILL = 0.78; // bar footprint as a fraction of its cell
+// Oblique projection of the floor: column step U, row step V (in units of a), chosen so the
+// diagonal does not run along the line of sight (diagonal bars would hide each other).
+const U = [1, 0.3] as const;
+const V = [-0.62, 0.42] as const;
+const BAR_FILL = 0.72; // bar footprint as a fraction of its cell
 
 interface CityLayout {
   d: number;
-  /** Half-width and half-height of one cell's diamond step, device px. */
+  /** Length unit of one cell step, device px. */
   a: number;
-  b: number;
-  /** Top vertex of each panel's base diamond, device px. */
+  /** Where the floor's corner (row 0, column 0) is drawn, per panel, device px. */
   origins: { x: number; y: number }[];
   hMax: number;
   width: number;
@@ -30,24 +32,24 @@ function cityLayout(d: number, cssWidth: number, dpr: number): CityLayout {
   const width = Math.round(cssWidth * dpr);
   const panelW = width / 2;
   const fontPx = 11 * dpr;
-  const labelPad = d <= VIZ_LIMITS.maxLabelledDim ? 34 * dpr : 6 * dpr;
-  const a = (panelW - 2 * labelPad) / (2 * d);
-  const b = a * 0.5;
-  const diamondH = 2 * d * b;
+  const labelPad = d <= VIZ_LIMITS.maxLabelledDim ? 36 * dpr : 6 * dpr;
+  const a = (panelW - 2 * labelPad) / ((U[0] - V[0]) * d);
+  const floorH = (U[1] + V[1]) * d * a;
   const titleH = fontPx + 8 * dpr;
-  // Bars up to 0.9× the floor's height above it; below the floor only the front half of the
-  // floor's height is reserved (negative entries are off-diagonal, away from the front corner).
-  const hMax = 0.9 * diamondH;
-  const height = Math.round(titleH + hMax + diamondH + 0.45 * hMax + 4 * dpr);
+  // Bars reach 1.1× the floor's height above it; below the floor half of that is reserved
+  // (negative entries are off-diagonal, away from the front corner).
+  const hMax = 1.1 * floorH;
+  const height = Math.round(titleH + hMax + floorH + 0.5 * hMax + 4 * dpr);
   const oy = titleH + hMax;
-  return { d, a, b, origins: [{ x: panelW / 2, y: oy }, { x: panelW + panelW / 2, y: oy }], hMax, width, height, dpr, fontPx };
+  const ox = labelPad - V[0] * d * a;
+  return { d, a, origins: [{ x: ox, y: oy }, { x: panelW + ox, y: oy }], hMax, width, height, dpr, fontPx };
 }
 
 type Pt = [number, number];
 
 function basePoint(L: CityLayout, panel: number, i: number, j: number): Pt {
   const o = L.origins[panel];
-  return [o.x + (j - i) * L.a, o.y + (i + j) * L.b];
+  return [o.x + (j * U[0] + i * V[0]) * L.a, o.y + (j * U[1] + i * V[1]) * L.a];
 }
 
 /** The four corners (top, right, bottom, left) of the footprint of cell (i, j). */
@@ -116,10 +118,12 @@ function cityGeometry(L: CityLayout) {
       const Y = y * L.dpr;
       const panel = X < L.width / 2 ? 0 : 1;
       const o = L.origins[panel];
-      const u = (X - o.x) / L.a; // j − i
-      const w = (Y - o.y) / L.b; // i + j
-      const j = Math.floor((u + w) / 2);
-      const i = Math.floor((w - u) / 2);
+      // Solve (X, Y) − o = a (j U + i V) for (i, j).
+      const px = (X - o.x) / L.a;
+      const py = (Y - o.y) / L.a;
+      const det = U[0] * V[1] - U[1] * V[0];
+      const j = Math.floor((px * V[1] - py * V[0]) / det);
+      const i = Math.floor((U[0] * py - U[1] * px) / det);
       return i >= 0 && j >= 0 && i < L.d && j < L.d ? { i, j } : null;
     },
   };
@@ -128,7 +132,7 @@ function cityGeometry(L: CityLayout) {
 export const cityPlugin: MatrixPlugin = {
   id: 'city',
   label: 'City (Re/Im bars)',
-  aspect: ASPECT,
+  aspect: 2.1,
   draw(target, data, options) {
     const L = cityLayout(data.d, options.cssSize, options.dpr);
     const ctx = setupCanvas(target, L.width, L.height, L.dpr);
@@ -150,8 +154,8 @@ export const cityPlugin: MatrixPlugin = {
           ctx.textAlign = 'right';
           ctx.fillText(`|${bits}⟩`, rx - 3 * L.dpr, ry - 2 * L.dpr);
           const [cx, cy] = basePoint(L, panel, 0, k + 0.5);
-          ctx.textAlign = 'left';
-          ctx.fillText(`⟨${bits}|`, cx + 3 * L.dpr, cy - 2 * L.dpr);
+          ctx.textAlign = 'center';
+          ctx.fillText(`⟨${bits}|`, cx, cy - 8 * L.dpr);
         }
     }
     for (const f of cityFaces(L, data, options.palette)) {

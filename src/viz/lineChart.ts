@@ -23,6 +23,22 @@ export interface LineChartSpec {
 
 const M = { top: 8, right: 10, bottom: 22, left: 40 };
 
+const state = new WeakMap<SVGSVGElement, { x: (k: number) => number; n: number; colour: string }>();
+
+/** Move the selected-layer mark (cheap: no redraw of the chart). */
+export function updateLineChartSelection(svgEl: SVGSVGElement, selected: number): void {
+  const st = state.get(svgEl);
+  if (!st) return;
+  const svg = select(svgEl);
+  const visible = selected >= 0 && selected < st.n;
+  svg.select('rect.selected-mark').attr('x', visible ? st.x(selected) - 3 : -100).attr('display', visible ? null : 'none');
+  svg
+    .selectAll<SVGCircleElement, { k: number }>('circle.layer-dot')
+    .attr('r', (p) => (p.k === selected ? 4.5 : 2))
+    .attr('fill', (p) => (p.k === selected ? SELECTED_COLOUR : st.colour));
+}
+
+/** Draw the whole chart (the selection mark via updateLineChartSelection). */
 export function drawLineChart(svgEl: SVGSVGElement, spec: LineChartSpec): void {
   const { width, height } = spec;
   const n = spec.values.length;
@@ -54,17 +70,14 @@ export function drawLineChart(svgEl: SVGSVGElement, spec: LineChartSpec): void {
       .attr('stroke', DIVERGENCE_COLOUR)
       .attr('stroke-dasharray', '3 3');
   }
-  if (spec.selected >= 0 && spec.selected < n) {
-    svg
-      .append('rect')
-      .attr('class', 'selected-mark')
-      .attr('x', x(spec.selected) - 3)
-      .attr('width', 6)
-      .attr('y', M.top)
-      .attr('height', height - M.bottom - M.top)
-      .attr('fill', SELECTED_COLOUR)
-      .attr('opacity', 0.12);
-  }
+  svg
+    .append('rect')
+    .attr('class', 'selected-mark')
+    .attr('width', 6)
+    .attr('y', M.top)
+    .attr('height', height - M.bottom - M.top)
+    .attr('fill', SELECTED_COLOUR)
+    .attr('opacity', 0.12);
 
   const pts = spec.values.map((v, k) => ({ k, v }));
   const ok = (p: { v: number | undefined }) => p.v !== undefined && Number.isFinite(p.v);
@@ -86,10 +99,11 @@ export function drawLineChart(svgEl: SVGSVGElement, spec: LineChartSpec): void {
     .selectAll('circle')
     .data(pts.filter(ok))
     .join('circle')
+    .attr('class', 'layer-dot')
     .attr('cx', (p) => x(p.k))
     .attr('cy', (p) => y(p.v as number))
-    .attr('r', (p) => (p.k === spec.selected ? 4.5 : 2))
-    .attr('fill', (p) => (p.k === spec.selected ? SELECTED_COLOUR : spec.colour));
+    .attr('r', 2)
+    .attr('fill', spec.colour);
   svg
     .append('g')
     .selectAll('text')
@@ -101,6 +115,9 @@ export function drawLineChart(svgEl: SVGSVGElement, spec: LineChartSpec): void {
     .attr('font-size', 10)
     .attr('fill', DEAD_COLOUR)
     .text('✕');
+
+  state.set(svgEl, { x: (k: number) => x(k), n, colour: spec.colour });
+  updateLineChartSelection(svgEl, spec.selected);
 
   if (spec.onSelect) {
     const onSelect = spec.onSelect;
