@@ -204,8 +204,8 @@ test('hovering or focusing a heatmap cell reads out its exact entry with basis l
   // Top-right cell of the 4×4 matrix: |00⟩⟨11|.
   await canvas.hover({ position: { x: box.width * 0.92, y: box.height * 0.2 } });
   await expect(status).toHaveText(/\|00⟩⟨11\|: −?\d\.\d{4} [+−] \d\.\d{4}i$/);
-  await shot(page, 'hover');
   await panelShot(page, 'Layer by layer', 'hover');
+  await shot(page, 'hover');
 
   // Keyboard: focus puts the cursor on |00⟩⟨00|, arrows move it.
   await page.mouse.move(0, 0);
