@@ -172,8 +172,12 @@ export function parseModelFile(data: unknown): Model {
     const mats = (['aPlus', 'aMinus'] as const).map((key) => {
       checkMatrixShape(`${at}.${key}`, b[key]!, d, d);
       const a = fromArrays(b[key]!.re, b[key]!.im);
-      const norm = spectralNorm(a);
-      if (norm > 1 + FILE_TOLERANCE) throw new FileFormatError(`${at}.${key}`, `not a contraction: spectral norm ${norm.toPrecision(6)} > 1`);
+      // |A_ij| ≤ ‖A‖₂, so a large entry already disproves a contraction — and checking it
+      // first keeps A†A finite for the eigensolver (entries near 1e154 would overflow).
+      let largest = 0;
+      for (let k = 0; k < a.re.length; k++) largest = Math.max(largest, Math.hypot(a.re[k], a.im[k]));
+      const norm = largest > 1 + FILE_TOLERANCE ? largest : spectralNorm(a);
+      if (norm > 1 + FILE_TOLERANCE) throw new FileFormatError(`${at}.${key}`, `not a contraction: spectral norm ≥ ${norm.toPrecision(6)} > 1`);
       return a;
     });
     quantumBlocks.push({ ...common, gain, aPlus: mats[0], aMinus: mats[1] });
