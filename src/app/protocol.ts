@@ -14,13 +14,14 @@ export interface BackendInfo {
   fallbacks: { backend: BackendName; reason: string }[];
 }
 
-/** A batch of n density matrices, d×d each, row-major: entry (s, i, j) at s·d² + i·d + j. */
-export interface StateBatch {
-  n: number;
-  d: number;
-  re: Float64Array | Float32Array;
-  im: Float64Array | Float32Array;
-}
+/**
+ * A batch of n density matrices, d×d each, row-major: entry (s, i, j) at s·d² + i·d + j.
+ * Diagonal inputs (digits) may instead come as `diagonal` (n×d, ρ = diag(x)): d× less data
+ * and no off-diagonal scan.
+ */
+export type StateBatch =
+  | { n: number; d: number; re: Float64Array | Float32Array; im: Float64Array | Float32Array; diagonal?: undefined }
+  | { n: number; d: number; diagonal: Float64Array | Float32Array; re?: undefined; im?: undefined };
 
 /** hqrn-model JSON (HQRN.md §10). */
 export type ModelJson = Record<string, unknown>;
@@ -58,8 +59,11 @@ export interface LayerMeasures {
 }
 
 export interface ForwardLayer {
-  /** Quantum-path states after the block (n×d×d, re/im), float32 from the tensors. */
-  rho: { re: Float32Array; im: Float32Array };
+  /**
+   * Quantum-path states after the block (n×d×d, re/im), float32 from the tensors. Absent on
+   * the diagonal fast path, where ρ^(k) = diag(x^(k)) exactly (correspondence theorem).
+   */
+  rho?: { re: Float32Array; im: Float32Array };
   /** Classical-path vectors after the block (n×d). */
   x: Float32Array;
   /** Block outputs q (n×d). */
@@ -108,6 +112,18 @@ export interface TrainRequest {
   adversarialShare?: number;
   /** Finite shots during evaluation (0 = exact). */
   shots?: number;
+  /**
+   * Depolarising noise λ ∈ [0, 1] on each quantum block's input (the noise study beyond the
+   * paper): the block acts on (1 − λ) ρ + λ I/d, in training and evaluation. 0 or absent:
+   * noiseless. Quantum modes only (the classical network and transfer ignore it).
+   */
+  noise?: number;
+  /**
+   * Hyper-parameter tuning: carve the last `validationSize` rows of the training split off
+   * as the evaluation set (reported as "test"), train on the rest; the test set is never
+   * touched. 0 or absent: train on the whole training split, evaluate on the test set.
+   */
+  validationSize?: number;
 }
 
 export interface TrainProgress {

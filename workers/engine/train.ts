@@ -16,7 +16,7 @@ import type { TrainRequest, TrainResult } from '../../src/app/protocol';
 import { classicalAnalog, classicalForwardBatch } from '../../src/core/classical';
 import { modelToJson } from '../../src/core/files';
 import type { Model } from '../../src/core/model';
-import { compileBlock, quantumForwardBatch } from '../../src/core/qrb';
+import { compileBlock, depolarisePacked, quantumForwardBatch } from '../../src/core/qrb';
 import { softmaxReadout } from '../../src/core/readout';
 import { makeRng } from '../../src/core/rng';
 import { transferModel } from '../../src/core/transfer';
@@ -52,13 +52,25 @@ export interface TrainResultExt extends TrainResult {
   };
 }
 
-/** Core float64 predictions of a model on a split (quantum path on packed states when present). */
-export function corePredictions(model: Model, split: Split, d: number): Int32Array {
+/**
+ * Core float64 predictions of a model on a split (quantum path on packed states when present).
+ * noise λ > 0 (quantum models): the depolarising channel on every block's input.
+ */
+export function corePredictions(model: Model, split: Split, d: number, noise = 0): Int32Array {
   let xs: Float64Array;
+  const D = d * d;
   if (model.kind === 'classical') xs = classicalForwardBatch(model.blocks, split.x, d).x;
-  else if (split.v) {
-    const D = d * d;
-    const v = quantumForwardBatch(model.blocks.map(compileBlock), split.v, d).v;
+  else if (split.v || noise > 0) {
+    let v: Float64Array;
+    if (split.v) v = split.v.slice();
+    else {
+      v = new Float64Array(split.n * D);
+      for (let s = 0; s < split.n; s++) v.set(split.x.subarray(s * d, (s + 1) * d), s * D);
+    }
+    for (const cb of model.blocks.map(compileBlock)) {
+      if (noise > 0) for (let s = 0; s < split.n; s++) v.set(depolarisePacked(v.subarray(s * D, (s + 1) * D), d, noise), s * D);
+      v = quantumForwardBatch([cb], v, d).v;
+    }
     xs = new Float64Array(split.n * d);
     for (let s = 0; s < split.n; s++) xs.set(v.subarray(s * D, s * D + d), s * d);
   } else xs = classicalForwardBatch(classicalAnalog(model).blocks, split.x, d).x;
@@ -87,6 +99,7 @@ export async function train(req: TrainRequest, hooks: TrainHooks): Promise<Train
   const initRng = makeRng(req.seed);
   const trainer = new Trainer(req, hooks, makeRng(req.seed + 7919), data.train, data.test);
   const settings: BlockSettings = { alpha: req.alpha, activation: req.activation };
+  const qSettings: BlockSettings = { ...settings, noise: req.noise ?? 0 };
   const readout = new ReadoutParams(data.d, data.classes, initRng);
   const owned: { dispose(): void }[] = [];
   try {
@@ -114,7 +127,7 @@ export async function train(req: TrainRequest, hooks: TrainHooks): Promise<Train
     let done = true;
     const accuracyByDepth: NonNullable<TrainResult['accuracyByDepth']> = [];
     if (req.mode === 'quantum-end-to-end') {
-      for (let k = 0; k < req.depth; k++) blocks.push(new QuantumBlockParams(data.d, settings, initRng));
+      for (let k = 0; k < req.depth; k++) blocks.push(new QuantumBlockParams(data.d, qSettings, initRng));
       owned.push(...blocks.flatMap((b) => b.vars()));
       done = await trainer.runStage({
         stage: 'end-to-end', depth: req.depth, epochs: req.epochs, vars: [...blocks.flatMap((b) => b.vars()), ...readout.vars()],
@@ -124,7 +137,7 @@ export async function train(req: TrainRequest, hooks: TrainHooks): Promise<Train
       // Greedy: block k with the readout on the frozen outputs of blocks < k (precomputed).
       let trIn = trainT.v, teIn = testT.v;
       for (let k = 1; k <= req.depth && done; k++) {
-        const blk = new QuantumBlockParams(data.d, settings, initRng);
+        const blk = new QuantumBlockParams(data.d, qSettings, initRng);
         blocks.push(blk);
         owned.push(...blk.vars());
         done = await trainer.runStage({
@@ -149,7 +162,7 @@ export async function train(req: TrainRequest, hooks: TrainHooks): Promise<Train
     const out: TrainResultExt = {
       ...finish(trainer, ev, modelToJson(qm), !done, t0),
       testPredictions: ev.testPredictions,
-      exportCheck: exportCheck(qm, data, ev.testPredictions),
+      exportCheck: exportCheck(qm, data, ev.testPredictions, req.noise ?? 0),
     };
     if (req.mode === 'quantum-greedy') out.accuracyByDepth = accuracyByDepth;
     return out;
@@ -171,8 +184,8 @@ function finish(trainer: Trainer, ev: Awaited<ReturnType<Trainer['evaluate']>>, 
   };
 }
 
-function exportCheck(model: Model, data: TaskData, tensorPred: Int32Array): { n: number; agreement: number } {
-  return { n: data.test.n, agreement: agreement(corePredictions(model, data.test, data.d), tensorPred) };
+function exportCheck(model: Model, data: TaskData, tensorPred: Int32Array, noise = 0): { n: number; agreement: number } {
+  return { n: data.test.n, agreement: agreement(corePredictions(model, data.test, data.d, noise), tensorPred) };
 }
 
 /**
@@ -248,4 +261,6 @@ function validate(req: TrainRequest): void {
   if (!(Number.isInteger(req.batchSize) && req.batchSize >= 1)) bad('batchSize', `must be an integer ≥ 1, got ${req.batchSize}`);
   if (!(req.learningRate > 0)) bad('learningRate', `must be > 0, got ${req.learningRate}`);
   if (!Number.isFinite(req.seed)) bad('seed', `must be finite, got ${req.seed}`);
+  if (req.noise !== undefined && !(req.noise >= 0 && req.noise <= 1)) bad('noise', `must be in [0, 1], got ${req.noise}`);
+  if (req.validationSize !== undefined && !(Number.isInteger(req.validationSize) && req.validationSize >= 0)) bad('validationSize', `must be an integer ≥ 0, got ${req.validationSize}`);
 }

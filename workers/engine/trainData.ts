@@ -48,8 +48,34 @@ function entanglementSplit(seed: number, n: number, adversarialShare: number): S
   return { n, x, v, labels: Int32Array.from(ds.labels), kinds: ds.kinds };
 }
 
-/** Load / generate the task's train and test sets (seeded by req.seed). */
+/** Rows [from, to) of a split. */
+export function sliceSplit(s: Split, from: number, to: number, d: number): Split {
+  const D = d * d;
+  return {
+    n: to - from,
+    x: s.x.slice(from * d, to * d),
+    ...(s.v ? { v: s.v.slice(from * D, to * D) } : {}),
+    labels: s.labels.slice(from, to),
+    ...(s.kinds ? { kinds: s.kinds.slice(from, to) } : {}),
+  };
+}
+
+/**
+ * Load / generate the task's train and test sets (seeded by req.seed). With
+ * req.validationSize = m > 0 the last m training rows become the evaluation split (returned
+ * as `test`) and the rest the training split: the test set is not generated or loaded.
+ */
 export async function loadTaskData(req: TrainRequest, hooks: Pick<TrainHooks, 'loadDigits'>): Promise<TaskData> {
+  const data = await loadFullTaskData(req, hooks);
+  const m = req.validationSize ?? 0;
+  if (!m) return data;
+  const n = data.train.n;
+  if (!(Number.isInteger(m) && m > 0 && m < n)) throw new Error(`train: validationSize must be an integer in [0, ${n - 1}], got ${m}`);
+  return { ...data, train: sliceSplit(data.train, 0, n - m, data.d), test: sliceSplit(data.train, n - m, n, data.d) };
+}
+
+async function loadFullTaskData(req: TrainRequest, hooks: Pick<TrainHooks, 'loadDigits'>): Promise<TaskData> {
+  const validating = (req.validationSize ?? 0) > 0;
   if (req.task === 'entanglement') {
     const share = req.adversarialShare ?? ENTANGLEMENT_DEFAULTS.adversarialShare;
     return {
@@ -58,7 +84,8 @@ export async function loadTaskData(req: TrainRequest, hooks: Pick<TrainHooks, 'l
       classes: ['separable', 'entangled'],
       diagonal: false,
       train: entanglementSplit(req.seed, req.trainSize ?? ENTANGLEMENT_DEFAULTS.train, share),
-      test: entanglementSplit(req.seed + TEST_SEED_OFFSET, req.testSize ?? ENTANGLEMENT_DEFAULTS.test, share),
+      // Validation runs never generate the test set (placeholder: no rows).
+      test: validating ? emptySplit(16) : entanglementSplit(req.seed + TEST_SEED_OFFSET, req.testSize ?? ENTANGLEMENT_DEFAULTS.test, share),
     };
   }
   const set = await hooks.loadDigits();
@@ -66,9 +93,15 @@ export async function loadTaskData(req: TrainRequest, hooks: Pick<TrainHooks, 'l
   // The split cut stays at 6,000 (the paper's) unless more training digits are asked for.
   const cut = Math.max(DIGITS_TRAIN, nTrain);
   const tr = digitsDataset(set, { seed: req.seed, n: nTrain, split: 'train', trainSize: cut });
-  const te = digitsDataset(set, { seed: req.seed, n: req.testSize ?? DIGITS_DEFAULTS.test, split: 'test', trainSize: cut });
   const split = (ds: typeof tr): Split => ({ n: ds.labels.length, x: ds.inputs, labels: Int32Array.from(ds.labels) });
-  return { d: 64, nQubits: 6, classes: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], diagonal: true, train: split(tr), test: split(te) };
+  const test = validating
+    ? { n: 0, x: new Float64Array(0), labels: new Int32Array(0) }
+    : split(digitsDataset(set, { seed: req.seed, n: req.testSize ?? DIGITS_DEFAULTS.test, split: 'test', trainSize: cut }));
+  return { d: 64, nQubits: 6, classes: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], diagonal: true, train: split(tr), test };
+}
+
+function emptySplit(D: number): Split {
+  return { n: 0, x: new Float64Array(0), v: new Float64Array(D * 0), labels: new Int32Array(0), kinds: [] };
 }
 
 /** The tensors of one split: quantum-path input (packed or diagonal), classical input, one-hot labels. */

@@ -42,6 +42,8 @@ function ownVariable(init: tf.Tensor, name?: string): tf.Variable {
 export interface BlockSettings {
   alpha: number;
   activation: Activation;
+  /** Depolarising noise λ on the block's input (quantum blocks only; 0 / absent: none). */
+  noise?: number;
 }
 
 export class ReadoutParams {
@@ -134,8 +136,13 @@ export class QuantumBlockParams {
     return tf.tidy(() => {
       const [pr, pi, mr, mi] = this.aTilde();
       const { alpha, activation } = this.settings;
-      if (diagonal) return applyClassicalT(v, analogWeightsT(pr, pi, mr, mi, 1), this.b as tf.Tensor1D, alpha, activation).x;
-      return applyBlockPackedT(v, omegaT(pr, pi, mr, mi, 1), this.b as tf.Tensor1D, alpha, activation, this.d).v;
+      const noise = this.settings.noise ?? 0;
+      if (diagonal) {
+        // Diagonal inputs stay diagonal under the channel: x ↦ (1 − λ) x + λ/d.
+        const x = noise > 0 ? (tf.add(tf.mul(v, 1 - noise), noise / this.d) as tf.Tensor2D) : v;
+        return applyClassicalT(x, analogWeightsT(pr, pi, mr, mi, 1), this.b as tf.Tensor1D, alpha, activation).x;
+      }
+      return applyBlockPackedT(v, omegaT(pr, pi, mr, mi, 1), this.b as tf.Tensor1D, alpha, activation, this.d, noise).v;
     });
   }
   vars(): tf.Variable[] {
