@@ -1,0 +1,202 @@
+/**
+ * `npm run experiments [-- --quick] [-- --tune] [-- --only digits,entanglement,…] [-- --backend cpu]`
+ *
+ * Runs the presets of workers/engine/experiments.ts headless (tfjs wasm, falling back to cpu),
+ * prints a results table, writes experiments/results.json and the trained models
+ * (experiments/models/*.json, hqrn-model), and checks that `hqrn predict` (the CLI's main,
+ * float64 core, in-process) gives the engine's predictions on a subset of the test set.
+ * `--quick` writes experiments/results-quick.json and experiments/models-quick/ instead.
+ *
+ * `--tune`: the hyper-parameter search on validation splits carved from the training data
+ * (TrainRequest.validationSize); writes experiments/tuning.json. Never touches the test set.
+ *
+ * The engine is imported dynamically after the ESM directory-import hook is registered:
+ * tfjs-core's ESM build (pulled in by its register_all_gradients, which the training needs)
+ * imports './gradients' where both gradients.js and gradients/ exist, which Node's ESM
+ * resolver rejects (Vite and Vitest resolve it).
+ */
+import './node-esm-dir-imports.mjs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    tune: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    backend: { type: 'string', default: 'wasm' },
+  },
+});
+
+const tf = await import('@tensorflow/tfjs-core');
+await import('@tensorflow/tfjs-backend-wasm');
+const { selectBackend } = await import('../workers/engine/backend');
+const X = await import('../workers/engine/experiments');
+const R = await import('../workers/engine/experimentRunners');
+const { TrainControl } = await import('../workers/engine/train');
+const { loadDigitSet } = await import('../src/cli/digitsData');
+const { main: cliMain } = await import('../src/cli/main');
+const { diagonalMatrix } = await import('../src/core/complex');
+const { stateToJson } = await import('../src/core/files');
+const { unpackState } = await import('../src/core/qrb');
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUT_DIR = join(ROOT, 'experiments');
+
+const backendInfo = await selectBackend(args.backend as 'wasm' | 'cpu');
+await tf.ready();
+console.log(`backend: ${backendInfo.backend}${backendInfo.fallbacks.length ? ` (not used: ${backendInfo.fallbacks.map((f) => `${f.backend}: ${f.reason}`).join('; ')})` : ''}`);
+
+const hooks = {
+  onProgress: () => {},
+  control: new TrainControl(),
+  loadDigits: async () => loadDigitSet(),
+  log: (s: string) => console.log(`  ${s}`),
+};
+
+type Json = Record<string, unknown>;
+
+if (args.tune) {
+  await tune();
+  process.exit(0);
+}
+
+const presets = args.quick ? X.quickPresets() : X.PRESETS;
+const only = args.only ? new Set(args.only.split(',')) : null;
+const want = (name: string) => !only || only.has(name);
+const modelsDir = join(OUT_DIR, args.quick ? 'models-quick' : 'models');
+mkdirSync(modelsDir, { recursive: true });
+const tAll = Date.now();
+const results: Json = {};
+const checks: Json = {};
+
+/** hqrn predict (the CLI, float64 core) on a batch of states vs the engine's predictions. */
+async function cliAgreement(name: string, modelJson: Json, states: import('../src/core/complex').CMat[], enginePred: ArrayLike<number>): Promise<{ n: number; agreement: number }> {
+  const dir = join(tmpdir(), `hqrn-exp-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  const mPath = join(dir, `${name}.model.json`), sPath = join(dir, `${name}.states.json`);
+  writeFileSync(mPath, JSON.stringify(modelJson));
+  writeFileSync(sPath, JSON.stringify(stateToJson(states)));
+  let out = '', err = '';
+  const code = await cliMain(['predict', '--model', mPath, '--states', sPath], (s) => (out += s), (s) => (err += s));
+  rmSync(dir, { recursive: true, force: true });
+  if (code !== 0) throw new Error(`hqrn predict ${name}: exit ${code}: ${err}`);
+  const pred = (JSON.parse(out) as { predicted: number[] }).predicted;
+  let same = 0;
+  pred.forEach((p, i) => (same += p === enginePred[i] ? 1 : 0));
+  const r = { n: pred.length, agreement: same / pred.length };
+  console.log(`  hqrn predict ${name}: ${same}/${pred.length} agree with the engine`);
+  return r;
+}
+
+const CHECK_N = args.quick ? 100 : 500;
+const saveModel = (file: string, m: Json) => writeFileSync(join(modelsDir, file), JSON.stringify(m) + '\n');
+
+let entanglementRun: Awaited<ReturnType<typeof R.runEntanglement>> | null = null;
+
+if (want('digits')) {
+  console.log('digits …');
+  const d = await R.runDigits(presets.digits, hooks);
+  results.digits = d.results;
+  saveModel('digits-classical.json', d.classicalModel);
+  saveModel('digits-quantum.json', d.quantumModel);
+  const n = Math.min(CHECK_N, d.data.test.n);
+  const states = Array.from({ length: n }, (_, s) => diagonalMatrix(d.data.test.x.subarray(s * 64, (s + 1) * 64)));
+  checks.digitsClassical = await cliAgreement('digits-classical', d.classicalModel, states, d.testPredictions);
+  checks.digitsQuantum = await cliAgreement('digits-quantum', d.quantumModel, states, d.testPredictions);
+}
+
+if (want('entanglement') || want('shotsSweep') || want('greedyVsEndToEnd')) {
+  console.log('entanglement …');
+  entanglementRun = await R.runEntanglement(presets.entanglement, hooks);
+  results.entanglement = entanglementRun.results;
+  saveModel('entanglement-quantum.json', entanglementRun.quantumModel);
+  const t = entanglementRun.data.test;
+  const n = Math.min(CHECK_N, t.n);
+  const states = Array.from({ length: n }, (_, s) => unpackState(t.v!, 4, s * 16));
+  checks.entanglementQuantum = await cliAgreement('entanglement-quantum', entanglementRun.quantumModel, states, entanglementRun.testPredictions);
+}
+
+if (want('alphaSweep')) {
+  console.log('alpha sweep …');
+  results.alphaSweep = await R.runAlphaSweep(presets.alphaSweep, hooks);
+}
+
+if (want('shotsSweep') && entanglementRun) {
+  console.log('shots sweep …');
+  results.shotsSweep = R.runShotsSweep(presets.shotsSweep, entanglementRun.quantumModel, entanglementRun.data.test, 4, hooks.log);
+}
+
+if (want('greedyVsEndToEnd') && entanglementRun) {
+  console.log('greedy vs end-to-end …');
+  const same = JSON.stringify(presets.greedyVsEndToEnd.greedy) === JSON.stringify(presets.entanglement.request);
+  results.greedyVsEndToEnd = await R.runGreedyVsEndToEnd(presets.greedyVsEndToEnd, hooks, same ? entanglementRun.quantum : undefined);
+}
+
+if (want('noise')) {
+  console.log('noise …');
+  results.noise = await R.runNoise(presets.noise, hooks);
+}
+
+const totalSeconds = (Date.now() - tAll) / 1000;
+const out = {
+  generated: new Date().toISOString(),
+  command: `npm run experiments${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`,
+  quick: args.quick,
+  backend: backendInfo,
+  totalSeconds,
+  ...results,
+  cliCheck: checks,
+  settings: presets,
+};
+const file = join(OUT_DIR, args.quick ? 'results-quick.json' : 'results.json');
+writeFileSync(file, JSON.stringify(out, null, 2) + '\n');
+console.log('\n' + R.resultsTable(out as never));
+console.log(`\nwrote ${file} and ${modelsDir}/ in ${totalSeconds.toFixed(1)} s on ${backendInfo.backend}`);
+
+/** Validation search: every candidate on the training split minus its last `validationSize` rows. */
+async function tune(): Promise<void> {
+  const rows: Json[] = [];
+  const record = (task: string, cfg: Json, r: { final: { testAccuracy: number; adversarialAccuracy?: { dephased: number; marginal: number } } }, s: number) => {
+    const row = { task, ...cfg, validationAccuracy: r.final.testAccuracy, ...(r.final.adversarialAccuracy ? { dephased: r.final.adversarialAccuracy.dephased, marginal: r.final.adversarialAccuracy.marginal } : {}), seconds: s };
+    rows.push(row);
+    console.log(JSON.stringify(row));
+  };
+  const quick = args.quick;
+  // Entanglement: 1300 training states → 1000 train / 300 validation; two seeds per candidate.
+  const ent = { ...X.ENTANGLEMENT_REQUEST, validationSize: 300 };
+  const entGrid: Json[] = [];
+  for (const activation of ['relu', 'softplus', 'exp'] as const)
+    for (const alpha of [0.3, 0.6])
+      for (const learningRate of [0.05, 0.02]) entGrid.push({ activation, alpha, learningRate });
+  for (const mode of ['quantum-greedy', 'quantum-end-to-end'] as const)
+    for (const cfg of quick ? entGrid.slice(0, 2) : entGrid) {
+      let acc = 0, dep = 0, mar = 0;
+      const seeds = quick ? [1] : [1, 2];
+      const t0 = Date.now();
+      for (const seed of seeds) {
+        const req = { ...ent, ...cfg, mode, seed, ...(mode === 'quantum-end-to-end' ? { epochs: ent.depth * ent.epochs } : {}), ...(quick ? { trainSize: 400, epochs: 2 } : {}) };
+        const { train } = await import('../workers/engine/train');
+        const r = await train(req as never, hooks);
+        acc += r.final.testAccuracy / seeds.length;
+        dep += r.final.adversarialAccuracy!.dephased / seeds.length;
+        mar += r.final.adversarialAccuracy!.marginal / seeds.length;
+      }
+      record('entanglement', { mode, ...cfg }, { final: { testAccuracy: acc, adversarialAccuracy: { dephased: dep, marginal: mar } } }, (Date.now() - t0) / 1000);
+    }
+  // Digits: 6000 training digits → 5000 train / 1000 validation.
+  const dig = { ...X.DIGITS_REQUEST, mode: 'classical' as const, validationSize: 1000 };
+  for (const activation of ['relu', 'softplus', 'exp'] as const)
+    for (const [learningRate, epochs] of [[0.01, 12], [0.003, 20]] as const) {
+      if (quick && activation !== 'relu') continue;
+      const t0 = Date.now();
+      const { train } = await import('../workers/engine/train');
+      const r = await train({ ...dig, activation, learningRate, epochs: quick ? 1 : epochs, ...(quick ? { trainSize: 1500 } : {}) }, hooks);
+      record('digits', { activation, learningRate, epochs }, r, (Date.now() - t0) / 1000);
+    }
+  mkdirSync(OUT_DIR, { recursive: true });
+  writeFileSync(join(OUT_DIR, quick ? 'tuning-quick.json' : 'tuning.json'), JSON.stringify({ generated: new Date().toISOString(), backend: backendInfo, rows }, null, 2) + '\n');
+}
