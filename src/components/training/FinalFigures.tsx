@@ -1,0 +1,138 @@
+/** The final figures of the main run and its baselines, the transfer check, and "Use in explorer". */
+import { useState } from 'react';
+import { useExplorer } from '../../app/store';
+import { explorableModel, MODE_NAMES, useTraining, type RunSummary } from '../../app/trainingStore';
+
+const fmt = (v: number | undefined, digits = 4) => (v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(digits));
+
+export function TransferCheck() {
+  const result = useTraining((s) => s.result);
+  const t = result?.transfer;
+  if (!t || result.cancelled) return null;
+  const ok = t.disagreements === 0;
+  return (
+    <section className={ok ? 'train-transfer ok' : 'train-transfer bad'} aria-labelledby="transfer-heading" data-testid="transfer-check">
+      <h3 id="transfer-heading">Classical → quantum transfer</h3>
+      <p className="train-disagreements" role="status" aria-label="Disagreements">
+        <span className="big">{t.disagreements}</span> disagreement{t.disagreements === 1 ? '' : 's'} on the test set
+        {ok ? ' — the quantum network predicts exactly what the classical one does.' : ' — the transferred network differs from the classical one!'}
+      </p>
+      <ul>
+        <li>
+          Classical test accuracy <strong>{fmt(t.classicalTestAccuracy)}</strong>, quantum test accuracy <strong>{fmt(t.quantumTestAccuracy)}</strong>
+        </li>
+        <li>Largest unitarity error of the transferred blocks: {t.maxUnitarityError.toExponential(2)}</li>
+        {t.packedSubset && (
+          <li>
+            Genuine packed d×d² quantum path on the first {t.packedSubset.n} test rows: {t.packedSubset.disagreements} disagreements
+          </li>
+        )}
+        {result.exportCheck && (
+          <li>
+            Exported model on the float64 core vs the worker’s tensors: agreement {fmt(result.exportCheck.agreement)} on {result.exportCheck.n} test
+            inputs
+          </li>
+        )}
+      </ul>
+    </section>
+  );
+}
+
+function Row({ s }: { s: RunSummary }) {
+  const a = s.final.adversarialAccuracy;
+  return (
+    <tr>
+      <th scope="row">{s.label}</th>
+      <td>{MODE_NAMES[s.mode]}</td>
+      <td>{s.request.depth}</td>
+      <td>{s.request.alpha}</td>
+      <td>{fmt(s.final.trainAccuracy)}</td>
+      <td>{fmt(s.final.testAccuracy)}</td>
+      <td>{fmt(a?.dephased)}</td>
+      <td>{fmt(a?.marginal)}</td>
+      <td>{fmt(a?.all)}</td>
+      <td>{s.epochs}</td>
+      <td>{s.seconds.toFixed(1)}</td>
+    </tr>
+  );
+}
+
+export function FinalFigures() {
+  const summaries = useTraining((s) => s.summaries);
+  const status = useTraining((s) => s.status);
+  if (!summaries.length) return null;
+  const req = summaries[0].request;
+  return (
+    <section className="train-final" aria-labelledby="final-heading">
+      <h3 id="final-heading">Final figures</h3>
+      <p className="train-hint">
+        {req.task === 'digits' ? 'Digits' : 'Entanglement'}, seed {req.seed}, {req.trainSize} training / {req.testSize} test examples
+        {req.task === 'entanglement' ? `, adversarial share ${req.adversarialShare}` : ''}. Every row trained on exactly these data; accuracies exact
+        (no shots).
+        {status === 'running' ? ' More rows follow when the baselines finish.' : ''}
+      </p>
+      <div className="train-table-wrap">
+        <table className="train-table" data-testid="final-figures">
+          <caption className="visually-hidden">Final figures of the run and its baselines</caption>
+          <thead>
+            <tr>
+              <th scope="col">Model</th>
+              <th scope="col">Mode</th>
+              <th scope="col">Depth</th>
+              <th scope="col">α</th>
+              <th scope="col">Train acc.</th>
+              <th scope="col">Test acc.</th>
+              <th scope="col">Dephased</th>
+              <th scope="col">Marginal</th>
+              <th scope="col">Adversarial</th>
+              <th scope="col">Epochs</th>
+              <th scope="col">Seconds</th>
+            </tr>
+          </thead>
+          <tbody>
+            {summaries.map((s, i) => (
+              <Row key={i} s={s} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {req.task === 'entanglement' && (
+        <p className="train-hint">
+          The full-tomography MLP baseline (a classical network given all 16 real parameters of ρ) is not offered by the engine’s training API, so it
+          is not shown.
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function UseInExplorer() {
+  const result = useTraining((s) => s.result);
+  const summaries = useTraining((s) => s.summaries);
+  const [done, setDone] = useState<string | null>(null);
+  const model = explorableModel(result);
+  const req = summaries[0]?.request;
+  if (!result || result.cancelled || !req) return null;
+  if (!model) {
+    return <p className="train-hint">This run trained a classical network; only quantum models (transfer, greedy, end-to-end) can be explored.</p>;
+  }
+  const name = `trained: ${req.task}, ${MODE_NAMES[req.mode]}, depth ${req.depth}, α ${req.alpha}, seed ${req.seed}`;
+  return (
+    <div className="train-use">
+      <button
+        type="button"
+        onClick={() => {
+          const ex = useExplorer.getState();
+          if (ex.stack.task !== req.task) ex.setTask(req.task);
+          useExplorer.getState().loadTrainedModel(name, model);
+          setDone(name);
+        }}
+      >
+        Use in explorer
+      </button>
+      <span role="status" aria-live="polite" className="train-hint">
+        {done ? `The explorer now shows “${done}”.` : 'Makes this trained quantum model the explorer’s current stack.'}
+      </span>
+    </div>
+  );
+}
