@@ -1,5 +1,8 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
+// Each test starts the engine worker afresh; several compute on both tasks.
+test.describe.configure({ timeout: 120_000 });
+
 /** Console errors and requests to other origins, collected for the whole test. */
 function watchPage(page: Page) {
   const consoleErrors: string[] = [];
@@ -18,9 +21,10 @@ function statusLine(page: Page): Locator {
 /** Wait until the newest edit has been computed, and return the output probabilities text. */
 async function settledOutput(page: Page): Promise<string> {
   const status = statusLine(page);
-  await expect(status).toHaveAttribute('data-computing', 'false');
+  // The first answer of a task compiles the engine's kernels (slow on software WebGL): allow for it.
+  await expect(status).toHaveAttribute('data-computing', 'false', { timeout: 45_000 });
   const req = await status.getAttribute('data-request-id');
-  await expect(status).toHaveAttribute('data-result-id', req!);
+  await expect(status).toHaveAttribute('data-result-id', req!, { timeout: 45_000 });
   await expect(status).toHaveAttribute('data-output', /\d/);
   return (await status.getAttribute('data-output'))!;
 }
