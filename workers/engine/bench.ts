@@ -78,15 +78,14 @@ let cachedDigits: Work | null = null;
 async function workDigits(loadDigits: () => Promise<DigitSet>): Promise<Work> {
   if (cachedDigits) return cachedDigits;
   const rng = makeRng(2027);
-  const d = DIGIT_DIM, D = d * d, n = 1000;
+  const d = DIGIT_DIM, n = 1000;
   const ds = digitsDataset(await loadDigits(), { seed: 1, n });
   const model = randomQuantumModel(6, BLOCKS, rng, { activation: 'relu', alpha: 0.5, classes: 10 });
-  const re = new Float64Array(n * D), im = new Float64Array(n * D);
-  for (let s = 0; s < n; s++) for (let i = 0; i < d; i++) re[s * D + i * d + i] = ds.inputs[s * d + i];
   const analog = classicalAnalog(model).blocks;
   cachedDigits = {
     n,
-    req: { model: modelToJson(model), states: { n, d, re, im }, measures: 'none', diagonalFastPath: true },
+    // diagonal inputs travel as n×d rows (StateBatch.diagonal), not n×d×d matrices
+    req: { model: modelToJson(model), states: { n, d, diagonal: ds.inputs }, measures: 'none', diagonalFastPath: true },
     core: () => classicalForwardBatch(analog, ds.inputs, d),
   };
   return cachedDigits;

@@ -65,8 +65,10 @@ export function compareWithCore(model: Model, states: CMat[], res: ForwardRespon
       const e = res.layers[k];
       if (l.rho)
         for (let i = 0; i < D; i++) {
-          upd(e.rho.re[s * D + i], l.rho.re[i]);
-          upd(e.rho.im[s * D + i], l.rho.im[i]);
+          // The fast path returns no ρ: it is diag(x), which is what the core must match.
+          const onDiag = i % (d + 1) === 0;
+          upd(e.rho ? e.rho.re[s * D + i] : onDiag ? e.x[s * d + i / (d + 1)] : 0, l.rho.re[i]);
+          upd(e.rho ? e.rho.im[s * D + i] : 0, l.rho.im[i]);
         }
       for (let j = 0; j < d; j++) {
         upd(e.x[s * d + j], l.x[j]);

@@ -104,6 +104,12 @@ function layerZero(rho: CMat): ExploreLayer {
   };
 }
 
+function diagonalMatrixF32(x: Float32Array, d: number): Float32Array {
+  const out = new Float32Array(d * d);
+  for (let i = 0; i < d; i++) out[i * d + i] = x[i];
+  return out;
+}
+
 /** Answer one explorer request (see ExploreResponse). */
 export async function explore(req: ExploreRequest, deps: ExploreDeps): Promise<ExploreResponse> {
   const t0 = performance.now();
@@ -121,7 +127,8 @@ export async function explore(req: ExploreRequest, deps: ExploreDeps): Promise<E
   r.layers.forEach((l, k) => {
     const m = l.measures!;
     layers.push({
-      rho: l.rho,
+      // the diagonal fast path returns no ρ: it is diag(x)
+      rho: l.rho ?? { re: diagonalMatrixF32(l.x, d), im: new Float32Array(d * d) },
       x: l.x,
       q: l.q,
       dead: l.dead[0] === 1,
@@ -135,7 +142,7 @@ export async function explore(req: ExploreRequest, deps: ExploreDeps): Promise<E
         ...(d === 4 ? { concurrence: m.concurrence![0], negativity: m.negativity![0], ppt: m.ppt![0] === 1 } : {}),
       },
     });
-    if (divergenceLayer === null) {
+    if (divergenceLayer === null && l.rho) {
       for (let i = 0; i < d; i++)
         if (Math.abs(l.rho.re[i * d + i] - l.x[i]) > EXPLORER_LIMITS.divergenceTolerance) {
           divergenceLayer = k + 1;
