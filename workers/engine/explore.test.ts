@@ -45,6 +45,13 @@ describe('explore (the explorer’s worker request)', () => {
     expect(r.layers[3].measures.traceDistanceToClassical).toBeLessThan(1e-5);
   });
 
+  it('depth 0: the input is the output and both paths read out the same diagonal', async () => {
+    const r = await explore({ requestId: 7, stack: stack('entanglement', 0), input: { kind: 'bell', which: 'phi+' } }, deps);
+    expect(r.layers).toHaveLength(1);
+    expect(Array.from(r.output.probabilities)).toEqual(Array.from(r.classicalOutput.probabilities));
+    expect(r.output.probabilities.reduce((a, v) => a + v, 0)).toBeCloseTo(1, 6);
+  });
+
   it('names the problem of bad requests', async () => {
     await expect(explore({ requestId: 5, stack: { ...stack('entanglement', 1), blocks: [{ ...blocks(1)[0], alpha: -1 }] }, input: { kind: 'bell', which: 'psi-' } }, deps)).rejects.toThrow(/blocks\[0\]\.alpha: must be in \[0, 1\], got -1/);
     await expect(explore({ requestId: 6, stack: stack('entanglement', 1), input: { kind: 'matrix', re: [[1.25, 0, 0, 0], [0, -0.25, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]], im: [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]] } }, deps)).rejects.toThrow(/matrix: not positive semidefinite/);

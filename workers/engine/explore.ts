@@ -3,7 +3,9 @@
  * weights or a trained model), make the input from its recipe, run Engine.forward on it with
  * every measure, and add layer 0 and the classical-vs-quantum comparison.
  */
+import * as tf from '@tensorflow/tfjs-core';
 import { type CMat, diagonalMatrix, fromArrays, realDiagonal } from '../../src/core/complex';
+import { softmaxReadout } from '../../src/core/readout';
 import { type DigitSet, DIGIT_DIM, digitIntensities, digitToInput } from '../../src/core/digits';
 import { FileFormatError, modelToJson, parseModelFile } from '../../src/core/files';
 import { stateMeasures, validateDensityMatrix } from '../../src/core/measures';
@@ -110,6 +112,26 @@ function diagonalMatrixF32(x: Float32Array, d: number): Float32Array {
   return out;
 }
 
+/** Depth 0: the input is the output; both paths read out diag(ρ^(0)) (float64 core). */
+function depthZero(req: ExploreRequest, model: QuantumModel, input: { rho: CMat; pooled?: Float64Array; digitLabel?: number }, t0: number): ExploreResponse {
+  const out = softmaxReadout(model.readout!, realDiagonal(input.rho));
+  const wire = () => ({ probabilities: Float32Array.from(out.probabilities), predicted: out.predicted });
+  return {
+    requestId: req.requestId,
+    backend: tf.getBackend() as ExploreResponse['backend'],
+    d: input.rho.rows,
+    nQubits: model.nQubits,
+    layers: [layerZero(input.rho)],
+    output: wire(),
+    classicalOutput: wire(),
+    classes: model.readout!.classes,
+    divergenceLayer: null,
+    pooled: input.pooled ? Float32Array.from(input.pooled) : undefined,
+    digitLabel: input.digitLabel,
+    ms: performance.now() - t0,
+  };
+}
+
 /** Answer one explorer request (see ExploreResponse). */
 export async function explore(req: ExploreRequest, deps: ExploreDeps): Promise<ExploreResponse> {
   const t0 = performance.now();
@@ -117,6 +139,7 @@ export async function explore(req: ExploreRequest, deps: ExploreDeps): Promise<E
   const d = 1 << model.nQubits;
   const input = await inputFromSpec(req.input, deps);
   if (input.rho.rows !== d) throw new FileFormatError('input', `a ${input.rho.rows}×${input.rho.rows} state does not fit the ${req.stack.task} task (d = ${d})`);
+  if (model.blocks.length === 0) return depthZero(req, model, input, t0);
   const r = await deps.engine.forward({
     model: modelToJson(model),
     states: { n: 1, d, re: input.rho.re, im: input.rho.im },
