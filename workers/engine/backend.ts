@@ -10,6 +10,8 @@
  *   configureWasmPaths() before selectBackend(). In node the package finds its own binaries
  *   next to its JS, so nothing needs configuring.
  * - cpu always works.
+ * - In the automatic order a software-rendered WebGL (SwiftShader: headless Chromium without
+ *   a GPU) is skipped for wasm, which is faster there; asking for webgl by name still gets it.
  *
  * Every backend tried and not used is recorded with the reason. A lost WebGL context
  * (webglcontextlost on the backend's canvas, or an error mentioning it) marks the backend as
@@ -72,7 +74,23 @@ function watchWebglContext(): void {
   });
 }
 
-async function tryBackend(name: BackendName): Promise<string | null> {
+/**
+ * The WebGL renderer's name when it is a software rasteriser (SwiftShader, llvmpipe, …), else
+ * null. On such machines (headless Chromium, no GPU) wasm is several times faster and starts
+ * in well under a second, while WebGL spends seconds compiling shaders.
+ */
+function softwareRenderer(): string | null {
+  try {
+    const gl = (tf.backend() as unknown as WebGLBackendLike).gpgpu?.gl;
+    const ext = gl?.getExtension('WEBGL_debug_renderer_info');
+    const name = ext ? String(gl!.getParameter(ext.UNMASKED_RENDERER_WEBGL)) : '';
+    return /swiftshader|llvmpipe|softpipe|software/i.test(name) ? name : null;
+  } catch {
+    return null;
+  }
+}
+
+async function tryBackend(name: BackendName, automatic = false): Promise<string | null> {
   const s = sticky.get(name);
   if (s) return s;
   if (name === 'webgl' && typeof OffscreenCanvas === 'undefined' && typeof document === 'undefined') return 'no OffscreenCanvas';
@@ -99,6 +117,8 @@ async function tryBackend(name: BackendName): Promise<string | null> {
   if (name === 'webgl') {
     if (!tf.env().getBool('WEBGL_RENDER_FLOAT32_CAPABLE')) return 'WebGL cannot render to float32 textures (float16 is too coarse for 1e-4)';
     webglLost = null;
+    const software = automatic ? softwareRenderer() : null;
+    if (software) return `WebGL is software-rendered (${software}): wasm is faster here`;
     watchWebglContext();
   }
   try {
@@ -119,7 +139,8 @@ export async function selectBackend(preferred?: BackendName): Promise<BackendInf
   const order = preferred ? [preferred, ...BACKEND_ORDER.filter((b) => b !== preferred)] : [...BACKEND_ORDER];
   const fallbacks: BackendInfo['fallbacks'] = [];
   for (const name of order) {
-    const reason = await tryBackend(name);
+    // Only the automatic order skips software WebGL; asking for webgl by name gets it.
+    const reason = await tryBackend(name, name !== preferred);
     if (reason === null) {
       current = { backend: name, fallbacks };
       return info();
