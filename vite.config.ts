@@ -12,7 +12,7 @@ export default defineConfig({
   build: {
     rolldownOptions: {
       // engine.html: the engine worker without the UI (e2e engine specs, bench:engine).
-      input: { main: 'index.html', engine: 'engine.html' },
+      input: { main: 'index.html', engine: 'e2e/engine.html' },
     },
   },
   optimizeDeps: {

@@ -32,7 +32,7 @@ function report(asked: BackendName, info: BackendInfo, result: CrossCheckResult)
 test.describe('engine worker cross-check against the float64 core', () => {
   test.beforeEach(async ({ page }) => {
     // engine.html: the worker without the explorer UI, so nothing else uses it meanwhile.
-    await page.goto('./engine.html');
+    await page.goto('./e2e/engine.html');
     await expect(page.locator('body')).toHaveAttribute('data-ready', /^(webgl|wasm|cpu)$/, { timeout: 30_000 });
   });
 

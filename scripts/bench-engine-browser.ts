@@ -57,7 +57,7 @@ try {
   page.on('console', (m) => {
     if (m.type() === 'error') console.error(`[page] ${m.text()}`);
   });
-  await page.goto(`${url}engine.html`);
+  await page.goto(`${url}e2e/engine.html`);
   await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
   const version = browser.version();
   const rows: BenchRow[] = [];
