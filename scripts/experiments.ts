@@ -28,6 +28,7 @@ const { values: args } = parseArgs({
     tune: { type: 'boolean', default: false },
     only: { type: 'string' },
     backend: { type: 'string', default: 'wasm' },
+    round: { type: 'string', default: '1' },
   },
 });
 
@@ -190,6 +191,17 @@ async function tune(): Promise<void> {
         { ...g, activation: 'softplus', alpha: 0.6, learningRate: 0.05, epochs: 20 },
         { ...g, activation: 'softplus', alpha: 0.6, learningRate: 0.05, mode: 'quantum-end-to-end', epochs: 30 },
       );
+      // Round 2 (--round 2): around the best of round 1 (end-to-end, softplus, α 0.6).
+      const e = { mode: 'quantum-end-to-end', depth: 3, epochs: 30, activation: 'softplus', alpha: 0.6, learningRate: 0.05 };
+      if (args.round === '2')
+        candidates.splice(0, candidates.length,
+          { ...e, epochs: 60 },
+          { ...e, alpha: 0.5 },
+          { ...e, alpha: 0.7 },
+          { ...e, learningRate: 0.02 },
+          { ...e, activation: 'exp', learningRate: 0.02 },
+          { ...e, depth: 5, epochs: 50 },
+        );
     } else {
       // 6000 training digits → 5000 train / 1000 validation (classical network; transfer is exact).
       base = { ...X.DIGITS_REQUEST, mode: 'classical', validationSize: 1000 };
@@ -199,6 +211,12 @@ async function tune(): Promise<void> {
         { activation: 'exp', learningRate: 0.01, epochs: 12 },
         { activation: 'relu', learningRate: 0.003, epochs: 20 },
       );
+      if (args.round === '2')
+        candidates.splice(0, candidates.length,
+          { activation: 'softplus', learningRate: 0.01, epochs: 20 },
+          { activation: 'softplus', learningRate: 0.02, epochs: 12 },
+          { activation: 'softplus', learningRate: 0.01, epochs: 12, depth: 3 },
+        );
     }
     for (const cfg of quick ? candidates.slice(0, 2) : candidates) {
       const t0 = Date.now();
@@ -215,6 +233,6 @@ async function tune(): Promise<void> {
     }
     rows.sort((a, b) => (b.validationAccuracy as number) - (a.validationAccuracy as number));
     console.log(`${task}: best on validation: ${JSON.stringify(rows[0])}`);
-    writeFileSync(join(OUT_DIR, `tuning-${task}${quick ? '-quick' : ''}.json`), JSON.stringify({ generated: new Date().toISOString(), backend: backendInfo, base, seeds, rows }, null, 2) + '\n');
+    writeFileSync(join(OUT_DIR, `tuning-${task}${args.round === '1' ? '' : '-round' + args.round}${quick ? '-quick' : ''}.json`), JSON.stringify({ generated: new Date().toISOString(), backend: backendInfo, base, seeds, rows }, null, 2) + '\n');
   }
 }
