@@ -172,6 +172,9 @@ export const MODE_NAMES: Record<TrainMode, string> = {
   classical: 'classical',
 };
 
+/** Mid-epoch progress reports are drawn at most this often (epoch ends at once). */
+export const PROGRESS_UI_MS = 250;
+
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -181,6 +184,18 @@ export const useTraining = create<TrainingState & TrainingActions>()((set, get) 
   let want: 'run' | 'pause' | 'cancel' = 'run';
   /** The worker runs one training at a time: a new run waits for the previous one to settle. */
   let inflight: Promise<unknown> = Promise.resolve();
+  let pendingReport: TrainProgress | null = null;
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+  let lastShown = 0;
+  const flushReport = (runId: number) => {
+    if (flushTimer !== null) clearTimeout(flushTimer);
+    flushTimer = null;
+    const p = pendingReport;
+    pendingReport = null;
+    if (!p || get().runId !== runId) return;
+    lastShown = performance.now();
+    set({ progress: p });
+  };
 
   const control = (action: 'pause' | 'resume' | 'cancel') => {
     void getEngine()
@@ -202,7 +217,11 @@ export const useTraining = create<TrainingState & TrainingActions>()((set, get) 
       startedAt: performance.now(),
       ...(phase === 'main' ? { history: [], result: undefined, summaries: [] } : {}),
     });
+    // Progress comes through the proxy's own MessagePort, so a last report can arrive after
+    // the result (another port): reports of a settled run are dropped.
+    let settled = false;
     const onProgress = (p: TrainProgress) => {
+      if (settled) return;
       const st = get();
       if (st.runId !== runId) {
         // A run the user reset away: runs are serialised, so the worker's current run is this one.
@@ -211,9 +230,19 @@ export const useTraining = create<TrainingState & TrainingActions>()((set, get) 
       }
       if (want === 'pause') control('pause');
       else if (want === 'cancel') control('cancel');
+      // Mid-epoch reports (~10/s) are shown at most every PROGRESS_UI_MS: less main-thread work.
+      const now = performance.now();
+      if (!p.epochEnd) {
+        pendingReport = p;
+        if (now - lastShown >= PROGRESS_UI_MS) flushReport(runId);
+        else if (flushTimer === null) flushTimer = setTimeout(() => flushReport(runId), PROGRESS_UI_MS - (now - lastShown));
+        return;
+      }
+      pendingReport = null;
+      lastShown = now;
       const patch: Partial<TrainingState> = { progress: p };
-      if (p.epochEnd && st.phase === 'main') patch.history = [...st.history, p];
-      if (p.epochEnd && st.stepPending) {
+      if (st.phase === 'main') patch.history = [...st.history, p];
+      if (st.stepPending) {
         patch.stepPending = false;
         patch.status = 'paused';
         want = 'pause';
@@ -225,6 +254,8 @@ export const useTraining = create<TrainingState & TrainingActions>()((set, get) 
     inflight = started.catch(() => undefined);
     started.then(
         (raw) => {
+          settled = true;
+          pendingReport = null;
           const r = raw as TrainOutcome;
           const st = get();
           if (st.runId !== runId) return;
@@ -244,7 +275,9 @@ export const useTraining = create<TrainingState & TrainingActions>()((set, get) 
           };
           const summaries = [...st.summaries, summary];
           const [next, ...rest] = st.queue;
-          if (phase === 'main') set({ result: r, history: r.history.length ? r.history : st.history, summaries });
+          // Keep the history array the plots already show when it is the same (no redraw).
+          const history = r.history.length === st.history.length || !r.history.length ? st.history : r.history;
+          if (phase === 'main') set({ result: r, history, summaries });
           else set({ summaries });
           if (next) {
             set({ queue: rest });
@@ -252,6 +285,7 @@ export const useTraining = create<TrainingState & TrainingActions>()((set, get) 
           } else set({ status: 'done', stepPending: false });
         },
         (e: unknown) => {
+          settled = true;
           if (get().runId !== runId) return;
           set({ status: 'error', error: message(e), stepPending: false, queue: [] });
         },
@@ -360,5 +394,7 @@ export const useTraining = create<TrainingState & TrainingActions>()((set, get) 
 /** The trained model the explorer can show: quantum models only. */
 export function explorableModel(result: TrainOutcome | undefined): ModelJson | undefined {
   if (!result || result.cancelled) return undefined;
-  return (result.model as { kind?: unknown }).kind === 'quantum' ? result.model : undefined;
+  // hqrn-model JSON: quantum blocks carry aPlus / aMinus, classical ones w (HQRN.md §10).
+  const blocks = (result.model as { blocks?: Record<string, unknown>[] }).blocks;
+  return Array.isArray(blocks) && blocks.length > 0 && blocks.every((b) => 'aPlus' in b) ? result.model : undefined;
 }

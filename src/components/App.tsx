@@ -9,6 +9,7 @@ import { InputPanel } from './InputPanel';
 import { EvolutionPanel } from './LayerStrip';
 import { MetricsPanel } from './MetricsPanel';
 import { StackBuilder, TaskSwitch } from './StackBuilder';
+import { TrainingPanel } from './TrainingPanel';
 
 export function App() {
   return (
@@ -38,6 +39,7 @@ export function App() {
           <MetricsPanel />
         </div>
       </main>
+      <TrainingPanel />
     </div>
   );
 }

@@ -66,7 +66,7 @@ export function TrainingControls() {
         disabled={stepPending}
         title="Run until the next epoch ends, then pause (the pause lands between optimiser steps, so a step of the next epoch may already have run)"
       >
-        ⏭ Step (one epoch)
+        Step: one epoch
       </button>
       <button type="button" onClick={cancel} disabled={!running && !paused}>
         ■ Cancel

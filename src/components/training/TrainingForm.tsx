@@ -60,8 +60,8 @@ export function TrainingForm() {
       <div className="train-field">
         <label htmlFor="train-task">Task</label>
         <select id="train-task" value={form.task} onChange={(e) => setForm({ task: e.currentTarget.value as TaskName })}>
-          <option value="entanglement">Entanglement (2 qubits)</option>
-          <option value="digits">Digits (64 inputs, 6 qubits)</option>
+          <option value="entanglement">Entanglement</option>
+          <option value="digits">Digits</option>
         </select>
       </div>
       <div className="train-field train-field-wide">

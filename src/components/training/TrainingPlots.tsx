@@ -10,11 +10,18 @@ import { confusionCounts, drawConfusion, drawGroupedBars, drawSeriesChart, TRAIN
 
 const W = 480, H = 230;
 
+/**
+ * Draw in a task of its own (not in the React commit that delivered the data): an epoch end
+ * updates several charts, and one task per chart keeps each main-thread task short.
+ */
+function deferDraw(draw: () => unknown): () => void {
+  const id = setTimeout(draw, 0);
+  return () => clearTimeout(id);
+}
+
 function SeriesChart({ spec, label, testId }: { spec: SeriesChartSpec; label: string; testId: string }) {
   const ref = useRef<SVGSVGElement>(null);
-  useEffect(() => {
-    if (ref.current) drawSeriesChart(ref.current, spec);
-  }, [spec]);
+  useEffect(() => deferDraw(() => ref.current && drawSeriesChart(ref.current, spec)), [spec]);
   return <svg ref={ref} className="train-chart" role="img" aria-label={label} data-testid={testId} />;
 }
 
@@ -185,9 +192,7 @@ export function AdversarialChart() {
     ];
     return kinds.map(([group, k]) => ({ group, values: rows.map((r, i) => ({ name: r.name, colour: BAR_COLOURS[i % BAR_COLOURS.length], value: r.acc[k] })) }));
   }, [rows]);
-  useEffect(() => {
-    if (ref.current && rows.length) drawGroupedBars(ref.current, groups, W, H, 0.5);
-  }, [groups, rows.length]);
+  useEffect(() => deferDraw(() => ref.current && rows.length && drawGroupedBars(ref.current, groups, W, H, 0.5)), [groups, rows.length]);
   if (req?.task !== 'entanglement' || !rows.length) return null;
   const hasClassical = summaries.some((s) => s.mode === 'classical');
   return (
@@ -216,7 +221,7 @@ function classNames(task: string | undefined): string[] {
 
 export function ConfusionMatrix({ result, task }: { result: TrainOutcome | undefined; task: string | undefined }) {
   const ref = useRef<SVGSVGElement>(null);
-  const classes = classNames(task);
+  const classes = useMemo(() => classNames(task), [task]);
   const preds = result?.testPredictions;
   const labels = result?.testLabels;
   const counts = useMemo(() => (preds && labels ? confusionCounts(labels, preds, classes.length) : null), [preds, labels, classes.length]);
@@ -226,9 +231,7 @@ export function ConfusionMatrix({ result, task }: { result: TrainOutcome | undef
     for (const p of preds) if (p >= 0 && p < c.length) c[p]++;
     return c;
   }, [preds, classes.length]);
-  useEffect(() => {
-    if (ref.current && counts) drawConfusion(ref.current, counts, classes, 300);
-  }, [counts, classes]);
+  useEffect(() => deferDraw(() => ref.current && counts && drawConfusion(ref.current, counts, classes, 300)), [counts, classes]);
   if (!result || result.cancelled) return null;
   return (
     <figure className="train-figure">
