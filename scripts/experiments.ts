@@ -202,6 +202,12 @@ async function tune(): Promise<void> {
           { ...e, activation: 'exp', learningRate: 0.02 },
           { ...e, depth: 5, epochs: 50 },
         );
+    } else if (task === 'entanglement-classical') {
+      // The classical analog baseline (diagonal only) gets its own search: 1000 / 300 as above.
+      base = { ...X.ENTANGLEMENT_REQUEST, mode: 'classical', validationSize: 300 };
+      for (const activation of ['relu', 'softplus'])
+        for (const alpha of [0.3, 0.6])
+          for (const learningRate of [0.05, 0.02, 0.005]) candidates.push({ activation, alpha, learningRate, depth: 3, epochs: 30 });
     } else {
       // 6000 training digits → 5000 train / 1000 validation (classical network; transfer is exact).
       base = { ...X.DIGITS_REQUEST, mode: 'classical', validationSize: 1000 };
@@ -220,14 +226,14 @@ async function tune(): Promise<void> {
     }
     for (const cfg of quick ? candidates.slice(0, 2) : candidates) {
       const t0 = Date.now();
-      const rs = [];
+      const rs: Awaited<ReturnType<typeof train>>[] = [];
       for (const seed of seeds) {
         const req = { ...base, ...cfg, seed, ...(quick ? { trainSize: base.task === 'digits' ? 1500 : 400, epochs: 1, depth: 1 } : {}) } as import('../src/app/protocol').TrainRequest;
         rs.push(await train(req, hooks));
       }
       const m = (f: (r: (typeof rs)[number]) => number) => rs.reduce((s, r) => s + f(r), 0) / rs.length;
       const row: Json = { ...cfg, validationAccuracy: m((r) => r.final.testAccuracy), perSeed: rs.map((r) => r.final.testAccuracy), seconds: (Date.now() - t0) / 1000 };
-      if (task === 'entanglement') Object.assign(row, { dephased: m((r) => r.final.adversarialAccuracy!.dephased), marginal: m((r) => r.final.adversarialAccuracy!.marginal) });
+      if (task.startsWith('entanglement')) Object.assign(row, { dephased: m((r) => r.final.adversarialAccuracy!.dephased), marginal: m((r) => r.final.adversarialAccuracy!.marginal) });
       rows.push(row);
       console.log(JSON.stringify(row));
     }

@@ -21,6 +21,17 @@ export type RunHooks = TrainHooks & {
 
 const secondsSince = (t0: number) => (Date.now() - t0) / 1000;
 
+/** Accuracy on each kind of state of an entanglement split (entangled, product, …, partners). */
+export function accuracyByKind(pred: ArrayLike<number>, s: Split): Record<string, number> {
+  const c: Record<string, [number, number]> = {};
+  s.kinds?.forEach((k, i) => {
+    const b = (c[k] ??= [0, 0]);
+    b[1]++;
+    if (pred[i] === s.labels[i]) b[0]++;
+  });
+  return Object.fromEntries(Object.entries(c).map(([k, [ok, n]]) => [k, ok / n]));
+}
+
 /** Train quietly (progress reports dropped unless the caller passes its own). */
 function run(req: TrainRequest, hooks: RunHooks): Promise<TrainResultExt> {
   return train(req, { ...hooks, onProgress: (p: TrainProgress) => hooks.onProgress(p) });
@@ -79,6 +90,8 @@ export interface EntanglementResults {
   mlpDephasedAccuracy: number;
   mlpMarginalAccuracy: number;
   mlpParameters: number;
+  /** Accuracy on each kind of test state (entangled, product, mixture, dephased-partner, marginal-partner). */
+  byKind: { hqrn: Record<string, number>; classical: Record<string, number>; mlp: Record<string, number> };
   seconds: number;
 }
 
@@ -109,6 +122,7 @@ export async function runEntanglement(p: EntanglementPreset, hooks: RunHooks): P
       mlpDephasedAccuracy: mAdv.dephased,
       mlpMarginalAccuracy: mAdv.marginal,
       mlpParameters: mlp.parameters,
+      byKind: { hqrn: accuracyByKind(q.testPredictions!, data.test), classical: accuracyByKind(c.testPredictions!, data.test), mlp: accuracyByKind(mlp.testPredictions, data.test) },
       seconds: secondsSince(t0),
     },
     quantumModel: q.model,
@@ -268,6 +282,10 @@ export function resultsTable(r: ExperimentResultsJson): string {
     rows.push(['entanglement', 'HQRN greedy: test / dephased / marginal', `${f(e.testAccuracy)} / ${f(e.dephasedAccuracy)} / ${f(e.marginalAccuracy)}`]);
     rows.push(['entanglement', 'HQRN accuracy by depth (test)', e.accuracyByDepth.map((a) => `${a.depth}: ${f(a.testAccuracy)}`).join(', ')]);
     rows.push(['entanglement', 'classical analog: test / dephased / marginal', `${f(e.classicalTestAccuracy)} / ${f(e.classicalDephasedAccuracy)} / ${f(e.classicalMarginalAccuracy)}`]);
+    if (e.byKind) {
+      const k = (m: Record<string, number>) => `${f(m.entangled)} + ${f(m['dephased-partner'])} = ${f(m.entangled + m['dephased-partner'])}`;
+      rows.push(['entanglement', 'entangled + their dephased partners (1 = chance for a diagonal-only model): HQRN / analog / MLP', `${k(e.byKind.hqrn)} / ${k(e.byKind.classical)} / ${k(e.byKind.mlp)}`]);
+    }
     rows.push(['entanglement', `MLP 16→32→32→2 (full ρ): test / dephased / marginal`, `${f(e.mlpTestAccuracy)} / ${f(e.mlpDephasedAccuracy)} / ${f(e.mlpMarginalAccuracy)}`]);
     rows.push(['entanglement', 'seconds', e.seconds.toFixed(1)]);
   }
