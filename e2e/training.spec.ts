@@ -99,7 +99,13 @@ async function startTrace(page: Page): Promise<() => Promise<{ tasks: number; ma
     await cdp.send('Tracing.end');
     await complete;
     const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-    const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
+    const runTasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
+    // Playwright's own work in the page (locator queries, page.evaluate) runs as EvaluateScript
+    // tasks; the app loads no script during training, so those tasks are the harness's.
+    const harness = new Set(
+      runTasks.filter((t) => events.some((e) => e.name === 'EvaluateScript' && e.ph === 'X' && e.pid === t.pid && e.tid === t.tid && e.ts >= t.ts && e.ts < t.ts + (t.dur ?? 0))),
+    );
+    const tasks = runTasks.filter((t) => !harness.has(t));
     const wall = tasks.map((t) => (t.dur ?? 0) / 1000), cpu = tasks.map((t) => (t.tdur ?? 0) / 1000);
     // The three costliest tasks by CPU, with their largest nested events (for the report).
     const top = [...tasks]
