@@ -130,6 +130,36 @@ function cheapMeasures(re: Float32Array, im: Float32Array, n: number, d: number)
   return { trace, purity, coherence };
 }
 
+/**
+ * The measures of diagonal states ρ = diag(x) (the fast path), in O(d) per state:
+ * trace Σx, purity Σx², entropy −Σ x log₂ x, coherence 0, trace distance to the classical
+ * path 0 (it is the same vector); two qubits: a diagonal state is separable, so concurrence 0,
+ * negativity 0, PPT.
+ */
+function diagonalMeasures(x: Float32Array, n: number, d: number, all: boolean): LayerMeasures {
+  const trace = new Float64Array(n), purity = new Float64Array(n), coherence = new Float64Array(n), entropy = new Float64Array(n);
+  for (let s = 0; s < n; s++) {
+    let t = 0, p = 0, h = 0;
+    for (let i = 0; i < d; i++) {
+      const v = x[s * d + i];
+      t += v;
+      p += v * v;
+      if (v > 0) h -= v * Math.log2(v);
+    }
+    trace[s] = t;
+    purity[s] = p;
+    entropy[s] = h;
+  }
+  if (!all) return { trace, purity, coherence };
+  const m: LayerMeasures = { trace, purity, coherence, entropy, traceDistanceToClassical: new Float64Array(n) };
+  if (d === 4) {
+    m.concurrence = new Float64Array(n);
+    m.negativity = new Float64Array(n);
+    m.ppt = new Uint8Array(n).fill(1);
+  }
+  return m;
+}
+
 /** Every measure of §8 through the float64 core (eigen-problems per state). */
 function allMeasures(re: Float32Array, im: Float32Array, x: Float32Array, n: number, d: number): LayerMeasures {
   const m = cheapMeasures(re, im, n, d);
@@ -164,12 +194,6 @@ function readoutFromLogits(probabilities: Float32Array, n: number, C: number): R
     predicted[s] = best;
   }
   return { probabilities, predicted };
-}
-
-function diagToDense(x: Float32Array, n: number, d: number): { re: Float32Array; im: Float32Array } {
-  const re = new Float32Array(n * d * d);
-  for (let s = 0; s < n; s++) for (let i = 0; i < d; i++) re[s * d * d + i * d + i] = x[s * d + i];
-  return { re, im: new Float32Array(n * d * d) };
 }
 
 /** Structural equality of two JSON values (numbers compared exactly). */
@@ -301,8 +325,11 @@ export class Engine {
         classicalOutputT ? classicalOutputT.data() as Promise<Float32Array> : Promise.resolve(undefined),
       ]);
       const layers: ForwardLayer[] = blocks.map((_, k) => {
-        // The fast path returns no dense ρ (it is diag(x)); measures need it, so build it then.
-        const rho = fast ? (level === 'none' ? undefined : diagToDense(xsD[k], n, d)) : unpackBatch(vsD[k], n, d);
+        if (fast && level !== 'none') {
+          // ρ^(k) = diag(x^(k)): every measure is a function of the diagonal, no eigen-problem.
+          return { x: xsD[k], q: cqsD[k], dead: Uint8Array.from(cdeadsD[k]), classicalDead: Uint8Array.from(cdeadsD[k]), measures: diagonalMeasures(xsD[k], n, d, level === 'all') };
+        }
+        const rho = fast ? undefined : unpackBatch(vsD[k], n, d);
         const layer: ForwardLayer = {
           rho: fast ? undefined : rho,
           x: xsD[k],
