@@ -282,11 +282,11 @@ export function resultsTable(r: ExperimentResultsJson): string {
     rows.push(['entanglement', 'HQRN greedy: test / dephased / marginal', `${f(e.testAccuracy)} / ${f(e.dephasedAccuracy)} / ${f(e.marginalAccuracy)}`]);
     rows.push(['entanglement', 'HQRN accuracy by depth (test)', e.accuracyByDepth.map((a) => `${a.depth}: ${f(a.testAccuracy)}`).join(', ')]);
     rows.push(['entanglement', 'classical analog: test / dephased / marginal', `${f(e.classicalTestAccuracy)} / ${f(e.classicalDephasedAccuracy)} / ${f(e.classicalMarginalAccuracy)}`]);
+    rows.push(['entanglement', `MLP 16→32→32→2 (full ρ): test / dephased / marginal`, `${f(e.mlpTestAccuracy)} / ${f(e.mlpDephasedAccuracy)} / ${f(e.mlpMarginalAccuracy)}`]);
     if (e.byKind) {
       const k = (m: Record<string, number>) => `${f(m.entangled)} + ${f(m['dephased-partner'])} = ${f(m.entangled + m['dephased-partner'])}`;
       rows.push(['entanglement', 'entangled + their dephased partners (1 = chance for a diagonal-only model): HQRN / analog / MLP', `${k(e.byKind.hqrn)} / ${k(e.byKind.classical)} / ${k(e.byKind.mlp)}`]);
     }
-    rows.push(['entanglement', `MLP 16→32→32→2 (full ρ): test / dephased / marginal`, `${f(e.mlpTestAccuracy)} / ${f(e.mlpDephasedAccuracy)} / ${f(e.mlpMarginalAccuracy)}`]);
     rows.push(['entanglement', 'seconds', e.seconds.toFixed(1)]);
   }
   if (r.alphaSweep) {
