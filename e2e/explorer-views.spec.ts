@@ -157,7 +157,7 @@ test('the layer scrubber, step buttons, thumbnails and play-through select layer
   await expect(measuresTable(page)).toContainText(`layer ${K}`);
   // Play again (restarts at the input) and pause: the layer stays put.
   await page.getByRole('button', { name: 'Play layers' }).click();
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Play layers' })).toBeVisible();
   const paused = await slider.inputValue();
   await page.waitForTimeout(2_000);
