@@ -13,7 +13,8 @@ import { makeRng } from '../../src/core/rng';
 import { trainBaseline } from './baselines';
 import { runDigits, runEntanglement, runGreedyVsEndToEnd, runNoise, runShotsSweep, resultsTable } from './experimentRunners';
 import { PRESET_NAMES, PRESETS, presetRequests, quickPresets } from './experiments';
-import { TrainControl } from './train';
+import { train, TrainControl } from './train';
+import { loadTaskData } from './trainData';
 
 const hooks = { onProgress: () => {}, control: new TrainControl(), loadDigits: async () => loadDigitSet() };
 
@@ -124,6 +125,31 @@ describe('experiment runs (tiny sizes, cpu)', () => {
     expect(d.results.linearTestAccuracy).toBeLessThanOrEqual(1);
     expect(parseModelFile(d.classicalModel).kind).toBe('classical');
     expect(parseModelFile(d.quantumModel).kind).toBe('quantum');
+  }, 60_000);
+});
+
+describe('TrainRequest.validationSize and .noise', () => {
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+    await tf.ready();
+  });
+
+  it('validationSize: the last rows of the training split become the evaluation split', async () => {
+    const req: TrainRequest = { ...PRESETS.entanglement.request, trainSize: 200, testSize: 100 };
+    const full = await loadTaskData(req, hooks);
+    const val = await loadTaskData({ ...req, validationSize: 50 }, hooks);
+    expect([val.train.n, val.test.n]).toEqual([150, 50]);
+    expect(Array.from(val.train.v!)).toEqual(Array.from(full.train.v!.subarray(0, 150 * 16)));
+    expect(Array.from(val.test.v!)).toEqual(Array.from(full.train.v!.subarray(150 * 16)));
+    expect(val.test.kinds).toEqual(full.train.kinds!.slice(150));
+    await expect(loadTaskData({ ...req, validationSize: 200 }, hooks)).rejects.toThrow(/validationSize/);
+  });
+
+  it('noise: the exported model under the same channel (float64 core) makes the tensor predictions', async () => {
+    const req: TrainRequest = { ...PRESETS.entanglement.request, trainSize: 120, testSize: 200, depth: 2, epochs: 2, noise: 0.3 };
+    const r = await train(req, hooks);
+    expect(r.exportCheck!.agreement).toBeGreaterThanOrEqual(0.99);
+    await expect(train({ ...req, noise: 1.5 }, hooks)).rejects.toThrow(/noise/);
   }, 60_000);
 });
 
