@@ -135,7 +135,17 @@ async function tryBackend(name: BackendName, automatic = false): Promise<string 
  * Pick a backend: `preferred` first when given, then webgl → wasm → cpu. Returns the backend
  * in use and the reason each earlier candidate was skipped.
  */
-export async function selectBackend(preferred?: BackendName): Promise<BackendInfo> {
+export function selectBackend(preferred?: BackendName): Promise<BackendInfo> {
+  // One selection at a time: two interleaved runs (the page asking for backendInfo while the
+  // first explore call selects) would switch tfjs's backend under each other's test ops.
+  const run = selectionQueue.then(() => selectBackendNow(preferred));
+  selectionQueue = run.catch(() => undefined);
+  return run;
+}
+
+let selectionQueue: Promise<unknown> = Promise.resolve();
+
+async function selectBackendNow(preferred?: BackendName): Promise<BackendInfo> {
   const order = preferred ? [preferred, ...BACKEND_ORDER.filter((b) => b !== preferred)] : [...BACKEND_ORDER];
   const fallbacks: BackendInfo['fallbacks'] = [];
   for (const name of order) {
@@ -165,6 +175,7 @@ export function hasBackend(): boolean {
  * move to the next backend and record why.
  */
 export async function ensureBackend(): Promise<BackendInfo> {
+  await selectionQueue;
   if (!current) return selectBackend();
   if (current.backend === 'webgl' && (webglLost || isContextLost())) {
     const reason = webglLost ?? 'WebGL context lost';
