@@ -75,6 +75,10 @@ describe('train: entanglement', () => {
     expect(greedy.accuracyByDepth!.map((a) => a.depth)).toEqual([1, 2]);
     expect(greedy.history.length).toBe(2 * ENT.epochs);
     expect(greedy.final.testAccuracy).toBe(greedy.accuracyByDepth![1].testAccuracy);
+    // the confusion matrix's inputs: labels in prediction order, agreeing with the accuracy
+    const labels = greedy.testLabels!, preds = greedy.testPredictions!;
+    expect(labels).toHaveLength(preds.length);
+    expect(preds.reduce((n, p, i) => n + (p === labels[i] ? 1 : 0), 0) / preds.length).toBeCloseTo(greedy.final.testAccuracy, 12);
   });
 
   it('the classical network only sees the diagonal: a state and its dephased partner get the same output', () => {

@@ -44,6 +44,8 @@ export const PACKED_SUBSET = 500;
 export interface TrainResultExt extends TrainResult {
   /** Predictions of the returned model on the test set (tensor evaluation). */
   testPredictions?: Int32Array;
+  /** The test labels in the same order (the panel's confusion matrix). */
+  testLabels?: Int32Array;
   /** The exported model run by the float64 core on the test set vs the tensor predictions. */
   exportCheck?: { n: number; agreement: number };
   transfer?: TrainResult['transfer'] & {
@@ -114,7 +116,7 @@ export async function train(req: TrainRequest, hooks: TrainHooks): Promise<Train
       const cm = classicalModel(data.nQubits, blocks, readout);
       const ev = await trainer.evaluate(logits, trainT.x, testT.x);
       const base = finish(trainer, ev, modelToJson(cm), !done, t0);
-      const out: TrainResultExt = { ...base, testPredictions: ev.testPredictions, exportCheck: exportCheck(cm, data, ev.testPredictions) };
+      const out: TrainResultExt = { ...base, testPredictions: ev.testPredictions, testLabels: data.test.labels, exportCheck: exportCheck(cm, data, ev.testPredictions) };
       if (req.mode === 'classical' || !done) return out;
       return await transferStage(out, cm, data, trainT, testT, ev.testPredictions, t0);
     }
@@ -162,6 +164,7 @@ export async function train(req: TrainRequest, hooks: TrainHooks): Promise<Train
     const out: TrainResultExt = {
       ...finish(trainer, ev, modelToJson(qm), !done, t0),
       testPredictions: ev.testPredictions,
+      testLabels: data.test.labels,
       exportCheck: exportCheck(qm, data, ev.testPredictions, req.noise ?? 0),
     };
     if (req.mode === 'quantum-greedy') out.accuracyByDepth = accuracyByDepth;
@@ -238,6 +241,7 @@ async function transferStage(
     model: modelToJson(qm),
     final,
     testPredictions: tePred,
+    testLabels: data.test.labels,
     exportCheck: { n: data.test.n, agreement: agreement(corePredictions(qm, data.test, d), tePred) },
     transfer: {
       classicalModel: out.model,
