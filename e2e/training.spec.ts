@@ -217,6 +217,12 @@ test('training: a complete tiny run shows the final figures, accuracy vs depth a
   await expect(panel.getByTestId('loss-chart').locator('circle.series-point')).toHaveCount(6);
   await expect(panel.getByTestId('depth-chart').locator('g[data-series="test"] circle')).toHaveCount(2);
   await expect(panel.getByTestId('adversarial-chart').locator('rect.bar')).toHaveCount(3);
+  // confusion matrix: 2×2 cells whose counts add up to the test set
+  const confusion = panel.getByTestId('confusion-matrix');
+  await expect(confusion.locator('rect.confusion-cell')).toHaveCount(4);
+  const titles = await confusion.locator('rect.confusion-cell title').allTextContents();
+  const total = titles.reduce((n, t) => n + Number(t.split(': ').at(-1)), 0);
+  expect(total).toBe(Number(await panel.getByLabel('Test examples').inputValue()));
   await expect(panel.getByRole('button', { name: 'Use in explorer' })).toBeVisible();
   await panel.screenshot({ path: 'test-results/training-done-1280.png' });
 
