@@ -96,7 +96,7 @@ function packDiagonal(x: ArrayLike<number>, n: number, d: number): Float32Array 
   return out;
 }
 
-function checkBatch(req: ForwardRequest, d: number): void {
+function checkBatch(req: Omit<ForwardRequest, 'model'>, d: number): void {
   const { n } = req.states;
   if (req.states.d !== d) throw new Error(`states: dimension ${req.states.d} but the model has nQubits ${Math.log2(d)} (d = ${d})`);
   if (!Number.isInteger(n) || n < 1) throw new Error(`states.n: must be a positive integer, got ${n}`);
@@ -235,8 +235,15 @@ export class Engine {
    * here is disposed before returning: tf.memory().numTensors is unchanged.
    */
   async forward(req: ForwardRequest): Promise<ForwardResponse> {
+    return this.forwardModel(this.parseModel(req.model), req);
+  }
+
+  /**
+   * Forward with an already validated model (the explorer builds its models in the worker, so
+   * they need no second validation; `req.model` is ignored).
+   */
+  async forwardModel(model: Model, req: Omit<ForwardRequest, 'model'>): Promise<ForwardResponse> {
     const t0 = performance.now();
-    const model = this.parseModel(req.model);
     const d = 1 << model.nQubits;
     checkBatch(req, d);
     const { n } = req.states;

@@ -7,9 +7,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { type CMat, diagonalMatrix, fromArrays, realDiagonal } from '../../src/core/complex';
 import { softmaxReadout } from '../../src/core/readout';
 import { type DigitSet, DIGIT_DIM, digitIntensities, digitToInput } from '../../src/core/digits';
-import { FileFormatError, modelToJson, parseModelFile } from '../../src/core/files';
+import { FileFormatError, parseModelFile } from '../../src/core/files';
 import { stateMeasures, validateDensityMatrix } from '../../src/core/measures';
-import type { QuantumBlock, QuantumModel } from '../../src/core/model';
+import type { Model, QuantumBlock, QuantumModel } from '../../src/core/model';
 import { randomQuantumBlock, randomReadout } from '../../src/core/randomModel';
 import { makeRng } from '../../src/core/rng';
 import { bellState, dephasedPartner, marginalProductPartner, productState, randomMixedState, randomPureState, werner } from '../../src/core/states';
@@ -24,14 +24,32 @@ export interface ExploreDeps {
 const TASK_QUBITS = { entanglement: 2, digits: 6 } as const;
 const TASK_CLASSES = { entanglement: ['separable', 'entangled'], digits: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] } as const;
 
+/**
+ * A±, bias of a seeded block. They depend only on (d, seed) — α, σ and c are the spec's — and
+ * making them costs two spectral norms (eigen-problems of 2d×2d), so they are kept: an α drag
+ * on a 10-block digits stack re-uses all ten.
+ */
+const weightCache = new Map<string, Pick<QuantumBlock, 'aPlus' | 'aMinus' | 'bias'>>();
+function seededWeights(d: number, seed: number): Pick<QuantumBlock, 'aPlus' | 'aMinus' | 'bias'> {
+  const key = `${d}:${seed}`;
+  let w = weightCache.get(key);
+  if (!w) {
+    const { aPlus, aMinus, bias } = randomQuantumBlock(d, makeRng(seed), { alpha: 0.5, activation: 'relu' });
+    w = { aPlus, aMinus, bias };
+    if (weightCache.size >= 64) weightCache.delete(weightCache.keys().next().value!);
+    weightCache.set(key, w);
+  }
+  return w;
+}
+
 /** The quantum model of a stack spec: seeded blocks, or a trained model's weights with the spec's α and σ. */
-export function modelFromStack(stack: StackSpec): QuantumModel {
+export function modelFromStack(stack: StackSpec, parse: (json: unknown) => Model = parseModelFile): QuantumModel {
   const nQubits = TASK_QUBITS[stack.task];
   const d = 1 << nQubits;
   if (stack.blocks.length > EXPLORER_LIMITS.maxDepth) throw new Error(`depth: at most ${EXPLORER_LIMITS.maxDepth} blocks, got ${stack.blocks.length}`);
   let trained: QuantumModel | undefined;
   if (stack.trained) {
-    const m = parseModelFile(stack.trained.model);
+    const m = parse(stack.trained.model);
     if (m.kind !== 'quantum') throw new FileFormatError('model', 'the explorer needs a quantum model (transfer a classical one first)');
     if (m.nQubits !== nQubits) throw new FileFormatError('model.nQubits', `the ${stack.task} task has ${nQubits} qubits, the model ${m.nQubits}`);
     trained = m;
@@ -41,8 +59,7 @@ export function modelFromStack(stack: StackSpec): QuantumModel {
     if (!(b.gain > 0 && Number.isFinite(b.gain))) throw new FileFormatError(`blocks[${k}].gain`, `must be a finite number > 0, got ${b.gain}`);
     const source = trained?.blocks[k];
     if (source) return { ...source, alpha: b.alpha, activation: b.activation };
-    const random = randomQuantumBlock(d, makeRng(b.seed), { alpha: b.alpha, activation: b.activation });
-    return { ...random, gain: b.gain };
+    return { ...seededWeights(d, b.seed), alpha: b.alpha, activation: b.activation, gain: b.gain };
   });
   const readout = trained?.readout ?? randomReadout(d, TASK_CLASSES[stack.task].length, makeRng(stack.readoutSeed));
   return { kind: 'quantum', nQubits, blocks, readout: { ...readout, classes: trained?.readout?.classes ?? [...TASK_CLASSES[stack.task]] } };
@@ -135,13 +152,13 @@ function depthZero(req: ExploreRequest, model: QuantumModel, input: { rho: CMat;
 /** Answer one explorer request (see ExploreResponse). */
 export async function explore(req: ExploreRequest, deps: ExploreDeps): Promise<ExploreResponse> {
   const t0 = performance.now();
-  const model = modelFromStack(req.stack);
+  // the engine memoises validated trained models: an α drag does not re-validate them
+  const model = modelFromStack(req.stack, (json) => deps.engine.parseModel(json));
   const d = 1 << model.nQubits;
   const input = await inputFromSpec(req.input, deps);
   if (input.rho.rows !== d) throw new FileFormatError('input', `a ${input.rho.rows}×${input.rho.rows} state does not fit the ${req.stack.task} task (d = ${d})`);
   if (model.blocks.length === 0) return depthZero(req, model, input, t0);
-  const r = await deps.engine.forward({
-    model: modelToJson(model),
+  const r = await deps.engine.forwardModel(model, {
     states: { n: 1, d, re: input.rho.re, im: input.rho.im },
     measures: 'all',
   });
