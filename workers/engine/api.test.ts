@@ -5,25 +5,17 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDigitSet } from '../../src/cli/digitsData';
-import { diagonalMatrix, type CMat } from '../../src/core/complex';
+import { diagonalMatrix } from '../../src/core/complex';
 import { modelToJson, parseModelFile } from '../../src/core/files';
 import { randomQuantumModel } from '../../src/core/randomModel';
 import { makeRng } from '../../src/core/rng';
 import { randomDensityMatrix, randomProbabilityVector } from '../../src/core/testing';
-import type { ForwardRequest, StateBatch } from '../../src/app/protocol';
+import type { ForwardRequest } from '../../src/app/protocol';
 import { createEngineApi } from './api';
+import { toBatch } from './crossCheck';
 
 const api = createEngineApi({ loadDigits: async () => loadDigitSet() });
 
-function toBatch(states: CMat[]): StateBatch {
-  const d = states[0].rows;
-  const re = new Float64Array(states.length * d * d), im = new Float64Array(states.length * d * d);
-  states.forEach((s, k) => {
-    re.set(s.re, k * d * d);
-    im.set(s.im, k * d * d);
-  });
-  return { n: states.length, d, re, im };
-}
 
 /** Run fn and assert numTensors is the same before and after. */
 async function noLeak<T>(what: string, fn: () => Promise<T> | T): Promise<T> {

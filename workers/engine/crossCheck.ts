@@ -35,7 +35,8 @@ export interface CrossCheckResult {
   ms: number;
 }
 
-function toBatch(states: CMat[]): StateBatch {
+/** n states as one row-major StateBatch (re/im, n×d×d). */
+export function toBatch(states: CMat[]): StateBatch {
   const d = states[0].rows;
   const re = new Float64Array(states.length * d * d), im = new Float64Array(states.length * d * d);
   states.forEach((s, k) => {

@@ -9,22 +9,13 @@ import { randomClassicalBlock, randomQuantumModel, randomReadout } from '../../s
 import { makeRng } from '../../src/core/rng';
 import { bellState, dephasedPartner } from '../../src/core/states';
 import { randomDensityMatrix, randomProbabilityVector } from '../../src/core/testing';
-import type { StateBatch } from '../../src/app/protocol';
+import { toBatch as batch } from './crossCheck';
 import { Engine } from './engine';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-function batch(states: CMat[]): StateBatch {
-  const d = states[0].rows;
-  const re = new Float64Array(states.length * d * d), im = new Float64Array(states.length * d * d);
-  states.forEach((s, k) => {
-    re.set(s.re, k * d * d);
-    im.set(s.im, k * d * d);
-  });
-  return { n: states.length, d, re, im };
-}
 
 /** max |engine − core| over every state entry, x, q and readout probability. */
 async function compare(engine: Engine, model: Model, states: CMat[]): Promise<number> {
