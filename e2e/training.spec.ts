@@ -244,3 +244,46 @@ test('training: a complete tiny run shows the final figures, accuracy vs depth a
   if (STRICT_LONGTASKS) expect(lt.count, `long tasks > 50 ms during training (max ${lt.max.toFixed(0)} ms)`).toBe(0);
   expect(errors, 'console errors').toEqual([]);
 });
+
+test('beyond the paper: the quick greedy-vs-end-to-end and shots studies plot their numbers', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = watchConsole(page);
+  const panel = await openPanel(page);
+  const studies = panel.getByRole('region', { name: 'Beyond the paper' });
+  await studies.scrollIntoViewIfNeeded();
+  await expect(studies.getByRole('radio', { name: 'quick' })).toBeChecked();
+  const status = studies.getByRole('status');
+  const t0 = Date.now();
+
+  await studies.getByRole('button', { name: 'Study: greedy vs end-to-end' }).click();
+  await expect(status).toContainText(/greedy vs end-to-end \(quick\): done/, { timeout: 60_000 });
+  const seconds = (Date.now() - t0) / 1000;
+  const plot = studies.getByTestId('study-plot-greedyVsEndToEnd');
+  await expect(plot.locator('rect.bar')).toHaveCount(6);
+  await expect(plot.locator('rect.bar[data-series="greedy"]')).toHaveCount(3);
+  await expect(plot.locator('rect.bar[data-series="end-to-end"]')).toHaveCount(3);
+  const cells = await studies.getByTestId('study-table-greedyVsEndToEnd').locator('tbody tr').evaluateAll((rows) =>
+    rows.map((r) => Array.from(r.querySelectorAll('td')).slice(0, 3).map((td) => Number(td.textContent))),
+  );
+  expect(cells).toHaveLength(2);
+  for (const v of cells.flat()) {
+    expect(v).toBeGreaterThanOrEqual(0);
+    expect(v).toBeLessThanOrEqual(1);
+  }
+
+  // The shots sweep: points on a log axis and the exact value as a dashed line.
+  await studies.getByRole('button', { name: 'Study: accuracy vs shots' }).click();
+  await expect(status).toContainText(/accuracy vs shots \(quick\): done/, { timeout: 60_000 });
+  const shots = studies.getByTestId('study-plot-shotsSweep');
+  await expect(shots.locator('circle.series-point')).toHaveCount(3);
+  await expect(shots.locator('line.reference')).toHaveCount(1);
+  const acc = await studies.getByTestId('study-table-shotsSweep').locator('tbody tr td:nth-child(2)').allTextContents();
+  expect(acc).toHaveLength(4);
+  for (const t of acc) {
+    expect(Number(t)).toBeGreaterThanOrEqual(0);
+    expect(Number(t)).toBeLessThanOrEqual(1);
+  }
+  console.log(`greedy vs end-to-end (quick) in the browser: ${seconds.toFixed(1)} s; both studies: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  await studies.screenshot({ path: 'test-results/training-studies.png' });
+  expect(errors, 'console errors').toEqual([]);
+});

@@ -39,3 +39,12 @@ declare global {
 if (typeof window !== 'undefined' && !Object.prototype.hasOwnProperty.call(window, '__hqrnEngine')) {
   Object.defineProperty(window, '__hqrnEngine', { get: getEngine, configurable: true });
 }
+
+/** A study beyond the paper (issue 7 item 4) in the worker, with its log lines as progress. */
+export function runStudyWithProgress(
+  name: 'alphaSweep' | 'shotsSweep' | 'greedyVsEndToEnd' | 'noise',
+  size: 'quick' | 'full',
+  onProgress: (msg: string) => void,
+): Promise<unknown> {
+  return getEngine().runStudy(name, size, proxy(onProgress)) as Promise<unknown>;
+}

@@ -6,6 +6,7 @@
 import { useTraining } from '../app/trainingStore';
 import { FinalFigures, TransferCheck, UseInExplorer } from './training/FinalFigures';
 import { PresetButtons, TrainingControls, TrainingProgress } from './training/TrainingControls';
+import { Studies } from './training/Studies';
 import { TrainingForm } from './training/TrainingForm';
 import { AdversarialChart, ConfusionMatrix, DepthChart, EpochCharts } from './training/TrainingPlots';
 import '../viz/training/training.css';
@@ -36,6 +37,7 @@ export function TrainingPanel() {
       </div>
       <FinalFigures />
       <UseInExplorer />
+      <Studies />
     </section>
   );
 }

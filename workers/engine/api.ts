@@ -21,6 +21,13 @@ import { checkMatrix, explore } from './explore';
 import type { ExploreRequest, ExploreResponse } from '../../src/app/explorer';
 import { train } from './train';
 import { TrainControl } from './trainControl';
+import { PRESETS, quickPresets } from './experiments';
+import { runAlphaSweep, runGreedyVsEndToEnd, runNoise, runShotsSweep } from './experimentRunners';
+import { loadTaskData } from './trainData';
+
+/** The four studies beyond the paper (issue 7 item 4), runnable from the Training studio. */
+export type StudyName = 'alphaSweep' | 'shotsSweep' | 'greedyVsEndToEnd' | 'noise';
+export const STUDY_NAMES: readonly StudyName[] = ['alphaSweep', 'shotsSweep', 'greedyVsEndToEnd', 'noise'];
 
 export interface WernerMeasures {
   p: number;
@@ -119,6 +126,57 @@ export function createEngineApi(opts: EngineApiOptions) {
         });
         lastModel = result.model;
         return result;
+      } finally {
+        control = null;
+      }
+    },
+
+    /**
+     * One of the studies beyond the paper with the quick or the full preset
+     * (workers/engine/experiments.ts); returns the runner's plain results (experimentRunners.ts).
+     * The shots sweep first trains the entanglement preset's model, then evaluates it with N_s
+     * shots. Guarded like train (one run at a time; cancel through control()).
+     */
+    async runStudy(name: StudyName, size: 'quick' | 'full', onProgress?: (msg: string) => void): Promise<unknown> {
+      if (!STUDY_NAMES.includes(name)) throw new Error(`runStudy: unknown study ${JSON.stringify(name)} (expected ${STUDY_NAMES.join(', ')})`);
+      if (size !== 'quick' && size !== 'full') throw new Error(`runStudy: size must be 'quick' or 'full', got ${JSON.stringify(size)}`);
+      if (control) throw new Error('runStudy: a training run is already in progress');
+      await ensureBackend();
+      const c = new TrainControl();
+      control = c;
+      const presets = size === 'quick' ? quickPresets() : PRESETS;
+      const log = (line: string) => {
+        if (onProgress) void Promise.resolve(onProgress(line)).catch(() => undefined);
+      };
+      let lastReport = 0;
+      const hooks = {
+        onProgress: (p: TrainProgress) => {
+          const now = Date.now();
+          if (now - lastReport < 500) return;
+          lastReport = now;
+          log(`${p.stage}: epoch ${p.epoch}/${p.epochs}, test ${Number.isFinite(p.testAccuracy) ? p.testAccuracy.toFixed(3) : '—'}`);
+        },
+        control: c,
+        loadDigits,
+        log,
+      };
+      try {
+        switch (name) {
+          case 'alphaSweep':
+            return await runAlphaSweep(presets.alphaSweep, hooks);
+          case 'greedyVsEndToEnd':
+            return await runGreedyVsEndToEnd(presets.greedyVsEndToEnd, hooks);
+          case 'noise':
+            return await runNoise(presets.noise, hooks);
+          case 'shotsSweep': {
+            const req = presets.entanglement.request;
+            log('shots sweep: training the entanglement model …');
+            const r = await train(req, hooks);
+            const data = await loadTaskData(req, hooks);
+            log('shots sweep: evaluating with N_s shots …');
+            return runShotsSweep(presets.shotsSweep, r.model, data.test, data.d, log);
+          }
+        }
       } finally {
         control = null;
       }
