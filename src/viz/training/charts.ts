@@ -43,6 +43,50 @@ const M = { top: 10, right: 12, bottom: 34, left: 44 };
 
 const finite = (v: number) => Number.isFinite(v);
 
+
+
+type Svg = ReturnType<typeof select<SVGSVGElement, unknown>>;
+interface Margins { top: number; right: number; bottom: number; left: number }
+
+/** The x label under the plot area and the rotated y label left of it. */
+export function drawAxisLabels(svg: Svg, m: Margins, width: number, height: number, xLabel: string, yLabel: string): void {
+  svg
+    .append('text')
+    .attr('x', (m.left + width - m.right) / 2)
+    .attr('y', height - 4)
+    .attr('text-anchor', 'middle')
+    .attr('font-size', 11)
+    .attr('fill', 'currentColor')
+    .text(xLabel);
+  svg
+    .append('text')
+    .attr('transform', `translate(11,${(m.top + height - m.bottom) / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
+    .attr('font-size', 11)
+    .attr('fill', 'currentColor')
+    .text(yLabel);
+}
+
+/** A dashed horizontal reference line at pixel row `ry` with its label at the right end. */
+export function drawReferenceLine(svg: Svg, m: Margins, width: number, ry: number, label: string, colour: string, labelGap: number): void {
+  svg
+    .append('line')
+    .attr('class', 'reference')
+    .attr('x1', m.left)
+    .attr('x2', width - m.right)
+    .attr('y1', ry)
+    .attr('y2', ry)
+    .attr('stroke', colour)
+    .attr('stroke-dasharray', '6 4');
+  svg
+    .append('text')
+    .attr('x', width - m.right - 2)
+    .attr('y', ry - labelGap)
+    .attr('text-anchor', 'end')
+    .attr('font-size', 9)
+    .attr('fill', colour)
+    .text(label);
+}
 export function drawSeriesChart(svgEl: SVGSVGElement, spec: SeriesChartSpec): void {
   const { width, height } = spec;
   const svg = select(svgEl).attr('viewBox', `0 0 ${width} ${height}`).attr('preserveAspectRatio', 'xMidYMid meet');
@@ -66,21 +110,7 @@ export function drawSeriesChart(svgEl: SVGSVGElement, spec: SeriesChartSpec): vo
     )
     .attr('font-size', 10);
   svg.append('g').attr('class', 'axis y-axis').attr('transform', `translate(${M.left},0)`).call(axisLeft(y).ticks(5)).attr('font-size', 10);
-  svg
-    .append('text')
-    .attr('x', (M.left + width - M.right) / 2)
-    .attr('y', height - 4)
-    .attr('text-anchor', 'middle')
-    .attr('font-size', 11)
-    .attr('fill', 'currentColor')
-    .text(spec.xLabel);
-  svg
-    .append('text')
-    .attr('transform', `translate(11,${(M.top + height - M.bottom) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .attr('font-size', 11)
-    .attr('fill', 'currentColor')
-    .text(spec.yLabel);
+  drawAxisLabels(svg, M, width, height, spec.xLabel, spec.yLabel);
 
   for (const mk of spec.marks ?? []) {
     if (!(mk.x >= x0 && mk.x <= x1)) continue;
@@ -101,26 +131,7 @@ export function drawSeriesChart(svgEl: SVGSVGElement, spec: SeriesChartSpec): vo
       .attr('fill', TRAIN_COLOURS.stage)
       .text(mk.label);
   }
-  if (spec.reference) {
-    const ry = y(spec.reference.y);
-    svg
-      .append('line')
-      .attr('class', 'reference')
-      .attr('x1', M.left)
-      .attr('x2', width - M.right)
-      .attr('y1', ry)
-      .attr('y2', ry)
-      .attr('stroke', TRAIN_COLOURS.stage)
-      .attr('stroke-dasharray', '6 4');
-    svg
-      .append('text')
-      .attr('x', width - M.right - 2)
-      .attr('y', ry - 3)
-      .attr('text-anchor', 'end')
-      .attr('font-size', 9)
-      .attr('fill', TRAIN_COLOURS.stage)
-      .text(spec.reference.label);
-  }
+  if (spec.reference) drawReferenceLine(svg, M, width, y(spec.reference.y), spec.reference.label, TRAIN_COLOURS.stage, 3);
 
   const ok = (p: { x: number; y: number }) => finite(p.x) && finite(p.y);
   for (const s of spec.series) {

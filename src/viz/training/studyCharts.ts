@@ -5,7 +5,7 @@
  * an SVG redrawn from scratch; no physics.
  */
 import { axisBottom, axisLeft, line, max, min, scaleLinear, scaleLog, select } from 'd3';
-import { TRAIN_COLOURS } from './charts';
+import { TRAIN_COLOURS, drawAxisLabels, drawReferenceLine } from './charts';
 
 export interface StudySeries {
   name: string;
@@ -49,42 +49,10 @@ export function drawStudyChart(svgEl: SVGSVGElement, spec: StudyChartSpec): void
   else xAxis.ticks(6);
   svg.append('g').attr('class', 'axis x-axis').attr('transform', `translate(0,${height - M.bottom})`).call(xAxis).attr('font-size', 10);
   svg.append('g').attr('class', 'axis y-axis').attr('transform', `translate(${M.left},0)`).call(axisLeft(y).ticks(5)).attr('font-size', 10);
-  svg
-    .append('text')
-    .attr('x', (M.left + width - M.right) / 2)
-    .attr('y', height - 4)
-    .attr('text-anchor', 'middle')
-    .attr('font-size', 11)
-    .attr('fill', 'currentColor')
-    .text(spec.xLabel);
-  svg
-    .append('text')
-    .attr('transform', `translate(11,${(M.top + height - M.bottom) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .attr('font-size', 11)
-    .attr('fill', 'currentColor')
-    .text(spec.yLabel);
+  drawAxisLabels(svg, M, width, height, spec.xLabel, spec.yLabel);
 
-  if (spec.reference && Number.isFinite(spec.reference.y)) {
-    const ry = y(spec.reference.y);
-    svg
-      .append('line')
-      .attr('class', 'reference')
-      .attr('x1', M.left)
-      .attr('x2', width - M.right)
-      .attr('y1', ry)
-      .attr('y2', ry)
-      .attr('stroke', TRAIN_COLOURS.test)
-      .attr('stroke-dasharray', '6 4');
-    svg
-      .append('text')
-      .attr('x', width - M.right - 2)
-      .attr('y', ry - 4)
-      .attr('text-anchor', 'end')
-      .attr('font-size', 9)
-      .attr('fill', TRAIN_COLOURS.test)
-      .text(spec.reference.label);
-  }
+  if (spec.reference && Number.isFinite(spec.reference.y))
+    drawReferenceLine(svg, M, width, y(spec.reference.y), spec.reference.label, TRAIN_COLOURS.test, 4);
 
   const clamp = (v: number) => Math.max(0, Math.min(1, v));
   for (const s of spec.series) {
