@@ -5,7 +5,7 @@
  * engine.html (src/app/enginePage.ts) loads the worker without the explorer UI and exposes the
  * comlink remote as window.__hqrnEngine (src/app/engineClient.ts).
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import type { BackendInfo, BackendName } from '../src/app/protocol';
 import type { CrossCheckResult } from '../workers/engine/crossCheck';
 

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures';
 
 // Each test starts the engine worker afresh; several compute on both tasks.
 test.describe.configure({ timeout: 120_000 });

@@ -3,7 +3,7 @@
  * scrubber, the matrix views and palettes, the entry read-out, and the 64×64 digit heatmap.
  * Controls are found by role and name; every test saves a screenshot in test-results/.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures';
 
 /** Screenshots go to test-results/ (or $VIEWS_SHOT_DIR: Playwright empties test-results/ at each run). */
 const SHOTS = process.env.VIEWS_SHOT_DIR ?? 'test-results';

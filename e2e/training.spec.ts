@@ -1,4 +1,4 @@
-import { expect, test, type CDPSession, type Locator, type Page } from '@playwright/test';
+import { expect, test, type CDPSession, type Locator, type Page } from './fixtures';
 
 /**
  * The training studio from the built app: a short entanglement training in the worker,

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
 /** Collects requests to other origins and console errors for the whole test. */
 function watchPage(page: Page, baseURL: string) {

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getEngine } from './app/engineClient';
 import { startRecompute } from './app/recompute';
+import { startUrlSync } from './app/urlSync';
 import { useExplorer } from './app/store';
 import type { BackendInfo } from './app/protocol';
 import { App } from './components/App';
@@ -12,6 +13,8 @@ if (!root) throw new Error('#root element missing from index.html');
 
 // The engine worker does all physics; the recompute loop sends the newest store state to it.
 const engine = getEngine();
+// Read the view from the URL hash (if any) before the first request, then keep them in step.
+startUrlSync();
 startRecompute(engine);
 
 // Report the engine's backend (webgl → wasm → cpu, with the reasons for any fallback).

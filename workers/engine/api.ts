@@ -24,6 +24,8 @@ import { TrainControl } from './trainControl';
 import { PRESETS, quickPresets } from './experiments';
 import { runAlphaSweep, runGreedyVsEndToEnd, runNoise, runShotsSweep } from './experimentRunners';
 import { loadTaskData } from './trainData';
+import { createExportApi } from './exportApi';
+import { createReliabilityApi } from './reliabilityApi';
 
 /** The four studies beyond the paper (issue 7 item 4), runnable from the Training studio. */
 export type StudyName = 'alphaSweep' | 'shotsSweep' | 'greedyVsEndToEnd' | 'noise';
@@ -237,6 +239,10 @@ export function createEngineApi(opts: EngineApiOptions) {
       }
       return { p, concurrence: m.concurrence, negativity: m.negativity, ppt: m.ppt };
     },
+
+    // Issue 5 (exports) and issue 6 (reliability): their own modules.
+    ...createExportApi({ engine, loadDigits }),
+    ...createReliabilityApi({ engine, loadDigits }),
   };
   return api;
 }
