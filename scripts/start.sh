@@ -8,6 +8,7 @@ PORT="${PORT:-4173}"
 
 bash scripts/ensure-deps.sh
 node scripts/build-digits.mjs
+node scripts/build-models.mjs
 npx vite build
 echo
 echo "HQRN Explorer: http://${HOST}:${PORT}/"

@@ -29,6 +29,7 @@ step "unit tests (vitest)"
 npx vitest run
 
 step "end-to-end tests (playwright)"
+node scripts/build-models.mjs  # public/models/ (bundled trained models), in case postinstall did not run
 npx playwright test
 
 finish_step
