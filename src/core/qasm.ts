@@ -96,9 +96,11 @@ export function pauliRotationLines(rot: PauliRotation, qubit: (k: number) => str
 /** The `gate` definition of one Trotter step (rotations in time order) on qubits a, s0, s1, …. */
 function stepGateDefinition(name: string, comp: TrotterCompilation): string[] {
   const names = Array.from({ length: comp.nQubits }, (_, k) => (k === 0 ? 'a' : `s${k - 1}`));
-  const body = comp.gates.flatMap((g) => pauliRotationLines(g, (k) => names[k]));
+  const lines = [`gate ${name} ${names.join(', ')} {`];
+  for (const g of comp.gates) for (const l of pauliRotationLines(g, (k) => names[k])) lines.push(`  ${l}`);
   // An empty body (U = I) is a valid gate that does nothing.
-  return [`gate ${name} ${names.join(', ')} {`, ...body.map((l) => `  ${l}`), '}'];
+  lines.push('}');
+  return lines;
 }
 
 function fmtSci(x: number): string {
@@ -166,15 +168,16 @@ export function stackToQasm(model: QuantumModel, opts: QasmOptions): QasmExport 
   for (const k of chosen)
     if (!(Number.isInteger(k) && k >= 0 && k < model.blocks.length)) throw new Error(`blocks: no block ${k} (the stack has ${model.blocks.length})`);
 
-  const defs: string[] = [];
-  const body: string[] = [];
+  let defs: string[] = [];
+  let body: string[] = [];
   const reports: QasmBlockReport[] = [];
   for (const k of chosen) {
     const block = model.blocks[k];
     const { plus, minus } = compileBlockUnitaries(block, order, steps);
     const plusName = `block${k + 1}_plus_step`, minusName = `block${k + 1}_minus_step`;
-    defs.push(...blockHeader(k, block, plus, minus, n), ...stepGateDefinition(plusName, plus), ...stepGateDefinition(minusName, minus), '');
-    body.push(...circuitSection(k, 'plus', plusName, m, steps), ...circuitSection(k, 'minus', minusName, m, steps), '');
+    // concat, not push(...): a 7-qubit step has ~10^5 lines, beyond the spread argument limit
+    defs = defs.concat(blockHeader(k, block, plus, minus, n), stepGateDefinition(plusName, plus), stepGateDefinition(minusName, minus), ['']);
+    body = body.concat(circuitSection(k, 'plus', plusName, m, steps), circuitSection(k, 'minus', minusName, m, steps), ['']);
     reports.push({
       block: k,
       plus: { error: plus.error, rotations: plus.gates.length, terms: plus.terms.length },
@@ -199,7 +202,7 @@ export function stackToQasm(model: QuantumModel, opts: QasmOptions): QasmExport 
   ];
   const registers = [`qubit[${m}] q;`, `bit[${m}] c;`, ''];
   return {
-    text: [...header, ...defs, ...registers, ...body].join('\n'),
+    text: header.concat(defs, registers, body).join('\n'),
     nQubits: m,
     order,
     steps,
