@@ -1,10 +1,23 @@
 /**
- * Main-thread client of the engine worker (workers/engine.worker.ts), via comlink.
- * One shared worker, created lazily on first use.
+ * Main-thread client of the engine worker (workers/engine.worker.ts), via comlink, with a
+ * supervisor that survives the worker dying (issue 6 item 2).
  *
- * The remote is also reachable as `window.__hqrnEngine` (created on first access): the
- * end-to-end tests and the browser benchmark drive the worker through it, e.g.
- * `await window.__hqrnEngine.crossCheck(1)`.
+ * getEngine() returns one stable object typed Remote<EngineApi>: each method call goes to the
+ * worker alive at that moment and races that worker's death, because a comlink call to a
+ * terminated worker never settles. The worker is taken for dead when
+ * - it fires 'error' (an uncaught exception: its state is unknown) or 'messageerror', or
+ * - it does not answer the heartbeat ping() within its budget (HEARTBEAT_BUDGET_MS while idle
+ *   or running calls that yield to the event loop, longer while a call that may compute
+ *   synchronously for a while is in flight; see CALL_BUDGET_MS).
+ * Then every pending call rejects with EngineStoppedError, a new worker starts, and the
+ * listeners registered with onEngineEvent hear 'restarted' (main.tsx re-sends the explorer's
+ * request and says so in the status line). A worker that dies before it answered its first
+ * ping failed to start; after MAX_START_FAILURES in a row the supervisor stops retrying,
+ * calls reject at once, and listeners hear 'failed'.
+ *
+ * The stable remote is also reachable as `window.__hqrnEngine`: the end-to-end tests and the
+ * browser benchmark drive the worker through it, e.g. `await window.__hqrnEngine.crossCheck(1)`.
+ * `window.__hqrnCrashEngineForTesting(kind)` simulates a crash (see crashEngineForTesting).
  */
 import { proxy, wrap, type Remote } from 'comlink';
 import type { TrainProgress, TrainRequest, TrainResult } from './protocol';
@@ -12,17 +25,258 @@ import type { EngineApi } from '../../workers/engine.worker';
 
 export type { EngineApi, WernerMeasures } from '../../workers/engine.worker';
 
-let engine: Remote<EngineApi> | null = null;
+/** How often the heartbeat ticks (a ping is sent on a tick when none is outstanding). */
+export const HEARTBEAT_TICK_MS = 250;
+/** A ping unanswered this long (worker idle, or only yielding calls in flight) means dead. */
+export const HEARTBEAT_BUDGET_MS = 1200;
+/** The first ping (module load, tfjs import) may take this long before the start counts as failed. */
+export const START_BUDGET_MS = 30_000;
+export const MAX_START_FAILURES = 3;
+/**
+ * Calls that may keep the worker's event loop busy for longer than the heartbeat budget
+ * (backend selection compiles shaders; explore computes every measure on the float64 core;
+ * the cross-check and the benchmark run the core on 6 qubits). While one is in flight the
+ * heartbeat waits this long. Calls not listed (e.g. added by other modules) get
+ * UNKNOWN_CALL_BUDGET_MS; train, runStudy and invariantCheck yield to the event loop, so a
+ * dead worker is noticed within the normal budget while training.
+ */
+const CALL_BUDGET_MS: Record<string, number> = {
+  ping: HEARTBEAT_BUDGET_MS,
+  train: HEARTBEAT_BUDGET_MS,
+  runStudy: HEARTBEAT_BUDGET_MS,
+  control: HEARTBEAT_BUDGET_MS,
+  memory: HEARTBEAT_BUDGET_MS,
+  checkMatrix: HEARTBEAT_BUDGET_MS,
+  wernerMeasures: HEARTBEAT_BUDGET_MS,
+  invariantCheck: HEARTBEAT_BUDGET_MS,
+  crashForTesting: HEARTBEAT_BUDGET_MS,
+  explore: 8_000,
+  forward: 8_000,
+  init: 20_000,
+  backendInfo: 20_000,
+  setBackend: 20_000,
+  crossCheck: 60_000,
+  bench: 300_000,
+};
+const UNKNOWN_CALL_BUDGET_MS = 20_000;
+
+/** A call that could not finish because the engine worker stopped (or could not start). */
+export class EngineStoppedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EngineStoppedError';
+  }
+}
+
+export type EngineEvent =
+  /** A worker died and a new one was started (`restarts`: how many so far in this page). */
+  | { kind: 'restarted'; reason: string; restarts: number }
+  /** MAX_START_FAILURES workers in a row died before answering: no more retries. */
+  | { kind: 'failed'; reason: string; attempts: number };
+
+interface LiveWorker {
+  worker: Worker;
+  remote: Remote<EngineApi>;
+  /** Rejects when this worker is taken for dead; every call races it. */
+  died: Promise<never>;
+  rejectDied: (e: Error) => void;
+  /** Answered its first ping. */
+  started: boolean;
+  dead: boolean;
+  timer: ReturnType<typeof setInterval>;
+  /** When the outstanding ping was sent (null: none outstanding). */
+  pingSentAt: number | null;
+  lastTick: number;
+  /** Set when the ping is over budget; death is declared one tick later (see tick()). */
+  suspected: boolean;
+  /** In-flight calls by method name (for their heartbeat budgets). */
+  inFlight: Map<string, number>;
+}
+
+let live: LiveWorker | null = null;
+let startFailures = 0;
+let restarts = 0;
+let failedMessage: string | null = null;
+const listeners = new Set<(e: EngineEvent) => void>();
+
+/** Hear about restarts and the final failure; returns an unsubscribe function. */
+export function onEngineEvent(listener: (e: EngineEvent) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function emit(e: EngineEvent): void {
+  for (const l of listeners) {
+    try {
+      l(e);
+    } catch (err) {
+      console.error('engine event listener failed', err);
+    }
+  }
+}
+
+function budget(w: LiveWorker): number {
+  if (!w.started) return START_BUDGET_MS;
+  let b = HEARTBEAT_BUDGET_MS;
+  for (const name of w.inFlight.keys()) b = Math.max(b, CALL_BUDGET_MS[name] ?? UNKNOWN_CALL_BUDGET_MS);
+  return b;
+}
+
+function startWorker(): LiveWorker {
+  const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'hqrn-engine',
+  });
+  let rejectDied!: (e: Error) => void;
+  const died = new Promise<never>((_, reject) => {
+    rejectDied = reject;
+  });
+  died.catch(() => undefined); // only raced against calls; never unhandled on its own
+  const w: LiveWorker = {
+    worker,
+    remote: wrap<EngineApi>(worker),
+    died,
+    rejectDied,
+    started: false,
+    dead: false,
+    timer: setInterval(() => tick(w), HEARTBEAT_TICK_MS),
+    pingSentAt: null,
+    lastTick: performance.now(),
+    suspected: false,
+    inFlight: new Map(),
+  };
+  worker.addEventListener('error', (ev: ErrorEvent) => {
+    ev.preventDefault();
+    declareDead(w, ev.message ? `uncaught error in the worker: ${ev.message}` : 'the worker failed to load or threw an uncaught error');
+  });
+  worker.addEventListener('messageerror', () => declareDead(w, 'a message from the worker could not be read'));
+  sendPing(w);
+  return w;
+}
+
+function sendPing(w: LiveWorker): void {
+  w.pingSentAt = performance.now();
+  w.suspected = false;
+  w.remote.ping().then(
+    () => {
+      if (w.dead) return;
+      w.pingSentAt = null;
+      w.suspected = false;
+      if (!w.started) {
+        w.started = true;
+        startFailures = 0;
+      }
+    },
+    () => undefined, // the 'error' listener or the heartbeat decides
+  );
+}
+
+function tick(w: LiveWorker): void {
+  if (w.dead) return;
+  const now = performance.now();
+  // A late tick means the main thread itself was busy: the pong may be queued behind this
+  // task, so the stalled time does not count against the worker.
+  const stall = now - w.lastTick - HEARTBEAT_TICK_MS;
+  w.lastTick = now;
+  if (w.pingSentAt === null) {
+    sendPing(w);
+    return;
+  }
+  if (stall > HEARTBEAT_TICK_MS) {
+    w.pingSentAt += stall;
+    w.suspected = false;
+    return;
+  }
+  const waited = now - w.pingSentAt;
+  const limit = budget(w);
+  if (waited <= limit) return;
+  // Over budget: declare death on the next tick if the pong still has not come (one more
+  // turn of the event loop for a pong that was already on its way).
+  if (!w.suspected) {
+    w.suspected = true;
+    return;
+  }
+  declareDead(w, w.started ? `no answer to the heartbeat for ${(waited / 1000).toFixed(1)} s` : `it did not start within ${limit / 1000} s`);
+}
+
+function declareDead(w: LiveWorker, reason: string): void {
+  if (w.dead) return;
+  w.dead = true;
+  clearInterval(w.timer);
+  w.worker.terminate();
+  const isLive = live === w;
+  if (isLive && !w.started) startFailures++;
+  const giveUp = isLive && startFailures >= MAX_START_FAILURES;
+  w.rejectDied(new EngineStoppedError(`the engine stopped (${reason})${giveUp ? '' : ' and was restarted'}; this call was interrupted`));
+  if (!isLive) return;
+  live = null;
+  if (giveUp) {
+    failedMessage = `The engine could not be started (${startFailures} attempts; last: ${reason}). Reload the page to try again.`;
+    emit({ kind: 'failed', reason, attempts: startFailures });
+    return;
+  }
+  restarts++;
+  live = startWorker();
+  emit({ kind: 'restarted', reason, restarts });
+}
+
+function current(): LiveWorker | null {
+  if (failedMessage !== null) return null;
+  if (live === null) live = startWorker();
+  return live;
+}
+
+/** Call `method` on the live worker; rejects with EngineStoppedError if it dies first. */
+function call(method: string, args: unknown[]): Promise<unknown> {
+  const w = current();
+  if (!w) return Promise.reject(new EngineStoppedError(failedMessage ?? 'the engine is not running'));
+  w.inFlight.set(method, (w.inFlight.get(method) ?? 0) + 1);
+  const done = () => {
+    const n = (w.inFlight.get(method) ?? 1) - 1;
+    if (n <= 0) w.inFlight.delete(method);
+    else w.inFlight.set(method, n);
+  };
+  const fn = (w.remote as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method];
+  const result = Promise.race([fn(...args), w.died]);
+  result.then(done, done);
+  return result;
+}
+
+/**
+ * The stable remote: property `m` is a function forwarding to the live worker's `m`. `then`
+ * is undefined so the object is not mistaken for a promise; symbols (comlink's
+ * releaseProxy etc.) are not supported.
+ */
+const stableRemote = new Proxy(
+  {},
+  {
+    get(_target, prop) {
+      if (typeof prop !== 'string' || prop === 'then') return undefined;
+      return (...args: unknown[]) => call(prop, args);
+    },
+  },
+) as Remote<EngineApi>;
 
 export function getEngine(): Remote<EngineApi> {
-  if (engine === null) {
-    const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'hqrn-engine',
-    });
-    engine = wrap<EngineApi>(worker);
-  }
-  return engine;
+  current();
+  return stableRemote;
+}
+
+/** Has the supervisor given up (MAX_START_FAILURES failed starts)? The message, or null. */
+export function engineFailure(): string | null {
+  return failedMessage;
+}
+
+/**
+ * Test hook: simulate the worker dying. 'terminate' stops it silently (as the browser does to
+ * a crashed worker: only the heartbeat notices); 'throw' makes it throw an uncaught error;
+ * 'close' makes it close itself (self.close(): silent too).
+ */
+export function crashEngineForTesting(kind: 'terminate' | 'throw' | 'close' = 'terminate'): void {
+  const w = live;
+  if (!w) return;
+  if (kind === 'terminate') w.worker.terminate();
+  else void w.remote.crashForTesting(kind).catch(() => undefined);
 }
 
 /** Train with a progress callback (wrapped in comlink's proxy so the worker can call it). */
@@ -33,11 +287,13 @@ export function trainWithProgress(req: TrainRequest, onProgress: (p: TrainProgre
 declare global {
   interface Window {
     __hqrnEngine?: Remote<EngineApi>;
+    __hqrnCrashEngineForTesting?: (kind?: 'terminate' | 'throw' | 'close') => void;
   }
 }
 
 if (typeof window !== 'undefined' && !Object.prototype.hasOwnProperty.call(window, '__hqrnEngine')) {
   Object.defineProperty(window, '__hqrnEngine', { get: getEngine, configurable: true });
+  window.__hqrnCrashEngineForTesting = crashEngineForTesting;
 }
 
 /** A study beyond the paper (issue 7 item 4) in the worker, with its log lines as progress. */

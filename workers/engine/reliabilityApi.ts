@@ -1,14 +1,40 @@
 /**
  * Issue 6: the engine's reliability calls (heartbeat, invariant checks, fault injection for
- * tests), spread into the API in api.ts. (Skeleton: filled in by the robustness task.)
+ * tests), spread into the API in api.ts.
  */
 import type { EngineApiDeps } from './exportApi';
+import { withBackend } from './backend';
+import { invariantCheck, type InvariantReport } from './invariants';
 
-export function createReliabilityApi(_deps: EngineApiDeps) {
+export type { InvariantReport };
+
+export function createReliabilityApi(deps: EngineApiDeps) {
   return {
-    /** Heartbeat: answers at once while the worker is alive. */
+    /** Heartbeat: answers at once while the worker is alive (src/app/engineClient.ts pings it). */
     ping(): number {
       return Date.now();
+    },
+
+    /**
+     * `nStates` seeded random states through random stacks on the current backend; every
+     * returned state checked against HQRN.md §9 (workers/engine/invariants.ts).
+     */
+    async invariantCheck(nStates: number, seed = 1): Promise<InvariantReport> {
+      return withBackend(() => invariantCheck(deps.engine, nStates, seed));
+    },
+
+    /**
+     * Test hook: make this worker die. 'throw': an uncaught exception (the Worker's 'error'
+     * event fires on the page); 'close': self.close() (the worker stops without a word).
+     * Both happen on the next task, after this call answered.
+     */
+    crashForTesting(kind: 'throw' | 'close'): boolean {
+      if (kind !== 'throw' && kind !== 'close') throw new Error(`crashForTesting: kind must be 'throw' or 'close', got ${JSON.stringify(kind)}`);
+      setTimeout(() => {
+        if (kind === 'close') (globalThis as unknown as { close(): void }).close();
+        else throw new Error('simulated engine crash (crashForTesting)');
+      }, 0);
+      return true;
     },
   };
 }
