@@ -7,10 +7,18 @@ import { create } from 'zustand';
 import type { Activation } from '../core/activation';
 import { EXPLORER_LIMITS, type BlockSpec, type ExploreResponse, type InputSpec, type StackSpec, type TaskName } from './explorer';
 import type { BackendInfo } from './protocol';
+import { classifyEdit, createRevisions, record, redoRevision, undoRevision, type EditSnapshot, type Revisions } from './history';
 
 export type MatrixView = 'heatmap' | 'hinton' | 'city';
 export type ColourScale = 'fixed' | 'per-layer';
 export type Palette = 'default' | 'colour-blind';
+
+/** Controls a classroom link can hide (the URL field `hide`). */
+export const HIDEABLE_CONTROLS = ['task', 'stack', 'matrix', 'training', 'export', 'saved'] as const;
+export type HideableControl = (typeof HIDEABLE_CONTROLS)[number];
+/** Panels that can be open (the URL field `p`): the page scrolls to it when a link names it. */
+export const PANELS = ['training', 'export', 'saved', 'classroom'] as const;
+export type PanelName = (typeof PANELS)[number];
 
 export interface ViewOptions {
   matrixView: MatrixView;
@@ -35,6 +43,14 @@ export interface ExplorerState {
   backend?: BackendInfo;
   /** A message about the engine itself (worker restarted, backend fell back). */
   engineNotice?: string;
+  /** Controls hidden by a classroom link. */
+  hidden: HideableControl[];
+  /** The open panel, if any (kept in the URL). */
+  panel: PanelName | null;
+  /** Problems met reading the URL hash (each names its field); shown until dismissed. */
+  urlProblems: string[];
+  canUndo: boolean;
+  canRedo: boolean;
 }
 
 export interface ExplorerActions {
@@ -59,6 +75,14 @@ export interface ExplorerActions {
   receiveError(requestId: number, message: string): void;
   setBackend(info: BackendInfo): void;
   setEngineNotice(message: string | undefined): void;
+  setHidden(hidden: HideableControl[]): void;
+  setPanel(panel: PanelName | null): void;
+  setUrlProblems(problems: string[]): void;
+  /** Step back / forward through the stack and input edits (src/app/history.ts). */
+  undo(): void;
+  redo(): void;
+  /** Forget the undo history: the current state becomes its start (after a link is opened). */
+  resetHistory(): void;
 }
 
 let nextId = 1;
@@ -66,9 +90,26 @@ function blockId(): string {
   return `b${nextId++}`;
 }
 
-/** Deterministic default seeds: block k of a fresh stack has seed 1000 + k. */
+/** Largest weight seed the controls accept (the readout seed adds 7919; the URL allows up to 2³¹ − 1). */
+export const MAX_WEIGHTS_SEED = 1_000_000_000;
+
+/** A fresh block's parameters. Deterministic default seeds: block k of a fresh stack has seed 1000 + k. */
+export function defaultBlockParams(k: number, alpha: number = EXPLORER_LIMITS.defaultAlpha): Omit<BlockSpec, 'id'> {
+  return { alpha, activation: 'softplus', gain: EXPLORER_LIMITS.defaultGain, seed: 1000 + k };
+}
+
 export function defaultBlock(k: number, alpha: number = EXPLORER_LIMITS.defaultAlpha): BlockSpec {
-  return { id: blockId(), alpha, activation: 'softplus', gain: EXPLORER_LIMITS.defaultGain, seed: 1000 + k };
+  return { id: blockId(), ...defaultBlockParams(k, alpha) };
+}
+
+/** A block with a fresh id (for blocks read from a link). */
+export function blockWithId(params: Omit<BlockSpec, 'id'>): BlockSpec {
+  return { id: blockId(), ...params };
+}
+
+/** What undo/redo step through: the stack and input edits. */
+export function snapshotOf(st: Pick<ExplorerState, 'stack' | 'input' | 'globalAlpha' | 'sameAlpha'>): EditSnapshot {
+  return { stack: st.stack, input: st.input, globalAlpha: st.globalAlpha, sameAlpha: st.sameAlpha };
 }
 
 export function defaultStack(task: TaskName, depth = 4): StackSpec {
@@ -101,6 +142,11 @@ export const useExplorer = create<ExplorerState & ExplorerActions>()((set, get) 
     view: { matrixView: 'heatmap', colourScale: 'fixed', palette: 'default' },
     requestId: 1,
     computing: false,
+    hidden: [],
+    panel: null,
+    urlProblems: [],
+    canUndo: false,
+    canRedo: false,
 
     setTask: (task) =>
       set((st) => ({
@@ -149,24 +195,31 @@ export const useExplorer = create<ExplorerState & ExplorerActions>()((set, get) 
       set({ globalAlpha: a });
       if (get().sameAlpha) editBlocks((blocks) => blocks.map((b) => ({ ...b, alpha: a })));
     },
-    setSameAlpha: (on) => {
-      set({ sameAlpha: on });
-      if (on) get().setGlobalAlpha(get().globalAlpha);
-    },
+    // One store update per action, so that one click is one undo step.
+    setSameAlpha: (on) =>
+      set((st) =>
+        on
+          ? { sameAlpha: true, stack: { ...st.stack, blocks: st.stack.blocks.map((b) => ({ ...b, alpha: st.globalAlpha })) }, requestId: st.requestId + 1 }
+          : { sameAlpha: false },
+      ),
     setAllActivations: (activation) => editBlocks((blocks) => blocks.map((b) => ({ ...b, activation }))),
     randomiseWeights: (seed) =>
       editStack((s) => {
-        const base = seed ?? Math.floor(Math.random() * 1e9);
+        const base = clamp(Math.round(seed ?? Math.random() * MAX_WEIGHTS_SEED), 0, MAX_WEIGHTS_SEED);
         return { ...s, trained: undefined, readoutSeed: base + 7919, blocks: s.blocks.map((b, k) => ({ ...b, seed: base + k })) };
       }),
     loadTrainedModel: (name, model) => {
       const blocks = (model as { blocks?: { alpha?: number; activation?: Activation }[] }).blocks ?? [];
-      editStack((s) => ({
-        ...s,
-        trained: { name, model },
-        blocks: blocks.map((b, k) => ({ ...defaultBlock(k), alpha: b.alpha ?? EXPLORER_LIMITS.defaultAlpha, activation: b.activation ?? 'relu' })),
+      set((st) => ({
+        sameAlpha: false,
+        stack: {
+          ...st.stack,
+          trained: { name, model },
+          blocks: blocks.map((b, k) => ({ ...defaultBlock(k), alpha: b.alpha ?? EXPLORER_LIMITS.defaultAlpha, activation: b.activation ?? 'relu' })),
+        },
+        requestId: st.requestId + 1,
+        selectedLayer: Math.min(st.selectedLayer, blocks.length),
       }));
-      set({ sameAlpha: false });
     },
     clearTrainedModel: () => editStack((s) => ({ ...s, trained: undefined })),
     setInput: (input) => set((st) => ({ input, requestId: st.requestId + 1 })),
@@ -182,5 +235,50 @@ export const useExplorer = create<ExplorerState & ExplorerActions>()((set, get) 
     },
     setBackend: (backend) => set({ backend }),
     setEngineNotice: (engineNotice) => set({ engineNotice }),
+    setHidden: (hidden) => set({ hidden: HIDEABLE_CONTROLS.filter((c) => hidden.includes(c)) }),
+    setPanel: (panel) => set({ panel }),
+    setUrlProblems: (urlProblems) => set({ urlProblems }),
+    undo: () => restore(undoRevision(revisions)),
+    redo: () => restore(redoRevision(revisions)),
+    resetHistory: () => {
+      revisions = createRevisions(snapshotOf(get()));
+      set({ canUndo: false, canRedo: false });
+    },
   };
+});
+
+// Undo history: every change of the stack, input or α settings is recorded; a run of continuous
+// edits of one control (a slider drag) coalesces into one revision (history.ts).
+let revisions: Revisions<EditSnapshot> = createRevisions(snapshotOf(useExplorer.getState()));
+let restoring = false;
+
+/** Show revision `r`'s present state without recording it as a new edit. */
+function restore(r: Revisions<EditSnapshot>) {
+  if (r === revisions) return;
+  revisions = r;
+  const snap = r.present;
+  restoring = true;
+  try {
+    useExplorer.setState((st) => ({
+      ...snap,
+      requestId: st.requestId + 1,
+      selectedLayer: Math.min(st.selectedLayer, snap.stack.blocks.length),
+      // The other task's result would be drawn with the wrong dimension until the new one arrives.
+      ...(snap.stack.task !== st.stack.task ? { result: undefined, error: undefined } : {}),
+      canUndo: r.past.length > 0,
+      canRedo: r.future.length > 0,
+    }));
+  } finally {
+    restoring = false;
+  }
+}
+
+useExplorer.subscribe((st, prev) => {
+  if (restoring) return;
+  if (st.stack === prev.stack && st.input === prev.input && st.globalAlpha === prev.globalAlpha && st.sameAlpha === prev.sameAlpha) return;
+  const next = snapshotOf(st);
+  const r = record(revisions, next, classifyEdit(revisions.present, next), Date.now());
+  if (r === revisions) return;
+  revisions = r;
+  if (st.canUndo !== r.past.length > 0 || st.canRedo !== r.future.length > 0) useExplorer.setState({ canUndo: r.past.length > 0, canRedo: r.future.length > 0 });
 });

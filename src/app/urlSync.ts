@@ -1,4 +1,180 @@
-/** Issue 5: keeps the URL hash and the explorer store in step. (Skeleton: filled in by the URL/undo task.) */
+/**
+ * Keeps the URL hash and the explorer store in step (issue 5). On start the hash is read into
+ * the store (before the first engine request); then every edit writes the hash: a continuous
+ * edit (slider drag, Werner p, drawing) replaces the history entry it started, a discrete one
+ * (task, depth, activation, preset, view, add/remove block) pushes a new entry, so Back and
+ * Forward walk through them; Back/Forward and hand-edited hashes are read back into the store.
+ * Problems in a hash are shown (store.urlProblems) and the rest of the view still applies.
+ */
+import type { ModelJson } from './protocol';
+import { classifyEdit, continuesLastEdit } from './history';
+import { blockWithId, snapshotOf, useExplorer, type ExplorerState } from './store';
+import { decodeHash, encodeHash, urlStateOf, type UrlState } from './urlState';
+
+type FindModel = (name: string) => Promise<{ name: string; model: ModelJson } | undefined>;
+
+// src/app/savedWork.ts (saved and bundled models) may not be in this build; a glob finds it
+// when it is, without making the build fail when it is not.
+const savedWorkModules = import.meta.glob<{ findModelByName: FindModel }>('./savedWork.ts');
+
+async function findModel(name: string): Promise<{ found: { name: string; model: ModelJson } } | { problem: string }> {
+  const load = savedWorkModules['./savedWork.ts'];
+  if (!load) return { problem: `model: ${JSON.stringify(name)} cannot be looked up (saved models are not available in this build); using seeded weights` };
+  try {
+    const found = await (await load()).findModelByName(name);
+    return found ? { found } : { problem: `model: ${JSON.stringify(name)} is not among the saved or bundled models; using seeded weights` };
+  } catch (e) {
+    return { problem: `model: looking up ${JSON.stringify(name)} failed (${e instanceof Error ? e.message : String(e)}); using seeded weights` };
+  }
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** True while the store is being set from the URL: those changes are not written back as new entries. */
+let reading = false;
+function whileReading(f: () => void) {
+  reading = true;
+  try {
+    f();
+  } finally {
+    reading = false;
+  }
+}
+
+/**
+ * Put a UrlState into the store as one update. Blocks whose parameters did not change keep
+ * their ids (React keys); the stack and input objects are kept when equal, so re-reading the
+ * current view neither recomputes nor records an undo step.
+ */
+export function applyUrlState(u: UrlState): void {
+  useExplorer.setState((st) => {
+    const blocks = u.blocks.map((b, k) => {
+      const old = st.stack.blocks[k];
+      return old && old.alpha === b.alpha && old.activation === b.activation && old.gain === b.gain && old.seed === b.seed ? old : blockWithId(b);
+    });
+    const trained = u.model !== null && st.stack.trained?.name === u.model ? st.stack.trained : undefined;
+    const candidate = { task: u.task, blocks, readoutSeed: u.readoutSeed, ...(trained ? { trained } : {}) };
+    const stack = sameJson(candidate, st.stack) ? st.stack : candidate;
+    const input = sameJson(u.input, st.input) ? st.input : u.input;
+    const recompute = stack !== st.stack || input !== st.input;
+    const patch: Partial<ExplorerState> = {
+      stack,
+      input,
+      sameAlpha: u.sameAlpha,
+      globalAlpha: u.globalAlpha,
+      selectedLayer: Math.min(u.selectedLayer, blocks.length),
+      view: sameJson(u.view, st.view) ? st.view : u.view,
+      panel: u.panel,
+      hidden: sameJson(u.hidden, st.hidden) ? st.hidden : u.hidden,
+    };
+    if (recompute) patch.requestId = st.requestId + 1;
+    if (u.task !== st.stack.task) Object.assign(patch, { result: undefined, error: undefined });
+    return patch;
+  });
+}
+
+/**
+ * Load the trained model a link names, then re-apply the link's per-block α and activations
+ * (the model sets the depth; α and σ stay live). Problems are added to store.urlProblems.
+ */
+async function applyModel(u: UrlState, afterLoad: () => void): Promise<void> {
+  const st = useExplorer.getState();
+  if (u.model === null) {
+    if (st.stack.trained) st.clearTrainedModel();
+    return;
+  }
+  if (st.stack.trained?.name === u.model) return;
+  const res = await findModel(u.model);
+  whileReading(() => loadModel(u, res));
+  afterLoad();
+}
+
+function loadModel(u: UrlState, res: Awaited<ReturnType<typeof findModel>>) {
+  const now = useExplorer.getState();
+  if ('problem' in res) {
+    now.setUrlProblems([...now.urlProblems, res.problem]);
+    return;
+  }
+  const nQubits = (res.found.model as { nQubits?: unknown }).nQubits;
+  const task = nQubits === 6 ? 'digits' : nQubits === 2 ? 'entanglement' : now.stack.task;
+  if (task !== now.stack.task) now.setTask(task);
+  useExplorer.getState().loadTrainedModel(res.found.name, res.found.model);
+  const loaded = useExplorer.getState();
+  if (loaded.stack.blocks.length === u.blocks.length)
+    useExplorer.setState((s) => ({
+      stack: { ...s.stack, blocks: s.stack.blocks.map((b, k) => ({ ...b, alpha: u.blocks[k].alpha, activation: u.blocks[k].activation })) },
+      sameAlpha: u.sameAlpha,
+      globalAlpha: u.globalAlpha,
+      requestId: s.requestId + 1,
+    }));
+}
+
+const currentHash = () => window.location.hash.replace(/^#/, '');
+
+/** Start the sync; returns a function that stops it. */
 export function startUrlSync(): () => void {
-  return () => {};
+  if (typeof window === 'undefined') return () => {};
+  let lastKey: string | null = null;
+  let lastTime = -Infinity;
+
+  /** Read the address bar's hash into the store (on load, Back/Forward, a hand edit). */
+  const readHash = (initial: boolean) => {
+    const hash = currentHash();
+    const st = useExplorer.getState();
+    if (hash === encodeHash(urlStateOf(st))) return;
+    if (initial && hash === '') return;
+    const { state, problems } = decodeHash(hash, urlStateOf(st));
+    whileReading(() => {
+      applyUrlState(state);
+      useExplorer.getState().setUrlProblems(problems);
+    });
+    lastKey = null;
+    // A link opened fresh starts the undo history; Back/Forward are steps of it like any edit.
+    if (initial) useExplorer.getState().resetHistory();
+    void applyModel(state, () => {
+      if (initial) useExplorer.getState().resetHistory();
+      writeHash(false);
+    });
+    writeHash(false);
+  };
+
+  /** Write the store's view into the hash: push a new entry or replace the current one. */
+  const writeHash = (push: boolean) => {
+    const hash = encodeHash(urlStateOf(useExplorer.getState()));
+    if (hash === currentHash()) return;
+    const url = `${window.location.pathname}${window.location.search}#${hash}`;
+    if (push) window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+  };
+
+  readHash(true);
+
+  const unsubscribe = useExplorer.subscribe((st, prev) => {
+    if (reading) return;
+    const editChanged = st.stack !== prev.stack || st.input !== prev.input || st.globalAlpha !== prev.globalAlpha || st.sameAlpha !== prev.sameAlpha;
+    const viewChanged = st.view !== prev.view || st.panel !== prev.panel || st.hidden !== prev.hidden;
+    if (!editChanged && !viewChanged && st.selectedLayer === prev.selectedLayer) return;
+    const now = Date.now();
+    let push: boolean;
+    if (editChanged) {
+      const edit = classifyEdit(snapshotOf(prev), snapshotOf(st));
+      push = !continuesLastEdit(lastKey, lastTime, edit, now);
+      lastKey = edit.kind === 'continuous' ? edit.key : null;
+      lastTime = now;
+    } else {
+      // A view option is a discrete change; moving through layers (scrubber, play) only replaces.
+      push = viewChanged;
+      if (viewChanged) lastKey = null;
+    }
+    writeHash(push);
+  });
+
+  const onNavigate = () => readHash(false);
+  window.addEventListener('popstate', onNavigate);
+  window.addEventListener('hashchange', onNavigate);
+  return () => {
+    unsubscribe();
+    window.removeEventListener('popstate', onNavigate);
+    window.removeEventListener('hashchange', onNavigate);
+  };
 }

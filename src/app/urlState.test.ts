@@ -1,0 +1,237 @@
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ACTIVATIONS } from '../core/activation';
+import { EXPLORER_LIMITS, type InputSpec } from './explorer';
+import { HIDEABLE_CONTROLS, PANELS } from './store';
+import { decodeHash, defaultUrlState, encodeHash, limitViolations, URL_LIMITS, type UrlState } from './urlState';
+
+// ---- generators of valid states --------------------------------------------------------------
+
+const unit = fc.double({ min: 0, max: 1, noNaN: true }).map((v) => (Object.is(v, -0) ? 0 : v));
+const seed = fc.integer({ min: 0, max: URL_LIMITS.maxSeed });
+const twoQubitLeaf: fc.Arbitrary<InputSpec> = fc.oneof(
+  fc.constantFrom<InputSpec>(...(['phi+', 'phi-', 'psi+', 'psi-'] as const).map((which) => ({ kind: 'bell' as const, which }))),
+  unit.map((p) => ({ kind: 'werner' as const, p })),
+  seed.map((s) => ({ kind: 'random-pure' as const, seed: s })),
+  seed.map((s) => ({ kind: 'random-mixed' as const, seed: s })),
+  seed.map((s) => ({ kind: 'product' as const, seed: s })),
+  // A diagonal state with populations p, 1−p (exactly trace 1) and a real coherence.
+  fc.record({ p: fc.integer({ min: 0, max: 8 }), c: fc.integer({ min: -2, max: 2 }) }).map(({ p, c }) => {
+    const re = [0, 1, 2, 3].map(() => [0, 0, 0, 0]);
+    re[0][0] = p / 8;
+    re[3][3] = 1 - p / 8;
+    re[0][3] = re[3][0] = c / 16;
+    return { kind: 'matrix' as const, re, im: [0, 1, 2, 3].map(() => [0, 0, 0, 0]) };
+  }),
+);
+const twoQubitInput: fc.Arbitrary<InputSpec> = fc.oneof(
+  twoQubitLeaf,
+  twoQubitLeaf.map((of) => ({ kind: 'dephased' as const, of })),
+  twoQubitLeaf.map((of) => ({ kind: 'marginal' as const, of })),
+);
+const digitInput: fc.Arbitrary<InputSpec> = fc.oneof(
+  fc.integer({ min: 0, max: URL_LIMITS.maxMnistIndex }).map((index) => ({ kind: 'mnist' as const, index })),
+  // Drawn digits are stored to 1/255 (8 bits per pixel), so valid states use that grid.
+  fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 255 })), { minLength: 784, maxLength: 784 }).map((b) => ({ kind: 'drawn' as const, pixels: b.map((x) => x / 255) })),
+);
+
+const block = fc.record({
+  alpha: unit,
+  activation: fc.constantFrom(...ACTIVATIONS),
+  gain: fc.double({ min: EXPLORER_LIMITS.minGain, max: EXPLORER_LIMITS.maxGain, noNaN: true }),
+  seed,
+});
+
+export const validState: fc.Arbitrary<UrlState> = fc
+  .record({
+    task: fc.constantFrom('entanglement' as const, 'digits' as const),
+    blocks: fc.array(block, { maxLength: EXPLORER_LIMITS.maxDepth }),
+    readoutSeed: seed,
+    sameAlpha: fc.boolean(),
+    globalAlpha: unit,
+    layer: fc.nat(),
+    view: fc.record({
+      matrixView: fc.constantFrom('heatmap' as const, 'hinton' as const, 'city' as const),
+      colourScale: fc.constantFrom('fixed' as const, 'per-layer' as const),
+      palette: fc.constantFrom('default' as const, 'colour-blind' as const),
+    }),
+    panel: fc.option(fc.constantFrom(...PANELS), { nil: null }),
+    hidden: fc.subarray([...HIDEABLE_CONTROLS]),
+    model: fc.option(fc.string({ minLength: 1, maxLength: 60 }).filter((s) => s.trim() !== ''), { nil: null }),
+    two: twoQubitInput,
+    digit: digitInput,
+  })
+  .map((r) => ({
+    task: r.task,
+    input: r.task === 'entanglement' ? r.two : r.digit,
+    blocks: r.sameAlpha ? r.blocks.map((b) => ({ ...b, alpha: r.globalAlpha })) : r.blocks,
+    readoutSeed: r.readoutSeed,
+    sameAlpha: r.sameAlpha,
+    globalAlpha: r.globalAlpha,
+    selectedLayer: r.layer % (r.blocks.length + 1),
+    view: r.view,
+    panel: r.panel,
+    hidden: r.hidden,
+    model: r.model,
+  }));
+
+// ---- counting what the fuzz tried ----------------------------------------------------------------
+
+let casesTried = 0;
+afterAll(() => {
+  console.log(`urlState fuzz: ${casesTried} hashes decoded`);
+});
+
+function decodeChecked(hash: string, previous?: UrlState) {
+  casesTried++;
+  const out = decodeHash(hash, previous);
+  expect(limitViolations(out.state)).toEqual([]);
+  for (const p of out.problems) expect(p).toMatch(/^[^:]+: ./);
+  return out;
+}
+
+describe('encodeHash / decodeHash', () => {
+  it('round trip: decode(encode(s)) equals s for random valid states, with no problems', () => {
+    fc.assert(
+      fc.property(validState, (s) => {
+        const hash = encodeHash(s);
+        const out = decodeChecked(hash);
+        expect(out.problems).toEqual([]);
+        expect(out.state).toEqual(s);
+        expect(encodeHash(out.state)).toBe(hash);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('is compact: the default view is v=1, and per-block lists are comma-separated', () => {
+    expect(encodeHash(defaultUrlState())).toBe('v=1');
+    const s = defaultUrlState();
+    s.sameAlpha = false;
+    s.blocks = s.blocks.slice(0, 3);
+    s.blocks[2].alpha = 0.3;
+    s.model = 'my model';
+    expect(encodeHash(s)).toBe('v=1&d=3&sa=0&a=0.5,0.5,0.3&model=my%20model');
+  });
+
+  it('names the field of each bad value and keeps the previous value', () => {
+    const prev = defaultUrlState();
+    prev.sameAlpha = false;
+    prev.blocks = prev.blocks.map((b, k) => ({ ...b, alpha: 0.1 * (k + 1) }));
+    prev.view.matrixView = 'city';
+    const out = decodeHash('v=1&d=4&sa=0&a=0.5,0.5,-1,NaN&g=4,4,1e9,Infinity&mv=sphere&in=werner:2', prev);
+    expect(out.problems).toContain('α of block 3: -1 is outside [0, 1]');
+    expect(out.problems).toContain('α of block 4: "NaN" is not a number');
+    expect(out.problems).toContain('gain of block 3: 1000000000 is outside [0.01, 100]');
+    expect(out.problems).toContain('gain of block 4: "Infinity" is not a number');
+    expect(out.problems).toContain('matrix view: "sphere" is not one of heat, hinton, city');
+    expect(out.problems).toContain('input: Werner p: 2 is outside [0, 1]');
+    expect(out.state.blocks.map((b) => b.alpha)).toEqual([0.5, 0.5, 0.30000000000000004, 0.4]);
+    expect(out.state.view.matrixView).toBe('city');
+    expect(out.state.input).toEqual(prev.input);
+  });
+
+  it('depth 10^6 is rejected and the previous depth kept', () => {
+    const out = decodeChecked('v=1&d=1000000');
+    expect(out.problems).toEqual(['depth: 1000000 is outside [0, 20]']);
+    expect(out.state.blocks).toHaveLength(4);
+  });
+
+  it('an unknown version, a missing version and a huge hash keep the whole previous state', () => {
+    const prev = { ...defaultUrlState(), selectedLayer: 3 };
+    for (const [hash, msg] of [
+      ['v=2&d=3', /^version: links of version "2" are not supported \(this app reads v=1\)/],
+      ['v=0', /^version: links of version "0"/],
+      ['d=3', /^version: the link has no version field/],
+      [`v=1&model=${'x'.repeat(20000)}`, /^link: 20010 characters is longer than the 8000/],
+    ] as const) {
+      const out = decodeChecked(hash, prev);
+      expect(out.problems).toHaveLength(1);
+      expect(out.problems[0]).toMatch(msg);
+      expect(out.state).toEqual(prev);
+    }
+  });
+
+  it('an input that does not fit the task falls back to the task’s default input', () => {
+    const out = decodeChecked('v=1&t=dig&in=bell:phi-');
+    expect(out.problems).toEqual(['input: bell is not an input of the digits task; using its default input']);
+    expect(out.state.input).toEqual({ kind: 'mnist', index: 0 });
+  });
+
+  it('a matrix that is not a state is named and rejected', () => {
+    const id = [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1].join(',');
+    const zero = Array(16).fill(0).join(',');
+    expect(decodeChecked(`v=1&in=matrix:${id};${zero}`).problems).toEqual(['input: not a density matrix: the trace is 2, not 1']);
+    const asym = [1, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0].join(',');
+    expect(decodeChecked(`v=1&in=matrix:${asym};${zero}`).problems[0]).toMatch(/entries \(1,2\) and \(2,1\) are not complex conjugates/);
+    expect(decodeChecked(`v=1&in=matrix:1,0;0`).problems[0]).toMatch(/^input: the real part has 2 entries, expected 16/);
+  });
+
+  it('a too short list and a wrong list entry are both reported; missing entries take defaults', () => {
+    const out = decodeChecked('v=1&d=3&f=r,bogus');
+    expect(out.problems).toEqual(['activation: 2 values for 3 blocks', 'activation of block 2: "bogus" is not one of r, sp, sg, e']);
+    expect(out.state.blocks.map((b) => b.activation)).toEqual(['relu', 'softplus', 'softplus']);
+  });
+});
+
+describe('decodeHash fuzz: never throws, always within limits', () => {
+  const keys = ['v', 't', 'd', 'sa', 'ga', 'a', 'f', 'g', 's', 'rs', 'in', 'l', 'mv', 'cs', 'pal', 'p', 'hide', 'model', 'zz'];
+  const nasty = fc.constantFrom('NaN', 'Infinity', '-Infinity', '-1', '1e308', '1e-400', '1000000', '-0', '0x10', '', ' ', '%', '%E0%A4%A', '1,2,3', ',,,', ':', '&', '=', '#', 'null', '__proto__');
+  const hugeNumber = fc.oneof(fc.double(), fc.integer(), fc.bigInt().map(String)).map(String);
+
+  it('random strings', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }), fc.string().map((s) => `v=1&${s}`)), (h) => {
+        decodeChecked(h);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('random key=value pairs with nasty and huge values', () => {
+    const pair = fc.tuple(fc.constantFrom(...keys), fc.oneof(nasty, hugeNumber, fc.string({ maxLength: 30 }), fc.array(fc.oneof(nasty, hugeNumber), { maxLength: 25 }).map((a) => a.join(','))));
+    fc.assert(
+      fc.property(fc.array(pair, { maxLength: 12 }), fc.boolean(), (pairs, withVersion) => {
+        const hash = [...(withVersion ? ['v=1'] : []), ...pairs.map(([k, v]) => `${k}=${v}`)].join('&');
+        decodeChecked(hash);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('truncated valid hashes', () => {
+    fc.assert(
+      fc.property(validState, fc.double({ min: 0, max: 1, noNaN: true }), (s, cut) => {
+        const hash = encodeHash(s);
+        decodeChecked(hash.slice(0, Math.floor(hash.length * cut)), s);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('valid hashes with one field mutated keep every other field', () => {
+    fc.assert(
+      fc.property(validState, fc.constantFrom(...keys.filter((k) => k !== 'v')), fc.oneof(nasty, hugeNumber), (s, key, value) => {
+        const hash = encodeHash(s).split('&').filter((p) => !p.startsWith(`${key}=`)).concat(`${key}=${value}`).join('&');
+        const out = decodeChecked(hash, s);
+        if (key === 'zz') expect(out.problems).toContain('link: unknown field "zz" (ignored)');
+        // Fields other than the mutated one (and those that depend on it) come through unchanged.
+        if (!['t', 'in', 'd', 'sa', 'ga', 'a', 'l'].includes(key)) expect(out.state.input).toEqual(s.input);
+        if (!['mv'].includes(key)) expect(out.state.view.matrixView).toBe(s.view.matrixView);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('old and unknown versions', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer(), fc.string({ maxLength: 8 })).filter((v) => String(v) !== '1'), validState, (v, s) => {
+        const out = decodeChecked(encodeHash(s).replace('v=1', `v=${v}`), s);
+        expect(out.problems).toHaveLength(1);
+        expect(out.problems[0]).toMatch(/^version: /);
+        expect(out.state).toEqual(s);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
