@@ -10,6 +10,8 @@ import { classLabel, fmt, MISSING } from '../viz/format';
 import { drawProbBars } from '../viz/probBars';
 import { useExplorer } from '../viz/storeHook';
 import { ExplainCompare } from './Explain';
+import { readoutCsv } from '../app/exporters';
+import { ExportButtons, svgElementExport } from './ExportButtons';
 import '../viz/viz.css';
 
 const BELL: InputSpec = { kind: 'bell', which: 'phi+' };
@@ -88,6 +90,7 @@ export function ComparePanel() {
               );
             })}
           </div>
+          <ExportButtons what="class probabilities of both paths" name={['class-probabilities']} csv={() => readoutCsv(result)} />
           <table className="viz-table" aria-label="Class probabilities">
             <thead>
               <tr>
@@ -145,7 +148,12 @@ function Bars({ labels, values, predicted, colour, name }: { labels: string[]; v
   useLayoutEffect(() => {
     if (ref.current) drawProbBars(ref.current, { labels, values, predicted, colour, width: labels.length > 4 ? 280 : 200, height: 110 });
   }, [labels, values, predicted, colour]);
-  return <svg ref={ref} role="img" aria-label={name} />;
+  return (
+    <>
+      <svg ref={ref} role="img" aria-label={name} />
+      <ExportButtons what={name} name={[name]} svg={svgElementExport(ref)} />
+    </>
+  );
 }
 
 function DemoSideBySide({ bell, dephased, current }: { bell?: ExploreResponse; dephased?: ExploreResponse; current: DemoTag | null }) {

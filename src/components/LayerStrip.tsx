@@ -151,6 +151,7 @@ export function EvolutionPanel() {
             label={`Quantum path density matrix, ${layerName}, ${plugin.label}`}
             context={`Quantum path, ${layerName}`}
             onEntry={setEntry}
+            exportName={[`layer${k}`, 'quantum', view.matrixView]}
           />
         </figure>
         <figure className="viz-figure">
@@ -166,6 +167,7 @@ export function EvolutionPanel() {
             label={`Classical path diagonal, ${layerName}, ${plugin.label}`}
             context={`Classical path, ${layerName}`}
             onEntry={setEntry}
+            exportName={[`layer${k}`, 'classical', view.matrixView]}
           />
         </figure>
       </div>

@@ -8,6 +8,7 @@ import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { MatrixView as MatrixViewId, Palette } from '../app/store';
 import { entryText } from '../viz/format';
 import { MATRIX_PLUGINS, type MatrixData, type MatrixGeometry } from '../viz';
+import { canvasExport, ExportButtons } from './ExportButtons';
 import '../viz/viz.css';
 
 export interface MatrixViewProps {
@@ -22,9 +23,11 @@ export interface MatrixViewProps {
   /** Prefix of the status text, e.g. "Quantum path, layer 2". */
   context: string;
   onEntry?: (text: string | null) => void;
+  /** File name parts of SVG/PNG export buttons under the view (none when absent), e.g. ['layer3', 'quantum', 'heatmap']. */
+  exportName?: readonly (string | number)[];
 }
 
-export function MatrixView({ data, view, palette, cssSize, labels = true, label, context, onEntry }: MatrixViewProps) {
+export function MatrixView({ data, view, palette, cssSize, labels = true, label, context, onEntry, exportName }: MatrixViewProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const geometry = useRef<MatrixGeometry | null>(null);
   const [cursor, setCursor] = useState<{ i: number; j: number } | null>(null);
@@ -81,7 +84,9 @@ export function MatrixView({ data, view, palette, cssSize, labels = true, label,
     report(next);
   };
 
+  const exportSvg = MATRIX_PLUGINS[view].exportSvg;
   return (
+    <>
     <canvas
       ref={canvas}
       className="viz-matrix-canvas"
@@ -109,5 +114,14 @@ export function MatrixView({ data, view, palette, cssSize, labels = true, label,
       }}
       onMouseLeave={() => report(focused ? cur : null)}
     />
+    {exportName && (
+      <ExportButtons
+        what={context}
+        name={exportName}
+        svg={exportSvg ? () => (data ? exportSvg(data, { palette, cssSize, labels }) : null) : undefined}
+        png={canvasExport(canvas)}
+      />
+    )}
+    </>
   );
 }

@@ -11,6 +11,8 @@ import { shownLayer } from '../viz/layerData';
 import { drawLineChart, updateLineChartSelection } from '../viz/lineChart';
 import { useExplorer } from '../viz/storeHook';
 import { ExplainMetrics } from './Explain';
+import { metricsCsv } from '../app/exporters';
+import { ExportButtons, svgElementExport } from './ExportButtons';
 import '../viz/viz.css';
 
 function measureOf(l: ExploreLayer | undefined, key: MeasureKey): number | undefined {
@@ -61,6 +63,7 @@ export function MetricsPanel() {
         <span className="viz-key-selected" /> selected layer {result && <>· <span className="viz-key-divergence" style={{ borderColor: DIVERGENCE_COLOUR }} /> divergence layer</>} · ✕ dead block.
         Click a chart to select a layer.
       </p>
+      {result && <ExportButtons what="measures per layer (table of every layer)" name={['measures-per-layer']} csv={() => metricsCsv(result)} />}
       <table className="viz-table" aria-label="Measures at the selected layer">
         <caption>
           Quantum path at layer {k}
@@ -117,6 +120,7 @@ function Chart({ result, measure, title, label, selected, colour, onSelect }: { 
     <figure className="viz-chart">
       <figcaption>{title}</figcaption>
       <svg ref={ref} role="img" aria-label={`${label} per layer`} />
+      <ExportButtons what={`${label} chart`} name={[label, 'per-layer']} svg={svgElementExport(ref)} />
     </figure>
   );
 }

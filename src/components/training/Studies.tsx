@@ -6,6 +6,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AlphaSweepResults, GreedyVsEndToEndResults, NoiseResults, ShotsSweepResults } from '../../../workers/engine/experimentRunners';
 import { runStudyWithProgress } from '../../app/engineClient';
+import { toCsv } from '../../app/exporters';
+import { ExportButtons, svgElementExport } from '../ExportButtons';
 import { drawGroupedBars, TRAIN_COLOURS } from '../../viz/training/charts';
 import { drawStudyChart, type StudyChartSpec } from '../../viz/training/studyCharts';
 
@@ -35,7 +37,12 @@ function StudyChart({ spec, label, testId }: { spec: StudyChartSpec; label: stri
     const id = setTimeout(() => ref.current && drawStudyChart(ref.current, spec), 0);
     return () => clearTimeout(id);
   }, [spec]);
-  return <svg ref={ref} className="train-chart" role="img" aria-label={label} data-testid={testId} />;
+  return (
+    <>
+      <svg ref={ref} className="train-chart" role="img" aria-label={label} data-testid={testId} />
+      <ExportButtons what={`${label} plot`} name={[testId]} svg={svgElementExport(ref)} />
+    </>
+  );
 }
 
 function Table({ name, caption, head, rows }: { name: StudyName; caption: string; head: string[]; rows: (string | number)[][] }) {
@@ -68,6 +75,8 @@ function Table({ name, caption, head, rows }: { name: StudyName; caption: string
           ))}
         </tbody>
       </table>
+      {/* the CSV holds the table as shown; '—' (not a number) becomes an empty cell */}
+      <ExportButtons what={`${caption} table`} name={['study', name, 'table']} csv={() => toCsv(head, rows.map((r) => r.map((c) => (c === '—' ? '' : c))))} />
     </div>
   );
 }
@@ -138,6 +147,7 @@ function GreedyStudy({ r }: { r: GreedyVsEndToEndResults }) {
   return (
     <figure className="study">
       <svg ref={ref} className="train-chart" role="img" aria-label="Greedy vs end-to-end" data-testid="study-plot-greedyVsEndToEnd" />
+      <ExportButtons what="Greedy vs end-to-end plot" name={['study-plot-greedyVsEndToEnd']} svg={svgElementExport(ref)} />
       <ul className="train-legend">
         <li>
           <span className="swatch" style={{ borderColor: TRAIN_COLOURS.quantum, background: TRAIN_COLOURS.quantum }} />

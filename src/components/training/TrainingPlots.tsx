@@ -6,6 +6,8 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { TrainProgress } from '../../app/protocol';
 import { useTraining, type RunSummary, type TrainOutcome } from '../../app/trainingStore';
+import { trainingCurvesCsv } from '../../app/exporters';
+import { ExportButtons, svgElementExport } from '../ExportButtons';
 import { confusionCounts, drawConfusion, drawGroupedBars, drawSeriesChart, TRAIN_COLOURS, type BarGroup, type SeriesChartSpec } from '../../viz/training/charts';
 
 const W = 480, H = 230;
@@ -22,7 +24,12 @@ function deferDraw(draw: () => unknown): () => void {
 function SeriesChart({ spec, label, testId }: { spec: SeriesChartSpec; label: string; testId: string }) {
   const ref = useRef<SVGSVGElement>(null);
   useEffect(() => deferDraw(() => ref.current && drawSeriesChart(ref.current, spec)), [spec]);
-  return <svg ref={ref} className="train-chart" role="img" aria-label={label} data-testid={testId} />;
+  return (
+    <>
+      <svg ref={ref} className="train-chart" role="img" aria-label={label} data-testid={testId} />
+      <ExportButtons what={`training ${testId.replace(/-/g, ' ')}`} name={['training', testId]} svg={svgElementExport(ref)} />
+    </>
+  );
 }
 
 function Legend({ items }: { items: { name: string; colour: string; dashed?: boolean }[] }) {
@@ -103,6 +110,7 @@ export function EpochCharts() {
           label={last ? `Training loss per epoch; latest ${last.loss.toFixed(4)} after ${history.length} epochs` : 'Training loss per epoch (no epoch finished yet)'}
         />
         <Legend items={[{ name: 'training loss (mean over the epoch’s minibatches)', colour: TRAIN_COLOURS.loss }]} />
+        <ExportButtons what="training curves (loss and accuracy per epoch)" name={['training', 'curves']} csv={() => (history.length ? trainingCurvesCsv(history) : null)} />
       </figure>
       <figure className="train-figure">
         <figcaption>Accuracy per epoch</figcaption>
@@ -205,6 +213,7 @@ export function AdversarialChart() {
         data-testid="adversarial-chart"
         aria-label={rows.map((r) => `${r.name}: dephased ${r.acc.dephased.toFixed(3)}, marginal ${r.acc.marginal.toFixed(3)}, all ${r.acc.all.toFixed(3)}`).join('; ')}
       />
+      <ExportButtons what="training adversarial chart" name={['training', 'adversarial-chart']} svg={svgElementExport(ref)} />
       <Legend items={rows.map((r, i) => ({ name: r.name, colour: BAR_COLOURS[i % BAR_COLOURS.length] }))} />
       {!hasClassical && (
         <p className="train-hint">
@@ -237,7 +246,10 @@ export function ConfusionMatrix({ result, task }: { result: TrainOutcome | undef
     <figure className="train-figure">
       <figcaption>Confusion matrix (test set)</figcaption>
       {counts ? (
-        <svg ref={ref} className="train-chart confusion" role="img" data-testid="confusion-matrix" aria-label="Confusion matrix: rows true class, columns predicted class" />
+        <>
+          <svg ref={ref} className="train-chart confusion" role="img" data-testid="confusion-matrix" aria-label="Confusion matrix: rows true class, columns predicted class" />
+          <ExportButtons what="confusion matrix" name={['training', 'confusion-matrix']} svg={svgElementExport(ref)} />
+        </>
       ) : (
         <>
           <p className="train-hint" data-testid="confusion-unavailable">
