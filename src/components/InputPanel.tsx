@@ -2,13 +2,16 @@
  * Inputs of the two-qubit (entanglement) task: Bell states, Werner(p), seeded random states,
  * the adversarial partners of the current state, and a hand-entered matrix. Every button
  * sets an InputSpec recipe; the worker makes the state. The measures shown here are the
- * worker's layer-0 measures of the current input.
+ * worker's layer-0 measures of the current input. "Save input" keeps the current recipe in
+ * saved work (src/app/savedWork.ts).
  */
 import { useId, useState } from 'react';
 import type { BellKind, InputSpec } from '../app/explorer';
+import { useSavedWork } from '../app/savedWorkStore';
 import { useExplorer } from '../app/store';
 import { DigitCanvas } from './DigitCanvas';
 import { MatrixEditor } from './MatrixEditor';
+import { SaveControl } from './SaveControl';
 
 const BELL: { which: BellKind; label: string; ket: string }[] = [
   { which: 'phi+', label: 'Φ+', ket: '(|00⟩+|11⟩)/√2' },
@@ -57,8 +60,31 @@ export function InputPanel() {
           {describeInput(input)}
         </output>
       </p>
+      <SaveInput input={input} />
       {task === 'entanglement' ? <TwoQubitInputs /> : <DigitCanvas />}
     </section>
+  );
+}
+
+/** A key per input object: a new input (a new recipe from the store) resets the save control. */
+const inputKeys = new WeakMap<InputSpec, number>();
+let nextInputKey = 1;
+function inputKey(input: InputSpec): number {
+  let k = inputKeys.get(input);
+  if (k === undefined) inputKeys.set(input, (k = nextInputKey++));
+  return k;
+}
+
+/** "Save input": keeps the current input's recipe (a hand-entered matrix, a drawing, …) in saved work. */
+function SaveInput({ input }: { input: InputSpec }) {
+  return (
+    <SaveControl
+      key={inputKey(input)}
+      label="Save input"
+      what="input"
+      defaultName={describeInput(input)}
+      save={(name) => useSavedWork.getState().saveInput({ name, input })}
+    />
   );
 }
 

@@ -21,6 +21,14 @@ interface EmbeddedEig {
   zi: Float64Array[];
 }
 
+/**
+ * 0 for |v| < 1e-300, else v. ml-matrix's tql2 divides by off-diagonal entries: a subnormal
+ * one makes the quotient infinite, the iteration NaN and its index run past the matrix (a
+ * TypeError, found by fuzzing imported state files). Such entries are far below every
+ * tolerance here (1e-8), so they are flushed to zero.
+ */
+const flushTiny = (v: number) => (Math.abs(v) < 1e-300 ? 0 : v);
+
 function embeddedEig(h: CMat): EmbeddedEig {
   const d = h.rows;
   if (h.cols !== d) throw new Error('eigensolver needs a square matrix');
@@ -28,7 +36,7 @@ function embeddedEig(h: CMat): EmbeddedEig {
   const e = new Matrix(2 * d, 2 * d);
   for (let i = 0; i < d; i++)
     for (let j = 0; j < d; j++) {
-      const x = hs.re[i * d + j], y = hs.im[i * d + j];
+      const x = flushTiny(hs.re[i * d + j]), y = flushTiny(hs.im[i * d + j]);
       e.set(i, j, x);
       e.set(i + d, j + d, x);
       e.set(i, j + d, -y);

@@ -1,6 +1,8 @@
-/** The final figures of the main run and its baselines, the transfer check, and "Use in explorer". */
+/** The final figures of the main run and its baselines, the transfer check, "Use in explorer" and "Save model". */
 import { useState } from 'react';
+import { useSavedWork } from '../../app/savedWorkStore';
 import { useExplorer } from '../../app/store';
+import { SaveControl } from '../SaveControl';
 import { explorableModel, MODE_NAMES, useTraining, type RunSummary } from '../../app/trainingStore';
 
 const fmt = (v: number | undefined, digits = 4) => (v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(digits));
@@ -113,26 +115,37 @@ export function UseInExplorer() {
   const model = explorableModel(result);
   const req = summaries[0]?.request;
   if (!result || result.cancelled || !req) return null;
-  if (!model) {
-    return <p className="train-hint">This run trained a classical network; only quantum models (transfer, greedy, end-to-end) can be explored.</p>;
-  }
   const name = `trained: ${req.task}, ${MODE_NAMES[req.mode]}, depth ${req.depth}, α ${req.alpha}, seed ${req.seed}`;
   return (
     <div className="train-use">
-      <button
-        type="button"
-        onClick={() => {
-          const ex = useExplorer.getState();
-          if (ex.stack.task !== req.task) ex.setTask(req.task);
-          useExplorer.getState().loadTrainedModel(name, model);
-          setDone(name);
-        }}
-      >
-        Use in explorer
-      </button>
-      <span role="status" aria-live="polite" className="train-hint">
-        {done ? `The explorer now shows “${done}”.` : 'Makes this trained quantum model the explorer’s current stack.'}
-      </span>
+      {model ? (
+        <>
+          <button
+            type="button"
+            onClick={() => {
+              const ex = useExplorer.getState();
+              if (ex.stack.task !== req.task) ex.setTask(req.task);
+              useExplorer.getState().loadTrainedModel(name, model);
+              setDone(name);
+            }}
+          >
+            Use in explorer
+          </button>
+          <span role="status" aria-live="polite" className="train-hint">
+            {done ? `The explorer now shows “${done}”.` : 'Makes this trained quantum model the explorer’s current stack.'}
+          </span>
+        </>
+      ) : (
+        <p className="train-hint">This run trained a classical network; only quantum models (transfer, greedy, end-to-end) can be explored.</p>
+      )}
+      {/* Keyed by the run, so a new run starts with its own default name and no "Saved". */}
+      <SaveControl
+        key={`${name}|${result.seconds}`}
+        label="Save model"
+        what="model"
+        defaultName={name}
+        save={(n) => useSavedWork.getState().saveModel({ name: n, model: result.model, accuracy: result.final.testAccuracy })}
+      />
     </div>
   );
 }

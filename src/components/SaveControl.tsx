@@ -1,0 +1,42 @@
+/**
+ * A name field and a "Save …" button for saved work. It says "Saved" only after the save
+ * promise resolved, i.e. after the record was written (IndexedDB transaction committed); a
+ * failure is shown with its reason and the name stays in the field to try again.
+ */
+import { useId, useState } from 'react';
+
+export function SaveControl({ label, defaultName, save, what }: { label: string; defaultName: string; save: (name: string) => Promise<{ name: string }>; what: string }) {
+  const id = useId();
+  const [name, setName] = useState(defaultName);
+  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; name: string } | { kind: 'failed'; reason: string }>({ kind: 'idle' });
+  return (
+    <div className="save-control">
+      <label htmlFor={id}>Name</label>
+      <input id={id} type="text" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} aria-label={`Name of the ${what}`} />
+      <button
+        type="button"
+        disabled={state.kind === 'saving'}
+        onClick={async () => {
+          setState({ kind: 'saving' });
+          try {
+            const record = await save(name);
+            setState({ kind: 'saved', name: record.name });
+          } catch (e) {
+            setState({ kind: 'failed', reason: e instanceof Error ? e.message : String(e) });
+          }
+        }}
+      >
+        {label}
+      </button>
+      <span role="status" aria-live="polite" aria-label={`${label} status`} className="hint">
+        {state.kind === 'saving' && 'Saving…'}
+        {state.kind === 'saved' && `Saved “${state.name}” (see Saved work).`}
+      </span>
+      {state.kind === 'failed' && (
+        <span role="alert" className="error">
+          Not saved: {state.reason}
+        </span>
+      )}
+    </div>
+  );
+}
