@@ -110,7 +110,6 @@ export function serializeSvgElement(svg: SVGSVGElement): string {
       const v = cs.getPropertyValue(p);
       if (v && !copy.hasAttribute(p)) copy.setAttribute(p, v);
     }
-    copy.removeAttribute('class');
   });
   // Size: the width/height attributes, else the viewBox (d3 charts here draw in viewBox
   // units and are scaled by CSS), else the box on screen.
