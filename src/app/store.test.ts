@@ -1,10 +1,14 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExploreRequest, ExploreResponse } from './explorer';
 import { startRecompute } from './recompute';
 import { defaultStack, useExplorer } from './store';
 
 const initial = useExplorer.getState();
-beforeEach(() => useExplorer.setState({ ...initial, stack: defaultStack('entanglement'), requestId: 1, result: undefined, error: undefined }, false));
+beforeEach(() => {
+  useExplorer.setState({ ...initial, stack: defaultStack('entanglement'), requestId: 1, result: undefined, error: undefined }, false);
+  useExplorer.getState().resetHistory();
+});
+afterEach(() => vi.useRealTimers());
 
 describe('explorer store', () => {
   it('depth adds and removes blocks within 0…20 and keeps the selected layer valid', () => {
@@ -68,6 +72,53 @@ describe('explorer store', () => {
     expect(useExplorer.getState().result).toBeUndefined();
     s.receiveResult({ requestId: r2 } as ExploreResponse);
     expect(useExplorer.getState().result?.requestId).toBe(r2);
+  });
+});
+
+describe('undo / redo in the store', () => {
+  it('a slider drag is one step; undo restores the stack and input, redo re-applies them', () => {
+    vi.useFakeTimers();
+    const s = useExplorer.getState();
+    s.setSameAlpha(false);
+    vi.advanceTimersByTime(2000);
+    for (let k = 1; k <= 8; k++) {
+      s.updateBlock(1, { alpha: k / 10 });
+      vi.advanceTimersByTime(16);
+    }
+    s.setInput({ kind: 'werner', p: 0.3 });
+    s.setDepth(2);
+    expect(useExplorer.getState().canUndo).toBe(true);
+    s.undo(); // depth
+    expect(useExplorer.getState().stack.blocks).toHaveLength(4);
+    s.undo(); // input
+    expect(useExplorer.getState().input).toEqual({ kind: 'bell', which: 'phi+' });
+    expect(useExplorer.getState().stack.blocks[1].alpha).toBe(0.8);
+    s.undo(); // the whole drag
+    expect(useExplorer.getState().stack.blocks[1].alpha).toBe(0.5);
+    expect(useExplorer.getState().sameAlpha).toBe(false);
+    s.undo(); // same α toggle
+    expect(useExplorer.getState().sameAlpha).toBe(true);
+    expect(useExplorer.getState().canUndo).toBe(false);
+    const before = useExplorer.getState().requestId;
+    s.redo();
+    s.redo();
+    expect(useExplorer.getState().stack.blocks[1].alpha).toBe(0.8);
+    expect(useExplorer.getState().requestId).toBe(before + 2); // each restore recomputes
+    expect(useExplorer.getState().canRedo).toBe(true);
+    s.selectLayer(2); // not an undoable edit: the redo list survives
+    expect(useExplorer.getState().canRedo).toBe(true);
+    s.addBlock(); // a new edit drops it
+    expect(useExplorer.getState().canRedo).toBe(false);
+  });
+
+  it('undoing a task switch brings back the other task and clears the stale result', () => {
+    const s = useExplorer.getState();
+    s.setTask('digits');
+    s.receiveResult({ requestId: useExplorer.getState().requestId } as ExploreResponse);
+    s.undo();
+    expect(useExplorer.getState().stack.task).toBe('entanglement');
+    expect(useExplorer.getState().input.kind).toBe('bell');
+    expect(useExplorer.getState().result).toBeUndefined();
   });
 });
 

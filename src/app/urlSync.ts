@@ -152,8 +152,8 @@ export function startUrlSync(): () => void {
   const unsubscribe = useExplorer.subscribe((st, prev) => {
     if (reading) return;
     const editChanged = st.stack !== prev.stack || st.input !== prev.input || st.globalAlpha !== prev.globalAlpha || st.sameAlpha !== prev.sameAlpha;
-    const viewChanged = st.view !== prev.view || st.panel !== prev.panel || st.hidden !== prev.hidden;
-    if (!editChanged && !viewChanged && st.selectedLayer === prev.selectedLayer) return;
+    const viewChanged = st.view !== prev.view || st.hidden !== prev.hidden;
+    if (!editChanged && !viewChanged && st.selectedLayer === prev.selectedLayer && st.panel === prev.panel) return;
     const now = Date.now();
     let push: boolean;
     if (editChanged) {
@@ -162,7 +162,8 @@ export function startUrlSync(): () => void {
       lastKey = edit.kind === 'continuous' ? edit.key : null;
       lastTime = now;
     } else {
-      // A view option is a discrete change; moving through layers (scrubber, play) only replaces.
+      // A view option is a discrete change; moving through layers (scrubber, play) or into
+      // another panel only replaces the entry.
       push = viewChanged;
       if (viewChanged) lastKey = null;
     }

@@ -3,7 +3,10 @@
  * the metrics and the classical-vs-quantum comparison, with a status line for the engine.
  * Every panel reads the store itself; all physics runs in the worker.
  */
+import { useEffect, type ReactNode } from 'react';
+import { useExplorer, type PanelName } from '../app/store';
 import { ComparePanel } from './ComparePanel';
+import { Hideable } from './Hideable';
 import { InputPanel } from './InputPanel';
 import { EvolutionPanel } from './LayerStrip';
 import { MetricsPanel } from './MetricsPanel';
@@ -14,7 +17,26 @@ import { StackBuilder, TaskSwitch } from './StackBuilder';
 import { StatusLine } from './StatusLine';
 import { TrainingPanel } from './TrainingPanel';
 
+/**
+ * A panel that can be "open" in the URL (field `p`): working in it (focus, pointer) makes it
+ * the open panel, and a link naming it scrolls it into view on load.
+ */
+function PanelArea({ name, children }: { name: PanelName; children: ReactNode }) {
+  const mark = () => {
+    if (useExplorer.getState().panel !== name) useExplorer.getState().setPanel(name);
+  };
+  return (
+    <div id={`panel-${name}`} onFocusCapture={mark} onPointerDownCapture={mark}>
+      {children}
+    </div>
+  );
+}
+
 export function App() {
+  useEffect(() => {
+    const panel = useExplorer.getState().panel;
+    if (panel && panel !== 'classroom') document.getElementById(`panel-${panel}`)?.scrollIntoView({ block: 'start' });
+  }, []);
   return (
     <div className="app">
       <header className="app-header">
@@ -22,7 +44,9 @@ export function App() {
           <h1>HQRN Explorer</h1>
           <p className="tagline">Quantum residual networks, layer by layer, computed live in your browser.</p>
         </div>
-        <TaskSwitch />
+        <Hideable control="task">
+          <TaskSwitch />
+        </Hideable>
         <ShareBar />
         <StatusLine />
       </header>
@@ -43,9 +67,21 @@ export function App() {
           <MetricsPanel />
         </div>
       </main>
-      <ExportPanel />
-      <SavedPanel />
-      <TrainingPanel />
+      <Hideable control="export">
+        <PanelArea name="export">
+          <ExportPanel />
+        </PanelArea>
+      </Hideable>
+      <Hideable control="saved">
+        <PanelArea name="saved">
+          <SavedPanel />
+        </PanelArea>
+      </Hideable>
+      <Hideable control="training">
+        <PanelArea name="training">
+          <TrainingPanel />
+        </PanelArea>
+      </Hideable>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { useSavedWork } from '../app/savedWorkStore';
 import { useExplorer } from '../app/store';
 import { DigitCanvas } from './DigitCanvas';
 import { MatrixEditor } from './MatrixEditor';
+import { Hideable } from './Hideable';
 import { SaveControl } from './SaveControl';
 
 const BELL: { which: BellKind; label: string; ket: string }[] = [
@@ -176,7 +177,7 @@ function TwoQubitInputs() {
       </fieldset>
 
       <InputMeasures />
-      <MatrixEditor />
+      <Hideable control="matrix"><MatrixEditor /></Hideable>
     </>
   );
 }

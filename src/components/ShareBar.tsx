@@ -1,4 +1,158 @@
-/** Issue 5: undo/redo buttons, copy link, classroom link. (Skeleton: filled in by the URL/undo work.) */
+/**
+ * Share and undo (issue 5): Undo / Redo (also Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z, Ctrl+Y), "Copy
+ * link" (the URL already holds the view, src/app/urlSync.ts), and "Classroom link": the same
+ * link with controls the teacher ticks hidden. Problems found in an opened link are listed
+ * here (role="alert") until dismissed; the rest of the link still applies.
+ */
+import { useEffect, useId, useState } from 'react';
+import { HIDEABLE_CONTROLS, useExplorer, type HideableControl } from '../app/store';
+import { encodeHash, urlStateOf } from '../app/urlState';
+import './shareBar.css';
+
+const CONTROL_LABEL: Record<HideableControl, string> = {
+  task: 'Task switch',
+  stack: 'Stack editing',
+  matrix: 'Matrix editor',
+  training: 'Training studio',
+  export: 'Export',
+  saved: 'Saved work',
+};
+
+/** Elements where Ctrl+Z belongs to the text being typed, not to the explorer. */
+function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
+  if (target instanceof HTMLInputElement) return !['range', 'checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'color'].includes(target.type);
+  return false;
+}
+
+/** Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z and Ctrl+Y redo, except while typing in a text field. */
+function useUndoShortcuts() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || isTextEntry(e.target)) return;
+      const key = e.key.toLowerCase();
+      const st = useExplorer.getState();
+      if (key === 'z' && !e.shiftKey) st.undo();
+      else if ((key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey)) st.redo();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+function linkFor(hash: string): string {
+  return `${window.location.origin}${window.location.pathname}${window.location.search}#${hash}`;
+}
+
+/** Copy `text`; when the clipboard is not allowed, the caller shows the text to copy by hand. */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function ShareBar() {
-  return null;
+  useUndoShortcuts();
+  const canUndo = useExplorer((s) => s.canUndo);
+  const canRedo = useExplorer((s) => s.canRedo);
+  const { undo, redo } = useExplorer.getState();
+  const [copied, setCopied] = useState<string | null>(null);
+  const copyLink = async () => {
+    const link = linkFor(encodeHash(urlStateOf(useExplorer.getState())));
+    setCopied((await copyText(link)) ? 'Link copied.' : `Copy this link: ${link}`);
+  };
+
+  return (
+    <div className="share-bar" role="group" aria-label="Undo and share">
+      <div className="share-buttons">
+        <button type="button" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)">
+          Undo
+        </button>
+        <button type="button" onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z or Ctrl+Y)">
+          Redo
+        </button>
+        <button type="button" onClick={() => void copyLink()}>
+          Copy link
+        </button>
+      </div>
+      {copied && (
+        <p className="share-copied" role="status">
+          {copied}
+        </p>
+      )}
+      <ClassroomLink />
+      <UrlProblems />
+    </div>
+  );
+}
+
+/** The teacher ticks controls to hide; the link is the current view with `hide=` set. */
+function ClassroomLink() {
+  const open = useExplorer((s) => s.panel === 'classroom');
+  const setPanel = useExplorer((s) => s.setPanel);
+  const state = useExplorer((s) => s);
+  const [chosen, setChosen] = useState<HideableControl[]>(['stack', 'training', 'matrix']);
+  const [copied, setCopied] = useState(false);
+  const id = useId();
+  const link = open ? linkFor(encodeHash({ ...urlStateOf(state), hidden: HIDEABLE_CONTROLS.filter((c) => chosen.includes(c)), panel: null })) : '';
+
+  return (
+    <details
+      className="classroom"
+      open={open}
+      onToggle={(e) => {
+        const isOpen = (e.currentTarget as HTMLDetailsElement).open;
+        if (isOpen !== open) setPanel(isOpen ? 'classroom' : null);
+      }}
+    >
+      <summary>Classroom link</summary>
+      <fieldset>
+        <legend>Hide these controls from students</legend>
+        {HIDEABLE_CONTROLS.map((c) => (
+          <label key={c} className="check">
+            <input
+              type="checkbox"
+              checked={chosen.includes(c)}
+              onChange={(e) => {
+                setCopied(false);
+                setChosen((cur) => (e.target.checked ? [...cur, c] : cur.filter((x) => x !== c)));
+              }}
+            />
+            {CONTROL_LABEL[c]}
+          </label>
+        ))}
+      </fieldset>
+      <label htmlFor={`${id}-link`}>Classroom link</label>
+      <input id={`${id}-link`} type="text" readOnly value={link} aria-label="Classroom link" onFocus={(e) => e.currentTarget.select()} />
+      <button type="button" onClick={() => void copyText(link).then(setCopied)}>
+        Copy classroom link
+      </button>
+      {copied && <span role="status"> Copied.</span>}
+    </details>
+  );
+}
+
+function UrlProblems() {
+  const problems = useExplorer((s) => s.urlProblems);
+  const setUrlProblems = useExplorer((s) => s.setUrlProblems);
+  if (problems.length === 0) return null;
+  return (
+    <div className="url-problems" role="alert" aria-label="Problems in the link">
+      <p>Some parts of this link could not be used (the rest of the view was restored):</p>
+      <ul>
+        {problems.map((p, k) => (
+          <li key={k}>{p}</li>
+        ))}
+      </ul>
+      <button type="button" onClick={() => setUrlProblems([])}>
+        Dismiss
+      </button>
+    </div>
+  );
 }

@@ -6,7 +6,7 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { ACTIVATIONS, type Activation } from '../core/activation';
 import { EXPLORER_LIMITS, type BlockSpec, type TaskName } from '../app/explorer';
-import { useExplorer } from '../app/store';
+import { MAX_WEIGHTS_SEED, useExplorer } from '../app/store';
 
 const TASKS: { value: TaskName; label: string }[] = [
   { value: 'entanglement', label: 'Two qubits (entanglement)' },
@@ -21,10 +21,19 @@ const ACTIVATION_LABEL: Record<Activation, string> = {
 };
 
 export function StackBuilder() {
+  // A classroom link can hide stack editing: the diagram stays, read-only.
+  const locked = useExplorer((s) => s.hidden.includes('stack'));
   return (
     <section className="panel stack-builder" aria-labelledby="stack-heading">
-      <StackControls />
-      <StackDiagram />
+      {locked ? (
+        <div className="stack-controls">
+          <h2 id="stack-heading">Network</h2>
+          <p className="hint">Stack editing is hidden in this classroom link.</p>
+        </div>
+      ) : (
+        <StackControls />
+      )}
+      <StackDiagram locked={locked} />
     </section>
   );
 }
@@ -60,7 +69,7 @@ function StackControls() {
   const applySeed = (text: string) => {
     setSeedText(text);
     const n = Number(text);
-    if (text.trim() !== '' && Number.isInteger(n) && n >= 0) {
+    if (text.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= MAX_WEIGHTS_SEED) {
       randomiseWeights(n);
       setSeedText(null);
     }
@@ -130,7 +139,7 @@ function StackControls() {
 
       <div className="control">
         <label htmlFor={`${id}-seed`}>Weights seed</label>
-        <input id={`${id}-seed`} type="number" min={0} step={1} value={seedShown} onChange={(e) => applySeed(e.target.value)} />
+        <input id={`${id}-seed`} type="number" min={0} max={MAX_WEIGHTS_SEED} step={1} value={seedShown} onChange={(e) => applySeed(e.target.value)} />
         <button type="button" onClick={() => applySeed(String(Math.floor(Math.random() * 1_000_000)))}>
           Randomise weights
         </button>
@@ -190,7 +199,7 @@ function ModelLoader() {
   );
 }
 
-function StackDiagram() {
+function StackDiagram({ locked }: { locked: boolean }) {
   const blocks = useExplorer((s) => s.stack.blocks);
   const task = useExplorer((s) => s.stack.task);
   const trained = useExplorer((s) => s.stack.trained);
@@ -201,7 +210,7 @@ function StackDiagram() {
         <span className="node-sub">ρ⁽⁰⁾ · {task === 'digits' ? '6 qubits (8×8 digit)' : '2 qubits'}</span>
       </li>
       {blocks.map((b, k) => (
-        <BlockCard key={b.id} block={b} index={k} count={blocks.length} trained={!!trained?.model && k < ((trained.model as { blocks?: unknown[] }).blocks?.length ?? 0)} />
+        <BlockCard key={b.id} block={b} index={k} count={blocks.length} locked={locked} trained={!!trained?.model && k < ((trained.model as { blocks?: unknown[] }).blocks?.length ?? 0)} />
       ))}
       <li className="node node-io">
         <span className="node-title">Readout</span>
@@ -234,7 +243,7 @@ function BlockParts({ block }: { block: BlockSpec }) {
   );
 }
 
-function BlockCard({ block, index, count, trained }: { block: BlockSpec; index: number; count: number; trained: boolean }) {
+function BlockCard({ block, index, count, trained, locked }: { block: BlockSpec; index: number; count: number; trained: boolean; locked: boolean }) {
   const n = index + 1;
   const { updateBlock, removeBlock, duplicateBlock, moveBlock, selectLayer } = useExplorer.getState();
   const selected = useExplorer((s) => s.selectedLayer === n);
@@ -256,76 +265,86 @@ function BlockCard({ block, index, count, trained }: { block: BlockSpec; index: 
           </span>
         )}
         {trained && <span className="badge">trained</span>}
-        <div className="block-buttons">
-          <button type="button" aria-label={`Move block ${n} up`} title="Move up" disabled={index === 0} onClick={() => moveBlock(index, -1)}>
-            ↑
-          </button>
-          <button type="button" aria-label={`Move block ${n} down`} title="Move down" disabled={index === count - 1} onClick={() => moveBlock(index, 1)}>
-            ↓
-          </button>
-          <button type="button" aria-label={`Duplicate block ${n}`} title="Duplicate" disabled={full} onClick={() => duplicateBlock(index)}>
-            copy
-          </button>
-          <button type="button" aria-label={`Remove block ${n}`} title="Remove" onClick={() => removeBlock(index)}>
-            ✕
-          </button>
-        </div>
+        {!locked && (
+          <div className="block-buttons">
+            <button type="button" aria-label={`Move block ${n} up`} title="Move up" disabled={index === 0} onClick={() => moveBlock(index, -1)}>
+              ↑
+            </button>
+            <button type="button" aria-label={`Move block ${n} down`} title="Move down" disabled={index === count - 1} onClick={() => moveBlock(index, 1)}>
+              ↓
+            </button>
+            <button type="button" aria-label={`Duplicate block ${n}`} title="Duplicate" disabled={full} onClick={() => duplicateBlock(index)}>
+              copy
+            </button>
+            <button type="button" aria-label={`Remove block ${n}`} title="Remove" onClick={() => removeBlock(index)}>
+              ✕
+            </button>
+          </div>
+        )}
       </div>
       <BlockParts block={block} />
-      <div className="block-field">
-        <label htmlFor={`${id}-a`}>α</label>
-        <input
-          id={`${id}-a`}
-          type="range"
-          min={0}
-          max={1}
-          step={0.01}
-          value={block.alpha}
-          aria-label={`α of block ${n}`}
-          onChange={(e) => updateBlock(index, { alpha: Number(e.target.value) })}
-        />
-        <output htmlFor={`${id}-a`}>{block.alpha.toFixed(2)}</output>
-      </div>
-      <div className="block-row">
-        <div className="block-field">
-          <label htmlFor={`${id}-s`}>σ</label>
-          <select
-            id={`${id}-s`}
-            aria-label={`Activation of block ${n}`}
-            value={block.activation}
-            onChange={(e) => updateBlock(index, { activation: e.target.value as Activation })}
-          >
-            {ACTIVATIONS.map((a) => (
-              <option key={a} value={a}>
-                {ACTIVATION_LABEL[a]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="block-field">
-          <label htmlFor={`${id}-g`}>c</label>
-          <input
-            id={`${id}-g`}
-            type="number"
-            aria-label={`Gain of block ${n}`}
-            aria-invalid={gainText !== null}
-            min={EXPLORER_LIMITS.minGain}
-            max={EXPLORER_LIMITS.maxGain}
-            step={0.5}
-            disabled={trained}
-            title={trained ? 'The trained model sets this gain' : `gain c in [${EXPLORER_LIMITS.minGain}, ${EXPLORER_LIMITS.maxGain}]`}
-            value={gainText ?? String(block.gain)}
-            onChange={(e) => {
-              const v = Number(e.target.value);
-              if (e.target.value.trim() !== '' && gainValid(v)) {
-                setGainText(null);
-                updateBlock(index, { gain: v });
-              } else setGainText(e.target.value);
-            }}
-            onBlur={() => setGainText(null)}
-          />
-        </div>
-      </div>
+      {locked ? (
+        <p className="block-summary" aria-label={`Settings of block ${n}`}>
+          α = {block.alpha.toFixed(2)} · σ = {ACTIVATION_LABEL[block.activation]} · c = {block.gain}
+        </p>
+      ) : (
+        <>
+          <div className="block-field">
+            <label htmlFor={`${id}-a`}>α</label>
+            <input
+              id={`${id}-a`}
+              type="range"
+              min={0}
+              max={1}
+              step={0.01}
+              value={block.alpha}
+              aria-label={`α of block ${n}`}
+              onChange={(e) => updateBlock(index, { alpha: Number(e.target.value) })}
+            />
+            <output htmlFor={`${id}-a`}>{block.alpha.toFixed(2)}</output>
+          </div>
+          <div className="block-row">
+            <div className="block-field">
+              <label htmlFor={`${id}-s`}>σ</label>
+              <select
+                id={`${id}-s`}
+                aria-label={`Activation of block ${n}`}
+                value={block.activation}
+                onChange={(e) => updateBlock(index, { activation: e.target.value as Activation })}
+              >
+                {ACTIVATIONS.map((a) => (
+                  <option key={a} value={a}>
+                    {ACTIVATION_LABEL[a]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="block-field">
+              <label htmlFor={`${id}-g`}>c</label>
+              <input
+                id={`${id}-g`}
+                type="number"
+                aria-label={`Gain of block ${n}`}
+                aria-invalid={gainText !== null}
+                min={EXPLORER_LIMITS.minGain}
+                max={EXPLORER_LIMITS.maxGain}
+                step={0.5}
+                disabled={trained}
+                title={trained ? 'The trained model sets this gain' : `gain c in [${EXPLORER_LIMITS.minGain}, ${EXPLORER_LIMITS.maxGain}]`}
+                value={gainText ?? String(block.gain)}
+                onChange={(e) => {
+                  const v = Number(e.target.value);
+                  if (e.target.value.trim() !== '' && gainValid(v)) {
+                    setGainText(null);
+                    updateBlock(index, { gain: v });
+                  } else setGainText(e.target.value);
+                }}
+                onBlur={() => setGainText(null)}
+              />
+            </div>
+          </div>
+        </>
+      )}
     </li>
   );
 }
