@@ -186,3 +186,52 @@ test('QASM, model, state and dataset export; the QASM round-trips within the rep
   expect(dsJson.kinds.length).toBe(20);
   expect(errors).toEqual([]);
 });
+
+test('training curves and a study table export as CSV; their charts as SVG and PNG', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('./');
+  const panel = page.getByRole('region', { name: 'Training studio' });
+  await expect(panel).toBeVisible();
+  await panel.scrollIntoViewIfNeeded();
+  // A tiny greedy run: 2 blocks × 3 epochs.
+  await panel.getByLabel('Task', { exact: true }).selectOption('entanglement');
+  await panel.getByLabel('Mode', { exact: true }).selectOption('quantum-greedy');
+  await panel.getByLabel('Depth (blocks)').fill('2');
+  await panel.getByLabel('Epochs (per block)').fill('3');
+  await panel.getByLabel('Batch size').fill('16');
+  await panel.getByLabel('Training examples').fill('200');
+  await panel.getByLabel('Test examples').fill('200');
+  await panel.getByLabel('Seed').fill('3');
+  await panel.getByRole('button', { name: /Play/ }).click();
+  await expect(panel.locator('p.train-status')).toContainText('Done', { timeout: 90_000 });
+
+  const curves = await download(page, panel.getByRole('button', { name: 'Export training curves (loss and accuracy per epoch) as CSV' }));
+  expect(curves.name).toBe('hqrn-training-curves.csv');
+  const rows = curves.bytes.toString('utf8').trimEnd().split('\r\n').map((r) => r.split(','));
+  expect(rows[0]).toEqual(['epoch', 'stage', 'stage_epoch', 'loss', 'train_accuracy', 'test_accuracy', 'adversarial_accuracy', 'elapsed_ms']);
+  expect(rows.length).toBe(1 + 6);
+  for (const r of rows.slice(1)) expect(Number(r[3])).toBeGreaterThan(0);
+
+  const loss = await download(page, panel.getByRole('button', { name: 'Export training loss chart as SVG' }));
+  expect(loss.name).toBe('hqrn-training-loss-chart.svg');
+  const lossSvg = await svgCounts(page, loss.bytes.toString('utf8'), ['circle.series-point']);
+  expect(lossSvg.error).toBeNull();
+  expect(lossSvg.counts[0]).toBe(6);
+  const lossPng = decodePng((await download(page, panel.getByRole('button', { name: 'Export training loss chart as PNG' }))).bytes);
+  expect([lossPng.width, lossPng.height]).toEqual([960, 460]);
+  expect(lossPng.inked).toBeGreaterThan(1000);
+
+  // The quick greedy-vs-end-to-end study: its table as CSV (header + two rows), its plot as SVG.
+  const studies = panel.getByRole('region', { name: 'Beyond the paper' });
+  await studies.getByRole('button', { name: 'Study: greedy vs end-to-end' }).click();
+  await expect(studies.getByRole('status')).toContainText(/greedy vs end-to-end \(quick\): done/, { timeout: 90_000 });
+  const table = await download(page, studies.getByRole('button', { name: /table as CSV$/ }));
+  expect(table.name).toBe('hqrn-study-greedyvsendtoend-table.csv');
+  const tableRows = table.bytes.toString('utf8').trimEnd().split('\r\n');
+  expect(tableRows[0]).toBe('training,test,dephased,marginal,seconds');
+  expect(tableRows.length).toBe(3);
+  const plot = await download(page, studies.getByRole('button', { name: 'Export Greedy vs end-to-end plot as SVG' }));
+  expect((await svgCounts(page, plot.bytes.toString('utf8'), ['rect.bar'])).counts[0]).toBe(6);
+  expect(errors).toEqual([]);
+});
