@@ -1,10 +1,16 @@
 import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
-// E2E_PORT / E2E_OUT_DIR let two runs share a machine (each builds and serves its own copy).
+// E2E_PORT / E2E_OUT_DIR let two runs share a machine (each builds and serves its own copy,
+// and keeps its results in its own folder).
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const OUT_DIR = process.env.E2E_OUT_DIR ?? 'dist';
-const baseURL = `http://127.0.0.1:${PORT}`;
+const RESULTS_DIR = process.env.E2E_OUT_DIR ? `test-results/${basename(OUT_DIR)}` : 'test-results';
+// The suite serves the app from a sub-path, as a static host may (GitHub Pages: /<repo>/), so
+// an absolute URL anywhere in the app breaks it. Specs open pages with relative URLs ('./').
+const PREFIX = `/${(process.env.E2E_PREFIX ?? 'hqrn/sub/path').split('/').filter(Boolean).join('/')}/`.replace('//', '/');
+const baseURL = `http://127.0.0.1:${PORT}${PREFIX}`;
 
 // Debian's Chromium when present (CI installs it with apt-get); otherwise
 // Playwright's own browser (`npx playwright install chromium`). Exported for
@@ -26,6 +32,7 @@ export const launchOptions = existsSync(SYSTEM_CHROMIUM)
 
 export default defineConfig({
   testDir: 'e2e',
+  outputDir: RESULTS_DIR,
   workers: 1,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
@@ -44,8 +51,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // Test the built static app, as served from dist/.
-    command: `npx vite build --outDir ${OUT_DIR} --emptyOutDir && npx vite preview --outDir ${OUT_DIR} --port ${PORT} --strictPort --host 127.0.0.1`,
+    // Test the built static app, served from the sub-path by a plain static server that also
+    // gives the worker its CSP header (scripts/serve-static.mjs, scripts/csp.mjs).
+    command: `npx vite build --outDir ${OUT_DIR} --emptyOutDir && node scripts/serve-static.mjs --dir ${OUT_DIR} --port ${PORT} --host 127.0.0.1 --prefix ${PREFIX} --quiet`,
     url: baseURL,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -1,15 +1,46 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { PAGE_CSP } from './scripts/csp.mjs';
+
+/** The placeholder <meta> in every HTML entry (index.html, e2e/engine.html). */
+const CSP_META = /<meta http-equiv="Content-Security-Policy" content="%HQRN_CSP%" \/>\n?\s*/;
+
+/**
+ * Fills each page's Content-Security-Policy <meta> with PAGE_CSP (scripts/csp.mjs) at build,
+ * and fails the build if a page lacks it. The dev server drops the tag instead: it injects
+ * inline scripts (React Refresh) and inline styles that the strict policy rightly blocks.
+ */
+function contentSecurityPolicy(): Plugin {
+  let building = false;
+  return {
+    name: 'hqrn-content-security-policy',
+    configResolved(config) {
+      building = config.command === 'build';
+    },
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html, ctx) {
+        if (!CSP_META.test(html)) throw new Error(`${ctx.path}: no <meta http-equiv="Content-Security-Policy" content="%HQRN_CSP%" /> to fill`);
+        return building
+          ? html.replace(CSP_META, (tag) => tag.replace('%HQRN_CSP%', PAGE_CSP))
+          : html.replace(CSP_META, '');
+      },
+    },
+  };
+}
 
 export default defineConfig({
   // Relative asset URLs so dist/ works from any sub-path.
   base: './',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   worker: {
     format: 'es',
   },
   build: {
+    // No modulepreload polyfill: every browser that runs module workers supports
+    // <link rel="modulepreload">, and the polyfill is code we would otherwise ship.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       // engine.html: the engine worker without the UI (e2e engine specs, bench:engine).
       input: { main: 'index.html', engine: 'e2e/engine.html' },

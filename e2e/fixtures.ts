@@ -1,7 +1,123 @@
 /**
  * The e2e suite's `test` and `expect`. Every spec imports them from here (not from
- * '@playwright/test') so suite-wide checks apply to every page. (Skeleton: the same-origin and
- * CSP checks are added by the hosting task.)
+ * '@playwright/test') so suite-wide checks apply to every page:
+ *
+ * - same origin: every request of the test's pages and of their workers (Playwright reports
+ *   a dedicated worker's fetches on its page's context; e2e/hosting.spec.ts checks that the
+ *   worker's wasm and digits requests are seen) must go to the app's origin (data:, blob: and
+ *   about: URLs are not requests to anyone);
+ * - CSP: no Content-Security-Policy violation, seen as a `securitypolicyviolation` event in a
+ *   page (an init script) or in a worker (a listener installed when the worker appears; one
+ *   raised before that is seen only if the code that hit it logs it), or as a console message
+ *   about the policy from either.
+ *
+ * Either fails the test after it ran, listing what was seen. A test that provokes one on
+ * purpose takes it with `originGuard.acknowledge()`, which returns and forgets the record.
+ * Pages of contexts made with `browser.newContext()` are not watched: use `context.newPage()`.
  */
-export { test, expect } from '@playwright/test';
+import { test as base, expect, type Page, type Worker } from '@playwright/test';
+
+export { expect };
 export type { CDPSession, Locator, Page } from '@playwright/test';
+
+export interface GuardRecord {
+  /** Requests to another origin than the app's. */
+  foreignRequests: string[];
+  /** CSP violations, one line each: what was blocked, by which directive, where. */
+  cspViolations: string[];
+}
+
+export interface OriginGuard {
+  /** The app's origin, from the configured baseURL. */
+  readonly appOrigin: string;
+  /** Every request URL of the test's pages and workers so far, in order. */
+  readonly requests: readonly string[];
+  /** A copy of what the guard has recorded so far (still to be acknowledged). */
+  pending(): GuardRecord;
+  /** Returns what the guard recorded and forgets it, so the test does not fail on it. */
+  acknowledge(): GuardRecord;
+}
+
+/** Console text of a CSP violation (Chromium words it "Content Security Policy directive"). */
+const CSP_CONSOLE = /content[ -]security[ -]policy/i;
+/** URL schemes that name no server: never a request to another origin. */
+const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:']);
+const REPORT_BINDING = '__hqrnReportCspViolation';
+/** Prefix of the console line a worker's violation listener writes. */
+const WORKER_REPORT = '[hqrn csp violation in worker]';
+
+/** Runs in every page before its own scripts: forwards each CSP violation event to the test. */
+function listenForCspViolations(binding: string) {
+  document.addEventListener(
+    'securitypolicyviolation',
+    (e) => {
+      const where = e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}` : '';
+      const report = (window as unknown as Record<string, (line: string) => void>)[binding];
+      report?.(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline code'} in ${e.documentURI}${where}`);
+    },
+    true,
+  );
+}
+
+/**
+ * Installs a `securitypolicyviolation` listener in a worker as soon as Playwright sees it
+ * (init scripts do not reach workers), reporting through the worker's console, which
+ * Playwright forwards to the page. The browser's own console lines about a worker's
+ * violations are not forwarded, so without it a worker's blocked fetch would go unseen.
+ */
+function watchWorkers(page: Page) {
+  const hook = (worker: Worker) =>
+    worker
+      .evaluate((prefix) => {
+        self.addEventListener('securitypolicyviolation', (e) => {
+          console.error(`${prefix} ${e.effectiveDirective} blocked ${e.blockedURI || 'inline code'} in ${self.location.href}`);
+        });
+      }, WORKER_REPORT)
+      .catch(() => undefined); // the worker ended first
+  page.workers().forEach(hook);
+  page.on('worker', hook);
+}
+
+export const test = base.extend<{ originGuard: OriginGuard }>({
+  originGuard: [
+    async ({ context, baseURL }, use) => {
+      if (!baseURL) throw new Error('originGuard: no baseURL configured (playwright.config.ts)');
+      const appOrigin = new URL(baseURL).origin;
+      const requests: string[] = [];
+      let record: GuardRecord = { foreignRequests: [], cspViolations: [] };
+
+      context.on('request', (request) => {
+        const url = request.url();
+        requests.push(url);
+        const parsed = new URL(url);
+        if (!LOCAL_SCHEMES.has(parsed.protocol) && parsed.origin !== appOrigin) record.foreignRequests.push(url);
+      });
+      context.on('console', (msg) => {
+        const text = msg.text();
+        if (text.startsWith(WORKER_REPORT)) record.cspViolations.push(`worker event:${text.slice(WORKER_REPORT.length)}`);
+        else if (CSP_CONSOLE.test(text)) record.cspViolations.push(`console ${msg.type()}: ${text}`);
+      });
+      context.pages().forEach(watchWorkers);
+      context.on('page', watchWorkers);
+      await context.exposeBinding(REPORT_BINDING, (_source, line: string) => {
+        record.cspViolations.push(`event: ${line}`);
+      });
+      await context.addInitScript(listenForCspViolations, REPORT_BINDING);
+
+      await use({
+        appOrigin,
+        requests,
+        pending: () => ({ foreignRequests: [...record.foreignRequests], cspViolations: [...record.cspViolations] }),
+        acknowledge() {
+          const seen = record;
+          record = { foreignRequests: [], cspViolations: [] };
+          return seen;
+        },
+      });
+
+      expect(record.foreignRequests, `requests to another origin than ${appOrigin}`).toEqual([]);
+      expect(record.cspViolations, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
