@@ -5,7 +5,7 @@
  * one row per layer, and the QASM parses back (src/core/qasmParse.ts) to circuits whose
  * unitaries match the exported model's blocks within the reported Trotter error.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import { sub } from '../src/core/complex';
 import { parseModelFile, parseStateFile } from '../src/core/files';
@@ -15,6 +15,10 @@ import { halmosDilation } from '../src/core/transfer';
 import { expect, test, type Locator, type Page } from './fixtures';
 
 test.describe.configure({ timeout: 120_000 });
+
+/** Screenshots for a look by eye go to test-results/ (or $EXPORT_SHOT_DIR). */
+const SHOTS = process.env.EXPORT_SHOT_DIR ?? 'test-results';
+mkdirSync(SHOTS, { recursive: true });
 
 /** Wait until the newest request's result is in the store and drawn. */
 async function settled(page: Page): Promise<void> {
@@ -121,6 +125,9 @@ test('the matrix views and the measure charts export as SVG and PNG; the measure
   expect(rows[0].slice(0, 4)).toEqual(['layer', 'purity', 'entropy_bits', 'l1_coherence']);
   expect(rows.map((r) => r[0]).slice(1)).toEqual(['0', '1', '2', '3', '4']);
   expect(Number(rows[1][1])).toBeCloseTo(1, 5); // the Bell input is pure
+  await page.getByRole('region', { name: 'Layer by layer' }).screenshot({ path: `${SHOTS}/export-evolution-panel.png` });
+  await page.getByRole('region', { name: 'Measures per layer' }).screenshot({ path: `${SHOTS}/export-metrics-panel.png` });
+  writeFileSync(`${SHOTS}/export-purity-chart.png`, (await download(page, page.getByRole('button', { name: 'Export purity chart as PNG' }))).bytes);
   expect(errors).toEqual([]);
 });
 
@@ -161,6 +168,7 @@ test('QASM, model, state and dataset export; the QASM round-trips within the rep
   });
   // the reported number is the circuits' error (the JSON's 17 digits carry A± exactly)
   expect(Math.abs(worst - maxError)).toBeLessThan(1e-9);
+  await panel.screenshot({ path: `${SHOTS}/export-panel.png` });
 
   // State of layer 3 (float64 core): passes parseStateFile and matches the float32 view to 1e-4.
   await layerSlider(page).fill('3');

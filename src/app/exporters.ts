@@ -94,35 +94,47 @@ const INLINED_PROPERTIES = [
   'opacity', 'font-family', 'font-size', 'font-weight', 'text-anchor', 'dominant-baseline', 'visibility', 'display',
 ] as const;
 
+const escapeXml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** One element as XML text, its computed styles as presentation attributes, children recursively. */
+function elementXml(el: Element, override: Record<string, string> = {}): string {
+  const attrs = new Map<string, string>();
+  // style="…" is dropped: what it set is in the computed style copied below.
+  for (const a of Array.from(el.attributes)) if (a.name !== 'style') attrs.set(a.name, a.value);
+  const cs = getComputedStyle(el);
+  for (const p of INLINED_PROPERTIES) {
+    const v = cs.getPropertyValue(p);
+    if (v && !attrs.has(p)) attrs.set(p, v);
+  }
+  for (const [k, v] of Object.entries(override)) attrs.set(k, v);
+  const head = `<${el.tagName}${Array.from(attrs, ([k, v]) => ` ${k}="${escapeXml(v)}"`).join('')}`;
+  const children = Array.from(el.childNodes, (n) =>
+    n.nodeType === Node.ELEMENT_NODE ? elementXml(n as Element) : n.nodeType === Node.TEXT_NODE ? escapeXml(n.textContent ?? '') : '',
+  ).join('');
+  return children ? `${head}>${children}</${el.tagName}>` : `${head}/>`;
+}
+
 /**
- * A standalone SVG document of an SVG element on the page: a deep clone whose elements carry
- * their computed styles as presentation attributes (the page's CSS does not travel with the
- * file), with xmlns and pixel width/height set (from width/height, else the viewBox).
+ * A standalone SVG document of an SVG element on the page: its elements written out as XML
+ * text with their computed styles as presentation attributes (the page's CSS does not travel
+ * with the file), xmlns, and pixel width/height (from width/height, else the viewBox).
+ * Written as text rather than through cloneNode: a clone would re-apply style attributes
+ * (d3's .style()) in the page, which a strict CSP (style-src-attr) reports as a violation.
  */
 export function serializeSvgElement(svg: SVGSVGElement): string {
-  const clone = svg.cloneNode(true) as SVGSVGElement;
-  const originals = [svg, ...Array.from(svg.querySelectorAll('*'))];
-  const copies = [clone, ...Array.from(clone.querySelectorAll('*'))];
-  originals.forEach((el, i) => {
-    const cs = getComputedStyle(el);
-    const copy = copies[i];
-    for (const p of INLINED_PROPERTIES) {
-      const v = cs.getPropertyValue(p);
-      if (v && !copy.hasAttribute(p)) copy.setAttribute(p, v);
-    }
-  });
   // Size: the width/height attributes, else the viewBox (d3 charts here draw in viewBox
   // units and are scaled by CSS), else the box on screen.
   const view = svg.viewBox?.baseVal;
   const box = svg.getBoundingClientRect();
   const width = parseFloat(svg.getAttribute('width') ?? '') || view?.width || Math.round(box.width) || 300;
   const height = parseFloat(svg.getAttribute('height') ?? '') || view?.height || Math.round(box.height) || 150;
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  clone.setAttribute('width', String(width));
-  clone.setAttribute('height', String(height));
-  if (!clone.hasAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  clone.setAttribute('font-family', getComputedStyle(svg).fontFamily || 'sans-serif');
-  return new XMLSerializer().serializeToString(clone);
+  return elementXml(svg, {
+    xmlns: 'http://www.w3.org/2000/svg',
+    width: String(width),
+    height: String(height),
+    viewBox: svg.getAttribute('viewBox') ?? `0 0 ${width} ${height}`,
+    'font-family': getComputedStyle(svg).fontFamily || 'sans-serif',
+  });
 }
 
 /** The pixel size an SVG document declares (its width/height attributes). */
