@@ -52,6 +52,16 @@ describe('revision list', () => {
     expect(r.present).toBe(13);
   });
 
+  it('while the pointer is held, a slow drag is still one step', () => {
+    let r = createRevisions(0);
+    const drag = { kind: 'continuous', key: 'werner' } as const;
+    for (let t = 1; t <= 5; t++) r = record(r, t, drag, t * 5 * HISTORY_LIMITS.coalesceMs, true);
+    expect(r.past).toEqual([0]);
+    expect(r.present).toBe(5);
+    r = record(r, 6, drag, 100 * HISTORY_LIMITS.coalesceMs, false); // released, and long after
+    expect(r.past).toEqual([0, 5]);
+  });
+
   it('discrete edits never coalesce, "none" records nothing, and the past is bounded', () => {
     let r = createRevisions(0);
     r = record(r, 1, { kind: 'discrete' }, 0);

@@ -44,9 +44,12 @@ export function createRevisions<T>(present: T): Revisions<T> {
   return { past: [], present, future: [], lastKey: null, lastTime: -Infinity };
 }
 
-/** Whether an edit continues the previous one (same control, within coalesceMs of it). */
-export function continuesLastEdit(lastKey: string | null, lastTime: number, edit: EditClass, now: number, coalesceMs: number = HISTORY_LIMITS.coalesceMs): boolean {
-  return edit.kind === 'continuous' && edit.key === lastKey && now - lastTime <= coalesceMs;
+/**
+ * Whether an edit continues the previous one: the same control, and either the pointer is
+ * still held down (a drag, however slow) or it comes within coalesceMs of the last edit.
+ */
+export function continuesLastEdit(lastKey: string | null, lastTime: number, edit: EditClass, now: number, pointerHeld = false): boolean {
+  return edit.kind === 'continuous' && edit.key === lastKey && (pointerHeld || now - lastTime <= HISTORY_LIMITS.coalesceMs);
 }
 
 /**
@@ -54,9 +57,9 @@ export function continuesLastEdit(lastKey: string | null, lastTime: number, edit
  * present (one drag = one step); anything else pushes the present onto `past`. Either way the
  * redo list is dropped, as in every editor.
  */
-export function record<T>(r: Revisions<T>, next: T, edit: EditClass, now: number): Revisions<T> {
+export function record<T>(r: Revisions<T>, next: T, edit: EditClass, now: number, pointerHeld = false): Revisions<T> {
   if (edit.kind === 'none') return r;
-  if (continuesLastEdit(r.lastKey, r.lastTime, edit, now)) return { ...r, present: next, future: [], lastTime: now };
+  if (continuesLastEdit(r.lastKey, r.lastTime, edit, now, pointerHeld)) return { ...r, present: next, future: [], lastTime: now };
   return {
     past: [...r.past, r.present].slice(-HISTORY_LIMITS.maxPast),
     present: next,

@@ -252,6 +252,9 @@ export const useExplorer = create<ExplorerState & ExplorerActions>()((set, get) 
 let revisions: Revisions<EditSnapshot> = createRevisions(snapshotOf(useExplorer.getState()));
 let restoring = false;
 
+/** Whether a pointer (mouse, touch, pen) is held down: edits of one control during it are one drag. */
+export const pointer = { held: false };
+
 /** Show revision `r`'s present state without recording it as a new edit. */
 function restore(r: Revisions<EditSnapshot>) {
   if (r === revisions) return;
@@ -277,7 +280,7 @@ useExplorer.subscribe((st, prev) => {
   if (restoring) return;
   if (st.stack === prev.stack && st.input === prev.input && st.globalAlpha === prev.globalAlpha && st.sameAlpha === prev.sameAlpha) return;
   const next = snapshotOf(st);
-  const r = record(revisions, next, classifyEdit(revisions.present, next), Date.now());
+  const r = record(revisions, next, classifyEdit(revisions.present, next), Date.now(), pointer.held);
   if (r === revisions) return;
   revisions = r;
   if (st.canUndo !== r.past.length > 0 || st.canRedo !== r.future.length > 0) useExplorer.setState({ canUndo: r.past.length > 0, canRedo: r.future.length > 0 });

@@ -8,20 +8,14 @@
  */
 import type { ModelJson } from './protocol';
 import { classifyEdit, continuesLastEdit } from './history';
-import { blockWithId, snapshotOf, useExplorer, type ExplorerState } from './store';
+import { blockWithId, pointer, snapshotOf, useExplorer, type ExplorerState } from './store';
 import { decodeHash, encodeHash, urlStateOf, type UrlState } from './urlState';
 
-type FindModel = (name: string) => Promise<{ name: string; model: ModelJson } | undefined>;
-
-// src/app/savedWork.ts (saved and bundled models) may not be in this build; a glob finds it
-// when it is, without making the build fail when it is not.
-const savedWorkModules = import.meta.glob<{ findModelByName: FindModel }>('./savedWork.ts');
-
+/** Look up a saved or bundled model by name (savedWork.ts, loaded only when a link names a model). */
 async function findModel(name: string): Promise<{ found: { name: string; model: ModelJson } } | { problem: string }> {
-  const load = savedWorkModules['./savedWork.ts'];
-  if (!load) return { problem: `model: ${JSON.stringify(name)} cannot be looked up (saved models are not available in this build); using seeded weights` };
   try {
-    const found = await (await load()).findModelByName(name);
+    const { findModelByName } = await import('./savedWork');
+    const found = await findModelByName(name);
     return found ? { found } : { problem: `model: ${JSON.stringify(name)} is not among the saved or bundled models; using seeded weights` };
   } catch (e) {
     return { problem: `model: looking up ${JSON.stringify(name)} failed (${e instanceof Error ? e.message : String(e)}); using seeded weights` };
@@ -158,7 +152,7 @@ export function startUrlSync(): () => void {
     let push: boolean;
     if (editChanged) {
       const edit = classifyEdit(snapshotOf(prev), snapshotOf(st));
-      push = !continuesLastEdit(lastKey, lastTime, edit, now);
+      push = !continuesLastEdit(lastKey, lastTime, edit, now, pointer.held);
       lastKey = edit.kind === 'continuous' ? edit.key : null;
       lastTime = now;
     } else {
@@ -173,7 +167,16 @@ export function startUrlSync(): () => void {
   const onNavigate = () => readHash(false);
   window.addEventListener('popstate', onNavigate);
   window.addEventListener('hashchange', onNavigate);
+  // Track a held pointer (capture phase, so no component can hide it) to tell a slow drag from two edits.
+  const down = () => (pointer.held = true);
+  const up = () => (pointer.held = false);
+  window.addEventListener('pointerdown', down, true);
+  window.addEventListener('pointerup', up, true);
+  window.addEventListener('pointercancel', up, true);
   return () => {
+    window.removeEventListener('pointerdown', down, true);
+    window.removeEventListener('pointerup', up, true);
+    window.removeEventListener('pointercancel', up, true);
     unsubscribe();
     window.removeEventListener('popstate', onNavigate);
     window.removeEventListener('hashchange', onNavigate);

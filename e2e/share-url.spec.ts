@@ -1,0 +1,245 @@
+import { PNG } from 'pngjs';
+import { expect, test, type Locator, type Page } from './fixtures';
+
+// Each test starts the engine worker afresh (and some open a second page).
+test.describe.configure({ timeout: 120_000 });
+
+/** Wait until the newest edit has been computed (the status line's request and result ids agree). */
+async function settled(page: Page) {
+  const status = page.getByRole('status', { name: 'Engine status', exact: true });
+  await expect(status).toHaveAttribute('data-computing', 'false', { timeout: 45_000 });
+  const req = await status.getAttribute('data-request-id');
+  await expect(status).toHaveAttribute('data-result-id', req!, { timeout: 45_000 });
+  await expect(status).toHaveAttribute('data-output', /\d/);
+}
+
+/** What the URL must restore: the store's view, without ids and results. */
+async function viewState(page: Page) {
+  return page.evaluate(() => {
+    const s = window.__hqrnStore!.getState();
+    return {
+      task: s.stack.task,
+      blocks: s.stack.blocks.map((b) => ({ alpha: b.alpha, activation: b.activation, gain: b.gain, seed: b.seed })),
+      readoutSeed: s.stack.readoutSeed,
+      input: s.input,
+      sameAlpha: s.sameAlpha,
+      globalAlpha: s.globalAlpha,
+      selectedLayer: s.selectedLayer,
+      view: s.view,
+      hidden: s.hidden,
+      output: Array.from(s.result?.output.probabilities ?? []),
+    };
+  });
+}
+
+/** Drag a range input's thumb with the mouse from `from` to `to` (fractions of its width) in many small moves. */
+async function dragSlider(page: Page, slider: Locator, from: number, to: number) {
+  const box = (await slider.boundingBox())!;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + from * box.width, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + to * box.width, y, { steps: 10 });
+  await page.mouse.up();
+}
+
+const depthOf = (page: Page) => page.evaluate(() => window.__hqrnStore!.getState().stack.blocks.length);
+
+/** Fraction of pixels that differ between two PNG screenshots of the same size. */
+function differingFraction(a: Buffer, b: Buffer): number {
+  const pa = PNG.sync.read(a);
+  const pb = PNG.sync.read(b);
+  expect([pb.width, pb.height]).toEqual([pa.width, pa.height]);
+  let diff = 0;
+  for (let k = 0; k < pa.data.length; k += 4)
+    if (Math.abs(pa.data[k] - pb.data[k]) + Math.abs(pa.data[k + 1] - pb.data[k + 1]) + Math.abs(pa.data[k + 2] - pb.data[k + 2]) > 24) diff++;
+  return diff / (pa.width * pa.height);
+}
+
+test('a view’s link opens the same view in a new page (state and screenshot)', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('./');
+  await settled(page);
+
+  await page.getByRole('spinbutton', { name: 'Depth', exact: true }).fill('3');
+  await page.getByRole('checkbox', { name: 'Same α everywhere' }).uncheck();
+  await page.getByRole('slider', { name: 'α of block 2', exact: true }).fill('0.8');
+  await page.getByRole('slider', { name: 'α of block 3', exact: true }).fill('0.3');
+  await page.getByRole('combobox', { name: 'Activation of block 3', exact: true }).selectOption('relu');
+  await page.getByRole('spinbutton', { name: 'Gain of block 1', exact: true }).fill('7.5');
+  await page.getByRole('slider', { name: 'Werner p' }).fill('0.7');
+  await page.getByRole('button', { name: 'Show layer 2', exact: true }).click();
+  await page.getByRole('radio', { name: 'Hinton' }).check();
+  await page.getByRole('checkbox', { name: 'Colour-blind palette' }).check();
+  await settled(page);
+
+  const url = page.url();
+  expect(url).toContain('#v=1&');
+  expect(url).toContain('a=0.5,0.8,0.3');
+  expect(url).toContain('in=werner:0.7');
+  // "Copy link" copies the same URL.
+  await page.getByRole('button', { name: 'Copy link', exact: true }).click();
+  await expect(page.getByText('Link copied.')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+
+  const before = await viewState(page);
+  expect(before.blocks.map((b) => b.alpha)).toEqual([0.5, 0.8, 0.3]);
+  expect(before.input).toEqual({ kind: 'werner', p: 0.7 });
+  const evolution = page.locator('.viz-evolution');
+  const shotBefore = await evolution.screenshot();
+
+  const other = await context.newPage();
+  await other.goto(url);
+  await settled(other);
+  const after = await viewState(other);
+  expect(after).toEqual(before);
+  await expect(other.getByRole('alert')).toHaveCount(0);
+  await expect(other.getByRole('radio', { name: 'Hinton' })).toBeChecked();
+  await expect(other.locator('.viz-evolution')).toHaveAttribute('data-layer', '2');
+  const shotAfter = await other.locator('.viz-evolution').screenshot();
+  expect(differingFraction(shotBefore, shotAfter)).toBeLessThan(0.002);
+  await other.close();
+});
+
+test('Back and Forward walk through discrete changes; a drag is one entry', async ({ page }) => {
+  await page.goto('./');
+  await settled(page);
+  const entries0 = await page.evaluate(() => history.length);
+
+  await page.getByRole('spinbutton', { name: 'Depth', exact: true }).fill('2');
+  await expect.poll(() => page.url()).toContain('d=2');
+  await page.getByRole('button', { name: 'Bell Ψ−' }).click();
+  await expect.poll(() => page.url()).toContain('in=bell:psi-');
+  // A drag of the global α: many edits, one history entry (replaceState after the first).
+  const alpha = page.getByRole('slider', { name: 'Global α', exact: true });
+  await dragSlider(page, alpha, 0.5, 0.85);
+  await expect.poll(() => page.evaluate(() => window.__hqrnStore!.getState().globalAlpha)).toBeGreaterThan(0.7);
+  await expect.poll(() => page.url()).toContain('ga=0.');
+  await page.getByRole('radio', { name: 'City (Re/Im)' }).check();
+  await expect.poll(() => page.url()).toContain('mv=city');
+  expect(await page.evaluate(() => history.length)).toBe(entries0 + 4);
+
+  await page.goBack();
+  await expect.poll(() => page.evaluate(() => window.__hqrnStore!.getState().view.matrixView)).toBe('heatmap');
+  await page.goBack();
+  await expect.poll(() => page.evaluate(() => window.__hqrnStore!.getState().globalAlpha)).toBe(0.5);
+  await page.goBack();
+  await expect.poll(() => page.evaluate(() => window.__hqrnStore!.getState().input)).toEqual({ kind: 'bell', which: 'phi+' });
+  expect(await depthOf(page)).toBe(2);
+  await page.goBack();
+  await expect.poll(() => depthOf(page)).toBe(4);
+  await page.goForward();
+  await expect.poll(() => depthOf(page)).toBe(2);
+  await page.goForward();
+  await expect.poll(() => page.evaluate(() => window.__hqrnStore!.getState().input)).toEqual({ kind: 'bell', which: 'psi-' });
+  await expect(page.getByRole('button', { name: 'Bell Ψ−' })).toHaveAttribute('aria-pressed', 'true');
+  await settled(page);
+});
+
+test('undo and redo with the keyboard and the buttons; not while typing in a text field', async ({ page }) => {
+  await page.goto('./');
+  await settled(page);
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  const redo = page.getByRole('button', { name: 'Redo', exact: true });
+  await expect(undo).toBeDisabled();
+  const act = (n: number) => page.getByRole('combobox', { name: `Activation of block ${n}`, exact: true });
+
+  await page.getByRole('spinbutton', { name: 'Depth', exact: true }).fill('3');
+  await act(2).selectOption('exp');
+  // A mouse drag of block 1's α (with same α on, it drives all): one undo step.
+  const a1 = page.getByRole('slider', { name: 'α of block 1', exact: true });
+  await dragSlider(page, a1, 0.5, 0.15);
+  const dragged = await a1.inputValue();
+  expect(Number(dragged)).toBeLessThan(0.3);
+
+  await page.keyboard.press('Control+z'); // the whole drag
+  await expect(a1).toHaveValue('0.5');
+  await expect(act(2)).toHaveValue('exp');
+  await page.keyboard.press('Control+z'); // the activation
+  await expect(act(2)).toHaveValue('softplus');
+  await undo.click(); // the depth
+  await expect.poll(() => depthOf(page)).toBe(4);
+  await expect(undo).toBeDisabled();
+
+  await redo.click();
+  await expect.poll(() => depthOf(page)).toBe(3);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(act(2)).toHaveValue('exp');
+  await page.keyboard.press('Control+y');
+  await expect(a1).toHaveValue(dragged);
+  await expect(redo).toBeDisabled();
+
+  // In a text field Ctrl+Z belongs to the text: the explorer does not undo.
+  const gain = page.getByRole('spinbutton', { name: 'Gain of block 1', exact: true });
+  await gain.focus();
+  await page.keyboard.press('Control+z');
+  await expect(a1).toHaveValue(dragged);
+  await expect(act(2)).toHaveValue('exp');
+  await settled(page);
+});
+
+test('a malformed link shows what is wrong, keeps the rest, and the app still computes', async ({ page }) => {
+  await page.goto('./#v=1&d=1000000&t=ent&in=werner:NaN&mv=city&ga=0.25&l=-3');
+  const alert = page.getByRole('alert', { name: 'Problems in the link' });
+  await expect(alert).toContainText('depth: 1000000 is outside [0, 20]');
+  await expect(alert).toContainText('input: Werner p: "NaN" is not a number');
+  await expect(alert).toContainText('selected layer: -3 is outside [0, 20]');
+  await settled(page);
+  const s = await viewState(page);
+  expect(s.blocks).toHaveLength(4);
+  expect(s.input).toEqual({ kind: 'bell', which: 'phi+' });
+  expect(s.view.matrixView).toBe('city'); // the valid fields still apply
+  expect(s.globalAlpha).toBe(0.25);
+  expect(s.output.every(Number.isFinite)).toBe(true);
+  // Still usable: an edit recomputes; the message can be dismissed.
+  await page.getByRole('spinbutton', { name: 'Depth', exact: true }).fill('2');
+  await settled(page);
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(alert).toHaveCount(0);
+
+  // A link of another version is not read, and says which version is supported.
+  await page.goto('./#v=7&d=5');
+  await expect(page.getByRole('alert', { name: 'Problems in the link' })).toContainText('links of version "7" are not supported (this app reads v=1)');
+  expect(await depthOf(page)).toBe(2);
+  await settled(page);
+});
+
+test('a link naming an unknown model says so and keeps the seeded weights', async ({ page }) => {
+  await page.goto('./#v=1&model=no%20such%20model');
+  await expect(page.getByRole('alert', { name: 'Problems in the link' })).toContainText('model: "no such model" is not among the saved or bundled models');
+  await settled(page);
+  expect(await page.evaluate(() => window.__hqrnStore!.getState().stack.trained)).toBeUndefined();
+});
+
+test('a classroom link hides the controls the teacher ticked', async ({ page, context }) => {
+  await page.goto('./');
+  await settled(page);
+  await page.getByText('Classroom link', { exact: true }).first().click();
+  const panel = page.locator('details.classroom');
+  // Defaults: stack editing, training, matrix editor; the teacher adds the task switch.
+  await expect(panel.getByRole('checkbox', { name: 'Stack editing' })).toBeChecked();
+  await expect(panel.getByRole('checkbox', { name: 'Training studio' })).toBeChecked();
+  await expect(panel.getByRole('checkbox', { name: 'Matrix editor' })).toBeChecked();
+  await panel.getByRole('checkbox', { name: 'Task switch' }).check();
+  const link = await panel.getByRole('textbox', { name: 'Classroom link' }).inputValue();
+  expect(link).toContain('hide=task,stack,matrix,training');
+  // The teacher's own page keeps every control.
+  await expect(page.getByRole('spinbutton', { name: 'Depth', exact: true })).toBeVisible();
+
+  const student = await context.newPage();
+  await student.goto(link);
+  await settled(student);
+  await expect(student.getByRole('heading', { name: 'Network' })).toBeVisible();
+  await expect(student.getByRole('spinbutton', { name: 'Depth', exact: true })).toHaveCount(0);
+  await expect(student.getByRole('button', { name: /^Remove block/ })).toHaveCount(0);
+  await expect(student.getByRole('slider', { name: /^α of block/ })).toHaveCount(0);
+  await expect(student.getByText('Stack editing is hidden in this classroom link.')).toBeVisible();
+  await expect(student.getByRole('heading', { name: 'Training studio' })).toHaveCount(0);
+  await expect(student.getByText('Hand-entered density matrix ρ')).toHaveCount(0);
+  await expect(student.getByRole('group', { name: 'Task' })).toHaveCount(0);
+  // What is not hidden still works: an input preset recomputes.
+  await student.getByRole('button', { name: 'Bell Ψ+' }).click();
+  await settled(student);
+  expect(await student.evaluate(() => window.__hqrnStore!.getState().hidden)).toEqual(['task', 'stack', 'matrix', 'training']);
+  await expect(student.getByRole('heading', { name: 'Export' })).toBeVisible();
+  await student.close();
+});
