@@ -69,7 +69,7 @@ export function ExportPanel() {
     act('OpenQASM export', async () => {
       if ('problem' in steps) throw new Error(steps.problem);
       const blocks = chosenBlock === null ? undefined : [chosenBlock];
-      const out = await getEngine().exportQasm({ stack, order, steps: steps.value, blocks });
+      const out = await getEngine().exportQasm(stack, order, steps.value, blocks);
       const file = fileName([stack.task, chosenBlock === null ? 'stack' : `block${chosenBlock + 1}`, `order${order}`, `r${steps.value}`], 'qasm');
       downloadText(out.text, file, MIME.qasm);
       setReport({ order: out.order, steps: out.steps, maxError: out.maxError, blocks: out.blocks, file });

@@ -44,41 +44,23 @@ interface Token {
   line: number;
 }
 
+/** One token per match, tried at the current position (sticky): blanks and comments are skipped. */
+const TOKEN = /(\s+|\/\/[^\n]*|\/\*[\s\S]*?\*\/)|("[^"]*"|->|\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?|[A-Za-z_][A-Za-z0-9_]*|π|[[\](){},;:=+\-*/])/y;
+
 function tokenize(src: string): Token[] {
   const tokens: Token[] = [];
   let line = 1;
-  let i = 0;
-  while (i < src.length) {
-    const ch = src[i];
-    if (ch === '\n') {
-      line++;
-      i++;
-    } else if (/\s/.test(ch)) i++;
-    else if (src.startsWith('//', i)) {
-      while (i < src.length && src[i] !== '\n') i++;
-    } else if (src.startsWith('/*', i)) {
-      const end = src.indexOf('*/', i + 2);
-      if (end < 0) throw new QasmParseError(line, 'unterminated /* comment');
-      for (let k = i; k < end; k++) if (src[k] === '\n') line++;
-      i = end + 2;
-    } else if (ch === '"') {
-      const end = src.indexOf('"', i + 1);
-      if (end < 0) throw new QasmParseError(line, 'unterminated string');
-      tokens.push({ text: src.slice(i, end + 1), line });
-      i = end + 1;
-    } else if (src.startsWith('->', i)) {
-      tokens.push({ text: '->', line });
-      i += 2;
-    } else {
-      const m = /^(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?|[A-Za-z_][A-Za-z0-9_]*|π)/.exec(src.slice(i, i + 64));
-      if (m) {
-        tokens.push({ text: m[0], line });
-        i += m[0].length;
-      } else if ('[](){},;:=+-*/'.includes(ch)) {
-        tokens.push({ text: ch, line });
-        i++;
-      } else throw new QasmParseError(line, `unexpected character ${JSON.stringify(ch)}`);
+  TOKEN.lastIndex = 0;
+  while (TOKEN.lastIndex < src.length) {
+    const at = TOKEN.lastIndex;
+    const m = TOKEN.exec(src);
+    if (!m) {
+      if (src.startsWith('/*', at)) throw new QasmParseError(line, 'unterminated /* comment');
+      if (src[at] === '"') throw new QasmParseError(line, 'unterminated string');
+      throw new QasmParseError(line, `unexpected character ${JSON.stringify(src[at])}`);
     }
+    if (m[2] !== undefined) tokens.push({ text: m[2], line });
+    for (let k = m[0].indexOf('\n'); k >= 0; k = m[0].indexOf('\n', k + 1)) line++;
   }
   return tokens;
 }

@@ -32,14 +32,6 @@ export const EXPORT_LIMITS = {
   ...QASM_LIMITS,
 } as const;
 
-export interface QasmExportRequest {
-  stack: StackSpec;
-  order: 1 | 2;
-  steps: number;
-  /** 0-based blocks to export (all when absent). */
-  blocks?: number[];
-}
-
 export interface DatasetExportRequest {
   seed: number;
   n: number;
@@ -61,14 +53,14 @@ export function createExportApi(deps: EngineApiDeps) {
     /**
      * The stack as OpenQASM 3 (src/core/qasm.ts): each chosen block's U± = Halmos(A±)
      * compiled to order-`order` Trotter circuits with `steps` steps, with the measured errors
-     * ‖U_r − U±‖₂.
+     * ‖U_r − U±‖₂. `blocks`: 0-based indices (all when absent; one at a time for digits).
      */
-    exportQasm(req: QasmExportRequest): QasmExport {
-      const model = modelFromStack(req.stack);
-      const blocks = req.blocks ?? model.blocks.map((_, k) => k);
-      if (req.stack.task === 'digits' && blocks.length > EXPORT_LIMITS.maxDigitsQasmBlocks)
-        throw new FileFormatError('blocks', `the digits task exports one block at a time (7 qubits: ~16,000 rotations per unitary), got ${blocks.length}`);
-      return stackToQasm(model, { order: req.order, steps: req.steps, blocks });
+    exportQasm(stack: StackSpec, order: 1 | 2, steps: number, blocks?: number[]): QasmExport {
+      const model = modelFromStack(stack);
+      const chosen = blocks ?? model.blocks.map((_, k) => k);
+      if (stack.task === 'digits' && chosen.length > EXPORT_LIMITS.maxDigitsQasmBlocks)
+        throw new FileFormatError('blocks', `the digits task exports one block at a time (7 qubits: ~16,000 rotations per unitary), got ${chosen.length}`);
+      return stackToQasm(model, { order, steps, blocks: chosen });
     },
 
     /** hqrn-state JSON of layer `layer` (0 = the input) of the explorer's stack and input. */
