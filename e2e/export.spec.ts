@@ -98,7 +98,9 @@ test('the matrix views and the measure charts export as SVG and PNG; the measure
   await page.getByRole('radio', { name: 'Hinton' }).check();
   const hinton = await download(page, page.getByRole('button', { name: 'Export Classical path, layer 2 as SVG' }));
   expect(hinton.name).toBe('hqrn-layer2-classical-hinton.svg');
-  expect((await svgCounts(page, hinton.bytes.toString('utf8'), ['svg'])).error).toBeNull();
+  const hintonParsed = await svgCounts(page, hinton.bytes.toString('utf8'), ['rect']);
+  expect(hintonParsed.error).toBeNull();
+  expect(hintonParsed.counts[0]).toBe(1 + 4); // the ground + one square per diagonal entry
 
   // d3 chart: purity per layer, one dot per layer (0..4), styles inlined, PNG at 2× its viewBox.
   const chartSvg = await download(page, page.getByRole('button', { name: 'Export purity chart as SVG' }));

@@ -66,6 +66,9 @@ describe('parseQasm / qasmUnitary (independent reader)', () => {
     expect(() => parseQasm('qubit[2] q;\ncx q[0];')).toThrow(/acts on 2 qubit/);
     expect(() => parseQasm('qubit[2] q;\nrz q[0];')).toThrow(QasmParseError);
     expect(() => parseQasm('OPENQASM 2.0;')).toThrow(/unsupported version/);
+    expect(() => parseQasm('qubit[1] q;\n\n/* open')).toThrow(/line 3: unterminated \/\* comment/);
+    expect(() => parseQasm('include "stdgates.inc;')).toThrow(/line 1: unterminated string/);
+    expect(() => parseQasm('qubit[1] q;\nh q[0]; #')).toThrow(/line 2: unexpected character "#"/);
   });
 });
 

@@ -53,9 +53,10 @@ function tokenize(src: string): Token[] {
   TOKEN.lastIndex = 0;
   while (TOKEN.lastIndex < src.length) {
     const at = TOKEN.lastIndex;
+    // (an unclosed block comment would otherwise read as the token '/')
+    if (src[at] === '/' && src[at + 1] === '*' && src.indexOf('*/', at + 2) < 0) throw new QasmParseError(line, 'unterminated /* comment');
     const m = TOKEN.exec(src);
     if (!m) {
-      if (src.startsWith('/*', at)) throw new QasmParseError(line, 'unterminated /* comment');
       if (src[at] === '"') throw new QasmParseError(line, 'unterminated string');
       throw new QasmParseError(line, `unexpected character ${JSON.stringify(src[at])}`);
     }
