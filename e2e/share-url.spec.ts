@@ -34,6 +34,7 @@ async function viewState(page: Page) {
 
 /** Drag a range input's thumb with the mouse from `from` to `to` (fractions of its width) in many small moves. */
 async function dragSlider(page: Page, slider: Locator, from: number, to: number) {
+  await slider.scrollIntoViewIfNeeded();
   const box = (await slider.boundingBox())!;
   const y = box.y + box.height / 2;
   await page.mouse.move(box.x + from * box.width, y);
