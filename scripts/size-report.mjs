@@ -6,8 +6,8 @@
  * Prints the gzip size (zlib level 9, what a static host's on-the-fly gzip roughly gives) of
  * - main-thread JS on first load: index.html's module scripts and modulepreloads, and every
  *   chunk they import statically (what the browser must fetch before the app starts);
- * - main-thread JS loaded later (dynamic imports), CSS, the worker chunk(s), wasm binaries
- *   and data files, each separately.
+ * - main-thread JS loaded later (dynamic imports), CSS, the worker chunk(s), wasm binaries,
+ *   the digits and any other static files (bundled models), each separately.
  * Exits with 1 if the first-load main-thread JS is over the budget (250 KB gzip, issue 5) or
  * holds tfjs code (tfjs must load only in the engine worker).
  */
@@ -77,9 +77,11 @@ const groups = [
   ['CSS', files.filter((f) => f.endsWith('.css'))],
   ['worker JS', workers],
   ['wasm', files.filter((f) => f.endsWith('.wasm'))],
-  ['data', files.filter((f) => f.startsWith(`data${path.sep}`))],
+  ['digits data', files.filter((f) => f.startsWith(`data${path.sep}`))],
   ['test harness pages (not the app)', [...otherPages, ...[...harness].filter((f) => !firstLoad.includes(f))]],
 ];
+const listed = new Set(groups.flatMap(([, group]) => group));
+groups.push(['other files (fetched on demand)', files.filter((f) => f !== 'index.html' && !listed.has(f))]);
 
 console.log(`Sizes of ${path.relative(process.cwd(), dist) || '.'} (gzip -9; raw in brackets)\n`);
 const totals = {};

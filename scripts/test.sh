@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Full test suite: typecheck, unit tests (Vitest), end-to-end tests (Playwright
-# against the built static app). Installs whatever is missing first.
+# against the built static app, served from a sub-path), first-load size budget.
+# Installs whatever is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,6 +32,10 @@ npx vitest run
 step "end-to-end tests (playwright)"
 node scripts/build-models.mjs  # public/models/ (bundled trained models), in case postinstall did not run
 npx playwright test
+
+# The e2e run built dist/: check the first-load budget and that tfjs stays in the worker.
+step "first-load size"
+node scripts/size-report.mjs "${E2E_OUT_DIR:-dist}"
 
 finish_step
 printf '\n==> step timings\n'
