@@ -103,7 +103,8 @@ function Messages() {
       </p>
       {error && (
         <p className="error" role="alert" aria-label="Saved work problem">
-          {error} Nothing saved was changed.
+          {error}
+          {/[.!?]$/.test(error) ? '' : '.'} Nothing saved was changed.
         </p>
       )}
     </>

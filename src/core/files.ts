@@ -13,6 +13,11 @@ import { spectralNorm } from './linalg';
 import { validateDensityMatrix } from './measures';
 import type { ClassicalBlock, Model, QuantumBlock, Readout } from './model';
 
+// zod 4 compiles object parsers with `new Function` unless told not to, and its probe for that
+// is reported as a violation under the app's Content-Security-Policy (no 'unsafe-eval'). The
+// schemas below read that setting when they are built, so it is set first.
+z.config({ jitless: true });
+
 /** Tolerance for Hermitian / trace / PSD / contraction checks of loaded files. */
 export const FILE_TOLERANCE = 1e-8;
 /** Largest register the files may describe (d = 2^10): bigger would not fit a browser tab. */

@@ -1,0 +1,327 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Locator, type Page } from './fixtures';
+import { parseModelFile, parseStateFile } from '../src/core/files';
+
+/**
+ * Saved work (issue 5 item 3) and imports (issue 6 items 1 and 5), from the built app:
+ * train a tiny model, save it, reload, find it with its date / task / accuracy, rename, open
+ * in the explorer, export (the file validates with the core's parseModelFile), delete and
+ * undo; save custom inputs (a hand-entered matrix, a drawn digit) and get them back after a
+ * reload; bad files are refused with the problem named and nothing lost; a 50 MB file is
+ * refused from its size; a model named `<img onerror>` is shown as text and runs nothing;
+ * without IndexedDB the panel says so and keeps working for the session.
+ */
+
+test.describe.configure({ timeout: 150_000 });
+
+declare global {
+  interface Window {
+    __pwned?: number;
+  }
+}
+
+const TMP = join('test-results', 'saved-work-files');
+mkdirSync(TMP, { recursive: true });
+const entanglementModel = JSON.parse(readFileSync('experiments/models/entanglement-quantum.json', 'utf8'));
+
+function watchPage(page: Page) {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  return errors;
+}
+
+const savedPanel = (page: Page) => page.getByRole('region', { name: 'Saved work' });
+const modelsTable = (page: Page) => savedPanel(page).getByRole('table', { name: 'Saved models' });
+const inputsTable = (page: Page) => savedPanel(page).getByRole('table', { name: 'Saved inputs' });
+const rowOf = (table: Locator, name: string) => table.locator('tbody tr').filter({ has: table.page().getByTestId('saved-name').getByText(name, { exact: true }) });
+const problem = (page: Page) => savedPanel(page).getByRole('alert');
+const savedStatus = (page: Page) => savedPanel(page).getByRole('status', { name: 'Saved work status' });
+const currentInput = (page: Page) => page.getByRole('status', { name: 'Current input', exact: true });
+
+/** Today's date as the panel writes it (local time of the browser, which is this machine's). */
+function today(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+async function importFile(page: Page, name: string, contents: string | Buffer) {
+  const path = join(TMP, name);
+  writeFileSync(path, contents);
+  await savedPanel(page).getByLabel('Import an hqrn-model or hqrn-state file').setInputFiles(path);
+}
+
+async function panelReady(page: Page) {
+  await expect(savedPanel(page)).toHaveAttribute('aria-busy', 'false');
+}
+
+test('a trained model: save, reload, find it with date, task and accuracy; rename; open; export; delete and undo', async ({ page }) => {
+  const errors = watchPage(page);
+  await page.goto('./');
+  const training = page.getByRole('region', { name: 'Training studio' });
+  await training.scrollIntoViewIfNeeded();
+  await training.getByLabel('Task', { exact: true }).selectOption('entanglement');
+  await training.getByLabel('Mode', { exact: true }).selectOption('quantum-greedy');
+  await training.getByLabel('Depth (blocks)').fill('1');
+  await training.getByLabel('Epochs (per block)').fill('1');
+  await training.getByLabel('Batch size').fill('16');
+  await training.getByLabel('Training examples').fill('100');
+  await training.getByLabel('Test examples').fill('100');
+  await training.getByLabel('Seed').fill('5');
+  await training.getByRole('button', { name: /Play/ }).click();
+  await expect(training.locator('p.train-status')).toContainText('Done', { timeout: 90_000 });
+  const testAccuracy = (await training.getByTestId('final-figures').locator('tbody tr').first().locator('td').allTextContents())[4];
+  expect(Number(testAccuracy)).toBeGreaterThanOrEqual(0);
+
+  // Save: the name field starts with a description of the run; "Saved" only once written.
+  const nameField = training.getByLabel('Name of the model');
+  await expect(nameField).toHaveValue(/^trained: entanglement, .*depth 1/);
+  await nameField.fill('greedy depth 1');
+  await training.getByRole('button', { name: 'Save model' }).click();
+  await expect(training.getByRole('status', { name: 'Save model status' })).toHaveText('Saved “greedy depth 1” (see Saved work).');
+
+  const check = async (name: string) => {
+    const row = rowOf(modelsTable(page), name);
+    await expect(row).toHaveCount(1);
+    await expect(row.locator('[data-col="task"]')).toHaveText('Entanglement');
+    await expect(row.locator('[data-col="kind"]')).toHaveText('quantum');
+    await expect(row.locator('[data-col="depth"]')).toHaveText('1');
+    await expect(row.locator('[data-col="accuracy"]')).toHaveText(testAccuracy);
+    await expect(row.locator('[data-col="date"]')).toHaveText(new RegExp(`^${today()} \\d\\d:\\d\\d$`));
+  };
+  await check('greedy depth 1');
+
+  // Reload: still there (it was in IndexedDB before "Saved" was shown).
+  await page.reload();
+  await panelReady(page);
+  await check('greedy depth 1');
+  await expect(savedPanel(page).locator('.saved-storage')).toHaveAttribute('data-persistent', 'true');
+
+  // Rename (Enter saves), and the new name survives a reload.
+  await savedPanel(page).getByRole('button', { name: 'Rename greedy depth 1' }).click();
+  await savedPanel(page).getByLabel('New name').fill('Werner detector');
+  await savedPanel(page).getByLabel('New name').press('Enter');
+  await check('Werner detector');
+  await page.reload();
+  await panelReady(page);
+  await check('Werner detector');
+  await expect(rowOf(modelsTable(page), 'greedy depth 1')).toHaveCount(0);
+
+  // Open in the explorer: the stack becomes the trained model.
+  await savedPanel(page).getByRole('button', { name: 'Open Werner detector in explorer' }).click();
+  await expect(savedStatus(page)).toHaveText('The explorer now shows the model “Werner detector”.');
+  await expect(page.locator('.trained strong')).toHaveText('Werner detector');
+  expect(await page.evaluate(() => window.__hqrnStore!.getState().stack.blocks.length)).toBe(1);
+
+  // Export: a download whose JSON validates with the core's parser and carries name and meta.
+  const [download] = await Promise.all([page.waitForEvent('download'), savedPanel(page).getByRole('button', { name: 'Export Werner detector' }).click()]);
+  expect(download.suggestedFilename()).toBe('hqrn-model-Werner-detector.json');
+  const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+  const model = parseModelFile(file);
+  expect(model.kind).toBe('quantum');
+  expect(model.nQubits).toBe(2);
+  expect(model.blocks).toHaveLength(1);
+  expect(file.name).toBe('Werner detector');
+  expect(file.meta).toMatchObject({ task: 'entanglement', kind: 'quantum', depth: 1 });
+  expect(file.meta.accuracy.toFixed(4)).toBe(testAccuracy);
+
+  // Delete, undo, delete again; after a reload it is gone.
+  await savedPanel(page).getByRole('button', { name: 'Delete Werner detector' }).click();
+  await expect(rowOf(modelsTable(page), 'Werner detector')).toHaveCount(0);
+  await expect(savedStatus(page)).toContainText('Deleted “Werner detector”.');
+  await savedStatus(page).getByRole('button', { name: 'Undo' }).click();
+  await check('Werner detector');
+  await page.reload();
+  await panelReady(page);
+  await check('Werner detector');
+  await savedPanel(page).getByRole('button', { name: 'Delete Werner detector' }).click();
+  await expect(rowOf(modelsTable(page), 'Werner detector')).toHaveCount(0);
+  await page.reload();
+  await panelReady(page);
+  await expect(rowOf(modelsTable(page), 'Werner detector')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/saved-work-models.png', fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test('bad files are refused with the problem named and the list kept; a 50 MB file is refused from its size', async ({ page }) => {
+  const errors = watchPage(page);
+  await page.goto('./');
+  await panelReady(page);
+  await importFile(page, 'good-model.json', JSON.stringify({ ...entanglementModel, name: 'kept model' }));
+  await expect(savedStatus(page)).toHaveText('Imported model “kept model”.');
+  await importFile(page, 'good-state.json', JSON.stringify({ format: 'hqrn-state', version: 1, re: [[0.5, 0, 0, 0.5], [0, 0, 0, 0], [0, 0, 0, 0], [0.5, 0, 0, 0.5]], im: [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]] }));
+  await expect(savedStatus(page)).toHaveText('Imported input “good-state”.');
+  const snapshot = async () => [await modelsTable(page).locator('tbody tr').allTextContents(), await inputsTable(page).locator('tbody tr').allTextContents()];
+  const before = await snapshot();
+  expect(before[0]).toHaveLength(1);
+  expect(before[1]).toHaveLength(1);
+
+  const wrongShape = structuredClone(entanglementModel);
+  wrongShape.blocks[1].aMinus.im.pop();
+  const nonFinite = JSON.stringify(entanglementModel).replace(/"gain":[^,]+/, '"gain":1e999');
+  const zero = [0, 0, 0, 0];
+  const notPsd = { format: 'hqrn-state', version: 1, re: [[1.25, 0, 0, 0], [0, -0.25, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]], im: [zero, zero, zero, zero] };
+  const notHermitian = { format: 'hqrn-state', version: 1, re: [[0.5, 0.3, 0, 0], [0, 0.5, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]], im: [zero, zero, zero, zero] };
+  const cases: [string, string, RegExp][] = [
+    ['wrong-shape.json', JSON.stringify(wrongShape), /^Import: wrong-shape\.json: blocks\[1\]\.aMinus\.im: expected 4 rows, got 3/],
+    ['non-finite.json', nonFinite, /^Import: non-finite\.json: blocks\[0\]\.gain: must be a finite number, got Infinity/],
+    ['nan.json', nonFinite.replace('1e999', 'NaN'), /^Import: nan\.json: \(file\): not valid JSON/],
+    ['not-psd.json', JSON.stringify(notPsd), /^Import: not-psd\.json: state: not positive semidefinite/],
+    ['not-hermitian.json', JSON.stringify(notHermitian), /^Import: not-hermitian\.json: state: not Hermitian/],
+    ['three-qubits.json', JSON.stringify({ format: 'hqrn-model', version: 1, nQubits: 3, blocks: [{ alpha: 0.5, w: Array.from({ length: 8 }, () => Array(8).fill(0)) }] }), /^Import: three-qubits\.json: nQubits: /],
+    ['picture.json', JSON.stringify({ format: 'png' }), /^Import: picture\.json: format: expected "hqrn-model" or "hqrn-state", got "png"/],
+  ];
+  for (const [name, contents, message] of cases) {
+    await importFile(page, name, contents);
+    await expect(problem(page)).toHaveText(message);
+    await expect(problem(page)).toContainText('Nothing saved was changed.');
+    expect(await snapshot(), `lists after ${name}`).toEqual(before);
+  }
+
+  // 50 MB: refused from File.size, at once, naming the size and the limit.
+  const big = Buffer.alloc(50 * 1024 * 1024, 0x20);
+  big.write('{"format":"hqrn-model","pad":"', 0);
+  const t0 = Date.now();
+  await importFile(page, 'huge.json', big);
+  await expect(problem(page)).toHaveText(/^Import: huge\.json: the file is 50\.0 MB, larger than the 20\.0 MB limit for imports; it was not read\./);
+  console.log(`50 MB file refused in ${Date.now() - t0} ms (including Playwright's file transfer)`);
+  expect(await snapshot()).toEqual(before);
+
+  // The app is still usable: the kept model opens in the explorer.
+  await savedPanel(page).getByRole('button', { name: 'Open kept model in explorer' }).click();
+  await expect(page.locator('.trained strong')).toHaveText('kept model');
+  await page.reload();
+  await panelReady(page);
+  expect(await snapshot()).toEqual(before);
+  await page.screenshot({ path: 'test-results/saved-work-bad-files.png', fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test('a model named <img onerror> is shown as literal text and runs nothing (issue 6 item 5)', async ({ page }) => {
+  const errors = watchPage(page);
+  await page.goto('./');
+  await panelReady(page);
+  const evil = '<img src=x onerror="window.__pwned=1">';
+  await importFile(page, 'evil.json', JSON.stringify({ ...entanglementModel, name: evil }));
+  const row = rowOf(modelsTable(page), evil);
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId('saved-name')).toHaveText(evil);
+  // Rename to another piece of markup, and open it in the explorer (its name is shown there too).
+  const evil2 = '<svg onload="window.__pwned=2"><script>window.__pwned=3</script>';
+  await savedPanel(page).getByRole('button', { name: `Rename ${evil}` }).click();
+  await savedPanel(page).getByLabel('New name').fill(evil2);
+  await savedPanel(page).getByRole('button', { name: 'Save name' }).click();
+  await expect(rowOf(modelsTable(page), evil2).getByTestId('saved-name')).toHaveText(evil2);
+  await savedPanel(page).getByRole('button', { name: `Open ${evil2} in explorer` }).click();
+  await expect(page.locator('.trained strong')).toHaveText(evil2);
+  await expect(savedStatus(page)).toHaveText(`The explorer now shows the model “${evil2}”.`);
+  await page.reload();
+  await panelReady(page);
+  await expect(rowOf(modelsTable(page), evil2)).toHaveCount(1);
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  expect(await page.locator('img[src="x"], svg[onload], script:not([src])').count()).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+test('custom inputs: a hand-entered matrix and a drawn digit are saved, survive a reload, open and export', async ({ page }) => {
+  const errors = watchPage(page);
+  await page.goto('./');
+  await panelReady(page);
+  // A hand-entered matrix: diag(0.1, 0.2, 0.3, 0.4).
+  await page.getByRole('button', { name: 'Fill I/4', exact: true }).click();
+  const diag = ['0.1', '0.2', '0.3', '0.4'];
+  for (let i = 0; i < 4; i++) await page.getByRole('textbox', { name: `Re ρ(${i},${i})`, exact: true }).fill(diag[i]);
+  await page.getByRole('button', { name: 'Use this matrix', exact: true }).click();
+  await expect(currentInput(page)).toHaveText('hand-entered matrix');
+  const inputPanel = page.getByRole('region', { name: 'Input', exact: true });
+  await inputPanel.getByLabel('Name of the input').fill('my diagonal state');
+  await inputPanel.getByRole('button', { name: 'Save input' }).click();
+  await expect(inputPanel.getByRole('status', { name: 'Save input status' })).toHaveText('Saved “my diagonal state” (see Saved work).');
+
+  // A drawn digit (digits task).
+  await page.getByRole('radio', { name: 'Digits (6 qubits)' }).check();
+  await page.getByRole('button', { name: 'Clear', exact: true }).click();
+  const canvas = page.getByRole('img', { name: /^Drawing canvas/ });
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
+  await page.mouse.down();
+  for (let k = 1; k <= 10; k++) await page.mouse.move(box.x + box.width * (0.3 + 0.04 * k), box.y + box.height * (0.3 + 0.04 * k));
+  await page.mouse.up();
+  await expect(currentInput(page)).toHaveText('digit drawn on the canvas');
+  const drawnPixels = await page.evaluate(() => (window.__hqrnStore!.getState().input as { pixels: number[] }).pixels);
+  expect(drawnPixels.some((v) => v > 0)).toBe(true);
+  await inputPanel.getByLabel('Name of the input').fill('diagonal stroke');
+  await inputPanel.getByRole('button', { name: 'Save input' }).click();
+  await expect(inputPanel.getByRole('status', { name: 'Save input status' })).toHaveText('Saved “diagonal stroke” (see Saved work).');
+
+  // Reload: both are listed, newest first, with their task and description.
+  await page.reload();
+  await panelReady(page);
+  const rows = inputsTable(page).locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0).getByTestId('saved-name')).toHaveText('diagonal stroke');
+  await expect(rows.nth(0).locator('[data-col="task"]')).toHaveText('Digits');
+  await expect(rows.nth(0).locator('[data-col="input"]')).toHaveText('digit drawn on the canvas');
+  await expect(rows.nth(1).locator('[data-col="task"]')).toHaveText('Entanglement');
+  await expect(rows.nth(1).locator('[data-col="date"]')).toHaveText(new RegExp(`^${today()} `));
+
+  // Open the matrix (the page reloaded on the entanglement task): the explorer takes it.
+  await savedPanel(page).getByRole('button', { name: 'Open my diagonal state in explorer' }).click();
+  await expect(currentInput(page)).toHaveText('hand-entered matrix');
+  await expect(page.getByRole('status', { name: 'Input purity', exact: true })).toHaveText('0.3000', { timeout: 45_000 });
+  // Open the drawing: the task switches to digits and the same pixels come back.
+  await savedPanel(page).getByRole('button', { name: 'Open diagonal stroke in explorer' }).click();
+  await expect(currentInput(page)).toHaveText('digit drawn on the canvas');
+  expect(await page.evaluate(() => window.__hqrnStore!.getState().stack.task)).toBe('digits');
+  expect(await page.evaluate(() => (window.__hqrnStore!.getState().input as { pixels: number[] }).pixels)).toEqual(drawnPixels);
+
+  // Export both: hqrn-state files that validate (4×4 and the 64×64 diag(x) of the drawing).
+  for (const [name, d] of [['my diagonal state', 4], ['diagonal stroke', 64]] as const) {
+    const [download] = await Promise.all([page.waitForEvent('download'), savedPanel(page).getByRole('button', { name: `Export ${name}` }).click()]);
+    const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    const [rho] = parseStateFile(file);
+    expect(rho.rows).toBe(d);
+    expect(file.name).toBe(name);
+    if (d === 4) expect(Array.from({ length: 4 }, (_, i) => rho.re[i * 5])).toEqual([0.1, 0.2, 0.3, 0.4]);
+    else expect(file.input.pixels).toEqual(drawnPixels);
+  }
+  expect(errors).toEqual([]);
+});
+
+test('without IndexedDB the panel says so and keeps working for the session', async ({ page }) => {
+  const errors = watchPage(page);
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+  });
+  await page.goto('./');
+  await panelReady(page);
+  await expect(savedPanel(page).getByRole('note')).toContainText('Saving is not available: this browser offers no IndexedDB');
+  await importFile(page, 'session.json', JSON.stringify({ ...entanglementModel, name: 'session only' }));
+  await expect(rowOf(modelsTable(page), 'session only')).toHaveCount(1);
+  await savedPanel(page).getByRole('button', { name: 'Open session only in explorer' }).click();
+  await expect(page.locator('.trained strong')).toHaveText('session only');
+  await page.reload();
+  await panelReady(page);
+  await expect(rowOf(modelsTable(page), 'session only')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('bundled models are listed and open in the explorer', async ({ page }) => {
+  await page.goto('./');
+  await panelReady(page);
+  const details = savedPanel(page).locator('details.saved-bundled');
+  await details.locator('summary').click();
+  const table = details.getByRole('table', { name: 'Bundled models' });
+  await expect(table.locator('tbody tr')).toHaveCount(3);
+  await expect(table.getByRole('row', { name: /entanglement-quantum/ })).toContainText('0.7472');
+  await table.getByRole('button', { name: 'Open entanglement-quantum in explorer' }).click();
+  await expect(page.locator('.trained strong')).toHaveText('entanglement-quantum');
+  expect(await page.evaluate(() => window.__hqrnStore!.getState().stack.blocks.length)).toBe(3);
+  await expect(table.getByRole('button', { name: 'Open digits-classical in explorer' })).toBeDisabled();
+});
