@@ -184,6 +184,7 @@ test('a malformed link shows what is wrong, keeps the rest, and the app still co
   await expect(alert).toContainText('depth: 1000000 is outside [0, 20]');
   await expect(alert).toContainText('input: Werner p: "NaN" is not a number');
   await expect(alert).toContainText('selected layer: -3 is outside [0, 20]');
+  await page.locator('.app-header').screenshot({ path: 'test-results/share-problems.png' });
   await settled(page);
   const s = await viewState(page);
   expect(s.blocks).toHaveLength(4);
@@ -222,6 +223,7 @@ test('a classroom link hides the controls the teacher ticked', async ({ page, co
   await expect(panel.getByRole('checkbox', { name: 'Matrix editor' })).toBeChecked();
   await panel.getByRole('checkbox', { name: 'Task switch' }).check();
   const link = await panel.getByRole('textbox', { name: 'Classroom link' }).inputValue();
+  await page.locator('.app-header').screenshot({ path: 'test-results/share-classroom.png' });
   expect(link).toContain('hide=task,stack,matrix,training');
   // The teacher's own page keeps every control.
   await expect(page.getByRole('spinbutton', { name: 'Depth', exact: true })).toBeVisible();
@@ -242,5 +244,6 @@ test('a classroom link hides the controls the teacher ticked', async ({ page, co
   await settled(student);
   expect(await student.evaluate(() => window.__hqrnStore!.getState().hidden)).toEqual(['task', 'stack', 'matrix', 'training']);
   await expect(student.getByRole('heading', { name: 'Export' })).toBeVisible();
+  await student.screenshot({ path: 'test-results/share-student.png' });
   await student.close();
 });

@@ -96,11 +96,12 @@ export function ShareBar() {
 function ClassroomLink() {
   const open = useExplorer((s) => s.panel === 'classroom');
   const setPanel = useExplorer((s) => s.setPanel);
-  const state = useExplorer((s) => s);
+  // The whole store only while open (the link is built from it); null otherwise, so no re-renders.
+  const state = useExplorer((s) => (s.panel === 'classroom' ? s : null));
   const [chosen, setChosen] = useState<HideableControl[]>(['stack', 'training', 'matrix']);
   const [copied, setCopied] = useState(false);
   const id = useId();
-  const link = open ? linkFor(encodeHash({ ...urlStateOf(state), hidden: HIDEABLE_CONTROLS.filter((c) => chosen.includes(c)), panel: null })) : '';
+  const link = state ? linkFor(encodeHash({ ...urlStateOf(state), hidden: HIDEABLE_CONTROLS.filter((c) => chosen.includes(c)), panel: null })) : '';
 
   return (
     <details
