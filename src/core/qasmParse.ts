@@ -17,6 +17,9 @@
  */
 import { type CMat, identity, mul } from './complex';
 
+/** qasmUnitary builds dense 2^m × 2^m matrices: up to 10 qubits (1024 × 1024). */
+export const QASM_SIMULATION_MAX_QUBITS = 10;
+
 /** One gate on register qubits, or a repeated sub-circuit. */
 export type QasmOp =
   | { kind: 'gate'; name: string; params: number[]; qubits: number[] }
@@ -401,5 +404,6 @@ function power(a: CMat, k: number): CMat {
 export function qasmUnitary(program: QasmProgram, index = 0): CMat {
   const ops = program.circuits[index];
   if (!ops) throw new Error(`the program has ${program.circuits.length} circuit(s), no circuit ${index}`);
+  if (program.nQubits > QASM_SIMULATION_MAX_QUBITS) throw new Error(`a register of ${program.nQubits} qubits is too large to simulate (at most ${QASM_SIMULATION_MAX_QUBITS})`);
   return applyOps(identity(1 << program.nQubits), ops, program.nQubits);
 }
