@@ -252,6 +252,7 @@ let bundledIndex: Promise<BundledModel[]> | undefined;
 
 /** The models shipped with the app (empty when the build has none). */
 export function listBundledModels(): Promise<BundledModel[]> {
+  if (typeof document === 'undefined') return Promise.resolve([]); // not in a page (node): nothing is served
   bundledIndex ??= fetch(bundledUrl('index.json'))
     .then((r) => (r.ok ? r.json() : []))
     .then((list: unknown) => (Array.isArray(list) ? (list as BundledModel[]).filter((m) => typeof m?.name === 'string' && typeof m?.file === 'string') : []))
