@@ -228,7 +228,9 @@ test('training curves export as CSV; the training charts as SVG and PNG', async 
   const lossSvg = await svgCounts(page, loss.bytes.toString('utf8'), ['circle.series-point']);
   expect(lossSvg.error).toBeNull();
   expect(lossSvg.counts[0]).toBe(6);
-  const lossPng = decodePng((await download(page, panel.getByRole('button', { name: 'Export training loss chart as PNG' }))).bytes);
+  const lossPngBytes = (await download(page, panel.getByRole('button', { name: 'Export training loss chart as PNG' }))).bytes;
+  writeFileSync(`${SHOTS}/export-training-loss-chart.png`, lossPngBytes);
+  const lossPng = decodePng(lossPngBytes);
   expect([lossPng.width, lossPng.height]).toEqual([960, 460]);
   expect(lossPng.inked).toBeGreaterThan(1000);
 
