@@ -2,8 +2,8 @@
  * Inputs of the two-qubit (entanglement) task: Bell states, Werner(p), seeded random states,
  * the adversarial partners of the current state, and a hand-entered matrix. Every button
  * sets an InputSpec recipe; the worker makes the state. The measures shown here are the
- * worker's layer-0 measures of the current input. "Save input" keeps the current recipe in
- * saved work (src/app/savedWork.ts).
+ * worker's layer-0 measures of the current input. "Save input" keeps a hand-entered matrix or
+ * a drawing in saved work (src/app/savedWork.ts).
  */
 import { useId, useState } from 'react';
 import type { BellKind, InputSpec } from '../app/explorer';
@@ -61,7 +61,8 @@ export function InputPanel() {
           {describeInput(input)}
         </output>
       </p>
-      <SaveInput input={input} />
+      {/* Presets are one click away; what took work to make (a matrix, a drawing) can be kept. */}
+      {(input.kind === 'matrix' || input.kind === 'drawn') && <SaveInput input={input} />}
       {task === 'entanglement' ? <TwoQubitInputs /> : <DigitCanvas />}
     </section>
   );
@@ -76,7 +77,7 @@ function inputKey(input: InputSpec): number {
   return k;
 }
 
-/** "Save input": keeps the current input's recipe (a hand-entered matrix, a drawing, …) in saved work. */
+/** "Save input": keeps a custom input (a hand-entered matrix, a drawing) in saved work. */
 function SaveInput({ input }: { input: InputSpec }) {
   return (
     <SaveControl
