@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { getEngine } from './app/engineClient';
-import { startRecompute } from './app/recompute';
+import { EngineStoppedError, getEngine, onEngineEvent } from './app/engineClient';
+import { resendCurrentRequest, startRecompute } from './app/recompute';
 import { startUrlSync } from './app/urlSync';
 import { useExplorer } from './app/store';
 import type { BackendInfo } from './app/protocol';
@@ -18,17 +18,35 @@ startUrlSync();
 startRecompute(engine);
 
 // Report the engine's backend (webgl → wasm → cpu, with the reasons for any fallback).
-void engine.backendInfo().then(
-  (info: BackendInfo) => {
-    useExplorer.getState().setBackend(info);
-    if (info.fallbacks.length > 0) {
-      useExplorer
-        .getState()
-        .setEngineNotice(`Running on ${info.backend}: ${info.fallbacks.map((f) => `${f.backend} skipped (${f.reason})`).join('; ')}`);
-    }
-  },
-  (e: unknown) => useExplorer.getState().setEngineNotice(`Engine backend unavailable: ${e instanceof Error ? e.message : String(e)}`),
-);
+const reportBackend = (notice?: string) =>
+  engine.backendInfo().then(
+    (info: BackendInfo) => {
+      useExplorer.getState().setBackend(info);
+      const fallbacks = info.fallbacks.length > 0 ? `Running on ${info.backend}: ${info.fallbacks.map((f) => `${f.backend} skipped (${f.reason})`).join('; ')}` : undefined;
+      const text = [notice, fallbacks].filter(Boolean).join(' ');
+      if (text) useExplorer.getState().setEngineNotice(text);
+    },
+    (e: unknown) => {
+      // A worker that died meanwhile: the restart (or the final failure) is reported below.
+      if (e instanceof EngineStoppedError) return;
+      useExplorer.getState().setEngineNotice(`${notice ? `${notice} ` : ''}Engine backend unavailable: ${e instanceof Error ? e.message : String(e)}`);
+    },
+  );
+void reportBackend();
+
+// A dead worker is replaced by engineClient.ts; the store still has the stack and the input
+// (and a trained model), so the lost request is simply sent again to the new worker.
+onEngineEvent((e) => {
+  if (e.kind === 'restarted') {
+    const notice = 'The engine stopped and was restarted; your stack and input were restored.';
+    useExplorer.getState().setEngineNotice(notice);
+    resendCurrentRequest();
+    void reportBackend(notice);
+  } else {
+    useExplorer.getState().setEngineNotice(`The engine could not be started (${e.attempts} attempts; last: ${e.reason}). Reload the page to try again.`);
+    useExplorer.setState({ computing: false });
+  }
+});
 
 createRoot(root).render(
   <StrictMode>

@@ -5,14 +5,17 @@
  * getEngine() returns one stable object typed Remote<EngineApi>: each method call goes to the
  * worker alive at that moment and races that worker's death, because a comlink call to a
  * terminated worker never settles. The worker is taken for dead when
- * - it fires 'error' (an uncaught exception: its state is unknown) or 'messageerror', or
- * - it does not answer the heartbeat ping() within its budget (HEARTBEAT_BUDGET_MS while idle
- *   or running calls that yield to the event loop, longer while a call that may compute
- *   synchronously for a while is in flight; see CALL_BUDGET_MS).
+ * - its life lock is released: the worker holds a Web Lock for as long as it lives
+ *   (reliabilityApi.holdLifeLock) and the page waits for the same lock, which the browser
+ *   grants the moment the worker is gone (terminated, closed itself, crashed), however busy
+ *   it was: within milliseconds, with no false alarm from a long computation;
+ * - it fires 'error' (an uncaught exception: its state is unknown) or 'messageerror';
+ * - it does not answer the heartbeat ping() within HEARTBEAT_BUDGET_MS (a hang, or a browser
+ *   without Web Locks), or longer while a call known to compute for long is in flight.
  * Then every pending call rejects with EngineStoppedError, a new worker starts, and the
  * listeners registered with onEngineEvent hear 'restarted' (main.tsx re-sends the explorer's
  * request and says so in the status line). A worker that dies before it answered its first
- * ping failed to start; after MAX_START_FAILURES in a row the supervisor stops retrying,
+ * call (holdLifeLock) failed to start; after MAX_START_FAILURES in a row the supervisor stops retrying,
  * calls reject at once, and listeners hear 'failed'.
  *
  * The stable remote is also reachable as `window.__hqrnEngine`: the end-to-end tests and the
@@ -27,38 +30,30 @@ export type { EngineApi, WernerMeasures } from '../../workers/engine.worker';
 
 /** How often the heartbeat ticks (a ping is sent on a tick when none is outstanding). */
 export const HEARTBEAT_TICK_MS = 250;
-/** A ping unanswered this long (worker idle, or only yielding calls in flight) means dead. */
-export const HEARTBEAT_BUDGET_MS = 1200;
-/** The first ping (module load, tfjs import) may take this long before the start counts as failed. */
+/**
+ * A ping unanswered this long means the worker hangs. Generous on purpose: the engine may
+ * legitimately compute for a second or more without turning its event loop (backend
+ * selection compiling shaders, a 6-qubit explore on the cpu backend, a loaded machine), and
+ * a dead worker is noticed at once through its life lock anyway (see the file comment).
+ */
+export const HEARTBEAT_BUDGET_MS = 10_000;
+/** The first answer (module load, tfjs import) may take this long before the start counts as failed. */
 export const START_BUDGET_MS = 30_000;
 export const MAX_START_FAILURES = 3;
 /**
- * Calls that may keep the worker's event loop busy for longer than the heartbeat budget
- * (backend selection compiles shaders; explore computes every measure on the float64 core;
- * the cross-check and the benchmark run the core on 6 qubits). While one is in flight the
- * heartbeat waits this long. Calls not listed (e.g. added by other modules) get
- * UNKNOWN_CALL_BUDGET_MS; train, runStudy and invariantCheck yield to the event loop, so a
- * dead worker is noticed within the normal budget while training.
+ * Heartbeat budgets of calls that may keep the worker's event loop busy for longer: the
+ * cross-check and the benchmark run the float64 core on 6 qubits in one go. Calls not known
+ * here (added by other modules) get UNKNOWN_CALL_BUDGET_MS.
  */
 const CALL_BUDGET_MS: Record<string, number> = {
-  ping: HEARTBEAT_BUDGET_MS,
-  train: HEARTBEAT_BUDGET_MS,
-  runStudy: HEARTBEAT_BUDGET_MS,
-  control: HEARTBEAT_BUDGET_MS,
-  memory: HEARTBEAT_BUDGET_MS,
-  checkMatrix: HEARTBEAT_BUDGET_MS,
-  wernerMeasures: HEARTBEAT_BUDGET_MS,
-  invariantCheck: HEARTBEAT_BUDGET_MS,
-  crashForTesting: HEARTBEAT_BUDGET_MS,
-  explore: 8_000,
-  forward: 8_000,
-  init: 20_000,
-  backendInfo: 20_000,
-  setBackend: 20_000,
   crossCheck: 60_000,
   bench: 300_000,
 };
-const UNKNOWN_CALL_BUDGET_MS = 20_000;
+const KNOWN_CALLS = new Set([
+  'ping', 'holdLifeLock', 'init', 'backendInfo', 'setBackend', 'explore', 'forward', 'checkMatrix', 'train', 'runStudy', 'control',
+  'importModel', 'exportModel', 'memory', 'loseWebglContextForTesting', 'wernerMeasures', 'invariantCheck', 'crashForTesting',
+]);
+const UNKNOWN_CALL_BUDGET_MS = 30_000;
 
 /** A call that could not finish because the engine worker stopped (or could not start). */
 export class EngineStoppedError extends Error {
@@ -87,8 +82,6 @@ interface LiveWorker {
   /** When the outstanding ping was sent (null: none outstanding). */
   pingSentAt: number | null;
   lastTick: number;
-  /** Set when the ping is over budget; death is declared one tick later (see tick()). */
-  suspected: boolean;
   /** In-flight calls by method name (for their heartbeat budgets). */
   inFlight: Map<string, number>;
 }
@@ -118,14 +111,25 @@ function emit(e: EngineEvent): void {
 function budget(w: LiveWorker): number {
   if (!w.started) return START_BUDGET_MS;
   let b = HEARTBEAT_BUDGET_MS;
-  for (const name of w.inFlight.keys()) b = Math.max(b, CALL_BUDGET_MS[name] ?? UNKNOWN_CALL_BUDGET_MS);
+  for (const name of w.inFlight.keys()) b = Math.max(b, CALL_BUDGET_MS[name] ?? (KNOWN_CALLS.has(name) ? HEARTBEAT_BUDGET_MS : UNKNOWN_CALL_BUDGET_MS));
   return b;
+}
+
+/**
+ * Test-only: `?engine-without=offscreencanvas` in the page's address makes the worker start
+ * without that global (workers/engine/backend.ts reads its own name), the way a browser
+ * without it would be. The worker cannot see the page's address, so it travels in the name.
+ */
+function simulatedMissingFeatures(): string {
+  if (typeof location === 'undefined') return '';
+  const missing = new URLSearchParams(location.search).get('engine-without');
+  return missing ? `;without=${missing}` : '';
 }
 
 function startWorker(): LiveWorker {
   const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), {
     type: 'module',
-    name: 'hqrn-engine',
+    name: `hqrn-engine${simulatedMissingFeatures()}`,
   });
   let rejectDied!: (e: Error) => void;
   const died = new Promise<never>((_, reject) => {
@@ -142,7 +146,6 @@ function startWorker(): LiveWorker {
     timer: setInterval(() => tick(w), HEARTBEAT_TICK_MS),
     pingSentAt: null,
     lastTick: performance.now(),
-    suspected: false,
     inFlight: new Map(),
   };
   worker.addEventListener('error', (ev: ErrorEvent) => {
@@ -150,22 +153,42 @@ function startWorker(): LiveWorker {
     declareDead(w, ev.message ? `uncaught error in the worker: ${ev.message}` : 'the worker failed to load or threw an uncaught error');
   });
   worker.addEventListener('messageerror', () => declareDead(w, 'a message from the worker could not be read'));
-  sendPing(w);
+  watchLifeLock(w);
   return w;
+}
+
+type LockManagerLike = { request(name: string, callback: () => unknown): Promise<unknown> };
+const lockManager = (): LockManagerLike | undefined =>
+  typeof navigator !== 'undefined' ? (navigator as unknown as { locks?: LockManagerLike }).locks : undefined;
+
+/**
+ * The worker takes a Web Lock for its whole life (reliabilityApi.holdLifeLock); the browser
+ * releases it when the worker ends, however it ends (terminated, closed, crashed). Once the
+ * worker holds it, this side asks for the same lock: the request is granted exactly when
+ * the worker is gone, even while its event loop was busy. Its answer also counts as started.
+ */
+function watchLifeLock(w: LiveWorker): void {
+  const name = `hqrn-engine-life-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  w.pingSentAt = performance.now();
+  w.remote.holdLifeLock(name).then(
+    (held) => {
+      if (w.dead) return;
+      w.pingSentAt = null;
+      w.started = true;
+      startFailures = 0;
+      const locks = lockManager();
+      if (!held || !locks) return; // no Web Locks: the heartbeat alone notices (within its budget)
+      locks.request(name, () => declareDead(w, 'the worker stopped')).catch(() => undefined);
+    },
+    () => undefined, // the 'error' listener or the heartbeat decides
+  );
 }
 
 function sendPing(w: LiveWorker): void {
   w.pingSentAt = performance.now();
-  w.suspected = false;
   w.remote.ping().then(
     () => {
-      if (w.dead) return;
-      w.pingSentAt = null;
-      w.suspected = false;
-      if (!w.started) {
-        w.started = true;
-        startFailures = 0;
-      }
+      if (!w.dead) w.pingSentAt = null;
     },
     () => undefined, // the 'error' listener or the heartbeat decides
   );
@@ -179,23 +202,16 @@ function tick(w: LiveWorker): void {
   const stall = now - w.lastTick - HEARTBEAT_TICK_MS;
   w.lastTick = now;
   if (w.pingSentAt === null) {
-    sendPing(w);
+    if (w.started) sendPing(w);
     return;
   }
   if (stall > HEARTBEAT_TICK_MS) {
     w.pingSentAt += stall;
-    w.suspected = false;
     return;
   }
   const waited = now - w.pingSentAt;
   const limit = budget(w);
   if (waited <= limit) return;
-  // Over budget: declare death on the next tick if the pong still has not come (one more
-  // turn of the event loop for a pong that was already on its way).
-  if (!w.suspected) {
-    w.suspected = true;
-    return;
-  }
   declareDead(w, w.started ? `no answer to the heartbeat for ${(waited / 1000).toFixed(1)} s` : `it did not start within ${limit / 1000} s`);
 }
 
@@ -203,6 +219,7 @@ function declareDead(w: LiveWorker, reason: string): void {
   if (w.dead) return;
   w.dead = true;
   clearInterval(w.timer);
+  console.warn(`engine worker taken for dead: ${reason}`);
   w.worker.terminate();
   const isLive = live === w;
   if (isLive && !w.started) startFailures++;

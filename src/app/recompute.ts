@@ -11,6 +11,14 @@ export interface ExploreEngine {
   explore(req: ExploreRequest): Promise<ExploreResponse>;
 }
 
+/**
+ * Ask for the current stack and input again (after the engine worker was restarted: the
+ * request in flight was lost with it). Bumping requestId makes the loop send the newest state.
+ */
+export function resendCurrentRequest(): void {
+  useExplorer.setState((st) => ({ requestId: st.requestId + 1 }));
+}
+
 /** Start the loop; returns a function that stops it. */
 export function startRecompute(engine: ExploreEngine): () => void {
   let inFlight = false;

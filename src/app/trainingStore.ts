@@ -12,7 +12,7 @@
 import { proxy } from 'comlink';
 import { create } from 'zustand';
 import type { Activation } from '../core/activation';
-import { getEngine } from './engineClient';
+import { EngineStoppedError, getEngine } from './engineClient';
 import type { ModelJson, TaskName, TrainMode, TrainProgress, TrainRequest, TrainResult } from './protocol';
 import { TASK_SIZES, TRAINING_PRESETS, type TrainingBaseline } from './trainingPresets';
 
@@ -287,7 +287,9 @@ export const useTraining = create<TrainingState & TrainingActions>()((set, get) 
         (e: unknown) => {
           settled = true;
           if (get().runId !== runId) return;
-          set({ status: 'error', error: message(e), stepPending: false, queue: [] });
+          // The worker died and was replaced (engineClient.ts): the run is gone, Play starts it again.
+          const error = e instanceof EngineStoppedError ? `the run was interrupted because the engine stopped and was restarted. Press Play to start it again.` : message(e);
+          set({ status: 'error', error, stepPending: false, queue: [] });
         },
       );
   };

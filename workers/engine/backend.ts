@@ -30,6 +30,19 @@ export const BACKEND_ORDER: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
 
 export type WasmPaths = Partial<Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string>>;
 
+/**
+ * Test-only (issue 6): a worker named `…;without=offscreencanvas` (src/app/engineClient.ts
+ * sets it from the page's `?engine-without=` parameter) removes its OffscreenCanvas global
+ * before any backend is tried, so the selection below runs as in a browser without it.
+ */
+function simulateMissingFeatures(): void {
+  const name = (globalThis as { name?: unknown }).name;
+  if (typeof name !== 'string') return;
+  const without = /;without=([\w,-]+)/.exec(name)?.[1].toLowerCase().split(',') ?? [];
+  if (without.includes('offscreencanvas')) delete (globalThis as { OffscreenCanvas?: unknown }).OffscreenCanvas;
+}
+simulateMissingFeatures();
+
 let wasmPaths: WasmPaths | null = null;
 let wasmPathsApplied = false;
 let current: BackendInfo | null = null;

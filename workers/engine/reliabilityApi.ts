@@ -16,6 +16,24 @@ export function createReliabilityApi(deps: EngineApiDeps) {
     },
 
     /**
+     * Take the Web Lock `name` and keep it for the worker's whole life (true once held; false
+     * where Web Locks are missing). The browser releases it when the worker ends, which is how
+     * the page notices a dead worker at once (src/app/engineClient.ts).
+     */
+    async holdLifeLock(name: string): Promise<boolean> {
+      const locks = (globalThis.navigator as unknown as { locks?: { request(n: string, cb: () => Promise<void>): Promise<unknown> } } | undefined)?.locks;
+      if (!locks || typeof name !== 'string' || name === '') return false;
+      return new Promise<boolean>((resolve) => {
+        locks
+          .request(name, () => {
+            resolve(true);
+            return new Promise<void>(() => undefined); // never settles: held until the worker ends
+          })
+          .catch(() => resolve(false));
+      });
+    },
+
+    /**
      * `nStates` seeded random states through random stacks on the current backend; every
      * returned state checked against HQRN.md §9 (workers/engine/invariants.ts).
      */
