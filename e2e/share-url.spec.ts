@@ -247,3 +247,41 @@ test('a classroom link hides the controls the teacher ticked', async ({ page, co
   await student.screenshot({ path: 'test-results/share-student.png' });
   await student.close();
 });
+
+test('digits: a drawn digit is one undo step and its link restores the drawing', async ({ page, context }) => {
+  await page.goto('./');
+  await settled(page);
+  await page.getByRole('radio', { name: 'Digits (6 qubits)' }).check();
+  await settled(page);
+  const canvas = page.getByRole('img', { name: /^Drawing canvas/ }).or(page.getByLabel(/^Drawing canvas/)).first();
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.8, { steps: 12 });
+  await page.mouse.move(box.x + box.width * 0.35, box.y + box.height * 0.7, { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(() => page.evaluate(() => window.__hqrnStore!.getState().input.kind)).toBe('drawn');
+  await settled(page);
+  const url = page.url();
+  expect(url).toMatch(/in=drawn:[0-9a-fz.]+/);
+  const mine = await viewState(page);
+
+  const other = await context.newPage();
+  await other.goto(url);
+  await settled(other);
+  const theirs = await viewState(other);
+  expect(theirs.task).toBe('digits');
+  // Pixels travel as bytes (round(255·v)): equal to within half a step.
+  const a = (mine.input as { pixels: number[] }).pixels;
+  const b = (theirs.input as { pixels: number[] }).pixels;
+  expect(b).toHaveLength(784);
+  expect(Math.max(...a.map((v, k) => Math.abs(v - b[k])))).toBeLessThanOrEqual(0.5 / 255 + 1e-9);
+  theirs.output.forEach((p, k) => expect(Math.abs(p - mine.output[k])).toBeLessThan(2e-3));
+  await other.close();
+
+  // The whole stroke is one undo step: undo goes back to the MNIST digit, not to half a stroke.
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect.poll(() => page.evaluate(() => window.__hqrnStore!.getState().input.kind)).toBe('mnist');
+  await settled(page);
+});

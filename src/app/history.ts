@@ -87,7 +87,8 @@ const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JS
  * Classify the change prev → next. Continuous: only α values changed (key 'alpha:all' with
  * "same α everywhere", else 'alpha:' + the changed blocks' ids), only gains changed, or the
  * input stayed a Werner state (the p slider) or a drawn digit (strokes); everything else that
- * changed is discrete.
+ * changed is discrete. An edit that starts a gesture is continuous too (its key differs from
+ * the last one, so it still begins a new step).
  */
 export function classifyEdit(prev: EditSnapshot, next: EditSnapshot): EditClass {
   const stackSame = prev.stack === next.stack || sameJson(prev.stack, next.stack);
@@ -97,8 +98,10 @@ export function classifyEdit(prev: EditSnapshot, next: EditSnapshot): EditClass 
 
   if (!inputSame) {
     if (!stackSame) return { kind: 'discrete' };
-    if (prev.input.kind === 'werner' && next.input.kind === 'werner') return { kind: 'continuous', key: 'werner' };
-    if (prev.input.kind === 'drawn' && next.input.kind === 'drawn') return { kind: 'continuous', key: 'drawn' };
+    // Keyed by the new input alone: the first edit of a Werner-slider drag or of a stroke
+    // (coming from another input) starts the step that the rest of the gesture continues.
+    if (next.input.kind === 'werner') return { kind: 'continuous', key: 'werner' };
+    if (next.input.kind === 'drawn') return { kind: 'continuous', key: 'drawn' };
     return { kind: 'discrete' };
   }
 
