@@ -9,6 +9,9 @@
 import { expect, test, type Page } from './fixtures';
 import { PAGE_CSP, WORKER_CSP } from '../scripts/csp.mjs';
 
+// Several tests start the engine worker and compile its kernels: slow on a busy 2-core machine.
+test.describe.configure({ timeout: 120_000 });
+
 const engineStatus = (page: Page) => page.getByRole('status', { name: 'Engine status', exact: true });
 
 /** Wait until the newest edit's result is on screen. */
@@ -79,6 +82,20 @@ test('from a sub-path the app loads, computes on wasm and draws an MNIST digit, 
   expect(requests.some((u) => u === new URL('data/mnist-digits.bin', baseURL).href), 'the digits, fetched by the worker').toBe(true);
   // Served as application/wasm, tfjs compiles the binary while it streams in.
   expect(wasmWarnings).toEqual([]);
+});
+
+test('the explorer also runs on webgl under the policies (or says why webgl is not there)', async ({ page }) => {
+  await page.goto('./');
+  await settled(page);
+  const info = await page.evaluate(() => window.__hqrnEngine!.setBackend('webgl'));
+  if (info.backend !== 'webgl') expect(info.fallbacks.find((f) => f.backend === 'webgl')?.reason, 'why not webgl').toBeTruthy();
+  test.info().annotations.push({ type: 'backend', description: `asked webgl, got ${info.backend}` });
+  await page.getByRole('button', { name: 'Bell Φ−', exact: true }).click();
+  await settled(page);
+  await expect(page.getByRole('status', { name: 'Input concurrence', exact: true })).toHaveText('1.0000');
+  await expect(engineStatus(page)).toHaveAttribute('data-output', /^\d\.\d{4}( \d\.\d{4})+$/);
+  expect((await page.evaluate(() => window.__hqrnEngine!.backendInfo())).backend, 'the result came from the backend asked for').toBe(info.backend);
+  // The guard (e2e/fixtures.ts) fails the test on any CSP violation in the page or the worker.
 });
 
 test('the server sends wasm as application/wasm and the worker its own CSP header', async ({ page, request }) => {
