@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from './fixtures';
-import { parseModelFile, parseStateFile } from '../src/core/files';
+import { parseModelFile, parseStateFile, stateToJson } from '../src/core/files';
+import { werner } from '../src/core/states';
 
 /**
  * Saved work (issue 5 item 3) and imports (issue 6 items 1 and 5), from the built app:
@@ -387,5 +388,27 @@ test('fuzzed model and state files through the UI: each imports or is refused na
   }
   await expect(rowOf(modelsTable(page), 'anchor')).toHaveCount(1);
   console.log(`UI import fuzz: ${CASES} files, ${imported} imported, ${refused} refused with a named field`);
+  expect(errors).toEqual([]);
+});
+
+test('an imported recipe (Werner p = 0.3) opens as that recipe and exports its float64 state from the worker', async ({ page }) => {
+  const errors = watchPage(page);
+  await page.goto('./');
+  await panelReady(page);
+  const state = JSON.parse(JSON.stringify(stateToJson(werner(0.3))));
+  await importFile(page, 'werner.json', JSON.stringify({ ...state, name: 'Werner 0.3', input: { kind: 'werner', p: 0.3 } }));
+  const row = inputsTable(page).locator('tbody tr').filter({ hasText: 'Werner 0.3' });
+  await expect(row.locator('[data-col="input"]')).toHaveText('Werner state, p = 0.30');
+  await savedPanel(page).getByRole('button', { name: 'Open Werner 0.3 in explorer' }).click();
+  await expect(currentInput(page)).toHaveText('Werner state, p = 0.30');
+  const [download] = await Promise.all([page.waitForEvent('download'), savedPanel(page).getByRole('button', { name: 'Export Werner 0.3' }).click()]);
+  const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+  const [rho] = parseStateFile(file);
+  const expected = werner(0.3);
+  for (let k = 0; k < 16; k++) {
+    expect(Math.abs(rho.re[k] - expected.re[k])).toBeLessThan(1e-12);
+    expect(Math.abs(rho.im[k] - expected.im[k])).toBeLessThan(1e-12);
+  }
+  expect(file.input).toEqual({ kind: 'werner', p: 0.3 });
   expect(errors).toEqual([]);
 });
