@@ -10,7 +10,8 @@ import { PNG } from 'pngjs';
 import { sub } from '../src/core/complex';
 import { parseModelFile, parseStateFile } from '../src/core/files';
 import { spectralNorm } from '../src/core/linalg';
-import { parseQasm, qasmUnitary } from '../src/core/qasmParse';
+import { parseQasm } from '../src/core/qasmParse';
+import { qasmUnitary } from '../src/core/qasmSimulate';
 import { halmosDilation } from '../src/core/transfer';
 import { expect, test, type Locator, type Page } from './fixtures';
 

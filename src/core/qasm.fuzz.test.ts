@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maxAbsDiff } from './complex';
 import { pauliRotationLines } from './qasm';
-import { parseQasm, QasmParseError, qasmUnitary } from './qasmParse';
+import { parseQasm, QasmParseError } from './qasmParse';
+import { qasmUnitary } from './qasmSimulate';
 import { gateSequenceUnitary, type PauliRotation } from './trotter';
 
 const rotation = (m: number) =>

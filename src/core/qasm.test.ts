@@ -3,7 +3,8 @@ import { type CMat, combine, identity, maxAbsDiff, scaleComplex, sub } from './c
 import { spectralNorm } from './linalg';
 import type { QuantumModel } from './model';
 import { compileBlockUnitaries, pauliRotationLines, stackToQasm } from './qasm';
-import { parseQasm, QasmParseError, qasmUnitary } from './qasmParse';
+import { parseQasm, QasmParseError } from './qasmParse';
+import { qasmUnitary } from './qasmSimulate';
 import { randomQuantumBlock } from './randomModel';
 import { makeRng } from './rng';
 import { pauliMatrix } from './trotter';
