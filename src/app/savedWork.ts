@@ -84,6 +84,7 @@ function open(): Promise<{ backend: Backend; status: StorageStatus }> {
   backend ??= (async () => {
     const fallback = (reason: string) => ({ backend: memoryBackend(), status: { persistent: false, reason } as StorageStatus });
     if (typeof indexedDB === 'undefined' || indexedDB === null) return fallback('this browser offers no IndexedDB (private browsing, or storage disabled)');
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
       const db = await Promise.race([
         openDB<SavedWorkSchema>(SAVED_WORK_DB, DB_VERSION, {
@@ -93,8 +94,10 @@ function open(): Promise<{ backend: Backend; status: StorageStatus }> {
           },
         }),
         // A blocked open (another tab holding an old version) would otherwise hang the panel.
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('opening the database timed out after 5 s')), 5000)),
-      ]);
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('opening the database timed out after 5 s')), 5000);
+        }),
+      ]).finally(() => clearTimeout(timer));
       return { backend: idbBackend(db), status: { persistent: true } };
     } catch (e) {
       return fallback(`IndexedDB could not be opened (${e instanceof Error ? e.message : String(e)})`);

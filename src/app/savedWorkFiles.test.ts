@@ -218,8 +218,7 @@ describe('names, sizes, dates', () => {
         const n = cleanName(s, 'fallback');
         expect(n.length).toBeGreaterThan(0);
         expect(n.length).toBeLessThanOrEqual(MAX_NAME_LENGTH);
-        // eslint-disable-next-line no-control-regex
-        expect(n).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+              expect(n).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
         expect(n).toBe(n.trim());
       }),
       { numRuns: 1000 },

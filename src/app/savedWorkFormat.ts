@@ -61,7 +61,6 @@ export function checkImportSize(fileName: string, bytes: number): string | null 
  */
 export function cleanName(raw: unknown, fallback: string): string {
   if (typeof raw !== 'string') return fallback;
-  // eslint-disable-next-line no-control-regex
   const s = raw.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim();
   if (!s) return fallback;
   return s.length > MAX_NAME_LENGTH ? `${s.slice(0, MAX_NAME_LENGTH - 1)}…` : s;

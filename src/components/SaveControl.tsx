@@ -12,10 +12,14 @@ export function SaveControl({ label, defaultName, save, what }: { label: string;
   return (
     <div className="save-control">
       <label htmlFor={id}>Name</label>
-      <input id={id} type="text" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} aria-label={`Name of the ${what}`} />
+      <input id={id} type="text" value={name} maxLength={200} onChange={(e) => {
+          setName(e.target.value);
+          setState({ kind: 'idle' });
+        }} aria-label={`Name of the ${what}`} />
       <button
         type="button"
-        disabled={state.kind === 'saving'}
+        // Once saved, a second click would only make a duplicate: editing the name re-enables it.
+        disabled={state.kind === 'saving' || state.kind === 'saved'}
         onClick={async () => {
           setState({ kind: 'saving' });
           try {

@@ -5,6 +5,7 @@
  * ever rendered as text nodes (React escapes them; no innerHTML anywhere here).
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { downloadText, MIME } from '../app/exporters';
 import type { SavedStore } from '../app/savedWork';
 import { formatBytes, formatSavedDate, MAX_IMPORT_BYTES } from '../app/savedWorkFormat';
 import { useSavedWork } from '../app/savedWorkStore';
@@ -13,18 +14,6 @@ import './savedWork.css';
 
 const TASK_LABEL = { entanglement: 'Entanglement', digits: 'Digits' } as const;
 const fmtAccuracy = (a: number | undefined) => (a === undefined ? '—' : a.toFixed(4));
-
-/** Offer text as a file download (blob URL, so it works under a strict CSP). */
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function SavedPanel() {
   const refresh = useSavedWork((s) => s.refresh);
@@ -174,7 +163,7 @@ function RowActions({ store, id, name, open, openDisabled }: { store: SavedStore
         aria-label={`Export ${name}`}
         onClick={async () => {
           const file = await exportFile(store, id);
-          if (file) download(file.fileName, file.text);
+          if (file) downloadText(file.text, file.fileName, MIME.json);
         }}
       >
         Export
