@@ -298,3 +298,16 @@ test('a link naming a bundled model loads it by name, with the link’s α per b
   // Opening the link starts the undo history: nothing to undo yet.
   await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();
 });
+
+test('the open panel is in the link: working in it names it, opening the link scrolls to it', async ({ page, context }) => {
+  await page.goto('./');
+  await settled(page);
+  await page.getByRole('heading', { name: 'Training studio' }).click();
+  await expect.poll(() => page.url()).toContain('p=training');
+
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(other.getByRole('heading', { name: 'Training studio' })).toBeInViewport();
+  await settled(other);
+  await other.close();
+});
