@@ -116,6 +116,8 @@ export function defaultStack(task: TaskName, depth = 4): StackSpec {
   return { task, blocks: Array.from({ length: depth }, (_, k) => defaultBlock(k)), readoutSeed: 7 };
 }
 
+export const DEFAULT_VIEW: ViewOptions = { matrixView: 'heatmap', colourScale: 'fixed', palette: 'default' };
+
 export const DEFAULT_INPUT: Record<TaskName, InputSpec> = {
   entanglement: { kind: 'bell', which: 'phi+' },
   digits: { kind: 'mnist', index: 0 },
@@ -139,7 +141,7 @@ export const useExplorer = create<ExplorerState & ExplorerActions>()((set, get) 
     globalAlpha: EXPLORER_LIMITS.defaultAlpha,
     sameAlpha: true,
     selectedLayer: 0,
-    view: { matrixView: 'heatmap', colourScale: 'fixed', palette: 'default' },
+    view: DEFAULT_VIEW,
     requestId: 1,
     computing: false,
     hidden: [],

@@ -10,7 +10,10 @@
 import { ACTIVATIONS, type Activation } from '../core/activation';
 import { EXPLORER_LIMITS, type BellKind, type InputSpec, type TaskName } from './explorer';
 import {
+  DEFAULT_INPUT,
+  DEFAULT_VIEW,
   defaultBlockParams,
+  defaultStack,
   HIDEABLE_CONTROLS,
   PANELS,
   type ColourScale,
@@ -68,23 +71,21 @@ export interface DecodedHash {
   problems: string[];
 }
 
-export const DEFAULT_DEPTH = 4;
-export const DEFAULT_READOUT_SEED = 7;
-export const DEFAULT_INPUTS: Record<TaskName, InputSpec> = {
-  entanglement: { kind: 'bell', which: 'phi+' },
-  digits: { kind: 'mnist', index: 0 },
-};
+// The defaults are the store's (a fresh page), so a link leaves out exactly what a fresh page has.
+const FRESH_STACK = defaultStack('entanglement');
+export const DEFAULT_DEPTH = FRESH_STACK.blocks.length;
+const DEFAULT_INPUTS = DEFAULT_INPUT;
 
 export function defaultUrlState(): UrlState {
   return {
     task: 'entanglement',
     input: DEFAULT_INPUTS.entanglement,
     blocks: Array.from({ length: DEFAULT_DEPTH }, (_, k) => defaultBlockParams(k)),
-    readoutSeed: DEFAULT_READOUT_SEED,
+    readoutSeed: FRESH_STACK.readoutSeed,
     sameAlpha: true,
     globalAlpha: EXPLORER_LIMITS.defaultAlpha,
     selectedLayer: 0,
-    view: { matrixView: 'heatmap', colourScale: 'fixed', palette: 'default' },
+    view: { ...DEFAULT_VIEW },
     panel: null,
     hidden: [],
     model: null,
