@@ -74,7 +74,10 @@ export function applyUrlState(u: UrlState): void {
 async function applyModel(u: UrlState, afterLoad: () => void): Promise<void> {
   const st = useExplorer.getState();
   if (u.model === null) {
-    if (st.stack.trained) st.clearTrainedModel();
+    if (st.stack.trained) {
+      whileReading(() => st.clearTrainedModel());
+      afterLoad();
+    }
     return;
   }
   if (st.stack.trained?.name === u.model) return;
