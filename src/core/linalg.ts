@@ -22,21 +22,30 @@ interface EmbeddedEig {
 }
 
 /**
- * 0 for |v| < 1e-300, else v. ml-matrix's tql2 divides by off-diagonal entries: a subnormal
- * one makes the quotient infinite, the iteration NaN and its index run past the matrix (a
- * TypeError, found by fuzzing imported state files). Such entries are far below every
- * tolerance here (1e-8), so they are flushed to zero.
+ * Entries below this fraction of the largest |entry| are flushed to zero before the eigensolver.
+ * ml-matrix's tred2/tql2 square and divide by entries: tiny ones (1e-300, but also 1e-185 beside
+ * 1 — found by fuzzing imported states and hand-entered matrices) underflow, the iteration turns
+ * NaN and its index runs past the matrix (a TypeError). Flushing changes the eigenvalues by at
+ * most ‖ΔH‖₂ ≤ 2d·1e-30·max|H_ij| (Weyl), far below every tolerance here.
  */
-const flushTiny = (v: number) => (Math.abs(v) < 1e-300 ? 0 : v);
+const RELATIVE_FLUSH = 1e-30;
 
 function embeddedEig(h: CMat): EmbeddedEig {
   const d = h.rows;
   if (h.cols !== d) throw new Error('eigensolver needs a square matrix');
   const hs = hermitianPart(h);
+  // Work on H / s with s = max|H_ij| (so tiny matrices do not underflow either); λ(H) = s·λ(H/s).
+  let s = 0;
+  for (let k = 0; k < d * d; k++) s = Math.max(s, Math.abs(hs.re[k]), Math.abs(hs.im[k]));
+  const scale = s > 0 && Number.isFinite(s) ? s : 1;
+  const flush = (v: number) => {
+    const u = v / scale;
+    return Math.abs(u) < RELATIVE_FLUSH ? 0 : u;
+  };
   const e = new Matrix(2 * d, 2 * d);
   for (let i = 0; i < d; i++)
     for (let j = 0; j < d; j++) {
-      const x = flushTiny(hs.re[i * d + j]), y = flushTiny(hs.im[i * d + j]);
+      const x = flush(hs.re[i * d + j]), y = flush(hs.im[i * d + j]);
       e.set(i, j, x);
       e.set(i + d, j + d, x);
       e.set(i, j + d, -y);
@@ -50,7 +59,7 @@ function embeddedEig(h: CMat): EmbeddedEig {
   const zr: Float64Array[] = [];
   const zi: Float64Array[] = [];
   order.forEach((k, pos) => {
-    values[pos] = raw[k];
+    values[pos] = raw[k] * scale;
     const r = new Float64Array(d), im = new Float64Array(d);
     for (let i = 0; i < d; i++) {
       r[i] = vec.get(i, k);
