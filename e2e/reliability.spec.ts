@@ -174,6 +174,7 @@ test.describe('faults survived: the engine worker dies', () => {
     await page.getByRole('spinbutton', { name: 'Depth', exact: true }).fill('2');
     await expect(page.getByRole('button', { name: /^Remove block \d+$/ })).toHaveCount(2);
     await expect(statusLine(page)).toHaveAttribute('data-computing', 'false');
+    await expect(statusLine(page)).toContainText('Engine: not running');
   });
 });
 

@@ -40,11 +40,12 @@ onEngineEvent((e) => {
   if (e.kind === 'restarted') {
     const notice = 'The engine stopped and was restarted; your stack and input were restored.';
     useExplorer.getState().setEngineNotice(notice);
+    useExplorer.setState({ engineFailed: false });
     resendCurrentRequest();
     void reportBackend(notice);
   } else {
     useExplorer.getState().setEngineNotice(`The engine could not be started (${e.attempts} attempts; last: ${e.reason}). Reload the page to try again.`);
-    useExplorer.setState({ computing: false });
+    useExplorer.setState({ computing: false, engineFailed: true });
   }
 });
 

@@ -43,6 +43,8 @@ export interface ExplorerState {
   backend?: BackendInfo;
   /** A message about the engine itself (worker restarted, backend fell back). */
   engineNotice?: string;
+  /** The engine worker could not be started (after its retries): nothing will compute until a reload. */
+  engineFailed?: boolean;
   /** Controls hidden by a classroom link. */
   hidden: HideableControl[];
   /** The open panel, if any (kept in the URL). */

@@ -8,6 +8,7 @@ export function StatusLine() {
   const notice = useExplorer((s) => s.engineNotice);
   const result = useExplorer((s) => s.result);
   const requestId = useExplorer((s) => s.requestId);
+  const failed = useExplorer((s) => s.engineFailed);
   const upToDate = result?.requestId === requestId;
   const outputText = result ? Array.from(result.output.probabilities, (v) => v.toFixed(4)).join(' ') : '';
 
@@ -23,9 +24,9 @@ export function StatusLine() {
         data-output={outputText}
       >
         <span className="backend">
-          Engine: <strong>{backend?.backend ?? result?.backend ?? 'starting…'}</strong>
+          Engine: <strong>{failed ? 'not running' : (backend?.backend ?? result?.backend ?? 'starting…')}</strong>
         </span>
-        <span className="progress">{computing ? 'computing…' : upToDate ? `up to date (${result!.ms.toFixed(1)} ms)` : error ? 'last edit failed' : 'waiting…'}</span>
+        <span className="progress">{failed ? 'stopped' : computing ? 'computing…' : upToDate ? `up to date (${result!.ms.toFixed(1)} ms)` : error ? 'last edit failed' : 'waiting…'}</span>
       </p>
       {error && (
         <p className="error" role="alert">
