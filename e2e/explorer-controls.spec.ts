@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from './fixtures';
+import { engineStatus as statusLine, expect, settledOutput, test, type Locator, type Page } from './fixtures';
 
 // Each test starts the engine worker afresh; several compute on both tasks.
 test.describe.configure({ timeout: 120_000 });
@@ -11,22 +11,6 @@ function watchPage(page: Page) {
   });
   page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`));
   return consoleErrors;
-}
-
-/** The status line: its data-output holds the quantum path's class probabilities of the newest result. */
-function statusLine(page: Page): Locator {
-  return page.getByRole('status', { name: 'Engine status', exact: true });
-}
-
-/** Wait until the newest edit has been computed, and return the output probabilities text. */
-async function settledOutput(page: Page): Promise<string> {
-  const status = statusLine(page);
-  // The first answer of a task compiles the engine's kernels (slow on software WebGL): allow for it.
-  await expect(status).toHaveAttribute('data-computing', 'false', { timeout: 45_000 });
-  const req = await status.getAttribute('data-request-id');
-  await expect(status).toHaveAttribute('data-result-id', req!, { timeout: 45_000 });
-  await expect(status).toHaveAttribute('data-output', /\d/);
-  return (await status.getAttribute('data-output'))!;
 }
 
 /** Press Tab until `target` has the focus (keyboard only). */

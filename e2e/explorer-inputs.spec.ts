@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from './fixtures';
+import { expect, settled, test, type Locator, type Page } from './fixtures';
 
 // Each test starts the engine worker afresh; several compute on both tasks.
 test.describe.configure({ timeout: 120_000 });
@@ -10,14 +10,6 @@ function watchPage(page: Page) {
   });
   page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`));
   return consoleErrors;
-}
-
-async function settled(page: Page) {
-  const status = page.getByRole('status', { name: 'Engine status', exact: true });
-  // The first answer of a task compiles the engine's kernels (slow on software WebGL): allow for it.
-  await expect(status).toHaveAttribute('data-computing', 'false', { timeout: 45_000 });
-  const req = await status.getAttribute('data-request-id');
-  await expect(status).toHaveAttribute('data-result-id', req!, { timeout: 45_000 });
 }
 
 const currentInput = (page: Page) => page.getByRole('status', { name: 'Current input', exact: true });

@@ -121,3 +121,28 @@ export const test = base.extend<{ originGuard: OriginGuard }>({
     { auto: true },
   ],
 });
+
+/** The explorer's status line; its data-* attributes say which request the shown result answers. */
+export function engineStatus(page: Page) {
+  return page.getByRole('status', { name: 'Engine status', exact: true });
+}
+
+/**
+ * Wait until the newest edit has been computed (the status line shows the result of its newest
+ * request). The first answer of a task compiles the engine's kernels (slow on software WebGL):
+ * allow for it.
+ */
+export async function settled(page: Page, timeout = 45_000): Promise<void> {
+  const status = engineStatus(page);
+  await expect(status).toHaveAttribute('data-computing', 'false', { timeout });
+  const req = await status.getAttribute('data-request-id');
+  await expect(status).toHaveAttribute('data-result-id', req!, { timeout });
+}
+
+/** `settled`, then the quantum path's class probabilities of the newest result (status line text). */
+export async function settledOutput(page: Page, timeout = 45_000): Promise<string> {
+  await settled(page, timeout);
+  const status = engineStatus(page);
+  await expect(status).toHaveAttribute('data-output', /\d/);
+  return (await status.getAttribute('data-output'))!;
+}

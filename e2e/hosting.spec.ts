@@ -6,21 +6,11 @@
  * really catches a request to another origin and a CSP violation in a page and in a worker;
  * once loaded, the app keeps computing offline.
  */
-import { expect, test, type Page } from './fixtures';
+import { engineStatus, expect, settled, test, type Page } from './fixtures';
 import { PAGE_CSP, WORKER_CSP } from '../scripts/csp.mjs';
 
 // Several tests start the engine worker and compile its kernels: slow on a busy 2-core machine.
 test.describe.configure({ timeout: 120_000 });
-
-const engineStatus = (page: Page) => page.getByRole('status', { name: 'Engine status', exact: true });
-
-/** Wait until the newest edit's result is on screen. */
-async function settled(page: Page) {
-  const status = engineStatus(page);
-  await expect(status).toHaveAttribute('data-computing', 'false', { timeout: 45_000 });
-  const requested = await status.getAttribute('data-request-id');
-  await expect(status).toHaveAttribute('data-result-id', requested!, { timeout: 45_000 });
-}
 
 async function pooledInput(page: Page): Promise<number[]> {
   const small = page.getByRole('img', { name: '8×8 pooled input', exact: true });

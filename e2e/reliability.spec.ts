@@ -12,7 +12,7 @@
  * - Invariants: random states through random stacks on every backend (webgl on SwiftShader,
  *   wasm, cpu; sizes below); zero violations of HQRN.md §9.
  */
-import { expect, test, type Locator, type Page } from './fixtures';
+import { engineStatus as statusLine, expect, settledOutput, test, type Locator, type Page } from './fixtures';
 import type { BackendInfo, BackendName } from '../src/app/protocol';
 import type { InvariantReport } from '../workers/engine/invariants';
 
@@ -28,21 +28,7 @@ const RESTART_NOTICE = 'The engine stopped and was restarted; your stack and inp
 const INVARIANT_STATES = Number(process.env.INVARIANT_STATES ?? 10_000);
 const INVARIANT_STATES_OTHER = Number(process.env.INVARIANT_STATES_OTHER ?? INVARIANT_STATES);
 
-function statusLine(page: Page): Locator {
-  return page.getByRole('status', { name: 'Engine status', exact: true });
-}
-
 const notice = (page: Page) => page.locator('.status-area .notice');
-
-/** Wait until the newest edit has been computed; the output probabilities text. */
-async function settledOutput(page: Page): Promise<string> {
-  const status = statusLine(page);
-  await expect(status).toHaveAttribute('data-computing', 'false', { timeout: 45_000 });
-  const req = await status.getAttribute('data-request-id');
-  await expect(status).toHaveAttribute('data-result-id', req!, { timeout: 45_000 });
-  await expect(status).toHaveAttribute('data-output', /\d/);
-  return (await status.getAttribute('data-output'))!;
-}
 
 /**
  * Milliseconds (measured in the page, so Playwright's round trips do not count) from the

@@ -1,17 +1,8 @@
 import { PNG } from 'pngjs';
-import { expect, test, type Locator, type Page } from './fixtures';
+import { expect, settledOutput, test, type Locator, type Page } from './fixtures';
 
 // Each test starts the engine worker afresh (and some open a second page).
 test.describe.configure({ timeout: 120_000 });
-
-/** Wait until the newest edit has been computed (the status line's request and result ids agree). */
-async function settled(page: Page) {
-  const status = page.getByRole('status', { name: 'Engine status', exact: true });
-  await expect(status).toHaveAttribute('data-computing', 'false', { timeout: 45_000 });
-  const req = await status.getAttribute('data-request-id');
-  await expect(status).toHaveAttribute('data-result-id', req!, { timeout: 45_000 });
-  await expect(status).toHaveAttribute('data-output', /\d/);
-}
 
 /** What the URL must restore: the store's view, without ids and results. */
 async function viewState(page: Page) {
@@ -59,7 +50,7 @@ function differingFraction(a: Buffer, b: Buffer): number {
 test('a view’s link opens the same view in a new page (state and screenshot)', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('./');
-  await settled(page);
+  await settledOutput(page);
 
   await page.getByRole('spinbutton', { name: 'Depth', exact: true }).fill('3');
   await page.getByRole('checkbox', { name: 'Same α everywhere' }).uncheck();
@@ -71,7 +62,7 @@ test('a view’s link opens the same view in a new page (state and screenshot)',
   await page.getByRole('button', { name: 'Show layer 2', exact: true }).click();
   await page.getByRole('radio', { name: 'Hinton' }).check();
   await page.getByRole('checkbox', { name: 'Colour-blind palette' }).check();
-  await settled(page);
+  await settledOutput(page);
 
   const url = page.url();
   expect(url).toContain('#v=1&');
@@ -90,7 +81,7 @@ test('a view’s link opens the same view in a new page (state and screenshot)',
 
   const other = await context.newPage();
   await other.goto(url);
-  await settled(other);
+  await settledOutput(other);
   const after = await viewState(other);
   expect(after).toEqual(before);
   await expect(other.getByRole('alert')).toHaveCount(0);
@@ -103,7 +94,7 @@ test('a view’s link opens the same view in a new page (state and screenshot)',
 
 test('Back and Forward walk through discrete changes; a drag is one entry', async ({ page }) => {
   await page.goto('./');
-  await settled(page);
+  await settledOutput(page);
   const entries0 = await page.evaluate(() => history.length);
 
   await page.getByRole('spinbutton', { name: 'Depth', exact: true }).fill('2');
@@ -133,12 +124,12 @@ test('Back and Forward walk through discrete changes; a drag is one entry', asyn
   await page.goForward();
   await expect.poll(() => page.evaluate(() => window.__hqrnStore!.getState().input)).toEqual({ kind: 'bell', which: 'psi-' });
   await expect(page.getByRole('button', { name: 'Bell Ψ−' })).toHaveAttribute('aria-pressed', 'true');
-  await settled(page);
+  await settledOutput(page);
 });
 
 test('undo and redo with the keyboard and the buttons; not while typing in a text field', async ({ page }) => {
   await page.goto('./');
-  await settled(page);
+  await settledOutput(page);
   const undo = page.getByRole('button', { name: 'Undo', exact: true });
   const redo = page.getByRole('button', { name: 'Redo', exact: true });
   await expect(undo).toBeDisabled();
@@ -175,7 +166,7 @@ test('undo and redo with the keyboard and the buttons; not while typing in a tex
   await page.keyboard.press('Control+z');
   await expect(a1).toHaveValue(dragged);
   await expect(act(2)).toHaveValue('exp');
-  await settled(page);
+  await settledOutput(page);
 });
 
 test('a malformed link shows what is wrong, keeps the rest, and the app still computes', async ({ page }) => {
@@ -185,7 +176,7 @@ test('a malformed link shows what is wrong, keeps the rest, and the app still co
   await expect(alert).toContainText('input: Werner p: "NaN" is not a number');
   await expect(alert).toContainText('selected layer: -3 is outside [0, 20]');
   await page.locator('.app-header').screenshot({ path: 'test-results/share-problems.png' });
-  await settled(page);
+  await settledOutput(page);
   const s = await viewState(page);
   expect(s.blocks).toHaveLength(4);
   expect(s.input).toEqual({ kind: 'bell', which: 'phi+' });
@@ -194,7 +185,7 @@ test('a malformed link shows what is wrong, keeps the rest, and the app still co
   expect(s.output.every(Number.isFinite)).toBe(true);
   // Still usable: an edit recomputes; the message can be dismissed.
   await page.getByRole('spinbutton', { name: 'Depth', exact: true }).fill('2');
-  await settled(page);
+  await settledOutput(page);
   await alert.getByRole('button', { name: 'Dismiss' }).click();
   await expect(alert).toHaveCount(0);
 
@@ -202,19 +193,19 @@ test('a malformed link shows what is wrong, keeps the rest, and the app still co
   await page.goto('./#v=7&d=5');
   await expect(page.getByRole('alert', { name: 'Problems in the link' })).toContainText('links of version "7" are not supported (this app reads v=1)');
   expect(await depthOf(page)).toBe(2);
-  await settled(page);
+  await settledOutput(page);
 });
 
 test('a link naming an unknown model says so and keeps the seeded weights', async ({ page }) => {
   await page.goto('./#v=1&model=no%20such%20model');
   await expect(page.getByRole('alert', { name: 'Problems in the link' })).toContainText('model: "no such model" is not among the saved or bundled models');
-  await settled(page);
+  await settledOutput(page);
   expect(await page.evaluate(() => window.__hqrnStore!.getState().stack.trained)).toBeUndefined();
 });
 
 test('a classroom link hides the controls the teacher ticked', async ({ page, context }) => {
   await page.goto('./');
-  await settled(page);
+  await settledOutput(page);
   await page.getByText('Classroom link', { exact: true }).first().click();
   const panel = page.locator('details.classroom');
   // Defaults: stack editing, training, matrix editor; the teacher adds the task switch.
@@ -230,7 +221,7 @@ test('a classroom link hides the controls the teacher ticked', async ({ page, co
 
   const student = await context.newPage();
   await student.goto(link);
-  await settled(student);
+  await settledOutput(student);
   await expect(student.getByRole('heading', { name: 'Network' })).toBeVisible();
   await expect(student.getByRole('spinbutton', { name: 'Depth', exact: true })).toHaveCount(0);
   await expect(student.getByRole('button', { name: /^Remove block/ })).toHaveCount(0);
@@ -241,7 +232,7 @@ test('a classroom link hides the controls the teacher ticked', async ({ page, co
   await expect(student.getByRole('group', { name: 'Task' })).toHaveCount(0);
   // What is not hidden still works: an input preset recomputes.
   await student.getByRole('button', { name: 'Bell Ψ+' }).click();
-  await settled(student);
+  await settledOutput(student);
   expect(await student.evaluate(() => window.__hqrnStore!.getState().hidden)).toEqual(['task', 'stack', 'matrix', 'training']);
   await expect(student.getByRole('heading', { name: 'Export' })).toBeVisible();
   await student.screenshot({ path: 'test-results/share-student.png' });
@@ -250,9 +241,9 @@ test('a classroom link hides the controls the teacher ticked', async ({ page, co
 
 test('digits: a drawn digit is one undo step and its link restores the drawing', async ({ page, context }) => {
   await page.goto('./');
-  await settled(page);
+  await settledOutput(page);
   await page.getByRole('radio', { name: 'Digits (6 qubits)' }).check();
-  await settled(page);
+  await settledOutput(page);
   const canvas = page.getByRole('img', { name: /^Drawing canvas/ }).or(page.getByLabel(/^Drawing canvas/)).first();
   await canvas.scrollIntoViewIfNeeded();
   const box = (await canvas.boundingBox())!;
@@ -262,14 +253,14 @@ test('digits: a drawn digit is one undo step and its link restores the drawing',
   await page.mouse.move(box.x + box.width * 0.35, box.y + box.height * 0.7, { steps: 6 });
   await page.mouse.up();
   await expect.poll(() => page.evaluate(() => window.__hqrnStore!.getState().input.kind)).toBe('drawn');
-  await settled(page);
+  await settledOutput(page);
   const url = page.url();
   expect(url).toMatch(/in=drawn:[0-9a-fz.]+/);
   const mine = await viewState(page);
 
   const other = await context.newPage();
   await other.goto(url);
-  await settled(other);
+  await settledOutput(other);
   const theirs = await viewState(other);
   expect(theirs.task).toBe('digits');
   // Pixels travel as bytes (round(255·v)): equal to within half a step.
@@ -283,13 +274,13 @@ test('digits: a drawn digit is one undo step and its link restores the drawing',
   // The whole stroke is one undo step: undo goes back to the MNIST digit, not to half a stroke.
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect.poll(() => page.evaluate(() => window.__hqrnStore!.getState().input.kind)).toBe('mnist');
-  await settled(page);
+  await settledOutput(page);
 });
 
 test('a link naming a bundled model loads it by name, with the link’s α per block', async ({ page }) => {
   await page.goto('./#v=1&d=3&sa=0&a=0.2,0.5,0.9&model=entanglement-quantum');
   await expect.poll(() => page.evaluate(() => window.__hqrnStore!.getState().stack.trained?.name)).toBe('entanglement-quantum');
-  await settled(page);
+  await settledOutput(page);
   const s = await viewState(page);
   expect(s.blocks.map((b) => b.alpha)).toEqual([0.2, 0.5, 0.9]);
   await expect(page.getByText('trained', { exact: true })).toHaveCount(3);
@@ -301,13 +292,13 @@ test('a link naming a bundled model loads it by name, with the link’s α per b
 
 test('the open panel is in the link: working in it names it, opening the link scrolls to it', async ({ page, context }) => {
   await page.goto('./');
-  await settled(page);
+  await settledOutput(page);
   await page.getByRole('heading', { name: 'Training studio' }).click();
   await expect.poll(() => page.url()).toContain('p=training');
 
   const other = await context.newPage();
   await other.goto(page.url());
   await expect(other.getByRole('heading', { name: 'Training studio' })).toBeInViewport();
-  await settled(other);
+  await settledOutput(other);
   await other.close();
 });

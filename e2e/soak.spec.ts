@@ -11,7 +11,10 @@
  * be a false alarm of the heartbeat). The samples go to test-results (soak-samples.json, as
  * an attachment) and to the console.
  */
-import { expect, test, type CDPSession, type Locator, type Page } from './fixtures';
+import { engineStatus as statusLine, expect, settled, test, type CDPSession, type Locator, type Page } from './fixtures';
+
+/** The soak edits beside training runs: it keeps its own, longer settle bound (the default is 45 s). */
+const SETTLE_TIMEOUT_MS = 60_000;
 
 const SOAK_MINUTES = Number(process.env.SOAK_MINUTES ?? 2);
 const SAMPLE_EVERY_MS = 10_000;
@@ -35,15 +38,6 @@ function rng(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-const statusLine = (page: Page) => page.getByRole('status', { name: 'Engine status', exact: true });
-
-async function settled(page: Page) {
-  const status = statusLine(page);
-  await expect(status).toHaveAttribute('data-computing', 'false', { timeout: 60_000 });
-  const req = await status.getAttribute('data-request-id');
-  await expect(status).toHaveAttribute('data-result-id', req!, { timeout: 60_000 });
 }
 
 async function heapMB(cdp: CDPSession): Promise<number> {
@@ -72,7 +66,7 @@ test('soak: editing and training for SOAK_MINUTES, tensors and heap stay bounded
   test.setTimeout((SOAK_MINUTES * 60 + 180) * 1000);
   await page.goto('./');
   const cdp = await page.context().newCDPSession(page);
-  await settled(page);
+  await settled(page, SETTLE_TIMEOUT_MS);
   const panel = page.getByRole('region', { name: 'Training studio' });
   const alpha = page.getByRole('slider', { name: 'Global α', exact: true });
   const depth = page.getByRole('spinbutton', { name: 'Depth', exact: true });
@@ -100,7 +94,7 @@ test('soak: editing and training for SOAK_MINUTES, tensors and heap stay bounded
     },
     task: async () => {
       await page.getByRole('radio', { name: 'Digits (6 qubits)', exact: true }).check();
-      await settled(page);
+      await settled(page, SETTLE_TIMEOUT_MS);
       await page.getByRole('radio', { name: 'Two qubits (entanglement)', exact: true }).check();
     },
   };
@@ -109,10 +103,10 @@ test('soak: editing and training for SOAK_MINUTES, tensors and heap stay bounded
   // Warm-up: every kind of edit and one training once, so one-time allocations (kernels,
   // caches, the digits set) are in the baseline.
   for (const name of editNames) await edits[name]();
-  await settled(page);
+  await settled(page, SETTLE_TIMEOUT_MS);
   await shortTraining(panel);
   trainings++;
-  await settled(page);
+  await settled(page, SETTLE_TIMEOUT_MS);
   const baseTensors = await tensors(page);
   const baseHeap = await heapMB(cdp);
   const samples: Sample[] = [{ t: 0, tensors: baseTensors, heapMB: baseHeap, actions, trainings }];
@@ -131,7 +125,7 @@ test('soak: editing and training for SOAK_MINUTES, tensors and heap stay bounded
       actions++;
     }
     if (Date.now() >= nextSample) {
-      await settled(page);
+      await settled(page, SETTLE_TIMEOUT_MS);
       const s = { t: Math.round((Date.now() - t0) / 1000), tensors: await tensors(page), heapMB: await heapMB(cdp), actions, trainings };
       samples.push(s);
       console.log(`[soak] t=${s.t}s tensors ${s.tensors} heap ${s.heapMB.toFixed(1)} MB (${s.actions} edits, ${s.trainings} trainings)`);
@@ -139,7 +133,7 @@ test('soak: editing and training for SOAK_MINUTES, tensors and heap stay bounded
       nextSample = Date.now() + SAMPLE_EVERY_MS;
     }
   }
-  await settled(page);
+  await settled(page, SETTLE_TIMEOUT_MS);
   const finalTensors = await tensors(page);
   const finalHeap = await heapMB(cdp);
   const growth = finalHeap - baseHeap;
