@@ -88,6 +88,13 @@ test.describe('faults survived: the engine worker dies', () => {
       const e = window.__hqrnEngine!;
       const results: { ms: number; message: string }[] = [];
       for (let k = 0; k < 3; k++) {
+        // The new worker's life lock is watched (it is granted on a task of its own, which may
+        // come after the first answers); before that only the heartbeat would notice a death.
+        const t = performance.now();
+        while (!window.__hqrnEngineSupervision!().lifeLockWatched) {
+          if (performance.now() - t > 20_000) throw new Error('the life lock of the new worker was never watched');
+          await new Promise((r) => setTimeout(r, 10));
+        }
         // A long call (it yields to the event loop, so the heartbeat keeps its normal budget).
         const call = e.invariantCheck(1_000_000, k + 1).then(
           () => 'finished',
@@ -107,7 +114,12 @@ test.describe('faults survived: the engine worker dies', () => {
       expect(r.message).toMatch(/^the engine stopped \(.+\) and was restarted; this call was interrupted$/);
       // Usually ~0.5 s; once 2.2 s was seen on the loaded 2-core CI machine (the worker was in
       // the middle of a kernel when terminated). The 2 s notice is checked in the tests above.
-      expect(r.ms).toBeLessThanOrEqual(3000);
+      // (Once 29 s: the worker was terminated before its life lock was watched, and was then
+      // taken for a failed start with the 30 s start budget; src/app/engineClient.test.ts.)
+      // What is checked here is "rejects instead of hanging": the bound is loose on purpose
+      // (locally 31–1,025 ms for the three rounds; stopping a worker mid-kernel takes the
+      // browser a while on a busy machine).
+      expect(r.ms).toBeLessThanOrEqual(5000);
     }
     await expect(notice(page)).toContainText(RESTART_NOTICE);
     await settledOutput(page);

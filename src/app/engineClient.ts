@@ -75,8 +75,10 @@ interface LiveWorker {
   /** Rejects when this worker is taken for dead; every call races it. */
   died: Promise<never>;
   rejectDied: (e: Error) => void;
-  /** Answered its first ping. */
+  /** Answered any call: it loaded and runs (a death from now on is a crash, not a failed start). */
   started: boolean;
+  /** The page is waiting for the worker's life lock: a death is noticed within milliseconds. */
+  lifeLockWatched: boolean;
   dead: boolean;
   timer: ReturnType<typeof setInterval>;
   /** When the outstanding ping was sent (null: none outstanding). */
@@ -142,6 +144,7 @@ function startWorker(): LiveWorker {
     died,
     rejectDied,
     started: false,
+    lifeLockWatched: false,
     dead: false,
     timer: setInterval(() => tick(w), HEARTBEAT_TICK_MS),
     pingSentAt: null,
@@ -174,14 +177,27 @@ function watchLifeLock(w: LiveWorker): void {
     (held) => {
       if (w.dead) return;
       w.pingSentAt = null;
-      w.started = true;
-      startFailures = 0;
+      markStarted(w);
       const locks = lockManager();
       if (!held || !locks) return; // no Web Locks: the heartbeat alone notices (within its budget)
+      w.lifeLockWatched = true;
       locks.request(name, () => declareDead(w, 'the worker stopped')).catch(() => undefined);
     },
     () => undefined, // the 'error' listener or the heartbeat decides
   );
+}
+
+/**
+ * Any answer proves the worker loaded and runs. Its life lock may be granted later than its
+ * first answers (the lock is granted on a later task, which a long synchronous kernel
+ * delays), so a worker that answered calls and then died before the lock was watched is a
+ * crash after a start (heartbeat budget, a restart), not a failed start (START_BUDGET_MS,
+ * counted towards MAX_START_FAILURES).
+ */
+function markStarted(w: LiveWorker): void {
+  if (w.dead || w.started) return;
+  w.started = true;
+  startFailures = 0;
 }
 
 function sendPing(w: LiveWorker): void {
@@ -255,7 +271,10 @@ function call(method: string, args: unknown[]): Promise<unknown> {
   };
   const fn = (w.remote as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method];
   const result = Promise.race([fn(...args), w.died]);
-  result.then(done, done);
+  result.then(() => {
+    done();
+    markStarted(w);
+  }, done);
   return result;
 }
 
@@ -277,6 +296,14 @@ const stableRemote = new Proxy(
 export function getEngine(): Remote<EngineApi> {
   current();
   return stableRemote;
+}
+
+/**
+ * What the supervisor knows of the live worker: `started` (it answered a call) and
+ * `lifeLockWatched` (its death will be noticed within milliseconds, not by the heartbeat).
+ */
+export function engineSupervision(): { started: boolean; lifeLockWatched: boolean; restarts: number; failed: boolean } {
+  return { started: live?.started ?? false, lifeLockWatched: live?.lifeLockWatched ?? false, restarts, failed: failedMessage !== null };
 }
 
 /** Has the supervisor given up (MAX_START_FAILURES failed starts)? The message, or null. */
@@ -305,12 +332,14 @@ declare global {
   interface Window {
     __hqrnEngine?: Remote<EngineApi>;
     __hqrnCrashEngineForTesting?: (kind?: 'terminate' | 'throw' | 'close') => void;
+    __hqrnEngineSupervision?: typeof engineSupervision;
   }
 }
 
 if (typeof window !== 'undefined' && !Object.prototype.hasOwnProperty.call(window, '__hqrnEngine')) {
   Object.defineProperty(window, '__hqrnEngine', { get: getEngine, configurable: true });
   window.__hqrnCrashEngineForTesting = crashEngineForTesting;
+  window.__hqrnEngineSupervision = engineSupervision;
 }
 
 /** A study beyond the paper (issue 7 item 4) in the worker, with its log lines as progress. */
