@@ -4,12 +4,13 @@ import { defineConfig, devices } from '@playwright/test';
 
 // E2E_PORT / E2E_OUT_DIR let two runs share a machine (each builds and serves its own copy,
 // and keeps its results in its own folder).
-const PORT = Number(process.env.E2E_PORT ?? 4173);
-const OUT_DIR = process.env.E2E_OUT_DIR ?? 'dist';
+export const PORT = Number(process.env.E2E_PORT ?? 4173);
+/** Where the suite's build goes (e2e/offline.spec.ts serves it a second time, on its own). */
+export const OUT_DIR = process.env.E2E_OUT_DIR ?? 'dist';
 const RESULTS_DIR = process.env.E2E_OUT_DIR ? `test-results/${basename(OUT_DIR)}` : 'test-results';
 // The suite serves the app from a sub-path, as a static host may (GitHub Pages: /<repo>/), so
 // an absolute URL anywhere in the app breaks it. Specs open pages with relative URLs ('./').
-const PREFIX = `/${(process.env.E2E_PREFIX ?? 'hqrn/sub/path').split('/').filter(Boolean).join('/')}/`.replace('//', '/');
+export const PREFIX = `/${(process.env.E2E_PREFIX ?? 'hqrn/sub/path').split('/').filter(Boolean).join('/')}/`.replace('//', '/');
 const baseURL = `http://127.0.0.1:${PORT}${PREFIX}`;
 
 // Debian's Chromium when present (CI installs it with apt-get); otherwise
@@ -43,6 +44,10 @@ export default defineConfig({
   use: {
     baseURL,
     trace: 'retain-on-failure',
+    // The offline cache (public/sw.js) stays out of every spec but e2e/offline.spec.ts: a
+    // page answered from a cache would hide what the others test, and its install download
+    // would compete with their timings.
+    serviceWorkers: 'block',
   },
   projects: [
     {

@@ -1,7 +1,9 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
 import { PAGE_CSP } from './scripts/csp.mjs';
+import { writeOfflineManifest } from './scripts/offline-manifest.mjs';
 
 /** The placeholder <meta> in every HTML entry (index.html, e2e/engine.html). */
 const CSP_META = /<meta http-equiv="Content-Security-Policy" content="%HQRN_CSP%" \/>\n?\s*/;
@@ -30,10 +32,29 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * After a build, writes dist/sw-manifest.js: the files the offline cache (public/sw.js) stores
+ * when it installs, and their version (scripts/offline-manifest.mjs).
+ */
+function offlineManifest(): Plugin {
+  let outDir = '';
+  let building = false;
+  return {
+    name: 'hqrn-offline-manifest',
+    configResolved(config) {
+      building = config.command === 'build';
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      if (building) writeOfflineManifest(outDir);
+    },
+  };
+}
+
 export default defineConfig({
   // Relative asset URLs so dist/ works from any sub-path.
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), offlineManifest()],
   worker: {
     format: 'es',
   },

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { EngineStoppedError, getEngine, onEngineEvent } from './app/engineClient';
 import { resendCurrentRequest, startRecompute } from './app/recompute';
 import { startUrlSync } from './app/urlSync';
+import { registerOfflineCache } from './app/offlineCache';
 import { useExplorer } from './app/store';
 import type { BackendInfo } from './app/protocol';
 import { App } from './components/App';
@@ -48,6 +49,9 @@ onEngineEvent((e) => {
     useExplorer.setState({ computing: false, engineFailed: true });
   }
 });
+
+// The offline cache (public/sw.js): after the first load, a reload works without the network.
+registerOfflineCache();
 
 createRoot(root).render(
   <StrictMode>

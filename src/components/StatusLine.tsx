@@ -1,4 +1,5 @@
 import { useExplorer } from '../app/store';
+import { useOfflineCache } from '../app/offlineCache';
 
 /** Backend, progress and errors of the engine. The last good result stays on screen on error. */
 export function StatusLine() {
@@ -9,6 +10,7 @@ export function StatusLine() {
   const result = useExplorer((s) => s.result);
   const requestId = useExplorer((s) => s.requestId);
   const failed = useExplorer((s) => s.engineFailed);
+  const offline = useOfflineCache();
   const upToDate = result?.requestId === requestId;
   const outputText = result ? Array.from(result.output.probabilities, (v) => v.toFixed(4)).join(' ') : '';
 
@@ -26,6 +28,11 @@ export function StatusLine() {
         <span className="backend">
           Engine: <strong>{failed ? 'not running' : (backend?.backend ?? result?.backend ?? 'starting…')}</strong>
         </span>
+        {offline.state === 'ready' && (
+          <span className="offline" title={`Stored in this browser (version ${offline.version}, ${offline.files} files): a reload works without the network.`}>
+            works offline
+          </span>
+        )}
         <span className="progress">{failed ? 'stopped' : computing ? 'computing…' : upToDate ? `up to date (${result!.ms.toFixed(1)} ms)` : error ? 'last edit failed' : 'waiting…'}</span>
       </p>
       {error && (

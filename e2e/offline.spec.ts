@@ -1,0 +1,87 @@
+/**
+ * Offline (issue 5 item 5, README "Publish"): after one visit, the built app reloads and
+ * computes with its server gone. The spec serves the suite's build a second time on a port
+ * of its own (the suite's server must stay up for the other specs), lets the offline cache
+ * (public/sw.js) install, opens the digits task once (its data is stored on first use), stops
+ * that server, and reloads: same view, same numbers, digits included.
+ *
+ * The other specs run with service workers blocked (playwright.config.ts); this one allows
+ * them. The origin and CSP guard of e2e/fixtures.ts watches this server's origin.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { OUT_DIR, PORT, PREFIX } from '../playwright.config';
+import { engineStatus, expect, settledOutput, test, type Page } from './fixtures';
+
+const OFFLINE_PORT = PORT + 1000;
+const ORIGIN = `http://127.0.0.1:${OFFLINE_PORT}`;
+
+test.use({ baseURL: `${ORIGIN}${PREFIX}`, serviceWorkers: 'allow' });
+test.describe.configure({ timeout: 180_000 });
+
+let server: ChildProcess | null = null;
+
+async function reachable(): Promise<boolean> {
+  try {
+    return (await fetch(`${ORIGIN}${PREFIX}`)).ok;
+  } catch {
+    return false;
+  }
+}
+
+async function startServer(): Promise<void> {
+  server = spawn(process.execPath, ['scripts/serve-static.mjs', '--dir', OUT_DIR, '--port', String(OFFLINE_PORT), '--host', '127.0.0.1', '--prefix', PREFIX, '--quiet'], {
+    stdio: 'ignore',
+  });
+  const t0 = Date.now();
+  while (!(await reachable())) {
+    if (Date.now() - t0 > 15_000) throw new Error(`the second static server did not answer on ${ORIGIN}${PREFIX}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function stopServer(): Promise<void> {
+  const s = server;
+  server = null;
+  if (!s || s.exitCode !== null) return;
+  const exited = new Promise((r) => s.once('exit', r));
+  s.kill('SIGTERM');
+  await exited;
+}
+
+test.afterEach(stopServer);
+
+const digitsRadio = (page: Page) => page.getByRole('radio', { name: 'Digits (6 qubits)' });
+const twoQubitRadio = (page: Page) => page.getByRole('radio', { name: /^Two qubits/ });
+
+test('after one visit the app reloads and computes with its server gone, the digits task included', async ({ page, context }) => {
+  await startServer();
+  await page.goto('./');
+  const twoQubits = await settledOutput(page);
+  // The cache installed and serves this page (the status line says so once the worker answers).
+  const offline = engineStatus(page).locator('.offline');
+  await expect(offline).toHaveText('works offline', { timeout: 60_000 });
+  await expect(offline).toHaveAttribute('title', /version [0-9a-f]{16}, \d+ files/);
+
+  // The digits data is stored the first time the task loads it.
+  await digitsRadio(page).check();
+  const digits = await settledOutput(page);
+  await twoQubitRadio(page).check();
+  expect(await settledOutput(page)).toBe(twoQubits);
+
+  await stopServer();
+  expect(await reachable(), 'the server is gone').toBe(false);
+
+  await page.reload();
+  expect(await settledOutput(page)).toBe(twoQubits);
+  await expect(engineStatus(page)).toContainText(/Engine: (webgl|wasm|cpu)/);
+  await expect(offline).toHaveText('works offline');
+  await digitsRadio(page).check();
+  expect(await settledOutput(page)).toBe(digits);
+
+  // A new tab of the same browser opens the app too, and a bundled model still loads by name.
+  const other = await context.newPage();
+  await other.goto('./#v=1&model=entanglement-quantum');
+  await expect.poll(() => other.evaluate(() => window.__hqrnStore!.getState().stack.trained?.name)).toBe('entanglement-quantum');
+  await settledOutput(other);
+  await expect(other.getByRole('alert')).toHaveCount(0);
+});

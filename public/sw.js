@@ -1,0 +1,84 @@
+// @ts-nocheck — a plain classic service worker, copied as-is into dist/ (no build step).
+/*
+ * The offline cache of HQRN Explorer (README "Publish": offline). Registered by
+ * src/app/offlineCache.ts from the built app only, with the app's folder as its scope, so
+ * it works from any sub-path.
+ *
+ * - install: stores the page and every file listed in sw-manifest.js (written at build by
+ *   scripts/offline-manifest.mjs: the app's scripts, styles, the engine worker, the wasm
+ *   binaries and the bundled models), in a cache named after the manifest's version;
+ * - activate: deletes the caches of older versions and takes control of open pages;
+ * - fetch (GET, same folder only; everything else goes to the network untouched):
+ *   - `assets/…` (file names carry a content hash, so a stored copy is never stale): the
+ *     stored copy, else the network (and store it);
+ *   - anything else (the page, bundled models, the digits data): the network first, so a
+ *     new deployment is seen at once, storing what comes back; the stored copy when the
+ *     network fails or has not answered within NETWORK_TIMEOUT_MS while a copy exists.
+ *   The digits data is thus stored the first time the digits task loads it.
+ * Responses are stored with their headers (the worker's CSP header included).
+ */
+importScripts('./sw-manifest.js');
+
+const { version, files } = self.HQRN_OFFLINE;
+const CACHE_PREFIX = 'hqrn-offline-';
+const CACHE = `${CACHE_PREFIX}${version}`;
+const SCOPE = new URL('./', self.location.href);
+const NETWORK_TIMEOUT_MS = 4000;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      // cache: 'reload' skips the HTTP cache, so the stored copies are the deployed ones.
+      await cache.addAll(['./', ...files].map((f) => new Request(new URL(f, SCOPE).href, { cache: 'reload' })));
+      await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) if (name.startsWith(CACHE_PREFIX) && name !== CACHE) await caches.delete(name);
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  // The page asks which version serves it (shown in the status line's tooltip).
+  if (event.data === 'hqrn-offline-version') event.source?.postMessage({ kind: 'hqrn-offline-version', version, files: files.length + 1 });
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== SCOPE.origin || !url.pathname.startsWith(SCOPE.pathname)) return;
+  event.respondWith(respond(request, url));
+});
+
+/** The key a request is stored under: a page load (any query, e.g. ?engine-without=) is the page. */
+function cacheKey(request, url) {
+  if (request.mode === 'navigate' && (url.pathname === SCOPE.pathname || url.pathname === `${SCOPE.pathname}index.html`)) return SCOPE.href;
+  return url.origin + url.pathname + url.search;
+}
+
+async function store(cache, key, response) {
+  if (response.ok && response.type === 'basic') await cache.put(key, response.clone()).catch(() => undefined);
+  return response;
+}
+
+async function respond(request, url) {
+  const cache = await caches.open(CACHE);
+  const key = cacheKey(request, url);
+  const stored = await cache.match(key);
+  const relative = url.pathname.slice(SCOPE.pathname.length);
+  if (relative.startsWith('assets/')) return stored ?? store(cache, key, await fetch(request));
+
+  const network = fetch(request).then((response) => store(cache, key, response));
+  if (!stored) return network;
+  network.catch(() => undefined); // answered from the cache below; a late failure is no error
+  const timeout = new Promise((resolve) => setTimeout(() => resolve(stored), NETWORK_TIMEOUT_MS));
+  return Promise.race([network.catch(() => stored), timeout]);
+}
