@@ -5,11 +5,16 @@
  * (public/sw.js) install, opens the digits task once (its data is stored on first use), stops
  * that server, and reloads: same view, same numbers, digits included.
  *
+ * A second test serves the build the way GitHub Pages does, without response headers: the
+ * engine worker has no CSP on the first visit, and the strict worker policy from the second
+ * on (the offline cache adds it to the worker script's response).
+ *
  * The other specs run with service workers blocked (playwright.config.ts); this one allows
  * them. The origin and CSP guard of e2e/fixtures.ts watches this server's origin.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { OUT_DIR, PORT, PREFIX } from '../playwright.config';
+import type { Worker } from '@playwright/test';
 import { engineStatus, expect, settledOutput, test, type Page } from './fixtures';
 
 const OFFLINE_PORT = PORT + 1000;
@@ -28,8 +33,8 @@ async function reachable(): Promise<boolean> {
   }
 }
 
-async function startServer(): Promise<void> {
-  server = spawn(process.execPath, ['scripts/serve-static.mjs', '--dir', OUT_DIR, '--port', String(OFFLINE_PORT), '--host', '127.0.0.1', '--prefix', PREFIX, '--quiet'], {
+async function startServer(...extraArgs: string[]): Promise<void> {
+  server = spawn(process.execPath, ['scripts/serve-static.mjs', '--dir', OUT_DIR, '--port', String(OFFLINE_PORT), '--host', '127.0.0.1', '--prefix', PREFIX, '--quiet', ...extraArgs], {
     stdio: 'ignore',
   });
   const t0 = Date.now();
@@ -84,4 +89,49 @@ test('after one visit the app reloads and computes with its server gone, the dig
   await expect.poll(() => other.evaluate(() => window.__hqrnStore!.getState().stack.trained?.name)).toBe('entanglement-quantum');
   await settledOutput(other);
   await expect(other.getByRole('alert')).toHaveCount(0);
+});
+
+/** The page's engine worker (waits for it). */
+async function engineWorker(page: Page): Promise<Worker> {
+  const find = () => page.workers().find((w) => /engine\.worker/.test(w.url()));
+  await expect.poll(() => find() !== undefined, { timeout: 30_000 }).toBe(true);
+  return find()!;
+}
+
+/**
+ * Does the worker's policy allow eval? Code that Playwright evaluates is exempt from CSP, so the
+ * probe runs in a timer task of the worker's own. (A blocked eval may raise a CSP violation,
+ * acknowledged by the caller.)
+ */
+const evalInWorker = (worker: Worker) =>
+  worker.evaluate(
+    () =>
+      new Promise<string>((resolve) =>
+        setTimeout(() => {
+          try {
+            resolve(new Function('return "eval allowed"')() as string);
+          } catch (e) {
+            resolve(`eval blocked: ${(e as Error).name}`);
+          }
+        }, 0),
+      ),
+  );
+
+test('on a host without headers (GitHub Pages), the offline cache gives the engine worker its strict CSP from the second visit', async ({ page, originGuard }) => {
+  await startServer('--no-worker-csp');
+  await page.goto('./');
+  const first = await settledOutput(page);
+  const backend = await engineStatus(page).locator('.backend strong').textContent();
+  // First visit: the worker script came straight from the host, with no policy at all.
+  expect(await evalInWorker(await engineWorker(page))).toBe('eval allowed');
+  await expect(engineStatus(page).locator('.offline')).toHaveText('works offline', { timeout: 60_000 });
+
+  await page.reload();
+  expect(await settledOutput(page)).toBe(first);
+  // The same backend as before: the policy keeps 'wasm-unsafe-eval' for tfjs's wasm backend.
+  await expect(engineStatus(page).locator('.backend strong')).toHaveText(backend!);
+  expect(await evalInWorker(await engineWorker(page))).toBe('eval blocked: EvalError');
+  const seen = originGuard.acknowledge();
+  expect(seen.foreignRequests).toEqual([]);
+  for (const v of seen.cspViolations) expect(v).toMatch(/eval|script-src/);
 });

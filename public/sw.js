@@ -15,11 +15,16 @@
  *     new deployment is seen at once, storing what comes back; the stored copy when the
  *     network fails or has not answered within NETWORK_TIMEOUT_MS while a copy exists.
  *   The digits data is thus stored the first time the digits task loads it.
- * Responses are stored with their headers (the worker's CSP header included).
+ * Responses are stored with their headers. The engine worker's script gets the worker
+ * policy (sw-manifest.js `workerCsp`, from scripts/csp.mjs) as a Content-Security-Policy
+ * header when the host sent none: a dedicated worker takes its policy from its script's
+ * response, which a host without headers (GitHub Pages) cannot give, and a response made by
+ * a service worker counts. So from the second visit on the worker runs under the strict
+ * policy on such hosts too.
  */
 importScripts('./sw-manifest.js');
 
-const { version, files } = self.HQRN_OFFLINE;
+const { version, files, workerCsp } = self.HQRN_OFFLINE;
 const CACHE_PREFIX = 'hqrn-offline-';
 const CACHE = `${CACHE_PREFIX}${version}`;
 const SCOPE = new URL('./', self.location.href);
@@ -55,8 +60,16 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== SCOPE.origin || !url.pathname.startsWith(SCOPE.pathname)) return;
-  event.respondWith(respond(request, url));
+  event.respondWith(respond(request, url).then((response) => (request.destination === 'worker' ? withWorkerPolicy(response) : response)));
 });
+
+/** The response with the worker policy added, if it is a successful response without a policy. */
+function withWorkerPolicy(response) {
+  if (!response.ok || response.headers.has('Content-Security-Policy')) return response;
+  const headers = new Headers(response.headers);
+  headers.set('Content-Security-Policy', workerCsp);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
 
 /** The key a request is stored under: a page load (any query, e.g. ?engine-without=) is the page. */
 function cacheKey(request, url) {

@@ -4,6 +4,8 @@ export interface OfflineManifest {
   version: string;
   /** Paths relative to the app's folder, '/'-separated, sorted. */
   files: string[];
+  /** The engine worker's Content-Security-Policy (scripts/csp.mjs WORKER_CSP). */
+  workerCsp: string;
 }
 export const MANIFEST_FILE: string;
 export function precacheFiles(allFiles: string[]): string[];

@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { WORKER_CSP } from './csp.mjs';
 
 export const MANIFEST_FILE = 'sw-manifest.js';
 
@@ -49,20 +50,22 @@ function listFiles(dir) {
 }
 
 /**
- * { version, files }: files as precacheFiles; version = the first 16 hex digits of SHA-256 over
- * each stored file's path and content (and the path of every runtime-cached file, so a new
- * digits file also makes a new version).
+ * { version, files, workerCsp }: files as precacheFiles; workerCsp the engine worker's policy
+ * (scripts/csp.mjs), which sw.js adds to the worker script's response when the host sent none;
+ * version = the first 16 hex digits of SHA-256 over the policy and each stored file's path and
+ * content (and the path and size of every runtime-cached data file).
  */
 export function buildOfflineManifest(outDir) {
   const all = listFiles(outDir);
   const files = precacheFiles(all);
   const hash = createHash('sha256');
+  hash.update(`${WORKER_CSP}\0`);
   for (const f of files) {
     hash.update(`${f}\0`);
     hash.update(readFileSync(join(outDir, f)));
   }
   for (const f of all.filter((f) => f.startsWith('data/')).sort()) hash.update(`${f}\0${statSync(join(outDir, f)).size}\0`);
-  return { version: hash.digest('hex').slice(0, 16), files };
+  return { version: hash.digest('hex').slice(0, 16), files, workerCsp: WORKER_CSP };
 }
 
 /** Writes outDir/sw-manifest.js (for sw.js's importScripts) and returns the manifest. */

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WORKER_CSP } from '../scripts/csp.mjs';
 import { buildOfflineManifest, MANIFEST_FILE, precacheFiles, writeOfflineManifest } from '../scripts/offline-manifest.mjs';
 
 let dir: string;
@@ -59,6 +60,9 @@ describe('offline manifest', () => {
     const self: { HQRN_OFFLINE?: unknown } = {};
     runInNewContext(readFileSync(path.join(dir, MANIFEST_FILE), 'utf8'), { self });
     expect(self.HQRN_OFFLINE).toEqual(written);
+    // The policy sw.js adds to the worker script on hosts without headers.
+    expect(written.workerCsp).toBe(WORKER_CSP);
+    expect(written.workerCsp).toContain("'wasm-unsafe-eval'");
     // public/sw.js loads that file by this name, relative to itself.
     expect(readFileSync('public/sw.js', 'utf8')).toContain(`importScripts('./${MANIFEST_FILE}')`);
   });
