@@ -69,13 +69,16 @@ const firstLoad = [...staticClosure(htmlScripts(indexHtml, indexFile))];
 // Other HTML pages (e2e/engine.html: the test harness) and their own chunks are not the app.
 const otherPages = files.filter((f) => f.endsWith('.html') && f !== 'index.html');
 const harness = new Set(otherPages.flatMap((f) => [...staticClosure(htmlScripts(readFileSync(path.join(dist, f), 'utf8'), path.join(dist, f)))]));
-const later = js.filter((f) => !firstLoad.includes(f) && !workers.includes(f) && !harness.has(f));
+// The offline cache's service worker and its manifest (public/sw.js, scripts/offline-manifest.mjs).
+const offlineCache = js.filter((f) => f === 'sw.js' || f === 'sw-manifest.js');
+const later = js.filter((f) => !firstLoad.includes(f) && !workers.includes(f) && !harness.has(f) && !offlineCache.includes(f));
 
 const groups = [
   ['main-thread JS, first load', firstLoad],
   ['main-thread JS, loaded later', later],
   ['CSS', files.filter((f) => f.endsWith('.css'))],
   ['worker JS', workers],
+  ['offline cache (sw.js)', offlineCache],
   ['wasm', files.filter((f) => f.endsWith('.wasm'))],
   ['digits data', files.filter((f) => f.startsWith(`data${path.sep}`))],
   ['test harness pages (not the app)', [...otherPages, ...[...harness].filter((f) => !firstLoad.includes(f))]],

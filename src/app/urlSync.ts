@@ -10,11 +10,13 @@ import type { ModelJson } from './protocol';
 import { classifyEdit, continuesLastEdit } from './history';
 import { blockWithId, pointer, snapshotOf, useExplorer, type ExplorerState } from './store';
 import { decodeHash, encodeHash, urlStateOf, type UrlState } from './urlState';
+// Static: the saved-work panel (savedWorkStore.ts) puts savedWork.ts in the first-load chunk
+// anyway; its heavy part (savedWorkFiles.ts: zod schemas, file formats) stays lazy.
+import { findModelByName } from './savedWork';
 
-/** Look up a saved or bundled model by name (savedWork.ts, loaded only when a link names a model). */
+/** Look up a saved or bundled model by name (IndexedDB, then public/models/index.json). */
 async function findModel(name: string): Promise<{ found: { name: string; model: ModelJson } } | { problem: string }> {
   try {
-    const { findModelByName } = await import('./savedWork');
     const found = await findModelByName(name);
     return found ? { found } : { problem: `model: ${JSON.stringify(name)} is not among the saved or bundled models; using seeded weights` };
   } catch (e) {
