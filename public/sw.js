@@ -34,8 +34,12 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      // cache: 'reload' skips the HTTP cache, so the stored copies are the deployed ones.
-      await cache.addAll(['./', ...files].map((f) => new Request(new URL(f, SCOPE).href, { cache: 'reload' })));
+      // Hashed assets may come from the browser's HTTP cache (the page registers this worker
+      // after its first result, so the worker script and wasm are there: no second download);
+      // the rest is revalidated with the host ('no-cache'), so the stored copies are current.
+      await cache.addAll(
+        ['./', ...files].map((f) => new Request(new URL(f, SCOPE).href, { cache: f.startsWith('assets/') ? 'default' : 'no-cache' })),
+      );
       await self.skipWaiting();
     })(),
   );

@@ -50,8 +50,17 @@ onEngineEvent((e) => {
   }
 });
 
-// The offline cache (public/sw.js): after the first load, a reload works without the network.
-registerOfflineCache();
+// The offline cache (public/sw.js): after the first visit, a reload works without the network.
+// Installed once the first result is shown (or after 30 s, whatever the engine does).
+const firstResult = new Promise<void>((resolve) => {
+  if (useExplorer.getState().result) return resolve();
+  const unsubscribe = useExplorer.subscribe((s) => {
+    if (!s.result) return;
+    unsubscribe();
+    resolve();
+  });
+});
+registerOfflineCache(Promise.race([firstResult, new Promise((r) => setTimeout(r, 30_000))]));
 
 createRoot(root).render(
   <StrictMode>

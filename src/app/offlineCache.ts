@@ -20,7 +20,12 @@ function askVersion(sw: ServiceWorker): void {
   sw.postMessage('hqrn-offline-version');
 }
 
-export function registerOfflineCache(): void {
+/**
+ * Register public/sw.js once `after` settles (main.tsx: the first result is on screen, so the
+ * install's downloads do not compete with it, and the worker and wasm it stores are already
+ * in the browser's HTTP cache).
+ */
+export function registerOfflineCache(after: Promise<unknown>): void {
   const set = (s: OfflineState) => useOfflineCache.setState(s, true);
   if (!import.meta.env.PROD) return set({ state: 'unavailable', reason: 'not in the development server' });
   if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return set({ state: 'unavailable', reason: 'this browser has no service workers' });
@@ -44,7 +49,5 @@ export function registerOfflineCache(): void {
         console.info(`offline cache not installed: ${reason}`);
         set({ state: 'unavailable', reason });
       });
-  // After the page has loaded, so the install does not compete with the first result.
-  if (document.readyState === 'complete') register();
-  else window.addEventListener('load', register, { once: true });
+  void after.finally(register);
 }

@@ -28,12 +28,12 @@ export function StatusLine() {
         <span className="backend">
           Engine: <strong>{failed ? 'not running' : (backend?.backend ?? result?.backend ?? 'starting…')}</strong>
         </span>
+        <span className="progress">{failed ? 'stopped' : computing ? 'computing…' : upToDate ? `up to date (${result!.ms.toFixed(1)} ms)` : error ? 'last edit failed' : 'waiting…'}</span>
         {offline.state === 'ready' && (
           <span className="offline" title={`Stored in this browser (version ${offline.version}, ${offline.files} files): a reload works without the network.`}>
             works offline
           </span>
         )}
-        <span className="progress">{failed ? 'stopped' : computing ? 'computing…' : upToDate ? `up to date (${result!.ms.toFixed(1)} ms)` : error ? 'last edit failed' : 'waiting…'}</span>
       </p>
       {error && (
         <p className="error" role="alert">
