@@ -5,7 +5,8 @@
  * (public/sw.js) install, opens the digits task once (its data is stored on first use), stops
  * that server, and reloads: same view, same numbers, digits included.
  *
- * A second test serves the build the way GitHub Pages does, without response headers: the
+ * Another serves a second deployment (one stored file changed) and sees it replace the first.
+ * Another serves the build the way GitHub Pages does, without response headers: the
  * engine worker has no CSP on the first visit, and the strict worker policy from the second
  * on (the offline cache adds it to the worker script's response).
  *
@@ -13,6 +14,10 @@
  * them. The origin and CSP guard of e2e/fixtures.ts watches this server's origin.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { writeOfflineManifest } from '../scripts/offline-manifest.mjs';
 import { OUT_DIR, PORT, PREFIX } from '../playwright.config';
 import type { Worker } from '@playwright/test';
 import { engineStatus, expect, settledOutput, test, type Page } from './fixtures';
@@ -34,7 +39,11 @@ async function reachable(): Promise<boolean> {
 }
 
 async function startServer(...extraArgs: string[]): Promise<void> {
-  server = spawn(process.execPath, ['scripts/serve-static.mjs', '--dir', OUT_DIR, '--port', String(OFFLINE_PORT), '--host', '127.0.0.1', '--prefix', PREFIX, '--quiet', ...extraArgs], {
+  await startServerOf(OUT_DIR, ...extraArgs);
+}
+
+async function startServerOf(dir: string, ...extraArgs: string[]): Promise<void> {
+  server = spawn(process.execPath, ['scripts/serve-static.mjs', '--dir', dir, '--port', String(OFFLINE_PORT), '--host', '127.0.0.1', '--prefix', PREFIX, '--quiet', ...extraArgs], {
     stdio: 'ignore',
   });
   const t0 = Date.now();
@@ -137,4 +146,36 @@ test('on a host without headers (GitHub Pages), the offline cache gives the engi
   const seen = originGuard.acknowledge();
   expect(seen.foreignRequests).toEqual([]);
   expect(seen.cspViolations).toEqual([expect.stringMatching(/^worker event: script-src blocked eval in .*engine\.worker/)]);
+});
+
+test('a new deployment replaces the stored app: the next visit is served by the new version, and the old store is deleted', async ({ page }) => {
+  // Deployment B: the same build with one stored file changed (models/index.json, reformatted),
+  // and its manifest written anew, as the build does.
+  const deployB = mkdtempSync(path.join(tmpdir(), 'hqrn-deploy-b-'));
+  try {
+    cpSync(OUT_DIR, deployB, { recursive: true });
+    const index = path.join(deployB, 'models', 'index.json');
+    writeFileSync(index, JSON.stringify(JSON.parse(readFileSync(index, 'utf8'))));
+    const versionB = writeOfflineManifest(deployB).version;
+
+    await startServer();
+    await page.goto('./');
+    const before = await settledOutput(page);
+    const offline = engineStatus(page).locator('.offline');
+    await expect(offline).toHaveText('works offline', { timeout: 60_000 });
+    const versionA = /version ([0-9a-f]{16})/.exec((await offline.getAttribute('title'))!)![1];
+    expect(versionA).not.toBe(versionB);
+
+    await stopServer();
+    await startServerOf(deployB);
+    // The reload checks for a new service worker (sw-manifest.js changed); it installs, takes
+    // over the page and answers with its version.
+    await page.reload();
+    expect(await settledOutput(page)).toBe(before);
+    await expect(offline).toHaveAttribute('title', new RegExp(`version ${versionB}`), { timeout: 60_000 });
+    await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([`hqrn-offline-${versionB}`]);
+  } finally {
+    await stopServer();
+    rmSync(deployB, { recursive: true, force: true });
+  }
 });

@@ -38,7 +38,7 @@ export function registerOfflineCache(after: Promise<unknown>): void {
   container.addEventListener('controllerchange', () => container.controller && askVersion(container.controller));
   const register = () =>
     container
-      .register('./sw.js', { scope: './' })
+      .register('./sw.js', { scope: './', updateViaCache: 'none' }) // a new sw-manifest.js (new build) is seen at once
       .then(() => container.ready)
       .then((reg) => {
         const sw = container.controller ?? reg.active;
