@@ -295,6 +295,44 @@ test('custom inputs: a hand-entered matrix and a drawn digit are saved, survive 
   expect(errors).toEqual([]);
 });
 
+test('two tabs: a save, a rename and a delete in one are listed in the other without a reload', async ({ page, context }) => {
+  const errors = watchPage(page);
+  await page.goto('./');
+  await panelReady(page);
+  const other = await context.newPage();
+  const otherErrors = watchPage(other);
+  await other.goto('./');
+  await panelReady(other);
+  await expect(inputsTable(other)).toContainText('No saved inputs yet');
+
+  // Tab one saves a hand-entered matrix.
+  await page.getByRole('button', { name: 'Fill I/4', exact: true }).click();
+  await page.getByRole('button', { name: 'Use this matrix', exact: true }).click();
+  const inputPanel = page.getByRole('region', { name: 'Input', exact: true });
+  await inputPanel.getByLabel('Name of the input').fill('from tab one');
+  await inputPanel.getByRole('button', { name: 'Save input' }).click();
+  await expect(inputPanel.getByRole('status', { name: 'Save input status' })).toHaveText('Saved “from tab one” (see Saved work).');
+  // Tab two lists it, and says why its list changed.
+  await expect(rowOf(inputsTable(other), 'from tab one')).toHaveCount(1);
+  await expect(savedStatus(other)).toHaveText('Saved work changed in another tab; the lists are up to date.');
+
+  // Tab two renames it; tab one follows.
+  await savedPanel(other).getByRole('button', { name: 'Rename from tab one' }).click();
+  await savedPanel(other).getByLabel('New name').fill('renamed in tab two');
+  await savedPanel(other).getByLabel('New name').press('Enter');
+  await expect(rowOf(inputsTable(page), 'renamed in tab two')).toHaveCount(1);
+  await expect(rowOf(inputsTable(page), 'from tab one')).toHaveCount(0);
+
+  // Tab one deletes it; tab two no longer lists it; Undo in tab one brings it back in both.
+  await savedPanel(page).getByRole('button', { name: 'Delete renamed in tab two' }).click();
+  await expect(rowOf(inputsTable(other), 'renamed in tab two')).toHaveCount(0);
+  await expect(inputsTable(other)).toContainText('No saved inputs yet');
+  await savedStatus(page).getByRole('button', { name: 'Undo' }).click();
+  await expect(rowOf(inputsTable(other), 'renamed in tab two')).toHaveCount(1);
+  expect(errors).toEqual([]);
+  expect(otherErrors).toEqual([]);
+});
+
 test('without IndexedDB the panel says so and keeps working for the session', async ({ page }) => {
   const errors = watchPage(page);
   await page.addInitScript(() => {

@@ -47,17 +47,41 @@ interface Backend {
 
 export type StorageStatus = { persistent: true } | { persistent: false; reason: string };
 
+/**
+ * Other tabs of the app (same origin, same browser profile) share the database; each
+ * committed write is announced on this channel so their lists follow without a reload.
+ * One channel object per tab: a BroadcastChannel does not hear its own messages.
+ */
+const CHANGE_CHANNEL = 'hqrn-explorer-saved-work-changed';
+let changeChannel: BroadcastChannel | null | undefined;
+function savedWorkChannel(): BroadcastChannel | null {
+  if (changeChannel === undefined) changeChannel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANGE_CHANNEL);
+  return changeChannel;
+}
+
+/** Call `listener` whenever another tab changed the saved work; returns an unsubscribe function. */
+export function onSavedWorkChangedElsewhere(listener: () => void): () => void {
+  const channel = savedWorkChannel();
+  if (!channel) return () => undefined;
+  const handler = () => listener();
+  channel.addEventListener('message', handler);
+  return () => channel.removeEventListener('message', handler);
+}
+
 function idbBackend(db: IDBPDatabase<SavedWorkSchema>): Backend {
+  const announce = (store: SavedStore) => savedWorkChannel()?.postMessage({ store });
   return {
     getAll: (store) => db.getAll(store) as Promise<never>,
     get: (store, id) => db.get(store, id) as Promise<never>,
     async put(store, records) {
       const tx = db.transaction(store, 'readwrite');
       await Promise.all([...records.map((r) => tx.store.put(r as never)), tx.done]);
+      announce(store);
     },
     async delete(store, id) {
       const tx = db.transaction(store, 'readwrite');
       await Promise.all([tx.store.delete(id), tx.done]);
+      announce(store);
     },
   };
 }

@@ -159,3 +159,14 @@ export const useSavedWork = create<SavedWorkState & SavedWorkActions>()((set, ge
     },
   };
 });
+
+// Another tab saved, renamed, deleted or imported: read the lists again (once this tab has
+// shown them), and say why they changed.
+saved.onSavedWorkChangedElsewhere(() => {
+  const st = useSavedWork.getState();
+  if (!st.loaded) return;
+  const errorBefore = st.error;
+  void st.refresh().then(() => {
+    if (useSavedWork.getState().error === errorBefore) useSavedWork.setState({ message: 'Saved work changed in another tab; the lists are up to date.' });
+  });
+});
