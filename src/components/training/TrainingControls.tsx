@@ -1,6 +1,7 @@
 /** Presets, Play / Pause / Step / Cancel / Reset and the progress bar of the run in progress. */
 import { TRAINING_PRESETS } from '../../app/trainingPresets';
 import { progressFigures, useTraining } from '../../app/trainingStore';
+import { fmtCount } from '../../viz/format';
 
 function formatSeconds(s: number): string {
   if (!Number.isFinite(s)) return '—';
@@ -120,7 +121,7 @@ export function TrainingProgress() {
         </div>
         <div>
           <dt>Examples/s</dt>
-          <dd data-testid="examples-per-second">{p ? Math.round(p.examplesPerSecond).toLocaleString('en') : '—'}</dd>
+          <dd data-testid="examples-per-second">{p ? fmtCount(p.examplesPerSecond) : '—'}</dd>
         </div>
         <div>
           <dt>Elapsed</dt>
