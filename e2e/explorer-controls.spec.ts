@@ -1,17 +1,7 @@
-import { engineStatus as statusLine, expect, settledOutput, test, type Locator, type Page } from './fixtures';
+import { engineStatus as statusLine, expect, pageErrors, settledOutput, test, type Locator, type Page } from './fixtures';
 
 // Each test starts the engine worker afresh; several compute on both tasks.
 test.describe.configure({ timeout: 120_000 });
-
-/** Console errors and requests to other origins, collected for the whole test. */
-function watchPage(page: Page) {
-  const consoleErrors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`));
-  return consoleErrors;
-}
 
 /** Press Tab until `target` has the focus (keyboard only). */
 async function tabTo(page: Page, target: Locator, max = 150) {
@@ -23,7 +13,7 @@ async function tabTo(page: Page, target: Locator, max = 150) {
 }
 
 test('build a stack: depth, add, duplicate, move, remove', async ({ page }) => {
-  const errors = watchPage(page);
+  const errors = pageErrors(page);
   await page.goto('./');
   await settledOutput(page);
 
@@ -76,7 +66,7 @@ test('build a stack: depth, add, duplicate, move, remove', async ({ page }) => {
 });
 
 test('changing α recomputes: the output probabilities change', async ({ page }) => {
-  const errors = watchPage(page);
+  const errors = pageErrors(page);
   await page.goto('./');
   const before = await settledOutput(page);
 
@@ -98,7 +88,7 @@ test('changing α recomputes: the output probabilities change', async ({ page })
 });
 
 test('keyboard only: Tab to the controls, arrows and Enter operate them', async ({ page }) => {
-  const errors = watchPage(page);
+  const errors = pageErrors(page);
   await page.goto('./');
   const first = await settledOutput(page);
 
@@ -141,7 +131,7 @@ test.describe('phone screen', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
   test('390×844: one column, nothing overflows horizontally (both tasks)', async ({ page }) => {
-    const errors = watchPage(page);
+    const errors = pageErrors(page);
     await page.goto('./');
     await settledOutput(page);
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

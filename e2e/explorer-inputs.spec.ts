@@ -1,16 +1,7 @@
-import { expect, settled, test, type Locator, type Page } from './fixtures';
+import { expect, pageErrors, settled, test, type Locator, type Page } from './fixtures';
 
 // Each test starts the engine worker afresh; several compute on both tasks.
 test.describe.configure({ timeout: 120_000 });
-
-function watchPage(page: Page) {
-  const consoleErrors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`));
-  return consoleErrors;
-}
 
 const currentInput = (page: Page) => page.getByRole('status', { name: 'Current input', exact: true });
 const cell = (page: Page, part: 'Re' | 'Im', i: number, j: number) => page.getByRole('textbox', { name: `${part} ρ(${i},${j})`, exact: true });
@@ -22,7 +13,7 @@ async function enterDiagonal(page: Page, diag: string[]) {
 }
 
 test('a bad hand-entered matrix shows its reason and keeps the previous state', async ({ page }) => {
-  const errors = watchPage(page);
+  const errors = pageErrors(page);
   await page.goto('./');
   await page.getByRole('button', { name: 'Bell Φ−', exact: true }).click();
   await expect(currentInput(page)).toHaveText('Bell state |Φ−⟩');
@@ -68,7 +59,7 @@ test('a bad hand-entered matrix shows its reason and keeps the previous state', 
 });
 
 test('Bell state, then its dephased and marginal partners, in one click each', async ({ page }) => {
-  const errors = watchPage(page);
+  const errors = pageErrors(page);
   await page.goto('./');
   await page.getByRole('button', { name: 'Bell Φ+', exact: true }).click();
   await expect(currentInput(page)).toHaveText('Bell state |Φ+⟩');
@@ -116,7 +107,7 @@ async function pooled(canvas: Locator): Promise<number[]> {
 }
 
 test('digits: draw a stroke and the 8×8 pooled input changes', async ({ page }) => {
-  const errors = watchPage(page);
+  const errors = pageErrors(page);
   await page.goto('./');
   await page.getByRole('radio', { name: 'Digits (6 qubits)' }).check();
   const small = page.getByRole('img', { name: '8×8 pooled input', exact: true });
@@ -155,7 +146,7 @@ test('digits: draw a stroke and the 8×8 pooled input changes', async ({ page })
 });
 
 test('load trained model: a valid file is used, a bad one is rejected with the field named', async ({ page }) => {
-  const errors = watchPage(page);
+  const errors = pageErrors(page);
   await page.goto('./');
   await settled(page);
   const zero = [

@@ -146,3 +146,13 @@ export async function settledOutput(page: Page, timeout = 45_000): Promise<strin
   await expect(status).toHaveAttribute('data-output', /\d/);
   return (await status.getAttribute('data-output'))!;
 }
+
+/** Console errors and uncaught page errors ("pageerror: …") of `page`, collected from now on. */
+export function pageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  return errors;
+}

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Locator, type Page } from './fixtures';
+import { expect, pageErrors, test, type Locator, type Page } from './fixtures';
 import { parseModelFile, parseStateFile, stateToJson } from '../src/core/files';
 import { werner } from '../src/core/states';
 
@@ -25,15 +25,6 @@ declare global {
 const TMP = join('test-results', 'saved-work-files');
 mkdirSync(TMP, { recursive: true });
 const entanglementModel = JSON.parse(readFileSync('experiments/models/entanglement-quantum.json', 'utf8'));
-
-function watchPage(page: Page) {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  return errors;
-}
 
 const savedPanel = (page: Page) => page.getByRole('region', { name: 'Saved work' });
 const modelsTable = (page: Page) => savedPanel(page).getByRole('table', { name: 'Saved models' });
@@ -61,7 +52,7 @@ async function panelReady(page: Page) {
 }
 
 test('a trained model: save, reload, find it with date, task and accuracy; rename; open; export; delete and undo', async ({ page }) => {
-  const errors = watchPage(page);
+  const errors = pageErrors(page);
   await page.goto('./');
   const training = page.getByRole('region', { name: 'Training studio' });
   await training.scrollIntoViewIfNeeded();
@@ -149,7 +140,7 @@ test('a trained model: save, reload, find it with date, task and accuracy; renam
 });
 
 test('bad files are refused with the problem named and the list kept; a 50 MB file is refused from its size', async ({ page }) => {
-  const errors = watchPage(page);
+  const errors = pageErrors(page);
   await page.goto('./');
   await panelReady(page);
   await importFile(page, 'good-model.json', JSON.stringify({ ...entanglementModel, name: 'kept model' }));
@@ -203,7 +194,7 @@ test('bad files are refused with the problem named and the list kept; a 50 MB fi
 });
 
 test('a model named <img onerror> is shown as literal text and runs nothing (issue 6 item 5)', async ({ page }) => {
-  const errors = watchPage(page);
+  const errors = pageErrors(page);
   await page.goto('./');
   await panelReady(page);
   const evil = '<img src=x onerror="window.__pwned=1">';
@@ -230,7 +221,7 @@ test('a model named <img onerror> is shown as literal text and runs nothing (iss
 });
 
 test('custom inputs: a hand-entered matrix and a drawn digit are saved, survive a reload, open and export', async ({ page }) => {
-  const errors = watchPage(page);
+  const errors = pageErrors(page);
   await page.goto('./');
   await panelReady(page);
   // A hand-entered matrix: diag(0.1, 0.2, 0.3, 0.4).
@@ -296,11 +287,11 @@ test('custom inputs: a hand-entered matrix and a drawn digit are saved, survive 
 });
 
 test('two tabs: a save, a rename and a delete in one are listed in the other without a reload', async ({ page, context }) => {
-  const errors = watchPage(page);
+  const errors = pageErrors(page);
   await page.goto('./');
   await panelReady(page);
   const other = await context.newPage();
-  const otherErrors = watchPage(other);
+  const otherErrors = pageErrors(other);
   await other.goto('./');
   await panelReady(other);
   await expect(inputsTable(other)).toContainText('No saved inputs yet');
@@ -334,7 +325,7 @@ test('two tabs: a save, a rename and a delete in one are listed in the other wit
 });
 
 test('without IndexedDB the panel says so and keeps working for the session', async ({ page }) => {
-  const errors = watchPage(page);
+  const errors = pageErrors(page);
   await page.addInitScript(() => {
     Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
   });
@@ -382,7 +373,7 @@ test('a crash of the tab right after "Imported" loses nothing', async ({ page })
 });
 
 test('fuzzed model and state files through the UI: each imports or is refused naming a field; nothing listed is lost', async ({ page }) => {
-  const errors = watchPage(page);
+  const errors = pageErrors(page);
   await page.goto('./');
   await panelReady(page);
   await importFile(page, 'anchor.json', JSON.stringify({ ...entanglementModel, name: 'anchor' }));
@@ -430,7 +421,7 @@ test('fuzzed model and state files through the UI: each imports or is refused na
 });
 
 test('an imported recipe (Werner p = 0.3) opens as that recipe and exports its float64 state from the worker', async ({ page }) => {
-  const errors = watchPage(page);
+  const errors = pageErrors(page);
   await page.goto('./');
   await panelReady(page);
   const state = JSON.parse(JSON.stringify(stateToJson(werner(0.3))));

@@ -1,4 +1,4 @@
-import { expect, test, type CDPSession, type Locator, type Page } from './fixtures';
+import { expect, pageErrors, test, type CDPSession, type Locator, type Page } from './fixtures';
 
 /**
  * The training studio from the built app: a short entanglement training in the worker,
@@ -43,15 +43,6 @@ test.beforeEach(async ({ page }) => {
     }
   });
 });
-
-function watchConsole(page: Page) {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  return errors;
-}
 
 async function openPanel(page: Page): Promise<Locator> {
   await page.goto('./');
@@ -132,7 +123,7 @@ const stepOf = async (panel: Locator) => Number(await status(panel).getAttribute
 
 test('training: start, live loss curve, pause holds, resume, step, cancel; no long tasks', async ({ page }) => {
   test.setTimeout(120_000);
-  const errors = watchConsole(page);
+  const errors = pageErrors(page);
   await page.setViewportSize({ width: 1280, height: 800 });
   const panel = await openPanel(page);
   await fillTiny(panel, 60);
@@ -193,7 +184,7 @@ test('training: start, live loss curve, pause holds, resume, step, cancel; no lo
 
 test('training: a complete tiny run shows the final figures, accuracy vs depth and adversarial bars', async ({ page }) => {
   test.setTimeout(120_000);
-  const errors = watchConsole(page);
+  const errors = pageErrors(page);
   await page.setViewportSize({ width: 1280, height: 800 });
   const panel = await openPanel(page);
   await fillTiny(panel, 3);
@@ -247,7 +238,7 @@ test('training: a complete tiny run shows the final figures, accuracy vs depth a
 
 test('beyond the paper: the quick greedy-vs-end-to-end and shots studies plot their numbers', async ({ page }) => {
   test.setTimeout(120_000);
-  const errors = watchConsole(page);
+  const errors = pageErrors(page);
   const panel = await openPanel(page);
   const studies = panel.getByRole('region', { name: 'Beyond the paper' });
   await studies.scrollIntoViewIfNeeded();
