@@ -13,7 +13,7 @@ import { spectralNorm } from '../src/core/linalg';
 import { parseQasm } from '../src/core/qasmParse';
 import { qasmUnitary } from '../src/core/qasmSimulate';
 import { halmosDilation } from '../src/core/transfer';
-import { expect, test, type Locator, type Page } from './fixtures';
+import { expect, fillEntanglementTraining, test, type Locator, type Page } from './fixtures';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -206,14 +206,7 @@ test('training curves export as CSV; the training charts as SVG and PNG', async 
   await expect(panel).toBeVisible();
   await panel.scrollIntoViewIfNeeded();
   // A tiny greedy run: 2 blocks × 3 epochs.
-  await panel.getByLabel('Task', { exact: true }).selectOption('entanglement');
-  await panel.getByLabel('Mode', { exact: true }).selectOption('quantum-greedy');
-  await panel.getByLabel('Depth (blocks)').fill('2');
-  await panel.getByLabel('Epochs (per block)').fill('3');
-  await panel.getByLabel('Batch size').fill('16');
-  await panel.getByLabel('Training examples').fill('200');
-  await panel.getByLabel('Test examples').fill('200');
-  await panel.getByLabel('Seed').fill('3');
+  await fillEntanglementTraining(panel, { depth: 2, epochs: 3, batch: 16, trainExamples: 200, testExamples: 200, seed: 3 });
   await panel.getByRole('button', { name: /Play/ }).click();
   await expect(panel.locator('p.train-status')).toContainText('Done', { timeout: 90_000 });
 

@@ -15,7 +15,7 @@
  * purpose takes it with `originGuard.acknowledge()`, which returns and forgets the record.
  * Pages of contexts made with `browser.newContext()` are not watched: use `context.newPage()`.
  */
-import { test as base, expect, type Page, type Worker } from '@playwright/test';
+import { test as base, expect, type Locator, type Page, type Worker } from '@playwright/test';
 
 export { expect };
 export type { CDPSession, Locator, Page } from '@playwright/test';
@@ -155,4 +155,22 @@ export function pageErrors(page: Page): string[] {
   });
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   return errors;
+}
+
+/**
+ * Fill the training studio's form for a small entanglement run in quantum-greedy mode.
+ * Fields left out of `settings` keep the form's values.
+ */
+export async function fillEntanglementTraining(
+  panel: Locator,
+  settings: { depth: number; epochs: number; batch?: number; trainExamples: number; testExamples: number; seed?: number },
+): Promise<void> {
+  await panel.getByLabel('Task', { exact: true }).selectOption('entanglement');
+  await panel.getByLabel('Mode', { exact: true }).selectOption('quantum-greedy');
+  await panel.getByLabel('Depth (blocks)').fill(String(settings.depth));
+  await panel.getByLabel('Epochs (per block)').fill(String(settings.epochs));
+  if (settings.batch !== undefined) await panel.getByLabel('Batch size').fill(String(settings.batch));
+  await panel.getByLabel('Training examples').fill(String(settings.trainExamples));
+  await panel.getByLabel('Test examples').fill(String(settings.testExamples));
+  if (settings.seed !== undefined) await panel.getByLabel('Seed').fill(String(settings.seed));
 }

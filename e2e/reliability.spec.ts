@@ -12,7 +12,7 @@
  * - Invariants: random states through random stacks on every backend (webgl on SwiftShader,
  *   wasm, cpu; sizes below); zero violations of HQRN.md §9.
  */
-import { engineStatus as statusLine, expect, settledOutput, test, type Locator, type Page } from './fixtures';
+import { engineStatus as statusLine, expect, fillEntanglementTraining, settledOutput, test, type Locator, type Page } from './fixtures';
 import type { BackendInfo, BackendName } from '../src/app/protocol';
 import type { InvariantReport } from '../workers/engine/invariants';
 
@@ -129,12 +129,7 @@ test.describe('faults survived: the engine worker dies', () => {
     await page.goto('./');
     const panel = page.getByRole('region', { name: 'Training studio' });
     await panel.scrollIntoViewIfNeeded();
-    await panel.getByLabel('Task', { exact: true }).selectOption('entanglement');
-    await panel.getByLabel('Mode', { exact: true }).selectOption('quantum-greedy');
-    await panel.getByLabel('Depth (blocks)').fill('2');
-    await panel.getByLabel('Epochs (per block)').fill('200');
-    await panel.getByLabel('Training examples').fill('200');
-    await panel.getByLabel('Test examples').fill('200');
+    await fillEntanglementTraining(panel, { depth: 2, epochs: 200, trainExamples: 200, testExamples: 200 });
     const play = panel.getByRole('button', { name: /Play/ });
     await play.click();
     const trainStatus = panel.locator('p.train-status');

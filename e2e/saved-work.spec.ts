@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, pageErrors, test, type Locator, type Page } from './fixtures';
+import { expect, fillEntanglementTraining, pageErrors, test, type Locator, type Page } from './fixtures';
 import { parseModelFile, parseStateFile, stateToJson } from '../src/core/files';
 import { werner } from '../src/core/states';
 
@@ -56,14 +56,7 @@ test('a trained model: save, reload, find it with date, task and accuracy; renam
   await page.goto('./');
   const training = page.getByRole('region', { name: 'Training studio' });
   await training.scrollIntoViewIfNeeded();
-  await training.getByLabel('Task', { exact: true }).selectOption('entanglement');
-  await training.getByLabel('Mode', { exact: true }).selectOption('quantum-greedy');
-  await training.getByLabel('Depth (blocks)').fill('1');
-  await training.getByLabel('Epochs (per block)').fill('1');
-  await training.getByLabel('Batch size').fill('16');
-  await training.getByLabel('Training examples').fill('100');
-  await training.getByLabel('Test examples').fill('100');
-  await training.getByLabel('Seed').fill('5');
+  await fillEntanglementTraining(training, { depth: 1, epochs: 1, batch: 16, trainExamples: 100, testExamples: 100, seed: 5 });
   await training.getByRole('button', { name: /Play/ }).click();
   await expect(training.locator('p.train-status')).toContainText('Done', { timeout: 90_000 });
   const testAccuracy = (await training.getByTestId('final-figures').locator('tbody tr').first().locator('td').allTextContents())[4];

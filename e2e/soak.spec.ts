@@ -11,7 +11,7 @@
  * be a false alarm of the heartbeat). The samples go to test-results (soak-samples.json, as
  * an attachment) and to the console.
  */
-import { engineStatus as statusLine, expect, settled, test, type CDPSession, type Locator, type Page } from './fixtures';
+import { engineStatus as statusLine, expect, fillEntanglementTraining, settled, test, type CDPSession, type Locator, type Page } from './fixtures';
 
 /** The soak edits beside training runs: it keeps its own, longer settle bound (the default is 45 s). */
 const SETTLE_TIMEOUT_MS = 60_000;
@@ -50,13 +50,7 @@ async function heapMB(cdp: CDPSession): Promise<number> {
 const tensors = (page: Page) => page.evaluate(async () => (await window.__hqrnEngine!.memory()).numTensors as number);
 
 async function shortTraining(panel: Locator) {
-  await panel.getByLabel('Task', { exact: true }).selectOption('entanglement');
-  await panel.getByLabel('Mode', { exact: true }).selectOption('quantum-greedy');
-  await panel.getByLabel('Depth (blocks)').fill('1');
-  await panel.getByLabel('Epochs (per block)').fill('2');
-  await panel.getByLabel('Batch size').fill('32');
-  await panel.getByLabel('Training examples').fill('128');
-  await panel.getByLabel('Test examples').fill('128');
+  await fillEntanglementTraining(panel, { depth: 1, epochs: 2, batch: 32, trainExamples: 128, testExamples: 128 });
   await panel.getByRole('button', { name: /Play/ }).click();
   await expect(panel.locator('p.train-status')).toHaveAttribute('data-status', /^(done|error|cancelled)$/, { timeout: 60_000 });
   await expect(panel.locator('p.train-status')).toHaveAttribute('data-status', 'done');

@@ -1,4 +1,4 @@
-import { expect, pageErrors, test, type CDPSession, type Locator, type Page } from './fixtures';
+import { expect, fillEntanglementTraining, pageErrors, test, type CDPSession, type Locator, type Page } from './fixtures';
 
 /**
  * The training studio from the built app: a short entanglement training in the worker,
@@ -50,17 +50,6 @@ async function openPanel(page: Page): Promise<Locator> {
   await expect(panel).toBeVisible();
   await panel.scrollIntoViewIfNeeded();
   return panel;
-}
-
-async function fillTiny(panel: Locator, epochs: number) {
-  await panel.getByLabel('Task', { exact: true }).selectOption('entanglement');
-  await panel.getByLabel('Mode', { exact: true }).selectOption('quantum-greedy');
-  await panel.getByLabel('Depth (blocks)').fill('2');
-  await panel.getByLabel('Epochs (per block)').fill(String(epochs));
-  await panel.getByLabel('Batch size').fill('16');
-  await panel.getByLabel('Training examples').fill('200');
-  await panel.getByLabel('Test examples').fill('200');
-  await panel.getByLabel('Seed').fill('3');
 }
 
 async function longTasksSince(page: Page, t0: number) {
@@ -126,7 +115,7 @@ test('training: start, live loss curve, pause holds, resume, step, cancel; no lo
   const errors = pageErrors(page);
   await page.setViewportSize({ width: 1280, height: 800 });
   const panel = await openPanel(page);
-  await fillTiny(panel, 60);
+  await fillEntanglementTraining(panel, { depth: 2, epochs: 60, batch: 16, trainExamples: 200, testExamples: 200, seed: 3 });
 
   const endTrace = await startTrace(page);
   const t0 = await page.evaluate(() => performance.now());
@@ -187,7 +176,7 @@ test('training: a complete tiny run shows the final figures, accuracy vs depth a
   const errors = pageErrors(page);
   await page.setViewportSize({ width: 1280, height: 800 });
   const panel = await openPanel(page);
-  await fillTiny(panel, 3);
+  await fillEntanglementTraining(panel, { depth: 2, epochs: 3, batch: 16, trainExamples: 200, testExamples: 200, seed: 3 });
 
   const endTrace = await startTrace(page);
   const t0 = await page.evaluate(() => performance.now());
