@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { EngineStoppedError, getEngine, onEngineEvent } from './app/engineClient';
 import { resendCurrentRequest, startRecompute } from './app/recompute';
 import { startUrlSync } from './app/urlSync';
+import { loadFirstVisitModel } from './app/firstVisit';
 import { registerOfflineCache } from './app/offlineCache';
 import { useExplorer } from './app/store';
 import type { BackendInfo } from './app/protocol';
@@ -14,9 +15,15 @@ if (!root) throw new Error('#root element missing from index.html');
 
 // The engine worker does all physics; the recompute loop sends the newest store state to it.
 const engine = getEngine();
-// Read the view from the URL hash (if any) before the first request, then keep them in step.
-startUrlSync();
-startRecompute(engine);
+// A first visit (no hash) starts on the bundled trained model; then read the view from the URL
+// hash (if any) before the first request, and keep them in step.
+void loadFirstVisitModel().then(() => {
+  startUrlSync();
+  startRecompute(engine);
+  // A link naming an open tab (`p=`) shows it.
+  const panel = useExplorer.getState().panel;
+  if (panel) requestAnimationFrame(() => document.getElementById(`panel-${panel}`)?.scrollIntoView({ block: 'start' }));
+});
 
 // Report the engine's backend (webgl → wasm → cpu, with the reasons for any fallback).
 const reportBackend = (notice?: string) =>

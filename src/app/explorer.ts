@@ -93,6 +93,8 @@ export interface ExploreResponse {
   /** Digits from the MNIST set: the true label. */
   digitLabel?: number;
   ms: number;
+  /** What computed the view, for the status line (e.g. "float64 core", "tfjs wasm"). */
+  computedBy?: string;
 }
 
 /** The answer to validating a hand-entered matrix: null when it is a state. */

@@ -1,37 +1,36 @@
 /**
- * Classical vs quantum (<ComparePanel />): both paths' class probabilities and predictions
- * side by side, the divergence layer, and the central demo — the Bell state |Φ+⟩ and its
- * dephased partner, flipped with one toggle and compared column by column.
+ * Classical vs quantum, the details (<ComparePanel />): both paths' class probabilities as a
+ * table, the divergence layer, and the central demo — an input and its dephased partner
+ * (|Φ+⟩ by default; any two-qubit input), flipped with one toggle and compared column by
+ * column. The readouts themselves are drawn by Readouts.tsx in the one-screen view.
  */
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { ExploreResponse, InputSpec, StackSpec } from '../app/explorer';
-import { paletteSpec } from '../viz/config';
 import { classLabel, fmt, MISSING } from '../viz/format';
-import { drawProbBars } from '../viz/probBars';
 import { useExplorer } from '../viz/storeHook';
 import { ExplainCompare } from './Explain';
 import { readoutCsv } from '../app/exporters';
-import { ExportButtons, svgElementExport } from './ExportButtons';
+import { ExportButtons } from './ExportButtons';
+import { describeInput } from './InputPanel';
 import '../viz/viz.css';
 
 const BELL: InputSpec = { kind: 'bell', which: 'phi+' };
-const DEPHASED: InputSpec = { kind: 'dephased', of: BELL };
 
 type DemoTag = 'bell' | 'dephased';
 
+/** Which side of the demo an input is: a state, or the dephased partner of one (digits: none). */
 function demoTag(input: InputSpec): DemoTag | null {
-  if (input.kind === 'bell' && input.which === 'phi+') return 'bell';
-  if (input.kind === 'dephased' && input.of.kind === 'bell' && input.of.which === 'phi+') return 'dephased';
-  return null;
+  if (input.kind === 'mnist' || input.kind === 'drawn') return null;
+  return input.kind === 'dephased' ? 'dephased' : 'bell';
 }
+const baseOf = (input: InputSpec): InputSpec => (input.kind === 'dephased' ? input.of : input);
 
-const stackSig = (s: StackSpec) => JSON.stringify(s);
+const stackSig = (s: StackSpec, input: InputSpec) => JSON.stringify([s, baseOf(input)]);
 
 export function ComparePanel() {
   const result = useExplorer((s) => s.result);
   const input = useExplorer((s) => s.input);
   const stack = useExplorer((s) => s.stack);
-  const palette = paletteSpec(useExplorer((s) => s.view.palette));
   const selectLayer = useExplorer((s) => s.selectLayer);
   const headingId = useId();
   const [snaps, setSnaps] = useState<Partial<Record<DemoTag, { sig: string; result: ExploreResponse }>>>({});
@@ -42,11 +41,11 @@ export function ComparePanel() {
     const st = useExplorer.getState();
     if (st.result !== result) return;
     const tag = demoTag(st.input);
-    if (tag) setSnaps((s) => ({ ...s, [tag]: { sig: stackSig(st.stack), result } }));
+    if (tag) setSnaps((s) => ({ ...s, [tag]: { sig: stackSig(st.stack, st.input), result } }));
   }, [result]);
 
   const tag = demoTag(input);
-  const sig = stackSig(stack);
+  const sig = stackSig(stack, input);
   const showDemo = (which: InputSpec) => {
     const st = useExplorer.getState();
     if (st.stack.task !== 'entanglement') st.setTask('entanglement');
@@ -54,7 +53,6 @@ export function ComparePanel() {
   };
 
   const labels = useMemo(() => (result ? result.classes.map((c) => classLabel(c)) : []), [result]);
-  const probs = useMemo(() => (result ? { quantum: Array.from(result.output.probabilities), classical: Array.from(result.classicalOutput.probabilities) } : null), [result]);
   const differ = result ? result.output.predicted !== result.classicalOutput.predicted : false;
   const div = result?.divergenceLayer ?? null;
 
@@ -67,29 +65,16 @@ export function ComparePanel() {
         <button type="button" onClick={() => showDemo(BELL)}>
           Central demo: Bell vs dephased partner
         </button>
-        <button type="button" aria-pressed={tag === 'dephased'} disabled={tag === null} onClick={() => showDemo(tag === 'dephased' ? BELL : DEPHASED)}>
+        <button type="button" aria-pressed={tag === 'dephased'} disabled={tag === null} onClick={() => input.kind === 'dephased' ? showDemo(input.of) : showDemo({ kind: 'dephased', of: input })}>
           Show dephased partner
         </button>
         <span className="viz-demo-now">
-          {tag === 'bell' ? 'Showing: Bell state |Φ+⟩ (entangled)' : tag === 'dephased' ? 'Showing: dephased partner of |Φ+⟩ (separable)' : 'Start the demo to compare |Φ+⟩ with its dephased partner.'}
+          {tag === 'bell' ? `Showing: ${describeInput(input)}` : tag === 'dephased' ? `Showing: ${describeInput(input)} (separable)` : 'Start the demo to compare |Φ+⟩ with its dephased partner.'}
         </span>
       </div>
 
       {result ? (
         <>
-          <div className="viz-paths">
-            {(['quantum', 'classical'] as const).map((path) => {
-              const out = path === 'quantum' ? result.output : result.classicalOutput;
-              return (
-                <figure key={path} className="viz-path">
-                  <figcaption>
-                    {path === 'quantum' ? 'Quantum path' : 'Classical path'}: predicts <strong>{classLabel(result.classes[out.predicted])}</strong>
-                  </figcaption>
-                  <Bars labels={labels} values={probs![path]} predicted={out.predicted} colour={path === 'quantum' ? palette.quantumLine : palette.classicalLine} name={`${path} path class probabilities`} />
-                </figure>
-              );
-            })}
-          </div>
           <ExportButtons what="class probabilities of both paths" name={['class-probabilities']} csv={() => readoutCsv(result)} />
           <table className="viz-table" aria-label="Class probabilities">
             <thead>
@@ -138,25 +123,12 @@ export function ComparePanel() {
         <p>No result yet.</p>
       )}
 
-      <DemoSideBySide bell={snaps.bell?.sig === sig ? snaps.bell.result : undefined} dephased={snaps.dephased?.sig === sig ? snaps.dephased.result : undefined} current={tag} />
+      <DemoSideBySide bell={snaps.bell?.sig === sig ? snaps.bell.result : undefined} dephased={snaps.dephased?.sig === sig ? snaps.dephased.result : undefined} current={tag} base={describeInput(baseOf(input))} />
     </section>
   );
 }
 
-function Bars({ labels, values, predicted, colour, name }: { labels: string[]; values: number[]; predicted: number; colour: string; name: string }) {
-  const ref = useRef<SVGSVGElement>(null);
-  useLayoutEffect(() => {
-    if (ref.current) drawProbBars(ref.current, { labels, values, predicted, colour, width: labels.length > 4 ? 280 : 200, height: 110 });
-  }, [labels, values, predicted, colour]);
-  return (
-    <>
-      <svg ref={ref} role="img" aria-label={name} />
-      <ExportButtons what={name} name={[name]} svg={svgElementExport(ref)} />
-    </>
-  );
-}
-
-function DemoSideBySide({ bell, dephased, current }: { bell?: ExploreResponse; dephased?: ExploreResponse; current: DemoTag | null }) {
+function DemoSideBySide({ bell, dephased, current, base }: { bell?: ExploreResponse; dephased?: ExploreResponse; current: DemoTag | null; base: string }) {
   if (!bell && !dephased) return null;
   const last = (r?: ExploreResponse) => (r ? r.layers[r.layers.length - 1] : undefined);
   const pEnt = (o?: { probabilities: Float32Array }) => (o ? fmt(o.probabilities[1]) : MISSING);
@@ -177,7 +149,7 @@ function DemoSideBySide({ bell, dephased, current }: { bell?: ExploreResponse; d
         <tr>
           <th scope="col" />
           <th scope="col" className={current === 'bell' ? 'is-current' : ''}>
-            Bell |Φ+⟩
+            {base}
           </th>
           <th scope="col" className={current === 'dephased' ? 'is-current' : ''}>
             dephased partner

@@ -53,7 +53,7 @@ export function InputPanel() {
   const task = useExplorer((s) => s.stack.task);
   const input = useExplorer((s) => s.input);
   return (
-    <section className="panel input-panel" aria-labelledby="input-heading">
+    <section className="panel input-panel" aria-labelledby="input-heading" id="explorer-input" tabIndex={-1}>
       <h2 id="input-heading">Input</h2>
       <p className="current-input">
         Current input:{' '}
@@ -90,15 +90,45 @@ function SaveInput({ input }: { input: InputSpec }) {
   );
 }
 
+/** The input without a dephasing on top (what the "Dephased partner" toggle is applied to). */
+function baseOf(input: InputSpec): InputSpec {
+  return input.kind === 'dephased' ? input.of : input;
+}
+
+/**
+ * "Dephased partner": a toggle next to the input. On, the input is Δ(ρ) of the chosen state —
+ * same diagonal, no coherences — so the classical path cannot move while the quantum one can.
+ * Works for every two-qubit input.
+ */
+export function DephasedToggle() {
+  const input = useExplorer((s) => s.input);
+  const setInput = useExplorer((s) => s.setInput);
+  const on = input.kind === 'dephased';
+  return (
+    <button
+      type="button"
+      className="dephased-toggle"
+      aria-pressed={on}
+      title="Δ(ρ): keep only the computational-basis populations — same diagonal, no entanglement"
+      onClick={() => setInput(on ? input.of : { kind: 'dephased', of: input })}
+    >
+      <span className="switch" aria-hidden="true" />
+      Dephased partner
+    </button>
+  );
+}
+
 function TwoQubitInputs() {
   const input = useExplorer((s) => s.input);
   const setInput = useExplorer((s) => s.setInput);
-  const [p, setP] = useState(input.kind === 'werner' ? input.p : 0.5);
+  const base = baseOf(input);
+  const [p, setP] = useState(base.kind === 'werner' ? base.p : 0.5);
   const id = useId();
-  const shownP = input.kind === 'werner' ? input.p : p;
+  const shownP = base.kind === 'werner' ? base.p : p;
 
   return (
     <>
+      <DephasedToggle />
       <fieldset>
         <legend>Bell states</legend>
         <div className="button-row">
@@ -108,7 +138,7 @@ function TwoQubitInputs() {
               type="button"
               aria-label={`Bell ${b.label}`}
               title={`|${b.label}⟩ = ${b.ket}`}
-              aria-pressed={input.kind === 'bell' && input.which === b.which}
+              aria-pressed={base.kind === 'bell' && base.which === b.which}
               onClick={() => setInput({ kind: 'bell', which: b.which })}
             >
               |{b.label}⟩
@@ -118,7 +148,8 @@ function TwoQubitInputs() {
       </fieldset>
 
       <fieldset>
-        <legend>Werner state p|Φ+⟩⟨Φ+| + (1−p) I/4</legend>
+        <legend>Werner state</legend>
+        <p className="hint formula">p|Φ+⟩⟨Φ+| + (1−p) I/4</p>
         <div className="control control-wide">
           <label htmlFor={`${id}-p`}>Werner p</label>
           <input
@@ -142,7 +173,7 @@ function TwoQubitInputs() {
       </fieldset>
 
       <fieldset>
-        <legend>Random states (a new seed per click)</legend>
+        <legend>Random states</legend>
         <div className="button-row">
           <button type="button" onClick={() => setInput({ kind: 'random-pure', seed: newSeed() })}>
             Random pure
@@ -157,15 +188,8 @@ function TwoQubitInputs() {
       </fieldset>
 
       <fieldset>
-        <legend>Adversarial partners of the current state</legend>
+        <legend>Other partner</legend>
         <div className="button-row">
-          <button
-            type="button"
-            title="Δ(ρ): keep only the computational-basis populations of each local basis pair — same diagonal, no entanglement"
-            onClick={() => setInput({ kind: 'dephased', of: input })}
-          >
-            Dephased partner
-          </button>
           <button
             type="button"
             title="ρ_A ⊗ ρ_B: the product of the two one-qubit marginals — same single-qubit statistics, no entanglement"
@@ -174,11 +198,16 @@ function TwoQubitInputs() {
             Marginal partner
           </button>
         </div>
-        <p className="hint">Separable states that reproduce statistics of the current one: the dephased partner has the same diagonal, so the classical path cannot tell them apart.</p>
+        <p className="hint">Separable, with the same one-qubit statistics. The dephased partner (toggle above) has the same diagonal, so the classical path cannot tell them apart.</p>
       </fieldset>
 
       <InputMeasures />
-      <Hideable control="matrix"><MatrixEditor /></Hideable>
+      <Hideable control="matrix">
+        <details className="matrix-drawer">
+          <summary>Type or paste a matrix</summary>
+          <MatrixEditor />
+        </details>
+      </Hideable>
     </>
   );
 }

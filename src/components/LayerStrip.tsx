@@ -1,15 +1,15 @@
 /**
- * The layer-by-layer evolution (<EvolutionPanel />): the selected layer's quantum-path density
- * matrix beside the classical path's diagonal, a layer scrubber (slider, step buttons,
- * play-through), view/colour-scale/palette switches, an entry read-out (status region), and a
- * strip of thumbnails of every layer with the divergence layer and dead blocks marked.
+ * The selected layer, large (<EvolutionPanel />): its quantum-path density matrix beside the
+ * classical path's diagonal, view/colour-scale/palette switches, an entry read-out (status
+ * region) and the colour legend. <LayerDetails />: the explanation, a layer scrubber (slider,
+ * step buttons, play-through) and the diagonals as a table. Every layer's small view is the
+ * chain (LayerChain.tsx).
  */
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ExploreResponse } from '../app/explorer';
 import type { ColourScale, MatrixView as MatrixViewId, Palette } from '../app/store';
 import { css, paletteSpec, phaseColour, VIZ_LIMITS } from '../viz/config';
 import { fmt, ket, MISSING } from '../viz/format';
-import { paintCells } from '../viz/heatmap';
 import { MATRIX_PLUGINS, MATRIX_VIEW_ORDER } from '../viz';
 import { classicalData, quantumData, scaleFor, shownLayer } from '../viz/layerData';
 import { useExplorer } from '../viz/storeHook';
@@ -39,27 +39,13 @@ export function EvolutionPanel() {
   const selected = useExplorer((s) => s.selectedLayer);
   const view = useExplorer((s) => s.view);
   const setView = useExplorer((s) => s.setView);
-  const selectLayer = useExplorer((s) => s.selectLayer);
   const [entry, setEntry] = useState<string | null>(null);
-  const [playing, setPlaying] = useState(false);
   const headingId = useId();
-  const [mainRef, mainWidth] = useWidth<HTMLDivElement>(760);
+  const [mainRef, mainWidth] = useWidth<HTMLDivElement>(440);
 
   const K = result ? result.layers.length - 1 : 0;
   const k = shownLayer(result, selected);
   const layer = result?.layers[k];
-
-  // Play-through: one layer per step, stopping at the last.
-  useEffect(() => {
-    if (!playing) return;
-    const t = setInterval(() => {
-      const st = useExplorer.getState();
-      const last = (st.result?.layers.length ?? 1) - 1;
-      if (st.selectedLayer >= last) setPlaying(false);
-      else st.selectLayer(st.selectedLayer + 1);
-    }, VIZ_LIMITS.playStepMs);
-    return () => clearInterval(t);
-  }, [playing]);
 
   const scale = result ? scaleFor(result, k, view.colourScale) : 1;
   const qData = useMemo(() => (result ? quantumData(result, k, scale) : null), [result, k, scale]);
@@ -68,17 +54,20 @@ export function EvolutionPanel() {
   const plugin = MATRIX_PLUGINS[view.matrixView];
   const d = result?.d ?? 4;
   const budget = (d > VIZ_LIMITS.maxLabelledDim ? 448 : 320) * (plugin.aspect > 1 ? 1.6 : 1);
-  // Two views side by side when they fit, else stacked, each as wide as allowed.
-  const perView = mainWidth >= 2 * budget + 24 ? budget : Math.min(budget, mainWidth - 4);
-  const cssSize = Math.max(160, perView);
+  // Quantum and classical always side by side (the point is to compare them), each half the width.
+  const cssSize = Math.max(140, Math.min(budget, Math.floor((mainWidth - 12) / 2)));
 
   const layerName = k === 0 ? 'layer 0 (input)' : `layer ${k}`;
   const divergence = result?.divergenceLayer ?? null;
 
   return (
     <section className="viz-panel viz-evolution" aria-labelledby={headingId} data-request-id={result?.requestId ?? ''} data-layer={k}>
-      <h2 id={headingId}>Layer by layer</h2>
-      <ExplainEvolution view={view.matrixView} />
+      <div className="viz-evolution-head">
+        <h2 id={headingId}>Layer by layer</h2>
+        <span className="viz-layer-now">
+          {result ? `layer ${k} of ${K}${k === 0 ? ' (input)' : ''}` : ''}
+        </span>
+      </div>
 
       <div className="viz-controls">
         <RadioGroup<MatrixViewId>
@@ -100,40 +89,6 @@ export function EvolutionPanel() {
           <input type="checkbox" checked={view.palette === 'colour-blind'} onChange={(e) => setView({ palette: e.target.checked ? 'colour-blind' : 'default' })} />
           Colour-blind palette
         </label>
-      </div>
-
-      <div className="viz-scrubber">
-        <button type="button" onClick={() => selectLayer(k - 1)} disabled={!result || k <= 0}>
-          Previous layer
-        </button>
-        <input
-          type="range"
-          aria-label="Layer"
-          min={0}
-          max={K}
-          step={1}
-          value={k}
-          disabled={!result}
-          aria-valuetext={`layer ${k} of ${K}${k === 0 ? ' (input)' : ''}`}
-          onChange={(e) => selectLayer(Number(e.target.value))}
-        />
-        <button type="button" onClick={() => selectLayer(k + 1)} disabled={!result || k >= K}>
-          Next layer
-        </button>
-        <button
-          type="button"
-          aria-pressed={playing}
-          disabled={!result || K === 0}
-          onClick={() => {
-            if (!playing && k >= K) selectLayer(0);
-            setPlaying(!playing);
-          }}
-        >
-          {playing ? 'Pause' : 'Play layers'}
-        </button>
-        <span className="viz-layer-label" aria-live="off">
-          {result ? `Layer ${k} of ${K}` : 'No result yet'}
-        </span>
       </div>
 
       <div className="viz-main" ref={mainRef}>
@@ -176,8 +131,72 @@ export function EvolutionPanel() {
         {entry ?? 'Hover a cell, or focus a matrix and use the arrow keys, to read its exact entry.'}
       </p>
       <Legend palette={view.palette} view={view.matrixView} scale={scale} mode={view.colourScale} />
+    </section>
+  );
+}
+
+/** The explanation, the layer scrubber (slider, step, play) and the diagonals table (below the one screen). */
+export function LayerDetails() {
+  const result = useExplorer((s) => s.result);
+  const selected = useExplorer((s) => s.selectedLayer);
+  const view = useExplorer((s) => s.view);
+  const selectLayer = useExplorer((s) => s.selectLayer);
+  const [playing, setPlaying] = useState(false);
+  const headingId = useId();
+  const K = result ? result.layers.length - 1 : 0;
+  const k = shownLayer(result, selected);
+
+  // Play-through: one layer per step, stopping at the last.
+  useEffect(() => {
+    if (!playing) return;
+    const t = setInterval(() => {
+      const st = useExplorer.getState();
+      const last = (st.result?.layers.length ?? 1) - 1;
+      if (st.selectedLayer >= last) setPlaying(false);
+      else st.selectLayer(st.selectedLayer + 1);
+    }, VIZ_LIMITS.playStepMs);
+    return () => clearInterval(t);
+  }, [playing]);
+
+  return (
+    <section className="viz-panel viz-layer-details" aria-labelledby={headingId}>
+      <h2 id={headingId}>Step through the layers</h2>
+      <ExplainEvolution view={view.matrixView} />
+      <div className="viz-scrubber">
+        <button type="button" onClick={() => selectLayer(k - 1)} disabled={!result || k <= 0}>
+          Previous layer
+        </button>
+        <input
+          type="range"
+          aria-label="Layer"
+          min={0}
+          max={K}
+          step={1}
+          value={k}
+          disabled={!result}
+          aria-valuetext={`layer ${k} of ${K}${k === 0 ? ' (input)' : ''}`}
+          onChange={(e) => selectLayer(Number(e.target.value))}
+        />
+        <button type="button" onClick={() => selectLayer(k + 1)} disabled={!result || k >= K}>
+          Next layer
+        </button>
+        <button
+          type="button"
+          aria-pressed={playing}
+          disabled={!result || K === 0}
+          onClick={() => {
+            if (!playing && k >= K) selectLayer(0);
+            setPlaying(!playing);
+          }}
+        >
+          {playing ? 'Pause' : 'Play layers'}
+        </button>
+        <span className="viz-layer-label" aria-live="off">
+          {result ? `Layer ${k} of ${K}` : 'No result yet'}
+        </span>
+      </div>
+
       {result && result.d <= VIZ_LIMITS.maxDiagonalTableDim && <DiagonalTable result={result} k={k} />}
-      {result && <Thumbnails result={result} selected={k} palette={view.palette} mode={view.colourScale} onSelect={selectLayer} />}
     </section>
   );
 }
@@ -266,42 +285,4 @@ function DiagonalTable({ result, k }: { result: ExploreResponse; k: number }) {
       </tbody>
     </table>
   );
-}
-
-function Thumbnails({ result, selected, palette, mode, onSelect }: { result: ExploreResponse; selected: number; palette: Palette; mode: ColourScale; onSelect: (k: number) => void }) {
-  return (
-    <ol className="viz-thumbs" aria-label="All layers">
-      {result.layers.map((l, k) => {
-        const diverges = result.divergenceLayer === k;
-        const notes = [k === 0 ? 'input' : '', diverges ? 'paths diverge here' : '', l.dead ? 'dead block: q uniform' : ''].filter(Boolean);
-        return (
-          <li key={k}>
-            <button
-              type="button"
-              className={`viz-thumb${k === selected ? ' is-selected' : ''}${diverges ? ' is-divergence' : ''}${l.dead ? ' is-dead' : ''}`}
-              aria-pressed={k === selected}
-              aria-label={`Thumbnail of layer ${k}${notes.length ? ` (${notes.join(', ')})` : ''}`}
-              onClick={() => onSelect(k)}
-            >
-              <Thumb result={result} k={k} palette={palette} mode={mode} />
-              <span className="viz-thumb-label">
-                {k === 0 ? 'in' : k}
-                {diverges && <span aria-hidden="true"> ◆</span>}
-                {l.dead && <span aria-hidden="true"> ✕</span>}
-              </span>
-            </button>
-          </li>
-        );
-      })}
-    </ol>
-  );
-}
-
-function Thumb({ result, k, palette, mode }: { result: ExploreResponse; k: number; palette: Palette; mode: ColourScale }) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  useLayoutEffect(() => {
-    const data = quantumData(result, k, scaleFor(result, k, mode));
-    if (ref.current && data) paintCells(data, paletteSpec(palette), ref.current);
-  }, [result, k, palette, mode]);
-  return <canvas ref={ref} className="viz-thumb-canvas" aria-hidden="true" />;
 }

@@ -1,7 +1,8 @@
 /**
- * Per-layer measures of the quantum path (<MetricsPanel />): d3 line charts of purity,
- * entropy, l1-coherence, concurrence and negativity (two qubits) and the trace distance to
- * the classical path, the selected layer marked, and a table of the selected layer's numbers.
+ * Per-layer measures of the quantum path. <MetricsPanel />: small multiples (d3 line charts) of
+ * purity, entropy, l1-coherence, concurrence and negativity (two qubits) and the trace distance
+ * to the classical path, the selected layer marked. <MetricsDetails />: the explanation, the
+ * CSV export and a table of the selected layer's numbers.
  */
 import { useId, useLayoutEffect, useRef } from 'react';
 import type { ExploreLayer, ExploreResponse } from '../app/explorer';
@@ -44,25 +45,39 @@ export function MetricsPanel() {
   const k = shownLayer(result, selected);
   const twoQubits = result?.d === 4;
   const measures = MEASURES.filter((m) => !m.twoQubitOnly || twoQubits);
-  const layer = result?.layers[k];
 
   return (
     <section className="viz-panel viz-metrics" aria-labelledby={headingId} data-request-id={result?.requestId ?? ''} data-layer={k}>
       <h2 id={headingId}>Measures per layer</h2>
-      <ExplainMetrics />
       {result ? (
         <div className="viz-charts">
           {measures.map((m) => (
-            <Chart key={m.key} result={result} measure={m.key} title={m.title} label={m.label} selected={k} colour={paletteSpec(palette).quantumLine} onSelect={selectLayer} />
+            <Chart key={m.key} result={result} measure={m.key} title={m.label} label={m.label} selected={k} colour={paletteSpec(palette).quantumLine} onSelect={selectLayer} />
           ))}
         </div>
       ) : (
         <p>No result yet.</p>
       )}
       <p className="viz-chart-key">
-        <span className="viz-key-selected" /> selected layer {result && <>· <span className="viz-key-divergence" style={{ borderColor: DIVERGENCE_COLOUR }} /> divergence layer</>} · ✕ dead block.
-        Click a chart to select a layer.
+        <span className="viz-key-selected" /> layer {k} (selected) {result && <>· <span className="viz-key-divergence" style={{ borderColor: DIVERGENCE_COLOUR }} /> paths part</>} · ✕ dead block · click a chart to select a layer
       </p>
+    </section>
+  );
+}
+
+/** The measures' explanation, CSV export and the selected layer's numbers (below the one screen). */
+export function MetricsDetails() {
+  const result = useExplorer((s) => s.result);
+  const selected = useExplorer((s) => s.selectedLayer);
+  const headingId = useId();
+  const k = shownLayer(result, selected);
+  const twoQubits = result?.d === 4;
+  const measures = MEASURES.filter((m) => !m.twoQubitOnly || twoQubits);
+  const layer = result?.layers[k];
+  return (
+    <section className="viz-panel viz-metrics-details" aria-labelledby={headingId}>
+      <h2 id={headingId}>Measures: the numbers</h2>
+      <ExplainMetrics />
       {result && <ExportButtons what="measures per layer (table of every layer)" name={['measures-per-layer']} csv={() => metricsCsv(result)} />}
       <table className="viz-table" aria-label="Measures at the selected layer">
         <caption>
@@ -108,8 +123,8 @@ function Chart({ result, measure, title, label, selected, colour, onSelect }: { 
       divergence: result.divergenceLayer,
       dead: result.layers.map((l) => l.dead),
       colour,
-      width: 240,
-      height: 120,
+      width: 170,
+      height: 92,
       onSelect,
     });
   }, [result, measure, colour, onSelect]);
@@ -118,7 +133,7 @@ function Chart({ result, measure, title, label, selected, colour, onSelect }: { 
   }, [selected]);
   return (
     <figure className="viz-chart">
-      <figcaption>{title}</figcaption>
+      <figcaption title={MEASURES.find((m) => m.key === measure)?.title}>{title}</figcaption>
       <svg ref={ref} role="img" aria-label={`${label} per layer`} />
       <ExportButtons what={`${label} chart`} name={[label, 'per-layer']} svg={svgElementExport(ref)} />
     </figure>

@@ -86,16 +86,13 @@ export function ShareBar() {
           {copied}
         </p>
       )}
-      <ClassroomLink />
       <UrlProblems />
     </div>
   );
 }
 
-/** The teacher ticks controls to hide; the link is the current view with `hide=` set. */
-function ClassroomLink() {
-  const open = useExplorer((s) => s.panel === 'classroom');
-  const setPanel = useExplorer((s) => s.setPanel);
+/** The teacher ticks controls to hide; the link is the current view with `hide=` set (the "Classroom link" tab). */
+export function ClassroomLink() {
   // The whole store only while open (the link is built from it); null otherwise, so no re-renders.
   const state = useExplorer((s) => (s.panel === 'classroom' ? s : null));
   const [chosen, setChosen] = useState<HideableControl[]>(['stack', 'training', 'matrix']);
@@ -104,15 +101,9 @@ function ClassroomLink() {
   const link = state ? linkFor(encodeHash({ ...urlStateOf(state), hidden: HIDEABLE_CONTROLS.filter((c) => chosen.includes(c)), panel: null })) : '';
 
   return (
-    <details
-      className="classroom"
-      open={open}
-      onToggle={(e) => {
-        const isOpen = (e.currentTarget as HTMLDetailsElement).open;
-        if (isOpen !== open) setPanel(isOpen ? 'classroom' : null);
-      }}
-    >
-      <summary>Classroom link</summary>
+    <section className="panel classroom" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Classroom link</h2>
+      <p className="hint">The same view for your students, with the controls you tick hidden.</p>
       <fieldset>
         <legend>Hide these controls from students</legend>
         {HIDEABLE_CONTROLS.map((c) => (
@@ -135,7 +126,7 @@ function ClassroomLink() {
         Copy classroom link
       </button>
       {copied && <span role="status"> Copied.</span>}
-    </details>
+    </section>
   );
 }
 

@@ -1,9 +1,10 @@
 /**
- * The stack builder: the network drawn as input → block 1 → … → readout, with every knob of
- * every block (α, activation, gain) and the stack-wide controls (task, depth, global α,
- * seeded weights, a trained model). It only dispatches store actions; the worker recomputes.
+ * The stack's controls: the stack-wide ones for the top bar (<StackControls />: depth, global α,
+ * activations, seeded weights) and the per-block details (<StackBuilder />: the parts of each
+ * block, activation, gain c, reorder / duplicate / remove). Each block's α is edited in the
+ * chain (LayerChain.tsx), where the block is drawn. Only store actions; the worker recomputes.
  */
-import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { useId, useState } from 'react';
 import { ACTIVATIONS, type Activation } from '../core/activation';
 import { EXPLORER_LIMITS, type BlockSpec, type TaskName } from '../app/explorer';
 import { MAX_WEIGHTS_SEED, useExplorer } from '../app/store';
@@ -24,15 +25,9 @@ export function StackBuilder() {
   // A classroom link can hide stack editing: the diagram stays, read-only.
   const locked = useExplorer((s) => s.hidden.includes('stack'));
   return (
-    <section className="panel stack-builder" aria-labelledby="stack-heading">
-      {locked ? (
-        <div className="stack-controls">
-          <h2 id="stack-heading">Network</h2>
-          <p className="hint">Stack editing is hidden in this classroom link.</p>
-        </div>
-      ) : (
-        <StackControls />
-      )}
+    <section className="panel stack-builder" aria-labelledby="stack-heading" id="block-details">
+      <h2 id="stack-heading">Block details</h2>
+      <p className="hint">Each block's activation σ, gain c and place in the stack; its α is set in the network chain above.</p>
       <StackDiagram locked={locked} />
     </section>
   );
@@ -55,13 +50,16 @@ export function TaskSwitch() {
   );
 }
 
-function StackControls() {
+/** Stack-wide controls (the top bar). Hidden by a classroom link that locks the stack. */
+export function StackControls() {
   const depth = useExplorer((s) => s.stack.blocks.length);
   const globalAlpha = useExplorer((s) => s.globalAlpha);
   const sameAlpha = useExplorer((s) => s.sameAlpha);
   const trained = useExplorer((s) => s.stack.trained);
+  const mixed = useExplorer((s) => !s.sameAlpha && s.stack.blocks.some((b) => b.alpha !== s.stack.blocks[0].alpha));
   const firstSeed = useExplorer((s) => s.stack.blocks[0]?.seed ?? 1000);
-  const { setDepth, setGlobalAlpha, setSameAlpha, setAllActivations, randomiseWeights, clearTrainedModel } = useExplorer.getState();
+  const { setDepth, setGlobalAlpha, setSameAlpha, setAllActivations, randomiseWeights } = useExplorer.getState();
+  const [replaced, setReplaced] = useState<string | null>(null);
   const id = useId();
   const [seedText, setSeedText] = useState<string | null>(null);
   const seedShown = seedText ?? String(firstSeed);
@@ -70,14 +68,15 @@ function StackControls() {
     setSeedText(text);
     const n = Number(text);
     if (text.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= MAX_WEIGHTS_SEED) {
+      // Randomising replaces a trained model: say so (Undo brings it back).
+      setReplaced(trained ? trained.name : null);
       randomiseWeights(n);
       setSeedText(null);
     }
   };
 
   return (
-    <div className="stack-controls">
-      <h2 id="stack-heading">Network</h2>
+    <div className="stack-controls" role="group" aria-label="Stack-wide controls">
       <div className="control">
         <label htmlFor={`${id}-depth`}>Depth</label>
         <input
@@ -92,7 +91,6 @@ function StackControls() {
           }}
         />
         <AddBlockButton />
-        <span className="hint">0–{EXPLORER_LIMITS.maxDepth} blocks</span>
       </div>
 
       <div className="control control-wide">
@@ -107,8 +105,8 @@ function StackControls() {
           disabled={!sameAlpha}
           onChange={(e) => setGlobalAlpha(Number(e.target.value))}
         />
-        <output htmlFor={`${id}-alpha`} aria-label="Global α value">
-          {globalAlpha.toFixed(2)}
+        <output htmlFor={`${id}-alpha`} aria-label="Global α value" title={mixed ? 'The blocks have different α: set each in the chain, or tick “Same α everywhere”.' : undefined}>
+          {mixed ? 'mixed' : globalAlpha.toFixed(2)}
         </output>
       </div>
 
@@ -140,62 +138,16 @@ function StackControls() {
       <div className="control">
         <label htmlFor={`${id}-seed`}>Weights seed</label>
         <input id={`${id}-seed`} type="number" min={0} max={MAX_WEIGHTS_SEED} step={1} value={seedShown} onChange={(e) => applySeed(e.target.value)} />
-        <button type="button" onClick={() => applySeed(String(Math.floor(Math.random() * 1_000_000)))}>
+        <button type="button" onClick={() => applySeed(String(Math.floor(Math.random() * 1_000_000)))} title="New untrained (random) weights from a fresh seed">
           Randomise weights
         </button>
       </div>
-
-      <div className="control">
-        <ModelLoader />
-        {trained ? (
-          <span className="trained">
-            Trained weights: <strong>{trained.name}</strong>{' '}
-            <button type="button" onClick={clearTrainedModel}>
-              Use seeded weights
-            </button>
-          </span>
-        ) : (
-          <span className="hint">(weights: seeded)</span>
-        )}
-      </div>
+      {replaced && !trained && (
+        <p className="replaced-note" role="status">
+          Replaced the trained model “{replaced}” with random weights. Undo brings it back.
+        </p>
+      )}
     </div>
-  );
-}
-
-/** Reads an hqrn-model file as text; the worker validates it (errors arrive through store.error). */
-function ModelLoader() {
-  const id = useId();
-  const ref = useRef<HTMLInputElement>(null);
-  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    if (!file) return;
-    const text = await file.text();
-    if (ref.current) ref.current.value = '';
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (err) {
-      useExplorer.setState({ error: `model file ${file.name}: not valid JSON (${err instanceof Error ? err.message : String(err)})` });
-      return;
-    }
-    if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-      useExplorer.setState({ error: `model file ${file.name}: expected a JSON object (an hqrn-model)` });
-      return;
-    }
-    const st = useExplorer.getState();
-    // Pick the task that fits the model's qubit count (the worker checks the rest).
-    const nQubits = (json as { nQubits?: unknown }).nQubits;
-    if (nQubits === 6 && st.stack.task !== 'digits') st.setTask('digits');
-    if (nQubits === 2 && st.stack.task !== 'entanglement') st.setTask('entanglement');
-    useExplorer.getState().loadTrainedModel(file.name, json as Record<string, unknown>);
-  };
-  return (
-    <>
-      <label htmlFor={id} className="file-button">
-        Load trained model
-      </label>
-      <input ref={ref} id={id} className="visually-hidden-file" type="file" accept=".json,application/json" onChange={(e) => void onFile(e)} />
-    </>
   );
 }
 
@@ -264,7 +216,6 @@ function BlockCard({ block, index, count, trained, locked }: { block: BlockSpec;
             dead
           </span>
         )}
-        {trained && <span className="badge">trained</span>}
         {!locked && (
           <div className="block-buttons">
             <button type="button" aria-label={`Move block ${n} up`} title="Move up" disabled={index === 0} onClick={() => moveBlock(index, -1)}>
@@ -285,24 +236,11 @@ function BlockCard({ block, index, count, trained, locked }: { block: BlockSpec;
       <BlockParts block={block} />
       {locked ? (
         <p className="block-summary" aria-label={`Settings of block ${n}`}>
-          α = {block.alpha.toFixed(2)} · σ = {ACTIVATION_LABEL[block.activation]} · c = {block.gain}
+          α = {block.alpha.toFixed(2)} · σ = {ACTIVATION_LABEL[block.activation]} · gain c = {block.gain}
         </p>
       ) : (
         <>
-          <div className="block-field">
-            <label htmlFor={`${id}-a`}>α</label>
-            <input
-              id={`${id}-a`}
-              type="range"
-              min={0}
-              max={1}
-              step={0.01}
-              value={block.alpha}
-              aria-label={`α of block ${n}`}
-              onChange={(e) => updateBlock(index, { alpha: Number(e.target.value) })}
-            />
-            <output htmlFor={`${id}-a`}>{block.alpha.toFixed(2)}</output>
-          </div>
+          <p className="block-summary">α = {block.alpha.toFixed(2)}{trained ? ' · trained weights' : ''}</p>
           <div className="block-row">
             <div className="block-field">
               <label htmlFor={`${id}-s`}>σ</label>
@@ -320,7 +258,7 @@ function BlockCard({ block, index, count, trained, locked }: { block: BlockSpec;
               </select>
             </div>
             <div className="block-field">
-              <label htmlFor={`${id}-g`}>c</label>
+              <label htmlFor={`${id}-g`}>gain c</label>
               <input
                 id={`${id}-g`}
                 type="number"

@@ -26,9 +26,19 @@ export function StatusLine() {
         data-output={outputText}
       >
         <span className="backend">
-          Engine: <strong>{failed ? 'not running' : (backend?.backend ?? result?.backend ?? 'starting…')}</strong>
+          {failed ? (
+            <>
+              Engine: <strong>not running</strong>
+            </>
+          ) : (
+            <>
+              Computing on <strong>{backend?.backend ?? result?.backend ?? 'starting…'}</strong>
+            </>
+          )}
         </span>
-        <span className="progress">{failed ? 'stopped' : computing ? 'computing…' : upToDate ? `up to date (${result!.ms.toFixed(1)} ms)` : error ? 'last edit failed' : 'waiting…'}</span>
+        <span className="progress" title={result?.computedBy ? `The view was computed by the ${result.computedBy} in the engine worker.` : undefined}>
+          {failed ? 'stopped' : computing ? 'computing…' : upToDate ? `up to date · ${result!.computedBy ?? result!.backend} ${result!.ms.toFixed(1)} ms` : error ? 'last edit failed' : 'waiting…'}
+        </span>
         {offline.state === 'ready' && (
           <span className="offline" title={`Stored in this browser (version ${offline.version}, ${offline.files} files): a reload works without the network.`}>
             works offline
@@ -40,7 +50,12 @@ export function StatusLine() {
           Could not compute the newest edit: {error}. The last good result is still shown.
         </p>
       )}
-      {notice && <p className="notice">{notice}</p>}
+      {notice && (
+        <details className="notice">
+          <summary>Engine note</summary>
+          <p>{notice}</p>
+        </details>
+      )}
     </div>
   );
 }

@@ -21,7 +21,7 @@ export interface LineChartSpec {
   onSelect?: (layer: number) => void;
 }
 
-const M = { top: 8, right: 10, bottom: 22, left: 40 };
+const M = { top: 8, right: 10, bottom: 28, left: 34 };
 
 const state = new WeakMap<SVGSVGElement, { x: (k: number) => number; n: number; colour: string }>();
 
@@ -51,13 +51,22 @@ export function drawLineChart(svgEl: SVGSVGElement, spec: LineChartSpec): void {
     .range([M.left, width - M.right]);
   const y = scaleLinear().domain([spec.yMin, yMax]).nice().range([height - M.bottom, M.top]);
 
-  const ticks = Math.min(n - 1, 10);
+  const ticks = Math.min(n - 1, width < 200 ? 5 : 10);
   svg
     .append('g')
     .attr('transform', `translate(0,${height - M.bottom})`)
     .call(axisBottom(x).ticks(Math.max(1, ticks)).tickFormat((v) => String(v)))
     .attr('font-size', 9);
-  svg.append('g').attr('transform', `translate(${M.left},0)`).call(axisLeft(y).ticks(4)).attr('font-size', 9);
+  svg.append('g').attr('transform', `translate(${M.left},0)`).call(axisLeft(y).ticks(3)).attr('font-size', 9);
+  svg
+    .append('text')
+    .attr('class', 'axis-label')
+    .attr('x', width - M.right)
+    .attr('y', height - 2)
+    .attr('text-anchor', 'end')
+    .attr('font-size', 9)
+    .attr('fill', '#333')
+    .text('layer');
 
   if (spec.divergence !== null && spec.divergence < n) {
     svg

@@ -1,0 +1,138 @@
+/**
+ * "Model" menu of the top bar: which weights the stack uses — a bundled trained model, a saved
+ * one, a model file, or untrained (random) weights. Loading only dispatches store actions
+ * (through the saved-work store for bundled and saved models); the worker validates the model.
+ */
+import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { useSavedWork } from '../app/savedWorkStore';
+import { useExplorer } from '../app/store';
+
+export function ModelMenu() {
+  const trained = useExplorer((s) => s.stack.trained);
+  const task = useExplorer((s) => s.stack.task);
+  const [open, setOpen] = useState(false);
+  const bundled = useSavedWork((s) => s.bundled);
+  const saved = useSavedWork((s) => s.models);
+  const { openBundled, openModel, refresh } = useSavedWork.getState();
+  const close = () => setOpen(false);
+
+  return (
+    <details
+      className="menu model-menu"
+      open={open}
+      onToggle={(e) => {
+        const isOpen = (e.currentTarget as HTMLDetailsElement).open;
+        setOpen(isOpen);
+        if (isOpen) void refresh();
+      }}
+    >
+      <summary aria-label="Model menu">
+        {trained ? (
+          <span className="model-name">
+            Trained weights: <strong>{trained.name}</strong>
+          </span>
+        ) : (
+          <span className="model-name">
+            Weights: <strong>untrained (random)</strong>
+          </span>
+        )}
+        <span aria-hidden="true"> ▾</span>
+      </summary>
+      <div className="menu-body" role="group" aria-label="Load a model">
+        <p className="menu-title">Models that come with the app</p>
+        <ul>
+          {bundled.filter((m) => m.kind === 'quantum').map((m) => (
+            <li key={m.name}>
+              <button
+                type="button"
+                onClick={() => {
+                  close();
+                  void openBundled(m);
+                }}
+              >
+                {m.name}
+                {m.task !== task ? ` (${m.task})` : ''}
+                {m.accuracy !== undefined ? ` · test accuracy ${m.accuracy.toFixed(3)}` : ''}
+              </button>
+            </li>
+          ))}
+          {bundled.length === 0 && <li className="hint">loading…</li>}
+        </ul>
+        <p className="menu-title">Saved models</p>
+        <ul>
+          {saved.filter((m) => m.kind === 'quantum').map((m) => (
+            <li key={m.id}>
+              <button
+                type="button"
+                onClick={() => {
+                  close();
+                  openModel(m);
+                }}
+              >
+                {m.name}
+              </button>
+            </li>
+          ))}
+          {saved.filter((m) => m.kind === 'quantum').length === 0 && <li className="hint">none yet (train one in the Training studio)</li>}
+        </ul>
+        <p className="menu-title">Other</p>
+        <ul>
+          <li>
+            <ModelFile onLoaded={close} />
+          </li>
+          <li>
+            <button
+              type="button"
+              disabled={!trained}
+              onClick={() => {
+                close();
+                useExplorer.getState().clearTrainedModel();
+              }}
+            >
+              Use untrained (random) weights
+            </button>
+          </li>
+        </ul>
+      </div>
+    </details>
+  );
+}
+
+/** Reads an hqrn-model file as text; the worker validates it (errors arrive through store.error). */
+function ModelFile({ onLoaded }: { onLoaded: () => void }) {
+  const id = useId();
+  const ref = useRef<HTMLInputElement>(null);
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    if (!file) return;
+    const text = await file.text();
+    if (ref.current) ref.current.value = '';
+    onLoaded();
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (err) {
+      useExplorer.setState({ error: `model file ${file.name}: not valid JSON (${err instanceof Error ? err.message : String(err)})` });
+      return;
+    }
+    if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+      useExplorer.setState({ error: `model file ${file.name}: expected a JSON object (an hqrn-model)` });
+      return;
+    }
+    const st = useExplorer.getState();
+    // Pick the task that fits the model's qubit count (the worker checks the rest).
+    const nQubits = (json as { nQubits?: unknown }).nQubits;
+    if (nQubits === 6 && st.stack.task !== 'digits') st.setTask('digits');
+    if (nQubits === 2 && st.stack.task !== 'entanglement') st.setTask('entanglement');
+    useExplorer.getState().loadTrainedModel(file.name, json as Record<string, unknown>);
+  };
+  return (
+    <span className="control">
+      <label htmlFor={id} className="file-button">
+        Load trained model
+      </label>
+      <input ref={ref} id={id} className="visually-hidden-file" type="file" accept=".json,application/json" onChange={(e) => void onFile(e)} />
+      <span className="hint">an hqrn-model file</span>
+    </span>
+  );
+}
