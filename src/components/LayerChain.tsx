@@ -13,6 +13,7 @@ import { fixedScale, scaleFor } from '../viz/layerData';
 import { classLabel, fmt } from '../viz/format';
 import { drawStrip, sameNumbers } from '../viz/strip';
 import { useExplorer } from '../viz/storeHook';
+import { ViewOptions } from './LayerStrip';
 import '../viz/viz.css';
 
 /** Cell width in CSS pixels: 4×4 states small, 64×64 digits large enough to read as a pattern. */
@@ -38,12 +39,18 @@ export function LayerChain() {
     <section className="chain" aria-labelledby={headingId} data-request-id={result?.requestId ?? ''}>
       <div className="chain-head">
         <h2 id={headingId}>Network</h2>
-        <span className="hint">
-          each layer: quantum path ρ<sup>(k)</sup> above, classical path x<sup>(k)</sup> below (same colour scale) · click a layer to view it large
-        </span>
+        <ViewOptions />
         {locked && <span className="hint">Stack editing is hidden in this classroom link.</span>}
       </div>
       <ol className="chain-row" aria-label="Layers of the network">
+        <li className="chain-legend" aria-hidden="true">
+          <span className="chain-legend-q">
+            quantum
+            <br />
+            path ρ<sup>(k)</sup>
+          </span>
+          <span className="chain-legend-c">classical x<sup>(k)</sup></span>
+        </li>
         {Array.from({ length: K + 1 }, (_, k) => (
           <ChainStep
             key={k === 0 ? 'input' : blocks[k - 1].id}
@@ -180,9 +187,6 @@ function ChainBlock({ n, trained, dead, locked }: { n: number; trained: boolean;
         <span className="chain-alpha-text">α = {fmt(alpha, 2)}</span>
       ) : (
         <span className="chain-alpha">
-          <label htmlFor={id} className="visually-hidden">
-            α of block {n}
-          </label>
           <input id={id} type="range" min={0} max={1} step={0.01} value={alpha} aria-label={`α of block ${n}`} onChange={(e) => updateBlock(n - 1, { alpha: Number(e.target.value) })} />
           <output htmlFor={id}>α {alpha.toFixed(2)}</output>
         </span>

@@ -34,41 +34,11 @@ export function useWidth<T extends HTMLElement>(fallback: number): [React.RefObj
   return [ref, w];
 }
 
-export function EvolutionPanel() {
-  const result = useExplorer((s) => s.result);
-  const selected = useExplorer((s) => s.selectedLayer);
+/** The view options (matrix view, colour scale, palette): they apply to every matrix, the chain's too. */
+export function ViewOptions() {
   const view = useExplorer((s) => s.view);
   const setView = useExplorer((s) => s.setView);
-  const [entry, setEntry] = useState<string | null>(null);
-  const headingId = useId();
-  const [mainRef, mainWidth] = useWidth<HTMLDivElement>(440);
-
-  const K = result ? result.layers.length - 1 : 0;
-  const k = shownLayer(result, selected);
-  const layer = result?.layers[k];
-
-  const scale = result ? scaleFor(result, k, view.colourScale) : 1;
-  const qData = useMemo(() => (result ? quantumData(result, k, scale) : null), [result, k, scale]);
-  const cData = useMemo(() => (result ? classicalData(result, k, scale) : null), [result, k, scale]);
-
-  const plugin = MATRIX_PLUGINS[view.matrixView];
-  const d = result?.d ?? 4;
-  const budget = (d > VIZ_LIMITS.maxLabelledDim ? 448 : 320) * (plugin.aspect > 1 ? 1.6 : 1);
-  // Quantum and classical always side by side (the point is to compare them), each half the width.
-  const cssSize = Math.max(140, Math.min(budget, Math.floor((mainWidth - 12) / 2)));
-
-  const layerName = k === 0 ? 'layer 0 (input)' : `layer ${k}`;
-  const divergence = result?.divergenceLayer ?? null;
-
   return (
-    <section className="viz-panel viz-evolution" aria-labelledby={headingId} data-request-id={result?.requestId ?? ''} data-layer={k}>
-      <div className="viz-evolution-head">
-        <h2 id={headingId}>Layer by layer</h2>
-        <span className="viz-layer-now">
-          {result ? `layer ${k} of ${K}${k === 0 ? ' (input)' : ''}` : ''}
-        </span>
-      </div>
-
       <div className="viz-controls">
         <RadioGroup<MatrixViewId>
           name="Matrix view"
@@ -89,6 +59,44 @@ export function EvolutionPanel() {
           <input type="checkbox" checked={view.palette === 'colour-blind'} onChange={(e) => setView({ palette: e.target.checked ? 'colour-blind' : 'default' })} />
           Colour-blind palette
         </label>
+      </div>
+  );
+}
+
+export function EvolutionPanel() {
+  const result = useExplorer((s) => s.result);
+  const selected = useExplorer((s) => s.selectedLayer);
+  const view = useExplorer((s) => s.view);
+  const [entry, setEntry] = useState<string | null>(null);
+  const headingId = useId();
+  const [mainRef, mainWidth] = useWidth<HTMLDivElement>(440);
+
+  const K = result ? result.layers.length - 1 : 0;
+  const k = shownLayer(result, selected);
+  const layer = result?.layers[k];
+
+  const scale = result ? scaleFor(result, k, view.colourScale) : 1;
+  const qData = useMemo(() => (result ? quantumData(result, k, scale) : null), [result, k, scale]);
+  const cData = useMemo(() => (result ? classicalData(result, k, scale) : null), [result, k, scale]);
+
+  const plugin = MATRIX_PLUGINS[view.matrixView];
+  const d = result?.d ?? 4;
+  const budget = (d > VIZ_LIMITS.maxLabelledDim ? 448 : 320) * (plugin.aspect > 1 ? 1.6 : 1);
+  // Quantum and classical always side by side (the point is to compare them), each half the width.
+  // At most ~190 px for 4×4 (the one screen must hold the chain, this view, the readouts and the measures).
+  const cap = d > VIZ_LIMITS.maxLabelledDim ? 240 : 196;
+  const cssSize = Math.max(140, Math.min(budget, cap * (plugin.aspect > 1 ? 1.3 : 1), Math.floor((mainWidth - 12) / 2)));
+
+  const layerName = k === 0 ? 'layer 0 (input)' : `layer ${k}`;
+  const divergence = result?.divergenceLayer ?? null;
+
+  return (
+    <section className="viz-panel viz-evolution" aria-labelledby={headingId} data-request-id={result?.requestId ?? ''} data-layer={k}>
+      <div className="viz-evolution-head">
+        <h2 id={headingId}>Layer by layer</h2>
+        <span className="viz-layer-now">
+          {result ? `layer ${k} of ${K}${k === 0 ? ' (input)' : ''}` : ''}
+        </span>
       </div>
 
       <div className="viz-main" ref={mainRef}>
@@ -128,7 +136,7 @@ export function EvolutionPanel() {
       </div>
 
       <p className="viz-entry" role="status" aria-label="Matrix entry">
-        {entry ?? 'Hover a cell, or focus a matrix and use the arrow keys, to read its exact entry.'}
+        {entry ?? 'Hover or focus a matrix (arrow keys) to read an entry.'}
       </p>
       <Legend palette={view.palette} view={view.matrixView} scale={scale} mode={view.colourScale} />
     </section>

@@ -48,7 +48,12 @@ export function MetricsPanel() {
 
   return (
     <section className="viz-panel viz-metrics" aria-labelledby={headingId} data-request-id={result?.requestId ?? ''} data-layer={k}>
-      <h2 id={headingId}>Measures per layer</h2>
+      <div className="viz-metrics-head">
+        <h2 id={headingId}>Measures per layer</h2>
+        <p className="viz-chart-key">
+          <span className="viz-key-selected" /> layer {k} (selected) {result && <>· <span className="viz-key-divergence" style={{ borderColor: DIVERGENCE_COLOUR }} /> paths part</>} · ✕ dead block · click a chart to select a layer
+        </p>
+      </div>
       {result ? (
         <div className="viz-charts">
           {measures.map((m) => (
@@ -58,9 +63,6 @@ export function MetricsPanel() {
       ) : (
         <p>No result yet.</p>
       )}
-      <p className="viz-chart-key">
-        <span className="viz-key-selected" /> layer {k} (selected) {result && <>· <span className="viz-key-divergence" style={{ borderColor: DIVERGENCE_COLOUR }} /> paths part</>} · ✕ dead block · click a chart to select a layer
-      </p>
     </section>
   );
 }
@@ -124,7 +126,7 @@ function Chart({ result, measure, title, label, selected, colour, onSelect }: { 
       dead: result.layers.map((l) => l.dead),
       colour,
       width: 170,
-      height: 92,
+      height: 80,
       onSelect,
     });
   }, [result, measure, colour, onSelect]);

@@ -6,6 +6,8 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { useSavedWork } from '../app/savedWorkStore';
 import { useExplorer } from '../app/store';
+import { Hideable } from './Hideable';
+import { WeightsSeed } from './StackBuilder';
 
 export function ModelMenu() {
   const trained = useExplorer((s) => s.stack.trained);
@@ -80,6 +82,11 @@ export function ModelMenu() {
           <li>
             <ModelFile onLoaded={close} />
           </li>
+          <Hideable control="stack">
+            <li>
+              <WeightsSeed />
+            </li>
+          </Hideable>
           <li>
             <button
               type="button"

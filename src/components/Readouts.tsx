@@ -33,7 +33,9 @@ export function Readouts() {
               <>
                 <p className="predicts">
                   predicts <strong>{classLabel(result.classes[out.predicted])}</strong>
-                  <span className="prob"> · P = {fmt(values[out.predicted], 3)}</span>
+                </p>
+                <p className="prob">
+                  P({classLabel(result.classes[out.predicted])}) = {fmt(values[out.predicted], 3)}
                 </p>
                 <Bars labels={ticks} names={labels} values={values} predicted={out.predicted} colour={path === 'quantum' ? palette.quantumLine : palette.classicalLine} name={`${path} path class probabilities`} />
               </>

@@ -5,6 +5,7 @@
  * chain (LayerChain.tsx), where the block is drawn. Only store actions; the worker recomputes.
  */
 import { useId, useState } from 'react';
+import { create } from 'zustand';
 import { ACTIVATIONS, type Activation } from '../core/activation';
 import { EXPLORER_LIMITS, type BlockSpec, type TaskName } from '../app/explorer';
 import { MAX_WEIGHTS_SEED, useExplorer } from '../app/store';
@@ -50,6 +51,39 @@ export function TaskSwitch() {
   );
 }
 
+/** The trained model the last "Randomise weights" replaced (for the note; Undo restores it). */
+const useReplaced = create<{ name: string | null }>()(() => ({ name: null }));
+
+/** The weights seed as typed, and applying one (new seeded weights; a trained model is replaced). */
+export function useWeightsSeed() {
+  const firstSeed = useExplorer((s) => s.stack.blocks[0]?.seed ?? 1000);
+  const [seedText, setSeedText] = useState<string | null>(null);
+  const applySeed = (text: string) => {
+    setSeedText(text);
+    const n = Number(text);
+    if (text.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= MAX_WEIGHTS_SEED) {
+      // Randomising replaces a trained model: say so (Undo brings it back).
+      const st = useExplorer.getState();
+      useReplaced.setState({ name: st.stack.trained ? st.stack.trained.name : null });
+      st.randomiseWeights(n);
+      setSeedText(null);
+    }
+  };
+  return { seedShown: seedText ?? String(firstSeed), applySeed };
+}
+
+/** The weights seed field (in the Model menu). */
+export function WeightsSeed() {
+  const id = useId();
+  const { seedShown, applySeed } = useWeightsSeed();
+  return (
+    <span className="control">
+      <label htmlFor={id}>Weights seed</label>
+      <input id={id} type="number" min={0} max={MAX_WEIGHTS_SEED} step={1} value={seedShown} onChange={(e) => applySeed(e.target.value)} />
+    </span>
+  );
+}
+
 /** Stack-wide controls (the top bar). Hidden by a classroom link that locks the stack. */
 export function StackControls() {
   const depth = useExplorer((s) => s.stack.blocks.length);
@@ -57,23 +91,10 @@ export function StackControls() {
   const sameAlpha = useExplorer((s) => s.sameAlpha);
   const trained = useExplorer((s) => s.stack.trained);
   const mixed = useExplorer((s) => !s.sameAlpha && s.stack.blocks.some((b) => b.alpha !== s.stack.blocks[0].alpha));
-  const firstSeed = useExplorer((s) => s.stack.blocks[0]?.seed ?? 1000);
-  const { setDepth, setGlobalAlpha, setSameAlpha, setAllActivations, randomiseWeights } = useExplorer.getState();
-  const [replaced, setReplaced] = useState<string | null>(null);
+  const { setDepth, setGlobalAlpha, setSameAlpha, setAllActivations } = useExplorer.getState();
   const id = useId();
-  const [seedText, setSeedText] = useState<string | null>(null);
-  const seedShown = seedText ?? String(firstSeed);
-
-  const applySeed = (text: string) => {
-    setSeedText(text);
-    const n = Number(text);
-    if (text.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= MAX_WEIGHTS_SEED) {
-      // Randomising replaces a trained model: say so (Undo brings it back).
-      setReplaced(trained ? trained.name : null);
-      randomiseWeights(n);
-      setSeedText(null);
-    }
-  };
+  const { applySeed } = useWeightsSeed();
+  const replaced = useReplaced((s) => s.name);
 
   return (
     <div className="stack-controls" role="group" aria-label="Stack-wide controls">
@@ -136,9 +157,7 @@ export function StackControls() {
       </div>
 
       <div className="control">
-        <label htmlFor={`${id}-seed`}>Weights seed</label>
-        <input id={`${id}-seed`} type="number" min={0} max={MAX_WEIGHTS_SEED} step={1} value={seedShown} onChange={(e) => applySeed(e.target.value)} />
-        <button type="button" onClick={() => applySeed(String(Math.floor(Math.random() * 1_000_000)))} title="New untrained (random) weights from a fresh seed">
+        <button type="button" onClick={() => applySeed(String(Math.floor(Math.random() * 1_000_000)))} title="New untrained (random) weights from a fresh seed (the seed is in the Model menu)">
           Randomise weights
         </button>
       </div>

@@ -74,19 +74,21 @@ export function TopBar() {
           Skip to readouts
         </button>
       </nav>
-      <div className="topbar-row">
+      <div className="topbar-row topbar-id">
         <h1>HQRN Explorer</h1>
         <Hideable control="task">
           <TaskSwitch />
         </Hideable>
         <ModelMenu />
+      </div>
+      <div className="topbar-row topbar-stack">
         <Hideable control="stack">
           <StackControls />
         </Hideable>
-      </div>
-      <div className="topbar-row">
-        <Tabs />
         <ShareBar />
+      </div>
+      <div className="topbar-row topbar-tabs">
+        <Tabs />
         <StatusLine />
         <KeysHelp />
       </div>
