@@ -14,7 +14,7 @@ async function tabTo(page: Page, target: Locator, max = 150) {
 
 test('build a stack: depth, add, duplicate, move, remove', async ({ page }) => {
   const errors = pageErrors(page);
-  await page.goto('./');
+  await page.goto('./#v=1');
   await settledOutput(page);
 
   const removeButtons = page.getByRole('button', { name: /^Remove block \d+$/ });
@@ -50,9 +50,11 @@ test('build a stack: depth, add, duplicate, move, remove', async ({ page }) => {
   await expect(page.getByRole('combobox', { name: 'Activation of block 2', exact: true })).toHaveValue('relu');
 
   // Seeded weights: the seed field shows the seed, and the answer is computed for it.
+  await page.getByText('Weights:', { exact: true }).click(); // the Model menu holds the seed
   await page.getByRole('spinbutton', { name: 'Weights seed', exact: true }).fill('42');
   await settledOutput(page);
   await expect(page.getByRole('spinbutton', { name: 'Weights seed', exact: true })).toHaveValue('42');
+  await page.getByText('Weights:', { exact: true }).click();
 
   await depth.fill('1');
   await expect(removeButtons).toHaveCount(1);
@@ -67,7 +69,7 @@ test('build a stack: depth, add, duplicate, move, remove', async ({ page }) => {
 
 test('changing α recomputes: the output probabilities change', async ({ page }) => {
   const errors = pageErrors(page);
-  await page.goto('./');
+  await page.goto('./#v=1');
   const before = await settledOutput(page);
 
   const alpha = page.getByRole('slider', { name: 'Global α', exact: true });
@@ -89,7 +91,7 @@ test('changing α recomputes: the output probabilities change', async ({ page })
 
 test('keyboard only: Tab to the controls, arrows and Enter operate them', async ({ page }) => {
   const errors = pageErrors(page);
-  await page.goto('./');
+  await page.goto('./#v=1');
   const first = await settledOutput(page);
 
   // Add a block with Enter (Tab order follows the page: depth, add, global α, blocks, inputs).
@@ -132,7 +134,7 @@ test.describe('phone screen', () => {
 
   test('390×844: one column, nothing overflows horizontally (both tasks)', async ({ page }) => {
     const errors = pageErrors(page);
-    await page.goto('./');
+    await page.goto('./#v=1');
     await settledOutput(page);
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(await overflow()).toBeLessThanOrEqual(0);

@@ -1,4 +1,4 @@
-import { expect, pageErrors, settled, test, type Locator, type Page } from './fixtures';
+import { expect, openMatrixEditor, pageErrors, settled, test, type Locator, type Page } from './fixtures';
 
 // Each test starts the engine worker afresh; several compute on both tasks.
 test.describe.configure({ timeout: 120_000 });
@@ -14,10 +14,11 @@ async function enterDiagonal(page: Page, diag: string[]) {
 
 test('a bad hand-entered matrix shows its reason and keeps the previous state', async ({ page }) => {
   const errors = pageErrors(page);
-  await page.goto('./');
+  await page.goto('./#v=1');
   await page.getByRole('button', { name: 'Bell Φ−', exact: true }).click();
   await expect(currentInput(page)).toHaveText('Bell state |Φ−⟩');
   await settled(page);
+  await openMatrixEditor(page);
   const check = page.getByRole('status', { name: 'Matrix check', exact: true });
   const use = page.getByRole('button', { name: 'Use this matrix', exact: true });
 
@@ -60,7 +61,7 @@ test('a bad hand-entered matrix shows its reason and keeps the previous state', 
 
 test('Bell state, then its dephased and marginal partners, in one click each', async ({ page }) => {
   const errors = pageErrors(page);
-  await page.goto('./');
+  await page.goto('./#v=1');
   await page.getByRole('button', { name: 'Bell Φ+', exact: true }).click();
   await expect(currentInput(page)).toHaveText('Bell state |Φ+⟩');
   await settled(page);
@@ -108,7 +109,7 @@ async function pooled(canvas: Locator): Promise<number[]> {
 
 test('digits: draw a stroke and the 8×8 pooled input changes', async ({ page }) => {
   const errors = pageErrors(page);
-  await page.goto('./');
+  await page.goto('./#v=1');
   await page.getByRole('radio', { name: 'Digits (6 qubits)' }).check();
   const small = page.getByRole('img', { name: '8×8 pooled input', exact: true });
   await expect(currentInput(page)).toHaveText('MNIST digit #0');
@@ -147,7 +148,7 @@ test('digits: draw a stroke and the 8×8 pooled input changes', async ({ page })
 
 test('load trained model: a valid file is used, a bad one is rejected with the field named', async ({ page }) => {
   const errors = pageErrors(page);
-  await page.goto('./');
+  await page.goto('./#v=1');
   await settled(page);
   const zero = [
     [0, 0, 0, 0],

@@ -13,7 +13,7 @@ import { spectralNorm } from '../src/core/linalg';
 import { parseQasm } from '../src/core/qasmParse';
 import { qasmUnitary } from '../src/core/qasmSimulate';
 import { halmosDilation } from '../src/core/transfer';
-import { expect, fillEntanglementTraining, test, type Locator, type Page } from './fixtures';
+import { expect, fillEntanglementTraining, openTab, test, type Locator, type Page } from './fixtures';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -37,7 +37,7 @@ async function settled(page: Page): Promise<void> {
 async function gotoExplorer(page: Page): Promise<string[]> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('./');
+  await page.goto('./#v=1');
   await expect(page.getByRole('heading', { name: 'Layer by layer' })).toBeVisible();
   await settled(page);
   return errors;
@@ -136,6 +136,7 @@ test('the matrix views and the measure charts export as SVG and PNG; the measure
 
 test('QASM, model, state and dataset export; the QASM round-trips within the reported error', async ({ page }) => {
   const errors = await gotoExplorer(page);
+  await openTab(page, 'Export');
   const panel = page.getByRole('region', { name: 'Export' });
 
   // Bad steps: a message naming the field, the button disabled; the other fields keep their values.
@@ -201,7 +202,7 @@ test('QASM, model, state and dataset export; the QASM round-trips within the rep
 test('training curves export as CSV; the training charts as SVG and PNG', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('./');
+  await page.goto('./#v=1&p=training');
   const panel = page.getByRole('region', { name: 'Training studio' });
   await expect(panel).toBeVisible();
   await panel.scrollIntoViewIfNeeded();

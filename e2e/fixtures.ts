@@ -174,3 +174,16 @@ export async function fillEntanglementTraining(
   await panel.getByLabel('Test examples').fill(String(settings.testExamples));
   if (settings.seed !== undefined) await panel.getByLabel('Seed').fill(String(settings.seed));
 }
+
+/** Open the matrix editor's drawer ("Type or paste a matrix") if it is closed. */
+export async function openMatrixEditor(page: Page): Promise<void> {
+  const drawer = page.locator('details.matrix-drawer');
+  if (!(await drawer.evaluate((d) => (d as HTMLDetailsElement).open))) await drawer.locator('summary').click();
+}
+
+/** Open a tab of the page (Training studio, Export, Saved work, Classroom link, Explore). */
+export async function openTab(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole('tab', { name, exact: true });
+  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+}

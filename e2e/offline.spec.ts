@@ -87,7 +87,7 @@ test('after one visit the app reloads and computes with its server gone, the dig
 
   await page.reload();
   expect(await settledOutput(page)).toBe(twoQubits);
-  await expect(engineStatus(page)).toContainText(/Engine: (webgl|wasm|cpu)/);
+  await expect(engineStatus(page)).toContainText(/Computing on (webgl|wasm|cpu)/);
   await expect(offline).toHaveText('works offline');
   await digitsRadio(page).check();
   expect(await settledOutput(page)).toBe(digits);

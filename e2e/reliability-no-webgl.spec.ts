@@ -11,12 +11,12 @@ import type { BackendInfo } from '../src/app/protocol';
 test.use({ launchOptions: { ...launchOptions, args: [...((launchOptions as { args?: string[] }).args ?? []), '--disable-webgl', '--disable-3d-apis', '--disable-software-rasterizer'] } });
 
 test('Chromium without WebGL: wasm, a result, and the status line says so', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./#v=1');
   const status = page.getByRole('status', { name: 'Engine status', exact: true });
   await expect(status).toHaveAttribute('data-computing', 'false', { timeout: 45_000 });
   await expect(status).toHaveAttribute('data-result-id', (await status.getAttribute('data-request-id'))!, { timeout: 45_000 });
   await expect(status).toHaveAttribute('data-output', /\d/);
-  await expect(status).toContainText('Engine: wasm');
+  await expect(status).toContainText('Computing on wasm');
   await expect(page.locator('.status-area .notice')).toContainText('Running on wasm: webgl skipped');
   const info = (await page.evaluate(() => window.__hqrnEngine!.backendInfo())) as BackendInfo;
   console.log(`[reliability] --disable-webgl: ${JSON.stringify(info)}`);

@@ -60,7 +60,7 @@ async function expectNoNonFiniteText(page: Page, where: string) {
 test.describe('faults survived: the engine worker dies', () => {
   for (const kind of ['terminate', 'throw', 'close'] as const) {
     test(`worker ${kind === 'terminate' ? 'terminated' : kind === 'throw' ? 'throws an uncaught error' : 'closes itself'}: noticed within 2 s, restarted, view restored`, async ({ page }) => {
-      await page.goto('./');
+      await page.goto('./#v=1');
       // A non-default view, so "restored" means something: depth 3, another input.
       await page.getByRole('spinbutton', { name: 'Depth', exact: true }).fill('3');
       const before = await settledOutput(page);
@@ -74,7 +74,7 @@ test.describe('faults survived: the engine worker dies', () => {
       await expect(statusLine(page)).toHaveAttribute('data-result-id', (await statusLine(page).getAttribute('data-request-id'))!, { timeout: 45_000 });
       expect(await settledOutput(page)).toBe(before);
       await expect(page.getByRole('button', { name: /^Remove block \d+$/ })).toHaveCount(3);
-      await expect(statusLine(page)).toContainText(/Engine: (webgl|wasm|cpu)/);
+      await expect(statusLine(page)).toContainText(/Computing on (webgl|wasm|cpu)/);
       // The new worker answers edits as usual.
       await page.getByRole('spinbutton', { name: 'Depth', exact: true }).fill('2');
       expect(await settledOutput(page)).not.toBe(before);
@@ -82,7 +82,7 @@ test.describe('faults survived: the engine worker dies', () => {
   }
 
   test('a call in flight rejects with a clear error instead of hanging; three crashes in a row are three restarts', async ({ page }) => {
-    await page.goto('./');
+    await page.goto('./#v=1');
     await settledOutput(page);
     const out = await page.evaluate(async () => {
       const e = window.__hqrnEngine!;
@@ -126,7 +126,7 @@ test.describe('faults survived: the engine worker dies', () => {
   });
 
   test('training interrupted by a crash: reported, and it can be started again', async ({ page }) => {
-    await page.goto('./');
+    await page.goto('./#v=1&p=training');
     const panel = page.getByRole('region', { name: 'Training studio' });
     await panel.scrollIntoViewIfNeeded();
     await fillEntanglementTraining(panel, { depth: 2, epochs: 200, trainExamples: 200, testExamples: 200 });
@@ -155,7 +155,7 @@ test.describe('faults survived: the engine worker dies', () => {
       attempts++;
       return route.fulfill({ status: 500, body: 'simulated: the engine script is unavailable' });
     });
-    await page.goto('./');
+    await page.goto('./#v=1');
     await expect(notice(page)).toContainText(/The engine could not be started \(3 attempts; last: .+\)\. Reload the page to try again\./, { timeout: 20_000 });
     expect(attempts).toBe(3);
     // No more retries, and calls fail at once with the same message.
@@ -174,7 +174,7 @@ test.describe('faults survived: the engine worker dies', () => {
 test.describe('no WebGL / no OffscreenCanvas / no wasm: works on what is there and says which', () => {
   async function expectBackend(page: Page, backend: BackendName, skipped: { backend: BackendName; reason: RegExp }) {
     await settledOutput(page);
-    await expect(statusLine(page)).toContainText(`Engine: ${backend}`);
+    await expect(statusLine(page)).toContainText(`Computing on ${backend}`);
     await expect(notice(page)).toContainText(`Running on ${backend}`);
     const info = (await page.evaluate(() => window.__hqrnEngine!.backendInfo())) as BackendInfo;
     console.log(`[reliability] ${JSON.stringify(info)}`);
@@ -185,12 +185,12 @@ test.describe('no WebGL / no OffscreenCanvas / no wasm: works on what is there a
 
   test('no wasm (the .wasm binaries fail to load): cpu', async ({ page, context }) => {
     await context.route(/\.wasm(\?.*)?$/, (route) => route.fulfill({ status: 404, body: 'simulated: no wasm' }));
-    await page.goto('./');
+    await page.goto('./#v=1');
     await expectBackend(page, 'cpu', { backend: 'wasm', reason: /./ });
   });
 
   test('no OffscreenCanvas in the worker: WebGL skipped for that reason, wasm', async ({ page }) => {
-    await page.goto('./?engine-without=offscreencanvas');
+    await page.goto('./?engine-without=offscreencanvas#v=1');
     await expectBackend(page, 'wasm', { backend: 'webgl', reason: /no OffscreenCanvas/ });
   });
 
@@ -199,7 +199,7 @@ test.describe('no WebGL / no OffscreenCanvas / no wasm: works on what is there a
 
 test.describe('out-of-range numerics: defined results, no NaN anywhere', () => {
   test('gain 10⁶, α = 0 and 1, a dead block through the worker API; α = 0/1 and the largest gain in the page', async ({ page }) => {
-    await page.goto('./');
+    await page.goto('./#v=1');
     await settledOutput(page);
     const bad = await page.evaluate(async () => {
       const e = window.__hqrnEngine!;

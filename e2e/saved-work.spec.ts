@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, fillEntanglementTraining, pageErrors, test, type Locator, type Page } from './fixtures';
+import { expect, fillEntanglementTraining, openMatrixEditor, openTab, pageErrors, test, type Locator, type Page } from './fixtures';
 import { parseModelFile, parseStateFile, stateToJson } from '../src/core/files';
 import { werner } from '../src/core/states';
 
@@ -53,7 +53,7 @@ async function panelReady(page: Page) {
 
 test('a trained model: save, reload, find it with date, task and accuracy; rename; open; export; delete and undo', async ({ page }) => {
   const errors = pageErrors(page);
-  await page.goto('./');
+  await page.goto('./#v=1&p=training');
   const training = page.getByRole('region', { name: 'Training studio' });
   await training.scrollIntoViewIfNeeded();
   await fillEntanglementTraining(training, { depth: 1, epochs: 1, batch: 16, trainExamples: 100, testExamples: 100, seed: 5 });
@@ -68,6 +68,7 @@ test('a trained model: save, reload, find it with date, task and accuracy; renam
   await nameField.fill('greedy depth 1');
   await training.getByRole('button', { name: 'Save model' }).click();
   await expect(training.getByRole('status', { name: 'Save model status' })).toHaveText('Saved “greedy depth 1” (see Saved work).');
+  await openTab(page, 'Saved work');
 
   const check = async (name: string) => {
     const row = rowOf(modelsTable(page), name);
@@ -134,7 +135,7 @@ test('a trained model: save, reload, find it with date, task and accuracy; renam
 
 test('bad files are refused with the problem named and the list kept; a 50 MB file is refused from its size', async ({ page }) => {
   const errors = pageErrors(page);
-  await page.goto('./');
+  await page.goto('./#v=1&p=saved');
   await panelReady(page);
   await importFile(page, 'good-model.json', JSON.stringify({ ...entanglementModel, name: 'kept model' }));
   await expect(savedStatus(page)).toHaveText('Imported model “kept model”.');
@@ -188,7 +189,7 @@ test('bad files are refused with the problem named and the list kept; a 50 MB fi
 
 test('a model named <img onerror> is shown as literal text and runs nothing (issue 6 item 5)', async ({ page }) => {
   const errors = pageErrors(page);
-  await page.goto('./');
+  await page.goto('./#v=1&p=saved');
   await panelReady(page);
   const evil = '<img src=x onerror="window.__pwned=1">';
   await importFile(page, 'evil.json', JSON.stringify({ ...entanglementModel, name: evil }));
@@ -215,9 +216,10 @@ test('a model named <img onerror> is shown as literal text and runs nothing (iss
 
 test('custom inputs: a hand-entered matrix and a drawn digit are saved, survive a reload, open and export', async ({ page }) => {
   const errors = pageErrors(page);
-  await page.goto('./');
+  await page.goto('./#v=1&p=saved');
   await panelReady(page);
   // A hand-entered matrix: diag(0.1, 0.2, 0.3, 0.4).
+  await openMatrixEditor(page);
   await page.getByRole('button', { name: 'Fill I/4', exact: true }).click();
   const diag = ['0.1', '0.2', '0.3', '0.4'];
   for (let i = 0; i < 4; i++) await page.getByRole('textbox', { name: `Re ρ(${i},${i})`, exact: true }).fill(diag[i]);
@@ -281,15 +283,16 @@ test('custom inputs: a hand-entered matrix and a drawn digit are saved, survive 
 
 test('two tabs: a save, a rename and a delete in one are listed in the other without a reload', async ({ page, context }) => {
   const errors = pageErrors(page);
-  await page.goto('./');
+  await page.goto('./#v=1&p=saved');
   await panelReady(page);
   const other = await context.newPage();
   const otherErrors = pageErrors(other);
-  await other.goto('./');
+  await other.goto('./#v=1&p=saved');
   await panelReady(other);
   await expect(inputsTable(other)).toContainText('No saved inputs yet');
 
   // Tab one saves a hand-entered matrix.
+  await openMatrixEditor(page);
   await page.getByRole('button', { name: 'Fill I/4', exact: true }).click();
   await page.getByRole('button', { name: 'Use this matrix', exact: true }).click();
   const inputPanel = page.getByRole('region', { name: 'Input', exact: true });
@@ -322,7 +325,7 @@ test('without IndexedDB the panel says so and keeps working for the session', as
   await page.addInitScript(() => {
     Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
   });
-  await page.goto('./');
+  await page.goto('./#v=1&p=saved');
   await panelReady(page);
   await expect(savedPanel(page).getByRole('note')).toContainText('Saving is not available: this browser offers no IndexedDB');
   await importFile(page, 'session.json', JSON.stringify({ ...entanglementModel, name: 'session only' }));
@@ -336,7 +339,7 @@ test('without IndexedDB the panel says so and keeps working for the session', as
 });
 
 test('bundled models are listed and open in the explorer', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./#v=1&p=saved');
   await panelReady(page);
   const details = savedPanel(page).locator('details.saved-bundled');
   await details.locator('summary').click();
@@ -350,7 +353,7 @@ test('bundled models are listed and open in the explorer', async ({ page }) => {
 });
 
 test('a crash of the tab right after "Imported" loses nothing', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./#v=1&p=saved');
   await panelReady(page);
   await importFile(page, 'before-crash.json', JSON.stringify({ ...entanglementModel, name: 'survives a crash' }));
   await expect(savedStatus(page)).toHaveText('Imported model “survives a crash”.');
@@ -360,14 +363,14 @@ test('a crash of the tab right after "Imported" loses nothing', async ({ page })
   void cdp.send('Page.crash').catch(() => undefined);
   await crashed;
   const again = await page.context().newPage();
-  await again.goto('./');
+  await again.goto('./#v=1&p=saved');
   await panelReady(again);
   await expect(rowOf(modelsTable(again), 'survives a crash')).toHaveCount(1);
 });
 
 test('fuzzed model and state files through the UI: each imports or is refused naming a field; nothing listed is lost', async ({ page }) => {
   const errors = pageErrors(page);
-  await page.goto('./');
+  await page.goto('./#v=1&p=saved');
   await panelReady(page);
   await importFile(page, 'anchor.json', JSON.stringify({ ...entanglementModel, name: 'anchor' }));
   await expect(rowOf(modelsTable(page), 'anchor')).toHaveCount(1);
@@ -415,7 +418,7 @@ test('fuzzed model and state files through the UI: each imports or is refused na
 
 test('an imported recipe (Werner p = 0.3) opens as that recipe and exports its float64 state from the worker', async ({ page }) => {
   const errors = pageErrors(page);
-  await page.goto('./');
+  await page.goto('./#v=1&p=saved');
   await panelReady(page);
   const state = JSON.parse(JSON.stringify(stateToJson(werner(0.3))));
   await importFile(page, 'werner.json', JSON.stringify({ ...state, name: 'Werner 0.3', input: { kind: 'werner', p: 0.3 } }));

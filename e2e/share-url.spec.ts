@@ -1,5 +1,5 @@
 import { PNG } from 'pngjs';
-import { expect, settledOutput, test, type Locator, type Page } from './fixtures';
+import { expect, openTab, settledOutput, test, type Locator, type Page } from './fixtures';
 
 // Each test starts the engine worker afresh (and some open a second page).
 test.describe.configure({ timeout: 120_000 });
@@ -49,7 +49,7 @@ function differingFraction(a: Buffer, b: Buffer): number {
 
 test('a view’s link opens the same view in a new page (state and screenshot)', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.goto('./');
+  await page.goto('./#v=1');
   await settledOutput(page);
 
   await page.getByRole('spinbutton', { name: 'Depth', exact: true }).fill('3');
@@ -93,7 +93,7 @@ test('a view’s link opens the same view in a new page (state and screenshot)',
 });
 
 test('Back and Forward walk through discrete changes; a drag is one entry', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./#v=1');
   await settledOutput(page);
   const entries0 = await page.evaluate(() => history.length);
 
@@ -128,7 +128,7 @@ test('Back and Forward walk through discrete changes; a drag is one entry', asyn
 });
 
 test('undo and redo with the keyboard and the buttons; not while typing in a text field', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./#v=1');
   await settledOutput(page);
   const undo = page.getByRole('button', { name: 'Undo', exact: true });
   const redo = page.getByRole('button', { name: 'Redo', exact: true });
@@ -175,7 +175,7 @@ test('a malformed link shows what is wrong, keeps the rest, and the app still co
   await expect(alert).toContainText('depth: 1000000 is outside [0, 20]');
   await expect(alert).toContainText('input: Werner p: "NaN" is not a number');
   await expect(alert).toContainText('selected layer: -3 is outside [0, 20]');
-  await page.locator('.app-header').screenshot({ path: 'test-results/share-problems.png' });
+  await page.locator('.topbar').screenshot({ path: 'test-results/share-problems.png' });
   await settledOutput(page);
   const s = await viewState(page);
   expect(s.blocks).toHaveLength(4);
@@ -204,17 +204,17 @@ test('a link naming an unknown model says so and keeps the seeded weights', asyn
 });
 
 test('a classroom link hides the controls the teacher ticked', async ({ page, context }) => {
-  await page.goto('./');
+  await page.goto('./#v=1');
   await settledOutput(page);
   await page.getByText('Classroom link', { exact: true }).first().click();
-  const panel = page.locator('details.classroom');
+  const panel = page.locator('section.classroom');
   // Defaults: stack editing, training, matrix editor; the teacher adds the task switch.
   await expect(panel.getByRole('checkbox', { name: 'Stack editing' })).toBeChecked();
   await expect(panel.getByRole('checkbox', { name: 'Training studio' })).toBeChecked();
   await expect(panel.getByRole('checkbox', { name: 'Matrix editor' })).toBeChecked();
   await panel.getByRole('checkbox', { name: 'Task switch' }).check();
   const link = await panel.getByRole('textbox', { name: 'Classroom link' }).inputValue();
-  await page.locator('.app-header').screenshot({ path: 'test-results/share-classroom.png' });
+  await page.locator('.topbar').screenshot({ path: 'test-results/share-classroom.png' });
   expect(link).toContain('hide=task,stack,matrix,training');
   // The teacher's own page keeps every control.
   await expect(page.getByRole('spinbutton', { name: 'Depth', exact: true })).toBeVisible();
@@ -234,13 +234,16 @@ test('a classroom link hides the controls the teacher ticked', async ({ page, co
   await student.getByRole('button', { name: 'Bell Ψ+' }).click();
   await settledOutput(student);
   expect(await student.evaluate(() => window.__hqrnStore!.getState().hidden)).toEqual(['task', 'stack', 'matrix', 'training']);
+  await expect(student.getByRole('heading', { name: 'Export' })).toBeHidden();
+  await openTab(student, 'Export');
   await expect(student.getByRole('heading', { name: 'Export' })).toBeVisible();
+  await expect(student.getByRole('tab', { name: 'Training studio' })).toHaveCount(0);
   await student.screenshot({ path: 'test-results/share-student.png' });
   await student.close();
 });
 
 test('digits: a drawn digit is one undo step and its link restores the drawing', async ({ page, context }) => {
-  await page.goto('./');
+  await page.goto('./#v=1');
   await settledOutput(page);
   await page.getByRole('radio', { name: 'Digits (6 qubits)' }).check();
   await settledOutput(page);
@@ -291,8 +294,9 @@ test('a link naming a bundled model loads it by name, with the link’s α per b
 });
 
 test('the open panel is in the link: working in it names it, opening the link scrolls to it', async ({ page, context }) => {
-  await page.goto('./');
+  await page.goto('./#v=1');
   await settledOutput(page);
+  await openTab(page, 'Training studio');
   await page.getByRole('heading', { name: 'Training studio' }).click();
   await expect.poll(() => page.url()).toContain('p=training');
 

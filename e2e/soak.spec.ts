@@ -58,7 +58,7 @@ async function shortTraining(panel: Locator) {
 
 test('soak: editing and training for SOAK_MINUTES, tensors and heap stay bounded', async ({ page }) => {
   test.setTimeout((SOAK_MINUTES * 60 + 180) * 1000);
-  await page.goto('./');
+  await page.goto('./#v=1&p=training');
   const cdp = await page.context().newCDPSession(page);
   await settled(page, SETTLE_TIMEOUT_MS);
   const panel = page.getByRole('region', { name: 'Training studio' });

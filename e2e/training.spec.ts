@@ -45,7 +45,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 async function openPanel(page: Page): Promise<Locator> {
-  await page.goto('./');
+  await page.goto('./#v=1&p=training');
   const panel = page.getByRole('region', { name: 'Training studio' });
   await expect(panel).toBeVisible();
   await panel.scrollIntoViewIfNeeded();

@@ -30,7 +30,7 @@ async function expectMeasure(page: Page, label: string, expected: number) {
 
 test('Werner p slider: the input shows concurrence, negativity and the PPT verdict', async ({ page, baseURL }) => {
   const watched = watchPage(page, baseURL!);
-  await page.goto('./');
+  await page.goto('./#v=1');
 
   await expect(page.getByRole('heading', { level: 1, name: 'HQRN Explorer' })).toBeVisible();
   const slider = page.getByRole('slider', { name: 'Werner p', exact: true });

@@ -5,7 +5,6 @@
  * training studio, export, saved work and the classroom link open as tabs (`p=` in the URL).
  */
 import { ComparePanel } from './ComparePanel';
-import { Hideable } from './Hideable';
 import { InputPanel } from './InputPanel';
 import { LayerChain } from './LayerChain';
 import { EvolutionPanel, LayerDetails } from './LayerStrip';
@@ -38,9 +37,7 @@ export function App() {
       </main>
       <TabPanels />
       <div className="explorer-details" aria-label="Details of the explorer's views" role="region">
-        <Hideable control="stack">
-          <StackBuilder />
-        </Hideable>
+        <StackBuilder />
         <LayerDetails />
         <ComparePanel />
         <MetricsDetails />
