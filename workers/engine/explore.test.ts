@@ -45,6 +45,55 @@ describe('explore (the explorer’s worker request)', () => {
     expect(r.layers[3].measures.traceDistanceToClassical).toBeLessThan(1e-5);
   });
 
+  it('the float64 fast path (single states) agrees with the tfjs path to 1e-4, and every state is a state', async () => {
+    const tfjsDeps = { ...deps, tfjsOnly: true };
+    const cases: { stack: StackSpec; input: Parameters<typeof explore>[0]['input'] }[] = [
+      { stack: stack('entanglement', 20, 0.3), input: { kind: 'bell', which: 'psi-' } },
+      { stack: stack('entanglement', 6), input: { kind: 'random-mixed', seed: 11 } },
+      { stack: stack('entanglement', 4), input: { kind: 'dephased', of: { kind: 'werner', p: 0.8 } } },
+      { stack: stack('digits', 3), input: { kind: 'mnist', index: 77 } },
+    ];
+    for (const c of cases) {
+      const fast = await explore({ requestId: 10, ...c }, deps);
+      const slow = await explore({ requestId: 11, ...c }, tfjsDeps);
+      expect(fast.computedBy).toBe('float64 core');
+      expect(slow.computedBy).toMatch(/^tfjs /);
+      expect(fast.layers).toHaveLength(slow.layers.length);
+      expect(fast.divergenceLayer).toBe(slow.divergenceLayer);
+      expect(fast.output.predicted).toBe(slow.output.predicted);
+      expect(fast.classicalOutput.predicted).toBe(slow.classicalOutput.predicted);
+      const d = fast.d;
+      fast.layers.forEach((l, k) => {
+        const o = slow.layers[k];
+        for (let i = 0; i < d * d; i++) {
+          expect(Math.abs(l.rho.re[i] - o.rho.re[i])).toBeLessThan(1e-4);
+          expect(Math.abs(l.rho.im[i] - o.rho.im[i])).toBeLessThan(1e-4);
+        }
+        for (let i = 0; i < d; i++) expect(Math.abs(l.x[i] - o.x[i])).toBeLessThan(1e-4);
+        for (const key of ['purity', 'entropy', 'coherence', 'traceDistanceToClassical', 'concurrence', 'negativity'] as const)
+          if (o.measures[key] !== undefined) expect(Math.abs((l.measures[key] as number) - (o.measures[key] as number))).toBeLessThan(1e-3);
+        // Hermitian, trace 1 (PSD: checkMatrix validates the 4×4 ones with the core's eigen-solver)
+        let tr = 0;
+        for (let i = 0; i < d; i++) {
+          tr += l.rho.re[i * d + i];
+          for (let j = 0; j < d; j++) {
+            expect(Math.abs(l.rho.re[i * d + j] - l.rho.re[j * d + i])).toBeLessThan(1e-6);
+            expect(Math.abs(l.rho.im[i * d + j] + l.rho.im[j * d + i])).toBeLessThan(1e-6);
+          }
+        }
+        expect(tr).toBeCloseTo(1, 5);
+        if (d === 4) {
+          const rows = (a: Float32Array) => Array.from({ length: 4 }, (_, i) => Array.from(a.slice(4 * i, 4 * i + 4)));
+          expect(checkMatrix(rows(l.rho.re), rows(l.rho.im)) ?? '').not.toMatch(/semidefinite/);
+        }
+      });
+      for (let m = 0; m < fast.output.probabilities.length; m++) {
+        expect(Math.abs(fast.output.probabilities[m] - slow.output.probabilities[m])).toBeLessThan(1e-4);
+        expect(Math.abs(fast.classicalOutput.probabilities[m] - slow.classicalOutput.probabilities[m])).toBeLessThan(1e-4);
+      }
+    }
+  });
+
   it('depth 0: the input is the output and both paths read out the same diagonal', async () => {
     const r = await explore({ requestId: 7, stack: stack('entanglement', 0), input: { kind: 'bell', which: 'phi+' } }, deps);
     expect(r.layers).toHaveLength(1);

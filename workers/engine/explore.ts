@@ -15,10 +15,13 @@ import { makeRng } from '../../src/core/rng';
 import { bellState, dephasedPartner, marginalProductPartner, productState, randomMixedState, randomPureState, werner } from '../../src/core/states';
 import { EXPLORER_LIMITS, type ExploreLayer, type ExploreRequest, type ExploreResponse, type InputSpec, type StackSpec } from '../../src/app/explorer';
 import type { Engine } from './engine';
+import { exploreFast, FAST_PATH_NAME } from './exploreFast';
 
 export interface ExploreDeps {
   engine: Engine;
   loadDigits(): Promise<DigitSet>;
+  /** Skip the float64 fast path (tests and benchmarks of the tfjs path). */
+  tfjsOnly?: boolean;
 }
 
 const TASK_QUBITS = { entanglement: 2, digits: 6 } as const;
@@ -146,6 +149,7 @@ function depthZero(req: ExploreRequest, model: QuantumModel, input: { rho: CMat;
     pooled: input.pooled ? Float32Array.from(input.pooled) : undefined,
     digitLabel: input.digitLabel,
     ms: performance.now() - t0,
+    computedBy: FAST_PATH_NAME,
   };
 }
 
@@ -158,6 +162,25 @@ export async function explore(req: ExploreRequest, deps: ExploreDeps): Promise<E
   const input = await inputFromSpec(req.input, deps);
   if (input.rho.rows !== d) throw new FileFormatError('input', `a ${input.rho.rows}×${input.rho.rows} state does not fit the ${req.stack.task} task (d = ${d})`);
   if (model.blocks.length === 0) return depthZero(req, model, input, t0);
+  // One state: the float64 core answers faster than tfjs's per-op dispatch (exploreFast.ts).
+  const fast = deps.tfjsOnly ? null : exploreFast(model, input.rho);
+  if (fast) {
+    return {
+      requestId: req.requestId,
+      backend: tf.getBackend() as ExploreResponse['backend'],
+      d,
+      nQubits: model.nQubits,
+      layers: [layerZero(input.rho), ...fast.layers],
+      output: fast.output,
+      classicalOutput: fast.classicalOutput,
+      classes: model.readout!.classes,
+      divergenceLayer: fast.divergenceLayer,
+      pooled: input.pooled ? Float32Array.from(input.pooled) : undefined,
+      digitLabel: input.digitLabel,
+      ms: performance.now() - t0,
+      computedBy: FAST_PATH_NAME,
+    };
+  }
   const r = await deps.engine.forwardModel(model, {
     states: { n: 1, d, re: input.rho.re, im: input.rho.im },
     measures: 'all',
@@ -204,6 +227,7 @@ export async function explore(req: ExploreRequest, deps: ExploreDeps): Promise<E
     pooled: input.pooled ? Float32Array.from(input.pooled) : undefined,
     digitLabel: input.digitLabel,
     ms: performance.now() - t0,
+    computedBy: `tfjs ${r.backend}`,
   };
 }
 

@@ -1,0 +1,108 @@
+/**
+ * The explorer's single-state fast path, float64 core in the worker. One state through ≤ 20
+ * blocks is tiny (a 4×4 state: ~10⁴ flops); tfjs's per-op dispatch costs more than the
+ * computation (measured: depth 20, d = 4: ~20 ms on tfjs wasm, ~3 ms here with every measure).
+ * - two qubits (any state): src/core/forward.ts runForward — quantum path, classical path,
+ *   the §8 measures and both readouts, exactly as the CLI computes them;
+ * - a diagonal input (digits): by the correspondence theorem (HQRN.md §3) the quantum path is
+ *   the classical network's, ρ^(k) = diag(x^(k)); measures of a diagonal state in closed form.
+ * Anything else (a large non-diagonal state) returns null: the tfjs engine answers it.
+ */
+import { classicalAnalog, classicalForward } from '../../src/core/classical';
+import { type CMat, realDiagonal } from '../../src/core/complex';
+import { runForward } from '../../src/core/forward';
+import { softmaxReadout } from '../../src/core/readout';
+import type { QuantumModel } from '../../src/core/model';
+import { EXPLORER_LIMITS, type ExploreLayer } from '../../src/app/explorer';
+
+export interface FastAnswer {
+  layers: ExploreLayer[];
+  output: { probabilities: Float32Array; predicted: number };
+  classicalOutput: { probabilities: Float32Array; predicted: number };
+  divergenceLayer: number | null;
+}
+
+/** The label the status line shows for this path. */
+export const FAST_PATH_NAME = 'float64 core';
+
+function isDiagonal(rho: CMat): boolean {
+  const d = rho.rows;
+  for (let i = 0; i < d; i++)
+    for (let j = 0; j < d; j++) if (i !== j && (rho.re[i * d + j] !== 0 || rho.im[i * d + j] !== 0)) return false;
+  return true;
+}
+
+const wire = (o: { probabilities: ArrayLike<number>; predicted: number }) => ({ probabilities: Float32Array.from(o.probabilities), predicted: o.predicted });
+
+/** Layers 1..K and the readouts of one input, or null when the tfjs engine should answer. */
+export function exploreFast(model: QuantumModel, rho0: CMat): FastAnswer | null {
+  const d = rho0.rows;
+  if (d === 4) return twoQubits(model, rho0);
+  if (isDiagonal(rho0)) return diagonal(model, rho0);
+  return null;
+}
+
+function twoQubits(model: QuantumModel, rho0: CMat): FastAnswer {
+  const d = rho0.rows;
+  const r = runForward(model, rho0, { measures: true });
+  let divergenceLayer: number | null = null;
+  const layers = r.layers.map((l, k): ExploreLayer => {
+    const rho = l.rho!;
+    const m = l.measures!;
+    if (divergenceLayer === null)
+      for (let i = 0; i < d; i++)
+        if (Math.abs(rho.re[i * d + i] - l.x[i]) > EXPLORER_LIMITS.divergenceTolerance) {
+          divergenceLayer = k + 1;
+          break;
+        }
+    return {
+      rho: { re: Float32Array.from(rho.re), im: Float32Array.from(rho.im) },
+      x: Float32Array.from(l.x),
+      q: Float32Array.from(l.q),
+      dead: l.dead,
+      classicalDead: l.classicalDead,
+      measures: {
+        trace: m.trace,
+        purity: m.purity,
+        entropy: m.entropy,
+        coherence: m.coherence,
+        traceDistanceToClassical: m.traceDistanceToClassical ?? 0,
+        concurrence: m.concurrence,
+        negativity: m.negativity,
+        ppt: m.ppt,
+      },
+    };
+  });
+  return { layers, output: wire(r.output!), classicalOutput: wire(r.classicalOutput!), divergenceLayer };
+}
+
+function diagonal(model: QuantumModel, rho0: CMat): FastAnswer {
+  const d = rho0.rows;
+  const x0 = realDiagonal(rho0);
+  const cl = classicalForward(classicalAnalog(model).blocks, x0);
+  const layers = cl.map((l): ExploreLayer => {
+    const x = Float32Array.from(l.x);
+    const re = new Float32Array(d * d);
+    let trace = 0;
+    let purity = 0;
+    let entropy = 0;
+    for (let i = 0; i < d; i++) {
+      const v = l.x[i];
+      re[i * d + i] = v;
+      trace += v;
+      purity += v * v;
+      if (v > 0) entropy -= v * Math.log2(v);
+    }
+    return {
+      rho: { re, im: new Float32Array(d * d) },
+      x,
+      q: Float32Array.from(l.q),
+      dead: l.dead,
+      classicalDead: l.dead,
+      measures: { trace, purity, entropy, coherence: 0, traceDistanceToClassical: 0 },
+    };
+  });
+  const last = cl.length ? cl[cl.length - 1].x : x0;
+  const out = wire(softmaxReadout(model.readout!, last));
+  return { layers, output: out, classicalOutput: { probabilities: out.probabilities.slice(), predicted: out.predicted }, divergenceLayer: null };
+}
