@@ -50,11 +50,11 @@ test('build a stack: depth, add, duplicate, move, remove', async ({ page }) => {
   await expect(page.getByRole('combobox', { name: 'Activation of block 2', exact: true })).toHaveValue('relu');
 
   // Seeded weights: the seed field shows the seed, and the answer is computed for it.
-  await page.getByText('Weights:', { exact: true }).click(); // the Model menu holds the seed
+  await page.locator('.model-menu > summary').click(); // the Model menu holds the seed
   await page.getByRole('spinbutton', { name: 'Weights seed', exact: true }).fill('42');
   await settledOutput(page);
   await expect(page.getByRole('spinbutton', { name: 'Weights seed', exact: true })).toHaveValue('42');
-  await page.getByText('Weights:', { exact: true }).click();
+  await page.locator('.model-menu > summary').click();
 
   await depth.fill('1');
   await expect(removeButtons).toHaveCount(1);

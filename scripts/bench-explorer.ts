@@ -5,8 +5,8 @@
  * Builds the app into a temporary directory, serves it with `vite preview`, and in Chromium
  * (Debian's /usr/bin/chromium when present, --disable-gpu --no-sandbox) measures, per case:
  * - latency: from an `input` event on the "Global α" slider to the next paint with every view
- *   updated (EvolutionPanel, MetricsPanel and ComparePanel carry `data-request-id` = the
- *   drawn result's requestId; done = all three equal the store's newest requestId, then the
+ *   updated (LayerChain, EvolutionPanel, Readouts, MetricsPanel and ComparePanel carry `data-request-id` = the
+ *   drawn result's requestId; done = all of them equal the store's newest requestId, then the
  *   next animation frame + one task, i.e. after that frame's paint). 50 edits, one at a time;
  *   median, p90 and max.
  * - a drag: 60 input events one animation frame apart, without waiting (the recompute loop
@@ -69,7 +69,7 @@ const PAGE_HELPERS = () => {
   const store = () => w.__hqrnStore!.getState();
   const drawnEverywhere = (id: number) => {
     const roots = document.querySelectorAll('section[data-request-id]');
-    if (roots.length < 3) return false;
+    if (roots.length < 4) return false;
     for (const r of roots) if (r.getAttribute('data-request-id') !== String(id)) return false;
     return true;
   };
@@ -172,7 +172,10 @@ async function runCase(page: Page, name: string, task: 'entanglement' | 'digits'
   const lt1 = await page.evaluate(() => window.__bench!.longTasks.length);
   const drag = await page.evaluate(() => window.__bench!.drag(60));
   const dragLong = await page.evaluate(({ t0, t1 }) => window.__bench!.longTasks.filter((t) => t.start >= t0 && t.start <= t1), { t0: drag.t0, t1: drag.t1 });
-  const backend = await page.evaluate(() => window.__hqrnStore!.getState().result?.backend ?? '?');
+  const backend = await page.evaluate(() => {
+    const r = window.__hqrnStore!.getState().result;
+    return r ? `${r.backend} (${r.computedBy ?? 'tfjs'})` : '?';
+  });
   return {
     case: name,
     backend,
@@ -205,7 +208,8 @@ async function main() {
     // tsx (esbuild keepNames) wraps named functions in __name(); give the page a no-op one so
     // the functions passed to page.evaluate run there unchanged.
     await page.addInitScript('globalThis.__name = (f) => f;');
-    await page.goto(URL_);
+    // '#v=1': the seeded default stack (a visit without a hash loads the bundled trained model).
+    await page.goto(`${URL_}#v=1`);
     await page.evaluate(PAGE_HELPERS);
     await page.waitForFunction(() => !!window.__hqrnStore?.getState().result, undefined, { timeout: 60_000 });
     const rows = [await runCase(page, 'two qubits, depth 20', 'entanglement', 20, 16), await runCase(page, 'digits (64×64), depth 10', 'digits', 10, 50)];

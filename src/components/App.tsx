@@ -4,6 +4,7 @@
  * selected layer | readouts; measures); the details of each view follow below it, and the
  * training studio, export, saved work and the classroom link open as tabs (`p=` in the URL).
  */
+import { useExplorer } from '../app/store';
 import { ComparePanel } from './ComparePanel';
 import { InputPanel } from './InputPanel';
 import { LayerChain } from './LayerChain';
@@ -15,10 +16,12 @@ import { TabPanels, TopBar } from './TopBar';
 import './layout.css';
 
 export function App() {
+  // 64×64 digit states need a wider layer view (≥ 4 device pixels per cell): the readouts stack.
+  const task = useExplorer((s) => s.stack.task);
   return (
     <div className="app">
       <TopBar />
-      <main className="one-screen" aria-label="Explorer">
+      <main className={`one-screen task-${task}`} aria-label="Explorer">
         <div className="area-input">
           <InputPanel />
         </div>

@@ -84,7 +84,7 @@ export function EvolutionPanel() {
   const budget = (d > VIZ_LIMITS.maxLabelledDim ? 448 : 320) * (plugin.aspect > 1 ? 1.6 : 1);
   // Quantum and classical always side by side (the point is to compare them), each half the width.
   // At most ~190 px for 4×4 (the one screen must hold the chain, this view, the readouts and the measures).
-  const cap = d > VIZ_LIMITS.maxLabelledDim ? 240 : 196;
+  const cap = d > VIZ_LIMITS.maxLabelledDim ? 330 : 196;
   const cssSize = Math.max(140, Math.min(budget, cap * (plugin.aspect > 1 ? 1.3 : 1), Math.floor((mainWidth - 12) / 2)));
 
   const layerName = k === 0 ? 'layer 0 (input)' : `layer ${k}`;

@@ -144,20 +144,6 @@ export const cityPlugin: MatrixPlugin = {
     ctx.fillText('Im ρ', (3 * L.width) / 4, 2 * L.dpr);
     drawBase(ctx, L, 0);
     drawBase(ctx, L, 1);
-    if (options.labels && data.d <= VIZ_LIMITS.maxLabelledDim) {
-      ctx.font = `${L.fontPx * 0.9}px ui-monospace, Menlo, Consolas, monospace`;
-      ctx.textBaseline = 'middle';
-      for (let panel = 0; panel < 2; panel++)
-        for (let k = 0; k < data.d; k++) {
-          const bits = basisBits(k, data.nQubits);
-          const [rx, ry] = basePoint(L, panel, k + 0.5, 0);
-          ctx.textAlign = 'right';
-          ctx.fillText(`|${bits}⟩`, rx - 3 * L.dpr, ry - 2 * L.dpr);
-          const [cx, cy] = basePoint(L, panel, 0, k + 0.5);
-          ctx.textAlign = 'center';
-          ctx.fillText(`⟨${bits}|`, cx, cy - 8 * L.dpr);
-        }
-    }
     for (const f of cityFaces(L, data, options.palette)) {
       ctx.fillStyle = f.fill;
       ctx.beginPath();
@@ -165,6 +151,27 @@ export const cityPlugin: MatrixPlugin = {
       for (let k = 1; k < f.pts.length; k++) ctx.lineTo(f.pts[k][0], f.pts[k][1]);
       ctx.closePath();
       ctx.fill();
+    }
+    if (options.labels && data.d <= VIZ_LIMITS.maxLabelledDim) {
+      ctx.font = `${L.fontPx * 0.9}px ui-monospace, Menlo, Consolas, monospace`;
+      ctx.textBaseline = 'middle';
+      // Drawn after the bars, with a white halo: a tall bar never hides a basis label.
+      ctx.fillStyle = AXIS_TEXT;
+      ctx.strokeStyle = 'rgba(255,255,255,0.9)';
+      ctx.lineWidth = 3 * L.dpr;
+      ctx.lineJoin = 'round';
+      for (let panel = 0; panel < 2; panel++)
+        for (let k = 0; k < data.d; k++) {
+          const bits = basisBits(k, data.nQubits);
+          const [rx, ry] = basePoint(L, panel, k + 0.5, 0);
+          ctx.textAlign = 'right';
+          ctx.strokeText(`|${bits}⟩`, rx - 3 * L.dpr, ry - 2 * L.dpr);
+          ctx.fillText(`|${bits}⟩`, rx - 3 * L.dpr, ry - 2 * L.dpr);
+          const [cx, cy] = basePoint(L, panel, 0, k + 0.5);
+          ctx.textAlign = 'center';
+          ctx.strokeText(`⟨${bits}|`, cx, cy - 8 * L.dpr);
+          ctx.fillText(`⟨${bits}|`, cx, cy - 8 * L.dpr);
+        }
     }
     if (options.cursor) {
       for (let panel = 0; panel < 2; panel++) {
