@@ -23,7 +23,7 @@ export interface LineChartSpec {
 
 const M = { top: 8, right: 10, bottom: 28, left: 34 };
 
-const state = new WeakMap<SVGSVGElement, { x: (k: number) => number; n: number; colour: string }>();
+const state = new WeakMap<SVGSVGElement, { x: (k: number) => number; n: number; colour: string; key?: string; y?: (v: number) => number }>();
 
 /** Move the selected-layer mark (cheap: no redraw of the chart). */
 export function updateLineChartSelection(svgEl: SVGSVGElement, selected: number): void {
@@ -50,6 +50,29 @@ export function drawLineChart(svgEl: SVGSVGElement, spec: LineChartSpec): void {
     .domain([0, Math.max(1, n - 1)])
     .range([M.left, width - M.right]);
   const y = scaleLinear().domain([spec.yMin, yMax]).nice().range([height - M.bottom, M.top]);
+  const ok = (p: { v: number | undefined }) => p.v !== undefined && Number.isFinite(p.v);
+  const pts = spec.values.map((v, k) => ({ k, v }));
+
+  // Same frame (size, layers, y domain, marks): move the line and the dots only (an α drag
+  // changes the values, not the axes), instead of rebuilding the chart.
+  const key = JSON.stringify([width, height, n, y.domain(), spec.divergence, spec.dead, spec.colour, !!spec.onSelect, pts.map(ok)]);
+  const prev = state.get(svgEl);
+  if (prev && prev.key === key && prev.y) {
+    const py = prev.y;
+    svg.select('path.value-line').attr(
+      'd',
+      line<{ k: number; v: number | undefined }>()
+        .defined(ok)
+        .x((p) => prev.x(p.k))
+        .y((p) => py(p.v as number))(pts),
+    );
+    svg
+      .selectAll<SVGCircleElement, { k: number; v: number | undefined }>('circle.layer-dot')
+      .data(pts.filter(ok))
+      .attr('cy', (p) => py(p.v as number));
+    updateLineChartSelection(svgEl, spec.selected);
+    return;
+  }
 
   const ticks = Math.min(n - 1, width < 200 ? 5 : 10);
   svg
@@ -88,10 +111,9 @@ export function drawLineChart(svgEl: SVGSVGElement, spec: LineChartSpec): void {
     .attr('fill', SELECTED_COLOUR)
     .attr('opacity', 0.12);
 
-  const pts = spec.values.map((v, k) => ({ k, v }));
-  const ok = (p: { v: number | undefined }) => p.v !== undefined && Number.isFinite(p.v);
   svg
     .append('path')
+    .attr('class', 'value-line')
     .datum(pts)
     .attr('fill', 'none')
     .attr('stroke', spec.colour)
@@ -125,7 +147,7 @@ export function drawLineChart(svgEl: SVGSVGElement, spec: LineChartSpec): void {
     .attr('fill', DEAD_COLOUR)
     .text('✕');
 
-  state.set(svgEl, { x: (k: number) => x(k), n, colour: spec.colour });
+  state.set(svgEl, { x: (k: number) => x(k), n, colour: spec.colour, key, y: (v: number) => y(v) });
   updateLineChartSelection(svgEl, spec.selected);
 
   if (spec.onSelect) {

@@ -13,9 +13,24 @@ export interface ProbBarsSpec {
   height: number;
 }
 
+const frames = new WeakMap<SVGSVGElement, string>();
+
 export function drawProbBars(svgEl: SVGSVGElement, spec: ProbBarsSpec): void {
   const M = { top: 6, right: 6, bottom: spec.labels.length > 4 ? 20 : 20, left: 32 };
   const svg = select(svgEl).attr('viewBox', `0 0 ${spec.width} ${spec.height}`);
+  const clamp = (v: number) => (Number.isFinite(v) ? Math.max(0, Math.min(1, v)) : 0);
+  // Same labels, size, colour and prediction: only the bar heights change.
+  const key = JSON.stringify([spec.labels, spec.width, spec.height, spec.colour, spec.predicted]);
+  if (frames.get(svgEl) === key) {
+    const y = scaleLinear().domain([0, 1]).range([spec.height - M.bottom, M.top]);
+    svg
+      .selectAll<SVGRectElement, { v: number; k: number }>('rect.prob-bar')
+      .data(spec.values.map((v, k) => ({ v: clamp(v), k })))
+      .attr('y', (p) => y(p.v))
+      .attr('height', (p) => y(0) - y(p.v));
+    return;
+  }
+  frames.set(svgEl, key);
   svg.selectAll('*').remove();
   const x = scaleBand<number>()
     .domain(spec.labels.map((_, k) => k))
@@ -33,6 +48,7 @@ export function drawProbBars(svgEl: SVGSVGElement, spec: ProbBarsSpec): void {
     .selectAll('rect')
     .data(spec.values.map((v, k) => ({ v: Number.isFinite(v) ? Math.max(0, Math.min(1, v)) : 0, k })))
     .join('rect')
+    .attr('class', 'prob-bar')
     .attr('x', (p) => x(p.k)!)
     .attr('width', x.bandwidth())
     .attr('y', (p) => y(p.v))
