@@ -4,7 +4,7 @@
  * block, activation, gain c, reorder / duplicate / remove). Each block's α is edited in the
  * chain (LayerChain.tsx), where the block is drawn. Only store actions; the worker recomputes.
  */
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { create } from 'zustand';
 import { ACTIVATIONS, type Activation } from '../core/activation';
 import { EXPLORER_LIMITS, type BlockSpec, type TaskName } from '../app/explorer';
@@ -194,7 +194,7 @@ function StackDiagram({ locked }: { locked: boolean }) {
 /** The parts of one block, in order: U+ and U− on ancilla ⊗ system, measurement, σ, normalisation, α-mix. */
 function BlockParts({ block }: { block: BlockSpec }) {
   return (
-    <ol className="block-parts" aria-label={`U+ and U−, measure, σ = ${block.activation}, normalise, α-mix with α = ${block.alpha.toFixed(2)}`}>
+    <ol className="block-parts" aria-label={`U+ and U−, measure, σ = ${block.activation}, normalise, α-mix`}>
       <li className="part part-u" title="Two unitaries on ancilla ⊗ system; their |0⟩⟨0| blocks are the contractions A+ and A−">
         U+ U−
       </li>
@@ -214,7 +214,30 @@ function BlockParts({ block }: { block: BlockSpec }) {
   );
 }
 
-function BlockCard({ block, index, count, trained, locked }: { block: BlockSpec; index: number; count: number; trained: boolean; locked: boolean }) {
+interface BlockCardProps {
+  block: BlockSpec;
+  index: number;
+  count: number;
+  trained: boolean;
+  locked: boolean;
+}
+
+/** An α drag does not re-render the cards (α is shown and edited in the chain), unless locked (then α is shown here). */
+const BlockCard = memo(
+  BlockCardView,
+  (a: BlockCardProps, b: BlockCardProps) =>
+    a.index === b.index &&
+    a.count === b.count &&
+    a.trained === b.trained &&
+    a.locked === b.locked &&
+    a.block.id === b.block.id &&
+    a.block.activation === b.block.activation &&
+    a.block.gain === b.block.gain &&
+    a.block.seed === b.block.seed &&
+    (!a.locked || a.block.alpha === b.block.alpha),
+);
+
+function BlockCardView({ block, index, count, trained, locked }: BlockCardProps) {
   const n = index + 1;
   const { updateBlock, removeBlock, duplicateBlock, moveBlock, selectLayer } = useExplorer.getState();
   const selected = useExplorer((s) => s.selectedLayer === n);
@@ -259,7 +282,7 @@ function BlockCard({ block, index, count, trained, locked }: { block: BlockSpec;
         </p>
       ) : (
         <>
-          <p className="block-summary">α = {block.alpha.toFixed(2)}{trained ? ' · trained weights' : ''}</p>
+          {trained && <p className="block-summary">trained weights (A±, gain c and bias from the model)</p>}
           <div className="block-row">
             <div className="block-field">
               <label htmlFor={`${id}-s`}>σ</label>
