@@ -216,7 +216,8 @@ function TwoQubitInputs() {
 function InputMeasures() {
   const m = useExplorer((s) => s.result?.layers[0]?.measures);
   const busy = useExplorer((s) => s.computing);
-  const fmt = (v: number | undefined) => (v === undefined ? '…' : v.toFixed(4));
+  // No "−0.0000": a value that rounds to zero is shown as zero.
+  const fmt = (v: number | undefined) => (v === undefined ? '…' : Math.abs(v) < 5e-5 ? (0).toFixed(4) : v.toFixed(4));
   return (
     <dl className="input-measures" aria-busy={busy}>
       <div>

@@ -44,12 +44,8 @@ export function LayerChain() {
       </div>
       <ol className="chain-row" aria-label="Layers of the network">
         <li className="chain-legend" aria-hidden="true">
-          <span className="chain-legend-q">
-            quantum
-            <br />
-            path ρ<sup>(k)</sup>
-          </span>
-          <span className="chain-legend-c">classical x<sup>(k)</sup></span>
+          <span className="chain-legend-q">quantum</span>
+          <span className="chain-legend-c">classical</span>
         </li>
         {Array.from({ length: K + 1 }, (_, k) => (
           <ChainStep
