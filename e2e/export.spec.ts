@@ -113,7 +113,10 @@ test('the matrix views and the measure charts export as SVG and PNG; the measure
   expect(chartText).not.toMatch(/<style/);
   expect(chartText).toMatch(/font-family="/);
   const chartPng = decodePng((await download(page, page.getByRole('button', { name: 'Export purity chart as PNG' }))).bytes);
-  expect([chartPng.width, chartPng.height]).toEqual([480, 240]);
+  const viewBox = /viewBox="0 0 (\d+) (\d+)"/.exec(chartText);
+  expect(viewBox).not.toBeNull();
+  expect([chartPng.width, chartPng.height]).toEqual([2 * Number(viewBox![1]), 2 * Number(viewBox![2])]);
+  expect([chartPng.width, chartPng.height]).toEqual([340, 160]); // the small multiple: 170×80
   expect(chartPng.inked).toBeGreaterThan(500);
 
   // Class-probability bars of the quantum path.
