@@ -30,7 +30,7 @@ export function ModelMenu() {
     >
       <summary aria-label="Model menu">
         {trained ? (
-          <span className="model-name">
+          <span className="model-name trained">
             Trained weights: <strong>{trained.name}</strong>
           </span>
         ) : (
