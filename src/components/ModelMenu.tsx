@@ -28,7 +28,7 @@ export function ModelMenu() {
         if (isOpen) void refresh();
       }}
     >
-      <summary aria-label="Model menu">
+      <summary aria-label="Model menu" title={trained ? `Trained weights: ${trained.name}` : 'Untrained (random) weights'}>
         {trained ? (
           <span className="model-name trained">
             Trained weights: <strong>{trained.name}</strong>
