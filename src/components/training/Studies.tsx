@@ -223,7 +223,7 @@ export function Studies() {
   return (
     <section className="train-studies" aria-labelledby="studies-heading">
       <h3 id="studies-heading">Beyond the paper</h3>
-      <p className="train-hint">The reviews' open questions, each a preset with its plot (workers/engine/experiments.ts; the same as `npm run experiments`).</p>
+      <p className="train-hint">The reviews' open questions, each a preset with its plot (the same runs as the project's experiment script).</p>
       <div className="train-presets">
         {STUDIES.map((s) => (
           <button key={s.name} type="button" className="preset" title={s.desc} disabled={running !== null} onClick={() => void start(s.name)}>
