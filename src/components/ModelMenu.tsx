@@ -7,7 +7,7 @@ import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { useSavedWork } from '../app/savedWorkStore';
 import { useExplorer } from '../app/store';
 import { Hideable } from './Hideable';
-import { WeightsSeed } from './StackBuilder';
+import { WeightsSeed } from './StackControls';
 
 export function ModelMenu() {
   const trained = useExplorer((s) => s.stack.trained);

@@ -12,7 +12,7 @@ import { Hideable } from './Hideable';
 import { ModelMenu } from './ModelMenu';
 import { SavedPanel } from './SavedPanel';
 import { ClassroomLink, ShareBar } from './ShareBar';
-import { StackControls, TaskSwitch } from './StackBuilder';
+import { StackControls, TaskSwitch } from './StackControls';
 import { StatusLine } from './StatusLine';
 import { TrainingPanel } from './TrainingPanel';
 
