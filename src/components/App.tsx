@@ -13,6 +13,8 @@ import { MetricsDetails, MetricsPanel } from './MetricsPanel';
 import { Readouts } from './Readouts';
 import { StackBuilder } from './StackBuilder';
 import { TabPanels, TopBar } from './TopBar';
+import './topbar.css';
+import './chain.css';
 import './layout.css';
 
 export function App() {
