@@ -10,7 +10,8 @@
  */
 import { z } from 'zod';
 import { diagonalMatrix, toJson } from '../core/complex';
-import { DIGIT_PIXELS, digitToInput } from '../core/digits';
+import { DIGIT_PIXELS } from '../core/digits';
+import { drawnDigitToInput } from '../core/digitNormalise';
 import { densityMatrixFromJson, FileFormatError, formatPath, modelToJson, parseModelFile, parseStateFile } from '../core/files';
 import type { InputSpec } from './explorer';
 import type { ModelJson, TaskName } from './protocol';
@@ -152,7 +153,7 @@ export function modelFileJson(saved: SavedModel): Record<string, unknown> {
  */
 export function localInputState(spec: InputSpec): { re: number[][]; im: number[][] } | undefined {
   if (spec.kind === 'matrix') return { re: spec.re, im: spec.im };
-  if (spec.kind === 'drawn') return toJson(diagonalMatrix(digitToInput(spec.pixels)));
+  if (spec.kind === 'drawn') return toJson(diagonalMatrix(drawnDigitToInput(spec.pixels).x)); // normalised as §7 says
   return undefined;
 }
 

@@ -60,7 +60,7 @@ describe('hqrn-state files: states as people write them (tolerance 1e-6, nearest
   it('the Werner state typed 0.333/0.166 is refused naming the trace and the tolerance, with the nearest state offered', () => {
     const e = errorOf(() => parseStateFile(werner3));
     expect(e).toBeInstanceOf(StateToleranceError);
-    expect(e.message).toBe('state: trace is 0.998, not 1 (|Tr ρ − 1| = 0.002 > tolerance 1e-6); the nearest state is at trace distance 0.001');
+    expect(e.message).toBe('state: trace is not 1: 0.998 (|Tr ρ − 1| = 0.002 > tolerance 1e-6); the nearest state is at trace distance 0.001');
     expect((e as StateToleranceError).nearest!.traceDistance).toBeCloseTo(0.001, 14);
   });
   it('with nearestState: true the same file loads as ρ + 0.0005·I, distance 0.001', () => {

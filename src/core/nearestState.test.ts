@@ -151,7 +151,7 @@ describe('nearestState (HQRN.md §10)', () => {
     expect(c.ok).toBe(false);
     if (c.ok) return;
     expect(c.kind).toBe('trace');
-    expect(c.problem).toBe('trace is 0.998, not 1 (|Tr ρ − 1| = 0.002 > tolerance 1e-6)');
+    expect(c.problem).toBe('trace is not 1: 0.998 (|Tr ρ − 1| = 0.002 > tolerance 1e-6)');
     expect(c.nearest).toBeDefined();
     const expected = fromArrays([[0.3335, 0, 0, 0.166], [0, 0.1665, 0, 0], [0, 0, 0.1665, 0], [0.166, 0, 0, 0.3335]]);
     expect(maxAbsDiff(c.nearest!.rho, expected)).toBeLessThan(1e-14);

@@ -80,7 +80,8 @@ function isDiagonal(m: CMat): boolean {
  * exactly; otherwise it is computed from the singular values (traceNorm). ρ_used is made
  * exactly Hermitian. When the distance is ≤ 1e-12 ρ is returned unchanged (a copy) with its
  * distance: the projection changed nothing (HQRN.md §10). Diagonal matrices skip the
- * eigensolver. Throws for a non-square, empty or non-finite ρ.
+ * eigensolver. Throws for a non-square, empty or non-finite ρ, and when the projection has no
+ * correct digit (entries ≳ 1e15: the projected eigenvalues would not sum to 1 within 1e-9).
  */
 export function nearestState(rho: CMat): NearestState {
   if (rho.rows !== rho.cols) throw new Error(`not square: ${rho.rows}×${rho.cols}`);
@@ -109,6 +110,12 @@ export function nearestState(rho: CMat): NearestState {
     minEigenvalue = values[0];
     used = hermitianPart(mapped);
   }
+  // Entries near 1e16 and beyond leave the projected eigenvalues no correct digit (they are
+  // differences of huge numbers): refuse rather than return something that is not a state.
+  let total = 0;
+  for (let i = 0; i < d; i++) total += used.re[i * d + i];
+  if (!(Math.abs(total - 1) <= 1e-9))
+    throw new Error(`the nearest state cannot be computed accurately for eigenvalues as large as ${sig4(Math.max(Math.abs(minEigenvalue), lambdaMove))}`);
   const traceDistance = hermitian ? 0.5 * lambdaMove : 0.5 * traceNorm(sub(rho, used));
   return { rho: traceDistance <= NEAREST_STATE_REPORT_THRESHOLD ? clone(rho) : used, traceDistance, minEigenvalue };
 }
@@ -137,7 +144,7 @@ export type StateCheck =
  * Check an entered matrix against HQRN.md §10 "States as people write them": accepted when
  *   max|ρ − ρ†| ≤ tol,  |Tr ρ − 1| ≤ tol,  λ_min((ρ + ρ†)/2) ≥ −tol   (tol = 1e-6),
  * and then used as its nearest state (with the trace distance moved). Otherwise the first
- * failing condition is named, e.g. "trace is 0.998, not 1 (|Tr ρ − 1| = 0.002 > tolerance
+ * failing condition is named, e.g. "trace is not 1: 0.998 (|Tr ρ − 1| = 0.002 > tolerance
  * 1e-6)", and the projection is offered (`nearest`) for any finite square matrix. A non-square
  * or non-finite matrix has no projection. Never throws.
  */
@@ -148,19 +155,20 @@ export function checkState(rho: CMat, tol: number = STATE_TOLERANCE): StateCheck
   for (let k = 0; k < d * d; k++)
     if (!Number.isFinite(rho.re[k]) || !Number.isFinite(rho.im[k]))
       return { ok: false, kind: 'non-finite', problem: `non-finite entry at (${Math.floor(k / d)}, ${k % d}): ${rho.re[k]} + ${rho.im[k]}i` };
-  let nearest: NearestState;
+  let nearest: NearestState | undefined;
   try {
     nearest = nearestState(rho);
-  } catch (e) {
-    return { ok: false, kind: 'non-finite', problem: (e as Error).message };
+  } catch {
+    nearest = undefined; // no accurate projection (huge entries): the problem is still named below
   }
   const tolText = tol.toExponential();
   const herm = hermiticityError(rho);
   if (herm > tol) return { ok: false, kind: 'hermitian', problem: `not Hermitian: max |ρ_ij − conj(ρ_ji)| = ${sig4(herm)} > tolerance ${tolText}`, nearest };
   const [tr] = trace(rho);
-  if (Math.abs(tr - 1) > tol) return { ok: false, kind: 'trace', problem: `trace is ${sig4(tr)}, not 1 (|Tr ρ − 1| = ${sig4(Math.abs(tr - 1))} > tolerance ${tolText})`, nearest };
-  const lmin = nearest.minEigenvalue;
+  if (Math.abs(tr - 1) > tol) return { ok: false, kind: 'trace', problem: `trace is not 1: ${sig4(tr)} (|Tr ρ − 1| = ${sig4(Math.abs(tr - 1))} > tolerance ${tolText})`, nearest };
+  const lmin = nearest ? nearest.minEigenvalue : hermitianEigenvalues(hermitianPart(rho))[0];
   if (lmin < -tol) return { ok: false, kind: 'psd', problem: `not positive semidefinite: smallest eigenvalue ${sig4(lmin)} < −${tolText} (tolerance ${tolText})`, nearest };
+  if (!nearest) return { ok: false, kind: 'non-finite', problem: 'the nearest state cannot be computed accurately (entries too large)' };
   return { ok: true, rho: nearest.rho, traceDistance: nearest.traceDistance };
 }
 
