@@ -75,7 +75,11 @@ export function ComparePanel() {
         </span>
       </div>
 
-      {result ? (
+      {result?.noDigit ? (
+        <p role="status" aria-label="Prediction">
+          Draw a digit: the canvas has no ink, so there is no prediction.
+        </p>
+      ) : result ? (
         <>
           <div className="viz-paths">
             {(['quantum', 'classical'] as const).map((path) => {
