@@ -5,6 +5,8 @@
  * (task, depth, activation, preset, view, add/remove block) pushes a new entry, so Back and
  * Forward walk through them; Back/Forward and hand-edited hashes are read back into the store.
  * Problems in a hash are shown (store.urlProblems) and the rest of the view still applies.
+ * Reading a hash never rewrites the address bar: the link the user opened stays there until
+ * they edit something (a doubly %-encoded link is decoded by decodeHash, not "corrected").
  */
 import type { ModelJson } from './protocol';
 import { classifyEdit, continuesLastEdit } from './history';
@@ -130,11 +132,11 @@ export function startUrlSync(): () => void {
     lastKey = null;
     // A link opened fresh starts the undo history; Back/Forward are steps of it like any edit.
     if (initial) useExplorer.getState().resetHistory();
+    // The address bar keeps the link as it was opened (or typed) — even a non-canonical or
+    // partly bad one — until the user edits something; the next edit writes the view's hash.
     void applyModel(state, () => {
       if (initial) useExplorer.getState().resetHistory();
-      writeHash(false);
     });
-    writeHash(false);
   };
 
   /** Write the store's view into the hash: push a new entry or replace the current one. */
