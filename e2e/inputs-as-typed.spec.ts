@@ -67,9 +67,12 @@ test('a pure state typed with 6 decimals is accepted as its nearest state, with 
   await settled(page);
   await expect(page.getByRole('status', { name: 'Input purity', exact: true })).toHaveText('1.0000');
   // Six decimals fit their cell: nothing is clipped.
-  await cell(page, 'Re', 2, 0).fill('-0.166667');
-  const clipped = await cell(page, 'Re', 2, 0).evaluate((el: HTMLInputElement) => el.scrollWidth > el.clientWidth);
-  expect(clipped).toBe(false);
+  for (const text of ['-0.166667', '-0.999999', '0.707107']) {
+    await cell(page, 'Re', 2, 0).fill(text);
+    const clipped = await cell(page, 'Re', 2, 0).evaluate((el: HTMLInputElement) => el.scrollWidth > el.clientWidth);
+    expect(clipped, text).toBe(false);
+  }
+  await page.getByRole('group', { name: 'Hand-entered density matrix ρ' }).screenshot({ path: 'test-results/inputs-six-decimals.png' });
   expect(errors).toEqual([]);
 });
 
@@ -83,6 +86,7 @@ test('"Use the nearest state": the Werner state typed 0.333/0.166 is refused wit
   await expect(useThis(page)).toBeDisabled();
   const nearest = page.getByRole('button', { name: 'Use the nearest state (trace distance 0.001)', exact: true });
   await expect(nearest).toBeVisible();
+  await page.getByRole('group', { name: 'Hand-entered density matrix ρ' }).screenshot({ path: 'test-results/inputs-nearest-offered.png' });
   await nearest.click();
   await expect(currentInput(page)).toHaveText('hand-entered matrix');
   // ρ + 0.0005·I: the cells show it, and its purity is 0.4995² + 0.1675² + 2·0.1665² = 0.3330
