@@ -171,8 +171,3 @@ export function checkState(rho: CMat, tol: number = STATE_TOLERANCE): StateCheck
   if (!nearest) return { ok: false, kind: 'non-finite', problem: 'the nearest state cannot be computed accurately (entries too large)' };
   return { ok: true, rho: nearest.rho, traceDistance: nearest.traceDistance };
 }
-
-/** "trace distance 0.001234" for messages (4 significant digits). */
-export function describeNearest(n: NearestState): string {
-  return `the nearest state is at trace distance ${sig4(n.traceDistance)}`;
-}
