@@ -100,6 +100,21 @@ test('"Use the nearest state": the Werner state typed 0.333/0.166 is refused wit
   expect(errors).toEqual([]);
 });
 
+test('file import: a state outside the tolerance is refused with the problem, and "Import its nearest state" imports the projection', async ({ page }) => {
+  const errors = pageErrors(page);
+  await page.goto('./');
+  await settled(page);
+  const z = [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]];
+  const file = { format: 'hqrn-state', version: 1, re: [[0.333, 0, 0, 0.166], [0, 0.166, 0, 0], [0, 0, 0.166, 0], [0.166, 0, 0, 0.333]], im: z };
+  await page.getByLabel('Import an hqrn-model or hqrn-state file').setInputFiles({ name: 'werner-typed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  const alert = page.getByRole('alert', { name: 'Saved work problem', exact: true });
+  await expect(alert).toContainText('werner-typed.json: state: trace is not 1: 0.998 (|Tr ρ − 1| = 0.002 > tolerance 1e-6); the nearest state is at trace distance 0.001');
+  await alert.getByRole('button', { name: 'Import its nearest state (trace distance 0.001)', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Saved work status', exact: true })).toHaveText('Imported input “werner-typed” (as the nearest state).');
+  await expect(alert).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
 test('a pasted numpy matrix fills the cells; a typo is named as a parse problem', async ({ page }) => {
   const errors = pageErrors(page);
   await page.goto('./');

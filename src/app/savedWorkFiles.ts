@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { diagonalMatrix, toJson } from '../core/complex';
 import { DIGIT_PIXELS } from '../core/digits';
 import { drawnDigitToInput } from '../core/digitNormalise';
-import { densityMatrixFromJson, FileFormatError, formatPath, modelToJson, parseModelFile, parseStateFile } from '../core/files';
+import { densityMatrixFromJson, FileFormatError, formatPath, modelToJson, parseModelFile, parseStateFile, type StateReadOptions } from '../core/files';
 import type { InputSpec } from './explorer';
 import type { ModelJson, TaskName } from './protocol';
 import { cleanName, inputTask, MAX_IMPORTED_STATES, nameFromFileName, newId, TASK_OF_QUBITS, type SavedInput, type SavedModel } from './savedWorkFormat';
@@ -83,13 +83,15 @@ export type ImportedRecords = { models: SavedModel[]; inputs: SavedInput[] };
  * Turn an imported file's text into records, or throw FileFormatError naming the problem:
  * - `hqrn-model`: validated by parseModelFile; nQubits must be 2 or 6 (a task); name from the
  *   file's `name`, else the file name; accuracy from `meta.accuracy` when in [0, 1].
- * - `hqrn-state`: validated by parseStateFile (Hermitian, trace 1, PSD within 1e-8). With an
+ * - `hqrn-state`: read by parseStateFile (HQRN.md §10: within 1e-6 of a state, used as its
+ *   nearest state; outside, a StateToleranceError offering the projection, which
+ *   `opts.nearestState` applies — the panel's "Import its nearest state"). With an
  *   `input` recipe (our own exports) that recipe is the input; otherwise each 4×4 state becomes
  *   a hand-entered-matrix input (a batch: up to MAX_IMPORTED_STATES of them).
  */
-export function recordsFromFile(text: string, fileName: string, now: number = Date.now()): ImportedRecords {
+export function recordsFromFile(text: string, fileName: string, now: number = Date.now(), opts: StateReadOptions = {}): ImportedRecords {
   try {
-    return recordsFromFileUnguarded(text, fileName, now);
+    return recordsFromFileUnguarded(text, fileName, now, opts);
   } catch (e) {
     if (e instanceof FileFormatError) throw e;
     // A validator that fails in another way (a numerical library's edge case) must still give
@@ -98,7 +100,7 @@ export function recordsFromFile(text: string, fileName: string, now: number = Da
   }
 }
 
-function recordsFromFileUnguarded(text: string, fileName: string, now: number): ImportedRecords {
+function recordsFromFileUnguarded(text: string, fileName: string, now: number, opts: StateReadOptions): ImportedRecords {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -116,7 +118,7 @@ function recordsFromFileUnguarded(text: string, fileName: string, now: number): 
     return { models: [{ id: newId(), name, task, kind, depth, model, createdAt: now, accuracy: metaAccuracy(file.meta) }], inputs: [] };
   }
   if (file.format === 'hqrn-state') {
-    const states = parseStateFile(file);
+    const states = parseStateFile(file, opts);
     if (file.input !== undefined) {
       const input = parseInputSpec(file.input);
       return { models: [], inputs: [{ id: newId(), name, task: inputTask(input), createdAt: now, input }] };
