@@ -96,14 +96,13 @@ function Messages() {
         <p className="error" role="alert" aria-label="Saved work problem">
           {error}
           {/[.!?]$/.test(error) ? '' : '.'} Nothing saved was changed.
-          {nearestOffer && (
-            <>
-              {' '}
-              <button type="button" onClick={() => void importNearest()}>
-                Import its nearest state (trace distance {Number(nearestOffer.traceDistance.toPrecision(4))})
-              </button>
-            </>
-          )}
+        </p>
+      )}
+      {error && nearestOffer && (
+        <p>
+          <button type="button" onClick={() => void importNearest()}>
+            Import its nearest state (trace distance {Number(nearestOffer.traceDistance.toPrecision(4))})
+          </button>
         </p>
       )}
     </>
