@@ -67,7 +67,6 @@ export function modelFromStack(stack: StackSpec, parse: (json: unknown) => Model
   return { kind: 'quantum', nQubits, blocks, readout: { ...readout, classes: trained?.readout?.classes ?? [...TASK_CLASSES[stack.task]] } };
 }
 
-/** The input state of a recipe (two-qubit states for entanglement, diag(x) for digits). */
 /** An input state, and for digits the pooled x, the 28×28 image used and whether it had ink. */
 export interface ExploreInput {
   rho: CMat;
@@ -77,6 +76,11 @@ export interface ExploreInput {
   digitLabel?: number;
 }
 
+/**
+ * The input state of a recipe (two-qubit states for entanglement, diag(x) for digits). A
+ * hand-entered matrix within 1e-6 of a state is used as its nearest state (HQRN.md §10); a
+ * drawing is normalised as MNIST's digits were (§7) and flagged `noDigit` when it has no ink.
+ */
 export async function inputFromSpec(spec: InputSpec, deps: Pick<ExploreDeps, 'loadDigits'>): Promise<ExploreInput> {
   switch (spec.kind) {
     case 'bell':
