@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatCell, parseComplex, parseMatrixText } from './matrixText';
 
@@ -55,7 +56,7 @@ describe('parseComplex: numbers as people type them', () => {
     expect(problem('1e300*1e300')).toBe("'1e300*1e300' is not a finite number");
     expect(problem('  ')).toBe('is empty');
     expect(problem('alert(1)')).toBe("'alert(1)' is not a number");
-    expect(problem('constructor')).toBe("'constructor' is not a number");
+    for (const t of ['constructor', 'constructor(1)', 'toString(1)', '__proto__', 'valueOf', 'hasOwnProperty(1)']) expect(problem(t), t).toBe(`'${t}' is not a number`);
   });
 });
 
@@ -102,5 +103,22 @@ describe('parseMatrixText: pasted matrices', () => {
 describe('formatCell', () => {
   it('6 decimals at most, no trailing zeros', () => {
     expect([1 / 3, -1 / 6, 0.5, -0, 1e-9, 0.1234565, 1].map(formatCell)).toEqual(['0.333333', '-0.166667', '0.5', '0', '0', '0.123457', '1']);
+  });
+});
+
+describe('fuzz: any text gets a value or a one-line problem, never an exception', () => {
+  const alphabet = fc.constantFrom(...'0123456789.,+-−*/^()[]{}ijIe sqrtexppi;\t\narray'.split(''));
+  it('parseComplex and parseMatrixText (3000 texts)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 40 }), fc.array(alphabet, { maxLength: 60 }).map((a) => a.join(''))), (t) => {
+        const c = parseComplex(t);
+        if ('value' in c) expect(Number.isFinite(c.value.re) && Number.isFinite(c.value.im)).toBe(true);
+        else expect(c.problem).not.toContain('\n');
+        const m = parseMatrixText(t);
+        if ('problem' in m) expect(m.problem).not.toMatch(/\n|undefined|NaN/);
+        else m.re.flat().concat(m.im.flat()).forEach((v) => expect(Number.isFinite(v)).toBe(true));
+      }),
+      { numRuns: 3000, seed: 12 },
+    );
   });
 });

@@ -30,7 +30,7 @@ type Token = { t: 'num'; v: number; imag: boolean } | { t: 'op'; v: string } | {
 
 /** A text as quoted in messages, shortened when long. */
 function quoted(text: string): string {
-  const t = text.trim();
+  const t = text.trim().replace(/\s+/g, ' '); // one line, whatever was pasted
   return `'${t.length > 30 ? t.slice(0, 27) + '…' : t}'`;
 }
 
@@ -136,10 +136,13 @@ const CONSTANTS: Record<string, Complex> = {
   E: { re: Math.E, im: 0 },
 };
 
+const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+
 function functionName(name: string): string | undefined {
   const bare = name.replace(/^(np|numpy|math|cmath|Math)\./, '');
   const key = bare.toLowerCase();
-  return key in FUNCTIONS ? key : undefined;
+  // own keys only: "constructor" or "toString" are not functions of this grammar
+  return own(FUNCTIONS, key) ? key : undefined;
 }
 
 function parseTokens(tokens: Token[]): Complex {
@@ -171,8 +174,8 @@ function parseTokens(tokens: Token[]): Complex {
         expect(')');
         return FUNCTIONS[f](arg);
       }
+      if (!own(CONSTANTS, p.v)) throw new ParseError();
       const c = CONSTANTS[p.v];
-      if (!c) throw new ParseError();
       return c;
     }
     if (p.v === '(') {
