@@ -270,7 +270,7 @@ function placed(d: ArrayLike<number>, W: number, H: number, x: number, y: number
 describe('hqrn predict --image (HQRN.md §7: normalised as MNIST)', () => {
   const digitsModel = 'public/models/digits-quantum.json';
   const set = loadDigitSet();
-  const indices = digitSplit(set.count, 1).test.slice(0, 6);
+  const indices = digitSplit(set.count, 1).test.slice(0, 10);
 
   it('real MNIST digits moved off-centre, enlarged, inverted, in colour or on a transparent ground: the original image\'s prediction', async () => {
     for (const idx of indices) {
