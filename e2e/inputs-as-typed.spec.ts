@@ -225,6 +225,22 @@ test('a doubly %-encoded link is read; the address bar keeps it until an edit; n
   await settled(page);
   expect(await page.evaluate(() => window.__hqrnStore!.getState().globalAlpha)).toBe(0.54);
 
+  // A linked matrix outside the tolerance is not used, but lands in the matrix editor, where
+  // "Use the nearest state" projects it.
+  const w = [0.333, 0, 0, 0.166, 0, 0.166, 0, 0, 0, 0, 0.166, 0, 0.166, 0, 0, 0.333].join(',');
+  await page.goto(`./#v=1&in=matrix:${w};${Array(16).fill(0).join(',')}`);
+  await expect(page.getByRole('alert', { name: 'Problems in the link' })).toContainText(
+    'input: not a density matrix: the trace is 0.998, not 1 (tolerance 1e-6); it is in the matrix editor, where "Use the nearest state" projects it',
+  );
+  await expect(cell(page, 'Re', 0, 0)).toHaveValue('0.333');
+  await expect(matrixCheck(page)).toHaveText('Not a state: trace is not 1: 0.998 (|Tr ρ − 1| = 0.002 > tolerance 1e-6)');
+  await page.getByRole('button', { name: 'Use the nearest state (trace distance 0.001)', exact: true }).click();
+  await expect(currentInput(page)).toHaveText('hand-entered matrix');
+  const used = await page.evaluate(() => (window.__hqrnStore!.getState().input as { re: number[][] }).re);
+  expect(used[0][0]).toBeCloseTo(0.3335, 12);
+  expect(used[1][1]).toBeCloseTo(0.1665, 12);
+  await expect.poll(() => new URL(page.url()).hash).toMatch(/in=matrix:0\.33(35|349999)/);
+
   // A link that cannot be read says so — and not that "the rest of the view was restored".
   await page.goto('./#v=7&d=5');
   const alert = page.getByRole('alert', { name: 'Problems in the link' });

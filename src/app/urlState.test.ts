@@ -161,7 +161,9 @@ describe('encodeHash / decodeHash', () => {
   it('a matrix that is not a state is named and rejected', () => {
     const id = [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1].join(',');
     const zero = Array(16).fill(0).join(',');
-    expect(decodeChecked(`v=1&in=matrix:${id};${zero}`).problems).toEqual(['input: not a density matrix: the trace is 2, not 1 (tolerance 1e-6)']);
+    const trace2 = decodeChecked(`v=1&in=matrix:${id};${zero}`);
+    expect(trace2.problems).toEqual(['input: not a density matrix: the trace is 2, not 1 (tolerance 1e-6); it is in the matrix editor, where "Use the nearest state" projects it']);
+    expect(trace2.rejectedMatrix!.re[3][3]).toBe(1);
     const asym = [1, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0].join(',');
     expect(decodeChecked(`v=1&in=matrix:${asym};${zero}`).problems[0]).toMatch(/entries \(1,2\) and \(2,1\) are not complex conjugates/);
     expect(decodeChecked(`v=1&in=matrix:1,0;0`).problems[0]).toMatch(/^input: the real part has 2 entries, expected 16/);
@@ -172,7 +174,11 @@ describe('encodeHash / decodeHash', () => {
     const rounded = [0.3333333, 0, 0, 0, 0, 0.3333333, 0, 0, 0, 0, 0.3333333, 0, 0, 0, 0, 0].join(',');
     expect(decodeChecked(`v=1&in=matrix:${rounded};${zero}`).state.input).toMatchObject({ kind: 'matrix', re: [[0.3333333, 0, 0, 0], [0, 0.3333333, 0, 0], [0, 0, 0.3333333, 0], [0, 0, 0, 0]] });
     const werner = [0.333, 0, 0, 0.166, 0, 0.166, 0, 0, 0, 0, 0.166, 0, 0.166, 0, 0, 0.333].join(',');
-    expect(decodeChecked(`v=1&in=matrix:${werner};${zero}`).problems).toEqual(['input: not a density matrix: the trace is 0.998, not 1 (tolerance 1e-6)']);
+    const w = decodeHash(`v=1&in=matrix:${werner};${zero}`);
+    expect(w.problems).toEqual(['input: not a density matrix: the trace is 0.998, not 1 (tolerance 1e-6); it is in the matrix editor, where "Use the nearest state" projects it']);
+    expect(w.rejectedMatrix).toEqual({ re: [[0.333, 0, 0, 0.166], [0, 0.166, 0, 0], [0, 0, 0.166, 0], [0.166, 0, 0, 0.333]], im: [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]] });
+    expect(w.state.input).toEqual(defaultUrlState().input);
+    expect(decodeHash(`v=1&in=matrix:${rounded};${zero}`).rejectedMatrix).toBeUndefined();
   });
 
   it('a hash percent-encoded once or twice too often is read as the link it encodes', () => {

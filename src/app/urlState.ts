@@ -73,6 +73,11 @@ export interface DecodedHash {
   state: UrlState;
   /** One line per problem, each starting with the field it concerns. */
   problems: string[];
+  /**
+   * A 4×4 matrix input that was read as numbers but is not a state within the tolerance: not
+   * used, but offered to the matrix editor ("Use the nearest state", HQRN.md §10).
+   */
+  rejectedMatrix?: { re: number[][]; im: number[][] };
 }
 
 // The defaults are the store's (a fresh page), so a link leaves out exactly what a fresh page has.
@@ -238,7 +243,28 @@ function decodeMatrix(raw: string): Decoded<InputSpec> {
     rows.push(m);
   }
   const problem = checkMatrix(rows[0], rows[1]);
-  return problem ? { problem: `not a density matrix: ${problem}` } : { value: { kind: 'matrix', re: rows[0], im: rows[1] } };
+  return problem
+    ? { problem: `not a density matrix: ${problem}; it is in the matrix editor, where "Use the nearest state" projects it` }
+    : { value: { kind: 'matrix', re: rows[0], im: rows[1] } };
+}
+
+/** The numbers of a `matrix:` input (16 Re ; 16 Im), whether or not they form a state; else null. */
+function matrixNumbers(raw: string): { re: number[][]; im: number[][] } | null {
+  const parts = raw.split(';');
+  if (parts.length !== 2) return null;
+  const out: number[][][] = [];
+  for (const part of parts) {
+    const cells = part.split(',');
+    if (cells.length !== MATRIX_DIM * MATRIX_DIM) return null;
+    const m: number[][] = [];
+    for (let k = 0; k < cells.length; k++) {
+      const d = matrixEntryCodec.decode(cells[k]);
+      if ('problem' in d) return null;
+      (m[Math.floor(k / 4)] ??= []).push(d.value);
+    }
+    out.push(m);
+  }
+  return { re: out[0], im: out[1] };
 }
 
 export function encodeInput(input: InputSpec): string {
@@ -567,11 +593,13 @@ function decodeUnsafe(hash: string, previous: UrlState): DecodedHash {
     if (raw !== undefined) f.decode(raw, state, previous, problems);
   }
   reconcile(state, problems);
+  const rawInput = values.get('in');
+  const rejectedMatrix = rawInput?.startsWith('matrix:') && state.input.kind !== 'matrix' ? (matrixNumbers(rawInput.slice('matrix:'.length)) ?? undefined) : undefined;
   if (problems.length > URL_LIMITS.maxProblems) {
     const more = problems.length - URL_LIMITS.maxProblems + 1;
     problems.splice(URL_LIMITS.maxProblems - 1, problems.length, `link: ${more} more problems`);
   }
-  return { state, problems };
+  return rejectedMatrix ? { state, problems, rejectedMatrix } : { state, problems };
 }
 
 /** Problems with `s` against the limits (empty when every value is within them); for tests and guards. */

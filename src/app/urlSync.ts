@@ -11,6 +11,7 @@
 import type { ModelJson } from './protocol';
 import { classifyEdit, continuesLastEdit } from './history';
 import { blockWithId, pointer, snapshotOf, useExplorer, type ExplorerState } from './store';
+import { useMatrixDraft } from './matrixDraft';
 import { decodeHash, encodeHash, urlStateOf, type UrlState } from './urlState';
 // Static: the saved-work panel (savedWorkStore.ts) puts savedWork.ts in the first-load chunk
 // anyway; its heavy part (savedWorkFiles.ts: zod schemas, file formats) stays lazy.
@@ -124,11 +125,13 @@ export function startUrlSync(): () => void {
     const st = useExplorer.getState();
     if (hash === encodeHash(urlStateOf(st))) return;
     if (initial && hash === '') return;
-    const { state, problems } = decodeHash(hash, urlStateOf(st));
+    const { state, problems, rejectedMatrix } = decodeHash(hash, urlStateOf(st));
     whileReading(() => {
       applyUrlState(state);
       useExplorer.getState().setUrlProblems(problems);
     });
+    // a linked matrix outside the tolerance goes to the matrix editor, which offers its nearest state
+    if (rejectedMatrix) useMatrixDraft.getState().offer(rejectedMatrix.re, rejectedMatrix.im);
     lastKey = null;
     // A link opened fresh starts the undo history; Back/Forward are steps of it like any edit.
     if (initial) useExplorer.getState().resetHistory();

@@ -10,6 +10,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { getEngine } from '../app/engineClient';
 import type { MatrixCheck } from '../app/explorer';
+import { useMatrixDraft } from '../app/matrixDraft';
 import { useExplorer } from '../app/store';
 import { formatCell, parseComplex, parseMatrixText, type MatrixFormat } from '../core/matrixText';
 
@@ -89,6 +90,7 @@ export function MatrixEditor() {
   const currentIsMatrix = useExplorer((s) => s.input.kind === 'matrix');
   const seq = useRef(0);
   const id = useId();
+  const draft = useMatrixDraft((s) => s.draft);
 
   // Parse on the main thread (UI input); the physics check runs in the worker, debounced.
   const parsed = (() => {
@@ -147,6 +149,15 @@ export function MatrixEditor() {
     }, 250);
     return () => clearTimeout(timer);
   }, [key]);
+
+  // A matrix offered from elsewhere (a link's matrix outside the tolerance): fill it in, so
+  // its problem is named here and "Use the nearest state" can project it.
+  useEffect(() => {
+    if (draft) {
+      setMoved(null);
+      setMatrix(draft);
+    }
+  }, [draft?.seq]);
 
   const edit = (part: Part, i: number, j: number, text: string) => {
     setMoved(null);
