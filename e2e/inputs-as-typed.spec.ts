@@ -110,7 +110,7 @@ test('file import: a state outside the tolerance is refused with the problem, an
   const alert = page.getByRole('alert', { name: 'Saved work problem', exact: true });
   await expect(alert).toContainText('werner-typed.json: state: trace is not 1: 0.998 (|Tr ρ − 1| = 0.002 > tolerance 1e-6); the nearest state is at trace distance 0.001');
   await page.getByRole('button', { name: 'Import its nearest state (trace distance 0.001)', exact: true }).click();
-  await expect(page.getByRole('status', { name: 'Saved work status', exact: true })).toHaveText('Imported input “werner-typed” (as the nearest state).');
+  await expect(page.getByRole('status', { name: 'Saved work status', exact: true })).toHaveText('Imported input “werner-typed” (as the nearest state, trace distance 0.001).');
   await expect(alert).toHaveCount(0);
   expect(errors).toEqual([]);
 });

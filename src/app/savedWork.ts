@@ -222,11 +222,14 @@ export class StateOutsideToleranceImportError extends Error {
   }
 }
 
-export async function importSavedFile(file: Blob & { name: string }, opts: { nearestState?: boolean } = {}): Promise<{ models: SavedModel[]; inputs: SavedInput[] }> {
+export async function importSavedFile(
+  file: Blob & { name: string },
+  opts: { nearestState?: boolean } = {},
+): Promise<{ models: SavedModel[]; inputs: SavedInput[]; nearestState?: { traceDistance: number } }> {
   const tooBig = checkImportSize(file.name, file.size);
   if (tooBig) throw new Error(tooBig);
   const [{ recordsFromFile }, text] = await Promise.all([import('./savedWorkFiles'), file.text()]);
-  let records: { models: SavedModel[]; inputs: SavedInput[] };
+  let records: { models: SavedModel[]; inputs: SavedInput[]; nearestState?: { traceDistance: number } };
   try {
     records = recordsFromFile(text, file.name, Date.now(), opts);
   } catch (e) {

@@ -130,6 +130,8 @@ describe('importing an hqrn-state file', () => {
     const z = [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]];
     const rounded = { format: 'hqrn-state', version: 1, re: [[0.4999998, 0, 0, 0.4999998], [0, 0, 0, 0], [0, 0, 0, 0], [0.4999998, 0, 0, 0.4999998]], im: z };
     const r = recordsFromFile(text(rounded), 'rounded.json');
+    expect(r.nearestState!.traceDistance).toBeCloseTo(2e-7, 12);
+    expect(recordsFromFile(text(bellJson), 'b.json').nearestState).toBeUndefined();
     const m = r.inputs[0].input as { re: number[][] };
     // the trace defect 4e-7 is spread over the 4 eigenvalues: (0.9999996 + 1e-7, 1e-7, 1e-7, 1e-7)
     expect(m.re[0][0] + m.re[1][1] + m.re[2][2] + m.re[3][3]).toBeCloseTo(1, 14);

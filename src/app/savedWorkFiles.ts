@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { diagonalMatrix, toJson } from '../core/complex';
 import { DIGIT_PIXELS } from '../core/digits';
 import { drawnDigitToInput } from '../core/digitNormalise';
-import { densityMatrixFromJson, FileFormatError, formatPath, modelToJson, parseModelFile, parseStateFile, type StateReadOptions } from '../core/files';
+import { densityMatrixFromJson, FileFormatError, formatPath, modelToJson, parseModelFile, parseStateFile, readStateFile, type StateReadOptions } from '../core/files';
 import type { InputSpec } from './explorer';
 import type { ModelJson, TaskName } from './protocol';
 import { cleanName, inputTask, MAX_IMPORTED_STATES, nameFromFileName, newId, TASK_OF_QUBITS, type SavedInput, type SavedModel } from './savedWorkFormat';
@@ -77,7 +77,11 @@ function metaAccuracy(meta: unknown): number | undefined {
   return typeof a === 'number' && a >= 0 && a <= 1 ? a : undefined;
 }
 
-export type ImportedRecords = { models: SavedModel[]; inputs: SavedInput[] };
+/**
+ * What an import stores; `nearestState`: the largest trace distance by which a state of the
+ * file was moved to its nearest state (HQRN.md §10), when that is > 1e-12.
+ */
+export type ImportedRecords = { models: SavedModel[]; inputs: SavedInput[]; nearestState?: { traceDistance: number } };
 
 /**
  * Turn an imported file's text into records, or throw FileFormatError naming the problem:
@@ -118,7 +122,10 @@ function recordsFromFileUnguarded(text: string, fileName: string, now: number, o
     return { models: [{ id: newId(), name, task, kind, depth, model, createdAt: now, accuracy: metaAccuracy(file.meta) }], inputs: [] };
   }
   if (file.format === 'hqrn-state') {
-    const states = parseStateFile(file, opts);
+    const read = readStateFile(file, opts);
+    const states = read.map((r) => r.rho);
+    const moved = Math.max(...read.map((r) => r.traceDistance));
+    const report = moved > 1e-12 ? { nearestState: { traceDistance: moved } } : {};
     if (file.input !== undefined) {
       const input = parseInputSpec(file.input);
       return { models: [], inputs: [{ id: newId(), name, task: inputTask(input), createdAt: now, input }] };
@@ -135,7 +142,7 @@ function recordsFromFileUnguarded(text: string, fileName: string, now: number, o
       const { re, im } = toJson(rho);
       return { id: newId(), name: states.length === 1 ? name : `${name} #${i + 1}`, task: 'entanglement', createdAt: now, input: { kind: 'matrix', re, im } };
     });
-    return { models: [], inputs };
+    return { models: [], inputs, ...report };
   }
   const got = file.format === undefined ? 'no "format" key' : `${JSON.stringify(String(file.format).slice(0, 40))}`;
   throw new FileFormatError('format', `expected "hqrn-model" or "hqrn-state", got ${got}`);

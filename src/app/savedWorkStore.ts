@@ -138,7 +138,8 @@ export const useSavedWork = create<SavedWorkState & SavedWorkActions>()((set, ge
         }
         await get().refresh();
         const names = [...r.models.map((m) => `model “${m.name}”`), ...r.inputs.map((i) => `input “${i.name}”`)];
-        set({ message: `Imported ${names.join(', ')}${opts.nearestState ? ' (as the nearest state)' : ''}.`, error: undefined, deleted: undefined });
+        const moved = r.nearestState ? ` (as the nearest state, trace distance ${Number(r.nearestState.traceDistance.toPrecision(4))})` : opts.nearestState ? ' (as the nearest state)' : '';
+        set({ message: `Imported ${names.join(', ')}${moved}.`, error: undefined, deleted: undefined });
       });
     },
     async importNearest() {
