@@ -1,5 +1,5 @@
 /**
- * `hqrn` — the command line over the float64 core (HQRN.md §10). JSON on stdout.
+ * `hqrn` — the command line over the float64 core (HQRN.md §10). JSON on stdout (`qasm`: the OpenQASM 3 text).
  * Bad input: exit code 2 and one line `hqrn: <field>: <problem>` on stderr, nothing on stdout.
  */
 import { readFileSync } from 'node:fs';
