@@ -90,6 +90,16 @@ export interface ExploreResponse {
   divergenceLayer: number | null;
   /** Digits: the 8×8 pooled input x^(0) (64 values). */
   pooled?: Float32Array;
+  /**
+   * Digits: the 28×28 image that went into the 8×8 pipeline — a drawing after the §7
+   * normalisation (box to 20×20, centre of mass to the centre), an MNIST digit as stored.
+   */
+  digit28?: Float32Array;
+  /**
+   * Digits: the drawing has no ink (HQRN.md §7): "draw a digit" — the result's numbers are
+   * those of the uniform input and no prediction is shown.
+   */
+  noDigit?: boolean;
   /** Digits from the MNIST set: the true label. */
   digitLabel?: number;
   ms: number;
@@ -97,9 +107,18 @@ export interface ExploreResponse {
   computedBy?: string;
 }
 
-/** The answer to validating a hand-entered matrix: null when it is a state. */
+/**
+ * The answer to validating a hand-entered matrix (HQRN.md §10 "States as people write them"):
+ * `problem` is null when it is accepted (within 1e-6 of a state; the explorer then uses its
+ * nearest state, `traceDistance` away), otherwise one line naming the problem and the
+ * tolerance, with the explicit projection in `nearest` when it exists ("Use the nearest state").
+ */
 export interface MatrixCheck {
   problem: string | null;
+  /** Accepted: ½‖ρ_entered − ρ_used‖₁ (≤ 1e-12: nothing changed). */
+  traceDistance?: number;
+  /** Refused: the nearest state and its trace distance from the entered matrix. */
+  nearest?: { re: number[][]; im: number[][]; traceDistance: number };
 }
 
 /** Limits and defaults of the explorer, in one place. */

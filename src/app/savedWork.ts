@@ -208,15 +208,35 @@ export async function restoreSaved<S extends SavedStore>(store: S, records: Reco
  * and stored in one transaction, so a bad file stores nothing. Throws an Error whose message
  * starts with the file name and names the problem.
  */
-export async function importSavedFile(file: Blob & { name: string }): Promise<{ models: SavedModel[]; inputs: SavedInput[] }> {
+/**
+ * An import refused because a state is outside the tolerance of HQRN.md §10 (1e-6) while its
+ * nearest state exists: the panel offers to import that instead (`nearestState: true`).
+ */
+export class StateOutsideToleranceImportError extends Error {
+  constructor(
+    message: string,
+    readonly traceDistance: number,
+  ) {
+    super(message);
+    this.name = 'StateOutsideToleranceImportError';
+  }
+}
+
+export async function importSavedFile(
+  file: Blob & { name: string },
+  opts: { nearestState?: boolean } = {},
+): Promise<{ models: SavedModel[]; inputs: SavedInput[]; nearestState?: { traceDistance: number } }> {
   const tooBig = checkImportSize(file.name, file.size);
   if (tooBig) throw new Error(tooBig);
   const [{ recordsFromFile }, text] = await Promise.all([import('./savedWorkFiles'), file.text()]);
-  let records: { models: SavedModel[]; inputs: SavedInput[] };
+  let records: { models: SavedModel[]; inputs: SavedInput[]; nearestState?: { traceDistance: number } };
   try {
-    records = recordsFromFile(text, file.name);
+    records = recordsFromFile(text, file.name, Date.now(), opts);
   } catch (e) {
-    throw new Error(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+    const message = `${file.name}: ${e instanceof Error ? e.message : String(e)}`;
+    const nearest = (e as { nearest?: { traceDistance: number } }).nearest;
+    if (nearest) throw new StateOutsideToleranceImportError(message, nearest.traceDistance);
+    throw new Error(message);
   }
   const { backend } = await open();
   if (records.models.length) await backend.put('models', records.models);

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toJson } from '../core/complex';
-import { FileFormatError, modelToJson, parseModelFile, parseStateFile, stateToJson } from '../core/files';
+import { FileFormatError, modelToJson, parseModelFile, parseStateFile, StateToleranceError, stateToJson } from '../core/files';
 import { randomClassicalBlock, randomQuantumModel } from '../core/randomModel';
 import { makeRng } from '../core/rng';
 import { bellState, werner } from '../core/states';
@@ -124,6 +124,32 @@ describe('importing an hqrn-state file', () => {
   it('refuses a one-qubit or digits-sized state without a recipe (the explorer cannot take it)', () => {
     const q1 = { format: 'hqrn-state', version: 1, re: [[1, 0], [0, 0]], im: [[0, 0], [0, 0]] };
     expect(problem(() => recordsFromFile(text(q1), 's.json'))).toMatch(/^re: a 2×2 state cannot be an explorer input/);
+  });
+
+  it('states as people write them (HQRN.md §10): within 1e-6 imported as the nearest state; outside, refused with the projection offered', () => {
+    const z = [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]];
+    const rounded = { format: 'hqrn-state', version: 1, re: [[0.4999998, 0, 0, 0.4999998], [0, 0, 0, 0], [0, 0, 0, 0], [0.4999998, 0, 0, 0.4999998]], im: z };
+    const r = recordsFromFile(text(rounded), 'rounded.json');
+    expect(r.nearestState!.traceDistance).toBeCloseTo(2e-7, 12);
+    expect(recordsFromFile(text(bellJson), 'b.json').nearestState).toBeUndefined();
+    const m = r.inputs[0].input as { re: number[][] };
+    // the trace defect 4e-7 is spread over the 4 eigenvalues: (0.9999996 + 1e-7, 1e-7, 1e-7, 1e-7)
+    expect(m.re[0][0] + m.re[1][1] + m.re[2][2] + m.re[3][3]).toBeCloseTo(1, 14);
+    expect(m.re[1][1]).toBeCloseTo(1e-7, 14);
+    expect(m.re[0][0]).toBeCloseTo(0.4999999, 14);
+    const wernerTyped = { format: 'hqrn-state', version: 1, re: [[0.333, 0, 0, 0.166], [0, 0.166, 0, 0], [0, 0, 0.166, 0], [0.166, 0, 0, 0.333]], im: z };
+    let refused: unknown;
+    try {
+      recordsFromFile(text(wernerTyped), 'w.json');
+    } catch (e) {
+      refused = e;
+    }
+    expect(refused).toBeInstanceOf(StateToleranceError);
+    expect((refused as StateToleranceError).message).toBe('state: trace is not 1: 0.998 (|Tr ρ − 1| = 0.002 > tolerance 1e-6); the nearest state is at trace distance 0.001');
+    expect((refused as StateToleranceError).nearest!.traceDistance).toBeCloseTo(0.001, 12);
+    const projected = recordsFromFile(text(wernerTyped), 'w.json', 0, { nearestState: true }).inputs[0].input as { re: number[][] };
+    expect(projected.re[0][0]).toBeCloseTo(0.3335, 12);
+    expect(projected.re[1][1]).toBeCloseTo(0.1665, 12);
   });
 
   it('refuses a batch larger than 20 states', () => {

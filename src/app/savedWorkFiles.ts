@@ -10,8 +10,9 @@
  */
 import { z } from 'zod';
 import { diagonalMatrix, toJson } from '../core/complex';
-import { DIGIT_PIXELS, digitToInput } from '../core/digits';
-import { densityMatrixFromJson, FileFormatError, formatPath, modelToJson, parseModelFile, parseStateFile } from '../core/files';
+import { DIGIT_PIXELS } from '../core/digits';
+import { drawnDigitToInput } from '../core/digitNormalise';
+import { densityMatrixFromJson, FileFormatError, formatPath, modelToJson, parseModelFile, parseStateFile, readStateFile, type StateReadOptions } from '../core/files';
 import type { InputSpec } from './explorer';
 import type { ModelJson, TaskName } from './protocol';
 import { cleanName, inputTask, MAX_IMPORTED_STATES, nameFromFileName, newId, TASK_OF_QUBITS, type SavedInput, type SavedModel } from './savedWorkFormat';
@@ -76,19 +77,25 @@ function metaAccuracy(meta: unknown): number | undefined {
   return typeof a === 'number' && a >= 0 && a <= 1 ? a : undefined;
 }
 
-export type ImportedRecords = { models: SavedModel[]; inputs: SavedInput[] };
+/**
+ * What an import stores; `nearestState`: the largest trace distance by which a state of the
+ * file was moved to its nearest state (HQRN.md §10), when that is > 1e-12.
+ */
+export type ImportedRecords = { models: SavedModel[]; inputs: SavedInput[]; nearestState?: { traceDistance: number } };
 
 /**
  * Turn an imported file's text into records, or throw FileFormatError naming the problem:
  * - `hqrn-model`: validated by parseModelFile; nQubits must be 2 or 6 (a task); name from the
  *   file's `name`, else the file name; accuracy from `meta.accuracy` when in [0, 1].
- * - `hqrn-state`: validated by parseStateFile (Hermitian, trace 1, PSD within 1e-8). With an
+ * - `hqrn-state`: read by parseStateFile (HQRN.md §10: within 1e-6 of a state, used as its
+ *   nearest state; outside, a StateToleranceError offering the projection, which
+ *   `opts.nearestState` applies — the panel's "Import its nearest state"). With an
  *   `input` recipe (our own exports) that recipe is the input; otherwise each 4×4 state becomes
  *   a hand-entered-matrix input (a batch: up to MAX_IMPORTED_STATES of them).
  */
-export function recordsFromFile(text: string, fileName: string, now: number = Date.now()): ImportedRecords {
+export function recordsFromFile(text: string, fileName: string, now: number = Date.now(), opts: StateReadOptions = {}): ImportedRecords {
   try {
-    return recordsFromFileUnguarded(text, fileName, now);
+    return recordsFromFileUnguarded(text, fileName, now, opts);
   } catch (e) {
     if (e instanceof FileFormatError) throw e;
     // A validator that fails in another way (a numerical library's edge case) must still give
@@ -97,7 +104,7 @@ export function recordsFromFile(text: string, fileName: string, now: number = Da
   }
 }
 
-function recordsFromFileUnguarded(text: string, fileName: string, now: number): ImportedRecords {
+function recordsFromFileUnguarded(text: string, fileName: string, now: number, opts: StateReadOptions): ImportedRecords {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -115,7 +122,10 @@ function recordsFromFileUnguarded(text: string, fileName: string, now: number): 
     return { models: [{ id: newId(), name, task, kind, depth, model, createdAt: now, accuracy: metaAccuracy(file.meta) }], inputs: [] };
   }
   if (file.format === 'hqrn-state') {
-    const states = parseStateFile(file);
+    const read = readStateFile(file, opts);
+    const states = read.map((r) => r.rho);
+    const moved = Math.max(...read.map((r) => r.traceDistance));
+    const report = moved > 1e-12 ? { nearestState: { traceDistance: moved } } : {};
     if (file.input !== undefined) {
       const input = parseInputSpec(file.input);
       return { models: [], inputs: [{ id: newId(), name, task: inputTask(input), createdAt: now, input }] };
@@ -132,7 +142,7 @@ function recordsFromFileUnguarded(text: string, fileName: string, now: number): 
       const { re, im } = toJson(rho);
       return { id: newId(), name: states.length === 1 ? name : `${name} #${i + 1}`, task: 'entanglement', createdAt: now, input: { kind: 'matrix', re, im } };
     });
-    return { models: [], inputs };
+    return { models: [], inputs, ...report };
   }
   const got = file.format === undefined ? 'no "format" key' : `${JSON.stringify(String(file.format).slice(0, 40))}`;
   throw new FileFormatError('format', `expected "hqrn-model" or "hqrn-state", got ${got}`);
@@ -152,7 +162,7 @@ export function modelFileJson(saved: SavedModel): Record<string, unknown> {
  */
 export function localInputState(spec: InputSpec): { re: number[][]; im: number[][] } | undefined {
   if (spec.kind === 'matrix') return { re: spec.re, im: spec.im };
-  if (spec.kind === 'drawn') return toJson(diagonalMatrix(digitToInput(spec.pixels)));
+  if (spec.kind === 'drawn') return toJson(diagonalMatrix(drawnDigitToInput(spec.pixels).x)); // normalised as §7 says
   return undefined;
 }
 

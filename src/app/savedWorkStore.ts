@@ -23,6 +23,8 @@ export interface SavedWorkState {
   error?: string;
   /** The last deletion, for Undo. */
   deleted?: { store: 'models'; record: SavedModel } | { store: 'inputs'; record: SavedInput };
+  /** An import refused for a state outside 1e-6 whose nearest state exists ("Import its nearest state"). */
+  nearestOffer?: { file: File; traceDistance: number };
 }
 
 export interface SavedWorkActions {
@@ -33,7 +35,9 @@ export interface SavedWorkActions {
   rename(store: SavedStore, id: string, name: string): Promise<boolean>;
   remove(store: SavedStore, id: string): Promise<void>;
   undoDelete(): Promise<void>;
-  importFile(file: File): Promise<void>;
+  importFile(file: File, opts?: { nearestState?: boolean }): Promise<void>;
+  /** Import the file of `nearestOffer` with its states replaced by their nearest states. */
+  importNearest(): Promise<void>;
   openModel(record: SavedModel): void;
   openBundled(entry: BundledModel): Promise<void>;
   openInput(record: SavedInput): void;
@@ -122,13 +126,25 @@ export const useSavedWork = create<SavedWorkState & SavedWorkActions>()((set, ge
         set({ message: `Restored “${d.record.name}”.`, error: undefined, deleted: undefined });
       });
     },
-    async importFile(file) {
+    async importFile(file, opts = {}) {
+      set({ nearestOffer: undefined });
       await attempt('Import', async () => {
-        const r = await saved.importSavedFile(file);
+        let r: Awaited<ReturnType<typeof saved.importSavedFile>>;
+        try {
+          r = await saved.importSavedFile(file, opts);
+        } catch (e) {
+          if (e instanceof saved.StateOutsideToleranceImportError) set({ nearestOffer: { file, traceDistance: e.traceDistance } });
+          throw e;
+        }
         await get().refresh();
         const names = [...r.models.map((m) => `model “${m.name}”`), ...r.inputs.map((i) => `input “${i.name}”`)];
-        set({ message: `Imported ${names.join(', ')}.`, error: undefined, deleted: undefined });
+        const moved = r.nearestState ? ` (as the nearest state, trace distance ${Number(r.nearestState.traceDistance.toPrecision(4))})` : opts.nearestState ? ' (as the nearest state)' : '';
+        set({ message: `Imported ${names.join(', ')}${moved}.`, error: undefined, deleted: undefined });
       });
+    },
+    async importNearest() {
+      const offer = get().nearestOffer;
+      if (offer) await get().importFile(offer.file, { nearestState: true });
     },
     openModel(record) {
       loadModelIntoExplorer(record.name, record.model, record.task, record.kind);

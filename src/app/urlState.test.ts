@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ACTIVATIONS } from '../core/activation';
 import { EXPLORER_LIMITS, type InputSpec } from './explorer';
 import { HIDEABLE_CONTROLS, PANELS } from './store';
-import { decodeHash, defaultUrlState, encodeHash, limitViolations, URL_LIMITS, type UrlState } from './urlState';
+import { decodeHash, defaultUrlState, encodeHash, limitViolations, linkNoticeHeading, NOTHING_READ, unwrapEncodedHash, URL_LIMITS, type UrlState } from './urlState';
 
 // ---- generators of valid states --------------------------------------------------------------
 
@@ -161,10 +161,55 @@ describe('encodeHash / decodeHash', () => {
   it('a matrix that is not a state is named and rejected', () => {
     const id = [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1].join(',');
     const zero = Array(16).fill(0).join(',');
-    expect(decodeChecked(`v=1&in=matrix:${id};${zero}`).problems).toEqual(['input: not a density matrix: the trace is 2, not 1']);
+    const trace2 = decodeChecked(`v=1&in=matrix:${id};${zero}`);
+    expect(trace2.problems).toEqual(['input: not a density matrix: the trace is 2, not 1 (tolerance 1e-6); it is in the matrix editor, where "Use the nearest state" projects it']);
+    expect(trace2.rejectedMatrix!.re[3][3]).toBe(1);
     const asym = [1, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0].join(',');
     expect(decodeChecked(`v=1&in=matrix:${asym};${zero}`).problems[0]).toMatch(/entries \(1,2\) and \(2,1\) are not complex conjugates/);
     expect(decodeChecked(`v=1&in=matrix:1,0;0`).problems[0]).toMatch(/^input: the real part has 2 entries, expected 16/);
+  });
+
+  it('a matrix within 1e-6 of a state is read (the worker uses its nearest state); 0.998 is refused naming the tolerance', () => {
+    const zero = Array(16).fill(0).join(',');
+    const rounded = [0.3333333, 0, 0, 0, 0, 0.3333333, 0, 0, 0, 0, 0.3333333, 0, 0, 0, 0, 0].join(',');
+    expect(decodeChecked(`v=1&in=matrix:${rounded};${zero}`).state.input).toMatchObject({ kind: 'matrix', re: [[0.3333333, 0, 0, 0], [0, 0.3333333, 0, 0], [0, 0, 0.3333333, 0], [0, 0, 0, 0]] });
+    const werner = [0.333, 0, 0, 0.166, 0, 0.166, 0, 0, 0, 0, 0.166, 0, 0.166, 0, 0, 0.333].join(',');
+    const w = decodeHash(`v=1&in=matrix:${werner};${zero}`);
+    expect(w.problems).toEqual(['input: not a density matrix: the trace is 0.998, not 1 (tolerance 1e-6); it is in the matrix editor, where "Use the nearest state" projects it']);
+    expect(w.rejectedMatrix).toEqual({ re: [[0.333, 0, 0, 0.166], [0, 0.166, 0, 0], [0, 0, 0.166, 0], [0.166, 0, 0, 0.333]], im: [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]] });
+    expect(w.state.input).toEqual(defaultUrlState().input);
+    expect(decodeHash(`v=1&in=matrix:${rounded};${zero}`).rejectedMatrix).toBeUndefined();
+  });
+
+  it('a hash percent-encoded once or twice too often is read as the link it encodes', () => {
+    const plain = 'v=1&ga=0.54&in=werner:0.7&mv=hinton&model=my%20model';
+    const expected = decodeChecked(plain);
+    expect(expected.problems).toEqual([]);
+    expect(expected.state.globalAlpha).toBe(0.54);
+    expect(expected.state.input).toEqual({ kind: 'werner', p: 0.7 });
+    expect(expected.state.model).toBe('my model');
+    const once = encodeURIComponent(plain); // v%3D1%26ga%3D0.54%26in%3Dwerner%3A0.7…
+    expect(once.startsWith('v%3D1%26ga%3D0.54')).toBe(true);
+    const twice = encodeURIComponent(once); // v%253D1%2526…
+    for (const hash of [once, `#${once}`, twice]) {
+      const out = decodeChecked(hash);
+      expect(out.problems, hash).toEqual([]);
+      expect(out.state).toEqual(expected.state);
+    }
+    expect(unwrapEncodedHash(plain)).toBe(plain);
+    // stray escapes in one value (a chat app encoding the commas of a matrix)
+    const zero = Array(16).fill(0).join('%2C');
+    expect(decodeChecked(`v=1&in=matrix:${[0.25, 0, 0, 0, 0, 0.25, 0, 0, 0, 0, 0.25, 0, 0, 0, 0, 0.25].join('%2C')}%3B${zero}`).state.input).toMatchObject({ kind: 'matrix' });
+  });
+
+  it('the link notice never says both "restored" and "nothing was read"', () => {
+    const unread = decodeChecked('v=2&d=3').problems;
+    expect(unread).toHaveLength(1);
+    expect(unread[0].endsWith(NOTHING_READ)).toBe(true);
+    expect(linkNoticeHeading(unread)).toBe('This link could not be read (the view was left as it was):');
+    const partly = decodeChecked('v=1&d=3&mv=sphere').problems;
+    expect(linkNoticeHeading(partly)).toMatch(/rest of the view was restored/);
+    expect(partly.some((p) => p.includes(NOTHING_READ))).toBe(false);
   });
 
   it('a too short list and a wrong list entry are both reported; missing entries take defaults', () => {

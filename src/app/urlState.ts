@@ -8,6 +8,7 @@
  * a trained model is referred to by name (`model=`).
  */
 import { ACTIVATIONS, type Activation } from '../core/activation';
+import { STATE_TOLERANCE } from '../core/stateTolerance';
 import { EXPLORER_LIMITS, type BellKind, type InputSpec, type TaskName } from './explorer';
 import {
   DEFAULT_INPUT,
@@ -35,8 +36,11 @@ export const URL_LIMITS = {
   maxModelNameLength: 200,
   /** Nesting of dephased/marginal partners, e.g. dephased:marginal:bell:phi+. */
   maxInputNesting: 4,
-  /** Tolerance of the Hermitian and unit-trace checks of a matrix input (HQRN.md §9). */
-  matrixTolerance: 1e-8,
+  /**
+   * Tolerance of the Hermitian, unit-trace and diagonal checks of a matrix input: HQRN.md §10's
+   * 1e-6 (the worker then uses the matrix's nearest state and checks positivity).
+   */
+  matrixTolerance: STATE_TOLERANCE,
   /** At most this many problems are listed one by one. */
   maxProblems: 12,
 } as const;
@@ -69,6 +73,11 @@ export interface DecodedHash {
   state: UrlState;
   /** One line per problem, each starting with the field it concerns. */
   problems: string[];
+  /**
+   * A 4×4 matrix input that was read as numbers but is not a state within the tolerance: not
+   * used, but offered to the matrix editor ("Use the nearest state", HQRN.md §10).
+   */
+  rejectedMatrix?: { re: number[][]; im: number[][] };
 }
 
 // The defaults are the store's (a fresh page), so a link leaves out exactly what a fresh page has.
@@ -199,18 +208,22 @@ export function decodePixels(raw: string): Decoded<number[]> {
   return { value: out };
 }
 
+/** A number with 4 significant digits (no trailing zeros). */
+const sig4 = (x: number) => String(Number(x.toPrecision(4)));
+
 function checkMatrix(re: number[][], im: number[][]): string | null {
   const tol = URL_LIMITS.matrixTolerance;
+  const within = `tolerance ${tol.toExponential()}`;
   let trace = 0;
   for (let i = 0; i < MATRIX_DIM; i++) {
     trace += re[i][i];
-    if (Math.abs(im[i][i]) > tol) return `diagonal entry (${i + 1},${i + 1}) has imaginary part ${im[i][i]}; a state's diagonal is real`;
-    if (re[i][i] < -tol) return `diagonal entry (${i + 1},${i + 1}) is ${re[i][i]} < 0; a state has no negative populations`;
+    if (Math.abs(im[i][i]) > tol) return `diagonal entry (${i + 1},${i + 1}) has imaginary part ${sig4(im[i][i])}; a state's diagonal is real (${within})`;
+    if (re[i][i] < -tol) return `diagonal entry (${i + 1},${i + 1}) is ${sig4(re[i][i])} < 0; a state has no negative populations (${within})`;
     for (let j = i + 1; j < MATRIX_DIM; j++)
-      if (Math.abs(re[i][j] - re[j][i]) > tol || Math.abs(im[i][j] + im[j][i]) > tol)
-        return `entries (${i + 1},${j + 1}) and (${j + 1},${i + 1}) are not complex conjugates; a state is Hermitian`;
+      if (Math.hypot(re[i][j] - re[j][i], im[i][j] + im[j][i]) > tol)
+        return `entries (${i + 1},${j + 1}) and (${j + 1},${i + 1}) are not complex conjugates; a state is Hermitian (${within})`;
   }
-  if (Math.abs(trace - 1) > tol) return `the trace is ${trace}, not 1`;
+  if (Math.abs(trace - 1) > tol) return `the trace is ${sig4(trace)}, not 1 (${within})`;
   return null;
 }
 
@@ -230,7 +243,28 @@ function decodeMatrix(raw: string): Decoded<InputSpec> {
     rows.push(m);
   }
   const problem = checkMatrix(rows[0], rows[1]);
-  return problem ? { problem: `not a density matrix: ${problem}` } : { value: { kind: 'matrix', re: rows[0], im: rows[1] } };
+  return problem
+    ? { problem: `not a density matrix: ${problem}; it is in the matrix editor, where "Use the nearest state" projects it` }
+    : { value: { kind: 'matrix', re: rows[0], im: rows[1] } };
+}
+
+/** The numbers of a `matrix:` input (16 Re ; 16 Im), whether or not they form a state; else null. */
+function matrixNumbers(raw: string): { re: number[][]; im: number[][] } | null {
+  const parts = raw.split(';');
+  if (parts.length !== 2) return null;
+  const out: number[][][] = [];
+  for (const part of parts) {
+    const cells = part.split(',');
+    if (cells.length !== MATRIX_DIM * MATRIX_DIM) return null;
+    const m: number[][] = [];
+    for (let k = 0; k < cells.length; k++) {
+      const d = matrixEntryCodec.decode(cells[k]);
+      if ('problem' in d) return null;
+      (m[Math.floor(k / 4)] ??= []).push(d.value);
+    }
+    out.push(m);
+  }
+  return { re: out[0], im: out[1] };
 }
 
 export function encodeInput(input: InputSpec): string {
@@ -490,11 +524,53 @@ export function decodeHash(hash: string, previous: UrlState = defaultUrlState())
   }
 }
 
+/** The end of the one problem of a link that was not read at all. */
+export const NOTHING_READ = 'nothing was read from it';
+
+/**
+ * The heading of the link notice: a link that was not read at all says so, and never that
+ * "the rest of the view was restored".
+ */
+export function linkNoticeHeading(problems: readonly string[]): string {
+  return problems.some((p) => p.endsWith(NOTHING_READ))
+    ? 'This link could not be read (the view was left as it was):'
+    : 'Some parts of this link could not be used (the rest of the view was restored):';
+}
+
+/**
+ * A hash percent-encoded once or twice too often — `v%3D1%26ga%3D0.54` (mail clients, chat
+ * apps and URL shorteners do this) or `v%253D1…` — decoded until it has its own `=` / `&`
+ * again (at most 3 rounds; a broken %-escape stops it).
+ */
+export function unwrapEncodedHash(text: string): string {
+  let t = text;
+  for (let round = 0; round < 3; round++) {
+    const looksEncoded = (/%3D/i.test(t) && !t.includes('=')) || (/%26/i.test(t) && !t.includes('&')) || /%25(3D|26)/i.test(t);
+    if (!looksEncoded) break;
+    try {
+      t = decodeURIComponent(t);
+    } catch {
+      break;
+    }
+  }
+  return t;
+}
+
+/** A field value with stray %-escapes (`0.5%2C0`), decoded when that is clean; the model name decodes itself. */
+function unescapeValue(key: string, value: string): string {
+  if (key === 'model' || !value.includes('%')) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 function decodeUnsafe(hash: string, previous: UrlState): DecodedHash {
-  const text = hash.startsWith('#') ? hash.slice(1) : hash;
+  const text = unwrapEncodedHash(hash.startsWith('#') ? hash.slice(1) : hash);
   if (text.trim() === '') return { state: defaultUrlState(), problems: [] };
   const keep = (problem: string): DecodedHash => ({ state: cloneState(previous), problems: [problem] });
-  if (text.length > URL_LIMITS.maxHashLength) return keep(`link: ${text.length} characters is longer than the ${URL_LIMITS.maxHashLength} this app reads; nothing was read from it`);
+  if (text.length > URL_LIMITS.maxHashLength) return keep(`link: ${text.length} characters is longer than the ${URL_LIMITS.maxHashLength} this app reads; ${NOTHING_READ}`);
 
   const values = new Map<string, string>();
   const problems: string[] = [];
@@ -502,14 +578,14 @@ function decodeUnsafe(hash: string, previous: UrlState): DecodedHash {
     if (pair === '') continue;
     const eq = pair.indexOf('=');
     const key = eq < 0 ? pair : pair.slice(0, eq);
-    const value = eq < 0 ? '' : pair.slice(eq + 1);
+    const value = unescapeValue(key, eq < 0 ? '' : pair.slice(eq + 1));
     if (key === 'v' || FIELD_BY_KEY.has(key)) values.set(key, value);
     else problems.push(`link: unknown field ${quote(key)} (ignored)`);
   }
 
   const version = values.get('v');
-  if (version === undefined) return keep(`version: the link has no version field (this app reads v=${URL_VERSION}); nothing was read from it`);
-  if (version !== String(URL_VERSION)) return keep(`version: links of version ${quote(version)} are not supported (this app reads v=${URL_VERSION}); nothing was read from it`);
+  if (version === undefined) return keep(`version: the link has no version field (this app reads v=${URL_VERSION}); ${NOTHING_READ}`);
+  if (version !== String(URL_VERSION)) return keep(`version: links of version ${quote(version)} are not supported (this app reads v=${URL_VERSION}); ${NOTHING_READ}`);
 
   const state = defaultUrlState();
   for (const f of FIELDS) {
@@ -517,11 +593,13 @@ function decodeUnsafe(hash: string, previous: UrlState): DecodedHash {
     if (raw !== undefined) f.decode(raw, state, previous, problems);
   }
   reconcile(state, problems);
+  const rawInput = values.get('in');
+  const rejectedMatrix = rawInput?.startsWith('matrix:') && state.input.kind !== 'matrix' ? (matrixNumbers(rawInput.slice('matrix:'.length)) ?? undefined) : undefined;
   if (problems.length > URL_LIMITS.maxProblems) {
     const more = problems.length - URL_LIMITS.maxProblems + 1;
     problems.splice(URL_LIMITS.maxProblems - 1, problems.length, `link: ${more} more problems`);
   }
-  return { state, problems };
+  return rejectedMatrix ? { state, problems, rejectedMatrix } : { state, problems };
 }
 
 /** Problems with `s` against the limits (empty when every value is within them); for tests and guards. */

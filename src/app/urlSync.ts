@@ -5,10 +5,13 @@
  * (task, depth, activation, preset, view, add/remove block) pushes a new entry, so Back and
  * Forward walk through them; Back/Forward and hand-edited hashes are read back into the store.
  * Problems in a hash are shown (store.urlProblems) and the rest of the view still applies.
+ * Reading a hash never rewrites the address bar: the link the user opened stays there until
+ * they edit something (a doubly %-encoded link is decoded by decodeHash, not "corrected").
  */
 import type { ModelJson } from './protocol';
 import { classifyEdit, continuesLastEdit } from './history';
 import { blockWithId, pointer, snapshotOf, useExplorer, type ExplorerState } from './store';
+import { useMatrixDraft } from './matrixDraft';
 import { decodeHash, encodeHash, urlStateOf, type UrlState } from './urlState';
 // Static: the saved-work panel (savedWorkStore.ts) puts savedWork.ts in the first-load chunk
 // anyway; its heavy part (savedWorkFiles.ts: zod schemas, file formats) stays lazy.
@@ -122,19 +125,21 @@ export function startUrlSync(): () => void {
     const st = useExplorer.getState();
     if (hash === encodeHash(urlStateOf(st))) return;
     if (initial && hash === '') return;
-    const { state, problems } = decodeHash(hash, urlStateOf(st));
+    const { state, problems, rejectedMatrix } = decodeHash(hash, urlStateOf(st));
     whileReading(() => {
       applyUrlState(state);
       useExplorer.getState().setUrlProblems(problems);
     });
+    // a linked matrix outside the tolerance goes to the matrix editor, which offers its nearest state
+    if (rejectedMatrix) useMatrixDraft.getState().offer(rejectedMatrix.re, rejectedMatrix.im);
     lastKey = null;
     // A link opened fresh starts the undo history; Back/Forward are steps of it like any edit.
     if (initial) useExplorer.getState().resetHistory();
+    // The address bar keeps the link as it was opened (or typed) — even a non-canonical or
+    // partly bad one — until the user edits something; the next edit writes the view's hash.
     void applyModel(state, () => {
       if (initial) useExplorer.getState().resetHistory();
-      writeHash(false);
     });
-    writeHash(false);
   };
 
   /** Write the store's view into the hash: push a new entry or replace the current one. */

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,12 @@ import { bellState, werner } from '../core/states';
 import { randomClassicalBlock, randomQuantumModel, randomReadout } from '../core/randomModel';
 import { makeRng } from '../core/rng';
 import { randomProbabilityVector } from '../core/testing';
+import { PNG } from 'pngjs';
+import { createExportApi } from '../../workers/engine/exportApi';
+import type { StackSpec } from '../app/explorer';
+import { digitIntensities, digitSplit } from '../core/digits';
+import { scale } from '../core/complex';
+import { loadDigitSet } from './digitsData';
 import { main } from './main';
 
 const dir = mkdtempSync(join(tmpdir(), 'hqrn-cli-'));
@@ -170,5 +176,181 @@ describe('bad input: exit 2, one line on stderr naming the field, nothing on std
     expect(bad.stderr.trimEnd().split('\n')).toEqual(['hqrn: --model blocks[0].alpha: must be in [0, 1], got -1']);
     const ok = JSON.parse(execFileSync('npx', ['hqrn', 'measures', '--state', bellPath], { encoding: 'utf8' }));
     expect(ok.concurrence).toBeCloseTo(1, 10);
+  });
+});
+
+describe('states as people write them (HQRN.md §10): tolerance 1e-6, nearest state, --nearest-state', () => {
+  /** A random pure state typed with 6 decimals: trace 1, smallest eigenvalue ≈ −6.96e-7. */
+  const pure6 = file({
+    format: 'hqrn-state',
+    version: 1,
+    re: [[0.137486, 0.172549, -0.048913, 0.106276], [0.172549, 0.226016, -0.12689, 0.105275], [-0.048913, -0.12689, 0.470866, 0.156755], [0.106276, 0.105275, 0.156755, 0.165632]],
+    im: [[0, -0.036068, 0.24969, 0.107133], [0.036068, 0, 0.300536, 0.162335], [-0.24969, -0.300536, 0, -0.231124], [-0.107133, -0.162335, 0.231124, 0]],
+  });
+  const wernerTyped = file({ format: 'hqrn-state', version: 1, re: [[0.333, 0, 0, 0.166], [0, 0.166, 0, 0], [0, 0, 0.166, 0], [0.166, 0, 0, 0.333]], im: [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]] });
+  const twoPhi = file(stateToJson(scale(bellState('phi+'), 2)));
+
+  it('forward and measures accept the 6-decimal pure state and report the distance moved', async () => {
+    for (const argv of [['forward', '--model', modelPath, '--state', pure6], ['measures', '--state', pure6]]) {
+      const r = await run(...argv);
+      expect(r.code, r.stderr).toBe(0);
+      const t = JSON.parse(r.stdout).nearestState.traceDistance;
+      expect(t).toBeGreaterThan(1e-12);
+      expect(t).toBeLessThan(2e-6);
+    }
+    // an exact state reports nothing
+    expect(JSON.parse((await run('measures', '--state', bellPath)).stdout).nearestState).toBeUndefined();
+    expect(JSON.parse((await run('forward', '--model', modelPath, '--state', bellPath)).stdout).nearestState).toBeUndefined();
+  });
+
+  it('the Werner state typed 0.333/0.166: exit 2 naming the trace, the tolerance and --nearest-state', async () => {
+    for (const argv of [['measures', '--state', wernerTyped], ['forward', '--model', modelPath, '--state', wernerTyped], ['predict', '--model', modelPath, '--states', wernerTyped]]) {
+      const r = await run(...argv);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^hqrn: --states? state: trace is not 1: 0\.998 \(\|Tr ρ − 1\| = 0\.002 > tolerance 1e-6\); the nearest state is at trace distance 0\.001 \(--nearest-state uses it\)\n$/);
+    }
+  });
+
+  it('--nearest-state projects it: ρ + 0.0005·I, trace distance 0.001, on measures, forward and predict', async () => {
+    const m = JSON.parse((await run('measures', '--state', wernerTyped, '--nearest-state')).stdout);
+    expect(m.nearestState.traceDistance).toBeCloseTo(0.001, 12);
+    expect(m.trace).toBeCloseTo(1, 14);
+    // purity of ρ + 0.0005 I: 0.4995² + 0.1675² + 2·0.1665²
+    expect(m.purity).toBeCloseTo(0.4995 ** 2 + 0.1675 ** 2 + 2 * 0.1665 ** 2, 12);
+    const f = JSON.parse((await run('forward', '--model', modelPath, '--state', wernerTyped, '--nearest-state')).stdout);
+    expect(f.nearestState.traceDistance).toBeCloseTo(0.001, 12);
+    const p = JSON.parse((await run('predict', '--model', modelPath, '--states', file({ format: 'hqrn-state', version: 1, states: [JSON.parse(readFileSync(wernerTyped, 'utf8')), toJson(bellState('phi+'))] }), '--nearest-state')).stdout);
+    expect(p.nearestState.traceDistance).toBeCloseTo(0.001, 12);
+    expect(p.nearestState.traceDistances[0]).toBeCloseTo(0.001, 12);
+    expect(p.nearestState.traceDistances[1]).toBeLessThan(1e-12);
+  });
+
+  it('2·|Φ+⟩⟨Φ+| with --nearest-state is |Φ+⟩⟨Φ+| (concurrence 1), moved by 0.5', async () => {
+    expect((await run('measures', '--state', twoPhi)).code).toBe(2);
+    const m = JSON.parse((await run('measures', '--state', twoPhi, '--nearest-state')).stdout);
+    expect(m.nearestState.traceDistance).toBeCloseTo(0.5, 12);
+    expect(m.concurrence).toBeCloseTo(1, 10);
+    expect(m.purity).toBeCloseTo(1, 12);
+  });
+
+  it('--nearest-state cannot rescue a non-finite entry or a wrong shape', async () => {
+    const r = await run('measures', '--state', file('{"format":"hqrn-state","version":1,"re":[[1e999,0],[0,0]],"im":[[0,0],[0,0]]}'), '--nearest-state');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^hqrn: --state re\[0\]\[0\]: must be a finite number, got Infinity\n$/);
+  });
+});
+
+/** An RGBA PNG of grey intensities g ∈ [0, 1] (ink = 1 − g on paper when inverted), tinted when `colour`. */
+function pngOf(grey: ArrayLike<number>, width: number, height: number, opts: { invert?: boolean; colour?: boolean; alpha?: boolean } = {}): string {
+  const png = new PNG({ width, height });
+  for (let k = 0; k < width * height; k++) {
+    const v = opts.invert ? 1 - grey[k] : grey[k];
+    if (opts.alpha) {
+      // dark ink on a transparent background: alpha carries the ink
+      png.data.set([20, 20, 60, Math.round(255 * grey[k])], 4 * k);
+      continue;
+    }
+    const b = Math.round(255 * v);
+    png.data.set(opts.colour ? [b, Math.round(b * 0.9), Math.round(b * 0.7), 255] : [b, b, b, 255], 4 * k);
+  }
+  const p = join(dir, `img${fileCount++}.png`);
+  writeFileSync(p, PNG.sync.write(png));
+  return p;
+}
+
+/** A 28×28 digit placed into a W×H canvas at (x, y), each pixel repeated `k`×`k` times. */
+function placed(d: ArrayLike<number>, W: number, H: number, x: number, y: number, k: number): Float64Array {
+  const out = new Float64Array(W * H);
+  for (let r = 0; r < 28 * k; r++) for (let c = 0; c < 28 * k; c++) out[(y + r) * W + x + c] = d[Math.floor(r / k) * 28 + Math.floor(c / k)];
+  return out;
+}
+
+describe('hqrn predict --image (HQRN.md §7: normalised as MNIST)', () => {
+  const digitsModel = 'public/models/digits-quantum.json';
+  const set = loadDigitSet();
+  const indices = digitSplit(set.count, 1).test.slice(0, 10);
+
+  it('real MNIST digits moved off-centre, enlarged, inverted, in colour or on a transparent ground: the original image\'s prediction', async () => {
+    for (const idx of indices) {
+      const d = digitIntensities(set, idx);
+      const original = JSON.parse((await run('predict', '--model', digitsModel, '--image', pngOf(d, 28, 28))).stdout);
+      expect(original.predicted).toHaveLength(1);
+      expect(original.probabilities[0]).toHaveLength(10);
+      expect(original.probabilities[0].reduce((a: number, b: number) => a + b, 0)).toBeCloseTo(1, 12);
+      const variants = [
+        pngOf(placed(d, 120, 90, 2, 1, 3), 120, 90), // top-left corner, 3× larger
+        pngOf(placed(d, 200, 150, 130, 80, 2), 200, 150, { invert: true }), // bottom-right, 2×, dark ink on white
+        pngOf(placed(d, 64, 64, 30, 0, 1), 64, 64, { colour: true }), // top-right, tinted
+        pngOf(placed(d, 100, 100, 10, 40, 2), 100, 100, { alpha: true }), // ink in the alpha channel
+      ];
+      for (const v of variants) {
+        const r = await run('predict', '--model', digitsModel, '--image', v);
+        expect(r.code, r.stderr).toBe(0);
+        expect(JSON.parse(r.stdout).predicted, `MNIST digit ${idx} (label ${set.labels[idx]}) as ${v}`).toEqual(original.predicted);
+      }
+    }
+  });
+
+  it('bad images: exit 2 with one line naming --image', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--image', pngOf(new Float64Array(40 * 30), 40, 30)], /^hqrn: --image: no ink: the brightest pixel is 0\.000 .*draw a digit/],
+      [['--image', pngOf(new Float64Array(40 * 30).fill(1), 40, 30)], /^hqrn: --image: no ink/],
+      [['--image', file('not a png')], /^hqrn: --image: .* is not a PNG image/],
+      [['--image', join(dir, 'missing.png')], /^hqrn: --image: cannot read .*missing\.png: ENOENT/],
+      [['--image', pngOf(new Float64Array(784), 28, 28), '--states', bellPath], /^hqrn: give either --states or --image, not both/],
+    ];
+    for (const [argv, pattern] of cases) {
+      const r = await run('predict', '--model', digitsModel, ...argv);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(pattern);
+    }
+    const ent = await run('predict', '--model', 'public/models/entanglement-quantum.json', '--image', pngOf(placed(digitIntensities(set, 0), 28, 28, 0, 0, 1), 28, 28));
+    expect(ent.code).toBe(2);
+    expect(ent.stderr).toMatch(/^hqrn: --model nQubits: an image needs a digits model \(6 qubits, 8×8 input\), got 2\n$/);
+  });
+});
+
+describe('hqrn qasm (HQRN.md §4): the explorer export\'s OpenQASM 3', () => {
+  const modelJson = JSON.parse(readFileSync('public/models/entanglement-quantum.json', 'utf8'));
+  const path = 'public/models/entanglement-quantum.json';
+  const stack: StackSpec = {
+    task: 'entanglement',
+    blocks: modelJson.blocks.map((b: { alpha: number; activation: 'relu' }, k: number) => ({ id: `b${k}`, alpha: b.alpha, activation: b.activation, gain: 1, seed: k })),
+    readoutSeed: 0,
+    trained: { name: 'entanglement-quantum', model: modelJson },
+  };
+  const ui = createExportApi({ engine: undefined as never, loadDigits: async () => loadDigitSet() });
+
+  it('prints exactly what the UI export writes, for the defaults (order 2, r = 4) and for --order 1 --steps 3', async () => {
+    const def = await run('qasm', '--model', path);
+    expect(def.code, def.stderr).toBe(0);
+    expect(def.stdout).toBe(ui.exportQasm(stack, 2, 4).text);
+    expect(def.stdout.startsWith('OPENQASM 3.0;\ninclude "stdgates.inc";\n')).toBe(true);
+    const o1 = await run('qasm', '--model', path, '--order', '1', '--steps', '3');
+    expect(o1.stdout).toBe(ui.exportQasm(stack, 1, 3).text);
+    expect(o1.stdout).toMatch(/Trotter order 1, r = 3 steps/);
+    expect(o1.stdout).not.toBe(def.stdout);
+  });
+
+  it('bad flags and models: exit 2, one line', async () => {
+    const classical = file(modelToJson({ kind: 'classical', nQubits: 2, blocks: [randomClassicalBlock(4, rng)] }));
+    const cases: [string[], RegExp][] = [
+      [['--model', path, '--order', '3'], /^hqrn: --order must be 1 or 2, got "3"/],
+      [['--model', path, '--steps', '0'], /^hqrn: --steps must be an integer ≥ 1, got "0"/],
+      [['--model', path, '--steps', '20000'], /^hqrn: --steps must be an integer in \[1, 10000\], got "20000"/],
+      [['--model', classical], /^hqrn: --model blocks\[0\]: qasm needs a quantum model/],
+      [[], /^hqrn: --model is required/],
+    ];
+    for (const [argv, pattern] of cases) {
+      const r = await run('qasm', ...argv);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(pattern);
+    }
   });
 });

@@ -1,17 +1,21 @@
 /**
- * `hqrn` — the command line over the float64 core (HQRN.md §10). JSON on stdout.
+ * `hqrn` — the command line over the float64 core (HQRN.md §10). JSON on stdout (`qasm`: the OpenQASM 3 text).
  * Bad input: exit code 2 and one line `hqrn: <field>: <problem>` on stderr, nothing on stdout.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { PNG } from 'pngjs';
 import { type CMat, diagonalMatrix, toJson } from '../core/complex';
 import { classicalAnalog, classicalForwardBatch } from '../core/classical';
-import { DIGIT_DIM, digitsDataset } from '../core/digits';
+import { DIGIT_DIM, digitsDataset, digitToInput } from '../core/digits';
+import { normaliseDigitImage, rgbaToGrey } from '../core/digitNormalise';
 import { entanglementDataset } from '../core/entanglement';
-import { FileFormatError, modelToJson, parseModelFile, parseStateFile, stateToJson } from '../core/files';
+import { FileFormatError, modelToJson, parseModelFile, type ReadState, readStateFile, stateToJson, StateToleranceError } from '../core/files';
 import { runForward } from '../core/forward';
 import { stateMeasures } from '../core/measures';
 import type { Model } from '../core/model';
+import { NEAREST_STATE_REPORT_THRESHOLD } from '../core/nearestState';
+import { QASM_LIMITS, stackToQasm } from '../core/qasm';
 import { softmaxReadout } from '../core/readout';
 import { transferModel } from '../core/transfer';
 import { loadDigitSet } from './digitsData';
@@ -19,11 +23,18 @@ import { loadDigitSet } from './digitsData';
 export class UsageError extends Error {}
 
 const USAGE = `usage:
-  hqrn forward --model M.json --state S.json [--shots N --seed K]
-  hqrn predict --model M.json --states BATCH.json
+  hqrn forward --model M.json --state S.json [--shots N --seed K] [--nearest-state]
+  hqrn predict --model M.json --states BATCH.json [--nearest-state]
+  hqrn predict --model M.json --image DIGIT.png
   hqrn transfer --model CLASSICAL.json
-  hqrn measures --state S.json
-  hqrn dataset entanglement|digits --seed K --n N [--split train|test]`;
+  hqrn measures --state S.json [--nearest-state]
+  hqrn dataset entanglement|digits --seed K --n N [--split train|test]
+  hqrn qasm --model M.json [--order 1|2] [--steps r]
+States are accepted within 1e-6 of Hermitian / trace 1 / PSD and used as their nearest state
+("nearestState": {"traceDistance": t} in the output when that moved them by t > 1e-12);
+--nearest-state projects any finite matrix of the right size.`;
+
+type Values = Record<string, string | undefined> & { 'nearest-state'?: boolean };
 
 function readJson(field: string, path: string | undefined): unknown {
   if (!path) throw new UsageError(`--${field} is required`);
@@ -44,9 +55,21 @@ function withField<T>(flag: string, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
+    // a matrix outside the tolerance: say how to use its nearest state
+    if (e instanceof StateToleranceError && e.nearest) throw new FileFormatError(`${flag} ${e.field}`.trim(), `${e.problem} (--nearest-state uses it)`);
     if (e instanceof FileFormatError) throw new FileFormatError(`${flag} ${e.field}`.trim(), e.problem);
     throw e;
   }
+}
+
+/** Read a state file (HQRN.md §10: within 1e-6 its nearest state; --nearest-state: always). */
+function readStates(flag: 'state' | 'states', values: Values): ReadState[] {
+  return withField(`--${flag}`, () => readStateFile(readJson(flag, values[flag]), { nearestState: values['nearest-state'] === true }));
+}
+
+/** `{"traceDistance": t}` when the nearest-state projection moved the state (t > 1e-12). */
+function nearestReport(t: number): { nearestState?: { traceDistance: number } } {
+  return t > NEAREST_STATE_REPORT_THRESHOLD ? { nearestState: { traceDistance: t } } : {};
 }
 
 function intOption(name: string, value: string | undefined, min: number, fallback?: number): number {
@@ -59,7 +82,7 @@ function intOption(name: string, value: string | undefined, min: number, fallbac
   return n;
 }
 
-function singleState(states: CMat[], flag: string): CMat {
+function singleState(states: ReadState[], flag: string): ReadState {
   if (states.length !== 1) throw new FileFormatError(flag, `expected one state, got a batch of ${states.length}`);
   return states[0];
 }
@@ -69,9 +92,11 @@ function checkDims(model: Model, rho: CMat, flag: string): void {
   if (rho.rows !== d) throw new FileFormatError(flag, `state is ${rho.rows}×${rho.rows} but the model has nQubits ${model.nQubits} (d = ${d})`);
 }
 
-function forward(values: Record<string, string | undefined>): unknown {
+function forward(values: Values): unknown {
   const model = withField('--model', () => parseModelFile(readJson('model', values.model)));
-  const rho = withField('--state', () => singleState(parseStateFile(readJson('state', values.state)), 'states'));
+  const states = readStates('state', values);
+  const read = withField('--state', () => singleState(states, 'states'));
+  const rho = read.rho;
   checkDims(model, rho, '--state');
   const shots = intOption('shots', values.shots, 0, 0);
   const seed = intOption('seed', values.seed, 0, 0);
@@ -88,7 +113,7 @@ function forward(values: Record<string, string | undefined>): unknown {
   };
   if (r.output) out.output = { probabilities: Array.from(r.output.probabilities), predicted: r.output.predicted };
   if (r.classicalOutput) out.classicalOutput = { probabilities: Array.from(r.classicalOutput.probabilities), predicted: r.classicalOutput.predicted };
-  return out;
+  return { ...out, ...nearestReport(read.traceDistance) };
 }
 
 function isDiagonal(rho: CMat): boolean {
@@ -102,10 +127,13 @@ function isDiagonal(rho: CMat): boolean {
  * Predictions for a batch. Diagonal inputs of a quantum model take the classical analog's
  * O(d²) path (equal by the correspondence theorem, HQRN.md §3); others the full quantum path.
  */
-function predict(values: Record<string, string | undefined>): unknown {
+function predict(values: Values): unknown {
   const model = withField('--model', () => parseModelFile(readJson('model', values.model)));
   if (!model.readout) throw new FileFormatError('--model readout', 'the model has no readout, so it cannot predict classes');
-  const states = withField('--states', () => parseStateFile(readJson('states', values.states)));
+  if (values.image !== undefined && values.states !== undefined) throw new UsageError('give either --states or --image, not both');
+  if (values.image !== undefined) return predictImage(model, values.image);
+  const read = readStates('states', values);
+  const states = read.map((r) => r.rho);
   states.forEach((s, i) => checkDims(model, s, `--states states[${i}]`));
   const readout = model.readout;
   const d = 1 << model.nQubits;
@@ -118,10 +146,44 @@ function predict(values: Record<string, string | undefined>): unknown {
     }
     return runForward(model, rho, { measures: false }).output!;
   });
-  return { predicted: outputs.map((o) => o.predicted), probabilities: outputs.map((o) => Array.from(o.probabilities)) };
+  const distances = read.map((r) => r.traceDistance);
+  const moved = Math.max(...distances);
+  return {
+    predicted: outputs.map((o) => o.predicted),
+    probabilities: outputs.map((o) => Array.from(o.probabilities)),
+    ...(moved > NEAREST_STATE_REPORT_THRESHOLD ? { nearestState: { traceDistance: moved, traceDistances: distances } } : {}),
+  };
 }
 
-function transfer(values: Record<string, string | undefined>): unknown {
+/**
+ * One drawn or photographed digit (any size; light or dark background; colour, grey or
+ * transparent PNG): grey levels (rgbaToGrey), normalised as HQRN.md §7 says
+ * (normaliseDigitImage), the 8×8 pipeline, then the model's readout — the same code as the
+ * explorer's drawing canvas. A digits model (6 qubits) is required; an image without ink exits 2.
+ */
+function predictImage(model: Model, path: string): unknown {
+  if (model.nQubits !== 6) throw new FileFormatError('--model nQubits', `an image needs a digits model (6 qubits, 8×8 input), got ${model.nQubits}`);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new FileFormatError('--image', `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  let png: { width: number; height: number; data: Buffer };
+  try {
+    png = PNG.sync.read(bytes);
+  } catch (e) {
+    throw new FileFormatError('--image', `${path} is not a PNG image (${(e as Error).message.split('\n')[0]})`);
+  }
+  const n = normaliseDigitImage(rgbaToGrey(png.data, png.width, png.height), png.width, png.height);
+  if (!n.ink) throw new FileFormatError('--image', `${n.reason}; draw a digit (no prediction for an empty image)`);
+  const x0 = digitToInput(n.image);
+  const blocks = model.kind === 'classical' ? model.blocks : classicalAnalog(model).blocks;
+  const out = softmaxReadout(model.readout!, classicalForwardBatch(blocks, x0, DIGIT_DIM).x);
+  return { predicted: [out.predicted], probabilities: [Array.from(out.probabilities)] };
+}
+
+function transfer(values: Values): unknown {
   const model = withField('--model', () => parseModelFile(readJson('model', values.model)));
   if (model.kind !== 'classical') throw new FileFormatError('--model blocks[0]', 'transfer needs a classical model (blocks with w)');
   const t = transferModel(model);
@@ -130,13 +192,28 @@ function transfer(values: Record<string, string | undefined>): unknown {
   return json;
 }
 
-function measures(values: Record<string, string | undefined>): unknown {
-  const states = withField('--state', () => parseStateFile(readJson('state', values.state)));
-  const m = states.map((s) => stateMeasures(s));
+function measures(values: Values): unknown {
+  const states = readStates('state', values);
+  const m = states.map((s) => ({ ...stateMeasures(s.rho), ...nearestReport(s.traceDistance) }));
   return m.length === 1 ? m[0] : m;
 }
 
-function dataset(kind: string | undefined, values: Record<string, string | undefined>): unknown {
+/**
+ * The stack as OpenQASM 3 (HQRN.md §4): stackToQasm, the code path of the explorer's export,
+ * with the same defaults (order 2, r = 4). Prints the program text, not JSON.
+ */
+function qasm(values: Values): string {
+  const model = withField('--model', () => parseModelFile(readJson('model', values.model)));
+  if (model.kind !== 'quantum') throw new FileFormatError('--model blocks[0]', 'qasm needs a quantum model (aPlus/aMinus); make one with "hqrn transfer"');
+  const order = values.order ?? '2';
+  if (order !== '1' && order !== '2') throw new UsageError(`--order must be 1 or 2, got ${JSON.stringify(order)}`);
+  const steps = intOption('steps', values.steps, 1, 4);
+  if (steps > QASM_LIMITS.maxSteps) throw new UsageError(`--steps must be an integer in [1, ${QASM_LIMITS.maxSteps}], got ${JSON.stringify(values.steps)}`);
+  if (model.nQubits + 1 > QASM_LIMITS.maxQubits) throw new FileFormatError('--model nQubits', `at most ${QASM_LIMITS.maxQubits - 1} system qubits for QASM export, got ${model.nQubits}`);
+  return stackToQasm(model, { order: order === '1' ? 1 : 2, steps }).text;
+}
+
+function dataset(kind: string | undefined, values: Values): unknown {
   const seed = intOption('seed', values.seed, 0, 0);
   const n = intOption('n', values.n, 1);
   if (kind === 'entanglement') {
@@ -168,9 +245,13 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         seed: { type: 'string' },
         n: { type: 'string' },
         split: { type: 'string' },
+        image: { type: 'string' },
+        order: { type: 'string' },
+        steps: { type: 'string' },
+        'nearest-state': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
-    }).valueOf() as { values: Record<string, string | undefined> & { help?: boolean }; positionals: string[] };
+    }).valueOf() as { values: Values & { help?: boolean }; positionals: string[] };
     const [command, sub] = positionals;
     if (values.help || !command) {
       out(USAGE + '\n');
@@ -183,7 +264,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       case 'transfer': result = transfer(values); break;
       case 'measures': result = measures(values); break;
       case 'dataset': result = dataset(sub, values); break;
-      default: throw new UsageError(`unknown command ${JSON.stringify(command)} (forward, predict, transfer, measures, dataset)`);
+      case 'qasm': out(qasm(values)); return 0;
+      default: throw new UsageError(`unknown command ${JSON.stringify(command)} (forward, predict, transfer, measures, dataset, qasm)`);
     }
     out(JSON.stringify(result) + '\n');
     return 0;

@@ -73,7 +73,11 @@ export function ComparePanel() {
         </span>
       </div>
 
-      {result ? (
+      {result?.noDigit ? (
+        <p role="status" aria-label="Prediction">
+          Draw a digit: the canvas has no ink, so there is no prediction.
+        </p>
+      ) : result ? (
         <>
           <ExportButtons what="class probabilities of both paths" name={['class-probabilities']} csv={() => readoutCsv(result)} />
           <table className="viz-table" aria-label="Class probabilities">

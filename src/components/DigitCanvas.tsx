@@ -1,10 +1,14 @@
 /**
  * Digits task input: a 28×28 drawing canvas (mouse, touch and pen through pointer events),
- * painted with a soft brush into 784 intensities in [0, 1] (UI input; the worker pads, pools
- * and normalises them, HQRN.md §7), a random MNIST digit, and the worker's 8×8 pooled input.
+ * painted with a soft brush into 784 intensities in [0, 1] (UI input), a random MNIST digit,
+ * and what the worker made of it: the drawing normalised as MNIST's digits were (HQRN.md §7:
+ * ink box to 20×20, centre of mass to the centre) and its 8×8 pooled input. Both previews use
+ * a fixed scale, 0 (black) … full ink (white), so a blank canvas shows black; a canvas without
+ * ink gets "draw a digit" and no prediction.
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useExplorer } from '../app/store';
+import { poolDigit } from '../core/digits';
 
 const N = 28;
 const POOLED = 8;
@@ -51,6 +55,7 @@ function paintGrey(canvas: HTMLCanvasElement | null, values: ArrayLike<number>, 
 export function DigitCanvas() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const pooledRef = useRef<HTMLCanvasElement>(null);
+  const normalisedRef = useRef<HTMLCanvasElement>(null);
   const pixels = useRef(new Float32Array(N * N));
   const last = useRef<{ x: number; y: number } | null>(null);
   const lastSent = useRef(0);
@@ -60,6 +65,8 @@ export function DigitCanvas() {
   const input = useExplorer((s) => s.input);
   const setInput = useExplorer((s) => s.setInput);
   const pooled = useExplorer((s) => s.result?.pooled);
+  const digit28 = useExplorer((s) => s.result?.digit28);
+  const noDigit = useExplorer((s) => s.result?.noDigit === true);
   const digitLabel = useExplorer((s) => s.result?.digitLabel);
 
   const redraw = useCallback(() => paintGrey(canvasRef.current, pixels.current, N, 1), []);
@@ -77,12 +84,12 @@ export function DigitCanvas() {
   }, [input, redraw]);
 
   useEffect(() => {
-    if (pooled) {
-      let max = 0;
-      for (const v of pooled) max = Math.max(max, v);
-      paintGrey(pooledRef.current, pooled, POOLED, max > 0 ? max : 1);
-    }
-  }, [pooled]);
+    // Fixed scale 0 … 1 (full ink), never scaled to the picture's own maximum: blank is black.
+    if (digit28 && digit28.length === N * N) {
+      paintGrey(normalisedRef.current, digit28, N, 1);
+      paintGrey(pooledRef.current, poolDigit(digit28), POOLED, 1);
+    } else if (pooled) paintGrey(pooledRef.current, new Float32Array(POOLED * POOLED), POOLED, 1);
+  }, [digit28, pooled]);
 
   const toGrid = (e: PointerEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
@@ -183,6 +190,10 @@ export function DigitCanvas() {
           <figcaption>Draw here (28×28)</figcaption>
         </figure>
         <figure className="digit-figure">
+          <canvas ref={normalisedRef} width={N} height={N} className="pooled-canvas" role="img" aria-label="Normalised 28×28 digit" />
+          <figcaption>Normalised as MNIST (20×20 box, centred)</figcaption>
+        </figure>
+        <figure className="digit-figure">
           <canvas
             ref={pooledRef}
             width={POOLED}
@@ -210,6 +221,11 @@ export function DigitCanvas() {
           Random MNIST digit
         </button>
       </div>
+      {noDigit && input.kind === 'drawn' && (
+        <p className="hint" role="status" aria-label="Digit check">
+          Draw a digit: the canvas has no ink, so there is no prediction.
+        </p>
+      )}
       {input.kind === 'mnist' && (
         <p className="hint">
           MNIST digit #{input.index}

@@ -1,16 +1,26 @@
 /**
  * A hand-entered two-qubit density matrix: 4×4 complex entries, validated as you type by the
- * worker's checkMatrix (the main thread only parses numbers). "Use this matrix" is enabled
- * only for a valid state, so an invalid matrix never replaces the current input.
+ * worker's checkMatrix (the main thread only parses numbers). HQRN.md §10 "States as people
+ * write them": cells take `1/3`, `-1/2`, `0.5+0.5i`, `i/2`, `1/sqrt(2)`, `0,5`
+ * (src/core/matrixText.ts); a "Paste a matrix" field reads numpy, MATLAB, Mathematica and CSV.
+ * A matrix within 1e-6 of a state is accepted and used as its nearest state (the distance is
+ * shown); outside, the problem is named with the tolerance and "Use the nearest state" offers
+ * the projection. An unreadable cell is named as a parse problem, never as "not a state".
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { getEngine } from '../app/engineClient';
+import type { MatrixCheck } from '../app/explorer';
+import { useMatrixDraft } from '../app/matrixDraft';
 import { useExplorer } from '../app/store';
+import { formatCell, parseComplex, parseMatrixText, type MatrixFormat } from '../core/matrixText';
 
 const D = 4;
 const BASIS = ['00', '01', '10', '11'];
+/** Trace distances at or below this are "nothing changed" (HQRN.md §10). */
+const REPORT_THRESHOLD = 1e-12;
 
 type Grid = string[][];
+type Part = 're' | 'im';
 
 const fill = (f: (i: number, j: number) => string): Grid => Array.from({ length: D }, (_, i) => Array.from({ length: D }, (_, j) => f(i, j)));
 
@@ -20,46 +30,96 @@ const PRESETS: { name: string; re: Grid; im: Grid }[] = [
   { name: '|00⟩⟨00|', re: fill((i, j) => (i === 0 && j === 0 ? '1' : '0')), im: fill(() => '0') },
 ];
 
-/** The number in a cell, or null when the text is not one (an empty real part is missing). */
-function parseCell(text: string): number | null {
-  const t = text.trim().replace(/−/g, '-');
-  if (t === '') return null;
-  const v = Number(t);
-  return Number.isFinite(v) ? v : null;
-}
+/** 4 significant digits, no trailing zeros. */
+const sig4 = (x: number) => (x === 0 ? '0' : String(Number(x.toPrecision(4))));
+
+const SIMPLE_NUMBER = /^[+-−]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** The text of −v for the mirrored imaginary part, keeping what the user typed. */
 function negateText(text: string): string {
   const t = text.trim();
-  if (t === '' || parseCell(t) === 0) return t === '' ? '' : '0';
-  return t.startsWith('-') || t.startsWith('−') ? t.slice(1) : `-${t}`;
+  if (t === '') return '';
+  const p = parseComplex(t);
+  if ('value' in p && p.value.re === 0 && p.value.im === 0) return '0';
+  if (SIMPLE_NUMBER.test(t) || /^[+-−]?[\d.]+\/[\d.]+$/.test(t)) return t.startsWith('-') || t.startsWith('−') ? t.slice(1) : t.startsWith('+') ? `-${t.slice(1)}` : `-${t}`;
+  return `-(${t})`;
 }
 
-type Check = ({ state: 'checking' } | { state: 'valid' } | { state: 'invalid'; reason: string } | { state: 'error'; reason: string }) & { key?: string };
+/** The text of conj(v) for the mirrored real-part cell: the same text when v is real. */
+function conjText(text: string): string {
+  const p = parseComplex(text);
+  return 'value' in p && p.value.im !== 0 ? `conj(${text.trim()})` : text;
+}
+
+/**
+ * Exact values behind cells filled by a paste or by "Use the nearest state": the cell shows 6
+ * decimals, the value keeps every digit until the cell is edited (its text no longer matches).
+ */
+type Exact = Map<string, { text: string; value: number }>;
+const exactKey = (part: Part, i: number, j: number) => `${part}${i},${j}`;
+
+/** Cell texts (6 decimals) and exact values of a matrix. */
+function gridsOf(re: number[][], im: number[][]): { re: Grid; im: Grid; exact: Exact } {
+  const exact: Exact = new Map();
+  const texts = (part: Part, m: number[][]) =>
+    fill((i, j) => {
+      const text = formatCell(m[i][j]);
+      if (Number(text) !== m[i][j]) exact.set(exactKey(part, i, j), { text, value: m[i][j] });
+      return text;
+    });
+  return { re: texts('re', re), im: texts('im', im), exact };
+}
+
+type Check = ({ state: 'checking' } | { state: 'valid'; traceDistance: number } | { state: 'unreadable'; reason: string } | { state: 'invalid'; reason: string; nearest?: MatrixCheck['nearest'] } | { state: 'error'; reason: string }) & {
+  key?: string;
+};
+
+const FORMAT_NAMES: Record<MatrixFormat, string> = { numpy: 'numpy', matlab: 'MATLAB', mathematica: 'Mathematica', csv: 'CSV' };
 
 export function MatrixEditor() {
   const [re, setRe] = useState<Grid>(PRESETS[1].re);
   const [im, setIm] = useState<Grid>(PRESETS[1].im);
+  const [exact, setExact] = useState<Exact>(() => new Map());
   const [hermitian, setHermitian] = useState(true);
   const [check, setCheck] = useState<Check>({ state: 'checking' });
+  const [pasteText, setPasteText] = useState('');
+  const [pasteNote, setPasteNote] = useState<{ ok: boolean; text: string } | null>(null);
+  /** After "Use the nearest state": how far it moved the matrix entered. */
+  const [moved, setMoved] = useState<number | null>(null);
   const setInput = useExplorer((s) => s.setInput);
   const currentIsMatrix = useExplorer((s) => s.input.kind === 'matrix');
   const seq = useRef(0);
   const id = useId();
+  const draft = useMatrixDraft((s) => s.draft);
 
   // Parse on the main thread (UI input); the physics check runs in the worker, debounced.
   const parsed = (() => {
     const out = { re: [] as number[][], im: [] as number[][], problem: null as string | null };
+    const value = (part: Part, i: number, j: number, text: string) => {
+      const e = exact.get(exactKey(part, i, j));
+      if (e && e.text === text) return { re: e.value, im: 0 };
+      if (part === 'im' && text.trim() === '') return { re: 0, im: 0 };
+      const p = parseComplex(text);
+      const name = `${part === 're' ? 'Re' : 'Im'} ρ(${i},${j})`;
+      if ('problem' in p) {
+        out.problem ??= p.problem === 'is empty' ? `${name} is empty` : `${name} is not a number (${p.problem.replace(/ is not a number$/, '')})`;
+        return { re: 0, im: 0 };
+      }
+      if (part === 'im' && p.value.im !== 0) {
+        out.problem ??= `${name}: '${text.trim()}' has an imaginary part; type the imaginary part as a real number (or the whole entry in the Re cell)`;
+        return { re: 0, im: 0 };
+      }
+      return p.value;
+    };
     for (let i = 0; i < D; i++) {
       out.re.push([]);
       out.im.push([]);
       for (let j = 0; j < D; j++) {
-        const r = parseCell(re[i][j]);
-        const m = im[i][j].trim() === '' ? 0 : parseCell(im[i][j]);
-        if (r === null && out.problem === null) out.problem = `Re ρ(${i},${j}) is not a number`;
-        if (m === null && out.problem === null) out.problem = `Im ρ(${i},${j}) is not a number`;
-        out.re[i].push(r ?? 0);
-        out.im[i].push(m ?? 0);
+        // ρ_ij = (Re cell) + i·(Im cell); the Re cell may hold a whole complex entry
+        const r = value('re', i, j, re[i][j]);
+        const m = value('im', i, j, im[i][j]);
+        out.re[i].push(r.re);
+        out.im[i].push(r.im + m.re);
       }
     }
     return out;
@@ -69,31 +129,43 @@ export function MatrixEditor() {
   useEffect(() => {
     const mine = ++seq.current;
     if (parsed.problem !== null) {
-      setCheck({ state: 'invalid', reason: parsed.problem, key });
+      setCheck({ state: 'unreadable', reason: parsed.problem, key });
       return;
     }
     setCheck({ state: 'checking' });
     const timer = setTimeout(() => {
-      getEngine().checkMatrix(parsed.re, parsed.im).then(
-        (problem) => {
-          if (mine !== seq.current) return; // a newer edit is being checked
-          setCheck(problem === null ? { state: 'valid', key } : { state: 'invalid', reason: problem, key });
-        },
-        (e: unknown) => {
-          if (mine !== seq.current) return;
-          setCheck({ state: 'error', reason: e instanceof Error ? e.message : String(e), key });
-        },
-      );
+      getEngine()
+        .checkMatrix(parsed.re, parsed.im)
+        .then(
+          (answer) => {
+            if (mine !== seq.current) return; // a newer edit is being checked
+            setCheck(answer.problem === null ? { state: 'valid', traceDistance: answer.traceDistance ?? 0, key } : { state: 'invalid', reason: answer.problem, nearest: answer.nearest, key });
+          },
+          (e: unknown) => {
+            if (mine !== seq.current) return;
+            setCheck({ state: 'error', reason: e instanceof Error ? e.message : String(e), key });
+          },
+        );
     }, 250);
     return () => clearTimeout(timer);
   }, [key]);
 
-  const edit = (part: 're' | 'im', i: number, j: number, text: string) => {
+  // A matrix offered from elsewhere (a link's matrix outside the tolerance): fill it in, so
+  // its problem is named here and "Use the nearest state" can project it.
+  useEffect(() => {
+    if (draft) {
+      setMoved(null);
+      setMatrix(draft);
+    }
+  }, [draft?.seq]);
+
+  const edit = (part: Part, i: number, j: number, text: string) => {
+    setMoved(null);
     const update = (g: Grid, v: string, mi: number, mj: number) => g.map((row, a) => row.map((c, b) => (a === mi && b === mj ? v : c)));
     if (part === 're') {
       setRe((g) => {
         let next = update(g, text, i, j);
-        if (hermitian && i !== j) next = update(next, text, j, i);
+        if (hermitian && i !== j) next = update(next, conjText(text), j, i);
         return next;
       });
     } else {
@@ -105,14 +177,51 @@ export function MatrixEditor() {
     }
   };
 
+  const setMatrix = (m: { re: number[][]; im: number[][] }) => {
+    const g = gridsOf(m.re, m.im);
+    setRe(g.re);
+    setIm(g.im);
+    setExact(g.exact);
+  };
+
+  const readPaste = (text: string) => {
+    setPasteText(text);
+    if (text.trim() === '') {
+      setPasteNote(null);
+      return;
+    }
+    const p = parseMatrixText(text, D);
+    if ('problem' in p) {
+      setPasteNote({ ok: false, text: `Cannot read the pasted matrix: ${p.problem}` });
+      return;
+    }
+    setMoved(null);
+    setMatrix(p);
+    setPasteNote({ ok: true, text: `Read a 4×4 matrix (${FORMAT_NAMES[p.format]} form) into the cells below.` });
+  };
+
+  const applyNearest = (nearest: NonNullable<MatrixCheck['nearest']>) => {
+    setMatrix(nearest);
+    setMoved(nearest.traceDistance);
+    setInput({ kind: 'matrix', re: nearest.re, im: nearest.im });
+  };
+
   const message =
     check.state === 'valid'
-      ? 'A valid density matrix (Hermitian, trace 1, positive semidefinite).'
+      ? check.traceDistance > REPORT_THRESHOLD
+        ? `Accepted: within 10⁻⁶ of a state, so its nearest state is used (trace distance ${sig4(check.traceDistance)}).`
+        : moved !== null
+          ? `A valid density matrix: the nearest state of the matrix entered (trace distance ${sig4(moved)} from it).`
+          : 'A valid density matrix (Hermitian, trace 1, positive semidefinite).'
       : check.state === 'checking'
         ? 'Checking…'
-        : check.state === 'invalid'
-          ? `Not a state: ${check.reason}`
-          : `Could not check the matrix: ${check.reason}`;
+        : check.state === 'unreadable'
+          ? `Cannot read the matrix: ${check.reason}`
+          : check.state === 'invalid'
+            ? `Not a state: ${check.reason}`
+            : `Could not check the matrix: ${check.reason}`;
+  const upToDate = check.key === key;
+  const nearest = check.state === 'invalid' && upToDate ? check.nearest : undefined;
 
   return (
     <fieldset className="matrix-editor">
@@ -125,6 +234,8 @@ export function MatrixEditor() {
             onClick={() => {
               setRe(p.re);
               setIm(p.im);
+              setExact(new Map());
+              setMoved(null);
             }}
           >
             Fill {p.name}
@@ -135,6 +246,22 @@ export function MatrixEditor() {
           Keep Hermitian (mirror ρ(j,i) = conj ρ(i,j))
         </label>
       </div>
+      <label className="matrix-paste">
+        Paste a matrix (numpy, MATLAB, Mathematica or CSV; entries like 1/3, 0.5+0.5i, 1/sqrt(2))
+        <textarea
+          aria-label="Paste a matrix"
+          rows={3}
+          spellCheck={false}
+          placeholder="[[0.5, 0, 0, 0.5], [0, 0, 0, 0], [0, 0, 0, 0], [0.5, 0, 0, 0.5]]"
+          value={pasteText}
+          onChange={(e) => readPaste(e.target.value)}
+        />
+      </label>
+      {pasteNote && (
+        <p role="status" aria-label="Pasted matrix" className={`matrix-check ${pasteNote.ok ? 'matrix-check-valid' : 'matrix-check-invalid'}`}>
+          {pasteNote.text}
+        </p>
+      )}
       <div className="matrix-scroll">
         <table className="matrix-grid" aria-describedby={`${id}-check`}>
           <caption className="visually-hidden">Entries ρ(i,j): real part above, imaginary part below</caption>
@@ -158,7 +285,7 @@ export function MatrixEditor() {
                   <td key={cb}>
                     <input
                       type="text"
-                      inputMode="decimal"
+                      inputMode="text"
                       className="cell-re"
                       aria-label={`Re ρ(${i},${j})`}
                       value={re[i][j]}
@@ -167,7 +294,7 @@ export function MatrixEditor() {
                     />
                     <input
                       type="text"
-                      inputMode="decimal"
+                      inputMode="text"
                       className="cell-im"
                       aria-label={`Im ρ(${i},${j})`}
                       value={im[i][j]}
@@ -185,14 +312,19 @@ export function MatrixEditor() {
         id={`${id}-check`}
         role="status"
         aria-label="Matrix check"
-        className={`matrix-check matrix-check-${check.state}`}
+        className={`matrix-check matrix-check-${check.state === 'unreadable' ? 'invalid' : check.state}`}
         data-state={check.state}
       >
         {message}
       </p>
-      <button type="button" className="primary" disabled={check.state !== 'valid' || check.key !== key} onClick={() => setInput({ kind: 'matrix', re: parsed.re, im: parsed.im })}>
+      <button type="button" className="primary" disabled={check.state !== 'valid' || !upToDate} onClick={() => setInput({ kind: 'matrix', re: parsed.re, im: parsed.im })}>
         Use this matrix
-      </button>
+      </button>{' '}
+      {nearest && (
+        <button type="button" onClick={() => applyNearest(nearest)}>
+          Use the nearest state (trace distance {sig4(nearest.traceDistance)})
+        </button>
+      )}
       {currentIsMatrix && <span className="hint"> (the current input is a hand-entered matrix)</span>}
     </fieldset>
   );

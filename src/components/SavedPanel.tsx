@@ -77,6 +77,8 @@ function Messages() {
   const error = useSavedWork((s) => s.error);
   const deleted = useSavedWork((s) => s.deleted);
   const undo = useSavedWork((s) => s.undoDelete);
+  const nearestOffer = useSavedWork((s) => s.nearestOffer);
+  const importNearest = useSavedWork((s) => s.importNearest);
   return (
     <>
       <p className="saved-message" role="status" aria-live="polite" aria-label="Saved work status">
@@ -94,6 +96,13 @@ function Messages() {
         <p className="error" role="alert" aria-label="Saved work problem">
           {error}
           {/[.!?]$/.test(error) ? '' : '.'} Nothing saved was changed.
+        </p>
+      )}
+      {error && nearestOffer && (
+        <p>
+          <button type="button" onClick={() => void importNearest()}>
+            Import its nearest state (trace distance {Number(nearestOffer.traceDistance.toPrecision(4))})
+          </button>
         </p>
       )}
     </>

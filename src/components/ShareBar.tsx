@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { HIDEABLE_CONTROLS, useExplorer, type HideableControl } from '../app/store';
-import { encodeHash, urlStateOf } from '../app/urlState';
+import { encodeHash, linkNoticeHeading, urlStateOf } from '../app/urlState';
 import './shareBar.css';
 
 const CONTROL_LABEL: Record<HideableControl, string> = {
@@ -136,7 +136,7 @@ function UrlProblems() {
   if (problems.length === 0) return null;
   return (
     <div className="url-problems" role="alert" aria-label="Problems in the link">
-      <p>Some parts of this link could not be used (the rest of the view was restored):</p>
+      <p>{linkNoticeHeading(problems)}</p>
       <ul>
         {problems.map((p, k) => (
           <li key={k}>{p}</li>

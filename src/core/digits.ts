@@ -38,23 +38,30 @@ export function decodeDigitsBinary(bytes: Uint8Array): DigitSet {
 }
 
 /**
- * The 8×8 pipeline: 28×28 intensities → zero-pad to 32×32 (2-pixel border) → 4×4 average
- * pooling → v (64 values, row-major) → x = v / Σ v (uniform 1/64 if Σ v = 0).
- * Pooled cell (r, c) averages padded rows 4r..4r+3 and columns 4c..4c+3, i.e. image rows
- * 4r−2..4r+1 (those inside 0..27).
+ * The pooled intensities v of the 8×8 pipeline before normalisation: 28×28 → zero-pad to
+ * 32×32 (2-pixel border) → 4×4 average pooling (64 values, row-major, each in [0, 1] for
+ * intensities in [0, 1]). Pooled cell (r, c) averages padded rows 4r..4r+3 and columns
+ * 4c..4c+3, i.e. image rows 4r−2..4r+1 (those inside 0..27).
  */
-export function digitToInput(intensities: ArrayLike<number>): Float64Array {
+export function poolDigit(intensities: ArrayLike<number>): Float64Array {
   if (intensities.length !== DIGIT_PIXELS) throw new Error(`a digit has ${DIGIT_PIXELS} pixels, got ${intensities.length}`);
   const v = new Float64Array(DIGIT_DIM);
   for (let y = 0; y < DIGIT_SIDE; y++) {
     const r = (y + 2) >> 2;
     for (let x = 0; x < DIGIT_SIDE; x++) v[r * POOLED_SIDE + ((x + 2) >> 2)] += intensities[y * DIGIT_SIDE + x];
   }
+  for (let k = 0; k < DIGIT_DIM; k++) v[k] /= 16;
+  return v;
+}
+
+/**
+ * The 8×8 pipeline (HQRN.md §7): v = poolDigit(intensities) → x = v / Σ v (uniform 1/64 if
+ * Σ v = 0).
+ */
+export function digitToInput(intensities: ArrayLike<number>): Float64Array {
+  const v = poolDigit(intensities);
   let s = 0;
-  for (let k = 0; k < DIGIT_DIM; k++) {
-    v[k] /= 16;
-    s += v[k];
-  }
+  for (let k = 0; k < DIGIT_DIM; k++) s += v[k];
   if (!(s > 0)) return v.fill(1 / DIGIT_DIM);
   for (let k = 0; k < DIGIT_DIM; k++) v[k] /= s;
   return v;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toJson } from './complex';
-import { FileFormatError, modelToJson, parseModelFile, parseStateFile, stateToJson } from './files';
+import { FileFormatError, modelToJson, parseModelFile, parseStateFile, readStateFile, stateToJson, StateToleranceError } from './files';
+import { validateDensityMatrix } from './measures';
 import { randomClassicalBlock, randomQuantumModel } from './randomModel';
 import { makeRng } from './rng';
 import { randomDensityMatrix } from './testing';
@@ -47,6 +48,30 @@ describe('hqrn-state files', () => {
     it(`rejects ${name} naming the field`, () => {
       expect(errorOf(() => parseStateFile(mutate(base()))).message).toMatch(pattern);
     });
+});
+
+describe('hqrn-state files: states as people write them (tolerance 1e-6, nearest state)', () => {
+  const werner3 = { format: 'hqrn-state', version: 1, re: [[0.333, 0, 0, 0.166], [0, 0.166, 0, 0], [0, 0, 0.166, 0], [0.166, 0, 0, 0.333]], im: [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]] };
+  it('a trace 1 − 5e-7 diagonal is accepted as its nearest state with the distance it moved', () => {
+    const [r] = readStateFile({ format: 'hqrn-state', version: 1, re: [[0.5, 0], [0, 0.4999995]], im: [[0, 0], [0, 0]] });
+    expect(validateDensityMatrix(r.rho, 1e-12)).toBeNull();
+    expect(r.traceDistance).toBeCloseTo(2.5e-7, 15);
+  });
+  it('the Werner state typed 0.333/0.166 is refused naming the trace and the tolerance, with the nearest state offered', () => {
+    const e = errorOf(() => parseStateFile(werner3));
+    expect(e).toBeInstanceOf(StateToleranceError);
+    expect(e.message).toBe('state: trace is not 1: 0.998 (|Tr ρ − 1| = 0.002 > tolerance 1e-6); the nearest state is at trace distance 0.001');
+    expect((e as StateToleranceError).nearest!.traceDistance).toBeCloseTo(0.001, 14);
+  });
+  it('with nearestState: true the same file loads as ρ + 0.0005·I, distance 0.001', () => {
+    const [r] = readStateFile(werner3, { nearestState: true });
+    expect(r.rho.re[0]).toBeCloseTo(0.3335, 14);
+    expect(r.rho.re[5]).toBeCloseTo(0.1665, 14);
+    expect(r.traceDistance).toBeCloseTo(0.001, 14);
+  });
+  it('a non-finite or misshapen matrix has no nearest state even with nearestState: true', () => {
+    expect(errorOf(() => parseStateFile({ ...werner3, re: [[1, 0, 0], [0, 0, 0]] }, { nearestState: true })).message).toMatch(/^re\[0\]: expected 2 entries, got 3/);
+  });
 });
 
 describe('hqrn-model files', () => {

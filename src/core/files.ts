@@ -2,15 +2,15 @@
  * Reading and validating hqrn-state and hqrn-model files (HQRN.md §10).
  *
  * Structure (types, required keys, finite numbers) is checked with a zod schema; shapes and
- * physics (square d×d with d = 2^n, α ∈ [0,1], c > 0, contractions, Hermitian / trace-1 / PSD
- * within 1e-8) by hand after it. Every failure is a `FileFormatError` whose message is one line
+ * physics (square d×d with d = 2^n, α ∈ [0,1], c > 0, contractions within 1e-8; states within
+ * 1e-6 of Hermitian / trace-1 / PSD, used as their nearest state, HQRN.md §10) by hand after it. Every failure is a `FileFormatError` whose message is one line
  * `<field>: <problem>`, with the field as a path like `blocks[2].aPlus.re[0][3]`.
  */
 import { z } from 'zod';
 import { ACTIVATIONS } from './activation';
 import { type CMat, type CMatJson, fromArrays, toJson } from './complex';
 import { spectralNorm } from './linalg';
-import { validateDensityMatrix } from './measures';
+import { checkState, type NearestState, sig4 } from './nearestState';
 import type { ClassicalBlock, Model, QuantumBlock, Readout } from './model';
 
 // zod 4 compiles object parsers with `new Function` unless told not to, and its probe for that
@@ -18,7 +18,7 @@ import type { ClassicalBlock, Model, QuantumBlock, Readout } from './model';
 // schemas below read that setting when they are built, so it is set first.
 z.config({ jitless: true });
 
-/** Tolerance for Hermitian / trace / PSD / contraction checks of loaded files. */
+/** Tolerance of the contraction check ‖A±‖₂ ≤ 1 + 1e-8 (states: STATE_TOLERANCE, nearestState.ts). */
 export const FILE_TOLERANCE = 1e-8;
 /** Largest register the files may describe (d = 2^10): bigger would not fit a browser tab. */
 export const MAX_QUBITS = 10;
@@ -122,28 +122,80 @@ function checkRealMatrixShape(field: string, a: number[][], rows: number, cols: 
   });
 }
 
-/** Validate one {re, im} density matrix: square, d = 2^n (n ≥ 1), Hermitian, trace 1, PSD. */
-export function densityMatrixFromJson(field: string, m: CMatJson, expectedDim?: number): CMat {
+/** How a state file's matrices are read (HQRN.md §10 "States as people write them"). */
+export interface StateReadOptions {
+  /**
+   * Use the nearest state of any finite matrix of the right size, even outside the tolerance
+   * (the CLI's --nearest-state, the UI's "Use the nearest state"). Default false: outside the
+   * tolerance the load fails with a StateToleranceError that carries the projection.
+   */
+  nearestState?: boolean;
+}
+
+/** A state as read: the matrix used and how far the nearest-state projection moved it. */
+export interface ReadState {
+  rho: CMat;
+  /** ½‖ρ_entered − ρ_used‖₁; ≤ 1e-12 means nothing changed. */
+  traceDistance: number;
+}
+
+/**
+ * A matrix that is not a state within STATE_TOLERANCE (1e-6): the message names the problem
+ * with 4 significant digits and the tolerance; `nearest` is the explicit projection (its
+ * trace distance), offered as "Use the nearest state" / --nearest-state.
+ */
+export class StateToleranceError extends FileFormatError {
+  constructor(
+    field: string,
+    problem: string,
+    readonly nearest: NearestState | undefined,
+  ) {
+    super(field, problem);
+    this.name = 'StateToleranceError';
+  }
+}
+
+/**
+ * Read one {re, im} density matrix: square, d = 2^n (n ≥ 1), finite; then checkState
+ * (HQRN.md §10): within 1e-6 of Hermitian / trace 1 / PSD it is used as its nearest state
+ * (eigenvalues of (ρ+ρ†)/2 projected onto the simplex) and the trace distance is returned;
+ * outside, a StateToleranceError — unless `opts.nearestState`, which projects any finite matrix.
+ */
+export function readDensityMatrix(field: string, m: CMatJson, expectedDim?: number, opts: StateReadOptions = {}): ReadState {
   const d = m.re.length;
   if (expectedDim !== undefined && d !== expectedDim) throw new FileFormatError(at(field, 're'), `expected a ${expectedDim}×${expectedDim} matrix, got ${d} rows`);
   if (d < 2 || (d & (d - 1)) !== 0 || d > 1 << MAX_QUBITS)
     throw new FileFormatError(at(field, 're'), `dimension must be a power of two between 2 and ${1 << MAX_QUBITS}, got ${d}`);
   checkMatrixShape(field, m, d, d);
-  const rho = fromArrays(m.re, m.im);
-  const problem = validateDensityMatrix(rho, FILE_TOLERANCE);
-  if (problem) throw new FileFormatError(field || 'state', problem);
-  return rho;
+  const check = checkState(fromArrays(m.re, m.im));
+  if (check.ok) return { rho: check.rho, traceDistance: check.traceDistance };
+  if (opts.nearestState && check.nearest) return { rho: check.nearest.rho, traceDistance: check.nearest.traceDistance };
+  const offer = check.nearest ? `; the nearest state is at trace distance ${sig4(check.nearest.traceDistance)}` : '';
+  throw new StateToleranceError(field || 'state', check.problem + offer, check.nearest);
 }
 
-/** Parse an hqrn-state file (single state or batch) into validated density matrices. */
-export function parseStateFile(data: unknown): CMat[] {
+/** readDensityMatrix's matrix only (see there). */
+export function densityMatrixFromJson(field: string, m: CMatJson, expectedDim?: number, opts: StateReadOptions = {}): CMat {
+  return readDensityMatrix(field, m, expectedDim, opts).rho;
+}
+
+/**
+ * Parse an hqrn-state file (single state or batch) into density matrices, each read by
+ * readDensityMatrix (accepted within 1e-6 as its nearest state), with the trace distances.
+ */
+export function readStateFile(data: unknown, opts: StateReadOptions = {}): ReadState[] {
   const f = parseWith(stateFileSchema, data);
   if ('states' in f) {
     if (f.states.length === 0) throw new FileFormatError('states', 'must contain at least one state');
     const d = f.states[0].re.length;
-    return f.states.map((s, i) => densityMatrixFromJson(`states[${i}]`, s, d));
+    return f.states.map((s, i) => readDensityMatrix(`states[${i}]`, s, d, opts));
   }
-  return [densityMatrixFromJson('', { re: f.re, im: f.im })];
+  return [readDensityMatrix('', { re: f.re, im: f.im }, undefined, opts)];
+}
+
+/** Parse an hqrn-state file into the density matrices used (readStateFile without the distances). */
+export function parseStateFile(data: unknown, opts: StateReadOptions = {}): CMat[] {
+  return readStateFile(data, opts).map((s) => s.rho);
 }
 
 /** Parse an hqrn-model file: quantum blocks (aPlus/aMinus/gain) or classical blocks (w), one kind per file. */

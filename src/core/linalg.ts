@@ -115,6 +115,24 @@ function spectralSum(
   return out;
 }
 
+/**
+ * One eigen-decomposition, two uses: the eigenvalues λ_1 ≤ … ≤ λ_d of the Hermitian matrix H
+ * (its Hermitian part) are handed to `g`, which returns new values μ_1..μ_d (same order), and
+ * the result is Σ_i μ_i |v_i><v_i| with H's eigenvectors — for maps where μ_i depends on the
+ * whole spectrum (e.g. the simplex projection of nearestState.ts), which hermitianFunction
+ * cannot express. Each eigenvalue appears twice in the real embedding (sorted, so pairs are
+ * adjacent), and both copies get μ_i; the ½ Σ over the embedding counts each direction once.
+ */
+export function hermitianSpectralMap(h: CMat, g: (values: Float64Array) => ArrayLike<number>): { values: Float64Array; mapped: CMat } {
+  const { values, zr, zi } = embeddedEig(h);
+  const d = h.rows;
+  const lambda = new Float64Array(d);
+  for (let i = 0; i < d; i++) lambda[i] = 0.5 * (values[2 * i] + values[2 * i + 1]);
+  const mu = g(lambda);
+  if (mu.length !== d) throw new Error(`hermitianSpectralMap: ${mu.length} new eigenvalues for a ${d}×${d} matrix`);
+  return { values: lambda, mapped: spectralSum(values.length, (k) => mu[k >> 1], zr, zi, d) };
+}
+
 /** Principal square root of a positive semidefinite Hermitian matrix, √P = Σ √max(λ_i,0) |v_i><v_i|. */
 export function psdSqrt(p: CMat): CMat {
   return hermitianFunction(p, (l) => Math.sqrt(Math.max(l, 0)));

@@ -18,7 +18,7 @@ import type { BenchOptions, BenchRow } from './benchTable';
 import { crossCheck, type CrossCheckResult } from './crossCheck';
 import { Engine } from './engine';
 import { checkMatrix, explore } from './explore';
-import type { ExploreRequest, ExploreResponse } from '../../src/app/explorer';
+import type { ExploreRequest, ExploreResponse, MatrixCheck } from '../../src/app/explorer';
 import { train } from './train';
 import { TrainControl } from './trainControl';
 import { PRESETS, quickPresets } from './experiments';
@@ -98,8 +98,8 @@ export function createEngineApi(opts: EngineApiOptions) {
       return withBackend(() => explore(req, { engine, loadDigits }));
     },
 
-    /** Is a hand-entered 4×4 matrix a state? null, or one line naming the problem. */
-    checkMatrix(re: number[][], im: number[][]): string | null {
+    /** Is a hand-entered 4×4 matrix a state (within 1e-6)? The verdict, with the nearest state (explore.ts). */
+    checkMatrix(re: number[][], im: number[][]): MatrixCheck {
       return checkMatrix(re, im);
     },
 

@@ -4,16 +4,18 @@
  * every measure, and add layer 0 and the classical-vs-quantum comparison.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { type CMat, diagonalMatrix, fromArrays, realDiagonal } from '../../src/core/complex';
+import { type CMat, diagonalMatrix, fromArrays, realDiagonal, toJson } from '../../src/core/complex';
 import { softmaxReadout } from '../../src/core/readout';
-import { type DigitSet, DIGIT_DIM, digitIntensities, digitToInput } from '../../src/core/digits';
+import { type DigitSet, DIGIT_DIM, DIGIT_PIXELS, digitIntensities, digitToInput } from '../../src/core/digits';
+import { drawnDigitToInput } from '../../src/core/digitNormalise';
 import { FileFormatError, parseModelFile } from '../../src/core/files';
-import { stateMeasures, validateDensityMatrix } from '../../src/core/measures';
+import { stateMeasures } from '../../src/core/measures';
+import { checkState } from '../../src/core/nearestState';
 import type { Model, QuantumBlock, QuantumModel } from '../../src/core/model';
 import { randomQuantumBlock, randomReadout } from '../../src/core/randomModel';
 import { makeRng } from '../../src/core/rng';
 import { bellState, dephasedPartner, marginalProductPartner, productState, randomMixedState, randomPureState, werner } from '../../src/core/states';
-import { EXPLORER_LIMITS, type ExploreLayer, type ExploreRequest, type ExploreResponse, type InputSpec, type StackSpec } from '../../src/app/explorer';
+import { EXPLORER_LIMITS, type ExploreLayer, type MatrixCheck, type ExploreRequest, type ExploreResponse, type InputSpec, type StackSpec } from '../../src/app/explorer';
 import type { Engine } from './engine';
 import { exploreFast, FAST_PATH_NAME } from './exploreFast';
 
@@ -68,8 +70,21 @@ export function modelFromStack(stack: StackSpec, parse: (json: unknown) => Model
   return { kind: 'quantum', nQubits, blocks, readout: { ...readout, classes: trained?.readout?.classes ?? [...TASK_CLASSES[stack.task]] } };
 }
 
-/** The input state of a recipe (two-qubit states for entanglement, diag(x) for digits). */
-export async function inputFromSpec(spec: InputSpec, deps: Pick<ExploreDeps, 'loadDigits'>): Promise<{ rho: CMat; pooled?: Float64Array; digitLabel?: number }> {
+/** An input state, and for digits the pooled x, the 28×28 image used and whether it had ink. */
+export interface ExploreInput {
+  rho: CMat;
+  pooled?: Float64Array;
+  digit28?: Float64Array;
+  noDigit?: boolean;
+  digitLabel?: number;
+}
+
+/**
+ * The input state of a recipe (two-qubit states for entanglement, diag(x) for digits). A
+ * hand-entered matrix within 1e-6 of a state is used as its nearest state (HQRN.md §10); a
+ * drawing is normalised as MNIST's digits were (§7) and flagged `noDigit` when it has no ink.
+ */
+export async function inputFromSpec(spec: InputSpec, deps: Pick<ExploreDeps, 'loadDigits'>): Promise<ExploreInput> {
   switch (spec.kind) {
     case 'bell':
       return { rho: bellState(spec.which) };
@@ -82,36 +97,53 @@ export async function inputFromSpec(spec: InputSpec, deps: Pick<ExploreDeps, 'lo
     case 'product':
       return { rho: productState(makeRng(spec.seed)) };
     case 'matrix': {
-      const rho = fromArrays(spec.re, spec.im);
-      const problem = validateDensityMatrix(rho);
-      if (problem) throw new FileFormatError('matrix', problem);
-      return { rho };
+      // within 1e-6 of a state: its nearest state (HQRN.md §10)
+      const c = checkState(fromArrays(spec.re, spec.im));
+      if (!c.ok) throw new FileFormatError('matrix', c.problem);
+      return { rho: c.rho };
     }
     case 'dephased':
       return { rho: dephasedPartner((await inputFromSpec(spec.of, deps)).rho) };
     case 'marginal':
       return { rho: marginalProductPartner((await inputFromSpec(spec.of, deps)).rho) };
     case 'drawn': {
-      const x = digitToInput(spec.pixels);
-      return { rho: diagonalMatrix(x), pooled: x };
+      // normalised as MNIST's digits were (HQRN.md §7); no ink: uniform x and no prediction
+      if (spec.pixels.length !== DIGIT_PIXELS) throw new FileFormatError('drawn.pixels', `expected ${DIGIT_PIXELS} pixels, got ${spec.pixels.length}`);
+      const d = drawnDigitToInput(spec.pixels);
+      return d.ink ? { rho: diagonalMatrix(d.x), pooled: d.x, digit28: d.image } : { rho: diagonalMatrix(d.x), pooled: d.x, digit28: new Float64Array(DIGIT_PIXELS), noDigit: true };
     }
     case 'mnist': {
       const set = await deps.loadDigits();
       if (!(Number.isInteger(spec.index) && spec.index >= 0 && spec.index < set.count)) throw new FileFormatError('mnist.index', `must be an integer in [0, ${set.count - 1}], got ${spec.index}`);
-      const x = digitToInput(digitIntensities(set, spec.index));
-      return { rho: diagonalMatrix(x), pooled: x, digitLabel: set.labels[spec.index] };
+      const image = digitIntensities(set, spec.index);
+      const x = digitToInput(image);
+      return { rho: diagonalMatrix(x), pooled: x, digit28: image, digitLabel: set.labels[spec.index] };
     }
   }
 }
 
-/** Is the hand-entered matrix a state? One line naming the problem, or null. */
-export function checkMatrix(re: number[][], im: number[][]): string | null {
+/**
+ * Is the hand-entered 4×4 matrix a state (HQRN.md §10)? checkState with tolerance 1e-6:
+ * accepted → `{ problem: null, traceDistance }` (the explorer uses its nearest state);
+ * refused → the problem (one line, 4 significant digits, the tolerance) and, for any finite
+ * matrix, the nearest state offered as "Use the nearest state". Never throws.
+ */
+export function checkMatrix(re: number[][], im: number[][]): MatrixCheck {
   try {
-    if (re.length !== 4 || re.some((r) => r.length !== 4) || im.length !== 4 || im.some((r) => r.length !== 4)) return 'the matrix must be 4×4';
-    return validateDensityMatrix(fromArrays(re, im));
+    if (re.length !== 4 || re.some((r) => r.length !== 4) || im.length !== 4 || im.some((r) => r.length !== 4)) return { problem: 'the matrix must be 4×4' };
+    const c = checkState(fromArrays(re, im));
+    if (c.ok) return { problem: null, traceDistance: c.traceDistance };
+    if (!c.nearest) return { problem: c.problem };
+    const json = toJson(c.nearest.rho);
+    return { problem: c.problem, nearest: { re: json.re, im: json.im, traceDistance: c.nearest.traceDistance } };
   } catch (e) {
-    return (e as Error).message;
+    return { problem: (e as Error).message.split('\n')[0] };
   }
+}
+
+/** The 28×28 image used and the no-ink flag of a digits input, for the response. */
+function digitExtras(input: ExploreInput): Pick<ExploreResponse, 'digit28' | 'noDigit'> {
+  return { ...(input.digit28 ? { digit28: Float32Array.from(input.digit28) } : {}), ...(input.noDigit ? { noDigit: true } : {}) };
 }
 
 function layerZero(rho: CMat): ExploreLayer {
@@ -133,7 +165,7 @@ function diagonalMatrixF32(x: Float32Array, d: number): Float32Array {
 }
 
 /** Depth 0: the input is the output; both paths read out diag(ρ^(0)) (float64 core). */
-function depthZero(req: ExploreRequest, model: QuantumModel, input: { rho: CMat; pooled?: Float64Array; digitLabel?: number }, t0: number): ExploreResponse {
+function depthZero(req: ExploreRequest, model: QuantumModel, input: ExploreInput, t0: number): ExploreResponse {
   const out = softmaxReadout(model.readout!, realDiagonal(input.rho));
   const wire = () => ({ probabilities: Float32Array.from(out.probabilities), predicted: out.predicted });
   return {
@@ -147,6 +179,7 @@ function depthZero(req: ExploreRequest, model: QuantumModel, input: { rho: CMat;
     classes: model.readout!.classes,
     divergenceLayer: null,
     pooled: input.pooled ? Float32Array.from(input.pooled) : undefined,
+    ...digitExtras(input),
     digitLabel: input.digitLabel,
     ms: performance.now() - t0,
     computedBy: FAST_PATH_NAME,
@@ -225,6 +258,7 @@ export async function explore(req: ExploreRequest, deps: ExploreDeps): Promise<E
     classes: model.readout!.classes,
     divergenceLayer,
     pooled: input.pooled ? Float32Array.from(input.pooled) : undefined,
+    ...digitExtras(input),
     digitLabel: input.digitLabel,
     ms: performance.now() - t0,
     computedBy: `tfjs ${r.backend}`,
