@@ -71,7 +71,9 @@ export function LayerChain() {
           </span>
           <span className="chain-readout-box">
             <strong>readout</strong>
-            {result ? (
+            {result?.noDigit ? (
+              <span>draw a digit</span>
+            ) : result ? (
               <>
                 <span>quantum: {classLabel(result.classes[result.output.predicted])}</span>
                 <span>classical: {classLabel(result.classes[result.classicalOutput.predicted])}</span>

@@ -29,7 +29,9 @@ export function Readouts() {
         return (
           <section key={path} className={`readout readout-${path}`} aria-label={name}>
             <h3>{path === 'quantum' ? 'Quantum path' : 'Classical path'}</h3>
-            {result && out ? (
+            {result?.noDigit ? (
+              <p className="predicts">Draw a digit: the canvas has no ink, so there is no prediction.</p>
+            ) : result && out ? (
               <>
                 <p className="predicts">
                   predicts <strong>{classLabel(result.classes[out.predicted])}</strong>

@@ -84,7 +84,7 @@ describe('explore (the explorer’s worker request)', () => {
         expect(tr).toBeCloseTo(1, 5);
         if (d === 4) {
           const rows = (a: Float32Array) => Array.from({ length: 4 }, (_, i) => Array.from(a.slice(4 * i, 4 * i + 4)));
-          expect(checkMatrix(rows(l.rho.re), rows(l.rho.im)) ?? '').not.toMatch(/semidefinite/);
+          expect(checkMatrix(rows(l.rho.re), rows(l.rho.im)).problem ?? '').not.toMatch(/semidefinite/);
         }
       });
       for (let m = 0; m < fast.output.probabilities.length; m++) {

@@ -209,6 +209,7 @@ export async function explore(req: ExploreRequest, deps: ExploreDeps): Promise<E
       classes: model.readout!.classes,
       divergenceLayer: fast.divergenceLayer,
       pooled: input.pooled ? Float32Array.from(input.pooled) : undefined,
+      ...digitExtras(input),
       digitLabel: input.digitLabel,
       ms: performance.now() - t0,
       computedBy: FAST_PATH_NAME,
