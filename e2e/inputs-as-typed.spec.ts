@@ -4,7 +4,7 @@
  * matrix, an off-centre drawing, a blank canvas and a doubly %-encoded link. Selectors are by
  * role and label only.
  */
-import { expect, pageErrors, settled, test, type Locator, type Page } from './fixtures';
+import { expect, openMatrixEditor, openTab, pageErrors, settled, test, type Locator, type Page } from './fixtures';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -56,6 +56,7 @@ test('a pure state typed with 6 decimals is accepted as its nearest state, with 
   const errors = pageErrors(page);
   await page.goto('./');
   await settled(page);
+  await openMatrixEditor(page);
   // A random pure state rounded to 6 decimals: smallest eigenvalue −6.96e-7 (refused before).
   const re = [['0.137486', '0.172549', '-0.048913', '0.106276'], ['0.172549', '0.226016', '-0.12689', '0.105275'], ['-0.048913', '-0.12689', '0.470866', '0.156755'], ['0.106276', '0.105275', '0.156755', '0.165632']];
   const im = [['0', '-0.036068', '0.24969', '0.107133'], ['0.036068', '0', '0.300536', '0.162335'], ['-0.24969', '-0.300536', '0', '-0.231124'], ['-0.107133', '-0.162335', '0.231124', '0']];
@@ -80,6 +81,7 @@ test('"Use the nearest state": the Werner state typed 0.333/0.166 is refused wit
   const errors = pageErrors(page);
   await page.goto('./');
   await settled(page);
+  await openMatrixEditor(page);
   const z = ['0', '0', '0', '0'];
   await typeMatrix(page, [['0.333', '0', '0', '0.166'], ['0', '0.166', '0', '0'], ['0', '0', '0.166', '0'], ['0.166', '0', '0', '0.333']], [z, z, z, z]);
   await expect(matrixCheck(page)).toHaveText('Not a state: trace is not 1: 0.998 (|Tr ρ − 1| = 0.002 > tolerance 1e-6)');
@@ -104,6 +106,7 @@ test('file import: a state outside the tolerance is refused with the problem, an
   const errors = pageErrors(page);
   await page.goto('./');
   await settled(page);
+  await openTab(page, 'Saved work');
   const z = [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]];
   const file = { format: 'hqrn-state', version: 1, re: [[0.333, 0, 0, 0.166], [0, 0.166, 0, 0], [0, 0, 0.166, 0], [0.166, 0, 0, 0.333]], im: z };
   await page.getByLabel('Import an hqrn-model or hqrn-state file').setInputFiles({ name: 'werner-typed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
@@ -119,6 +122,7 @@ test('a pasted numpy matrix fills the cells; a typo is named as a parse problem'
   const errors = pageErrors(page);
   await page.goto('./');
   await settled(page);
+  await openMatrixEditor(page);
   const paste = page.getByRole('textbox', { name: 'Paste a matrix', exact: true });
   const note = page.getByRole('status', { name: 'Pasted matrix', exact: true });
   await paste.fill('[[0.25, 0, 0, 0],\n [0, 0.25, 0.5.1, 0],\n [0, 0, 0.25, 0],\n [0, 0, 0, 0.25]]');
@@ -196,7 +200,7 @@ test('a blank canvas asks for a digit, predicts nothing, and its previews are bl
   await stroke(page, 0.5, 0.2, 0.8);
   await settled(page);
   await expect(page.getByRole('status', { name: 'Digit check', exact: true })).toHaveCount(0);
-  await expect(page.getByText(/Quantum path: predicts/)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Quantum path readout', exact: true })).toContainText(/predicts digit \d/);
   expect(errors).toEqual([]);
 });
 
