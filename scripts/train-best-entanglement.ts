@@ -41,12 +41,19 @@ const { values: a } = parseArgs({
     seed: { type: 'string', default: '1' },
     mlp: { type: 'string', default: '1' },
     out: { type: 'string' },
+    results: { type: 'string' },
   },
 });
 
 const seed = Number(a.seed);
 const t0 = Date.now();
-const log = (o: Record<string, unknown>) => console.log(JSON.stringify({ ...o, t: (Date.now() - t0) / 1000 }));
+const summary: Record<string, unknown> = { generated: new Date().toISOString(), command: `npx tsx scripts/train-best-entanglement.ts ${process.argv.slice(2).join(' ')}`, test: {} as Record<string, unknown> };
+const log = (o: Record<string, unknown>) => {
+  console.log(JSON.stringify({ ...o, t: (Date.now() - t0) / 1000 }));
+  const e = o.event as string;
+  if (e === 'hqrn-val' || e === 'mlp-val' || e === 'checks') summary[e] = o;
+  if (e === 'test') (summary.test as Record<string, unknown>)[`${o.model} ${o.set}`] = o;
+};
 
 /** Training pool: the §7 generator (kinds product / mixture → separable) and the wide families. */
 export function trainingPool(n: number, wideShare: number, s: number): LabelledStates {
@@ -169,3 +176,5 @@ if (a.mode === 'test') {
   if (mlpProbaFn) log({ event: 'test', model: 'mlp', ...evalSet('rotated-werner-twins', tw, mlpProbaFn) });
 }
 log({ event: 'done', ...mlpInfo });
+summary.seconds = (Date.now() - t0) / 1000;
+if (a.results) writeFileSync(a.results, JSON.stringify(summary, null, 2) + '\n');
