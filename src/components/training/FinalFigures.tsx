@@ -62,13 +62,13 @@ function Row({ s }: { s: RunSummary }) {
       <td>{s.request.alpha}</td>
       <td>{fmt(s.final.trainAccuracy)}</td>
       <td>{fmt(s.final.testAccuracy)}</td>
+      <td>{fmt(a?.dephased)}</td>
+      <td>{fmt(a?.marginal)}</td>
+      <td>{fmt(a?.all)}</td>
       <td data-testid="balanced-accuracy">{fmt(h?.balanced)}</td>
       <td data-testid="class-shares">
         {h ? (ent ? h.shares.map((x) => fmt(x, 3)).join(' / ') : `${fmt(Math.max(...h.shares), 3)} (largest)`) : '—'}
       </td>
-      <td>{fmt(a?.dephased)}</td>
-      <td>{fmt(a?.marginal)}</td>
-      <td>{fmt(a?.all)}</td>
       <td>{s.epochs}</td>
       <td>{s.seconds.toFixed(1)}</td>
     </tr>
@@ -100,11 +100,11 @@ export function FinalFigures() {
               <th scope="col">α</th>
               <th scope="col">Train acc.</th>
               <th scope="col">Test acc.</th>
-              <th scope="col">Balanced acc.</th>
-              <th scope="col">{req.task === 'entanglement' ? 'Predicted sep. / ent.' : 'Predicted share'}</th>
               <th scope="col">Dephased</th>
               <th scope="col">Marginal</th>
               <th scope="col">Adversarial</th>
+              <th scope="col">Balanced acc.</th>
+              <th scope="col">{req.task === 'entanglement' ? 'Predicted sep. / ent.' : 'Predicted share'}</th>
               <th scope="col">Epochs</th>
               <th scope="col">Seconds</th>
             </tr>
