@@ -15,11 +15,12 @@
  *
  * Options: --pool N (base states, ½ §7 generator, ½ wide families), --epochs, --depth,
  * --alpha (one number or comma list), --act, --lr, --batch, --aug none|others|all
- * ("others": dephased partners are not rotated), --seed, --mlp 0|1, --out FILE.
+ * ("others": dephased partners only get the basis permutations of augmentDiagonal — local bit
+ * flips and the swap — so they stay diagonal), --seed, --mlp 0|1, --out FILE, --results FILE.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { augmentState, type LabelledStates, wideDataset, twinPairs, conjugate, randomLocalUnitary, mixWithIdentity } from '../src/core/augment';
+import { augmentDiagonal, augmentState, type LabelledStates, wideDataset, twinPairs, conjugate, randomLocalUnitary, mixWithIdentity } from '../src/core/augment';
 import type { CMat } from '../src/core/complex';
 import { entanglementDataset } from '../src/core/entanglement';
 import { SHIFTED_SETS, shiftedSet } from '../src/core/entanglementShifted';
@@ -83,7 +84,7 @@ const augRng = makeRng(700 + seed);
 const epochStates = (e: number): CMat[] =>
   a.aug === 'none' || e < 0
     ? pool.states
-    : pool.states.map((rho, i) => (a.aug === 'others' && pool.kinds[i] === 'dephased-partner' ? rho : augmentState(rho, augRng)));
+    : pool.states.map((rho, i) => (a.aug === 'others' && pool.kinds[i] === 'dephased-partner' ? augmentDiagonal(rho, augRng) : augmentState(rho, augRng)));
 const epochs = Number(a.epochs);
 const alpha = a.alpha!.includes(',') ? a.alpha!.split(',').map(Number) : Number(a.alpha);
 const spec: FitSpec = { d: 4, depth: Number(a.depth), alpha, activation: a.act as Activation, classes: 2, seed };

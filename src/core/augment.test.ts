@@ -79,3 +79,29 @@ describe('families and shifted sets', () => {
     }
   });
 });
+
+describe('augmentDiagonal and alignedEntangled', () => {
+  it('keep diagonal states diagonal and separable, and map Δ(Φ+) to Δ(Ψ+) for some draw', async () => {
+    const { augmentDiagonal, alignedEntangled, bitFlips } = await import('./augment');
+    const { dephasedPartner } = await import('./states');
+    const rng = makeRng(21);
+    const d = dephasedPartner(bellState('phi+'));
+    const seen = new Set<string>();
+    for (let k = 0; k < 40; k++) {
+      const r = augmentDiagonal(d, rng);
+      let off = 0;
+      for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) if (i !== j) off += Math.abs(r.re[i * 4 + j]) + Math.abs(r.im[i * 4 + j]);
+      expect(off).toBe(0);
+      expect(ppt(r)).toBe(0);
+      seen.add([0, 5, 10, 15].map((i) => r.re[i].toFixed(12)).join(','));
+    }
+    const h = (0.5).toFixed(12), z = (0).toFixed(12);
+    expect(seen).toEqual(new Set([[h, z, z, h].join(','), [z, h, h, z].join(',')]));
+    expect(maxAbsDiff(conjugate(bitFlips(1, 0), bellState('phi+')), bellState('psi+'))).toBeLessThan(1e-15);
+    for (let k = 0; k < 50; k++) {
+      const e = alignedEntangled(rng);
+      expect(validateDensityMatrix(e)).toBeNull();
+      expect(ppt(augmentState(e, rng))).toBe(ppt(e));
+    }
+  });
+});

@@ -75,6 +75,44 @@ export function augmentState(rho: CMat, rng: Rng, opts: AugmentOptions = {}): CM
   return out;
 }
 
+/** X^a ⊗ X^b for bits a, b (a permutation of the computational basis: |xy> → |x⊕a, y⊕b>). */
+export function bitFlips(a: number, b: number): CMat {
+  const u = zeros(4, 4);
+  for (let x = 0; x < 2; x++) for (let y = 0; y < 2; y++) u.re[(2 * (x ^ a) + (y ^ b)) * 4 + 2 * x + y] = 1;
+  return u;
+}
+
+/**
+ * A random label-preserving transform that keeps a diagonal state diagonal: local bit flips
+ * X^a ⊗ X^b (a, b uniform bits) and the swap with probability ½ — permutations of the
+ * computational basis that are local unitaries. For dephased partners: the rotated partner is
+ * still a partner of a rotated entangled state and still diagonal, e.g. Δ(Φ±) = diag(½,0,0,½)
+ * ↦ Δ(Ψ±) = diag(0,½,½,0).
+ */
+export function augmentDiagonal(rho: CMat, rng: Rng): CMat {
+  let out = rho;
+  if (rng.uniform() < 0.5) out = conjugate(SWAP, out);
+  return conjugate(bitFlips(rng.int(2), rng.int(2)), out);
+}
+
+/**
+ * An entangled state aligned with the computational basis: X^a ⊗ X^b (cos θ|00> + e^{iφ} sin θ|11>)
+ * mixed with I/4 (weight p ∈ [0.5, 1]); its dephased partner is a sparse diagonal such as
+ * diag(0, ½, ½, 0). θ uniform in (0.1, 0.9)·π/2, φ uniform. May be PPT for small θ·p: callers label by PPT.
+ */
+export function alignedEntangled(rng: Rng): CMat {
+  const th = (Math.PI / 2) * (0.1 + 0.8 * rng.uniform()), ph = 2 * Math.PI * rng.uniform();
+  const k = zeros(4, 4);
+  const c = Math.cos(th), sn = Math.sin(th);
+  k.re[0] = c * c;
+  k.re[15] = sn * sn;
+  k.re[3] = c * sn * Math.cos(ph);
+  k.im[3] = -c * sn * Math.sin(ph);
+  k.re[12] = c * sn * Math.cos(ph);
+  k.im[12] = c * sn * Math.sin(ph);
+  return mixWithIdentity(conjugate(bitFlips(rng.int(2), rng.int(2)), k), 0.5 + 0.5 * rng.uniform());
+}
+
 /** Pure Schmidt state (U_A⊗U_B)(cos θ|00> + sin θ|11>) as ρ, θ given; U_A, U_B Haar. */
 export function schmidtState(theta: number, rng: Rng): CMat {
   const k = zeros(4, 4);
@@ -140,7 +178,8 @@ export function wideEntangled(rng: Rng): CMat {
     if (r < 0.25) rho = schmidtState(Math.PI / 4 * (0.02 + 0.98 * rng.uniform()), rng);
     else if (r < 0.5) rho = wernerType(rng);
     else if (r < 0.7) rho = nptRandomMixed(rng);
-    else if (r < 0.85) rho = mixWithIdentity(schmidtState(Math.PI / 4 * (0.5 + 0.5 * rng.uniform()), rng), 0.34 + 0.66 * rng.uniform());
+    else if (r < 0.8) rho = mixWithIdentity(schmidtState(Math.PI / 4 * (0.5 + 0.5 * rng.uniform()), rng), 0.34 + 0.66 * rng.uniform());
+    else if (r < 0.9) rho = alignedEntangled(rng);
     else rho = pureMixture(rng, 2 + rng.int(2));
     if (labelByPpt(rho) === 1) return rho;
   }
