@@ -20,7 +20,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { augmentDiagonal, augmentState, type LabelledStates, wideDataset, twinPairs, conjugate, randomLocalUnitary, mixWithIdentity } from '../src/core/augment';
+import { type WideOptions, augmentDiagonal, augmentState, type LabelledStates, wideDataset, twinPairs, conjugate, randomLocalUnitary, mixWithIdentity } from '../src/core/augment';
 import type { CMat } from '../src/core/complex';
 import { entanglementDataset } from '../src/core/entanglement';
 import { SHIFTED_SETS, shiftedSet } from '../src/core/entanglementShifted';
@@ -47,6 +47,8 @@ const { values: a } = parseArgs({
     mlp: { type: 'string', default: '1' },
     out: { type: 'string' },
     results: { type: 'string' },
+    aligned: { type: 'string', default: '0.1' },
+    alignedPartners: { type: 'string', default: '0' },
   },
 });
 
@@ -61,10 +63,10 @@ const log = (o: Record<string, unknown>) => {
 };
 
 /** Training pool: the §7 generator (kinds product / mixture → separable) and the wide families. */
-export function trainingPool(n: number, wideShare: number, s: number): LabelledStates {
+export function trainingPool(n: number, wideShare: number, s: number, wide: WideOptions = {}): LabelledStates {
   const nWide = Math.round(n * wideShare);
   const g = entanglementDataset({ seed: 5000 + s, n: n - nWide });
-  const w = wideDataset(makeRng(6000 + s), nWide);
+  const w = wideDataset(makeRng(6000 + s), nWide, wide);
   return {
     states: [...g.states, ...w.states],
     labels: [...g.labels, ...w.labels],
@@ -78,7 +80,7 @@ const pack = (states: CMat[]) => {
   return v;
 };
 
-const pool = trainingPool(Number(a.pool), Number(a.wide), seed);
+const pool = trainingPool(Number(a.pool), Number(a.wide), seed, { alignedShare: Number(a.aligned), alignedPartnerShare: Number(a.alignedPartners) });
 log({ event: 'pool', n: pool.states.length });
 const augRng = makeRng(700 + seed);
 const epochStates = (e: number): CMat[] =>
@@ -124,7 +126,7 @@ fitHqrn(p, {
   },
 });
 const hqrnSeconds = (Date.now() - tFit) / 1000;
-const cfg = { pool: a.pool, epochs, depth: spec.depth, alpha, act: a.act, lr: a.lr, aug: a.aug, wide: a.wide, seed };
+const cfg = { pool: a.pool, epochs, depth: spec.depth, alpha, act: a.act, lr: a.lr, aug: a.aug, wide: a.wide, aligned: a.aligned, alignedPartners: a.alignedPartners, seed };
 log({ event: 'hqrn-val', cfg, seconds: hqrnSeconds, ...evalSet('val7', val7, hqrnProba), wide: evalSet('valWide', valWide, hqrnProba) });
 
 let mlpProbaFn: ((v: Float64Array, n: number) => Float64Array) | null = null;

@@ -98,9 +98,12 @@ export function augmentDiagonal(rho: CMat, rng: Rng): CMat {
 /**
  * An entangled state aligned with the computational basis: X^a ⊗ X^b (cos θ|00> + e^{iφ} sin θ|11>)
  * mixed with I/4 (weight p ∈ [0.5, 1]); its dephased partner is a sparse diagonal such as
- * diag(0, ½, ½, 0). θ uniform in (0.1, 0.9)·π/2, φ uniform. May be PPT for small θ·p: callers label by PPT.
+ * diag(0, ½, ½, 0). θ uniform in (0.1, 0.9)·π/2, φ uniform, p uniform in [pMin, 1] (pMin = 1: pure,
+ * and its dephased partner has two zero entries — a state on the PPT boundary, since any
+ * coherence between its two occupied levels makes it entangled). May be PPT for small θ·p:
+ * callers label by PPT.
  */
-export function alignedEntangled(rng: Rng): CMat {
+export function alignedEntangled(rng: Rng, pMin = 0.5): CMat {
   const th = (Math.PI / 2) * (0.1 + 0.8 * rng.uniform()), ph = 2 * Math.PI * rng.uniform();
   const k = zeros(4, 4);
   const c = Math.cos(th), sn = Math.sin(th);
@@ -110,7 +113,7 @@ export function alignedEntangled(rng: Rng): CMat {
   k.im[3] = -c * sn * Math.sin(ph);
   k.re[12] = c * sn * Math.cos(ph);
   k.im[12] = c * sn * Math.sin(ph);
-  return mixWithIdentity(conjugate(bitFlips(rng.int(2), rng.int(2)), k), 0.5 + 0.5 * rng.uniform());
+  return mixWithIdentity(conjugate(bitFlips(rng.int(2), rng.int(2)), k), pMin + (1 - pMin) * rng.uniform());
 }
 
 /** Pure Schmidt state (U_A⊗U_B)(cos θ|00> + sin θ|11>) as ρ, θ given; U_A, U_B Haar. */
@@ -170,15 +173,15 @@ function push(out: LabelledStates, rho: CMat, kind: FamilyKind): void {
   out.kinds.push(kind);
 }
 
-/** An entangled state from the wide families (used for training and as partners' sources). */
-export function wideEntangled(rng: Rng): CMat {
+/** An entangled state from the wide families (used for training and as partners' sources); alignedShare of them alignedEntangled. */
+export function wideEntangled(rng: Rng, alignedShare = 0.1): CMat {
   for (let attempt = 0; attempt < 1000; attempt++) {
     const r = rng.uniform();
     let rho: CMat;
     if (r < 0.25) rho = schmidtState(Math.PI / 4 * (0.02 + 0.98 * rng.uniform()), rng);
     else if (r < 0.5) rho = wernerType(rng);
     else if (r < 0.7) rho = nptRandomMixed(rng);
-    else if (r < 0.8) rho = mixWithIdentity(schmidtState(Math.PI / 4 * (0.5 + 0.5 * rng.uniform()), rng), 0.34 + 0.66 * rng.uniform());
+    else if (r < 0.9 - alignedShare) rho = mixWithIdentity(schmidtState(Math.PI / 4 * (0.5 + 0.5 * rng.uniform()), rng), 0.34 + 0.66 * rng.uniform());
     else if (r < 0.9) rho = alignedEntangled(rng);
     else rho = pureMixture(rng, 2 + rng.int(2));
     if (labelByPpt(rho) === 1) return rho;
@@ -208,6 +211,10 @@ export interface WideOptions {
   boundaryShare?: number;
   /** Dephase partners in a Haar-random local basis instead of the computational one (default false). */
   rotatedDephasing?: boolean;
+  /** Share of the entangled wide draws that are alignedEntangled (default 0.1). */
+  alignedShare?: number;
+  /** Share of the dephased partners made from pure aligned states (sparse diagonals on the PPT boundary; default 0). */
+  alignedPartnerShare?: number;
 }
 
 /**
@@ -221,12 +228,13 @@ export function wideDataset(rng: Rng, n: number, opts: WideOptions = {}): Labell
   const nAdv = Math.round((opts.adversarialShare ?? 0.5) * nSep);
   const boundary = opts.boundaryShare ?? 0.1;
   for (let k = 0; k < nEnt; k++) {
-    const rho = rng.uniform() < boundary ? nearBoundary(rng, -(0.002 + 0.02 * rng.uniform())) : wideEntangled(rng);
+    const rho = rng.uniform() < boundary ? nearBoundary(rng, -(0.002 + 0.02 * rng.uniform())) : wideEntangled(rng, opts.alignedShare);
     push(out, rho, 'entangled');
   }
   for (let k = 0; k < nAdv; k++) {
-    const e = wideEntangled(rng);
+    let e = wideEntangled(rng, opts.alignedShare);
     if (k % 2 === 0) {
+      if (rng.uniform() < (opts.alignedPartnerShare ?? 0)) e = alignedEntangled(rng, 1);
       const basis = opts.rotatedDephasing ? ([haarUnitary(2, rng), haarUnitary(2, rng)] as const) : undefined;
       push(out, dephasedPartner(e, basis), 'dephased-partner');
     } else push(out, marginalProductPartner(e), 'marginal-partner');
