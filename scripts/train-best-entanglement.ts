@@ -11,7 +11,7 @@
  *
  * Defaults (chosen on the validation splits only, see README "Best model"): 40,000 base states,
  * depth 12, α 0.8, softplus, Adam lr 0.02 decaying to 0.002, batch 64, 50 epochs, augmentation
- * "others".
+ * "others", 10 % aligned entangled states, 30 % of the wide dephased partners from pure aligned states.
  *
  * Options: --pool N (base states, ½ §7 generator, ½ wide families), --epochs, --depth,
  * --alpha (one number or comma list), --act, --lr, --batch, --aug none|others|all
@@ -48,7 +48,7 @@ const { values: a } = parseArgs({
     out: { type: 'string' },
     results: { type: 'string' },
     aligned: { type: 'string', default: '0.1' },
-    alignedPartners: { type: 'string', default: '0' },
+    alignedPartners: { type: 'string', default: '0.3' },
   },
 });
 
