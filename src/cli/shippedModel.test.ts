@@ -53,3 +53,31 @@ describe('the shipped entanglement model (hqrn predict)', () => {
     expect(r.predicted).toEqual(cases.map(() => 0));
   });
 });
+
+describe('experiments/results.json (issue 14 format)', () => {
+  const r = JSON.parse(readFileSync('experiments/results.json', 'utf8'));
+
+  it('has the baselines table: every row with overall, balanced, pair figures, shares, parameters, seconds', () => {
+    const rows = r.entanglementBaselines.rows as Record<string, unknown>[];
+    expect(rows.map((x) => x.family)).toEqual(expect.arrayContaining(['hqrn', 'classical', 'mlp', 'vqc', 'kernel']));
+    for (const x of rows) {
+      for (const k of ['accuracy', 'balancedAccuracy', 'dephased', 'dephasedPair', 'marginal', 'marginalPair']) {
+        expect(x[k]).toBeGreaterThanOrEqual(0);
+        expect(x[k]).toBeLessThanOrEqual(1);
+      }
+      expect((x.classShares as number[]).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+      expect(x.parameters).toBeGreaterThan(0);
+      expect(x.seconds).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('reports the Best model on the fresh and shifted splits beside the MLP, and its checks pass', () => {
+    const t = r.bestEntanglement.test;
+    for (const set of ['generator-test', 'recipe-variant', 'werner-sweep', 'low-concurrence', 'entangled-mixtures'])
+      for (const m of ['hqrn', 'mlp']) expect(t[`${m} ${set}`].acc).toBeGreaterThan(0.5);
+    expect(t['hqrn recipe-variant'].acc).toBeGreaterThanOrEqual(0.85);
+    expect(t['hqrn recipe-variant'].deph).toBeGreaterThanOrEqual(0.99);
+    expect(t['hqrn recipe-variant'].marg).toBeGreaterThanOrEqual(0.9);
+    expect(r.bestEntanglement.checks.failing).toEqual([]);
+  });
+});
