@@ -344,11 +344,14 @@ test('bundled models are listed and open in the explorer', async ({ page }) => {
   const details = savedPanel(page).locator('details.saved-bundled');
   await details.locator('summary').click();
   const table = details.getByRole('table', { name: 'Bundled models' });
-  await expect(table.locator('tbody tr')).toHaveCount(3);
-  await expect(table.getByRole('row', { name: /entanglement-quantum/ })).toContainText('0.7472');
+  // digits-classical, digits-quantum, entanglement-paper (the "Paper" preset) and entanglement-quantum (the shipped "Best" model, issue 14)
+  await expect(table.locator('tbody tr')).toHaveCount(4);
+  const results = JSON.parse(readFileSync('experiments/results.json', 'utf8'));
+  await expect(table.getByRole('row', { name: /entanglement-quantum/ })).toContainText(results.bestEntanglement.test['hqrn generator-test'].acc.toFixed(4));
+  await expect(table.getByRole('row', { name: /entanglement-paper/ })).toContainText(results.entanglement.testAccuracy.toFixed(4));
   await table.getByRole('button', { name: 'Open entanglement-quantum in explorer' }).click();
   await expect(page.locator('.trained strong')).toHaveText('entanglement-quantum');
-  expect(await page.evaluate(() => window.__hqrnStore!.getState().stack.blocks.length)).toBe(3);
+  expect(await page.evaluate(() => window.__hqrnStore!.getState().stack.blocks.length)).toBe(entanglementModel.blocks.length);
   await expect(table.getByRole('button', { name: 'Open digits-classical in explorer' })).toBeDisabled();
 });
 

@@ -281,14 +281,15 @@ test('digits: a drawn digit is one undo step and its link restores the drawing',
 });
 
 test('a link naming a bundled model loads it by name, with the link’s α per block', async ({ page }) => {
-  await page.goto('./#v=1&d=3&sa=0&a=0.2,0.5,0.9&model=entanglement-quantum');
-  await expect.poll(() => page.evaluate(() => window.__hqrnStore!.getState().stack.trained?.name)).toBe('entanglement-quantum');
+  // entanglement-paper: the Paper preset's depth-3 model (the shipped entanglement-quantum has 12 blocks).
+  await page.goto('./#v=1&d=3&sa=0&a=0.2,0.5,0.9&model=entanglement-paper');
+  await expect.poll(() => page.evaluate(() => window.__hqrnStore!.getState().stack.trained?.name)).toBe('entanglement-paper');
   await settledOutput(page);
   const s = await viewState(page);
   expect(s.blocks.map((b) => b.alpha)).toEqual([0.2, 0.5, 0.9]);
   await expect(page.getByText('trained', { exact: true })).toHaveCount(3);
   await expect(page.getByRole('alert')).toHaveCount(0);
-  expect(page.url()).toContain('model=entanglement-quantum');
+  expect(page.url()).toContain('model=entanglement-paper');
   // Opening the link starts the undo history: nothing to undo yet.
   await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();
 });

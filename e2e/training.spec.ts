@@ -189,10 +189,11 @@ test('training: a complete tiny run shows the final figures, accuracy vs depth a
   await expect(table).toBeVisible();
   await expect(table.locator('tbody tr')).toHaveCount(1);
   const cells = await table.locator('tbody tr').first().locator('td').allTextContents();
-  // mode, depth, α, train, test, dephased, marginal, adversarial, epochs, seconds
+  // mode, depth, α, train, test, dephased, marginal, adversarial, balanced, shares "sep / ent", epochs, seconds
   expect(cells[1]).toBe('2');
-  for (const c of cells.slice(3, 8)) expect(Number(c)).toBeGreaterThanOrEqual(0);
-  expect(cells[8]).toBe('6');
+  for (const c of cells.slice(3, 9)) expect(Number(c)).toBeGreaterThanOrEqual(0);
+  expect(cells[9]).toMatch(/^\d\.\d{3} \/ \d\.\d{3}$/);
+  expect(cells[10]).toBe('6');
   await expect(panel.getByRole('progressbar', { name: 'Training progress' })).toHaveAttribute('aria-valuenow', '100');
   await expect(panel.getByTestId('loss-chart').locator('circle.series-point')).toHaveCount(6);
   await expect(panel.getByTestId('depth-chart').locator('g[data-series="test"] circle')).toHaveCount(2);

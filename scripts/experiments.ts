@@ -94,9 +94,26 @@ async function cliAgreement(name: string, modelJson: Json, states: import('../sr
 }
 
 const CHECK_N = args.quick ? 100 : 500;
+
+/** hqrn predict (the CLI, float64 core) on a batch of states: its predicted classes. */
+async function cliPredict(name: string, modelJson: Json, states: import('../src/core/complex').CMat[]): Promise<Int32Array> {
+  const dir = join(tmpdir(), `hqrn-exp-${process.pid}-p`);
+  mkdirSync(dir, { recursive: true });
+  const mPath = join(dir, `${name}.model.json`), sPath = join(dir, `${name}.states.json`);
+  writeFileSync(mPath, JSON.stringify(modelJson));
+  writeFileSync(sPath, JSON.stringify(stateToJson(states)));
+  let out = '', err = '';
+  const code = await cliMain(['predict', '--model', mPath, '--states', sPath], (s) => (out += s), (s) => (err += s));
+  rmSync(dir, { recursive: true, force: true });
+  if (code !== 0) throw new Error(`hqrn predict ${name}: exit ${code}: ${err}`);
+  return Int32Array.from((JSON.parse(out) as { predicted: number[] }).predicted);
+}
 const saveModel = (file: string, m: Json) => writeFileSync(join(modelsDir, file), JSON.stringify(m) + '\n');
 
 let entanglementRun: Awaited<ReturnType<typeof R.runEntanglement>> | null = null;
+const B = await import('../workers/engine/baselinesRun');
+const { spawnSync } = await import('node:child_process');
+const { readFileSync } = await import('node:fs');
 
 if (want('digits')) {
   console.log('digits …');
@@ -114,11 +131,43 @@ if (want('entanglement') || want('shotsSweep') || want('greedyVsEndToEnd')) {
   console.log('entanglement …');
   entanglementRun = await R.runEntanglement(presets.entanglement, hooks);
   results.entanglement = entanglementRun.results;
-  saveModel('entanglement-quantum.json', entanglementRun.quantumModel);
+  // The "Paper" preset (1,300 states, greedy) is kept apart from the shipped "Best" model.
+  saveModel('entanglement-paper.json', entanglementRun.quantumModel);
   const t = entanglementRun.data.test;
   const n = Math.min(CHECK_N, t.n);
   const states = Array.from({ length: n }, (_, s) => unpackState(t.v!, 4, s * 16));
-  checks.entanglementQuantum = await cliAgreement('entanglement-quantum', entanglementRun.quantumModel, states, entanglementRun.testPredictions);
+  checks.entanglementPaper = await cliAgreement('entanglement-paper', entanglementRun.quantumModel, states, entanglementRun.testPredictions);
+
+  // Issue 14: the baselines table on exactly the preset's data (HQRN rows from the runs above).
+  const e = entanglementRun;
+  const req = presets.entanglement.request;
+  const rows = [
+    B.baselineRow(`HQRN Paper (greedy, depth ${req.depth}, α ${req.alpha})`, 'hqrn', e.testPredictions, t, B.hqrnParameters(req.depth), e.quantum.seconds),
+    B.baselineRow('Classical analog (diagonal only)', 'classical', e.classical.testPredictions!, t, B.classicalParameters(presets.entanglement.classical.depth), e.classical.seconds),
+  ];
+  console.log('entanglement baselines …');
+  rows.push(...(await B.runEntanglementBaselines(e.data.train, t, args.quick ? B.QUICK_BASELINES_SPEC : B.BASELINES_SPEC, hooks.log)));
+
+  // The "Best" model: float64 end-to-end HQRN, any budget (scripts/train-best-entanglement.ts).
+  if (want('best') || want('entanglement')) {
+    console.log('entanglement "Best" model …');
+    const bestArgs = args.quick ? ['--pool', '2000', '--epochs', '5', '--depth', '4', '--alpha', '0.7'] : [];
+    const bestFile = join(OUT_DIR, args.quick ? 'best-entanglement-quick.json' : 'best-entanglement.json');
+    const modelFile = join(modelsDir, 'entanglement-quantum.json');
+    const tB = Date.now();
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'train-best-entanglement.ts'), '--mode', 'test', '--out', modelFile, '--results', bestFile, ...bestArgs], { stdio: ['ignore', 'inherit', 'inherit'] });
+    if (r.status !== 0) throw new Error(`train-best-entanglement failed (exit ${r.status})`);
+    const best = JSON.parse(readFileSync(bestFile, 'utf8'));
+    const bestModel = JSON.parse(readFileSync(modelFile, 'utf8')) as Json;
+    // Its predictions on the preset's test split through hqrn predict (float64 core, the CLI).
+    const allStates = Array.from({ length: t.n }, (_, s) => unpackState(t.v!, 4, s * 16));
+    const pred = await cliPredict('entanglement-quantum', bestModel, allStates);
+    const cfg = best['hqrn-val'].cfg;
+    rows.splice(1, 0, B.baselineRow(`HQRN Best (end-to-end, depth ${cfg.depth}, α ${cfg.alpha}, ${cfg.pool} states + augmentation)`, 'hqrn', pred, t, B.hqrnParameters(cfg.depth), best['hqrn-val'].seconds));
+    results.bestEntanglement = { ...best, seconds: (Date.now() - tB) / 1000 };
+  }
+  results.entanglementBaselines = { rows, settings: args.quick ? B.QUICK_BASELINES_SPEC : B.BASELINES_SPEC };
+  console.log('\n' + B.baselinesMarkdown(rows));
 }
 
 if (want('alphaSweep')) {

@@ -350,3 +350,13 @@ export function runStudyWithProgress(
 ): Promise<unknown> {
   return getEngine().runStudy(name, size, proxy(onProgress)) as Promise<unknown>;
 }
+
+/** The entanglement baselines table on a request's data (issue 14), with progress lines. */
+export function runBaselinesWithProgress(
+  req: import('./protocol').TrainRequest,
+  given: import('../../workers/engine/baselinesApi').GivenRow[],
+  size: 'quick' | 'full',
+  onProgress: (msg: string) => void,
+): Promise<import('../../workers/engine/baselinesRun').BaselineRow[]> {
+  return getEngine().runBaselines(req, given, size, proxy(onProgress)) as Promise<import('../../workers/engine/baselinesRun').BaselineRow[]>;
+}

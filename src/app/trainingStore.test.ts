@@ -4,6 +4,7 @@
  * and the progress arithmetic.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ENTANGLEMENT_CLASSICAL } from '../../workers/engine/experiments';
 import type { TrainProgress, TrainRequest, TrainResult } from './protocol';
 
 type Pending = { req: TrainRequest; onProgress: (p: TrainProgress) => void; resolve: (r: TrainResult) => void };
@@ -54,7 +55,9 @@ describe('training store', () => {
     expect(calls).toHaveLength(2);
     const [a, b] = [calls[0].req, calls[1].req];
     expect(b.mode).toBe('classical');
-    for (const k of ['task', 'seed', 'trainSize', 'testSize', 'adversarialShare', 'depth', 'alpha'] as const) expect(b[k]).toEqual(a[k]);
+    // Same data and depth; the analog's own tuned settings (as in npm run experiments), not the HQRN's.
+    for (const k of ['task', 'seed', 'trainSize', 'testSize', 'adversarialShare', 'depth'] as const) expect(b[k]).toEqual(a[k]);
+    expect(b).toMatchObject(ENTANGLEMENT_CLASSICAL);
     expect(useTraining.getState().phase).toBe('baseline');
     calls[1].resolve(result([report({ epochEnd: true })], { blocks: [{ w: [] }] }));
     await tick();

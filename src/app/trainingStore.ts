@@ -68,6 +68,9 @@ export interface RunSummary {
   exportCheck?: TrainOutcome['exportCheck'];
   seconds: number;
   epochs: number;
+  /** Test-set predictions and labels when the engine sent them (balanced accuracy, class shares, baselines table). */
+  testPredictions?: Int32Array;
+  testLabels?: Int32Array | number[];
 }
 
 interface PendingRun {
@@ -272,6 +275,8 @@ export const useTraining = create<TrainingState & TrainingActions>()((set, get) 
             exportCheck: r.exportCheck,
             seconds: r.seconds,
             epochs: r.history.length,
+            testPredictions: r.testPredictions,
+            testLabels: r.testLabels,
           };
           const summaries = [...st.summaries, summary];
           const [next, ...rest] = st.queue;

@@ -26,6 +26,7 @@ import { runAlphaSweep, runGreedyVsEndToEnd, runNoise, runShotsSweep } from './e
 import { loadTaskData } from './trainData';
 import { createExportApi } from './exportApi';
 import { createReliabilityApi } from './reliabilityApi';
+import { createBaselinesApi } from './baselinesApi';
 
 /** The four studies beyond the paper (issue 7 item 4), runnable from the Training studio. */
 export type StudyName = 'alphaSweep' | 'shotsSweep' | 'greedyVsEndToEnd' | 'noise';
@@ -243,6 +244,8 @@ export function createEngineApi(opts: EngineApiOptions) {
     // Issue 5 (exports) and issue 6 (reliability): their own modules.
     ...createExportApi({ engine, loadDigits }),
     ...createReliabilityApi({ engine, loadDigits }),
+    // Issue 14: the entanglement baselines table (MLP, VQC, quantum kernels) on a request's data.
+    ...createBaselinesApi({ loadDigits }),
   };
   return api;
 }

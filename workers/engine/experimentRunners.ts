@@ -95,7 +95,7 @@ export interface EntanglementResults {
   seconds: number;
 }
 
-export async function runEntanglement(p: EntanglementPreset, hooks: RunHooks): Promise<{ results: EntanglementResults; quantumModel: ModelJson; testPredictions: Int32Array; data: TaskData; quantum: TrainResultExt }> {
+export async function runEntanglement(p: EntanglementPreset, hooks: RunHooks): Promise<{ results: EntanglementResults; quantumModel: ModelJson; testPredictions: Int32Array; data: TaskData; quantum: TrainResultExt; classical: TrainResultExt }> {
   const t0 = Date.now();
   const q = await run(p.request, hooks);
   const adv = q.final.adversarialAccuracy!;
@@ -129,6 +129,7 @@ export async function runEntanglement(p: EntanglementPreset, hooks: RunHooks): P
     testPredictions: q.testPredictions!,
     data,
     quantum: q,
+    classical: c,
   };
 }
 

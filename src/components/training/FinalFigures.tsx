@@ -4,6 +4,16 @@ import { useSavedWork } from '../../app/savedWorkStore';
 import { useExplorer } from '../../app/store';
 import { SaveControl } from '../SaveControl';
 import { explorableModel, MODE_NAMES, useTraining, type RunSummary } from '../../app/trainingStore';
+import { balancedAccuracy, classShares, oneClassNote } from '../../core/figures';
+import { BaselinesTable } from './BaselinesTable';
+
+/** Balanced accuracy and the share of each class predicted (issue 12 item 3, issue 14 item 4); null without predictions. */
+function honest(s: RunSummary): { balanced: number; shares: number[]; classes: number } | null {
+  if (!s.testPredictions || !s.testLabels || s.testPredictions.length !== s.testLabels.length || !s.testPredictions.length) return null;
+  const classes = s.request.task === 'digits' ? 10 : 2;
+  return { balanced: balancedAccuracy(s.testPredictions, s.testLabels), shares: classShares(s.testPredictions, classes), classes };
+}
+const CLASS_NAMES = { entanglement: ['separable', 'entangled'], digits: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] };
 
 const fmt = (v: number | undefined, digits = 4) => (v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(digits));
 
@@ -42,6 +52,8 @@ export function TransferCheck() {
 
 function Row({ s }: { s: RunSummary }) {
   const a = s.final.adversarialAccuracy;
+  const h = honest(s);
+  const ent = s.request.task === 'entanglement';
   return (
     <tr>
       <th scope="row">{s.label}</th>
@@ -53,6 +65,10 @@ function Row({ s }: { s: RunSummary }) {
       <td>{fmt(a?.dephased)}</td>
       <td>{fmt(a?.marginal)}</td>
       <td>{fmt(a?.all)}</td>
+      <td data-testid="balanced-accuracy">{fmt(h?.balanced)}</td>
+      <td data-testid="class-shares">
+        {h ? (ent ? h.shares.map((x) => fmt(x, 3)).join(' / ') : `${fmt(Math.max(...h.shares), 3)} (largest)`) : '—'}
+      </td>
       <td>{s.epochs}</td>
       <td>{s.seconds.toFixed(1)}</td>
     </tr>
@@ -87,6 +103,8 @@ export function FinalFigures() {
               <th scope="col">Dephased</th>
               <th scope="col">Marginal</th>
               <th scope="col">Adversarial</th>
+              <th scope="col">Balanced acc.</th>
+              <th scope="col">{req.task === 'entanglement' ? 'Predicted sep. / ent.' : 'Predicted share'}</th>
               <th scope="col">Epochs</th>
               <th scope="col">Seconds</th>
             </tr>
@@ -98,12 +116,22 @@ export function FinalFigures() {
           </tbody>
         </table>
       </div>
+      {summaries.map((s, i) => {
+        const h = honest(s);
+        const note = h && oneClassNote(h.shares, CLASS_NAMES[s.request.task]);
+        return note ? (
+          <p key={i} className="train-hint train-warning" role="note" data-testid="one-class-note">
+            {s.label}: {note}
+          </p>
+        ) : null;
+      })}
       {req.task === 'entanglement' && (
         <p className="train-hint">
-          The full-tomography MLP baseline (a classical network given all 16 real parameters of ρ) is not offered by the engine’s training API, so it
-          is not shown.
+          Dephased, marginal and adversarial are accuracies on partner states, which are all separable: a model that answers “separable” to
+          everything scores 1.000 there. Read them with the balanced accuracy and the predicted shares beside them.
         </p>
       )}
+      {req.task === 'entanglement' && status !== 'running' && <BaselinesTable />}
     </section>
   );
 }

@@ -3,6 +3,7 @@
  * accuracy vs depth (greedy), the adversarial subsets beside the baselines' figures, and the
  * confusion matrix (only when the result carries the test labels; counting only).
  */
+import { balancedAccuracy, classShares, oneClassNote } from '../../core/figures';
 import { useEffect, useMemo, useRef } from 'react';
 import type { TrainProgress } from '../../app/protocol';
 import { useTraining, type RunSummary, type TrainOutcome } from '../../app/trainingStore';
@@ -215,6 +216,7 @@ export function AdversarialChart() {
       />
       <ExportButtons what="training adversarial chart" name={['training', 'adversarial-chart']} svg={svgElementExport(ref)} />
       <Legend items={rows.map((r, i) => ({ name: r.name, colour: BAR_COLOURS[i % BAR_COLOURS.length] }))} />
+      <AdversarialHonesty />
       {!hasClassical && (
         <p className="train-hint">
           The classical analog’s figures appear here after a classical run on the same data (the entanglement preset trains it after the quantum run).
@@ -285,3 +287,35 @@ export function ConfusionMatrix({ result, task }: { result: TrainOutcome | undef
 }
 
 export type { RunSummary };
+
+/**
+ * Beside the adversarial bars (issue 12 item 3, issue 14 item 4): partner states are all
+ * separable, so a model that answers "separable" to everything fills every bar. Each run's
+ * balanced accuracy on the test set, the share of each class it predicts, and a note when one
+ * class takes ≥ 95 %.
+ */
+function AdversarialHonesty() {
+  const summaries = useTraining((s) => s.summaries);
+  const items = summaries
+    .filter((s) => s.testPredictions && s.testLabels && s.testPredictions.length === s.testLabels.length && s.testPredictions.length > 0)
+    .map((s) => {
+      const shares = classShares(s.testPredictions!, 2);
+      return { name: s.label, balanced: balancedAccuracy(s.testPredictions!, s.testLabels!), shares, note: oneClassNote(shares, ['separable', 'entangled']) };
+    });
+  if (!items.length) return null;
+  return (
+    <ul className="train-hint adversarial-honesty" data-testid="adversarial-honesty">
+      {items.map((it, i) => (
+        <li key={i}>
+          {it.name}: balanced accuracy {it.balanced.toFixed(3)}; predicted separable {(100 * it.shares[0]).toFixed(1)} %, entangled {(100 * it.shares[1]).toFixed(1)} %
+          {it.note && (
+            <strong className="train-warning" role="note">
+              {' '}
+              — {it.note}
+            </strong>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
