@@ -9,7 +9,7 @@ import { expect, pageErrors, test } from './fixtures';
 test('entanglement preset, then the baselines table on the same data', async ({ page }) => {
   test.setTimeout(420_000);
   const errors = pageErrors(page);
-  await page.goto('./');
+  await page.goto('./#v=1&p=training');
   const panel = page.getByRole('region', { name: 'Training studio' });
   await expect(panel).toBeVisible();
   await panel.scrollIntoViewIfNeeded();

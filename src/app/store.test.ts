@@ -35,6 +35,16 @@ describe('explorer store', () => {
     expect(useExplorer.getState().globalAlpha).toBe(1);
   });
 
+  it('a loaded trained model sets the global α to its blocks’ α when they share one, and keeps it otherwise', () => {
+    const s = useExplorer.getState();
+    s.setGlobalAlpha(0.5);
+    s.loadTrainedModel('uniform', { blocks: [{ alpha: 0.8 }, { alpha: 0.8 }, { alpha: 0.8 }] });
+    expect(useExplorer.getState().globalAlpha).toBe(0.8);
+    expect(useExplorer.getState().stack.blocks.map((b) => b.alpha)).toEqual([0.8, 0.8, 0.8]);
+    s.loadTrainedModel('mixed', { blocks: [{ alpha: 0.3 }, { alpha: 0.6 }] });
+    expect(useExplorer.getState().globalAlpha).toBe(0.8);
+  });
+
   it('duplicate, move and remove keep ids unique and order right', () => {
     const s = useExplorer.getState();
     s.setSameAlpha(false);

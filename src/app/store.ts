@@ -214,8 +214,12 @@ export const useExplorer = create<ExplorerState & ExplorerActions>()((set, get) 
       }),
     loadTrainedModel: (name, model) => {
       const blocks = (model as { blocks?: { alpha?: number; activation?: Activation }[] }).blocks ?? [];
+      // The global α shows the model's α when every block has the same one.
+      const alphas = blocks.map((b) => b.alpha ?? EXPLORER_LIMITS.defaultAlpha);
+      const common = alphas.length > 0 && alphas.every((a) => a === alphas[0]) ? alphas[0] : undefined;
       set((st) => ({
         sameAlpha: false,
+        globalAlpha: common ?? st.globalAlpha,
         stack: {
           ...st.stack,
           trained: { name, model },

@@ -18,6 +18,13 @@ import '../viz/viz.css';
 
 /** Cell width in CSS pixels: 4×4 states small, 64×64 digits large enough to read as a pattern. */
 const cellCss = (d: number) => (d > 16 ? 84 : 62);
+/**
+ * Depths whose two-qubit chain wraps onto two rows on a wide screen (smaller cells, see
+ * chain.css), so every layer stays on the first screen — the bundled entanglement model has
+ * 12 blocks. Deeper stacks scroll sideways instead.
+ */
+const wrapsOnTwoRows = (d: number, K: number) => d <= 16 && K >= 7 && K <= 13;
+const WRAPPED_CELL_CSS = 44;
 
 export function LayerChain() {
   const result = useExplorer((s) => s.result);
@@ -30,7 +37,8 @@ export function LayerChain() {
   const headingId = useId();
   const K = blocks.length;
   const d = result?.d ?? 4;
-  const size = cellCss(d);
+  const wrapped = wrapsOnTwoRows(d, K);
+  const size = wrapped ? WRAPPED_CELL_CSS : cellCss(d);
   const layers = result?.layers;
   const div = result?.divergenceLayer ?? null;
   const fixed = result ? fixedScale(result) : 1;
@@ -42,7 +50,7 @@ export function LayerChain() {
         <ViewOptions />
         {locked && <span className="hint">Stack editing is hidden in this classroom link.</span>}
       </div>
-      <ol className="chain-row" aria-label="Layers of the network">
+      <ol className={`chain-row${wrapped ? ' is-wrapped' : ''}`} aria-label="Layers of the network">
         <li className="chain-legend" aria-hidden="true">
           <span className="chain-legend-q">quantum</span>
           <span className="chain-legend-c">classical</span>
