@@ -207,9 +207,13 @@ export function createEngineApi(opts: EngineApiOptions) {
       return lastModel;
     },
 
-    /** tf.memory() numbers on the current backend. */
+    /**
+     * tf.memory() numbers on the current backend; cachedTensors: the compiled weights the engine
+     * keeps on purpose between calls (leak checks compare numTensors − cachedTensors).
+     */
     memory() {
-      return { ...memory(), backend: engine.memory().backend };
+      const e = engine.memory();
+      return { ...memory(), backend: e.backend, cachedTensors: e.cachedTensors };
     },
 
     /** The engine against the float64 core on the current backend (HQRN.md §9). */

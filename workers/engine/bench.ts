@@ -65,7 +65,7 @@ function work2q(): Work {
   const analog = classicalAnalog(model).blocks;
   cached2q = {
     n,
-    req: { model: modelToJson(model), states: { n, d, re, im }, measures: 'none' },
+    req: { model: modelToJson(model), states: { n, d, re, im }, measures: 'none', layers: 'last' },
     core: () => {
       quantumForwardBatch(compiled, v0, d);
       classicalForwardBatch(analog, x0, d);
@@ -85,7 +85,7 @@ async function workDigits(loadDigits: () => Promise<DigitSet>): Promise<Work> {
   cachedDigits = {
     n,
     // diagonal inputs travel as n×d rows (StateBatch.diagonal), not n×d×d matrices
-    req: { model: modelToJson(model), states: { n, d, diagonal: ds.inputs }, measures: 'none', diagonalFastPath: true },
+    req: { model: modelToJson(model), states: { n, d, diagonal: ds.inputs }, measures: 'none', diagonalFastPath: true, layers: 'last' },
     core: () => classicalForwardBatch(analog, ds.inputs, d),
   };
   return cachedDigits;
