@@ -114,7 +114,7 @@ export async function train(req: TrainRequest, hooks: TrainHooks): Promise<Train
         logits, trainInput: trainT.x, testInput: testT.x, trainLabels: trainT.y,
       });
       const cm = classicalModel(data.nQubits, blocks, readout);
-      const ev = await trainer.evaluate(logits, trainT.x, testT.x);
+      const ev = (done && trainer.stageEvaluation) || (await trainer.evaluate(logits, trainT.x, testT.x));
       const base = finish(trainer, ev, modelToJson(cm), !done, t0);
       const out: TrainResultExt = { ...base, testPredictions: ev.testPredictions, testLabels: data.test.labels, exportCheck: exportCheck(cm, data, ev.testPredictions) };
       if (req.mode === 'classical' || !done) return out;
@@ -160,7 +160,8 @@ export async function train(req: TrainRequest, hooks: TrainHooks): Promise<Train
       }
     }
     const qm = quantumModel(data.nQubits, blocks, readout);
-    const ev = await trainer.evaluate(stackLogits(blocks), trainT.v, testT.v);
+    // End-to-end: the stage's own evaluation is of this very stack; greedy stages saw precomputed inputs.
+    const ev = (done && req.mode === 'quantum-end-to-end' && trainer.stageEvaluation) || (await trainer.evaluate(stackLogits(blocks), trainT.v, testT.v));
     const out: TrainResultExt = {
       ...finish(trainer, ev, modelToJson(qm), !done, t0),
       testPredictions: ev.testPredictions,
