@@ -165,8 +165,12 @@ export class Trainer {
     try {
       for (let epoch = 1; epoch <= spec.epochs; epoch++) {
         const perm = Int32Array.from(seededPermutation(n, this.shuffleRng));
-        // The epoch's order goes to the device once; each step slices its rows from it.
-        const permT = tf.tensor1d(perm, 'int32');
+        // The epoch's order goes to the device once: the train set is shuffled there in one
+        // gather, and each step takes a contiguous slice of it (no per-step gathers or uploads).
+        const [xShuf, yShuf] = tf.tidy(() => {
+          const permT = tf.tensor1d(perm, 'int32');
+          return [tf.gather(spec.trainInput, permT) as tf.Tensor2D, tf.gather(labels, permT) as tf.Tensor2D];
+        });
         let lossSum: tf.Tensor = tf.scalar(0);
         let correctSum: tf.Tensor = tf.scalar(0);
         let steps = 0, examples = 0;
@@ -197,11 +201,11 @@ export class Trainer {
         try {
           for (let s = 0; s < n; s += B) {
             if (await this.checkControl()) return false;
-            const idx = tf.slice(permT, s, Math.min(n, s + B) - s);
+            const rows = Math.min(n, s + B) - s;
             let correct: tf.Tensor | null = null;
             const cost = optimizer.minimize(() => {
-              const xb = tf.gather(spec.trainInput, idx) as tf.Tensor2D;
-              const yb = tf.gather(labels, idx);
+              const xb = tf.slice(xShuf, [s, 0], [rows, -1]);
+              const yb = tf.slice(yShuf, [s, 0], [rows, -1]);
               const lg = spec.logits(xb);
               // Running train accuracy (not on the gradient's path; kept past the tape's tidy).
               correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(lg, 1), tf.argMax(yb, 1)), 'float32')));
@@ -213,11 +217,10 @@ export class Trainer {
             correctSum.dispose();
             (correct as tf.Tensor | null)?.dispose();
             cost.dispose();
-            idx.dispose();
             lossSum = nextSum;
             correctSum = nextCorrect;
             steps++;
-            examples += idx.shape[0];
+            examples += rows;
             this.step++;
             if (now() - this.lastReport >= REPORT_EVERY_MS) await this.report();
           }
@@ -232,7 +235,8 @@ export class Trainer {
           this.report = null;
           lossSum.dispose();
           correctSum.dispose();
-          permT.dispose();
+          xShuf.dispose();
+          yShuf.dispose();
         }
       }
       // Exact accuracies of the trained stage (accuracyByDepth, the next stage's reports). The
