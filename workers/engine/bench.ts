@@ -16,12 +16,13 @@ import { makeRng } from '../../src/core/rng';
 import { randomDensityMatrix } from '../../src/core/testing';
 import type { BackendName, ForwardRequest, TrainRequest } from '../../src/app/protocol';
 import { BENCH_CASES, type BenchCase, type BenchOptions, type BenchRow } from './benchTable';
+import * as tf from '@tensorflow/tfjs-core';
 import type { Engine } from './engine';
 import { train } from './train';
 import { TrainControl } from './trainControl';
 
 export type { BenchCase, BenchOptions, BenchRow } from './benchTable';
-export { BENCH_CASES, formatBenchTable } from './benchTable';
+export { BENCH_CASES, formatBenchTable, withNumpy } from './benchTable';
 
 const BLOCKS = 10;
 
@@ -30,21 +31,27 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-async function time(fn: () => unknown, runs: number): Promise<number> {
-  await fn(); // warm-up (JIT, shader compilation, kernel setup)
-  const ts: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    const t0 = performance.now();
-    await fn();
-    ts.push(performance.now() - t0);
-  }
-  return median(ts);
-}
-
 interface Work {
   req: ForwardRequest;
   core: () => void;
   n: number;
+  /** Nominal GFLOP of the case (see BenchRow.gflop). */
+  gflop: number;
+}
+
+/** Sum of tf.profile's kernel times of one call over its wall time (NaN when the backend gives none). */
+async function kernelShare(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  const info = await tf.profile(async () => {
+    await fn();
+  });
+  const wall = performance.now() - t0;
+  let kernelMs = 0;
+  for (const k of info.kernels) {
+    if (typeof k.kernelTimeMs !== 'number') return NaN;
+    kernelMs += k.kernelTimeMs;
+  }
+  return Math.min(1, kernelMs / wall);
 }
 
 let cached2q: Work | null = null;
@@ -65,6 +72,8 @@ function work2q(): Work {
   const analog = classicalAnalog(model).blocks;
   cached2q = {
     n,
+    // per block: z = V Ωᵀ (n × d² × d) and the classical path's X Wᵀ (n × d × d)
+    gflop: (BLOCKS * 2 * n * d * (D + d)) / 1e9,
     req: { model: modelToJson(model), states: { n, d, re, im }, measures: 'none', layers: 'last' },
     core: () => {
       quantumForwardBatch(compiled, v0, d);
@@ -84,6 +93,7 @@ async function workDigits(loadDigits: () => Promise<DigitSet>): Promise<Work> {
   const analog = classicalAnalog(model).blocks;
   cachedDigits = {
     n,
+    gflop: (BLOCKS * 2 * n * d * d) / 1e9,
     // diagonal inputs travel as n×d rows (StateBatch.diagonal), not n×d×d matrices
     req: { model: modelToJson(model), states: { n, d, diagonal: ds.inputs }, measures: 'none', diagonalFastPath: true, layers: 'last' },
     core: () => classicalForwardBatch(analog, ds.inputs, d),
@@ -105,13 +115,26 @@ export async function runBench(engine: Engine, opts: BenchOptions & { loadDigits
   const cases = opts.cases ?? [...BENCH_CASES];
   const runs = opts.runs ?? 5;
   const rows: BenchRow[] = [];
-  const forwardRow = async (name: string, w: Work) => {
-    const ms = await time(() => engine.forward(w.req), runs);
-    const coreMs = await time(w.core, runs);
-    rows.push({ backend, case: name, states: w.n, ms, statesPerSecond: (w.n / ms) * 1000, coreMs, speedup: coreMs / ms });
+  const forwardRow = async (id: BenchCase, name: string, w: Work) => {
+    // engine and core interleaved, run by run, so that load on the machine hits both alike
+    await engine.forward(w.req);
+    w.core();
+    const es: number[] = [], cs: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      let t0 = performance.now();
+      await engine.forward(w.req);
+      es.push(performance.now() - t0);
+      t0 = performance.now();
+      w.core();
+      cs.push(performance.now() - t0);
+    }
+    const ms = median(es), coreMs = median(cs);
+    const share = await kernelShare(() => engine.forward(w.req));
+    rows.push({ backend, id, case: name, states: w.n, ms, statesPerSecond: (w.n / ms) * 1000, coreMs, speedup: coreMs / ms, gflop: w.gflop, ...(Number.isNaN(share) ? {} : { kernelShare: share }) });
   };
-  const trainRow = async (name: string, req: TrainRequest, n: number) => {
+  const trainRow = async (id: BenchCase, name: string, req: TrainRequest, n: number) => {
     const hooks = { onProgress: () => undefined, control: new TrainControl(), loadDigits: opts.loadDigits };
+    await train(req, hooks); // warm-up: kernels, data generation paths
     const t0 = performance.now();
     const r = await train(req, hooks);
     const wall = performance.now() - t0;
@@ -119,10 +142,13 @@ export async function runBench(engine: Engine, opts: BenchOptions & { loadDigits
     if (!last) throw new Error('train() reported no epoch');
     // The epoch itself: the optimiser steps (examplesPerSecond at the epoch end counts those only).
     const ms = (n / last.examplesPerSecond) * 1000;
+    const share = await kernelShare(() => train(req, hooks));
     rows.push({
       backend,
+      id,
       case: name,
       states: n,
+      ...(Number.isNaN(share) ? {} : { kernelShare: share }),
       ms,
       statesPerSecond: last.examplesPerSecond,
       note: `epoch = optimiser steps; train() wall time ${wall.toFixed(0)} ms incl. data and evaluations; test acc ${last.testAccuracy.toFixed(3)}`,
@@ -139,11 +165,11 @@ export async function runBench(engine: Engine, opts: BenchOptions & { loadDigits
   return rows;
 
   async function runCase(c: BenchCase) {
-    if (c === 'forward-2q') await forwardRow(`forward ${BLOCKS} blocks, 5000 two-qubit mixed states`, work2q());
-    else if (c === 'forward-digits') await forwardRow(`forward ${BLOCKS} blocks, 1000 digits (d=64, diagonal fast path)`, await workDigits(opts.loadDigits));
+    if (c === 'forward-2q') await forwardRow(c, `forward ${BLOCKS} blocks, 5000 two-qubit mixed states`, work2q());
+    else if (c === 'forward-digits') await forwardRow(c, `forward ${BLOCKS} blocks, 1000 digits (d=64, diagonal fast path)`, await workDigits(opts.loadDigits));
     else if (c === 'train-classical-digits')
-      await trainRow('train 1 epoch, classical, digits (6000)', { ...TRAIN_BASE, task: 'digits', mode: 'classical', depth: 3 }, 6000);
+      await trainRow(c, 'train 1 epoch, classical, digits (6000)', { ...TRAIN_BASE, task: 'digits', mode: 'classical', depth: 3 }, 6000);
     else if (c === 'train-quantum-entanglement')
-      await trainRow('train 1 epoch, quantum end-to-end, entanglement (1300)', { ...TRAIN_BASE, task: 'entanglement', mode: 'quantum-end-to-end', depth: 3 }, 1300);
+      await trainRow(c, 'train 1 epoch, quantum end-to-end, entanglement (1300)', { ...TRAIN_BASE, task: 'entanglement', mode: 'quantum-end-to-end', depth: 3 }, 1300);
   }
 }
