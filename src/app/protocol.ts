@@ -179,6 +179,12 @@ export interface TrainResult {
     maxUnitarityError: number;
   };
   cancelled: boolean;
+  /**
+   * Set when the run diverged (a non-finite loss, or a loss far above its start; issue 12):
+   * the run stopped in `epoch` of `stage`, and `model` holds the last finite weights (those of
+   * the last epoch end before it, or the stage's start).
+   */
+  diverged?: { epoch: number; stage: string; reason: string; loss: number; startLoss: number };
   seconds: number;
 }
 

@@ -178,12 +178,15 @@ export async function train(req: TrainRequest, hooks: TrainHooks): Promise<Train
   }
 }
 
-function finish(trainer: Trainer, ev: Awaited<ReturnType<Trainer['evaluate']>>, model: Record<string, unknown>, cancelled: boolean, t0: number): TrainResult {
+function finish(trainer: Trainer, ev: Awaited<ReturnType<Trainer['evaluate']>>, model: Record<string, unknown>, stopped: boolean, t0: number): TrainResult {
+  const dv = trainer.diverged;
   return {
     model,
     history: trainer.history,
     final: { trainAccuracy: ev.trainAccuracy, testAccuracy: ev.testAccuracy, adversarialAccuracy: ev.adversarialAccuracy },
-    cancelled,
+    // a run that stopped because it diverged is not a cancelled one
+    cancelled: stopped && !dv,
+    ...(dv ? { diverged: { epoch: dv.epoch, stage: dv.stage, reason: dv.reason, loss: dv.loss, startLoss: dv.startLoss } } : {}),
     seconds: (Date.now() - t0) / 1000,
   };
 }

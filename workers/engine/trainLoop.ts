@@ -7,7 +7,22 @@ import type { TrainProgress, TrainRequest } from '../../src/app/protocol';
 import type { Rng } from '../../src/core/rng';
 import { seededPermutation } from '../../src/core/rng';
 import type { TrainHooks } from './trainControl';
+import { type Divergence, DivergenceDetector } from './divergence';
 import { type AdversarialAccuracy, accuracy, adversarialAccuracy, type Split } from './trainData';
+
+/** Where and why a run diverged (the run stops; the last finite weights are kept). */
+export interface DivergedAt extends Divergence {
+  epoch: number;
+  stage: string;
+}
+
+/** 1 when every entry of every tensor is finite (one scalar read-back). */
+async function allFinite(vars: tf.Tensor[]): Promise<boolean> {
+  const bad = tf.tidy(() => tf.addN(vars.map((v) => tf.sum(tf.cast(tf.logicalNot(tf.isFinite(v)), 'float32')))));
+  const n = (await bad.data())[0];
+  bad.dispose();
+  return n === 0;
+}
 
 /** Progress reports during an epoch at most this far apart (the contract asks ≤ 250 ms). */
 const REPORT_EVERY_MS = 100;
@@ -91,6 +106,9 @@ export class Trainer {
    * caller's final evaluation of the same logits need not run again.
    */
   stageEvaluation: Evaluation | undefined;
+  /** Set when the run diverged (issue 12): runStage then returns false with the weights restored. */
+  diverged: DivergedAt | undefined;
+  private readonly detector = new DivergenceDetector();
   /** During an epoch: emit a per-step progress report (used between evaluation chunks too). */
   private report: (() => Promise<void>) | null = null;
 
@@ -162,6 +180,12 @@ export class Trainer {
     // greedy stage that is the previous depth's; the first stage evaluates its initial model.
     if (!this.last) this.last = await this.evaluate(spec.logits, spec.trainInput, spec.testInput);
     this.stageEvaluation = undefined;
+    // The last weights known finite (stage start, then each epoch end with a finite loss).
+    let snapshot: tf.Tensor[] = spec.vars.map((v) => tf.clone(v));
+    const restore = async () => {
+      spec.vars.forEach((v, i) => v.assign(snapshot[i]));
+      this.last = await this.evaluate(spec.logits, spec.trainInput, spec.testInput);
+    };
     try {
       for (let epoch = 1; epoch <= spec.epochs; epoch++) {
         const perm = Int32Array.from(seededPermutation(n, this.shuffleRng));
@@ -178,6 +202,10 @@ export class Trainer {
         let stepsEndMs = 0;
         const progress = async (epochEnd: boolean): Promise<TrainProgress> => {
           const loss = (await lossSum.data())[0] / Math.max(1, steps);
+          if (!this.diverged && steps > 0) {
+            const dv = this.detector.observe(loss);
+            if (dv) this.diverged = { ...dv, epoch, stage: spec.stage };
+          }
           const ms = this.elapsedMs();
           const trainingMs = (epochEnd ? stepsEndMs : ms) - epochStart;
           const ev = this.last!;
@@ -223,9 +251,23 @@ export class Trainer {
             examples += rows;
             this.step++;
             if (now() - this.lastReport >= REPORT_EVERY_MS) await this.report();
+            if (this.diverged) break;
+          }
+          if (this.diverged) {
+            await restore();
+            return false;
           }
           stepsEndMs = this.elapsedMs();
           const running = (await correctSum.data())[0] / Math.max(1, examples);
+          const p0 = await progress(true);
+          if (!this.diverged && !(await allFinite(spec.vars)))
+            this.diverged = { reason: 'the weights became non-finite', loss: p0.loss, startLoss: this.detector.startLoss ?? NaN, epoch, stage: spec.stage };
+          if (this.diverged) {
+            await restore();
+            return false;
+          }
+          tf.dispose(snapshot);
+          snapshot = spec.vars.map((v) => tf.clone(v));
           this.last = await this.evaluate(spec.logits, null, spec.testInput, running);
           const p = await progress(true);
           this.history.push(p);
@@ -249,6 +291,7 @@ export class Trainer {
       return true;
     } finally {
       optimizer.dispose();
+      tf.dispose(snapshot);
     }
   }
 }
