@@ -8,7 +8,7 @@ describe('DivergenceDetector', () => {
     expect(d.startLoss).toBe(2.3);
   });
   it('NaN and ±Infinity are divergence at once, even as the first observation', () => {
-    expect(new DivergenceDetector().observe(NaN)?.reason).toMatch(/NaN/);
+    expect(new DivergenceDetector().observe(NaN)?.reason).toMatch(/not a number/);
     expect(new DivergenceDetector().observe(Infinity)?.reason).toMatch(/infinite/);
     const d = new DivergenceDetector();
     d.observe(0.7);

@@ -26,7 +26,7 @@ export class DivergenceDetector {
   /** Observe a loss (the running mean of the epoch so far); a Divergence when it diverged. */
   observe(loss: number): Divergence | null {
     if (!Number.isFinite(loss)) {
-      return { reason: Number.isNaN(loss) ? 'the loss became NaN (not a number)' : 'the loss became infinite', loss, startLoss: this.start ?? NaN };
+      return { reason: Number.isNaN(loss) ? 'the loss became not a number' : 'the loss became infinite', loss, startLoss: this.start ?? NaN };
     }
     if (this.start === null) {
       this.start = loss;
