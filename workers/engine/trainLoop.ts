@@ -8,6 +8,7 @@ import type { Rng } from '../../src/core/rng';
 import { seededPermutation } from '../../src/core/rng';
 import type { TrainHooks } from './trainControl';
 import { type Divergence, DivergenceDetector } from './divergence';
+import { FlatAdam } from './flatAdam';
 import { type AdversarialAccuracy, accuracy, adversarialAccuracy, type Split } from './trainData';
 
 /** Where and why a run diverged (the run stops; the last finite weights are kept). */
@@ -173,7 +174,7 @@ export class Trainer {
     const { req } = this;
     const n = spec.trainInput.shape[0];
     const B = Math.max(1, Math.min(req.batchSize, n));
-    const optimizer = tf.train.adam(req.learningRate);
+    const optimizer = new FlatAdam(spec.vars, req.learningRate);
     const labels = spec.trainLabels;
     const base = { epochs: spec.epochs, depth: spec.depth, stage: spec.stage };
     // Per-step reports carry the latest evaluation: before the first epoch end of a later
@@ -238,7 +239,7 @@ export class Trainer {
               // Running train accuracy (not on the gradient's path; kept past the tape's tidy).
               correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(lg, 1), tf.argMax(yb, 1)), 'float32')));
               return tf.neg(tf.mean(tf.sum(tf.mul(yb, tf.logSoftmax(lg)), 1))) as tf.Scalar;
-            }, true, spec.vars)!;
+            });
             const nextSum = tf.add(lossSum, cost);
             const nextCorrect = tf.add(correctSum, correct!);
             lossSum.dispose();
