@@ -53,6 +53,45 @@ export function measurementMatrixT(aRe: tf.Tensor2D, aIm: tf.Tensor2D): tf.Tenso
   });
 }
 
+/**
+ * The 0/1 selection matrices of the packed pairs (i, k), i < k: A S_I = columns i, A S_K =
+ * columns k of A (d × P each). A product instead of tf.gather: its gradient is a product too
+ * (the gather's needs index uploads and a scatter).
+ */
+export function pairSelectionT(d: number): { sI: tf.Tensor2D; sK: tf.Tensor2D } {
+  const { i, k } = pairIndices(d);
+  const P = i.length;
+  const a = new Float32Array(d * P), b = new Float32Array(d * P);
+  for (let p = 0; p < P; p++) {
+    a[i[p] * P + p] = 1;
+    b[k[p] * P + p] = 1;
+  }
+  return { sI: tf.tensor2d(a, [d, P]), sK: tf.tensor2d(b, [d, P]) };
+}
+
+/**
+ * Ω = c (F+ − F−) from the stacked contractions R = [Re A+; Re A−], M = [Im A+; Im A−]
+ * (2d × d): F of both in one pass (four products with the selection matrices), then the
+ * difference of the halves. The same arithmetic as omegaT, element by element.
+ */
+export function omegaStackedT(r: tf.Tensor2D, m: tf.Tensor2D, sel: { sI: tf.Tensor2D; sK: tf.Tensor2D }, gain: number): tf.Tensor2D {
+  return tf.tidy(() => {
+    const d = r.shape[1];
+    const diag = tf.add(tf.square(r), tf.square(m));
+    let f: tf.Tensor2D = diag as tf.Tensor2D;
+    if (d > 1) {
+      const rI = tf.matMul(r, sel.sI), rK = tf.matMul(r, sel.sK);
+      const iI = tf.matMul(m, sel.sI), iK = tf.matMul(m, sel.sK);
+      const re = tf.add(tf.mul(rI, rK), tf.mul(iI, iK));
+      const im = tf.sub(tf.mul(iI, rK), tf.mul(rI, iK));
+      f = tf.concat([diag, tf.mul(re, 2), tf.mul(im, -2)], 1) as tf.Tensor2D;
+    }
+    const [fp, fm] = tf.split(f, 2, 0);
+    const omega = tf.sub(fp, fm) as tf.Tensor2D;
+    return gain === 1 ? omega : (tf.mul(omega, gain) as tf.Tensor2D);
+  });
+}
+
 /** Ω = c (F+ − F−) (d×d²): z = V Ωᵀ + b. */
 export function omegaT(aPlusRe: tf.Tensor2D, aPlusIm: tf.Tensor2D, aMinusRe: tf.Tensor2D, aMinusIm: tf.Tensor2D, gain: tf.Scalar | number): tf.Tensor2D {
   return tf.tidy(() => tf.mul(tf.sub(measurementMatrixT(aPlusRe, aPlusIm), measurementMatrixT(aMinusRe, aMinusIm)), gain) as tf.Tensor2D);

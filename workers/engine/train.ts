@@ -130,7 +130,7 @@ export async function train(req: TrainRequest, hooks: TrainHooks): Promise<Train
     const accuracyByDepth: NonNullable<TrainResult['accuracyByDepth']> = [];
     if (req.mode === 'quantum-end-to-end') {
       for (let k = 0; k < req.depth; k++) blocks.push(new QuantumBlockParams(data.d, qSettings, initRng));
-      owned.push(...blocks.flatMap((b) => b.vars()));
+      owned.push(...blocks.flatMap((b) => b.vars()), ...blocks.map((b) => ({ dispose: () => b.disposeConstants() })));
       done = await trainer.runStage({
         stage: 'end-to-end', depth: req.depth, epochs: req.epochs, vars: [...blocks.flatMap((b) => b.vars()), ...readout.vars()],
         logits: stackLogits(blocks), trainInput: trainT.v, testInput: testT.v, trainLabels: trainT.y,
@@ -141,7 +141,7 @@ export async function train(req: TrainRequest, hooks: TrainHooks): Promise<Train
       for (let k = 1; k <= req.depth && done; k++) {
         const blk = new QuantumBlockParams(data.d, qSettings, initRng);
         blocks.push(blk);
-        owned.push(...blk.vars());
+        owned.push(...blk.vars(), { dispose: () => blk.disposeConstants() });
         done = await trainer.runStage({
           stage: `block ${k}`, depth: k, epochs: req.epochs, vars: [...blk.vars(), ...readout.vars()],
           logits: stackLogits([blk]), trainInput: trIn, testInput: teIn, trainLabels: trainT.y,
