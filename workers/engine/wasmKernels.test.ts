@@ -34,6 +34,23 @@ describe('wasm kernel wrappers agree with the cpu backend', () => {
       rf.wasm.forEach((v, i) => expect(v).toBeCloseTo(rf.cpu[i], 5));
     });
 
+  it('identity shares data safely: a clone outlives its source, a variable assign leaves clones alone', async () => {
+    expect((await selectBackend('wasm')).backend).toBe('wasm');
+    const before = tf.memory().numTensors;
+    const a = tf.tensor1d([1, 2, 3]);
+    const b = tf.clone(a);
+    a.dispose();
+    expect(Array.from(await b.data())).toEqual([1, 2, 3]);
+    const init = tf.tensor1d([4, 5]), next = tf.tensor1d([6, 7]);
+    const v = tf.variable(init);
+    const c = tf.clone(v);
+    v.assign(next);
+    expect(Array.from(await c.data())).toEqual([4, 5]);
+    expect(Array.from(await v.data())).toEqual([6, 7]);
+    tf.dispose([b, c, v, init, next]);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('slices: rows, columns, blocks, 1D, int32, and a 3D fallback', async () => {
     const x = () => tf.tensor2d(data(6 * 5, 7), [6, 5]);
     for (const [begin, size] of [[[2, 0], [3, -1]], [[0, 1], [-1, 2]], [[1, 2], [4, 3]], [[5, 4], [1, 1]]] as [number[], number[]][]) {

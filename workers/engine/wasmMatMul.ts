@@ -11,6 +11,11 @@
  * cut out a few rows (a training batch of 100 rows from 6000 copied 1.5 MB per slice, most of
  * a step's time). The wrapper copies only the slice, from views of the wasm heap; other
  * layouts (rank > 2 strided, strings) keep the original kernel.
+ *
+ * Identity: the wasm kernel copies its input. The gradient tape clones every tensor it saves
+ * for the backward pass (an Identity each), so a training step copied ~100 tensors. Tensors
+ * are immutable (variables get new data on assign), so the wrapper shares the data with a
+ * reference count, as the cpu backend's Identity and the wasm Reshape do.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
@@ -95,5 +100,24 @@ export function patchWasmSlice(): void {
   slicePatched = true;
 }
 
+let identityPatched = false;
+
+export function patchWasmIdentity(): void {
+  if (identityPatched) return;
+  const orig = tf.getKernel('Identity', 'wasm');
+  if (!orig) return;
+  const origFunc = orig.kernelFunc as unknown as KernelFunc;
+  const kernelFunc: KernelFunc = (args) => {
+    const x = args.inputs.x as tf.TensorInfo;
+    if (x.dtype === 'string') return origFunc(args);
+    (args.backend as { incRef(id: unknown): void }).incRef(x.dataId);
+    return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
+  };
+  tf.unregisterKernel('Identity', 'wasm');
+  tf.registerKernel({ ...orig, kernelFunc: kernelFunc as unknown as tf.KernelFunc });
+  identityPatched = true;
+}
+
 patchWasmMatMul();
 patchWasmSlice();
+patchWasmIdentity();
