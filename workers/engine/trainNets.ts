@@ -17,7 +17,7 @@ import { type CMat, zeros } from '../../src/core/complex';
 import type { ClassicalBlock, ClassicalModel, QuantumBlock, QuantumModel, Readout } from '../../src/core/model';
 import type { Rng } from '../../src/core/rng';
 import { normaliseContractions } from '../../src/core/transfer';
-import { analogWeightsT, applyBlockPackedT, applyClassicalT, omegaStackedT, omegaT, packedDiagonalT, pairSelectionT, readoutLogitsT } from './tensorQrb';
+import { analogWeightsT, applyBlockPackedT, applyClassicalT, classicalReluBlockT, omegaStackedT, omegaT, packedDiagonalT, pairSelectionT, readoutLogitsT } from './tensorQrb';
 
 function gaussVar(rng: Rng, shape: number[], std: number, name?: string): tf.Variable {
   const n = shape.reduce((a, b) => a * b, 1);
@@ -93,7 +93,11 @@ export class ClassicalBlockParams {
     return tf.mul(this.wHat, this.scale) as tf.Tensor2D;
   }
   apply(x: tf.Tensor2D): tf.Tensor2D {
-    return tf.tidy(() => applyClassicalT(x, this.weights(), this.b as tf.Tensor1D, this.settings.alpha, this.settings.activation).x);
+    return tf.tidy(() =>
+      this.settings.activation === 'relu'
+        ? classicalReluBlockT(x, this.weights(), this.b as tf.Tensor1D, this.settings.alpha)
+        : applyClassicalT(x, this.weights(), this.b as tf.Tensor1D, this.settings.alpha, this.settings.activation).x,
+    );
   }
   vars(): tf.Variable[] {
     return [this.wHat, this.b];
@@ -140,7 +144,8 @@ export class QuantumBlockParams {
         const [pr, pi, mr, mi] = this.aTilde();
         // Diagonal inputs stay diagonal under the channel: x ↦ (1 − λ) x + λ/d.
         const x = noise > 0 ? (tf.add(tf.mul(v, 1 - noise), noise / this.d) as tf.Tensor2D) : v;
-        return applyClassicalT(x, analogWeightsT(pr, pi, mr, mi, 1), this.b as tf.Tensor1D, alpha, activation).x;
+        const w = analogWeightsT(pr, pi, mr, mi, 1);
+        return activation === 'relu' ? classicalReluBlockT(x, w, this.b as tf.Tensor1D, alpha) : applyClassicalT(x, w, this.b as tf.Tensor1D, alpha, activation).x;
       }
       // made on first use, kept past this tidy (disposeConstants() frees them)
       const sel = (this.sel ??= (() => {
