@@ -51,6 +51,16 @@ describe('wasm kernel wrappers agree with the cpu backend', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('gather of rows (the epoch shuffle), and of other layouts through the original kernel', async () => {
+    const r = await onBoth(() => tf.gather(tf.tensor2d(data(6 * 4, 11), [6, 4]), tf.tensor1d([5, 0, 3, 3, 1], 'int32')));
+    expect(r.shape).toEqual([5, 4]);
+    expect(Array.from(r.wasm)).toEqual(Array.from(r.cpu));
+    const ri = await onBoth(() => tf.gather(tf.tensor2d([1, 2, 3, 4, 5, 6], [3, 2], 'int32'), tf.tensor1d([2, 0], 'int32')));
+    expect(Array.from(ri.wasm)).toEqual([5, 6, 1, 2]);
+    const rc = await onBoth(() => tf.gather(tf.tensor2d(data(12, 12), [3, 4]), tf.tensor1d([3, 1], 'int32'), 1));
+    expect(Array.from(rc.wasm)).toEqual(Array.from(rc.cpu));
+  });
+
   it('slices: rows, columns, blocks, 1D, int32, and a 3D fallback', async () => {
     const x = () => tf.tensor2d(data(6 * 5, 7), [6, 5]);
     for (const [begin, size] of [[[2, 0], [3, -1]], [[0, 1], [-1, 2]], [[1, 2], [4, 3]], [[5, 4], [1, 1]]] as [number[], number[]][]) {
