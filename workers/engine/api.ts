@@ -224,7 +224,7 @@ export function createEngineApi(opts: EngineApiOptions) {
     /** Timings on the current backend (npm run bench:engine). */
     async bench(options: BenchOptions = {}): Promise<BenchRow[]> {
       const info = await ensureBackend();
-      return runBench(engine, { ...options, loadDigits }, info.backend);
+      return runBench(engine, { ...options, loadDigits, runStudy: (name) => api.runStudy(name as StudyName, 'full'), studies: STUDY_NAMES }, info.backend);
     },
 
     /** Test hook: lose the WebGL context (false when not on webgl or impossible). */

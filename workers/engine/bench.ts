@@ -18,6 +18,7 @@ import type { BackendName, ForwardRequest, TrainRequest, TrainResult } from '../
 import { BENCH_CASES, type BenchCase, type BenchOptions, type BenchRow } from './benchTable';
 import * as tf from '@tensorflow/tfjs-core';
 import type { Engine } from './engine';
+import { TRAINING_PRESETS } from '../../src/app/trainingPresets';
 import { train } from './train';
 import { TrainControl } from './trainControl';
 
@@ -111,7 +112,11 @@ const TRAIN_BASE: Omit<TrainRequest, 'task' | 'mode' | 'depth'> = {
 };
 
 /** Run the bench cases on the engine's current backend. */
-export async function runBench(engine: Engine, opts: BenchOptions & { loadDigits: () => Promise<DigitSet> }, backend: BackendName): Promise<BenchRow[]> {
+export async function runBench(
+  engine: Engine,
+  opts: BenchOptions & { loadDigits: () => Promise<DigitSet>; runStudy?: (name: string) => Promise<unknown>; studies?: readonly string[] },
+  backend: BackendName,
+): Promise<BenchRow[]> {
   const cases = opts.cases ?? [...BENCH_CASES];
   const runs = opts.runs ?? 5;
   const rows: BenchRow[] = [];
@@ -177,5 +182,23 @@ export async function runBench(engine: Engine, opts: BenchOptions & { loadDigits
       await trainRow(c, 'train 1 epoch, classical, digits (6000)', { ...TRAIN_BASE, task: 'digits', mode: 'classical', depth: 3 }, 6000);
     else if (c === 'train-quantum-entanglement')
       await trainRow(c, 'train 1 epoch, quantum end-to-end, entanglement (1300)', { ...TRAIN_BASE, task: 'entanglement', mode: 'quantum-end-to-end', depth: 3 }, 1300);
+    else if (c === 'presets')
+      for (const p of TRAINING_PRESETS) {
+        // as the training studio runs it: the preset, then its baselines on the same data
+        const hooks = { onProgress: () => undefined, control: new TrainControl(), loadDigits: opts.loadDigits };
+        const t0 = performance.now();
+        await train(p.request, hooks);
+        for (const b of p.baselines) await train({ ...p.request, ...b.patch }, hooks);
+        const ms = performance.now() - t0;
+        rows.push({ backend, id: c, case: `preset ${p.id} (+ ${p.baselines.length} baseline), whole run`, states: 0, ms, statesPerSecond: NaN });
+      }
+    else if (c === 'studies') {
+      if (!opts.runStudy) throw new Error('studies: no runStudy in this bench');
+      for (const name of opts.studies ?? []) {
+        const t0 = performance.now();
+        await opts.runStudy(name);
+        rows.push({ backend, id: c, case: `study ${name} (full), whole run`, states: 0, ms: performance.now() - t0, statesPerSecond: NaN });
+      }
+    }
   }
 }

@@ -4,7 +4,8 @@
  */
 import type { BackendName } from '../../src/app/protocol';
 
-export type BenchCase = 'forward-2q' | 'forward-digits' | 'train-classical-digits' | 'train-quantum-entanglement';
+export type BenchCase = 'forward-2q' | 'forward-digits' | 'train-classical-digits' | 'train-quantum-entanglement' | 'presets' | 'studies';
+/** The default cases; 'presets' (the paper's two presets with their baselines, as the studio runs them) and 'studies' (the four full "Beyond the paper" studies) are asked for by name: they take minutes. */
 export const BENCH_CASES: readonly BenchCase[] = ['forward-2q', 'forward-digits', 'train-classical-digits', 'train-quantum-entanglement'];
 
 export interface BenchOptions {
@@ -60,9 +61,9 @@ export function formatBenchTable(rows: BenchRow[]): string {
   const body = rows.map((r) => [
     r.backend,
     r.case,
-    String(r.states),
+    r.states ? String(r.states) : '—',
     Number.isNaN(r.ms) ? 'FAILED' : r.ms.toFixed(1),
-    Math.round(r.statesPerSecond).toLocaleString('en'),
+    Number.isNaN(r.statesPerSecond) ? '—' : Math.round(r.statesPerSecond).toLocaleString('en'),
     r.coreMs === undefined ? '—' : r.coreMs.toFixed(1),
     r.speedup === undefined ? '—' : `${r.speedup.toFixed(2)}×`,
     r.numpyMs === undefined ? '—' : r.numpyMs.toFixed(1),
