@@ -1,19 +1,20 @@
 /**
- * classicalReluBlockT's written-out gradient equals the tape's gradient of the same block
+ * classicalBlockT's written-out gradient equals the tape's gradient of the same block
  * (applyClassicalT), for X, W and b, on rows with live and dead blocks.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import './gradients';
-import { applyClassicalT, classicalReluBlockT } from './tensorQrb';
+import { applyClassicalT, classicalBlockT } from './tensorQrb';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-describe('classicalReluBlockT: forward and gradient = the tape on applyClassicalT', () => {
-  it('values and d/dX, d/dW, d/db of a weighted sum of the outputs', async () => {
+describe('classicalBlockT: forward and gradient = the tape on applyClassicalT', () => {
+  for (const act of ['relu', 'softplus', 'sigmoid'] as const)
+  it(`${act}: values and d/dX, d/dW, d/db of a weighted sum of the outputs`, async () => {
     const n = 7, d = 5, alpha = 0.35;
     const x = tf.randomUniform([n, d], 0, 1, 'float32', 1) as tf.Tensor2D;
     const w = tf.randomNormal([d, d], 0, 1, 'float32', 2) as tf.Tensor2D;
@@ -22,7 +23,7 @@ describe('classicalReluBlockT: forward and gradient = the tape on applyClassical
     const xDead = tf.tidy(() => tf.concat([tf.slice(x, [0, 0], [5, d]), tf.mul(tf.ones([2, d]), -50)], 0)) as tf.Tensor2D;
     const c = tf.randomNormal([n, d], 0, 1, 'float32', 3);
     const loss = (impl: 'custom' | 'tape') => (xx: tf.Tensor, ww: tf.Tensor, bb: tf.Tensor) =>
-      tf.sum(tf.mul(c, impl === 'custom' ? classicalReluBlockT(xx as tf.Tensor2D, ww as tf.Tensor2D, bb as tf.Tensor1D, alpha) : applyClassicalT(xx as tf.Tensor2D, ww as tf.Tensor2D, bb as tf.Tensor1D, alpha, 'relu').x));
+      tf.sum(tf.mul(c, impl === 'custom' ? classicalBlockT(xx as tf.Tensor2D, ww as tf.Tensor2D, bb as tf.Tensor1D, alpha, act) : applyClassicalT(xx as tf.Tensor2D, ww as tf.Tensor2D, bb as tf.Tensor1D, alpha, act).x));
     for (const input of [x, xDead]) {
       const v1 = await loss('custom')(input, w, b).data(), v2 = await loss('tape')(input, w, b).data();
       expect(v1[0]).toBeCloseTo(v2[0], 5);

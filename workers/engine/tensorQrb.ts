@@ -180,34 +180,39 @@ export function mixWithZ(v: tf.Tensor2D, z: tf.Tensor2D, alpha: number, activati
   return tf.tidy(() => mixPacked(v, z, alpha, activation, d));
 }
 
+/** Activations whose classical block has a written-out gradient (classicalBlockT). */
+export const WRITTEN_OUT: readonly Activation[] = ['relu', 'softplus', 'sigmoid'];
+
 /**
- * The relu classical block X' = αX + (1−α) N(relu(X Wᵀ + b)) with its gradient written out
- * (issue 13: a training step's kernels were mostly the tape's — every op's gradient, its
- * broadcast reductions and saved clones). Forward: the same operations as applyClassicalT.
- * Backward, with r = (1 − e)/(s + e) (1/s live, 0 dead) and q = a·r + e/d:
- *   dq = (1−α) dY,  da = r ∘ (dq − Σ_j dq_j q_j),  dz = da ∘ [a > 0],
- *   dX = α dY + dz W,  dW = dzᵀ X,  db = Σ_rows dz.
+ * The classical block X' = αX + (1−α) N(σ(X Wᵀ + b)) for σ = relu, softplus, sigmoid, with its
+ * gradient written out (issue 13: a training step's kernels were mostly the tape's — every op's
+ * gradient, its broadcast reductions and saved clones). Forward: the same operations as
+ * applyClassicalT. Backward, with r = (1 − e)/(s + e) (1/s live, 0 dead) and q = a·r + e/d:
+ *   dq = (1−α) dY,  da = r ∘ (dq − Σ_j dq_j q_j),  dz = da ∘ σ'(z),
+ *   dX = α dY + dz W,  dW = dzᵀ X,  db = Σ_rows dz,
+ * σ' = [a > 0] (relu), sigmoid(z) (softplus), a(1 − a) (sigmoid).
  * (∂q_j/∂a_i = r(δ_ij − q_j) on live rows; dead rows pass no gradient, as before.)
  */
-export function classicalReluBlockT(x: tf.Tensor2D, w: tf.Tensor2D, bias: tf.Tensor1D, alpha: number): tf.Tensor2D {
+export function classicalBlockT(x: tf.Tensor2D, w: tf.Tensor2D, bias: tf.Tensor1D, alpha: number, activation: Activation): tf.Tensor2D {
   const d = w.shape[0];
   const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [xx, ww, bb] = args as tf.Tensor[];
     const save = args[3] as tf.GradSaveFunc;
     const z = tf.add(tf.matMul(xx as tf.Tensor2D, ww as tf.Tensor2D, false, true), bb);
-    const a = tf.relu(z);
+    const a = activation === 'relu' ? tf.relu(z) : activation === 'softplus' ? tf.softplus(z) : tf.sigmoid(z);
     const s = tf.sum(a, 1, true);
     const e = tf.cast(tf.logicalNot(tf.greater(s, DEAD)), 'float32');
     const r = tf.div(tf.sub(1, e), tf.add(s, e));
     const q = tf.add(tf.mul(a, r), tf.mul(e, 1 / d));
-    save([xx, ww, a, r, q]);
+    save([xx, ww, a, r, q, z]);
     return {
       value: tf.add(tf.mul(xx, alpha), tf.mul(q, 1 - alpha)),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [sx, sw, sa, sr, sq] = saved;
+        const [sx, sw, sa, sr, sq, sz] = saved;
         const dq = tf.mul(dy, 1 - alpha);
         const da = tf.mul(tf.sub(dq, tf.sum(tf.mul(dq, sq), 1, true)), sr);
-        const dz = tf.mul(da, tf.step(sa)) as tf.Tensor2D;
+        const dsigma = activation === 'relu' ? tf.step(sa) : activation === 'softplus' ? tf.sigmoid(sz) : tf.mul(sa, tf.sub(1, sa));
+        const dz = tf.mul(da, dsigma) as tf.Tensor2D;
         return [tf.add(tf.mul(dy, alpha), tf.matMul(dz, sw as tf.Tensor2D)), tf.matMul(dz, sx as tf.Tensor2D, true, false), tf.sum(dz, 0)];
       },
     };

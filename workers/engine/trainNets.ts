@@ -17,7 +17,7 @@ import { type CMat, zeros } from '../../src/core/complex';
 import type { ClassicalBlock, ClassicalModel, QuantumBlock, QuantumModel, Readout } from '../../src/core/model';
 import type { Rng } from '../../src/core/rng';
 import { normaliseContractions } from '../../src/core/transfer';
-import { analogWeightsT, applyBlockPackedT, applyClassicalT, classicalReluBlockT, omegaStackedT, omegaT, packedDiagonalT, pairSelectionT, readoutLogitsT } from './tensorQrb';
+import { analogWeightsT, applyBlockPackedT, applyClassicalT, classicalBlockT, omegaStackedT, omegaT, packedDiagonalT, pairSelectionT, readoutLogitsT, WRITTEN_OUT } from './tensorQrb';
 
 function gaussVar(rng: Rng, shape: number[], std: number, name?: string): tf.Variable {
   const n = shape.reduce((a, b) => a * b, 1);
@@ -94,8 +94,8 @@ export class ClassicalBlockParams {
   }
   apply(x: tf.Tensor2D): tf.Tensor2D {
     return tf.tidy(() =>
-      this.settings.activation === 'relu'
-        ? classicalReluBlockT(x, this.weights(), this.b as tf.Tensor1D, this.settings.alpha)
+      WRITTEN_OUT.includes(this.settings.activation)
+        ? classicalBlockT(x, this.weights(), this.b as tf.Tensor1D, this.settings.alpha, this.settings.activation)
         : applyClassicalT(x, this.weights(), this.b as tf.Tensor1D, this.settings.alpha, this.settings.activation).x,
     );
   }
@@ -145,7 +145,7 @@ export class QuantumBlockParams {
         // Diagonal inputs stay diagonal under the channel: x ↦ (1 − λ) x + λ/d.
         const x = noise > 0 ? (tf.add(tf.mul(v, 1 - noise), noise / this.d) as tf.Tensor2D) : v;
         const w = analogWeightsT(pr, pi, mr, mi, 1);
-        return activation === 'relu' ? classicalReluBlockT(x, w, this.b as tf.Tensor1D, alpha) : applyClassicalT(x, w, this.b as tf.Tensor1D, alpha, activation).x;
+        return WRITTEN_OUT.includes(activation) ? classicalBlockT(x, w, this.b as tf.Tensor1D, alpha, activation) : applyClassicalT(x, w, this.b as tf.Tensor1D, alpha, activation).x;
       }
       // made on first use, kept past this tidy (disposeConstants() frees them)
       const sel = (this.sel ??= (() => {
