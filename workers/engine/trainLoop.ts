@@ -240,6 +240,12 @@ export class Trainer {
               correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(lg, 1), tf.argMax(yb, 1)), 'float32')));
               return tf.neg(tf.mean(tf.sum(tf.mul(yb, tf.logSoftmax(lg)), 1))) as tf.Scalar;
             });
+            // The run's starting loss: the first step's (the initial weights'), read once per run,
+            // so that a loss that explodes within the first epoch is measured against it.
+            if (this.detector.startLoss === null && !this.diverged) {
+              const dv = this.detector.observe((await cost.data())[0]);
+              if (dv) this.diverged = { ...dv, epoch, stage: spec.stage };
+            }
             const nextSum = tf.add(lossSum, cost);
             const nextCorrect = tf.add(correctSum, correct!);
             lossSum.dispose();
