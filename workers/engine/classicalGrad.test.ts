@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import './gradients';
-import { applyClassicalT, classicalBlockT } from './tensorQrb';
+import { applyBlockPackedT, applyClassicalT, classicalBlockT, packedBlockT } from './tensorQrb';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -38,4 +38,26 @@ describe('classicalBlockT: forward and gradient = the tape on applyClassicalT', 
       }
     }
   });
+});
+
+describe('packedBlockT: forward and gradient = the tape on applyBlockPackedT', () => {
+  for (const act of ['relu', 'softplus', 'sigmoid'] as const)
+    it(`${act}: values and d/dV, d/dΩ, d/db`, async () => {
+      const n = 6, d = 4, D = 16, alpha = 0.6;
+      const v = tf.randomUniform([n, D], -0.3, 0.5, 'float32', 4) as tf.Tensor2D;
+      const om = tf.randomNormal([d, D], 0, 1, 'float32', 5) as tf.Tensor2D;
+      const b = tf.tensor1d([0.2, -0.3, 0.1, 0.05]);
+      const c = tf.randomNormal([n, D], 0, 1, 'float32', 6);
+      const loss = (impl: 'custom' | 'tape') => (vv: tf.Tensor, oo: tf.Tensor, bb: tf.Tensor) =>
+        tf.sum(tf.mul(c, impl === 'custom' ? packedBlockT(vv as tf.Tensor2D, oo as tf.Tensor2D, bb as tf.Tensor1D, alpha, act) : applyBlockPackedT(vv as tf.Tensor2D, oo as tf.Tensor2D, bb as tf.Tensor1D, alpha, act, d).v));
+      expect((await loss('custom')(v, om, b).data())[0]).toBeCloseTo((await loss('tape')(v, om, b).data())[0], 5);
+      const g1 = tf.grads(loss('custom'))([v, om, b]), g2 = tf.grads(loss('tape'))([v, om, b]);
+      for (let i = 0; i < 3; i++) {
+        const a1 = await g1[i].data(), a2 = await g2[i].data();
+        let worst = 0;
+        a1.forEach((x, k) => (worst = Math.max(worst, Math.abs(x - a2[k]))));
+        expect(worst, `gradient ${i}`).toBeLessThan(1e-5);
+        expect(Math.max(...Array.from(a2, Math.abs))).toBeGreaterThan(1e-3);
+      }
+    });
 });

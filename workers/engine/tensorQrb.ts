@@ -220,6 +220,39 @@ export function classicalBlockT(x: tf.Tensor2D, w: tf.Tensor2D, bias: tf.Tensor1
   return f(x, w, bias) as tf.Tensor2D;
 }
 
+/**
+ * One QRB on packed states with its gradient written out (training): V' = αV + (1−α)[q, 0],
+ * q = N(σ(V Ωᵀ + b)) — classicalBlockT's backward with Ω (d × d²) for W and the padding:
+ *   dq = (1−α) dV'[:, :d],  dV = α dV' + dz Ω,  dΩ = dzᵀ V,  db = Σ_rows dz.
+ */
+export function packedBlockT(v: tf.Tensor2D, omega: tf.Tensor2D, bias: tf.Tensor1D, alpha: number, activation: Activation): tf.Tensor2D {
+  const d = omega.shape[0], D = v.shape[1];
+  const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [vv, om, bb] = args as tf.Tensor[];
+    const save = args[3] as tf.GradSaveFunc;
+    const z = tf.add(tf.matMul(vv as tf.Tensor2D, om as tf.Tensor2D, false, true), bb);
+    const a = activation === 'relu' ? tf.relu(z) : activation === 'softplus' ? tf.softplus(z) : tf.sigmoid(z);
+    const s = tf.sum(a, 1, true);
+    const e = tf.cast(tf.logicalNot(tf.greater(s, DEAD)), 'float32');
+    const r = tf.div(tf.sub(1, e), tf.add(s, e));
+    const q = tf.add(tf.mul(a, r), tf.mul(e, 1 / d));
+    save([vv, om, a, r, q, z]);
+    const padded = D > d ? tf.pad(q, [[0, 0], [0, D - d]]) : q;
+    return {
+      value: tf.add(tf.mul(vv, alpha), tf.mul(padded, 1 - alpha)),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [sv, so, sa, sr, sq, sz] = saved;
+        const dq = tf.mul(D > d ? tf.slice(dy, [0, 0], [-1, d]) : dy, 1 - alpha);
+        const da = tf.mul(tf.sub(dq, tf.sum(tf.mul(dq, sq), 1, true)), sr);
+        const dsigma = activation === 'relu' ? tf.step(sa) : activation === 'softplus' ? tf.sigmoid(sz) : tf.mul(sa, tf.sub(1, sa));
+        const dz = tf.mul(da, dsigma) as tf.Tensor2D;
+        return [tf.add(tf.mul(dy, alpha), tf.matMul(dz, so as tf.Tensor2D)), tf.matMul(dz, sv as tf.Tensor2D, true, false), tf.sum(dz, 0)];
+      },
+    };
+  });
+  return f(v, omega, bias) as tf.Tensor2D;
+}
+
 /** One classical residual block on X (n×d): X' = αX + (1−α) N(σ(X Wᵀ + b)). */
 export function applyClassicalT(
   x: tf.Tensor2D,

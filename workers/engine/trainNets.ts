@@ -17,7 +17,7 @@ import { type CMat, zeros } from '../../src/core/complex';
 import type { ClassicalBlock, ClassicalModel, QuantumBlock, QuantumModel, Readout } from '../../src/core/model';
 import type { Rng } from '../../src/core/rng';
 import { normaliseContractions } from '../../src/core/transfer';
-import { analogWeightsT, applyBlockPackedT, applyClassicalT, classicalBlockT, omegaStackedT, omegaT, packedDiagonalT, pairSelectionT, readoutLogitsT, WRITTEN_OUT } from './tensorQrb';
+import { analogWeightsT, applyBlockPackedT, applyClassicalT, classicalBlockT, depolarisePackedT, omegaStackedT, packedBlockT, omegaT, packedDiagonalT, pairSelectionT, readoutLogitsT, WRITTEN_OUT } from './tensorQrb';
 
 function gaussVar(rng: Rng, shape: number[], std: number, name?: string): tf.Variable {
   const n = shape.reduce((a, b) => a * b, 1);
@@ -154,7 +154,9 @@ export class QuantumBlockParams {
       })());
       const r = tf.mul(tf.concat([this.pRe, this.mRe], 0), this.scale) as tf.Tensor2D;
       const m = tf.mul(tf.concat([this.pIm, this.mIm], 0), this.scale) as tf.Tensor2D;
-      return applyBlockPackedT(v, omegaStackedT(r, m, sel, 1), this.b as tf.Tensor1D, alpha, activation, this.d, noise).v;
+      const omega = omegaStackedT(r, m, sel, 1);
+      if (!WRITTEN_OUT.includes(activation)) return applyBlockPackedT(v, omega, this.b as tf.Tensor1D, alpha, activation, this.d, noise).v;
+      return packedBlockT(noise > 0 ? depolarisePackedT(v, this.d, noise) : v, omega, this.b as tf.Tensor1D, alpha, activation);
     });
   }
   /** Selection matrices of the packed path (made on first use; dispose() frees them). */
