@@ -5,13 +5,20 @@
  * Prints a table; not a test. engine.html (no explorer UI) exposes the worker's comlink remote
  * as window.__hqrnEngine.
  *
- *   tsx scripts/bench-engine-browser.ts [--no-build] [--backends webgl,wasm,cpu] [--cases ...] [--runs 5]
+ *   tsx scripts/bench-engine-browser.ts [--no-build] [--gpu] [--backends webgl,wasm,cpu] [--cases ...] [--runs 5]
+ *
+ * --gpu (npm run bench:engine -- --gpu): Chromium without --disable-gpu and with the flags that
+ * use a real GPU where one exists (GPU blocklist ignored, ANGLE on Vulkan, SwiftShader only as
+ * the fallback); prints the WebGL renderer string, so the webgl rows can be read: on a machine
+ * without a GPU it is SwiftShader (software) and the script says so.
+ * The numpy peer (python3 ../shared/bench/numpy_peer.py) runs in the same run.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { launchOptions } from '../playwright.config';
 import type { BackendInfo, BackendName } from '../src/app/protocol';
-import { type BenchRow, formatBenchTable } from '../workers/engine/benchTable';
+import { type BenchRow, formatBenchTable, withNumpy } from '../workers/engine/benchTable';
+import { describeNumpy, runNumpyPeer } from './numpy-peer';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -22,6 +29,8 @@ const PORT = 4183;
 const backends = (arg('backends') ?? 'webgl,wasm,cpu').split(',') as BackendName[];
 const cases = arg('cases')?.split(',');
 const runs = Number(arg('runs') ?? 5);
+const gpu = process.argv.includes('--gpu');
+export const GPU_FLAGS = ['--ignore-gpu-blocklist', '--enable-gpu', '--use-gl=angle', '--use-angle=vulkan', '--enable-features=Vulkan', '--enable-unsafe-swiftshader'];
 
 if (!process.argv.includes('--no-build')) {
   const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
@@ -51,7 +60,10 @@ async function waitForServer(url: string) {
 
 const url = `http://127.0.0.1:${PORT}/`;
 await waitForServer(url);
-const browser = await chromium.launch({ ...launchOptions, headless: true });
+const options = gpu
+  ? { ...launchOptions, args: [...(launchOptions.args ?? []).filter((a) => a !== '--disable-gpu'), ...GPU_FLAGS, '--headless=new'] }
+  : launchOptions;
+const browser = await chromium.launch({ ...options, headless: true });
 try {
   const page = await browser.newPage();
   page.on('console', (m) => {
@@ -60,6 +72,17 @@ try {
   await page.goto(`${url}e2e/engine.html`);
   await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
   const version = browser.version();
+  const renderer = await page.evaluate(() => {
+    const gl = new OffscreenCanvas(1, 1).getContext('webgl2') as WebGL2RenderingContext | null;
+    if (!gl) return 'no WebGL2 context';
+    const ext = gl.getExtension('WEBGL_debug_renderer_info');
+    return ext ? String(gl.getParameter(ext.UNMASKED_RENDERER_WEBGL)) : String(gl.getParameter(gl.RENDERER));
+  });
+  const software = /swiftshader|llvmpipe|softpipe|software/i.test(renderer);
+  console.log(
+    `WebGL renderer${gpu ? ' (--gpu)' : ''}: ${renderer}` +
+      (software ? ' — software rendering (no GPU on this machine): the webgl rows measure a CPU rasteriser, not a graphics card' : ''),
+  );
   const rows: BenchRow[] = [];
   for (const b of backends) {
     const out = (await page.evaluate(
@@ -78,8 +101,9 @@ try {
     rows.push(...out.rows);
     for (const row of out.rows) if (row.note) console.error(`  [${b}] ${row.case}: ${row.note}`);
   }
-  console.log(`\nHQRN engine in a module worker, headless Chromium ${version}; vs core = float64 core time (same worker) / engine time (> 1: engine faster)`);
-  console.log(formatBenchTable(rows.map((r) => ({ ...r, backend: `chromium ${r.backend}` as BenchRow['backend'] }))));
+  const peer = runNumpyPeer();
+  console.log(`\nHQRN engine in a module worker, headless Chromium ${version}${gpu ? ' (--gpu)' : ''}, WebGL: ${renderer}; core timed in the same worker; ${describeNumpy(peer)}`);
+  console.log(formatBenchTable(withNumpy(rows, peer.times).map((r) => ({ ...r, backend: `chromium ${r.backend}` as BenchRow['backend'] }))));
 } finally {
   await browser.close();
   stopServer();

@@ -3,13 +3,17 @@
  * float64 core on the same work (prints a table; not a test). The Chromium part is
  * scripts/bench-engine-browser.ts. See workers/engine/bench.ts for the cases.
  *
+ * The numpy peer runs in the same process tree right after (python3 ../shared/bench/numpy_peer.py).
+ *
  *   tsx scripts/bench-engine.ts [--backends cpu,wasm] [--cases forward-2q,...] [--runs 5]
+ *   (npm run bench:engine -- --gpu: the Chromium part with GPU flags; see bench-engine-browser.ts)
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { loadDigitSet } from '../src/cli/digitsData';
 import type { BackendName } from '../src/app/protocol';
 import { selectBackend } from '../workers/engine/backend';
-import { BENCH_CASES, type BenchCase, type BenchRow, formatBenchTable, runBench } from '../workers/engine/bench';
+import { BENCH_CASES, type BenchCase, type BenchRow, formatBenchTable, runBench, withNumpy } from '../workers/engine/bench';
+import { describeNumpy, runNumpyPeer } from './numpy-peer';
 import { Engine } from '../workers/engine/engine';
 
 function arg(name: string): string | undefined {
@@ -33,5 +37,6 @@ for (const b of backends) {
   rows.push(...r);
   for (const row of r) if (row.note) console.error(`  [${b}] ${row.case}: ${row.note}`);
 }
-console.log(`\nHQRN engine in node ${process.version} (tfjs ${tf.version_core}); vs core = float64 core time / engine time (> 1: engine faster)`);
-console.log(formatBenchTable(rows.map((r) => ({ ...r, backend: `node ${r.backend}` as BenchRow['backend'] }))));
+const peer = runNumpyPeer();
+console.log(`\nHQRN engine in node ${process.version} (tfjs ${tf.version_core}); ${describeNumpy(peer)}`);
+console.log(formatBenchTable(withNumpy(rows, peer.times).map((r) => ({ ...r, backend: `node ${r.backend}` as BenchRow['backend'] }))));

@@ -44,7 +44,18 @@ export interface ForwardRequest {
    * checks). Default: automatic, on when all inputs are diagonal and no shots are asked.
    */
   diagonalFastPath?: boolean;
+  /**
+   * Which layers come back (issue 13: batch callers ask for what they need): 'all' (default),
+   * 'last' (only the final layer, as layers[0]; `firstLayer` says which), 'none' (outputs only,
+   * layers = []). Measures are computed for the returned layers only.
+   */
+  layers?: LayerSelection;
+  /** Which per-layer fields; default all. A field not asked for comes back as an empty array. */
+  fields?: LayerField[];
 }
+
+export type LayerSelection = 'all' | 'last' | 'none';
+export type LayerField = 'rho' | 'x' | 'q' | 'dead';
 
 export interface LayerMeasures {
   trace: Float64Array;
@@ -84,6 +95,8 @@ export interface ForwardResponse {
   n: number;
   d: number;
   layers: ForwardLayer[];
+  /** Index of layers[0] among the model's blocks (0 unless ForwardRequest.layers = 'last'). */
+  firstLayer?: number;
   /** Readout of the quantum path (when the model has one). */
   output?: ReadoutWire;
   /** Readout of the classical path. */
@@ -166,6 +179,12 @@ export interface TrainResult {
     maxUnitarityError: number;
   };
   cancelled: boolean;
+  /**
+   * Set when the run diverged (a non-finite loss, or a loss far above its start; issue 12):
+   * the run stopped in `epoch` of `stage`, and `model` holds the last finite weights (those of
+   * the last epoch end before it, or the stage's start).
+   */
+  diverged?: { epoch: number; stage: string; reason: string; loss: number; startLoss: number };
   seconds: number;
 }
 

@@ -15,6 +15,7 @@ import type { Activation } from '../core/activation';
 import { EngineStoppedError, getEngine } from './engineClient';
 import type { ModelJson, TaskName, TrainMode, TrainProgress, TrainRequest, TrainResult } from './protocol';
 import { TASK_SIZES, TRAINING_PRESETS, type TrainingBaseline } from './trainingPresets';
+import { checkForm } from './trainingRanges';
 
 export interface TrainForm {
   task: TaskName;
@@ -57,7 +58,7 @@ export interface TrainOutcome extends TrainResult {
   transfer?: TrainResult['transfer'] & { packedSubset?: { n: number; disagreements: number } };
 }
 
-export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'cancelled' | 'error';
+export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'cancelled' | 'diverged' | 'error';
 
 export interface RunSummary {
   label: string;
@@ -94,7 +95,10 @@ export interface TrainingState {
   /** The main run's figures, then each baseline's (same data). */
   summaries: RunSummary[];
   queue: PendingRun[];
+  /** What failed and what to try (words for the user; never an internal message). */
   error?: string;
+  /** The internal message behind `error` (shown in a disclosure). */
+  errorDetail?: string;
   stepPending: boolean;
   runId: number;
   /** Wall-clock start of the current run (ms, performance.now()). */
@@ -217,6 +221,7 @@ export const useTraining = create<TrainingState & TrainingActions>()((set, get) 
       request: run.request,
       progress: undefined,
       error: undefined,
+      errorDetail: undefined,
       startedAt: performance.now(),
       ...(phase === 'main' ? { history: [], result: undefined, summaries: [] } : {}),
     });
@@ -284,6 +289,11 @@ export const useTraining = create<TrainingState & TrainingActions>()((set, get) 
           const history = r.history.length === st.history.length || !r.history.length ? st.history : r.history;
           if (phase === 'main') set({ result: r, history, summaries });
           else set({ summaries });
+          if (r.diverged) {
+            // The run stopped itself; the engine kept the last finite model. No baselines after it.
+            set({ status: 'diverged', stepPending: false, queue: [] });
+            return;
+          }
           if (next) {
             set({ queue: rest });
             launch(next, 'baseline');
@@ -293,8 +303,18 @@ export const useTraining = create<TrainingState & TrainingActions>()((set, get) 
           settled = true;
           if (get().runId !== runId) return;
           // The worker died and was replaced (engineClient.ts): the run is gone, Play starts it again.
-          const error = e instanceof EngineStoppedError ? `the run was interrupted because the engine stopped and was restarted. Press Play to start it again.` : message(e);
-          set({ status: 'error', error, stepPending: false, queue: [] });
+          if (e instanceof EngineStoppedError) {
+            set({ status: 'error', error: 'the run was interrupted because the engine stopped and was restarted. Press Play to start it again.', errorDetail: undefined, stepPending: false, queue: [] });
+            return;
+          }
+          // No internal error text as the message: what failed and what to try; the details in a disclosure.
+          set({
+            status: 'error',
+            error: 'the engine could not finish this run. Try again with a smaller learning rate, depth or data set; if it fails again, reload the page.',
+            errorDetail: message(e),
+            stepPending: false,
+            queue: [],
+          });
         },
       );
   };
@@ -333,6 +353,8 @@ export const useTraining = create<TrainingState & TrainingActions>()((set, get) 
         return;
       }
       if (st.status === 'running') return;
+      // Out-of-range fields are marked in the form; Play waits until they are fixed.
+      if (!checkForm(st.form).ok) return;
       const req = formToRequest(st.form);
       startMain(`HQRN (${MODE_NAMES[req.mode]})`, req, []);
     },
@@ -380,6 +402,7 @@ export const useTraining = create<TrainingState & TrainingActions>()((set, get) 
         summaries: [],
         queue: [],
         error: undefined,
+        errorDetail: undefined,
         stepPending: false,
         startedAt: undefined,
         presetId: undefined,

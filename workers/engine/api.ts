@@ -208,9 +208,13 @@ export function createEngineApi(opts: EngineApiOptions) {
       return lastModel;
     },
 
-    /** tf.memory() numbers on the current backend. */
+    /**
+     * tf.memory() numbers on the current backend; cachedTensors: the compiled weights the engine
+     * keeps on purpose between calls (leak checks compare numTensors − cachedTensors).
+     */
     memory() {
-      return { ...memory(), backend: engine.memory().backend };
+      const e = engine.memory();
+      return { ...memory(), backend: e.backend, cachedTensors: e.cachedTensors };
     },
 
     /** The engine against the float64 core on the current backend (HQRN.md §9). */
@@ -221,7 +225,7 @@ export function createEngineApi(opts: EngineApiOptions) {
     /** Timings on the current backend (npm run bench:engine). */
     async bench(options: BenchOptions = {}): Promise<BenchRow[]> {
       const info = await ensureBackend();
-      return runBench(engine, { ...options, loadDigits }, info.backend);
+      return runBench(engine, { ...options, loadDigits, runStudy: (name) => api.runStudy(name as StudyName, 'full'), studies: STUDY_NAMES }, info.backend);
     },
 
     /** Test hook: lose the WebGL context (false when not on webgl or impossible). */

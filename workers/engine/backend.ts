@@ -22,6 +22,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import './wasmMatMul';
 import type { BackendInfo, BackendName } from '../../src/app/protocol';
 
 export type { BackendInfo, BackendName };

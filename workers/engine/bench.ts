@@ -14,14 +14,16 @@ import { compileBlock, packState, quantumForwardBatch } from '../../src/core/qrb
 import { randomQuantumModel } from '../../src/core/randomModel';
 import { makeRng } from '../../src/core/rng';
 import { randomDensityMatrix } from '../../src/core/testing';
-import type { BackendName, ForwardRequest, TrainRequest } from '../../src/app/protocol';
+import type { BackendName, ForwardRequest, TrainRequest, TrainResult } from '../../src/app/protocol';
 import { BENCH_CASES, type BenchCase, type BenchOptions, type BenchRow } from './benchTable';
+import * as tf from '@tensorflow/tfjs-core';
 import type { Engine } from './engine';
+import { TRAINING_PRESETS } from '../../src/app/trainingPresets';
 import { train } from './train';
 import { TrainControl } from './trainControl';
 
 export type { BenchCase, BenchOptions, BenchRow } from './benchTable';
-export { BENCH_CASES, formatBenchTable } from './benchTable';
+export { BENCH_CASES, formatBenchTable, withNumpy } from './benchTable';
 
 const BLOCKS = 10;
 
@@ -30,21 +32,27 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-async function time(fn: () => unknown, runs: number): Promise<number> {
-  await fn(); // warm-up (JIT, shader compilation, kernel setup)
-  const ts: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    const t0 = performance.now();
-    await fn();
-    ts.push(performance.now() - t0);
-  }
-  return median(ts);
-}
-
 interface Work {
   req: ForwardRequest;
   core: () => void;
   n: number;
+  /** Nominal GFLOP of the case (see BenchRow.gflop). */
+  gflop: number;
+}
+
+/** Sum of tf.profile's kernel times of one call over its wall time (NaN when the backend gives none). */
+async function kernelShare(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  const info = await tf.profile(async () => {
+    await fn();
+  });
+  const wall = performance.now() - t0;
+  let kernelMs = 0;
+  for (const k of info.kernels) {
+    if (typeof k.kernelTimeMs !== 'number') return NaN;
+    kernelMs += k.kernelTimeMs;
+  }
+  return Math.min(1, kernelMs / wall);
 }
 
 let cached2q: Work | null = null;
@@ -65,7 +73,9 @@ function work2q(): Work {
   const analog = classicalAnalog(model).blocks;
   cached2q = {
     n,
-    req: { model: modelToJson(model), states: { n, d, re, im }, measures: 'none' },
+    // per block: z = V Ωᵀ (n × d² × d) and the classical path's X Wᵀ (n × d × d)
+    gflop: (BLOCKS * 2 * n * d * (D + d)) / 1e9,
+    req: { model: modelToJson(model), states: { n, d, re, im }, measures: 'none', layers: 'last' },
     core: () => {
       quantumForwardBatch(compiled, v0, d);
       classicalForwardBatch(analog, x0, d);
@@ -84,8 +94,9 @@ async function workDigits(loadDigits: () => Promise<DigitSet>): Promise<Work> {
   const analog = classicalAnalog(model).blocks;
   cachedDigits = {
     n,
+    gflop: (BLOCKS * 2 * n * d * d) / 1e9,
     // diagonal inputs travel as n×d rows (StateBatch.diagonal), not n×d×d matrices
-    req: { model: modelToJson(model), states: { n, d, diagonal: ds.inputs }, measures: 'none', diagonalFastPath: true },
+    req: { model: modelToJson(model), states: { n, d, diagonal: ds.inputs }, measures: 'none', diagonalFastPath: true, layers: 'last' },
     core: () => classicalForwardBatch(analog, ds.inputs, d),
   };
   return cachedDigits;
@@ -101,31 +112,57 @@ const TRAIN_BASE: Omit<TrainRequest, 'task' | 'mode' | 'depth'> = {
 };
 
 /** Run the bench cases on the engine's current backend. */
-export async function runBench(engine: Engine, opts: BenchOptions & { loadDigits: () => Promise<DigitSet> }, backend: BackendName): Promise<BenchRow[]> {
+export async function runBench(
+  engine: Engine,
+  opts: BenchOptions & { loadDigits: () => Promise<DigitSet>; runStudy?: (name: string) => Promise<unknown>; studies?: readonly string[] },
+  backend: BackendName,
+): Promise<BenchRow[]> {
   const cases = opts.cases ?? [...BENCH_CASES];
   const runs = opts.runs ?? 5;
   const rows: BenchRow[] = [];
-  const forwardRow = async (name: string, w: Work) => {
-    const ms = await time(() => engine.forward(w.req), runs);
-    const coreMs = await time(w.core, runs);
-    rows.push({ backend, case: name, states: w.n, ms, statesPerSecond: (w.n / ms) * 1000, coreMs, speedup: coreMs / ms });
+  const forwardRow = async (id: BenchCase, name: string, w: Work) => {
+    // engine and core interleaved, run by run, so that load on the machine hits both alike
+    await engine.forward(w.req);
+    w.core();
+    const es: number[] = [], cs: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      let t0 = performance.now();
+      await engine.forward(w.req);
+      es.push(performance.now() - t0);
+      t0 = performance.now();
+      w.core();
+      cs.push(performance.now() - t0);
+    }
+    const ms = median(es), coreMs = median(cs);
+    const share = await kernelShare(() => engine.forward(w.req));
+    rows.push({ backend, id, case: name, states: w.n, ms, statesPerSecond: (w.n / ms) * 1000, coreMs, speedup: coreMs / ms, gflop: w.gflop, ...(Number.isNaN(share) ? {} : { kernelShare: share }) });
   };
-  const trainRow = async (name: string, req: TrainRequest, n: number) => {
+  const trainRow = async (id: BenchCase, name: string, req: TrainRequest, n: number) => {
     const hooks = { onProgress: () => undefined, control: new TrainControl(), loadDigits: opts.loadDigits };
-    const t0 = performance.now();
-    const r = await train(req, hooks);
-    const wall = performance.now() - t0;
-    const last = r.history[r.history.length - 1];
-    if (!last) throw new Error('train() reported no epoch');
-    // The epoch itself: the optimiser steps (examplesPerSecond at the epoch end counts those only).
-    const ms = (n / last.examplesPerSecond) * 1000;
+    await train(req, hooks); // warm-up: kernels, data generation paths
+    // median of three runs (one run is one epoch: noisy on a shared machine)
+    const epochs: number[] = [], walls: number[] = [];
+    let last: TrainResult['history'][number] | undefined;
+    for (let r = 0; r < Math.min(3, runs); r++) {
+      const t0 = performance.now();
+      const res = await train(req, hooks);
+      walls.push(performance.now() - t0);
+      last = res.history[res.history.length - 1];
+      if (!last) throw new Error('train() reported no epoch');
+      // The epoch itself: the optimiser steps (examplesPerSecond at the epoch end counts those only).
+      epochs.push((n / last.examplesPerSecond) * 1000);
+    }
+    const ms = median(epochs);
+    const share = await kernelShare(() => train(req, hooks));
     rows.push({
       backend,
+      id,
       case: name,
       states: n,
+      ...(Number.isNaN(share) ? {} : { kernelShare: share }),
       ms,
-      statesPerSecond: last.examplesPerSecond,
-      note: `epoch = optimiser steps; train() wall time ${wall.toFixed(0)} ms incl. data and evaluations; test acc ${last.testAccuracy.toFixed(3)}`,
+      statesPerSecond: (n / ms) * 1000,
+      note: `epoch = optimiser steps (median of ${epochs.length}: ${epochs.map((e) => e.toFixed(0)).join(', ')} ms); train() wall time ${median(walls).toFixed(0)} ms incl. data and evaluations; test acc ${last!.testAccuracy.toFixed(3)}`,
     });
   };
   for (const c of cases) {
@@ -139,11 +176,29 @@ export async function runBench(engine: Engine, opts: BenchOptions & { loadDigits
   return rows;
 
   async function runCase(c: BenchCase) {
-    if (c === 'forward-2q') await forwardRow(`forward ${BLOCKS} blocks, 5000 two-qubit mixed states`, work2q());
-    else if (c === 'forward-digits') await forwardRow(`forward ${BLOCKS} blocks, 1000 digits (d=64, diagonal fast path)`, await workDigits(opts.loadDigits));
+    if (c === 'forward-2q') await forwardRow(c, `forward ${BLOCKS} blocks, 5000 two-qubit mixed states`, work2q());
+    else if (c === 'forward-digits') await forwardRow(c, `forward ${BLOCKS} blocks, 1000 digits (d=64, diagonal fast path)`, await workDigits(opts.loadDigits));
     else if (c === 'train-classical-digits')
-      await trainRow('train 1 epoch, classical, digits (6000)', { ...TRAIN_BASE, task: 'digits', mode: 'classical', depth: 3 }, 6000);
+      await trainRow(c, 'train 1 epoch, classical, digits (6000)', { ...TRAIN_BASE, task: 'digits', mode: 'classical', depth: 3 }, 6000);
     else if (c === 'train-quantum-entanglement')
-      await trainRow('train 1 epoch, quantum end-to-end, entanglement (1300)', { ...TRAIN_BASE, task: 'entanglement', mode: 'quantum-end-to-end', depth: 3 }, 1300);
+      await trainRow(c, 'train 1 epoch, quantum end-to-end, entanglement (1300)', { ...TRAIN_BASE, task: 'entanglement', mode: 'quantum-end-to-end', depth: 3 }, 1300);
+    else if (c === 'presets')
+      for (const p of TRAINING_PRESETS) {
+        // as the training studio runs it: the preset, then its baselines on the same data
+        const hooks = { onProgress: () => undefined, control: new TrainControl(), loadDigits: opts.loadDigits };
+        const t0 = performance.now();
+        await train(p.request, hooks);
+        for (const b of p.baselines) await train({ ...p.request, ...b.patch }, hooks);
+        const ms = performance.now() - t0;
+        rows.push({ backend, id: c, case: `preset ${p.id} (+ ${p.baselines.length} baseline), whole run`, states: 0, ms, statesPerSecond: NaN });
+      }
+    else if (c === 'studies') {
+      if (!opts.runStudy) throw new Error('studies: no runStudy in this bench');
+      for (const name of opts.studies ?? []) {
+        const t0 = performance.now();
+        await opts.runStudy(name);
+        rows.push({ backend, id: c, case: `study ${name} (full), whole run`, states: 0, ms: performance.now() - t0, statesPerSecond: NaN });
+      }
+    }
   }
 }

@@ -122,6 +122,8 @@ export async function crossCheck(engine: Engine, seed = 1, opts: { qubits?: read
     await run(`${nQubits} qubits, diagonal, full path`, model, diag, false);
     await run(`${nQubits} qubits, classical model`, classicalAnalog(model), diagonalStates(d, n, rng));
   }
+  // Its random models are never used again: drop their compiled weights (nothing stays behind).
+  engine.releaseCompiled();
   const maxAbsError = cases.reduce((m, c) => Math.max(m, c.maxAbsError), 0);
   return { backend: tf.getBackend() as BackendName, cases, maxAbsError, ms: performance.now() - t0 };
 }

@@ -20,7 +20,8 @@ import { stateMeasures } from '../../src/core/measures';
 import type { Model, Readout } from '../../src/core/model';
 import { makeRng } from '../../src/core/rng';
 import { estimateAncillaZeroProbabilities } from '../../src/core/shots';
-import type { ForwardLayer, ForwardRequest, ForwardResponse, LayerMeasures, MeasureLevel, ReadoutWire } from '../../src/app/protocol';
+import type { ForwardLayer, ForwardRequest, ForwardResponse, LayerField, LayerMeasures, MeasureLevel, ReadoutWire } from '../../src/app/protocol';
+import { compileStack, type LayerWants, runStack, type StackRun, StackTensors } from './stack';
 import {
   analogWeightsT,
   applyBlockPackedT,
@@ -211,6 +212,71 @@ function jsonEqual(a: unknown, b: unknown): boolean {
   return true;
 }
 
+/** Every tensor of a stack run (to read back and dispose). */
+function collect(r: StackRun): tf.Tensor[] {
+  const out: tf.Tensor[] = [];
+  for (const t of [...r.xs, ...r.qs, ...r.deads, r.probabilities]) if (t) out.push(t);
+  return out;
+}
+
+/** The off-diagonal part of packed states (n×(d²−d)): Re ρ_ii' (i<i'), then Im ρ_ii' (i<i'). */
+function packOffDiagonals(re: ArrayLike<number>, im: ArrayLike<number>, n: number, d: number): Float32Array {
+  const D = d * d, P = (D - d) / 2;
+  const out = new Float32Array(n * (D - d));
+  for (let s = 0; s < n; s++) {
+    const o = s * D, w = s * (D - d);
+    let p = 0;
+    for (let i = 0; i < d; i++)
+      for (let k = i + 1; k < d; k++) {
+        out[w + p] = re[o + i * d + k];
+        out[w + P + p] = im[o + i * d + k];
+        p++;
+      }
+  }
+  return out;
+}
+
+/**
+ * ρ^(k) from its diagonal (the quantum chain's x^(k)) and the input's off-diagonals, which the
+ * residual mixes only scale: ρ^(k)_ii' = A_k ρ^(0)_ii' (i ≠ i'), A_k = α_1 ⋯ α_k.
+ */
+function rhoFromDiagonal(x: Float32Array, re: ArrayLike<number> | undefined, im: ArrayLike<number> | undefined, n: number, d: number, offScale: number): { re: Float32Array; im: Float32Array } {
+  const D = d * d;
+  const outRe = new Float32Array(n * D), outIm = new Float32Array(n * D);
+  if (re && im && offScale !== 0)
+    for (let k = 0; k < n * D; k++) {
+      outRe[k] = offScale * re[k];
+      outIm[k] = offScale * im[k];
+    }
+  for (let s = 0; s < n; s++)
+    for (let i = 0; i < d; i++) {
+      outRe[s * D + i * d + i] = x[s * d + i];
+      outIm[s * D + i * d + i] = 0;
+    }
+  return { re: outRe, im: outIm };
+}
+
+/** Apply ForwardRequest.layers / fields to a response computed with every layer. */
+function selectLayers(r: ForwardResponse, req: Omit<ForwardRequest, 'model'>, K: number): ForwardResponse {
+  const sel = req.layers ?? 'all';
+  if (sel !== 'all') {
+    r.firstLayer = sel === 'last' ? Math.max(0, K - 1) : K;
+    r.layers = sel === 'last' ? r.layers.slice(-1) : [];
+  }
+  if (req.fields) {
+    const f = new Set(req.fields);
+    r.layers = r.layers.map((l) => ({
+      ...l,
+      rho: f.has('rho') ? l.rho : undefined,
+      x: f.has('x') ? l.x : new Float32Array(0),
+      q: f.has('q') ? l.q : new Float32Array(0),
+      dead: f.has('dead') ? l.dead : new Uint8Array(0),
+      classicalDead: f.has('dead') ? l.classicalDead : new Uint8Array(0),
+    }));
+  }
+  return r;
+}
+
 export class Engine {
   /**
    * The last few validated models with the JSON they came from. Validation needs spectral
@@ -246,6 +312,159 @@ export class Engine {
     const t0 = performance.now();
     const d = 1 << model.nQubits;
     checkBatch(req, d);
+    if ((req.shots ?? 0) > 0) return selectLayers(await this.forwardPerBlock(model, req, t0), req, model.blocks.length);
+    return this.forwardCompiled(model, req, t0);
+  }
+
+  /**
+   * The exact forward on the compiled stack (stack.ts): the model's tensors are uploaded once
+   * and kept while it is in use; the off-diagonals of every block are one matMul; only the
+   * layers and fields asked for are computed and read back, in one sync.
+   */
+  private async forwardCompiled(model: Model, req: Omit<ForwardRequest, 'model'>, t0: number): Promise<ForwardResponse> {
+    const d = 1 << model.nQubits, D = d * d;
+    const { n } = req.states;
+    const K = model.blocks.length;
+    const level: MeasureLevel = req.measures ?? 'cheap';
+    const diagonalInput = req.states.diagonal;
+    const re = req.states.re, im = req.states.im;
+    const diagonal = diagonalInput !== undefined || allDiagonal(re!, im!, n, d);
+    if (req.diagonalFastPath && !diagonal) throw new Error('diagonalFastPath: the batch has off-diagonal entries, so the fast path would be wrong');
+    const fast = model.kind === 'classical' || (diagonal && req.diagonalFastPath !== false);
+    // Diagonal inputs on the full path: the off-diagonals are 0, so the quantum path *is* the classical chain.
+    const quantumChain = !fast && !diagonal;
+    const sel = req.layers ?? 'all';
+    const first = sel === 'all' ? 0 : K - 1;
+    const isReturned = (k: number) => (sel === 'all' ? true : sel === 'last' ? k === K - 1 : false);
+    const f = new Set<LayerField>(req.fields ?? ['rho', 'x', 'q', 'dead']);
+    const needRho = !fast && (f.has('rho') || level !== 'none');
+    const st = this.stackTensors(model);
+    const x0 = new Float32Array(n * d);
+    if (diagonalInput) x0.set(diagonalInput);
+    else for (let s = 0; s < n; s++) for (let i = 0; i < d; i++) x0[s * d + i] = re![s * D + i * d + i];
+    const owned: tf.Tensor[] = [];
+    try {
+      const x0T = tf.tensor2d(x0, [n, d]);
+      owned.push(x0T);
+      // Quantum and classical paths run as one chain on 2n rows: [quantum; classical], the
+      // classical rows with zero off-diagonals (same weights: W_c = Ω_diag, HQRN.md §3).
+      let xIn = x0T, offIn: tf.Tensor2D | null = null;
+      if (quantumChain) {
+        const offT = tf.tensor2d(packOffDiagonals(re!, im!, n, d), [n, D - d]);
+        const zeros = tf.zeros([n, D - d]);
+        owned.push(offT, zeros);
+        xIn = tf.concat([x0T, x0T], 0) as tf.Tensor2D;
+        offIn = tf.concat([offT, zeros], 0) as tf.Tensor2D;
+        owned.push(xIn, offIn);
+      }
+      const want = (k: number): LayerWants =>
+        !isReturned(k)
+          ? {}
+          : {
+              x: f.has('x') || needRho || (fast && level !== 'none') || (!fast && level === 'all'),
+              q: f.has('q'),
+              dead: f.has('dead'),
+            };
+      const run = runStack(st, xIn, offIn, want, true);
+      const outs = collect(run);
+      owned.push(...outs);
+      // one read-back of everything asked for
+      const data = await Promise.all(outs.map((t) => t.data() as Promise<Float32Array>));
+      const got = new Map<tf.Tensor, Float32Array>(outs.map((t, i) => [t, data[i]]));
+      // rows [0, n): quantum path (or the only path); rows [n, 2n): classical path
+      const half = (t: tf.Tensor | undefined, which: 0 | 1, width: number) => {
+        const a = t ? got.get(t) : undefined;
+        if (!a) return undefined;
+        // a copy, not a view: a view would carry the whole buffer across postMessage
+        return quantumChain ? a.slice(which * n * width, (which + 1) * n * width) : a;
+      };
+      const deadFlags = (k: number, which: 0 | 1) => {
+        const stride = run.deadStrides[k] ?? 1;
+        const a = half(run.deads[k], which, stride);
+        if (!a) return new Uint8Array(0);
+        const outFlags = new Uint8Array(n);
+        for (let s = 0; s < n; s++) outFlags[s] = a[s * stride];
+        return outFlags;
+      };
+      const cw: 0 | 1 = quantumChain ? 1 : 0;
+      const layers: ForwardLayer[] = [];
+      const empty = new Float32Array(0);
+      for (let k = first; k < K; k++) {
+        if (!isReturned(k)) continue;
+        const cx = half(run.xs[k], cw, d);
+        const classicalDead = deadFlags(k, cw);
+        if (fast) {
+          const layer: ForwardLayer = { x: f.has('x') ? cx! : empty, q: half(run.qs[k], cw, d) ?? empty, dead: classicalDead, classicalDead };
+          if (level !== 'none') layer.measures = diagonalMeasures(cx!, n, d, level === 'all');
+          layers.push(layer);
+          continue;
+        }
+        const qx = half(run.xs[k], 0, d);
+        const rho = needRho ? rhoFromDiagonal(qx!, diagonal ? undefined : re!, diagonal ? undefined : im!, n, d, st.cs.steps[k].offScale) : undefined;
+        const layer: ForwardLayer = {
+          x: f.has('x') ? cx! : empty,
+          q: half(run.qs[k], 0, d) ?? empty,
+          dead: quantumChain ? deadFlags(k, 0) : classicalDead,
+          classicalDead,
+        };
+        if (f.has('rho')) layer.rho = rho;
+        if (rho && level === 'cheap') layer.measures = cheapMeasures(rho.re, rho.im, n, d);
+        else if (rho && level === 'all') layer.measures = allMeasures(rho.re, rho.im, cx!, n, d);
+        layers.push(layer);
+      }
+      const response: ForwardResponse = { backend: tf.getBackend() as ForwardResponse['backend'], n, d, layers, ms: 0 };
+      if (sel !== 'all') response.firstLayer = sel === 'last' ? Math.max(0, K - 1) : K;
+      const C = st.cs.classes;
+      const cProb = half(run.probabilities, cw, C);
+      if (cProb) {
+        response.classicalOutput = readoutFromLogits(cProb, n, C);
+        response.output = readoutFromLogits(quantumChain ? half(run.probabilities, 0, C)! : cProb.slice(), n, C);
+      }
+      response.ms = performance.now() - t0;
+      return response;
+    } finally {
+      tf.dispose(owned);
+    }
+  }
+
+  /** Compiled tensors of the models in use (the two most recent; see cachedTensors()). */
+  private stacks: { model: Model; st: StackTensors; backend: string }[] = [];
+
+  private stackTensors(model: Model): StackTensors {
+    // tensors live on one backend: a switch (or a WebGL fallback) recompiles
+    if (this.stacks.length && this.stacks[0].backend !== tf.getBackend()) this.releaseCompiled();
+    const i = this.stacks.findIndex((s) => s.model === model);
+    if (i >= 0) {
+      const [hit] = this.stacks.splice(i, 1);
+      this.stacks.unshift(hit);
+      return hit.st;
+    }
+    const st = new StackTensors(compileStack(model));
+    this.stacks.unshift({ model, st, backend: tf.getBackend() });
+    while (this.stacks.length > 2) this.stacks.pop()!.st.dispose();
+    return st;
+  }
+
+  /**
+   * Tensors the engine keeps between calls on purpose: the compiled weights of the (at most
+   * two) most recent models. Leak checks compare tf.memory().numTensors − cachedTensors().
+   */
+  cachedTensors(): number {
+    return this.stacks.reduce((a, s) => a + s.st.count, 0);
+  }
+
+  /** Drop the compiled weights (backend switches; tests). */
+  releaseCompiled(): void {
+    for (const s of this.stacks) s.st.dispose();
+    this.stacks = [];
+  }
+
+  /**
+   * Block by block with a read-back per block: finite shots (p± are sampled on the CPU with the
+   * core's seeded multinomial). Also the reference the compiled path is tested against.
+   */
+  async forwardPerBlock(model: Model, req: Omit<ForwardRequest, 'model'>, t0 = performance.now()): Promise<ForwardResponse> {
+    const d = 1 << model.nQubits;
     const { n } = req.states;
     const shots = req.shots ?? 0;
     const level: MeasureLevel = req.measures ?? 'cheap';
@@ -363,8 +582,8 @@ export class Engine {
   }
 
   /** tf.memory() numbers: the leak tests compare numTensors before and after each call. */
-  memory(): { numTensors: number; numBytes: number; backend: string } {
+  memory(): { numTensors: number; numBytes: number; backend: string; cachedTensors: number } {
     const m = tf.memory();
-    return { numTensors: m.numTensors, numBytes: m.numBytes, backend: tf.getBackend() };
+    return { numTensors: m.numTensors, numBytes: m.numBytes, backend: tf.getBackend(), cachedTensors: this.cachedTensors() };
   }
 }

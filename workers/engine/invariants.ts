@@ -190,6 +190,8 @@ export async function invariantCheck(engine: Engine, nStates: number, seed = 1):
   }
   if (report.layers === 0) report.worst.minEigenvalue = 0;
   report.ms = performance.now() - t0;
+  // Its random models are never used again: drop their compiled weights.
+  engine.releaseCompiled();
   return report;
 }
 

@@ -170,7 +170,8 @@ describe('train: control and progress', () => {
     const control = new TrainControl();
     const reports: { t: number; p: TrainProgress }[] = [];
     let pausedAt = -1, resumedAt = -1, cancelAt = -1, pausedStep = -1;
-    const req: TrainRequest = { ...ENT, mode: 'quantum-end-to-end', epochs: 200, trainSize: 300, testSize: 100, batchSize: 16 };
+    // Epochs long enough (~190 steps) for mid-epoch reports, which come ≥ 100 ms apart (the loop got faster: issue 13).
+    const req: TrainRequest = { ...ENT, mode: 'quantum-end-to-end', epochs: 200, trainSize: 3000, testSize: 100, batchSize: 16 };
     const promise = run(req, (p) => {
       const t = performance.now();
       reports.push({ t, p });

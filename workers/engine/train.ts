@@ -114,7 +114,7 @@ export async function train(req: TrainRequest, hooks: TrainHooks): Promise<Train
         logits, trainInput: trainT.x, testInput: testT.x, trainLabels: trainT.y,
       });
       const cm = classicalModel(data.nQubits, blocks, readout);
-      const ev = await trainer.evaluate(logits, trainT.x, testT.x);
+      const ev = (done && trainer.stageEvaluation) || (await trainer.evaluate(logits, trainT.x, testT.x));
       const base = finish(trainer, ev, modelToJson(cm), !done, t0);
       const out: TrainResultExt = { ...base, testPredictions: ev.testPredictions, testLabels: data.test.labels, exportCheck: exportCheck(cm, data, ev.testPredictions) };
       if (req.mode === 'classical' || !done) return out;
@@ -130,7 +130,7 @@ export async function train(req: TrainRequest, hooks: TrainHooks): Promise<Train
     const accuracyByDepth: NonNullable<TrainResult['accuracyByDepth']> = [];
     if (req.mode === 'quantum-end-to-end') {
       for (let k = 0; k < req.depth; k++) blocks.push(new QuantumBlockParams(data.d, qSettings, initRng));
-      owned.push(...blocks.flatMap((b) => b.vars()));
+      owned.push(...blocks.flatMap((b) => b.vars()), ...blocks.map((b) => ({ dispose: () => b.disposeConstants() })));
       done = await trainer.runStage({
         stage: 'end-to-end', depth: req.depth, epochs: req.epochs, vars: [...blocks.flatMap((b) => b.vars()), ...readout.vars()],
         logits: stackLogits(blocks), trainInput: trainT.v, testInput: testT.v, trainLabels: trainT.y,
@@ -141,7 +141,7 @@ export async function train(req: TrainRequest, hooks: TrainHooks): Promise<Train
       for (let k = 1; k <= req.depth && done; k++) {
         const blk = new QuantumBlockParams(data.d, qSettings, initRng);
         blocks.push(blk);
-        owned.push(...blk.vars());
+        owned.push(...blk.vars(), { dispose: () => blk.disposeConstants() });
         done = await trainer.runStage({
           stage: `block ${k}`, depth: k, epochs: req.epochs, vars: [...blk.vars(), ...readout.vars()],
           logits: stackLogits([blk]), trainInput: trIn, testInput: teIn, trainLabels: trainT.y,
@@ -160,7 +160,8 @@ export async function train(req: TrainRequest, hooks: TrainHooks): Promise<Train
       }
     }
     const qm = quantumModel(data.nQubits, blocks, readout);
-    const ev = await trainer.evaluate(stackLogits(blocks), trainT.v, testT.v);
+    // End-to-end: the stage's own evaluation is of this very stack; greedy stages saw precomputed inputs.
+    const ev = (done && req.mode === 'quantum-end-to-end' && trainer.stageEvaluation) || (await trainer.evaluate(stackLogits(blocks), trainT.v, testT.v));
     const out: TrainResultExt = {
       ...finish(trainer, ev, modelToJson(qm), !done, t0),
       testPredictions: ev.testPredictions,
@@ -177,12 +178,15 @@ export async function train(req: TrainRequest, hooks: TrainHooks): Promise<Train
   }
 }
 
-function finish(trainer: Trainer, ev: Awaited<ReturnType<Trainer['evaluate']>>, model: Record<string, unknown>, cancelled: boolean, t0: number): TrainResult {
+function finish(trainer: Trainer, ev: Awaited<ReturnType<Trainer['evaluate']>>, model: Record<string, unknown>, stopped: boolean, t0: number): TrainResult {
+  const dv = trainer.diverged;
   return {
     model,
     history: trainer.history,
     final: { trainAccuracy: ev.trainAccuracy, testAccuracy: ev.testAccuracy, adversarialAccuracy: ev.adversarialAccuracy },
-    cancelled,
+    // a run that stopped because it diverged is not a cancelled one
+    cancelled: stopped && !dv,
+    ...(dv ? { diverged: { epoch: dv.epoch, stage: dv.stage, reason: dv.reason, loss: dv.loss, startLoss: dv.startLoss } } : {}),
     seconds: (Date.now() - t0) / 1000,
   };
 }

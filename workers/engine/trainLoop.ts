@@ -7,19 +7,59 @@ import type { TrainProgress, TrainRequest } from '../../src/app/protocol';
 import type { Rng } from '../../src/core/rng';
 import { seededPermutation } from '../../src/core/rng';
 import type { TrainHooks } from './trainControl';
+import { type Divergence, DivergenceDetector } from './divergence';
+import { FlatAdam } from './flatAdam';
 import { type AdversarialAccuracy, accuracy, adversarialAccuracy, type Split } from './trainData';
+
+/** Where and why a run diverged (the run stops; the last finite weights are kept). */
+export interface DivergedAt extends Divergence {
+  epoch: number;
+  stage: string;
+}
+
+/** 1 when every entry of every tensor is finite (one scalar read-back). */
+async function allFinite(vars: tf.Tensor[]): Promise<boolean> {
+  const bad = tf.tidy(() => tf.addN(vars.map((v) => tf.sum(tf.cast(tf.logicalNot(tf.isFinite(v)), 'float32')))));
+  const n = (await bad.data())[0];
+  bad.dispose();
+  return n === 0;
+}
 
 /** Progress reports during an epoch at most this far apart (the contract asks ≤ 250 ms). */
 const REPORT_EVERY_MS = 100;
 /** Yield to the event loop (so control messages arrive) at least this often. */
 const YIELD_EVERY_MS = 20;
-/** Rows per forward pass when evaluating a whole split. */
-const EVAL_CHUNK = 512;
+/**
+ * Rows per forward pass when evaluating a split: every split of the paper's tasks (≤ 6,000
+ * rows) is one batched call with one read-back (issue 13); larger ones are chunked.
+ */
+const EVAL_CHUNK = 8192;
 
 export type LogitsFn = (input: tf.Tensor2D) => tf.Tensor2D;
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
-const nextTick = () => new Promise<void>((r) => setTimeout(r, 0));
+/**
+ * Yield to the event loop (control messages arrive as tasks). A MessageChannel task, not
+ * setTimeout(0): browsers clamp nested timers to ≥ 4 ms, a tenth of the yield interval.
+ */
+const channel = typeof MessageChannel !== 'undefined' ? new MessageChannel() : null;
+const waiting: (() => void)[] = [];
+/** node: the port keeps the process alive only while someone waits on it. */
+const port1 = channel?.port1 as (MessagePort & { ref?: () => void; unref?: () => void }) | undefined;
+if (port1) {
+  port1.onmessage = () => {
+    waiting.shift()?.();
+    if (!waiting.length) port1.unref?.();
+  };
+  port1.unref?.();
+}
+const nextTick = () =>
+  new Promise<void>((r) => {
+    if (!channel) return void setTimeout(r, 0);
+    waiting.push(r);
+    port1!.ref?.();
+    channel.port2.postMessage(0);
+  });
 
 /** Predicted classes of every row of `input` (chunked forward, one read-back per chunk). */
 export async function predict(logits: LogitsFn, input: tf.Tensor2D, betweenChunks?: () => Promise<void>): Promise<Int32Array> {
@@ -62,6 +102,14 @@ export class Trainer {
   private lastReport = now();
   private lastYield = now();
   last: Evaluation | undefined;
+  /**
+   * The full evaluation (train and test sets) of the weights a completed runStage left: the
+   * caller's final evaluation of the same logits need not run again.
+   */
+  stageEvaluation: Evaluation | undefined;
+  /** Set when the run diverged (issue 12): runStage then returns false with the weights restored. */
+  diverged: DivergedAt | undefined;
+  private readonly detector = new DivergenceDetector();
   /** During an epoch: emit a per-step progress report (used between evaluation chunks too). */
   private report: (() => Promise<void>) | null = null;
 
@@ -126,15 +174,28 @@ export class Trainer {
     const { req } = this;
     const n = spec.trainInput.shape[0];
     const B = Math.max(1, Math.min(req.batchSize, n));
-    const optimizer = tf.train.adam(req.learningRate);
+    const optimizer = new FlatAdam(spec.vars, req.learningRate);
     const labels = spec.trainLabels;
     const base = { epochs: spec.epochs, depth: spec.depth, stage: spec.stage };
     // Per-step reports carry the latest evaluation: before the first epoch end of a later
     // greedy stage that is the previous depth's; the first stage evaluates its initial model.
     if (!this.last) this.last = await this.evaluate(spec.logits, spec.trainInput, spec.testInput);
+    this.stageEvaluation = undefined;
+    // The last weights known finite (stage start, then each epoch end with a finite loss).
+    let snapshot: tf.Tensor[] = spec.vars.map((v) => tf.clone(v));
+    const restore = async () => {
+      spec.vars.forEach((v, i) => v.assign(snapshot[i]));
+      this.last = await this.evaluate(spec.logits, spec.trainInput, spec.testInput);
+    };
     try {
       for (let epoch = 1; epoch <= spec.epochs; epoch++) {
         const perm = Int32Array.from(seededPermutation(n, this.shuffleRng));
+        // The epoch's order goes to the device once: the train set is shuffled there in one
+        // gather, and each step takes a contiguous slice of it (no per-step gathers or uploads).
+        const [xShuf, yShuf] = tf.tidy(() => {
+          const permT = tf.tensor1d(perm, 'int32');
+          return [tf.gather(spec.trainInput, permT) as tf.Tensor2D, tf.gather(labels, permT) as tf.Tensor2D];
+        });
         let lossSum: tf.Tensor = tf.scalar(0);
         let correctSum: tf.Tensor = tf.scalar(0);
         let steps = 0, examples = 0;
@@ -142,6 +203,10 @@ export class Trainer {
         let stepsEndMs = 0;
         const progress = async (epochEnd: boolean): Promise<TrainProgress> => {
           const loss = (await lossSum.data())[0] / Math.max(1, steps);
+          if (!this.diverged && steps > 0) {
+            const dv = this.detector.observe(loss);
+            if (dv) this.diverged = { ...dv, epoch, stage: spec.stage };
+          }
           const ms = this.elapsedMs();
           const trainingMs = (epochEnd ? stepsEndMs : ms) - epochStart;
           const ev = this.last!;
@@ -165,32 +230,51 @@ export class Trainer {
         try {
           for (let s = 0; s < n; s += B) {
             if (await this.checkControl()) return false;
-            const idx = tf.tensor1d(perm.subarray(s, Math.min(n, s + B)), 'int32');
+            const rows = Math.min(n, s + B) - s;
             let correct: tf.Tensor | null = null;
             const cost = optimizer.minimize(() => {
-              const xb = tf.gather(spec.trainInput, idx) as tf.Tensor2D;
-              const yb = tf.gather(labels, idx);
+              const xb = tf.slice(xShuf, [s, 0], [rows, -1]);
+              const yb = tf.slice(yShuf, [s, 0], [rows, -1]);
               const lg = spec.logits(xb);
               // Running train accuracy (not on the gradient's path; kept past the tape's tidy).
               correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(lg, 1), tf.argMax(yb, 1)), 'float32')));
               return tf.neg(tf.mean(tf.sum(tf.mul(yb, tf.logSoftmax(lg)), 1))) as tf.Scalar;
-            }, true, spec.vars)!;
+            });
+            // The run's starting loss: the first step's (the initial weights'), read once per run,
+            // so that a loss that explodes within the first epoch is measured against it.
+            if (this.detector.startLoss === null && !this.diverged) {
+              const dv = this.detector.observe((await cost.data())[0]);
+              if (dv) this.diverged = { ...dv, epoch, stage: spec.stage };
+            }
             const nextSum = tf.add(lossSum, cost);
             const nextCorrect = tf.add(correctSum, correct!);
             lossSum.dispose();
             correctSum.dispose();
             (correct as tf.Tensor | null)?.dispose();
             cost.dispose();
-            idx.dispose();
             lossSum = nextSum;
             correctSum = nextCorrect;
             steps++;
-            examples += idx.shape[0];
+            examples += rows;
             this.step++;
             if (now() - this.lastReport >= REPORT_EVERY_MS) await this.report();
+            if (this.diverged) break;
+          }
+          if (this.diverged) {
+            await restore();
+            return false;
           }
           stepsEndMs = this.elapsedMs();
           const running = (await correctSum.data())[0] / Math.max(1, examples);
+          const p0 = await progress(true);
+          if (!this.diverged && !(await allFinite(spec.vars)))
+            this.diverged = { reason: 'the weights became non-finite', loss: p0.loss, startLoss: this.detector.startLoss ?? NaN, epoch, stage: spec.stage };
+          if (this.diverged) {
+            await restore();
+            return false;
+          }
+          tf.dispose(snapshot);
+          snapshot = spec.vars.map((v) => tf.clone(v));
           this.last = await this.evaluate(spec.logits, null, spec.testInput, running);
           const p = await progress(true);
           this.history.push(p);
@@ -200,13 +284,21 @@ export class Trainer {
           this.report = null;
           lossSum.dispose();
           correctSum.dispose();
+          xShuf.dispose();
+          yShuf.dispose();
         }
       }
-      // Exact accuracies of the trained stage (accuracyByDepth, the next stage's reports).
-      this.last = await this.evaluate(spec.logits, spec.trainInput, spec.testInput);
+      // Exact accuracies of the trained stage (accuracyByDepth, the next stage's reports). The
+      // last epoch's test evaluation ran on these same weights: only the train set is new.
+      if (spec.epochs >= 1 && this.last) {
+        const tr = await predict(spec.logits, spec.trainInput);
+        this.last = { ...this.last, trainAccuracy: accuracy(tr, this.train.labels) };
+      } else this.last = await this.evaluate(spec.logits, spec.trainInput, spec.testInput);
+      this.stageEvaluation = this.last;
       return true;
     } finally {
       optimizer.dispose();
+      tf.dispose(snapshot);
     }
   }
 }

@@ -17,7 +17,7 @@ import { type CMat, zeros } from '../../src/core/complex';
 import type { ClassicalBlock, ClassicalModel, QuantumBlock, QuantumModel, Readout } from '../../src/core/model';
 import type { Rng } from '../../src/core/rng';
 import { normaliseContractions } from '../../src/core/transfer';
-import { analogWeightsT, applyBlockPackedT, applyClassicalT, omegaT, packedDiagonalT, readoutLogitsT } from './tensorQrb';
+import { analogWeightsT, applyBlockPackedT, applyClassicalT, classicalBlockT, depolarisePackedT, omegaStackedT, packedBlockT, omegaT, packedDiagonalT, pairSelectionT, readoutLogitsT, WRITTEN_OUT } from './tensorQrb';
 
 function gaussVar(rng: Rng, shape: number[], std: number, name?: string): tf.Variable {
   const n = shape.reduce((a, b) => a * b, 1);
@@ -93,7 +93,11 @@ export class ClassicalBlockParams {
     return tf.mul(this.wHat, this.scale) as tf.Tensor2D;
   }
   apply(x: tf.Tensor2D): tf.Tensor2D {
-    return tf.tidy(() => applyClassicalT(x, this.weights(), this.b as tf.Tensor1D, this.settings.alpha, this.settings.activation).x);
+    return tf.tidy(() =>
+      WRITTEN_OUT.includes(this.settings.activation)
+        ? classicalBlockT(x, this.weights(), this.b as tf.Tensor1D, this.settings.alpha, this.settings.activation)
+        : applyClassicalT(x, this.weights(), this.b as tf.Tensor1D, this.settings.alpha, this.settings.activation).x,
+    );
   }
   vars(): tf.Variable[] {
     return [this.wHat, this.b];
@@ -134,16 +138,33 @@ export class QuantumBlockParams {
   /** diagonal: inputs are n×d diagonals (analog weights, exact for diagonal states); else n×d² packed. */
   apply(v: tf.Tensor2D, diagonal: boolean): tf.Tensor2D {
     return tf.tidy(() => {
-      const [pr, pi, mr, mi] = this.aTilde();
       const { alpha, activation } = this.settings;
       const noise = this.settings.noise ?? 0;
       if (diagonal) {
+        const [pr, pi, mr, mi] = this.aTilde();
         // Diagonal inputs stay diagonal under the channel: x ↦ (1 − λ) x + λ/d.
         const x = noise > 0 ? (tf.add(tf.mul(v, 1 - noise), noise / this.d) as tf.Tensor2D) : v;
-        return applyClassicalT(x, analogWeightsT(pr, pi, mr, mi, 1), this.b as tf.Tensor1D, alpha, activation).x;
+        const w = analogWeightsT(pr, pi, mr, mi, 1);
+        return WRITTEN_OUT.includes(activation) ? classicalBlockT(x, w, this.b as tf.Tensor1D, alpha, activation) : applyClassicalT(x, w, this.b as tf.Tensor1D, alpha, activation).x;
       }
-      return applyBlockPackedT(v, omegaT(pr, pi, mr, mi, 1), this.b as tf.Tensor1D, alpha, activation, this.d, noise).v;
+      // made on first use, kept past this tidy (disposeConstants() frees them)
+      const sel = (this.sel ??= (() => {
+        const t = pairSelectionT(this.d);
+        return { sI: tf.keep(t.sI), sK: tf.keep(t.sK) };
+      })());
+      const r = tf.mul(tf.concat([this.pRe, this.mRe], 0), this.scale) as tf.Tensor2D;
+      const m = tf.mul(tf.concat([this.pIm, this.mIm], 0), this.scale) as tf.Tensor2D;
+      const omega = omegaStackedT(r, m, sel, 1);
+      if (!WRITTEN_OUT.includes(activation)) return applyBlockPackedT(v, omega, this.b as tf.Tensor1D, alpha, activation, this.d, noise).v;
+      return packedBlockT(noise > 0 ? depolarisePackedT(v, this.d, noise) : v, omega, this.b as tf.Tensor1D, alpha, activation);
     });
+  }
+  /** Selection matrices of the packed path (made on first use; dispose() frees them). */
+  private sel: { sI: tf.Tensor2D; sK: tf.Tensor2D } | undefined;
+  /** Free the block's constant tensors (its variables are freed with vars()). */
+  disposeConstants(): void {
+    if (this.sel) tf.dispose([this.sel.sI, this.sel.sK]);
+    this.sel = undefined;
   }
   vars(): tf.Variable[] {
     return [this.pRe, this.pIm, this.mRe, this.mIm, this.b];

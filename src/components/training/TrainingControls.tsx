@@ -1,5 +1,6 @@
 /** Presets, Play / Pause / Step / Cancel / Reset and the progress bar of the run in progress. */
 import { TRAINING_PRESETS } from '../../app/trainingPresets';
+import { checkForm, FIELD_RANGES, fmtValue } from '../../app/trainingRanges';
 import { progressFigures, useTraining } from '../../app/trainingStore';
 import { fmtCount } from '../../viz/format';
 
@@ -43,6 +44,7 @@ const STATUS_TEXT = {
   paused: 'Paused',
   done: 'Done',
   cancelled: 'Cancelled',
+  diverged: 'Diverged',
   error: 'Failed',
 } as const;
 
@@ -52,10 +54,11 @@ export function TrainingControls() {
   const { play, pause, step, cancel, reset } = useTraining.getState();
   const running = status === 'running';
   const paused = status === 'paused';
+  const invalid = useTraining((s) => Object.keys(checkForm(s.form).errors).length);
 
   return (
     <div className="train-controls" role="group" aria-label="Training controls">
-      <button type="button" onClick={play} disabled={running}>
+      <button type="button" onClick={play} disabled={running || (!paused && invalid > 0)} aria-describedby={invalid && !paused ? 'train-play-blocked' : undefined}>
         {paused ? '▶ Resume' : '▶ Play'}
       </button>
       <button type="button" onClick={pause} disabled={!running}>
@@ -75,6 +78,11 @@ export function TrainingControls() {
       <button type="button" onClick={reset}>
         ↺ Reset
       </button>
+      {invalid > 0 && !paused && !running && (
+        <small id="train-play-blocked" className="train-field-error">
+          Fix the {invalid === 1 ? 'marked field' : `${invalid} marked fields`} in the settings to start a run.
+        </small>
+      )}
     </div>
   );
 }
@@ -86,6 +94,9 @@ export function TrainingProgress() {
   const phase = useTraining((s) => s.phase);
   const phaseLabel = useTraining((s) => s.phaseLabel);
   const error = useTraining((s) => s.error);
+  const errorDetail = useTraining((s) => s.errorDetail);
+  const diverged = useTraining((s) => (s.status === 'diverged' ? s.result?.diverged : undefined));
+  const divergedLr = useTraining((s) => s.request?.learningRate);
   const stepPending = useTraining((s) => s.stepPending);
   const { fraction, secondsLeft } = progressFigures(req, p);
   const pct = status === 'done' ? 100 : Math.round(fraction * 100);
@@ -133,13 +144,33 @@ export function TrainingProgress() {
         </div>
         <div>
           <dt>Loss</dt>
-          <dd>{p ? p.loss.toFixed(4) : '—'}</dd>
+          <dd>{p ? (Number.isFinite(p.loss) ? p.loss.toFixed(4) : 'not finite') : '—'}</dd>
         </div>
       </dl>
+      {diverged && (
+        <div className="error train-diverged" role="alert">
+          <p>
+            Training diverged in epoch {diverged.epoch}
+            {diverged.stage.startsWith('block') ? ` of ${diverged.stage}` : ''}: {diverged.reason}. The run stopped and kept the last model
+            whose numbers were all finite ({diverged.epoch > 1 ? `after epoch ${diverged.epoch - 1}` : 'as it was before that epoch'}).
+          </p>
+          <p>
+            Try a smaller learning rate
+            {divergedLr !== undefined ? ` than ${fmtValue(divergedLr)}` : ''} (usually {fmtValue(FIELD_RANGES.learningRate.usual![0])}–
+            {fmtValue(FIELD_RANGES.learningRate.usual![1])}).
+          </p>
+        </div>
+      )}
       {error && (
-        <p className="error" role="alert">
-          Training failed: {error}
-        </p>
+        <div className="error" role="alert">
+          <p>Training failed: {error}</p>
+          {errorDetail && (
+            <details>
+              <summary>Details</summary>
+              <code>{errorDetail}</code>
+            </details>
+          )}
+        </div>
       )}
     </div>
   );

@@ -1,25 +1,53 @@
-/** The training settings form: every control labelled, disabled while a run is going. */
+/**
+ * The training settings form: every control labelled, disabled while a run is going. Each
+ * number field's range comes from src/app/trainingRanges.ts: a value outside it is marked at
+ * the field (and Play waits), an unusual one gets a warning.
+ */
 import { ACTIVATIONS, type Activation } from '../../core/activation';
 import type { TaskName, TrainMode } from '../../app/protocol';
+import { checkForm, FIELD_RANGES, maxOf, type RangedField } from '../../app/trainingRanges';
 import { useTraining, type TrainForm } from '../../app/trainingStore';
 import { MODE_LABELS } from '../../app/trainingPresets';
 
 const MODES: TrainMode[] = ['transfer', 'quantum-greedy', 'quantum-end-to-end', 'classical'];
 
 interface NumberFieldProps {
-  id: keyof TrainForm;
+  id: RangedField;
   label: string;
-  min: number;
-  max?: number;
   step: number | 'any';
   disabled: boolean;
   hint?: string;
 }
 
-function NumberField({ id, label, min, max, step, disabled, hint }: NumberFieldProps) {
+/** The field's error (blocks Play) or warning, under the field. */
+function FieldMessage({ id, field }: { id: string; field: RangedField }) {
+  const form = useTraining((s) => s.form);
+  const check = checkForm(form);
+  const error = check.errors[field], warning = check.warnings[field];
+  if (error)
+    return (
+      <small id={id} className="train-field-error" role="alert">
+        {error}
+      </small>
+    );
+  if (warning)
+    return (
+      <small id={id} className="train-field-warning">
+        ⚠ {warning}
+      </small>
+    );
+  return null;
+}
+
+function NumberField({ id, label, step, disabled, hint }: NumberFieldProps) {
   const value = useTraining((s) => s.form[id]) as number;
+  const task = useTraining((s) => s.form.task);
+  const invalid = useTraining((s) => checkForm(s.form).errors[id] !== undefined);
   const setForm = useTraining((s) => s.setForm);
   const inputId = `train-${id}`;
+  const range = FIELD_RANGES[id];
+  const max = maxOf(id, task);
+  const described = [hint ? `${inputId}-hint` : '', `${inputId}-msg`].filter(Boolean).join(' ');
   return (
     <div className="train-field">
       <label htmlFor={inputId}>{label}</label>
@@ -28,11 +56,12 @@ function NumberField({ id, label, min, max, step, disabled, hint }: NumberFieldP
         type="number"
         inputMode="decimal"
         value={Number.isFinite(value) ? value : ''}
-        min={min}
-        max={max}
+        min={range.min}
+        max={max < Number.MAX_VALUE ? max : undefined}
         step={step}
         disabled={disabled}
-        aria-describedby={hint ? `${inputId}-hint` : undefined}
+        aria-invalid={invalid}
+        aria-describedby={described}
         onChange={(e) => {
           const v = e.currentTarget.valueAsNumber;
           if (Number.isFinite(v)) setForm({ [id]: v } as Partial<TrainForm>);
@@ -43,6 +72,7 @@ function NumberField({ id, label, min, max, step, disabled, hint }: NumberFieldP
           {hint}
         </small>
       )}
+      <FieldMessage id={`${inputId}-msg`} field={id} />
     </div>
   );
 }
@@ -74,8 +104,8 @@ export function TrainingForm() {
           ))}
         </select>
       </div>
-      <NumberField id="depth" label="Depth (blocks)" min={1} max={8} step={1} disabled={busy} />
-      <NumberField id="alpha" label="α (residual weight)" min={0} max={1} step={0.05} disabled={busy} />
+      <NumberField id="depth" label="Depth (blocks)" step={1} disabled={busy} />
+      <NumberField id="alpha" label="α (residual weight)" step={0.05} disabled={busy} />
       <div className="train-field">
         <label htmlFor="train-activation">Activation σ</label>
         <select id="train-activation" value={form.activation} onChange={(e) => setForm({ activation: e.currentTarget.value as Activation })}>
@@ -86,25 +116,21 @@ export function TrainingForm() {
           ))}
         </select>
       </div>
-      <NumberField id="learningRate" label="Learning rate (Adam)" min={0.0001} max={1} step="any" disabled={busy} />
+      <NumberField id="learningRate" label="Learning rate (Adam)" step="any" disabled={busy} />
       <NumberField
         id="epochs"
         label={form.mode === 'quantum-greedy' ? 'Epochs (per block)' : 'Epochs'}
-        min={1}
-        max={500}
         step={1}
         disabled={busy}
       />
-      <NumberField id="batchSize" label="Batch size" min={1} max={4096} step={1} disabled={busy} />
-      <NumberField id="seed" label="Seed" min={0} step={1} disabled={busy} />
-      <NumberField id="trainSize" label="Training examples" min={10} max={form.task === 'digits' ? 9000 : 20000} step={1} disabled={busy} />
-      <NumberField id="testSize" label="Test examples" min={10} max={form.task === 'digits' ? 4000 : 20000} step={1} disabled={busy} />
+      <NumberField id="batchSize" label="Batch size" step={1} disabled={busy} />
+      <NumberField id="seed" label="Seed" step={1} disabled={busy} />
+      <NumberField id="trainSize" label="Training examples" step={1} disabled={busy} />
+      <NumberField id="testSize" label="Test examples" step={1} disabled={busy} />
       {form.task === 'entanglement' && (
         <NumberField
           id="adversarialShare"
           label="Adversarial share"
-          min={0}
-          max={1}
           step={0.05}
           disabled={busy}
           hint="Share of the separable states that are adversarial partners (dephased or marginal-product) of entangled ones."
@@ -131,13 +157,14 @@ export function TrainingForm() {
             disabled={busy || exact}
             onChange={(e) => {
               const v = e.currentTarget.valueAsNumber;
-              if (Number.isFinite(v) && v >= 1) setForm({ shots: Math.round(v) });
+              if (Number.isFinite(v)) setForm({ shots: v });
             }}
           />
         </div>
         <small className="train-hint">
           Sent with the request, but the engine evaluates training accuracies exactly (it does not use shots during training).
         </small>
+        <FieldMessage id="train-shots-msg" field="shots" />
       </div>
     </fieldset>
   );
