@@ -16,6 +16,7 @@ import { bellState, dephasedPartner, marginalProductPartner, productState, rando
 import { EXPLORER_LIMITS, type ExploreLayer, type ExploreRequest, type ExploreResponse, type InputSpec, type StackSpec } from '../../src/app/explorer';
 import type { Engine } from './engine';
 import { exploreFast, FAST_PATH_NAME } from './exploreFast';
+import { fastStateMeasures } from './fastMeasures';
 
 export interface ExploreDeps {
   engine: Engine;
@@ -116,7 +117,7 @@ export function checkMatrix(re: number[][], im: number[][]): string | null {
 
 function layerZero(rho: CMat): ExploreLayer {
   const x = realDiagonal(rho);
-  const m = stateMeasures(rho, x);
+  const m = rho.rows === 4 ? fastStateMeasures(rho, x) : stateMeasures(rho, x);
   return {
     rho: { re: Float32Array.from(rho.re), im: Float32Array.from(rho.im) },
     x: Float32Array.from(x),
