@@ -44,6 +44,8 @@ export function ComparePanel() {
   const headingId = useId();
   const [snaps, setSnaps] = useState<Partial<Record<DemoTag, { sig: string; result: ExploreResponse }>>>({});
   const [seen, setSeen] = useState<ExploreResponse | undefined>(undefined);
+  /** The stack and input the shown result was computed for (an edit in flight does not blank the table). */
+  const [shownSig, setShownSig] = useState<string | undefined>(undefined);
 
   const tag = demoTag(input);
   const sig = useMemo(() => stackSig(stack, input), [stack, input]);
@@ -51,6 +53,7 @@ export function ComparePanel() {
   // Adjusted while rendering (not in an effect), so a new result is one commit, not two.
   if (result !== seen) {
     setSeen(result);
+    setShownSig(sig);
     if (result && tag) setSnaps((s) => ({ ...s, [tag]: { sig, result } }));
   }
   const showDemo = (which: InputSpec) => {
@@ -130,7 +133,7 @@ export function ComparePanel() {
         <p>No result yet.</p>
       )}
 
-      <DemoSideBySide bell={snaps.bell?.sig === sig ? snaps.bell.result : undefined} dephased={snaps.dephased?.sig === sig ? snaps.dephased.result : undefined} current={tag} base={describeInput(baseOf(input))} />
+      <DemoSideBySide bell={snaps.bell && snaps.bell.sig === shownSig ? snaps.bell.result : undefined} dephased={snaps.dephased && snaps.dephased.sig === shownSig ? snaps.dephased.result : undefined} current={tag} base={describeInput(baseOf(input))} />
     </section>
   );
 }
