@@ -9,7 +9,8 @@
  *   the classical network's, ρ^(k) = diag(x^(k)); measures of a diagonal state in closed form.
  * Anything else (a large non-diagonal state) returns null: the tfjs engine answers it.
  */
-import { classicalAnalog, classicalForward } from '../../src/core/classical';
+import { classicalAnalogBlock, classicalForward } from '../../src/core/classical';
+import type { ClassicalBlock } from '../../src/core/model';
 import { type CMat, realDiagonal } from '../../src/core/complex';
 import { runForward } from '../../src/core/forward';
 import { softmaxReadout } from '../../src/core/readout';
@@ -79,10 +80,26 @@ function twoQubits(model: QuantumModel, rho0: CMat): FastAnswer {
   return { layers, output: wire(r.output!), classicalOutput: wire(r.classicalOutput!), divergenceLayer };
 }
 
+/**
+ * W_c of a block, kept per weights object: the stack is rebuilt for every request but its
+ * blocks share the cached seeded (or memoised trained) A± arrays, so an α drag on a 64×64
+ * digits stack does not recompute ten 64×64 analogs per edit.
+ */
+const analogCache = new WeakMap<object, { aMinus: object; gain: number; w: Float64Array }>();
+function analogBlocks(model: QuantumModel): ClassicalBlock[] {
+  return model.blocks.map((b) => {
+    const hit = analogCache.get(b.aPlus);
+    if (hit && hit.aMinus === b.aMinus && hit.gain === b.gain) return { alpha: b.alpha, activation: b.activation, bias: b.bias, w: hit.w };
+    const a = classicalAnalogBlock(b);
+    analogCache.set(b.aPlus, { aMinus: b.aMinus, gain: b.gain, w: a.w });
+    return a;
+  });
+}
+
 function diagonal(model: QuantumModel, rho0: CMat): FastAnswer {
   const d = rho0.rows;
   const x0 = realDiagonal(rho0);
-  const cl = classicalForward(classicalAnalog(model).blocks, x0);
+  const cl = classicalForward(analogBlocks(model), x0);
   const layers = cl.map((l): ExploreLayer => {
     const x = Float32Array.from(l.x);
     const re = new Float32Array(d * d);

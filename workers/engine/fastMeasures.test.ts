@@ -34,3 +34,18 @@ describe('fastStateMeasures (Jacobi) agrees with stateMeasures (ml-matrix)', () 
     }
   });
 });
+
+describe('explore: layer 0 of a digits input', () => {
+  it('has the measures stateMeasures gives diag(x)', async () => {
+    const { explore } = await import('./explore');
+    const { stateMeasures } = await import('../../src/core/measures');
+    const { diagonalMatrix } = await import('../../src/core/complex');
+    const pixels = Array.from({ length: 28 * 28 }, (_, i) => ((i * 7919) % 97) / 96);
+    const stack = defaultStack('digits', 2);
+    const r = await explore({ requestId: 1, stack, input: { kind: 'drawn', pixels } } as never, { engine: { parseModel: (j: unknown) => j } as never, loadDigits: async () => { throw new Error('unused'); } });
+    const x = Float64Array.from(r.pooled!);
+    const want = stateMeasures(diagonalMatrix(x), x);
+    const got = r.layers[0].measures;
+    for (const k of ['trace', 'purity', 'entropy', 'coherence', 'traceDistanceToClassical'] as const) expect(Math.abs(got[k]! - want[k]!), k).toBeLessThan(1e-6);
+  });
+});
