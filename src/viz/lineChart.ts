@@ -43,7 +43,6 @@ export function drawLineChart(svgEl: SVGSVGElement, spec: LineChartSpec): void {
   const { width, height } = spec;
   const n = spec.values.length;
   const svg = select(svgEl).attr('viewBox', `0 0 ${width} ${height}`).attr('preserveAspectRatio', 'xMidYMid meet');
-  svg.selectAll('*').remove();
   const finite = spec.values.filter((v): v is number => v !== undefined && Number.isFinite(v));
   const yMax = Math.max(spec.yMaxAtLeast, (max(finite) ?? 0) * 1.05);
   const x = scaleLinear()
@@ -74,6 +73,8 @@ export function drawLineChart(svgEl: SVGSVGElement, spec: LineChartSpec): void {
     return;
   }
 
+  // A new frame: rebuild the chart (only here: the fast path above moves the existing marks).
+  svg.selectAll('*').remove();
   const ticks = Math.min(n - 1, width < 200 ? 5 : 10);
   svg
     .append('g')
