@@ -23,12 +23,13 @@ export interface LineChartSpec {
 
 const M = { top: 8, right: 10, bottom: 28, left: 34 };
 
-const state = new WeakMap<SVGSVGElement, { x: (k: number) => number; n: number; colour: string; key?: string; y?: (v: number) => number }>();
+const state = new WeakMap<SVGSVGElement, { x: (k: number) => number; n: number; colour: string; key?: string; y?: (v: number) => number; selected?: number }>();
 
 /** Move the selected-layer mark (cheap: no redraw of the chart). */
 export function updateLineChartSelection(svgEl: SVGSVGElement, selected: number): void {
   const st = state.get(svgEl);
-  if (!st) return;
+  if (!st || st.selected === selected) return; // the marks already show it
+  st.selected = selected;
   const svg = select(svgEl);
   const visible = selected >= 0 && selected < st.n;
   svg.select('rect.selected-mark').attr('x', visible ? st.x(selected) - 3 : -100).attr('display', visible ? null : 'none');
