@@ -48,10 +48,11 @@ export function ComparePanel() {
   const [shownSig, setShownSig] = useState<string | undefined>(undefined);
 
   const tag = demoTag(input);
-  const sig = useMemo(() => stackSig(stack, input), [stack, input]);
   // Remember the newest result of each demo input (for the same stack) for the side-by-side.
-  // Adjusted while rendering (not in an effect), so a new result is one commit, not two.
+  // Adjusted while rendering (not in an effect), so a new result is one commit, not two; the
+  // signature is computed only then (not on every edit of the stack).
   if (result !== seen) {
+    const sig = stackSig(stack, input);
     setSeen(result);
     setShownSig(sig);
     if (result && tag) setSnaps((s) => ({ ...s, [tag]: { sig, result } }));
