@@ -66,10 +66,10 @@ export function drawLineChart(svgEl: SVGSVGElement, spec: LineChartSpec): void {
         .x((p) => prev.x(p.k))
         .y((p) => py(p.v as number))(pts),
     );
-    svg
-      .selectAll<SVGCircleElement, { k: number; v: number | undefined }>('circle.layer-dot')
-      .data(pts.filter(ok))
-      .attr('cy', (p) => py(p.v as number));
+    // The dots are the finite points in order (the key fixes which): move them directly.
+    const dots = svgEl.querySelectorAll<SVGCircleElement>('circle.layer-dot');
+    let i = 0;
+    for (const p of pts) if (ok(p)) dots[i++]?.setAttribute('cy', String(py(p.v as number)));
     updateLineChartSelection(svgEl, spec.selected);
     return;
   }
