@@ -138,6 +138,16 @@ test('depth 20 at 1280×800: all 21 layers in the chain, which scrolls sideways;
   await settledOutput(page);
   expect(await page.evaluate(() => window.__hqrnStore!.getState().result!.requestId)).toBeGreaterThan(before);
   await expect(page.getByRole('slider', { name: 'α of block 20', exact: true })).toHaveValue('0.8');
+  // A second α edit moves the measures' lines (the charts' fast path): every chart still draws
+  // its line through all 21 layers.
+  await page.getByRole('slider', { name: 'Global α', exact: true }).fill('0.7');
+  await settledOutput(page);
+  const charts = page.getByRole('region', { name: 'Measures per layer' }).getByRole('img', { name: / per layer$/ });
+  await expect(charts).toHaveCount(6);
+  for (const chart of await charts.all()) {
+    await expect(chart.locator('path.value-line')).toHaveAttribute('d', /^M/);
+    await expect(chart.locator('circle.layer-dot')).toHaveCount(21);
+  }
   await page.screenshot({ path: `${SHOTS}/onescreen-1280-depth20.png` });
 });
 

@@ -31,7 +31,8 @@ export function startRecompute(engine: ExploreEngine): () => void {
     inFlight = true;
     lastSent = st.requestId;
     const req: ExploreRequest = { requestId: st.requestId, stack: st.stack, input: st.input };
-    useExplorer.setState({ computing: true });
+    // (Every store update runs every subscriber and selector: skip the ones that change nothing.)
+    if (!st.computing) useExplorer.setState({ computing: true });
     try {
       const result = await engine.explore(req);
       useExplorer.getState().receiveResult(result);
@@ -41,7 +42,7 @@ export function startRecompute(engine: ExploreEngine): () => void {
       inFlight = false;
       // Edits that arrived while we waited: send the newest state now.
       if (useExplorer.getState().requestId !== lastSent) void pump();
-      else useExplorer.setState({ computing: false });
+      else if (useExplorer.getState().computing) useExplorer.setState({ computing: false });
     }
   };
 

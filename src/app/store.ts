@@ -194,10 +194,15 @@ export const useExplorer = create<ExplorerState & ExplorerActions>()((set, get) 
         [out[index], out[j]] = [out[j], out[index]];
         return out;
       }),
+    // One store update (not two): every subscriber (URL, history, the recompute loop, React)
+    // runs once per slider event.
     setGlobalAlpha: (alpha) => {
       const a = clamp(alpha, 0, 1);
-      set({ globalAlpha: a });
-      if (get().sameAlpha) editBlocks((blocks) => blocks.map((b) => ({ ...b, alpha: a })));
+      set((st) => {
+        if (!st.sameAlpha) return { globalAlpha: a };
+        const blocks = st.stack.blocks.map((b) => (b.alpha === a ? b : { ...b, alpha: a }));
+        return { globalAlpha: a, stack: { ...st.stack, blocks }, requestId: st.requestId + 1 };
+      });
     },
     // One store update per action, so that one click is one undo step.
     setSameAlpha: (on) =>

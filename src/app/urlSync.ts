@@ -111,6 +111,9 @@ function loadModel(u: UrlState, res: Awaited<ReturnType<typeof findModel>>) {
     }));
 }
 
+/** How long a drag pauses before the address bar shows its newest state. */
+export const REPLACE_THROTTLE_MS = 150;
+
 const currentHash = () => window.location.hash.replace(/^#/, '');
 
 /** Start the sync; returns a function that stops it. */
@@ -143,13 +146,43 @@ export function startUrlSync(): () => void {
   };
 
   /** Write the store's view into the hash: push a new entry or replace the current one. */
-  const writeHash = (push: boolean) => {
-    const hash = encodeHash(urlStateOf(useExplorer.getState()));
+  const writeHash = (push: boolean, state: ExplorerState = useExplorer.getState()) => {
+    const hash = encodeHash(urlStateOf(state));
     if (hash === currentHash()) return;
     const url = `${window.location.pathname}${window.location.search}#${hash}`;
     if (push) window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
   };
+
+  // Replacing the entry costs ~2–5 ms of main thread per call (history.replaceState), so the
+  // continuation of a drag is written once it pauses for REPLACE_THROTTLE_MS (or the pointer
+  // is released, or the page hidden); edits that push an entry are written at once.
+  const pendingReplace = (() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const flush = () => {
+      timer = null;
+      writeHash(false);
+    };
+    return {
+      schedule: () => {
+        if (timer !== null) clearTimeout(timer);
+        timer = setTimeout(flush, REPLACE_THROTTLE_MS);
+      },
+      /** Drop the pending write; true if there was one. */
+      cancel: () => {
+        if (timer === null) return false;
+        clearTimeout(timer);
+        timer = null;
+        return true;
+      },
+      flushNow: () => {
+        if (timer !== null) {
+          clearTimeout(timer);
+          flush();
+        }
+      },
+    };
+  })();
 
   readHash(true);
 
@@ -171,15 +204,27 @@ export function startUrlSync(): () => void {
       push = viewChanged;
       if (viewChanged) lastKey = null;
     }
-    writeHash(push);
+    if (push) {
+      // A drag's entry not yet written: give it the drag's last state before the new entry.
+      if (pendingReplace.cancel()) writeHash(false, prev);
+      writeHash(true);
+    } else pendingReplace.schedule();
   });
 
-  const onNavigate = () => readHash(false);
+  const onNavigate = () => {
+    pendingReplace.cancel();
+    readHash(false);
+  };
   window.addEventListener('popstate', onNavigate);
   window.addEventListener('hashchange', onNavigate);
   // Track a held pointer (capture phase, so no component can hide it) to tell a slow drag from two edits.
   const down = () => (pointer.held = true);
-  const up = () => (pointer.held = false);
+  const up = () => {
+    pointer.held = false;
+    pendingReplace.flushNow();
+  };
+  const hide = () => pendingReplace.flushNow();
+  window.addEventListener('pagehide', hide);
   window.addEventListener('pointerdown', down, true);
   window.addEventListener('pointerup', up, true);
   window.addEventListener('pointercancel', up, true);
@@ -187,6 +232,8 @@ export function startUrlSync(): () => void {
     window.removeEventListener('pointerdown', down, true);
     window.removeEventListener('pointerup', up, true);
     window.removeEventListener('pointercancel', up, true);
+    window.removeEventListener('pagehide', hide);
+    pendingReplace.cancel();
     unsubscribe();
     window.removeEventListener('popstate', onNavigate);
     window.removeEventListener('hashchange', onNavigate);

@@ -4,7 +4,7 @@
  * (|Φ+⟩ by default; any two-qubit input), flipped with one toggle and compared column by
  * column. The readouts themselves are drawn by Readouts.tsx in the one-screen view.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { ExploreResponse, InputSpec, StackSpec } from '../app/explorer';
 import { classLabel, fmt, MISSING } from '../viz/format';
 import { useExplorer } from '../viz/storeHook';
@@ -25,7 +25,16 @@ function demoTag(input: InputSpec): DemoTag | null {
 }
 const baseOf = (input: InputSpec): InputSpec => (input.kind === 'dephased' ? input.of : input);
 
-const stackSig = (s: StackSpec, input: InputSpec) => JSON.stringify([s, baseOf(input)]);
+/** A trained model's weights, by identity (stringifying them on every render costs milliseconds). */
+const modelIds = new WeakMap<object, number>();
+let nextModelId = 1;
+const modelId = (m: object) => {
+  let id = modelIds.get(m);
+  if (id === undefined) modelIds.set(m, (id = nextModelId++));
+  return id;
+};
+const stackSig = (s: StackSpec, input: InputSpec) =>
+  JSON.stringify([{ ...s, trained: s.trained && { name: s.trained.name, model: modelId(s.trained.model) } }, baseOf(input)]);
 
 export function ComparePanel() {
   const result = useExplorer((s) => s.result);
@@ -34,18 +43,20 @@ export function ComparePanel() {
   const selectLayer = useExplorer((s) => s.selectLayer);
   const headingId = useId();
   const [snaps, setSnaps] = useState<Partial<Record<DemoTag, { sig: string; result: ExploreResponse }>>>({});
-
-  // Remember the newest result of each demo input (for the same stack) for the side-by-side.
-  useEffect(() => {
-    if (!result) return;
-    const st = useExplorer.getState();
-    if (st.result !== result) return;
-    const tag = demoTag(st.input);
-    if (tag) setSnaps((s) => ({ ...s, [tag]: { sig: stackSig(st.stack, st.input), result } }));
-  }, [result]);
+  const [seen, setSeen] = useState<ExploreResponse | undefined>(undefined);
+  /** The stack and input the shown result was computed for (an edit in flight does not blank the table). */
+  const [shownSig, setShownSig] = useState<string | undefined>(undefined);
 
   const tag = demoTag(input);
-  const sig = stackSig(stack, input);
+  // Remember the newest result of each demo input (for the same stack) for the side-by-side.
+  // Adjusted while rendering (not in an effect), so a new result is one commit, not two; the
+  // signature is computed only then (not on every edit of the stack).
+  if (result !== seen) {
+    const sig = stackSig(stack, input);
+    setSeen(result);
+    setShownSig(sig);
+    if (result && tag) setSnaps((s) => ({ ...s, [tag]: { sig, result } }));
+  }
   const showDemo = (which: InputSpec) => {
     const st = useExplorer.getState();
     if (st.stack.task !== 'entanglement') st.setTask('entanglement');
@@ -127,7 +138,7 @@ export function ComparePanel() {
         <p>No result yet.</p>
       )}
 
-      <DemoSideBySide bell={snaps.bell?.sig === sig ? snaps.bell.result : undefined} dephased={snaps.dephased?.sig === sig ? snaps.dephased.result : undefined} current={tag} base={describeInput(baseOf(input))} />
+      <DemoSideBySide bell={snaps.bell && snaps.bell.sig === shownSig ? snaps.bell.result : undefined} dephased={snaps.dephased && snaps.dephased.sig === shownSig ? snaps.dephased.result : undefined} current={tag} base={describeInput(baseOf(input))} />
     </section>
   );
 }

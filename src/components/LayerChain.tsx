@@ -112,7 +112,8 @@ interface StepProps {
   onSelect(k: number): void;
 }
 
-function ChainStep(p: StepProps) {
+/** One layer (and the block before it). Memoised: an α edit re-renders only the α controls (ChainBlock reads its own α), not the 21 steps. */
+const ChainStep = memo(function ChainStep(p: StepProps) {
   return (
     <>
       {p.k > 0 && <ChainBlock n={p.k} trained={p.trained} dead={p.layer?.dead ?? false} locked={p.locked} />}
@@ -128,7 +129,7 @@ function ChainStep(p: StepProps) {
       </li>
     </>
   );
-}
+});
 
 /** One layer's quantum-path matrix: repainted only when its numbers, scale, view or size change. */
 const QuantumCell = memo(function QuantumCell({ k, layer, d, nQubits, size, scale, view, palette, onSelect }: StepProps) {

@@ -5,7 +5,7 @@
  * every panel stays mounted (its work is kept) and only the open one is shown.
  * Keys (not while typing): i = input, l = layer view, r = readouts.
  */
-import { useEffect, type ReactNode } from 'react';
+import { Activity, useEffect, type ReactNode } from 'react';
 import { useExplorer, type HideableControl, type PanelName } from '../app/store';
 import { ExportPanel } from './ExportPanel';
 import { Hideable } from './Hideable';
@@ -156,6 +156,16 @@ function TabPanel({ name, children }: { name: PanelName; children: ReactNode }) 
   );
 }
 
+/**
+ * A closed tab's content keeps its state but is not re-rendered on every edit (React's
+ * Activity: hidden content renders only when the page is idle). Only for panels without effects
+ * that must keep running while closed (the export panel; not training).
+ */
+function Deferred({ panel, children }: { panel: PanelName; children: ReactNode }) {
+  const open = useExplorer((s) => s.panel === panel);
+  return <Activity mode={open ? 'visible' : 'hidden'}>{children}</Activity>;
+}
+
 /** The tabs' content, below the one screen. */
 export function TabPanels() {
   return (
@@ -167,7 +177,9 @@ export function TabPanels() {
       </Hideable>
       <Hideable control="export">
         <TabPanel name="export">
-          <ExportPanel />
+          <Deferred panel="export">
+            <ExportPanel />
+          </Deferred>
         </TabPanel>
       </Hideable>
       <Hideable control="saved">

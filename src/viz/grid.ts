@@ -65,7 +65,41 @@ export function gridGeometry(L: GridLayout): MatrixGeometry {
   };
 }
 
+/**
+ * The basis labels of a layout, drawn once into a transparent canvas of the layout's size and
+ * then copied (drawImage at 1:1 onto the cleared target gives the same pixels): fillText is
+ * the most expensive part of redrawing a labelled matrix, and the labels never change during
+ * an α drag.
+ */
+const labelImages = new Map<string, HTMLCanvasElement>();
+
 export function drawGridLabels(ctx: CanvasRenderingContext2D, L: GridLayout, nQubits: number): void {
+  const key = JSON.stringify([L.d, L.dpr, L.cell, L.left, L.top, L.width, L.height, L.labelEvery, L.rotateTop, L.fontPx, nQubits]);
+  let img = labelImages.get(key);
+  if (!img && typeof document !== 'undefined') {
+    const c = document.createElement('canvas');
+    c.width = L.width;
+    c.height = L.height;
+    const cctx = c.getContext('2d');
+    if (cctx) {
+      paintGridLabels(cctx, L, nQubits);
+      if (labelImages.size >= 16) labelImages.delete(labelImages.keys().next().value!);
+      labelImages.set(key, (img = c));
+    }
+  }
+  if (!img) {
+    paintGridLabels(ctx, L, nQubits);
+    return;
+  }
+  ctx.save();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.globalAlpha = 1;
+  ctx.globalCompositeOperation = 'source-over';
+  ctx.drawImage(img, 0, 0);
+  ctx.restore();
+}
+
+function paintGridLabels(ctx: CanvasRenderingContext2D, L: GridLayout, nQubits: number): void {
   ctx.fillStyle = AXIS_TEXT;
   ctx.font = `${L.fontPx}px ui-monospace, Menlo, Consolas, monospace`;
   for (let k = 0; k < L.d; k += L.labelEvery) {

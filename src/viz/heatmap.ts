@@ -18,6 +18,7 @@ function cellColour(data: MatrixData, k: number, palette: ReturnType<typeof pale
 }
 
 let scratch: HTMLCanvasElement | null = null;
+let scratchImage: ImageData | null = null;
 
 /** Paint the d×d cells into a d×d canvas (one pixel per cell). */
 export function paintCells(data: MatrixData, palette: ReturnType<typeof paletteSpec>, into?: HTMLCanvasElement): HTMLCanvasElement {
@@ -26,7 +27,8 @@ export function paintCells(data: MatrixData, palette: ReturnType<typeof paletteS
   if (c.width !== d) c.width = d;
   if (c.height !== d) c.height = d;
   const ctx = c.getContext('2d')!;
-  const img = ctx.createImageData(d, d);
+  // Reused across draws (putImageData copies it; every pixel is written below).
+  const img = scratchImage && scratchImage.width === d ? scratchImage : (scratchImage = ctx.createImageData(d, d));
   const px = img.data;
   for (let k = 0; k < d * d; k++) {
     const col = cellColour(data, k, palette);

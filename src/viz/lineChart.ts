@@ -23,12 +23,13 @@ export interface LineChartSpec {
 
 const M = { top: 8, right: 10, bottom: 28, left: 34 };
 
-const state = new WeakMap<SVGSVGElement, { x: (k: number) => number; n: number; colour: string; key?: string; y?: (v: number) => number }>();
+const state = new WeakMap<SVGSVGElement, { x: (k: number) => number; n: number; colour: string; key?: string; y?: (v: number) => number; selected?: number }>();
 
 /** Move the selected-layer mark (cheap: no redraw of the chart). */
 export function updateLineChartSelection(svgEl: SVGSVGElement, selected: number): void {
   const st = state.get(svgEl);
-  if (!st) return;
+  if (!st || st.selected === selected) return; // the marks already show it
+  st.selected = selected;
   const svg = select(svgEl);
   const visible = selected >= 0 && selected < st.n;
   svg.select('rect.selected-mark').attr('x', visible ? st.x(selected) - 3 : -100).attr('display', visible ? null : 'none');
@@ -43,7 +44,6 @@ export function drawLineChart(svgEl: SVGSVGElement, spec: LineChartSpec): void {
   const { width, height } = spec;
   const n = spec.values.length;
   const svg = select(svgEl).attr('viewBox', `0 0 ${width} ${height}`).attr('preserveAspectRatio', 'xMidYMid meet');
-  svg.selectAll('*').remove();
   const finite = spec.values.filter((v): v is number => v !== undefined && Number.isFinite(v));
   const yMax = Math.max(spec.yMaxAtLeast, (max(finite) ?? 0) * 1.05);
   const x = scaleLinear()
@@ -66,14 +66,16 @@ export function drawLineChart(svgEl: SVGSVGElement, spec: LineChartSpec): void {
         .x((p) => prev.x(p.k))
         .y((p) => py(p.v as number))(pts),
     );
-    svg
-      .selectAll<SVGCircleElement, { k: number; v: number | undefined }>('circle.layer-dot')
-      .data(pts.filter(ok))
-      .attr('cy', (p) => py(p.v as number));
+    // The dots are the finite points in order (the key fixes which): move them directly.
+    const dots = svgEl.querySelectorAll<SVGCircleElement>('circle.layer-dot');
+    let i = 0;
+    for (const p of pts) if (ok(p)) dots[i++]?.setAttribute('cy', String(py(p.v as number)));
     updateLineChartSelection(svgEl, spec.selected);
     return;
   }
 
+  // A new frame: rebuild the chart (only here: the fast path above moves the existing marks).
+  svg.selectAll('*').remove();
   const ticks = Math.min(n - 1, width < 200 ? 5 : 10);
   svg
     .append('g')
