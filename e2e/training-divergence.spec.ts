@@ -7,7 +7,7 @@ import { expect, fillEntanglementTraining, pageErrors, test } from './fixtures';
  */
 test('training settings that make no sense: marked before Play, and a diverging run stops cleanly', async ({ page }) => {
   const errors = pageErrors(page);
-  await page.goto('./');
+  await page.goto('./#v=1&p=training');
   const panel = page.getByRole('region', { name: 'Training studio' });
   await expect(panel).toBeVisible();
   await panel.scrollIntoViewIfNeeded();
