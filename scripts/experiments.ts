@@ -74,27 +74,6 @@ const tAll = Date.now();
 const results: Json = {};
 const checks: Json = {};
 
-/** hqrn predict (the CLI, float64 core) on a batch of states vs the engine's predictions. */
-async function cliAgreement(name: string, modelJson: Json, states: import('../src/core/complex').CMat[], enginePred: ArrayLike<number>): Promise<{ n: number; agreement: number }> {
-  const dir = join(tmpdir(), `hqrn-exp-${process.pid}`);
-  mkdirSync(dir, { recursive: true });
-  const mPath = join(dir, `${name}.model.json`), sPath = join(dir, `${name}.states.json`);
-  writeFileSync(mPath, JSON.stringify(modelJson));
-  writeFileSync(sPath, JSON.stringify(stateToJson(states)));
-  let out = '', err = '';
-  const code = await cliMain(['predict', '--model', mPath, '--states', sPath], (s) => (out += s), (s) => (err += s));
-  rmSync(dir, { recursive: true, force: true });
-  if (code !== 0) throw new Error(`hqrn predict ${name}: exit ${code}: ${err}`);
-  const pred = (JSON.parse(out) as { predicted: number[] }).predicted;
-  let same = 0;
-  pred.forEach((p, i) => (same += p === enginePred[i] ? 1 : 0));
-  const r = { n: pred.length, agreement: same / pred.length };
-  console.log(`  hqrn predict ${name}: ${same}/${pred.length} agree with the engine`);
-  return r;
-}
-
-const CHECK_N = args.quick ? 100 : 500;
-
 /** hqrn predict (the CLI, float64 core) on a batch of states: its predicted classes. */
 async function cliPredict(name: string, modelJson: Json, states: import('../src/core/complex').CMat[]): Promise<Int32Array> {
   const dir = join(tmpdir(), `hqrn-exp-${process.pid}-p`);
@@ -108,6 +87,19 @@ async function cliPredict(name: string, modelJson: Json, states: import('../src/
   if (code !== 0) throw new Error(`hqrn predict ${name}: exit ${code}: ${err}`);
   return Int32Array.from((JSON.parse(out) as { predicted: number[] }).predicted);
 }
+
+/** hqrn predict (the CLI, float64 core) on a batch of states vs the engine's predictions. */
+async function cliAgreement(name: string, modelJson: Json, states: import('../src/core/complex').CMat[], enginePred: ArrayLike<number>): Promise<{ n: number; agreement: number }> {
+  const pred = await cliPredict(name, modelJson, states);
+  let same = 0;
+  pred.forEach((p, i) => (same += p === enginePred[i] ? 1 : 0));
+  const r = { n: pred.length, agreement: same / pred.length };
+  console.log(`  hqrn predict ${name}: ${same}/${pred.length} agree with the engine`);
+  return r;
+}
+
+const CHECK_N = args.quick ? 100 : 500;
+
 const saveModel = (file: string, m: Json) => writeFileSync(join(modelsDir, file), JSON.stringify(m) + '\n');
 
 let entanglementRun: Awaited<ReturnType<typeof R.runEntanglement>> | null = null;

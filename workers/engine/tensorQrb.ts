@@ -122,17 +122,37 @@ export function activateAndNormaliseT(activation: Activation, z: tf.Tensor2D): {
       const q = tf.where(tf.broadcastTo(deadMask, z.shape), uniform, tf.exp(tf.sub(z, lse)));
       return { q: q as tf.Tensor2D, dead: tf.cast(tf.reshape(deadMask, [-1]), 'float32') as tf.Tensor1D };
     }
-    const a = activation === 'relu' ? tf.relu(z) : activation === 'softplus' ? tf.softplus(z) : tf.sigmoid(z);
-    const s = tf.sum(a, 1, true);
-    // e = 1 where the block is dead (also for NaN sums), else 0. Arithmetic instead of tf.where,
-    // whose broadcast (a Tile and its gradient) cost a fifth of a training step:
-    //   r = (1 − e)/(s + e)  (1/s live, 0 dead: no gradient through dead rows, as before),
-    //   q = a·r + e/d        (a/s live, 1/d dead).
-    const e = tf.cast(tf.logicalNot(tf.greater(s, DEAD)), 'float32');
-    const r = tf.div(tf.sub(1, e), tf.add(s, e));
-    const q = tf.add(tf.mul(a, r), tf.mul(e, 1 / d));
+    const { q, e } = normaliseT(activation, z);
     return { q: q as tf.Tensor2D, dead: tf.reshape(e, [-1]) as tf.Tensor1D };
   });
+}
+
+/**
+ * a = σ(z) and its normalisation q = N(a) with the dead rule, for σ = relu, softplus, sigmoid
+ * (z: n×d). e = 1 where the block is dead (also for NaN sums), else 0. Arithmetic instead of
+ * tf.where, whose broadcast (a Tile and its gradient) cost a fifth of a training step:
+ *   r = (1 − e)/(s + e)  (1/s live, 0 dead: no gradient through dead rows),
+ *   q = a·r + e/d        (a/s live, 1/d dead).
+ * Callers own the tensors (inside their tidy or customGrad).
+ */
+function normaliseT(activation: Activation, z: tf.Tensor): { a: tf.Tensor; e: tf.Tensor; r: tf.Tensor; q: tf.Tensor } {
+  const d = z.shape[z.shape.length - 1];
+  const a = activation === 'relu' ? tf.relu(z) : activation === 'softplus' ? tf.softplus(z) : tf.sigmoid(z);
+  const s = tf.sum(a, 1, true);
+  const e = tf.cast(tf.logicalNot(tf.greater(s, DEAD)), 'float32');
+  const r = tf.div(tf.sub(1, e), tf.add(s, e));
+  const q = tf.add(tf.mul(a, r), tf.mul(e, 1 / d));
+  return { a, e, r, q };
+}
+
+/**
+ * The backward of normaliseT then σ, given dq (n×d): dz = r ∘ (dq − Σ_j dq_j q_j) ∘ σ'(z),
+ * σ' = [a > 0] (relu), sigmoid(z) (softplus), a(1 − a) (sigmoid).
+ */
+function normaliseBackwardT(activation: Activation, dq: tf.Tensor, a: tf.Tensor, r: tf.Tensor, q: tf.Tensor, z: tf.Tensor): tf.Tensor2D {
+  const da = tf.mul(tf.sub(dq, tf.sum(tf.mul(dq, q), 1, true)), r);
+  const dsigma = activation === 'relu' ? tf.step(a) : activation === 'softplus' ? tf.sigmoid(z) : tf.mul(a, tf.sub(1, a));
+  return tf.mul(da, dsigma) as tf.Tensor2D;
 }
 
 /** Depolarising channel on packed states: V ↦ (1 − λ) V + λ [1/d, …, 1/d, 0, …, 0]. */
@@ -194,25 +214,17 @@ export const WRITTEN_OUT: readonly Activation[] = ['relu', 'softplus', 'sigmoid'
  * (∂q_j/∂a_i = r(δ_ij − q_j) on live rows; dead rows pass no gradient, as before.)
  */
 export function classicalBlockT(x: tf.Tensor2D, w: tf.Tensor2D, bias: tf.Tensor1D, alpha: number, activation: Activation): tf.Tensor2D {
-  const d = w.shape[0];
   const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [xx, ww, bb] = args as tf.Tensor[];
     const save = args[3] as tf.GradSaveFunc;
     const z = tf.add(tf.matMul(xx as tf.Tensor2D, ww as tf.Tensor2D, false, true), bb);
-    const a = activation === 'relu' ? tf.relu(z) : activation === 'softplus' ? tf.softplus(z) : tf.sigmoid(z);
-    const s = tf.sum(a, 1, true);
-    const e = tf.cast(tf.logicalNot(tf.greater(s, DEAD)), 'float32');
-    const r = tf.div(tf.sub(1, e), tf.add(s, e));
-    const q = tf.add(tf.mul(a, r), tf.mul(e, 1 / d));
+    const { a, r, q } = normaliseT(activation, z);
     save([xx, ww, a, r, q, z]);
     return {
       value: tf.add(tf.mul(xx, alpha), tf.mul(q, 1 - alpha)),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [sx, sw, sa, sr, sq, sz] = saved;
-        const dq = tf.mul(dy, 1 - alpha);
-        const da = tf.mul(tf.sub(dq, tf.sum(tf.mul(dq, sq), 1, true)), sr);
-        const dsigma = activation === 'relu' ? tf.step(sa) : activation === 'softplus' ? tf.sigmoid(sz) : tf.mul(sa, tf.sub(1, sa));
-        const dz = tf.mul(da, dsigma) as tf.Tensor2D;
+        const dz = normaliseBackwardT(activation, tf.mul(dy, 1 - alpha), sa, sr, sq, sz);
         return [tf.add(tf.mul(dy, alpha), tf.matMul(dz, sw as tf.Tensor2D)), tf.matMul(dz, sx as tf.Tensor2D, true, false), tf.sum(dz, 0)];
       },
     };
@@ -231,21 +243,14 @@ export function packedBlockT(v: tf.Tensor2D, omega: tf.Tensor2D, bias: tf.Tensor
     const [vv, om, bb] = args as tf.Tensor[];
     const save = args[3] as tf.GradSaveFunc;
     const z = tf.add(tf.matMul(vv as tf.Tensor2D, om as tf.Tensor2D, false, true), bb);
-    const a = activation === 'relu' ? tf.relu(z) : activation === 'softplus' ? tf.softplus(z) : tf.sigmoid(z);
-    const s = tf.sum(a, 1, true);
-    const e = tf.cast(tf.logicalNot(tf.greater(s, DEAD)), 'float32');
-    const r = tf.div(tf.sub(1, e), tf.add(s, e));
-    const q = tf.add(tf.mul(a, r), tf.mul(e, 1 / d));
+    const { a, r, q } = normaliseT(activation, z);
     save([vv, om, a, r, q, z]);
     const padded = D > d ? tf.pad(q, [[0, 0], [0, D - d]]) : q;
     return {
       value: tf.add(tf.mul(vv, alpha), tf.mul(padded, 1 - alpha)),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [sv, so, sa, sr, sq, sz] = saved;
-        const dq = tf.mul(D > d ? tf.slice(dy, [0, 0], [-1, d]) : dy, 1 - alpha);
-        const da = tf.mul(tf.sub(dq, tf.sum(tf.mul(dq, sq), 1, true)), sr);
-        const dsigma = activation === 'relu' ? tf.step(sa) : activation === 'softplus' ? tf.sigmoid(sz) : tf.mul(sa, tf.sub(1, sa));
-        const dz = tf.mul(da, dsigma) as tf.Tensor2D;
+        const dz = normaliseBackwardT(activation, tf.mul(D > d ? tf.slice(dy, [0, 0], [-1, d]) : dy, 1 - alpha), sa, sr, sq, sz);
         return [tf.add(tf.mul(dy, alpha), tf.matMul(dz, so as tf.Tensor2D)), tf.matMul(dz, sv as tf.Tensor2D, true, false), tf.sum(dz, 0)];
       },
     };
