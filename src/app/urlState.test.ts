@@ -158,6 +158,13 @@ describe('encodeHash / decodeHash', () => {
     expect(out.state.input).toEqual({ kind: 'mnist', index: 0 });
   });
 
+  it('a digits link without an input gets the digits default input and no problem (it said “bell is not an input”)', () => {
+    const out = decodeChecked('v=1&t=dig&d=2&model=digits-quantum');
+    expect(out.problems).toEqual([]);
+    expect(out.state.input).toEqual({ kind: 'mnist', index: 0 });
+    expect(out.state.task).toBe('digits');
+  });
+
   it('a matrix that is not a state is named and rejected', () => {
     const id = [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1].join(',');
     const zero = Array(16).fill(0).join(',');

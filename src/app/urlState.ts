@@ -496,10 +496,14 @@ function cloneState(s: UrlState): UrlState {
   return { ...s, blocks: s.blocks.map((b) => ({ ...b })), view: { ...s.view }, hidden: [...s.hidden] };
 }
 
-/** Make the parts agree: an input that fits the task, a layer within the depth, same α applied. */
-function reconcile(s: UrlState, problems: string[]) {
+/**
+ * Make the parts agree: an input that fits the task (a link without `in=` gets its task's
+ * default input silently; only a linked input of the other task is a problem), a layer within
+ * the depth, same α applied.
+ */
+function reconcile(s: UrlState, problems: string[], inputLinked: boolean) {
   if (isTwoQubitInput(s.input) !== (s.task === 'entanglement')) {
-    problems.push(`input: ${s.input.kind} is not an input of the ${s.task} task; using its default input`);
+    if (inputLinked) problems.push(`input: ${s.input.kind} is not an input of the ${s.task} task; using its default input`);
     s.input = DEFAULT_INPUTS[s.task];
   }
   if (s.selectedLayer > s.blocks.length) {
@@ -592,7 +596,7 @@ function decodeUnsafe(hash: string, previous: UrlState): DecodedHash {
     const raw = values.get(f.key);
     if (raw !== undefined) f.decode(raw, state, previous, problems);
   }
-  reconcile(state, problems);
+  reconcile(state, problems, values.has('in'));
   const rawInput = values.get('in');
   const rejectedMatrix = rawInput?.startsWith('matrix:') && state.input.kind !== 'matrix' ? (matrixNumbers(rawInput.slice('matrix:'.length)) ?? undefined) : undefined;
   if (problems.length > URL_LIMITS.maxProblems) {
