@@ -222,6 +222,9 @@ export function startUrlSync(): () => void {
   const up = () => {
     pointer.held = false;
     pendingReplace.flushNow();
+    // The edit that ends a drag (a pen stroke's last pixels) is committed by the component's own
+    // pointerup listener, after this capture-phase one: write it once the event is dispatched.
+    setTimeout(() => pendingReplace.flushNow(), 0);
   };
   const hide = () => pendingReplace.flushNow();
   window.addEventListener('pagehide', hide);
