@@ -113,6 +113,11 @@ test('first visit at 1280×800: the trained model calls |Φ+⟩ entangled, the p
   // Undo brings the trained model back.
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect.poll(() => page.evaluate(() => window.__hqrnStore!.getState().stack.trained?.name)).toBe('entanglement-quantum');
+  // A trained model made deeper: the readouts name the untrained blocks (they said "trained model" alone).
+  await page.getByRole('spinbutton', { name: 'Depth', exact: true }).fill('20');
+  await settledOutput(page);
+  await expect(quantumReadout(page)).toContainText('trained model: entanglement-quantum; blocks 13–20 untrained (random)');
+  await expect(classicalReadout(page)).toContainText('blocks 13–20 untrained (random)');
   expect(errors).toEqual([]);
 });
 

@@ -275,9 +275,19 @@ describe('decodeHash fuzz: never throws, always within limits', () => {
     );
   });
 
+  const readVersion = (v: string) => {
+    const first = v.split('&')[0];
+    try {
+      return decodeURIComponent(first);
+    } catch {
+      return first;
+    }
+  };
+
   it('old and unknown versions', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.integer(), fc.string({ maxLength: 8 })).filter((v) => String(v) !== '1'), validState, (v, s) => {
+      // The version as the decoder reads it: up to the next '&', stray %-escapes decoded ('1&' and '%31' are version 1).
+      fc.property(fc.oneof(fc.integer(), fc.string({ maxLength: 8 })).filter((v) => readVersion(String(v)) !== '1'), validState, (v, s) => {
         const out = decodeChecked(encodeHash(s).replace('v=1', `v=${v}`), s);
         expect(out.problems).toHaveLength(1);
         expect(out.problems[0]).toMatch(/^version: /);

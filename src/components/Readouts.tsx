@@ -9,12 +9,15 @@ import { paletteSpec } from '../viz/config';
 import { classLabel, fmt } from '../viz/format';
 import { drawProbBars } from '../viz/probBars';
 import { useExplorer } from '../viz/storeHook';
+import { weightsNote } from '../app/weightsNote';
 import { ExportButtons, svgElementExport } from './ExportButtons';
 import '../viz/viz.css';
 
 export function Readouts() {
   const result = useExplorer((s) => s.result);
-  const trained = useExplorer((s) => s.stack.trained?.name);
+  const trained = useExplorer((s) => s.stack.trained);
+  const depth = useExplorer((s) => s.stack.blocks.length);
+  const note = weightsNote(trained, depth);
   const palette = paletteSpec(useExplorer((s) => s.view.palette));
   const labels = useMemo(() => (result ? result.classes.map((c) => classLabel(c)) : []), [result]);
   // Axis ticks: the bare digit for ten classes (full labels would run together).
@@ -44,7 +47,7 @@ export function Readouts() {
             ) : (
               <p className="predicts">computing…</p>
             )}
-            <p className={`weights-note${trained ? '' : ' is-untrained'}`}>{trained ? `trained model: ${trained}` : 'untrained (random) weights'}</p>
+            <p className={`weights-note${note.untrained ? ' is-untrained' : ''}`}>{note.text}</p>
           </section>
         );
       })}
