@@ -206,6 +206,14 @@ test('keyboard: skip links reach the input and the layer view, and keys reach th
   await expect(input).toBeFocused();
   await page.keyboard.press('l');
   await expect(page.getByRole('img', { name: /^Quantum path density matrix/ })).toBeFocused();
+  // The entry read-out follows the data after focus leaves: another input, another layer.
+  const entry = page.getByRole('status', { name: 'Matrix entry' });
+  await expect(entry).toContainText(/layer 0.*\|00⟩⟨00\|: 0\.5000/);
+  await page.getByRole('button', { name: 'Bell Ψ−', exact: true }).click();
+  await settledOutput(page);
+  await expect(entry).toContainText(/layer 0.*\|00⟩⟨00\|: 0\.0000/);
+  await page.getByRole('button', { name: 'Select layer 3', exact: true }).click();
+  await expect(entry).toContainText('layer 3');
 });
 
 test('tabs keep their content and their URL field', async ({ page, context }) => {

@@ -50,16 +50,20 @@ export function MatrixView({ data, view, palette, cssSize, labels = true, label,
     geometry.current = MATRIX_PLUGINS[view].draw(el, data, { palette, cssSize, dpr, labels, cursor: focused ? cur : null });
   }, [data, view, palette, cssSize, labels, cur, focused]);
 
+  /** The cell whose entry the read-out shows now (hover or keyboard), so it follows new data. */
+  const shown = useRef<{ i: number; j: number } | null>(null);
   const report = (c: { i: number; j: number } | null) => {
+    shown.current = c && data && c.i < data.d && c.j < data.d ? c : null;
     if (!onEntry) return;
-    if (!c || !data) return onEntry(null);
+    if (!c || !data || !shown.current) return onEntry(null);
     const k = c.i * data.d + c.j;
     onEntry(`${context} — ${entryText(c.i, c.j, data.nQubits, data.re[k], data.im[k])}`);
   };
 
-  // Re-announce the focused cell when the drawn data changes under it (scrubbing layers).
+  // The read-out follows the drawn data (another input, layer or α): the cell it shows is
+  // reported again with the new numbers, never left stale (it kept layer 0's entry before).
   useLayoutEffect(() => {
-    if (focused && cur) report(cur);
+    if (shown.current) report(shown.current);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data, context]);
 
