@@ -292,6 +292,15 @@ test('a link naming a bundled model loads it by name, with the link’s α per b
   expect(page.url()).toContain('model=entanglement-paper');
   // Opening the link starts the undo history: nothing to undo yet.
   await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();
+
+  // A hand-written link without α or activations keeps the model's own (it set 0.5 and relu):
+  // the shipped model's 12 blocks have α 0.8 and softplus, and it calls |Φ+⟩ entangled.
+  await page.goto('./#v=1&model=entanglement-quantum&d=12&in=bell:phi+');
+  await expect.poll(() => page.evaluate(() => window.__hqrnStore!.getState().stack.trained?.name)).toBe('entanglement-quantum');
+  await settledOutput(page);
+  const own = await viewState(page);
+  expect(new Set(own.blocks.map((b) => `${b.alpha} ${b.activation}`))).toEqual(new Set(['0.8 softplus']));
+  await expect(page.getByRole('region', { name: 'Quantum path readout', exact: true })).toContainText('predicts entangled');
 });
 
 test('the open panel is in the link: working in it names it, opening the link scrolls to it', async ({ page, context }) => {

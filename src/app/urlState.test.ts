@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ACTIVATIONS } from '../core/activation';
 import { EXPLORER_LIMITS, type InputSpec } from './explorer';
 import { HIDEABLE_CONTROLS, PANELS } from './store';
-import { decodeHash, defaultUrlState, encodeHash, limitViolations, linkNoticeHeading, NOTHING_READ, unwrapEncodedHash, URL_LIMITS, type UrlState } from './urlState';
+import { decodeHash, defaultUrlState, encodeHash, limitViolations, linkedKeys, linkNoticeHeading, NOTHING_READ, unwrapEncodedHash, URL_LIMITS, type UrlState } from './urlState';
 
 // ---- generators of valid states --------------------------------------------------------------
 
@@ -111,7 +111,10 @@ describe('encodeHash / decodeHash', () => {
     s.blocks = s.blocks.slice(0, 3);
     s.blocks[2].alpha = 0.3;
     s.model = 'my model';
-    expect(encodeHash(s)).toBe('v=1&d=3&sa=0&a=0.5,0.5,0.3&model=my%20model');
+    // a view naming a model always carries its α and activations (a link without them keeps the model's own)
+    expect(encodeHash(s)).toBe('v=1&d=3&sa=0&a=0.5,0.5,0.3&f=sp,sp,sp&model=my%20model');
+    s.model = null;
+    expect(encodeHash(s)).toBe('v=1&d=3&sa=0&a=0.5,0.5,0.3');
   });
 
   it('names the field of each bad value and keeps the previous value', () => {
@@ -156,6 +159,15 @@ describe('encodeHash / decodeHash', () => {
     const out = decodeChecked('v=1&t=dig&in=bell:phi-');
     expect(out.problems).toEqual(['input: bell is not an input of the digits task; using its default input']);
     expect(out.state.input).toEqual({ kind: 'mnist', index: 0 });
+  });
+
+  it('a view naming a trained model always writes its α and activations; linkedKeys lists the fields a link gives', () => {
+    const withModel = { ...decodeChecked('v=1&d=2&sa=0').state, model: 'entanglement-quantum' };
+    const hash = encodeHash(withModel);
+    expect(hash).toContain('a=0.5,0.5');
+    expect(hash).toMatch(/(^|&)f=[a-z]+,[a-z]+(&|$)/);
+    expect(encodeHash({ ...withModel, model: null })).not.toMatch(/(^|&)(a|f)=/);
+    expect([...linkedKeys(encodeURIComponent('v=1&model=x&d=12'))].sort()).toEqual(['d', 'model', 'v']);
   });
 
   it('a digits link without an input gets the digits default input and no problem (it said “bell is not an input”)', () => {

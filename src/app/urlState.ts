@@ -382,14 +382,20 @@ function scalar<T>(key: string, name: string, codec: Codec<T>, get: (s: UrlState
  * One value per block, comma-separated (`a=0.5,0.5,0.3`). A bad entry keeps that block's
  * previous value (or the fresh block's default); a list of the wrong length is padded with them.
  */
-function perBlock<K extends keyof BlockParams>(key: string, name: string, prop: K, codec: Codec<BlockParams[K]>, skip?: (s: UrlState) => boolean): Field {
+/**
+ * A per-block list field. `withModel`: always written when the view names a trained model (a
+ * link without the list gets the model's own values, see linkedKeys), else only when a block
+ * differs from its default.
+ */
+function perBlock<K extends keyof BlockParams>(key: string, name: string, prop: K, codec: Codec<BlockParams[K]>, skip?: (s: UrlState) => boolean, withModel = false): Field {
   const fallback = (previous: UrlState, k: number) => (previous.blocks[k] ?? defaultBlockParams(k))[prop];
   return {
     key,
     name,
     encode: (s) => {
       if (skip?.(s)) return undefined;
-      if (s.blocks.every((b, k) => b[prop] === defaultBlockParams(k)[prop])) return undefined;
+      if (s.blocks.length === 0) return undefined;
+      if (!(withModel && s.model !== null) && s.blocks.every((b, k) => b[prop] === defaultBlockParams(k)[prop])) return undefined;
       return s.blocks.map((b) => codec.encode(b[prop])).join(',');
     },
     decode: (raw, s, previous, problems) => {
@@ -430,8 +436,8 @@ export const FIELDS: readonly Field[] = [
   scalar('sa', 'same α everywhere', boolCodec, (s) => s.sameAlpha, (s, v) => (s.sameAlpha = v)),
   scalar('ga', 'global α', alphaCodec, (s) => s.globalAlpha, (s, v) => (s.globalAlpha = v)),
   // With "same α everywhere" every block has the global α, so the list is left out.
-  perBlock('a', 'α', 'alpha', alphaCodec, (s) => s.sameAlpha),
-  perBlock('f', 'activation', 'activation', activationCodec),
+  perBlock('a', 'α', 'alpha', alphaCodec, (s) => s.sameAlpha, true),
+  perBlock('f', 'activation', 'activation', activationCodec, undefined, true),
   perBlock('g', 'gain', 'gain', gainCodec),
   perBlock('s', 'seed', 'seed', seedCodec),
   scalar('rs', 'readout seed', seedCodec, (s) => s.readoutSeed, (s, v) => (s.readoutSeed = v)),
@@ -558,6 +564,15 @@ export function unwrapEncodedHash(text: string): string {
     }
   }
   return t;
+}
+
+/**
+ * The field keys a hash gives (after unwrapEncodedHash), e.g. {'v', 'model', 'd', 'in'}: a link
+ * naming a trained model keeps the model's own α and activations unless it gives them.
+ */
+export function linkedKeys(hash: string): Set<string> {
+  const text = unwrapEncodedHash(hash.startsWith('#') ? hash.slice(1) : hash);
+  return new Set(text.split('&').filter(Boolean).map((pair) => (pair.includes('=') ? pair.slice(0, pair.indexOf('=')) : pair)));
 }
 
 /** A field value with stray %-escapes (`0.5%2C0`), decoded when that is clean; the model name decodes itself. */

@@ -12,7 +12,7 @@ import type { ModelJson } from './protocol';
 import { classifyEdit, continuesLastEdit } from './history';
 import { blockWithId, pointer, snapshotOf, useExplorer, type ExplorerState } from './store';
 import { useMatrixDraft } from './matrixDraft';
-import { decodeHash, encodeHash, urlStateOf, type UrlState } from './urlState';
+import { decodeHash, encodeHash, linkedKeys, urlStateOf, type UrlState } from './urlState';
 // Static: the saved-work panel (savedWorkStore.ts) puts savedWork.ts in the first-load chunk
 // anyway; its heavy part (savedWorkFiles.ts: zod schemas, file formats) stays lazy.
 import { findModelByName } from './savedWork';
@@ -76,7 +76,7 @@ export function applyUrlState(u: UrlState): void {
  * Load the trained model a link names, then re-apply the link's per-block α and activations
  * (the model sets the depth; α and σ stay live). Problems are added to store.urlProblems.
  */
-async function applyModel(u: UrlState, afterLoad: () => void): Promise<void> {
+async function applyModel(u: UrlState, given: ReadonlySet<string>, afterLoad: () => void): Promise<void> {
   const st = useExplorer.getState();
   if (u.model === null) {
     if (st.stack.trained) {
@@ -87,11 +87,11 @@ async function applyModel(u: UrlState, afterLoad: () => void): Promise<void> {
   }
   if (st.stack.trained?.name === u.model) return;
   const res = await findModel(u.model);
-  whileReading(() => loadModel(u, res));
+  whileReading(() => loadModel(u, res, given));
   afterLoad();
 }
 
-function loadModel(u: UrlState, res: Awaited<ReturnType<typeof findModel>>) {
+function loadModel(u: UrlState, res: Awaited<ReturnType<typeof findModel>>, given: ReadonlySet<string>) {
   const now = useExplorer.getState();
   if ('problem' in res) {
     now.setUrlProblems([...now.urlProblems, res.problem]);
@@ -101,12 +101,18 @@ function loadModel(u: UrlState, res: Awaited<ReturnType<typeof findModel>>) {
   const task = nQubits === 6 ? 'digits' : nQubits === 2 ? 'entanglement' : now.stack.task;
   if (task !== now.stack.task) now.setTask(task);
   useExplorer.getState().loadTrainedModel(res.found.name, res.found.model);
+  // The link's α and activations where it gives them (the app's own links always do); a
+  // hand-written link without them keeps the model's own (it set every α to 0.5 and σ to relu).
+  const alphaGiven = given.has('a') || given.has('ga') || given.has('sa');
+  const activationGiven = given.has('f');
   const loaded = useExplorer.getState();
-  if (loaded.stack.blocks.length === u.blocks.length)
+  if (loaded.stack.blocks.length === u.blocks.length && (alphaGiven || activationGiven))
     useExplorer.setState((s) => ({
-      stack: { ...s.stack, blocks: s.stack.blocks.map((b, k) => ({ ...b, alpha: u.blocks[k].alpha, activation: u.blocks[k].activation })) },
-      sameAlpha: u.sameAlpha,
-      globalAlpha: u.globalAlpha,
+      stack: {
+        ...s.stack,
+        blocks: s.stack.blocks.map((b, k) => ({ ...b, alpha: alphaGiven ? u.blocks[k].alpha : b.alpha, activation: activationGiven ? u.blocks[k].activation : b.activation })),
+      },
+      ...(alphaGiven ? { sameAlpha: u.sameAlpha, globalAlpha: u.globalAlpha } : {}),
       requestId: s.requestId + 1,
     }));
 }
@@ -140,7 +146,7 @@ export function startUrlSync(): () => void {
     if (initial) useExplorer.getState().resetHistory();
     // The address bar keeps the link as it was opened (or typed) — even a non-canonical or
     // partly bad one — until the user edits something; the next edit writes the view's hash.
-    void applyModel(state, () => {
+    void applyModel(state, linkedKeys(hash), () => {
       if (initial) useExplorer.getState().resetHistory();
     });
   };
