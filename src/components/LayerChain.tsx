@@ -25,6 +25,8 @@ const cellCss = (d: number) => (d > 16 ? 84 : 62);
  */
 const wrapsOnTwoRows = (d: number, K: number) => d <= 16 && K >= 7 && K <= 13;
 const WRAPPED_CELL_CSS = 44;
+/** Width of a layer's column in the city view (its Re and Im floors side by side). */
+const cityStripWidth = (size: number) => Math.round(size * 1.6);
 
 export function LayerChain() {
   const result = useExplorer((s) => s.result);
@@ -142,7 +144,9 @@ const QuantumCell = memo(function QuantumCell({ k, layer, d, nQubits, size, scal
     const prev = last.current;
     if (prev.key === key && sameNumbers(prev.re, layer.rho.re) && sameNumbers(prev.im, layer.rho.im)) return;
     const dpr = window.devicePixelRatio || 1;
-    MATRIX_PLUGINS[view].draw(el, { d, nQubits, re: layer.rho.re, im: layer.rho.im, scaleMax: scale }, { palette, cssSize: size, dpr, labels: false });
+    // The city view is wide and low: as wide as the classical strip under it (cityStripWidth).
+    const cssSize = view === 'city' ? cityStripWidth(size) : size;
+    MATRIX_PLUGINS[view].draw(el, { d, nQubits, re: layer.rho.re, im: layer.rho.im, scaleMax: scale }, { palette, cssSize, dpr, labels: false });
     last.current = { re: layer.rho.re, im: layer.rho.im, key };
   }, [layer, d, nQubits, size, scale, view, palette]);
   return (
@@ -162,7 +166,7 @@ const QuantumCell = memo(function QuantumCell({ k, layer, d, nQubits, size, scal
 const ClassicalStrip = memo(function ClassicalStrip({ k, layer, size, scale, palette, view, onSelect }: StepProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const last = useRef<{ x?: Float32Array; key: string }>({ key: '' });
-  const width = view === 'city' ? Math.round(size * 1.6) : size;
+  const width = view === 'city' ? cityStripWidth(size) : size;
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || !layer) return;

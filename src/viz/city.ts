@@ -28,14 +28,19 @@ interface CityLayout {
   fontPx: number;
 }
 
-function cityLayout(d: number, cssWidth: number, dpr: number): CityLayout {
+/**
+ * `titled`: room for the "Re ρ" / "Im ρ" titles and the basis labels. Without them (the
+ * network chain's small cells) the floor takes the whole width: with a 36 px label pad a 62 px
+ * cell had a negative floor and drew a tall empty box.
+ */
+function cityLayout(d: number, cssWidth: number, dpr: number, titled = true): CityLayout {
   const width = Math.round(cssWidth * dpr);
   const panelW = width / 2;
   const fontPx = 11 * dpr;
-  const labelPad = d <= VIZ_LIMITS.maxLabelledDim ? 36 * dpr : 6 * dpr;
+  const labelPad = !titled ? 3 * dpr : d <= VIZ_LIMITS.maxLabelledDim ? 36 * dpr : 6 * dpr;
   const a = (panelW - 2 * labelPad) / ((U[0] - V[0]) * d);
   const floorH = (U[1] + V[1]) * d * a;
-  const titleH = fontPx + 8 * dpr;
+  const titleH = titled ? fontPx + 8 * dpr : 2 * dpr;
   // Bars reach 1.1× the floor's height above it; below the floor half of that is reserved
   // (negative entries are off-diagonal, away from the front corner).
   const hMax = 1.1 * floorH;
@@ -134,14 +139,17 @@ export const cityPlugin: MatrixPlugin = {
   label: 'City (Re/Im bars)',
   aspect: 2.1,
   draw(target, data, options) {
-    const L = cityLayout(data.d, options.cssSize, options.dpr);
+    const titled = options.labels !== false;
+    const L = cityLayout(data.d, options.cssSize, options.dpr, titled);
     const ctx = setupCanvas(target, L.width, L.height, L.dpr);
     ctx.font = `${L.fontPx}px system-ui, sans-serif`;
     ctx.fillStyle = AXIS_TEXT;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
-    ctx.fillText('Re ρ', L.width / 4, 2 * L.dpr);
-    ctx.fillText('Im ρ', (3 * L.width) / 4, 2 * L.dpr);
+    if (titled) {
+      ctx.fillText('Re ρ', L.width / 4, 2 * L.dpr);
+      ctx.fillText('Im ρ', (3 * L.width) / 4, 2 * L.dpr);
+    }
     drawBase(ctx, L, 0);
     drawBase(ctx, L, 1);
     for (const f of cityFaces(L, data, options.palette)) {
