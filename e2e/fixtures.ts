@@ -134,9 +134,18 @@ export function engineStatus(page: Page) {
  */
 export async function settled(page: Page, timeout = 45_000): Promise<void> {
   const status = engineStatus(page);
-  await expect(status).toHaveAttribute('data-computing', 'false', { timeout });
-  const req = await status.getAttribute('data-request-id');
-  await expect(status).toHaveAttribute('data-result-id', req!, { timeout });
+  // Read together: a newer request (the first visit's model arriving) may start between two
+  // reads, and waiting for the older id would then never end.
+  await expect
+    .poll(
+      () =>
+        status.evaluate((el) => {
+          const id = el.getAttribute('data-request-id');
+          return el.getAttribute('data-computing') === 'false' && id !== null && id !== '' && el.getAttribute('data-result-id') === id;
+        }),
+      { timeout, message: 'the newest request computed and drawn' },
+    )
+    .toBe(true);
 }
 
 /** `settled`, then the quantum path's class probabilities of the newest result (status line text). */
