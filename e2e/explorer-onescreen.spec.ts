@@ -253,3 +253,26 @@ test('tabs keep their content and their URL field', async ({ page, context }) =>
   await expect(other.getByRole('region', { name: 'Saved work' })).toBeVisible();
   await other.close();
 });
+
+test('switching task with a trained model opens the other task’s bundled trained model; untrained stays untrained', async ({ page }) => {
+  const errors = pageErrors(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('./');
+  const trainedName = () => page.evaluate(() => window.__hqrnStore!.getState().stack.trained?.name ?? null);
+  await expect.poll(trainedName).toBe('entanglement-quantum');
+  await page.getByRole('radio', { name: 'Digits (6 qubits)' }).check();
+  await expect.poll(trainedName).toBe('digits-quantum');
+  await settledOutput(page);
+  await expect(quantumReadout(page)).toContainText('trained model: digits-quantum');
+  await expect(quantumReadout(page)).not.toContainText('untrained');
+  await page.getByRole('radio', { name: /^Two qubits/ }).check();
+  await expect.poll(trainedName).toBe('entanglement-quantum');
+  // From untrained weights a task switch stays untrained.
+  await page.goto('./#v=1');
+  await settledOutput(page);
+  await page.getByRole('radio', { name: 'Digits (6 qubits)' }).check();
+  await settledOutput(page);
+  expect(await trainedName()).toBeNull();
+  await expect(quantumReadout(page)).toContainText('untrained (random) weights');
+  expect(errors).toEqual([]);
+});

@@ -310,11 +310,20 @@ export function listBundledModels(): Promise<BundledModel[]> {
   return bundledIndex;
 }
 
-/** The hqrn-model JSON of a bundled model. */
-export async function loadBundledModel(entry: BundledModel): Promise<ModelJson> {
-  const r = await fetch(bundledUrl(entry.file));
-  if (!r.ok) throw new Error(`bundled model ${entry.name}: HTTP ${r.status}`);
-  return (await r.json()) as ModelJson;
+const bundledModels = new Map<string, Promise<ModelJson>>();
+
+/** The hqrn-model JSON of a bundled model (fetched once per page; a failed fetch is tried again next time). */
+export function loadBundledModel(entry: BundledModel): Promise<ModelJson> {
+  let model = bundledModels.get(entry.file);
+  if (!model) {
+    model = fetch(bundledUrl(entry.file)).then(async (r) => {
+      if (!r.ok) throw new Error(`bundled model ${entry.name}: HTTP ${r.status}`);
+      return (await r.json()) as ModelJson;
+    });
+    model.catch(() => bundledModels.delete(entry.file));
+    bundledModels.set(entry.file, model);
+  }
+  return model;
 }
 
 /**

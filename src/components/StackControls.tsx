@@ -8,6 +8,7 @@ import { create } from 'zustand';
 import { ACTIVATIONS, type Activation } from '../core/activation';
 import { EXPLORER_LIMITS, type TaskName } from '../app/explorer';
 import { MAX_WEIGHTS_SEED, useExplorer } from '../app/store';
+import { switchTask } from '../app/taskSwitch';
 
 const TASKS: { value: TaskName; label: string }[] = [
   { value: 'entanglement', label: 'Two qubits (entanglement)' },
@@ -24,13 +25,12 @@ export const ACTIVATION_LABEL: Record<Activation, string> = {
 /** The task: two-qubit entanglement states or 6-qubit digits (placed in the page header). */
 export function TaskSwitch() {
   const task = useExplorer((s) => s.stack.task);
-  const setTask = useExplorer((s) => s.setTask);
   return (
     <fieldset className="task-switch">
       <legend>Task</legend>
       {TASKS.map((t) => (
         <label key={t.value} className="radio-pill">
-          <input type="radio" name="task" value={t.value} checked={task === t.value} onChange={() => setTask(t.value)} />
+          <input type="radio" name="task" value={t.value} checked={task === t.value} onChange={() => void switchTask(t.value)} />
           {t.label}
         </label>
       ))}
