@@ -12,6 +12,7 @@ import { useTraining } from '../../app/trainingStore';
 import type { GivenRow } from '../../../workers/engine/baselinesApi';
 import { type BaselineRow, classicalParameters, hqrnParameters } from '../../../workers/engine/baselinesRun';
 import { ExportButtons } from '../ExportButtons';
+import { RowHeaderTable } from './RowHeaderTable';
 
 const f = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
 const HEAD = ['Model', 'Overall', 'Balanced', 'Dephased (pair balanced)', 'Marginal (pair balanced)', 'Predicted sep. / ent.', 'Parameters', 'Seconds'];
@@ -78,33 +79,13 @@ export function BaselinesTable() {
       )}
       {rows && (
         <div className="train-table-wrap">
-          <table className="train-table" data-testid="baselines-table">
-            <caption>Entanglement classifiers on the same data: overall and balanced accuracy, partners with their pair’s balanced accuracy</caption>
-            <thead>
-              <tr>
-                {HEAD.map((h) => (
-                  <th key={h} scope="col">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r, i) => (
-                <tr key={i} data-family={r.family}>
-                  {cells(r).map((c, j) =>
-                    j === 0 ? (
-                      <th key={j} scope="row">
-                        {c}
-                      </th>
-                    ) : (
-                      <td key={j}>{c}</td>
-                    ),
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RowHeaderTable
+            testId="baselines-table"
+            caption="Entanglement classifiers on the same data: overall and balanced accuracy, partners with their pair’s balanced accuracy"
+            head={HEAD}
+            rows={rows.map(cells)}
+            rowData={(i) => ({ 'data-family': rows[i].family })}
+          />
           {rows.some((r) => r.oneClassNote) && (
             <p className="train-hint" role="note">
               {rows.filter((r) => r.oneClassNote).map((r) => `${r.model}: predicts one class for ≥ 95 % of the test states. `)}

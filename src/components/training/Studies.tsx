@@ -8,6 +8,7 @@ import type { AlphaSweepResults, GreedyVsEndToEndResults, NoiseResults, ShotsSwe
 import { runStudyWithProgress } from '../../app/engineClient';
 import { toCsv } from '../../app/exporters';
 import { ExportButtons, svgElementExport } from '../ExportButtons';
+import { RowHeaderTable } from './RowHeaderTable';
 import { drawGroupedBars, TRAIN_COLOURS } from '../../viz/training/charts';
 import { drawStudyChart, type StudyChartSpec } from '../../viz/training/studyCharts';
 
@@ -48,33 +49,7 @@ function StudyChart({ spec, label, testId }: { spec: StudyChartSpec; label: stri
 function Table({ name, caption, head, rows }: { name: StudyName; caption: string; head: string[]; rows: (string | number)[][] }) {
   return (
     <div className="train-table-wrap">
-      <table className="train-table" data-testid={`study-table-${name}`}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {head.map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={i}>
-              {r.map((c, j) =>
-                j === 0 ? (
-                  <th key={j} scope="row">
-                    {c}
-                  </th>
-                ) : (
-                  <td key={j}>{c}</td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RowHeaderTable testId={`study-table-${name}`} caption={caption} head={head} rows={rows} />
       {/* the CSV holds the table as shown; '—' (not a number) becomes an empty cell */}
       <ExportButtons what={`${caption} table`} name={['study', name, 'table']} csv={() => toCsv(head, rows.map((r) => r.map((c) => (c === '—' ? '' : c))))} />
     </div>
