@@ -1,0 +1,69 @@
+/**
+ * Nothing clipped (issue 11 item 6), checked over the whole page rather than one known spot:
+ * at 1280×800 and 390×844, for the first visit (trained entanglement model) and the digits
+ * task, the page is scrolled screen by screen (off-screen panels are laid out only when seen,
+ * `content-visibility: auto`) and every text element in view is checked: its text must fit its
+ * box (scrollWidth ≤ clientWidth + 1). This caught "gain c" squeezed to "gai" under its input
+ * in every block card, and then the gain's value hidden in a 25 px input. Visually hidden helpers (skip links until focused, screen-reader-only
+ * captions) are not text on the page and are left out.
+ */
+import { expect, settled, test, type Page } from './fixtures';
+
+test.describe.configure({ timeout: 120_000 });
+
+/** Clipped text elements within the viewport: "TAG "text" scrollWidth>clientWidth". */
+async function clippedInView(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const hiddenHelper = (el: Element) => el.closest('.visually-hidden, .skip-links, [hidden]') !== null;
+    const selector = 'label, button, th, td, legend, summary, h1, h2, h3, output, p, span, li, a, input[type=number], input[type=text]';
+    for (const el of document.querySelectorAll<HTMLElement>(selector)) {
+      if (hiddenHelper(el) || el.offsetParent === null) continue;
+      // Boxes holding controls or drawings are measured through their own text children.
+      if (el.querySelector('input, select, textarea, canvas, svg, table, ol, ul')) continue;
+      const cs = getComputedStyle(el);
+      if (cs.display === 'inline') continue;
+      // Screen-reader-only text (clip: rect(0 0 0 0), e.g. the task switch's legend).
+      if (cs.clip !== 'auto' && cs.clip !== '') continue;
+      const r = el.getBoundingClientRect();
+      if (r.bottom <= 0 || r.top >= innerHeight || r.width === 0) continue;
+      // A one-pixel box is a visually-hidden pattern (clip + 1px), not a clipped label.
+      if (el.clientWidth <= 1) continue;
+      if (el.scrollWidth > el.clientWidth + 1) out.push(`${el.tagName} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}" ${el.scrollWidth}>${el.clientWidth}`);
+    }
+    return out;
+  });
+}
+
+/** Scrolls through the page a screen at a time and collects the clipped text seen. */
+async function clippedAnywhere(page: Page): Promise<string[]> {
+  const seen = new Set<string>();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const step = page.viewportSize()!.height;
+  for (let y = 0; y < height; y += step) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    // Two frames: content-visibility lays a panel out on the frame it comes into view.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    for (const c of await clippedInView(page)) seen.add(c);
+  }
+  return [...seen];
+}
+
+for (const [width, height] of [
+  [1280, 800],
+  [390, 844],
+] as const) {
+  test(`${width}×${height}: no text is clipped on the first visit or in the digits task`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto('./');
+    await settled(page);
+    await expect(page.getByRole('region', { name: 'Quantum path readout', exact: true })).toContainText('predicts entangled');
+    expect(await clippedAnywhere(page), 'first visit').toEqual([]);
+
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByRole('radio', { name: /Digits/ }).check();
+    await settled(page);
+    await expect(page.getByRole('region', { name: 'Quantum path readout', exact: true })).toContainText(/predicts digit \d/);
+    expect(await clippedAnywhere(page), 'digits').toEqual([]);
+  });
+}
