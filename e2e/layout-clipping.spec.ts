@@ -16,11 +16,22 @@ async function clippedInView(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
     const hiddenHelper = (el: Element) => el.closest('.visually-hidden, .skip-links, [hidden]') !== null;
-    const selector = 'label, button, th, td, legend, summary, h1, h2, h3, output, p, span, li, a, input[type=number], input[type=text]';
+    const selector = 'label, button, th, td, legend, summary, h1, h2, h3, output, p, span, li, a, input[type=number], input[type=text], select';
+    // A <select> reports no overflow: measure its shown option's text against its box
+    // (less its padding and the ~20 px drop-down arrow).
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    const selectClipped = (el: HTMLElement) => {
+      if (!(el instanceof HTMLSelectElement) || el.selectedIndex < 0) return false;
+      const cs = getComputedStyle(el);
+      ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      const text = ctx.measureText(el.options[el.selectedIndex].text).width;
+      return text + parseFloat(cs.paddingLeft) + parseFloat(cs.paddingRight) + 20 > el.clientWidth + 1;
+    };
     for (const el of document.querySelectorAll<HTMLElement>(selector)) {
       if (hiddenHelper(el) || el.offsetParent === null) continue;
       // Boxes holding controls or drawings are measured through their own text children.
       if (el.querySelector('input, select, textarea, canvas, svg, table, ol, ul')) continue;
+      if (el instanceof HTMLOptionElement) continue;
       const cs = getComputedStyle(el);
       if (cs.display === 'inline') continue;
       // Screen-reader-only text (clip: rect(0 0 0 0), e.g. the task switch's legend).
@@ -29,7 +40,7 @@ async function clippedInView(page: Page): Promise<string[]> {
       if (r.bottom <= 0 || r.top >= innerHeight || r.width === 0) continue;
       // A one-pixel box is a visually-hidden pattern (clip + 1px), not a clipped label.
       if (el.clientWidth <= 1) continue;
-      if (el.scrollWidth > el.clientWidth + 1) out.push(`${el.tagName} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}" ${el.scrollWidth}>${el.clientWidth}`);
+      if (el.scrollWidth > el.clientWidth + 1 || selectClipped(el)) out.push(`${el.tagName} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}" ${el.scrollWidth}>${el.clientWidth}`);
     }
     return out;
   });
