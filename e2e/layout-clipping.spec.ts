@@ -5,7 +5,8 @@
  * `content-visibility: auto`) and every text element in view is checked: its text must fit its
  * box (scrollWidth ≤ clientWidth + 1). This caught "gain c" squeezed to "gai" under its input
  * in every block card, and then the gain's value hidden in a 25 px input. Visually hidden helpers (skip links until focused, screen-reader-only
- * captions) are not text on the page and are left out.
+ * captions) are not text on the page and are left out. In the same pass no two controls,
+ * headings, drawings or paragraphs overlap.
  */
 import { expect, settled, test, type Page } from './fixtures';
 
@@ -46,7 +47,36 @@ async function clippedInView(page: Page): Promise<string[]> {
   });
 }
 
-/** Scrolls through the page a screen at a time and collects the clipped text seen. */
+/**
+ * Pairs of controls, headings, drawings and paragraphs in view whose boxes overlap by more than
+ * 2 px each way (neither inside the other; the content of a closed menu is not shown).
+ */
+async function overlapsInView(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const shown = (el: Element) =>
+      el.getClientRects().length > 0 &&
+      !el.closest('[hidden], .skip-links, .visually-hidden') &&
+      !(el.closest('details:not([open])') && !el.matches('summary')) &&
+      getComputedStyle(el).visibility !== 'hidden' &&
+      getComputedStyle(el).clip === 'auto';
+    const els = [...document.querySelectorAll('button, input, select, label, h2, h3, summary, canvas, svg, output, .badge, legend, th, p')].filter(shown);
+    const rects = els.map((el) => el.getBoundingClientRect());
+    const name = (el: Element) => `${el.tagName} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}"`;
+    const out: string[] = [];
+    for (let i = 0; i < els.length; i++) {
+      if (rects[i].bottom < 0 || rects[i].top > innerHeight) continue;
+      for (let j = i + 1; j < els.length; j++) {
+        if (els[i].contains(els[j]) || els[j].contains(els[i])) continue;
+        const ox = Math.min(rects[i].right, rects[j].right) - Math.max(rects[i].left, rects[j].left);
+        const oy = Math.min(rects[i].bottom, rects[j].bottom) - Math.max(rects[i].top, rects[j].top);
+        if (ox > 2 && oy > 2) out.push(`${name(els[i])} × ${name(els[j])}`);
+      }
+    }
+    return out;
+  });
+}
+
+/** Scrolls through the page a screen at a time and collects the clipped text and overlaps seen. */
 async function clippedAnywhere(page: Page): Promise<string[]> {
   const seen = new Set<string>();
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
@@ -56,6 +86,7 @@ async function clippedAnywhere(page: Page): Promise<string[]> {
     // Two frames: content-visibility lays a panel out on the frame it comes into view.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     for (const c of await clippedInView(page)) seen.add(c);
+    for (const c of await overlapsInView(page)) seen.add(`overlap: ${c}`);
   }
   return [...seen];
 }
@@ -64,7 +95,7 @@ for (const [width, height] of [
   [1280, 800],
   [390, 844],
 ] as const) {
-  test(`${width}×${height}: no text is clipped on the first visit or in the digits task`, async ({ page }) => {
+  test(`${width}×${height}: no text is clipped and nothing overlaps on the first visit or in the digits task`, async ({ page }) => {
     await page.setViewportSize({ width, height });
     await page.goto('./');
     await settled(page);
