@@ -184,10 +184,16 @@ export async function fillEntanglementTraining(
   if (settings.seed !== undefined) await panel.getByLabel('Seed').fill(String(settings.seed));
 }
 
+/** The matrix editor's drawer (a dialog named "Type or paste a matrix"). */
+export function matrixDrawer(page: Page): Locator {
+  return page.getByRole('dialog', { name: 'Type or paste a matrix', exact: true });
+}
+
 /** Open the matrix editor's drawer ("Type or paste a matrix") if it is closed. */
 export async function openMatrixEditor(page: Page): Promise<void> {
-  const drawer = page.locator('details.matrix-drawer');
-  if (!(await drawer.evaluate((d) => (d as HTMLDetailsElement).open))) await drawer.locator('summary').click();
+  const opener = page.getByRole('button', { name: 'Type or paste a matrix', exact: true });
+  if ((await opener.getAttribute('aria-expanded')) !== 'true') await opener.click();
+  await expect(matrixDrawer(page)).toBeVisible();
 }
 
 /** Open a tab of the page (Training studio, Export, Saved work, Classroom link, Explore). */
