@@ -58,18 +58,21 @@ export function layerViewSizes(view: MatrixView, d: number, nQubits: number, mai
   const full = { cssSize: half, rowLabels: true, indexLabels: false };
   if (gridSideCss(d, nQubits, half, dpr, full) >= MIN_GRID_CSS) return { mode: 'pair', quantum: full, classical: full };
 
-  // Narrow: one label gutter (the quantum one), short labels for 64×64.
+  // Narrow: one label gutter (the quantum one), short labels for 64×64. Sizes in whole device
+  // pixels per cell; a canvas is its cells + 1 px (the closing grid line) wide, the quantum
+  // one + the gutter, so neither is shrunk to fit.
   const quantumSlot = { rowLabels: true, indexLabels: big };
   const gutter = gridLayout(d, nQubits, 1000, 1, true, quantumSlot).left;
-  // Each canvas is its grid + 1 px (the closing grid line) wide, the quantum one + the gutter.
-  const room = Math.floor(mainWidth) - gutter - PAIR_GAP_CSS - 2;
-  const even = Math.floor(room / 2);
-  // The smallest whole number of device pixels per cell that reaches MIN_GRID_CSS.
-  const needed = (Math.ceil((MIN_GRID_CSS * dpr) / d) * d) / dpr;
-  const qGrid = Math.ceil(Math.max(even, Math.min(needed, room)));
+  const room = (Math.floor(mainWidth) - gutter - PAIR_GAP_CSS) * dpr; // device px for both canvases
+  const cellsIn = (px: number) => Math.max(1, Math.floor((px - 1) / d));
+  const even = cellsIn(room / 2);
+  const needed = Math.ceil((MIN_GRID_CSS * dpr) / d);
+  const qCell = Math.max(even, Math.min(needed, cellsIn(room - d - 1)));
+  // Never larger than the quantum cells: at the same size its rows line up with the shared labels.
+  const cCell = Math.min(qCell, cellsIn(room - (qCell * d + 1)));
   return {
     mode: 'compact',
-    quantum: { cssSize: gutter + qGrid + 1, ...quantumSlot },
-    classical: { cssSize: Math.max(40, room - qGrid + 1), rowLabels: false, indexLabels: big },
+    quantum: { cssSize: gutter + (qCell * d + 1) / dpr, ...quantumSlot },
+    classical: { cssSize: (cCell * d + 1) / dpr, rowLabels: false, indexLabels: big },
   };
 }
