@@ -202,3 +202,14 @@ export async function openTab(page: Page, name: string): Promise<void> {
   if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
   await expect(tab).toHaveAttribute('aria-selected', 'true');
 }
+
+/** The element's box lies inside the viewport (no scrolling needed to see all of it). */
+export async function expectOnScreen(page: Page, el: Locator, what: string): Promise<void> {
+  const box = await el.boundingBox();
+  const vp = page.viewportSize()!;
+  expect(box, `${what}: no box`).not.toBeNull();
+  expect(box!.x, `${what}: left edge`).toBeGreaterThanOrEqual(0);
+  expect(box!.y, `${what}: top edge`).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width, `${what}: right edge`).toBeLessThanOrEqual(vp.width + 0.5);
+  expect(box!.y + box!.height, `${what}: bottom edge`).toBeLessThanOrEqual(vp.height + 0.5);
+}
