@@ -53,7 +53,6 @@ export function MatrixDrawer() {
         className="matrix-drawer"
         tabIndex={-1}
         hidden={!open}
-        data-open={open}
         onKeyDown={(e) => {
           if (e.key !== 'Escape') return;
           e.stopPropagation();
