@@ -9,7 +9,7 @@
  * - the tabs keep their content and their URL field (`p=`).
  * Screenshots go to test-results/ (or $VIEWS_SHOT_DIR).
  */
-import { expect, pageErrors, settledOutput, test, type Locator, type Page } from './fixtures';
+import { expect, expectOnScreen, pageErrors, settledOutput, test, type Locator, type Page } from './fixtures';
 
 test.describe.configure({ timeout: 120_000 });
 const SHOTS = process.env.VIEWS_SHOT_DIR ?? 'test-results';
@@ -19,17 +19,6 @@ const classicalReadout = (page: Page) => page.getByRole('region', { name: 'Class
 const toggle = (page: Page) => page.getByRole('button', { name: 'Dephased partner', exact: true });
 const layerImages = (page: Page) => page.getByRole('img', { name: /^quantum path, layer \d+$/ });
 const stripImages = (page: Page) => page.getByRole('img', { name: /^classical path, layer \d+$/ });
-
-/** The element's box lies inside the viewport (no scrolling needed to see all of it). */
-async function expectOnScreen(page: Page, el: Locator, what: string) {
-  const box = await el.boundingBox();
-  const vp = page.viewportSize()!;
-  expect(box, `${what}: no box`).not.toBeNull();
-  expect(box!.x, `${what}: left edge`).toBeGreaterThanOrEqual(0);
-  expect(box!.y, `${what}: top edge`).toBeGreaterThanOrEqual(0);
-  expect(box!.x + box!.width, `${what}: right edge`).toBeLessThanOrEqual(vp.width + 0.5);
-  expect(box!.y + box!.height, `${what}: bottom edge`).toBeLessThanOrEqual(vp.height + 0.5);
-}
 
 /** The prediction a readout states ("predicts entangled" → "entangled") and its probability line. */
 async function prediction(region: Locator): Promise<{ label: string; prob: string }> {

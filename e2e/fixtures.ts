@@ -184,10 +184,16 @@ export async function fillEntanglementTraining(
   if (settings.seed !== undefined) await panel.getByLabel('Seed').fill(String(settings.seed));
 }
 
+/** The matrix editor's drawer (a dialog named "Type or paste a matrix"). */
+export function matrixDrawer(page: Page): Locator {
+  return page.getByRole('dialog', { name: 'Type or paste a matrix', exact: true });
+}
+
 /** Open the matrix editor's drawer ("Type or paste a matrix") if it is closed. */
 export async function openMatrixEditor(page: Page): Promise<void> {
-  const drawer = page.locator('details.matrix-drawer');
-  if (!(await drawer.evaluate((d) => (d as HTMLDetailsElement).open))) await drawer.locator('summary').click();
+  const opener = page.getByRole('button', { name: 'Type or paste a matrix', exact: true });
+  if ((await opener.getAttribute('aria-expanded')) !== 'true') await opener.click();
+  await expect(matrixDrawer(page)).toBeVisible();
 }
 
 /** Open a tab of the page (Training studio, Export, Saved work, Classroom link, Explore). */
@@ -195,4 +201,15 @@ export async function openTab(page: Page, name: string): Promise<void> {
   const tab = page.getByRole('tab', { name, exact: true });
   if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
   await expect(tab).toHaveAttribute('aria-selected', 'true');
+}
+
+/** The element's box lies inside the viewport (no scrolling needed to see all of it). */
+export async function expectOnScreen(page: Page, el: Locator, what: string): Promise<void> {
+  const box = await el.boundingBox();
+  const vp = page.viewportSize()!;
+  expect(box, `${what}: no box`).not.toBeNull();
+  expect(box!.x, `${what}: left edge`).toBeGreaterThanOrEqual(0);
+  expect(box!.y, `${what}: top edge`).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width, `${what}: right edge`).toBeLessThanOrEqual(vp.width + 0.5);
+  expect(box!.y + box!.height, `${what}: bottom edge`).toBeLessThanOrEqual(vp.height + 0.5);
 }

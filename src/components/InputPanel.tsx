@@ -5,13 +5,12 @@
  * worker's layer-0 measures of the current input. "Save input" keeps a hand-entered matrix or
  * a drawing in saved work (src/app/savedWork.ts).
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { BellKind, InputSpec } from '../app/explorer';
 import { useSavedWork } from '../app/savedWorkStore';
 import { useExplorer } from '../app/store';
-import { useMatrixDraft } from '../app/matrixDraft';
 import { DigitCanvas } from './DigitCanvas';
-import { MatrixEditor } from './MatrixEditor';
+import { MatrixDrawer } from './MatrixDrawer';
 import { Hideable } from './Hideable';
 import { SaveControl } from './SaveControl';
 
@@ -243,23 +242,5 @@ function InputMeasures() {
         </dd>
       </div>
     </dl>
-  );
-}
-
-/**
- * The matrix editor on demand (a closed <details>). It opens by itself when a matrix is handed
- * to the editor (a link's matrix outside the tolerance), so the message pointing there is seen.
- */
-function MatrixDrawer() {
-  const seq = useMatrixDraft((s) => s.draft?.seq);
-  const ref = useRef<HTMLDetailsElement>(null);
-  useEffect(() => {
-    if (seq !== undefined && ref.current) ref.current.open = true;
-  }, [seq]);
-  return (
-    <details className="matrix-drawer" ref={ref}>
-      <summary>Type or paste a matrix</summary>
-      <MatrixEditor />
-    </details>
   );
 }

@@ -7,13 +7,15 @@
  */
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ExploreResponse } from '../app/explorer';
-import type { ColourScale, MatrixView as MatrixViewId, Palette } from '../app/store';
-import { css, paletteSpec, phaseColour, VIZ_LIMITS } from '../viz/config';
+import type { ColourScale, MatrixView as MatrixViewId } from '../app/store';
+import { VIZ_LIMITS } from '../viz/config';
 import { fmt, ket, MISSING } from '../viz/format';
+import { layerViewSizes } from '../viz/layerLayout';
 import { MATRIX_PLUGINS, MATRIX_VIEW_ORDER } from '../viz';
 import { classicalData, quantumData, scaleFor, shownLayer } from '../viz/layerData';
 import { useExplorer } from '../viz/storeHook';
 import { ExplainEvolution } from './Explain';
+import { IndexLegend, Legend } from './MatrixLegend';
 import { MatrixView } from './MatrixView';
 import '../viz/viz.css';
 
@@ -81,11 +83,11 @@ export function EvolutionPanel() {
 
   const plugin = MATRIX_PLUGINS[view.matrixView];
   const d = result?.d ?? 4;
-  const budget = (d > VIZ_LIMITS.maxLabelledDim ? 448 : 320) * (plugin.aspect > 1 ? 1.6 : 1);
-  // Quantum and classical always side by side (the point is to compare them), each half the width.
-  // At most ~190 px for 4×4 (the one screen must hold the chain, this view, the readouts and the measures).
-  const cap = d > VIZ_LIMITS.maxLabelledDim ? 330 : 196;
-  const cssSize = Math.max(140, Math.min(budget, cap * (plugin.aspect > 1 ? 1.3 : 1), Math.floor((mainWidth - 12) / 2)));
+  const nQubits = result?.nQubits ?? 2;
+  const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
+  const sizes = layerViewSizes(view.matrixView, d, nQubits, mainWidth, dpr);
+  // Compact: each figure as wide as its drawing (the quantum one may be the wider).
+  const figStyle = (cssSize: number) => (sizes.mode === 'compact' ? { flex: '0 0 auto', width: cssSize } : undefined);
 
   const layerName = k === 0 ? 'layer 0 (input)' : `layer ${k}`;
   const divergence = result?.divergenceLayer ?? null;
@@ -99,8 +101,8 @@ export function EvolutionPanel() {
         </span>
       </div>
 
-      <div className="viz-main" ref={mainRef}>
-        <figure className="viz-figure">
+      <div className={`viz-main is-${sizes.mode}`} ref={mainRef} data-layout={sizes.mode}>
+        <figure className="viz-figure" style={figStyle(sizes.quantum.cssSize)}>
           <figcaption>
             Quantum path ρ<sup>({k})</sup>, {layerName}
             {layer?.dead && <span className="viz-flag viz-dead">dead block: q uniform</span>}
@@ -110,14 +112,16 @@ export function EvolutionPanel() {
             data={qData}
             view={view.matrixView}
             palette={view.palette}
-            cssSize={cssSize}
+            cssSize={sizes.quantum.cssSize}
+            rowLabels={sizes.quantum.rowLabels}
+            indexLabels={sizes.quantum.indexLabels}
             label={`Quantum path density matrix, ${layerName}, ${plugin.label}`}
             context={`Quantum path, ${layerName}`}
             onEntry={setEntry}
             exportName={[`layer${k}`, 'quantum', view.matrixView]}
           />
         </figure>
-        <figure className="viz-figure">
+        <figure className="viz-figure" style={figStyle(sizes.classical.cssSize)}>
           <figcaption>
             Classical path diag(x<sup>({k})</sup>), {layerName}
             {layer?.classicalDead && <span className="viz-flag viz-dead">classical dead block: q uniform</span>}
@@ -126,7 +130,9 @@ export function EvolutionPanel() {
             data={cData}
             view={view.matrixView}
             palette={view.palette}
-            cssSize={cssSize}
+            cssSize={sizes.classical.cssSize}
+            rowLabels={sizes.classical.rowLabels}
+            indexLabels={sizes.classical.indexLabels}
             label={`Classical path diagonal, ${layerName}, ${plugin.label}`}
             context={`Classical path, ${layerName}`}
             onEntry={setEntry}
@@ -138,6 +144,7 @@ export function EvolutionPanel() {
       <p className="viz-entry" role="status" aria-label="Matrix entry">
         {entry ?? 'Hover or focus a matrix (arrow keys) to read an entry.'}
       </p>
+      {sizes.quantum.indexLabels && result && <IndexLegend nQubits={result.nQubits} />}
       <Legend palette={view.palette} view={view.matrixView} scale={scale} mode={view.colourScale} />
     </section>
   );
@@ -222,50 +229,6 @@ function RadioGroup<T extends string>({ name, value, options, onChange }: { name
           {o.label}
         </label>
       ))}
-    </div>
-  );
-}
-
-function Legend({ palette, view, scale, mode }: { palette: Palette; view: MatrixViewId; scale: number; mode: ColourScale }) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  const spec = paletteSpec(palette);
-  useLayoutEffect(() => {
-    const c = ref.current;
-    if (!c) return;
-    const ctx = c.getContext('2d');
-    if (!ctx) return;
-    c.width = 128;
-    c.height = 1;
-    for (let x = 0; x < 128; x++) {
-      ctx.fillStyle = css(phaseColour(spec, (x / 128) * 2 * Math.PI));
-      ctx.fillRect(x, 0, 1, 1);
-    }
-  }, [spec]);
-  return (
-    <div className="viz-legend" aria-label="Colour legend" role="group">
-      {view === 'city' ? (
-        <>
-          <span className="viz-swatch" style={{ background: css(phaseColour(spec, 0)) }} /> positive
-          <span className="viz-swatch" style={{ background: css(phaseColour(spec, Math.PI)) }} /> negative
-        </>
-      ) : (
-        <>
-          <span>phase</span>
-          <span className="viz-phase-bar">
-            <canvas ref={ref} aria-hidden="true" />
-            <span className="viz-phase-ticks">
-              <span>0</span>
-              <span>π/2</span>
-              <span>π</span>
-              <span>3π/2</span>
-              <span>2π</span>
-            </span>
-          </span>
-        </>
-      )}
-      <span>
-        {view === 'heatmap' ? 'full colour' : view === 'hinton' ? 'full square' : 'tallest bar'} = {fmt(scale)} ({mode === 'fixed' ? 'fixed over all layers' : 'this layer'})
-      </span>
     </div>
   );
 }

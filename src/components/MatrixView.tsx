@@ -18,6 +18,10 @@ export interface MatrixViewProps {
   /** Width budget in CSS pixels. */
   cssSize: number;
   labels?: boolean;
+  /** Heatmap/Hinton: draw the row labels (false when the matrix beside shares them). Default true. */
+  rowLabels?: boolean;
+  /** Heatmap/Hinton: decimal-index labels (0, 8, …) instead of kets, for narrow screens. Default false. */
+  indexLabels?: boolean;
   /** Accessible name, e.g. "Quantum path density matrix, layer 2". */
   label: string;
   /** Prefix of the status text, e.g. "Quantum path, layer 2". */
@@ -27,7 +31,7 @@ export interface MatrixViewProps {
   exportName?: readonly (string | number)[];
 }
 
-export function MatrixView({ data, view, palette, cssSize, labels = true, label, context, onEntry, exportName }: MatrixViewProps) {
+export function MatrixView({ data, view, palette, cssSize, labels = true, rowLabels = true, indexLabels = false, label, context, onEntry, exportName }: MatrixViewProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const geometry = useRef<MatrixGeometry | null>(null);
   const [cursor, setCursor] = useState<{ i: number; j: number } | null>(null);
@@ -47,8 +51,8 @@ export function MatrixView({ data, view, palette, cssSize, labels = true, label,
       return;
     }
     const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
-    geometry.current = MATRIX_PLUGINS[view].draw(el, data, { palette, cssSize, dpr, labels, cursor: focused ? cur : null });
-  }, [data, view, palette, cssSize, labels, cur, focused]);
+    geometry.current = MATRIX_PLUGINS[view].draw(el, data, { palette, cssSize, dpr, labels, rowLabels, indexLabels, cursor: focused ? cur : null });
+  }, [data, view, palette, cssSize, labels, rowLabels, indexLabels, cur, focused]);
 
   /** The cell whose entry the read-out shows now (hover or keyboard), so it follows new data. */
   const shown = useRef<{ i: number; j: number } | null>(null);

@@ -1,75 +1,21 @@
 /**
  * Re/Im "city" bars: two isometric 2D projections side by side (Re ρ left, Im ρ right), one
  * bar per entry, height ∝ value / scale (negative bars go down), colour = sign (the palette's
- * phase-0 and phase-π colours). Bars are painted back to front (painter's algorithm).
+ * phase-0 and phase-π colours). Bars are painted back to front (painter's algorithm), then
+ * the basis labels outside the floor's front edges (geometry: src/viz/cityLayout.ts).
  */
 import { AXIS_TEXT, css, paletteSpec, phaseColour, shade, VIZ_LIMITS, type RGB } from './config';
-import { basisBits } from './format';
+import { BAR_FILL, basePoint, cityLayout, footprint, U, V, type CityLayout, type Pt } from './cityLayout';
 import { setupCanvas, xmlEscape } from './grid';
 import type { MatrixData, MatrixDrawOptions, MatrixPlugin } from './types';
 
-// Width / height of the drawing (for a 2×(2d·a) floor: see cityLayout).
-// Oblique projection of the floor: column step U, row step V (in units of a), chosen so the
-// diagonal does not run along the line of sight (diagonal bars would hide each other).
-const U = [1, 0.3] as const;
-const V = [-0.62, 0.42] as const;
-const BAR_FILL = 0.72; // bar footprint as a fraction of its cell
-
-interface CityLayout {
-  d: number;
-  /** Length unit of one cell step, device px. */
-  a: number;
-  /** Where the floor's corner (row 0, column 0) is drawn, per panel, device px. */
-  origins: { x: number; y: number }[];
-  hMax: number;
-  width: number;
-  height: number;
-  dpr: number;
-  fontPx: number;
-}
-
-/**
- * `titled`: room for the "Re ρ" / "Im ρ" titles and the basis labels. Without them (the
- * network chain's small cells) the floor takes the whole width: with a 36 px label pad a 62 px
- * cell had a negative floor and drew a tall empty box.
- */
-function cityLayout(d: number, cssWidth: number, dpr: number, titled = true): CityLayout {
-  const width = Math.round(cssWidth * dpr);
-  const panelW = width / 2;
-  const fontPx = 11 * dpr;
-  const labelPad = !titled ? 3 * dpr : d <= VIZ_LIMITS.maxLabelledDim ? 36 * dpr : 6 * dpr;
-  const a = (panelW - 2 * labelPad) / ((U[0] - V[0]) * d);
-  const floorH = (U[1] + V[1]) * d * a;
-  const titleH = titled ? fontPx + 8 * dpr : 2 * dpr;
-  // Bars reach 1.1× the floor's height above it; below the floor half of that is reserved
-  // (negative entries are off-diagonal, away from the front corner).
-  const hMax = 1.1 * floorH;
-  const height = Math.round(titleH + hMax + floorH + 0.5 * hMax + 4 * dpr);
-  const oy = titleH + hMax;
-  const ox = labelPad - V[0] * d * a;
-  return { d, a, origins: [{ x: ox, y: oy }, { x: panelW + ox, y: oy }], hMax, width, height, dpr, fontPx };
-}
-
-type Pt = [number, number];
-
-function basePoint(L: CityLayout, panel: number, i: number, j: number): Pt {
-  const o = L.origins[panel];
-  return [o.x + (j * U[0] + i * V[0]) * L.a, o.y + (j * U[1] + i * V[1]) * L.a];
-}
-
-/** The four corners (top, right, bottom, left) of the footprint of cell (i, j). */
-function footprint(L: CityLayout, panel: number, i: number, j: number, f: number): Pt[] {
-  const c = (1 - f) / 2;
-  return [basePoint(L, panel, i + c, j + c), basePoint(L, panel, i + c, j + 1 - c), basePoint(L, panel, i + 1 - c, j + 1 - c), basePoint(L, panel, i + 1 - c, j + c)];
-}
-
-interface Face {
+export interface Face {
   pts: Pt[];
   fill: string;
 }
 
-/** The visible faces of every bar, back to front. */
-function cityFaces(L: CityLayout, data: MatrixData, paletteId: MatrixDrawOptions['palette']): Face[] {
+/** The visible faces of every bar, back to front (device px polygons and their fills). */
+export function cityFaces(L: CityLayout, data: MatrixData, paletteId: MatrixDrawOptions['palette']): Face[] {
   const palette = paletteSpec(paletteId);
   const pos = phaseColour(palette, 0);
   const neg = phaseColour(palette, Math.PI);
@@ -140,65 +86,73 @@ export const cityPlugin: MatrixPlugin = {
   aspect: 2.1,
   draw(target, data, options) {
     const titled = options.labels !== false;
-    const L = cityLayout(data.d, options.cssSize, options.dpr, titled);
-    const ctx = setupCanvas(target, L.width, L.height, L.dpr);
-    ctx.font = `${L.fontPx}px system-ui, sans-serif`;
-    ctx.fillStyle = AXIS_TEXT;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'top';
-    if (titled) {
-      ctx.fillText('Re ρ', L.width / 4, 2 * L.dpr);
-      ctx.fillText('Im ρ', (3 * L.width) / 4, 2 * L.dpr);
-    }
-    drawBase(ctx, L, 0);
-    drawBase(ctx, L, 1);
-    for (const f of cityFaces(L, data, options.palette)) {
-      ctx.fillStyle = f.fill;
-      ctx.beginPath();
-      ctx.moveTo(f.pts[0][0], f.pts[0][1]);
-      for (let k = 1; k < f.pts.length; k++) ctx.lineTo(f.pts[k][0], f.pts[k][1]);
-      ctx.closePath();
-      ctx.fill();
-    }
-    if (options.labels && data.d <= VIZ_LIMITS.maxLabelledDim) {
-      ctx.font = `${L.fontPx * 0.9}px ui-monospace, Menlo, Consolas, monospace`;
-      ctx.textBaseline = 'middle';
-      // Drawn after the bars, with a white halo: a tall bar never hides a basis label.
-      ctx.fillStyle = AXIS_TEXT;
-      ctx.strokeStyle = 'rgba(255,255,255,0.9)';
-      ctx.lineWidth = 3 * L.dpr;
-      ctx.lineJoin = 'round';
-      for (let panel = 0; panel < 2; panel++)
-        for (let k = 0; k < data.d; k++) {
-          const bits = basisBits(k, data.nQubits);
-          const [rx, ry] = basePoint(L, panel, k + 0.5, 0);
-          ctx.textAlign = 'right';
-          ctx.strokeText(`|${bits}⟩`, rx - 3 * L.dpr, ry - 2 * L.dpr);
-          ctx.fillText(`|${bits}⟩`, rx - 3 * L.dpr, ry - 2 * L.dpr);
-          const [cx, cy] = basePoint(L, panel, 0, k + 0.5);
-          ctx.textAlign = 'center';
-          ctx.strokeText(`⟨${bits}|`, cx, cy - 8 * L.dpr);
-          ctx.fillText(`⟨${bits}|`, cx, cy - 8 * L.dpr);
+    const labelFont = (px: number) => `${px}px ui-monospace, Menlo, Consolas, monospace`;
+    // Real text widths (the kets' ⟩ may come from another font than the digits).
+    const ctx = target.getContext('2d');
+    const measure = ctx
+      ? (text: string, px: number) => {
+          ctx.font = labelFont(px);
+          return ctx.measureText(text).width;
         }
+      : undefined;
+    const L = cityLayout(data.d, data.nQubits, options.cssSize, options.dpr, titled, measure);
+    const g = setupCanvas(target, L.width, L.height, L.dpr);
+    g.font = `${L.fontPx}px system-ui, sans-serif`;
+    g.fillStyle = AXIS_TEXT;
+    g.textAlign = 'center';
+    g.textBaseline = 'top';
+    if (titled) {
+      g.fillText('Re ρ', L.width / 4, 2 * L.dpr);
+      g.fillText('Im ρ', (3 * L.width) / 4, 2 * L.dpr);
     }
+    drawBase(g, L, 0);
+    drawBase(g, L, 1);
+    for (const f of cityFaces(L, data, options.palette)) {
+      g.fillStyle = f.fill;
+      g.beginPath();
+      g.moveTo(f.pts[0][0], f.pts[0][1]);
+      for (let k = 1; k < f.pts.length; k++) g.lineTo(f.pts[k][0], f.pts[k][1]);
+      g.closePath();
+      g.fill();
+    }
+    if (options.labels) {
+      // Outside the floor's front edges (src/viz/cityLayout.ts), after the bars, with a white
+      // halo: a bar hanging below the floor never hides a basis label.
+      g.font = labelFont(L.labelPx);
+      g.textAlign = 'left';
+      g.textBaseline = 'middle';
+      g.fillStyle = AXIS_TEXT;
+      g.strokeStyle = 'rgba(255,255,255,0.9)';
+      g.lineWidth = 3 * L.dpr;
+      g.lineJoin = 'round';
+      for (const l of L.labels) {
+        g.strokeText(l.text, l.box.x, l.box.y + l.box.h / 2);
+        g.fillText(l.text, l.box.x, l.box.y + l.box.h / 2);
+      }
+    }
+    // The label boxes in CSS px (x, y, w, h), for the e2e check that none overlap.
+    if (titled) target.dataset.labelBoxes = JSON.stringify(L.labels.map((l) => [l.box.x, l.box.y, l.box.w, l.box.h].map((v) => Math.round((v / L.dpr) * 10) / 10)));
     if (options.cursor) {
       for (let panel = 0; panel < 2; panel++) {
         const pts = footprint(L, panel, options.cursor.i, options.cursor.j, 1);
-        ctx.beginPath();
-        ctx.moveTo(pts[0][0], pts[0][1]);
-        for (const p of pts.slice(1)) ctx.lineTo(p[0], p[1]);
-        ctx.closePath();
-        ctx.lineWidth = Math.max(2, L.dpr);
-        ctx.strokeStyle = '#000';
-        ctx.stroke();
+        g.beginPath();
+        g.moveTo(pts[0][0], pts[0][1]);
+        for (const p of pts.slice(1)) g.lineTo(p[0], p[1]);
+        g.closePath();
+        g.lineWidth = Math.max(2, L.dpr);
+        g.strokeStyle = '#000';
+        g.stroke();
       }
     }
     return cityGeometry(L);
   },
   exportSvg(data, options) {
-    const L = cityLayout(data.d, options.cssSize, 1);
+    const L = cityLayout(data.d, data.nQubits, options.cssSize, 1, options.labels !== false);
     const polys = cityFaces(L, data, options.palette).map((f) => `<polygon points="${f.pts.map((p) => `${p[0].toFixed(2)},${p[1].toFixed(2)}`).join(' ')}" fill="${f.fill}"/>`);
     const titles = `<text x="${L.width / 4}" y="12" text-anchor="middle" font-size="11">${xmlEscape('Re ρ')}</text><text x="${(3 * L.width) / 4}" y="12" text-anchor="middle" font-size="11">${xmlEscape('Im ρ')}</text>`;
-    return `<svg xmlns="http://www.w3.org/2000/svg" width="${L.width}" height="${L.height}" viewBox="0 0 ${L.width} ${L.height}">${titles}${polys.join('')}</svg>`;
+    const labels = options.labels
+      ? L.labels.map((l) => `<text x="${l.box.x.toFixed(2)}" y="${(l.box.y + l.box.h / 2).toFixed(2)}" dominant-baseline="middle" font-size="${L.labelPx}" font-family="monospace">${xmlEscape(l.text)}</text>`)
+      : [];
+    return `<svg xmlns="http://www.w3.org/2000/svg" width="${L.width}" height="${L.height}" viewBox="0 0 ${L.width} ${L.height}">${titles}${polys.join('')}${labels.join('')}</svg>`;
   },
 };

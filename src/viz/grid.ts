@@ -22,22 +22,47 @@ export interface GridLayout {
   /** Column labels rotated (when they would not fit side by side). */
   rotateTop: boolean;
   fontPx: number;
+  /** Row labels drawn (false: left out, no left margin). */
+  rowLabels: boolean;
+  /** Labels are decimal indices (0, 8, …) instead of kets. */
+  indexLabels: boolean;
 }
 
 const CHAR_W = 0.62; // monospace advance per font pixel
 
-export function gridLayout(d: number, nQubits: number, cssSize: number, dpr: number, labels: boolean): GridLayout {
+/** Options of gridLayout beyond the label switch (see MatrixDrawOptions). */
+export interface GridLabelOptions {
+  rowLabels?: boolean;
+  indexLabels?: boolean;
+}
+
+/** The text of basis label k: a ket/bra of nQubits bits, or the decimal index. */
+export function gridLabelText(k: number, nQubits: number, side: 'row' | 'column', index: boolean): string {
+  if (index) return String(k);
+  const bits = basisBits(k, nQubits);
+  return side === 'row' ? `|${bits}⟩` : `⟨${bits}|`;
+}
+
+/**
+ * Where a d×d matrix goes in a cssSize-wide canvas (CSS px budget, device pixels out): integer
+ * device-pixel cells after a left margin for the row labels and a top margin for the column
+ * labels (rotated when they would not fit side by side).
+ */
+export function gridLayout(d: number, nQubits: number, cssSize: number, dpr: number, labels: boolean, opts: GridLabelOptions = {}): GridLayout {
   const fontCss = 11;
+  const indexLabels = opts.indexLabels === true;
+  const rowLabels = labels && opts.rowLabels !== false;
   const labelEvery = d <= VIZ_LIMITS.maxLabelledDim ? 1 : Math.max(1, Math.round(d / 8));
-  const labelW = (nQubits + 2) * fontCss * CHAR_W + 6;
-  const leftCss = labels ? Math.ceil(labelW) : 0;
+  const chars = indexLabels ? String(d - 1).length : nQubits + 2;
+  const labelW = chars * fontCss * CHAR_W + 6;
+  const leftCss = rowLabels ? Math.ceil(labelW) : 0;
   const avail = Math.max(d, (cssSize - leftCss) * dpr);
   const cell = Math.max(1, Math.floor(avail / d));
   const rotateTop = labels && (cell * labelEvery) / dpr < labelW + 2;
   const topCss = labels ? (rotateTop ? Math.ceil(labelW) : fontCss + 8) : 0;
   const left = Math.round(leftCss * dpr);
   const top = Math.round(topCss * dpr);
-  return { d, dpr, cell, left, top, width: left + cell * d + 1, height: top + cell * d + 1, labelEvery, rotateTop, fontPx: fontCss * dpr };
+  return { d, dpr, cell, left, top, width: left + cell * d + 1, height: top + cell * d + 1, labelEvery, rotateTop, fontPx: fontCss * dpr, rowLabels, indexLabels };
 }
 
 /** Size the canvas for `width`×`height` device pixels and return a cleared context. */
@@ -74,7 +99,7 @@ export function gridGeometry(L: GridLayout): MatrixGeometry {
 const labelImages = new Map<string, HTMLCanvasElement>();
 
 export function drawGridLabels(ctx: CanvasRenderingContext2D, L: GridLayout, nQubits: number): void {
-  const key = JSON.stringify([L.d, L.dpr, L.cell, L.left, L.top, L.width, L.height, L.labelEvery, L.rotateTop, L.fontPx, nQubits]);
+  const key = JSON.stringify([L.d, L.dpr, L.cell, L.left, L.top, L.width, L.height, L.labelEvery, L.rotateTop, L.fontPx, L.rowLabels, L.indexLabels, nQubits]);
   let img = labelImages.get(key);
   if (!img && typeof document !== 'undefined') {
     const c = document.createElement('canvas');
@@ -103,14 +128,15 @@ function paintGridLabels(ctx: CanvasRenderingContext2D, L: GridLayout, nQubits: 
   ctx.fillStyle = AXIS_TEXT;
   ctx.font = `${L.fontPx}px ui-monospace, Menlo, Consolas, monospace`;
   for (let k = 0; k < L.d; k += L.labelEvery) {
-    const text = `|${basisBits(k, nQubits)}⟩`;
     const mid = (k + 0.5) * L.cell;
     // Rows (kets) on the left.
-    ctx.textAlign = 'right';
-    ctx.textBaseline = 'middle';
-    ctx.fillText(text, L.left - 4 * L.dpr, L.top + (L.labelEvery === 1 ? mid : k * L.cell + L.fontPx / 2));
+    if (L.rowLabels) {
+      ctx.textAlign = 'right';
+      ctx.textBaseline = 'middle';
+      ctx.fillText(gridLabelText(k, nQubits, 'row', L.indexLabels), L.left - 4 * L.dpr, L.top + (L.labelEvery === 1 ? mid : k * L.cell + L.fontPx / 2));
+    }
     // Columns (bras) on top.
-    const bra = `⟨${basisBits(k, nQubits)}|`;
+    const bra = gridLabelText(k, nQubits, 'column', L.indexLabels);
     const x = L.left + (L.labelEvery === 1 ? mid : k * L.cell + L.fontPx / 2);
     if (L.rotateTop) {
       ctx.save();

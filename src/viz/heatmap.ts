@@ -46,7 +46,7 @@ export const heatmapPlugin: MatrixPlugin = {
   label: 'Heatmap (phase/magnitude)',
   aspect: 1,
   draw(target, data, options) {
-    const L = gridLayout(data.d, data.nQubits, options.cssSize, options.dpr, options.labels);
+    const L = gridLayout(data.d, data.nQubits, options.cssSize, options.dpr, options.labels, options);
     const ctx = setupCanvas(target, L.width, L.height, L.dpr);
     const palette = paletteSpec(options.palette);
     const cells = paintCells(data, palette);

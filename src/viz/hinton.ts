@@ -29,7 +29,7 @@ export const hintonPlugin: MatrixPlugin = {
   label: 'Hinton',
   aspect: 1,
   draw(target, data, options) {
-    const L = gridLayout(data.d, data.nQubits, options.cssSize, options.dpr, options.labels);
+    const L = gridLayout(data.d, data.nQubits, options.cssSize, options.dpr, options.labels, options);
     const ctx = setupCanvas(target, L.width, L.height, L.dpr);
     ctx.fillStyle = GROUND;
     ctx.fillRect(L.left, L.top, L.cell * data.d, L.cell * data.d);

@@ -25,6 +25,17 @@ export interface MatrixDrawOptions {
   dpr: number;
   /** Draw basis labels on the axes. */
   labels: boolean;
+  /**
+   * Heatmap/Hinton: false leaves out the row labels (the matrix beside it, drawn at the same
+   * size, shares them; or the matrix is a diagonal, which its column labels already name).
+   * Default true.
+   */
+  rowLabels?: boolean;
+  /**
+   * Heatmap/Hinton: basis labels as decimal indices (0, 8, 16 … for 64×64) instead of kets
+   * (|001000⟩): a narrow screen keeps the room for the cells. Default false.
+   */
+  indexLabels?: boolean;
   /** The cell under the keyboard cursor (outlined), if any. */
   cursor?: { i: number; j: number } | null;
 }
