@@ -132,6 +132,7 @@ function ModelFile({ onLoaded }: { onLoaded: () => void }) {
     if (nQubits === 6 && st.stack.task !== 'digits') st.setTask('digits');
     if (nQubits === 2 && st.stack.task !== 'entanglement') st.setTask('entanglement');
     useExplorer.getState().loadTrainedModel(file.name, json as Record<string, unknown>);
+    useExplorer.getState().setPanel(null);
   };
   return (
     <span className="control">

@@ -1,12 +1,12 @@
 /**
  * Share and undo (issue 5): Undo / Redo (also Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z, Ctrl+Y), "Copy
  * link" (the URL already holds the view, src/app/urlSync.ts), and "Classroom link": the same
- * link with controls the teacher ticks hidden. Problems found in an opened link are listed
- * here (role="alert") until dismissed; the rest of the link still applies.
+ * link with controls the teacher ticks hidden. Problems found in an opened link are listed on
+ * the notices line under the top bar (Notices.tsx).
  */
 import { useEffect, useId, useState } from 'react';
 import { HIDEABLE_CONTROLS, useExplorer, type HideableControl } from '../app/store';
-import { encodeHash, linkNoticeHeading, urlStateOf } from '../app/urlState';
+import { encodeHash, urlStateOf } from '../app/urlState';
 import './shareBar.css';
 
 const CONTROL_LABEL: Record<HideableControl, string> = {
@@ -86,7 +86,6 @@ export function ShareBar() {
           {copied}
         </p>
       )}
-      <UrlProblems />
     </div>
   );
 }
@@ -127,24 +126,5 @@ export function ClassroomLink() {
       </button>
       {copied && <span role="status"> Copied.</span>}
     </section>
-  );
-}
-
-function UrlProblems() {
-  const problems = useExplorer((s) => s.urlProblems);
-  const setUrlProblems = useExplorer((s) => s.setUrlProblems);
-  if (problems.length === 0) return null;
-  return (
-    <div className="url-problems" role="alert" aria-label="Problems in the link">
-      <p>{linkNoticeHeading(problems)}</p>
-      <ul>
-        {problems.map((p, k) => (
-          <li key={k}>{p}</li>
-        ))}
-      </ul>
-      <button type="button" onClick={() => setUrlProblems([])}>
-        Dismiss
-      </button>
-    </div>
   );
 }

@@ -155,6 +155,8 @@ export function UseInExplorer() {
               if (ex.stack.task !== req.task) ex.setTask(req.task);
               useExplorer.getState().loadTrainedModel(name, model);
               setDone(name);
+              // Show it: the Explore tab replaces the training studio (which keeps its run).
+              useExplorer.getState().setPanel(null);
             }}
           >
             Use in explorer
