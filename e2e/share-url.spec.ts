@@ -303,7 +303,7 @@ test('a link naming a bundled model loads it by name, with the link’s α per b
   await expect(page.getByRole('region', { name: 'Quantum path readout', exact: true })).toContainText('predicts entangled');
 });
 
-test('the open panel is in the link: working in it names it, opening the link scrolls to it', async ({ page, context }) => {
+test('the open panel is in the link: working in it names it, opening the link shows it under the top bar', async ({ page, context }) => {
   await page.goto('./#v=1');
   await settledOutput(page);
   await openTab(page, 'Training studio');
@@ -313,6 +313,7 @@ test('the open panel is in the link: working in it names it, opening the link sc
   const other = await context.newPage();
   await other.goto(page.url());
   await expect(other.getByRole('heading', { name: 'Training studio' })).toBeInViewport();
+  await expect(other.getByRole('main', { name: 'Explorer' })).toBeHidden();
   await settledOutput(other);
   await other.close();
 });

@@ -215,8 +215,15 @@ test('training: a complete tiny run shows the final figures, accuracy vs depth a
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   console.log(`390 px: horizontal overflow ${overflow} px`);
 
-  // The trained model becomes the explorer's stack.
+  // The trained model becomes the explorer's stack, and the Explore tab opens to show it.
   await panel.getByRole('button', { name: 'Use in explorer' }).click();
+  await expect(page.getByRole('tab', { name: 'Explore', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await expect(panel).toBeHidden();
+  await expect(page.getByRole('main', { name: 'Explorer' })).toBeVisible();
+  await expect(page.locator('.model-menu .trained strong')).toHaveText(/^trained: entanglement, .*depth 2/);
+  await expect.poll(() => page.evaluate(() => window.__hqrnStore!.getState().stack.blocks.length)).toBe(2);
+  // The training studio kept its run and says what happened.
+  await page.getByRole('tab', { name: 'Training studio', exact: true }).click();
   await expect(panel.getByText(/The explorer now shows/)).toBeVisible();
 
   console.log(`long tasks during training (complete run): count ${lt.count}, max ${lt.max.toFixed(0)} ms\n${lt.frames}`);
