@@ -271,7 +271,8 @@ test('tabs replace the explorer under the top bar: Training studio hides it, Exp
   await training.getByLabel('Training examples').fill('200');
   await training.getByLabel('Test examples').fill('200');
   await training.getByRole('button', { name: /Play/ }).click();
-  const trainStatus = training.locator('p.train-status');
+  // (read also while its tab is hidden: a role query skips hidden elements)
+  const trainStatus = page.locator('#panel-training p.train-status');
   await expect.poll(async () => Number(await trainStatus.getAttribute('data-step')), { timeout: 30_000 }).toBeGreaterThan(0);
 
   // An edit from the top bar while the explorer is hidden: depth 3 (its matrices are drawn hidden).
