@@ -196,6 +196,35 @@ test('a malformed link shows what is wrong, keeps the rest, and the app still co
   await settledOutput(page);
 });
 
+test('a notice sits on its own line under the top bar: Undo, Redo and Copy link keep their row (1280 and 390 px)', async ({ page }) => {
+  for (const [width, height] of [[1280, 800], [390, 844]]) {
+    await page.setViewportSize({ width, height });
+    await page.goto('./#v=1');
+    await settledOutput(page);
+    const top = async (name: string) => (await page.getByRole('button', { name, exact: true }).boundingBox())!.y;
+    const before = { undo: await top('Undo'), copy: await top('Copy link'), depth: (await page.getByRole('spinbutton', { name: 'Depth', exact: true }).boundingBox())!.y };
+
+    await page.goto('./#v=1&t=digits');
+    await page.reload();
+    const alert = page.getByRole('alert', { name: 'Problems in the link' });
+    await expect(alert).toContainText('task: "digits" is not one of ent, dig');
+    await settledOutput(page);
+    // Copy link stays on the same row as Undo, and the controls do not move down a row.
+    expect(await top('Copy link'), `${width} px: Copy link beside Undo`).toBeCloseTo(await top('Undo'), 0);
+    expect(await top('Copy link'), `${width} px: Copy link where it was`).toBeCloseTo(before.copy, 0);
+    if (width === 1280) {
+      // The tab row comes before the notice, the explorer after it; the notice is the page's width.
+      const tabs = (await page.getByRole('tablist', { name: 'Views' }).boundingBox())!;
+      const box = (await alert.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(tabs.y + tabs.height - 1);
+      expect(box.width).toBeGreaterThan(1200);
+      expect((await page.getByRole('main', { name: 'Explorer' }).boundingBox())!.y).toBeGreaterThan(box.y + box.height - 1);
+      expect((await page.getByRole('spinbutton', { name: 'Depth', exact: true }).boundingBox())!.y).toBeCloseTo(before.depth, 0);
+    }
+    await page.screenshot({ path: `test-results/share-notice-${width}.png` });
+  }
+});
+
 test('a link naming an unknown model says so and keeps the seeded weights', async ({ page }) => {
   await page.goto('./#v=1&model=no%20such%20model');
   await expect(page.getByRole('alert', { name: 'Problems in the link' })).toContainText('model: "no such model" is not among the saved or bundled models');
