@@ -106,9 +106,13 @@ test('first visit at 1280×800: the trained model calls |Φ+⟩ entangled, the p
   }
 
   // Untrained weights are one click away in the Model menu, and every prediction says so.
-  await page.getByText('Trained weights:').click();
+  // The menu's own name says what it is and which model is in use.
+  const modelMenu = page.locator('.model-menu > summary');
+  await expect(modelMenu).toHaveAccessibleName('Model: trained weights entanglement-quantum');
+  await modelMenu.click();
   await page.getByRole('button', { name: 'Use untrained (random) weights' }).click();
   await settledOutput(page);
+  await expect(modelMenu).toHaveAccessibleName('Model: untrained (random) weights');
   await expect(quantumReadout(page)).toContainText('untrained (random) weights');
   await expect(classicalReadout(page)).toContainText('untrained (random) weights');
   // Undo brings the trained model back.
