@@ -324,7 +324,8 @@ test('two tabs: a save, a rename and a delete in one are listed in the other wit
   await expect(rowOf(inputsTable(other), 'from tab one')).toHaveCount(1);
   await expect(savedStatus(other)).toHaveText('Saved work changed in another tab; the lists are up to date.');
 
-  // Tab two renames it; tab one follows.
+  // Tab two renames it; tab one (back on its Saved work tab) follows.
+  await openTab(page, 'Saved work');
   await savedPanel(other).getByRole('button', { name: 'Rename from tab one' }).click();
   await savedPanel(other).getByLabel('New name').fill('renamed in tab two');
   await savedPanel(other).getByLabel('New name').press('Enter');
@@ -332,7 +333,6 @@ test('two tabs: a save, a rename and a delete in one are listed in the other wit
   await expect(rowOf(inputsTable(page), 'from tab one')).toHaveCount(0);
 
   // Tab one deletes it; tab two no longer lists it; Undo in tab one brings it back in both.
-  await openTab(page, 'Saved work');
   await savedPanel(page).getByRole('button', { name: 'Delete renamed in tab two' }).click();
   await expect(rowOf(inputsTable(other), 'renamed in tab two')).toHaveCount(0);
   await expect(inputsTable(other)).toContainText('No saved inputs yet');
