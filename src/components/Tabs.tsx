@@ -27,8 +27,10 @@ export function Tabs() {
 
   const open = (panel: PanelName | null) => {
     setPanel(panel);
-    // The panel opens right under the tab row: bring the row back into view if it scrolled away.
-    requestAnimationFrame(() => list.current?.scrollIntoView({ block: 'nearest' }));
+    // Another tab opens right under the tab row: bring the row back into view if it scrolled
+    // away. The explorer starts at the top of the page (on a phone its layer view and readouts
+    // come before the tab row).
+    requestAnimationFrame(() => (panel === null ? window.scrollTo({ top: 0 }) : list.current?.scrollIntoView({ block: 'nearest' })));
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const next = tabAfterKey(tabs, shown, e.key);
