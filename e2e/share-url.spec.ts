@@ -225,6 +225,33 @@ test('a notice sits on its own line under the top bar: Undo, Redo and Copy link 
   }
 });
 
+test('Copy link: "Link copied." moves nothing; a refused clipboard puts the link to copy by hand on the notices line', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('./#v=1');
+  await settledOutput(page);
+  const copy = page.getByRole('button', { name: 'Copy link', exact: true });
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  const y0 = (await copy.boundingBox())!.y;
+  await copy.click();
+  await expect(page.getByText('Link copied.')).toBeVisible();
+  expect((await copy.boundingBox())!.y).toBeCloseTo(y0, 0);
+  expect((await undo.boundingBox())!.y).toBeCloseTo(y0, 0);
+
+  // The clipboard refused: the whole link, selected, on its own line; the bar keeps its rows.
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new Error('not allowed'));
+  });
+  await copy.click();
+  const field = page.getByRole('textbox', { name: 'The browser did not allow copying: copy this link by hand' });
+  await expect(field).toHaveValue(page.url());
+  await expect(field).toBeFocused();
+  expect((await copy.boundingBox())!.y).toBeCloseTo(y0, 0);
+  const tabs = (await page.getByRole('tablist', { name: 'Views' }).boundingBox())!;
+  expect((await field.boundingBox())!.y).toBeGreaterThan(tabs.y + tabs.height - 1);
+  await page.getByRole('button', { name: 'Dismiss', exact: true }).click();
+  await expect(field).toHaveCount(0);
+});
+
 test('a link naming an unknown model says so and keeps the seeded weights', async ({ page }) => {
   await page.goto('./#v=1&model=no%20such%20model');
   await expect(page.getByRole('alert', { name: 'Problems in the link' })).toContainText('model: "no such model" is not among the saved or bundled models');
