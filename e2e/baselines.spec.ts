@@ -18,6 +18,10 @@ test('entanglement preset, then the baselines table on the same data', async ({ 
 
   const final = panel.getByTestId('final-figures');
   await expect(final.locator('tbody tr')).toHaveCount(2); // HQRN and the classical analog
+  // Both rows fit 1280 px: no sideways scroll in the table's box.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const fit = await final.evaluate((t) => ({ scroll: t.parentElement!.scrollWidth, client: t.parentElement!.clientWidth }));
+  expect(fit.scroll, 'final figures: no horizontal scroll at 1280').toBeLessThanOrEqual(fit.client);
   for (const cell of await final.getByTestId('balanced-accuracy').allTextContents()) expect(Number(cell)).toBeGreaterThan(0.4);
   // The analog trains with its own tuned settings (as in npm run experiments), so neither row collapses to one class.
   await expect(final.locator('tbody tr').nth(1).getByTestId('balanced-accuracy')).not.toHaveText('0.5000');

@@ -121,6 +121,15 @@ test('digits: draw a stroke and the 8×8 pooled input changes', async ({ page })
   await page.getByRole('button', { name: 'Clear', exact: true }).click();
   await expect(currentInput(page)).toHaveText('digit drawn on the canvas');
   await expect(small).toHaveAttribute('data-values', Array(64).fill((1 / 64).toFixed(4)).join(','));
+  // The blank canvas: the chain shows an empty state instead of I/64 through the blocks, and
+  // "Save input" is not offered for it (disabled, saying why).
+  const chain = page.getByRole('list', { name: 'Layers of the network' });
+  const chainLayers = chain.getByRole('img', { name: /^quantum path, layer \d+$/ });
+  await expect(chain).toContainText('The canvas is blank: draw a digit to see the layers.');
+  await expect(chainLayers).toHaveCount(0);
+  const saveInput = page.getByRole('button', { name: 'Save input', exact: true });
+  await expect(saveInput).toBeDisabled();
+  await expect(saveInput).toHaveAccessibleDescription('Nothing to save: the canvas is blank (draw a digit first).');
 
   // A vertical stroke down the middle of the canvas.
   const canvas = page.getByRole('img', { name: /^Drawing canvas/ });
@@ -137,6 +146,10 @@ test('digits: draw a stroke and the 8×8 pooled input changes', async ({ page })
   const column = (c: number) => drawn.filter((_, k) => k % 8 === c).reduce((a, b) => a + b, 0);
   expect(column(3) + column(4)).toBeGreaterThan(0.9);
   expect(column(0) + column(7)).toBe(0);
+  // A digit: the layers are back (input and 4 blocks) and the drawing can be saved.
+  await expect(chain).not.toContainText('The canvas is blank');
+  await expect(chainLayers).toHaveCount(5);
+  await expect(saveInput).toBeEnabled();
   await page.screenshot({ path: 'test-results/explorer-drawn.png', fullPage: true });
 
   await page.getByRole('button', { name: 'Random MNIST digit', exact: true }).click();

@@ -6,7 +6,8 @@
  *   screen; at depth 20 the chain scrolls sideways inside its band;
  * - on a 390×844 phone the selected layer (≥ 150 px) and both predictions are in the first screen;
  * - the keyboard reaches the input, the layer view and the readouts in ≤ 3 key presses;
- * - the tabs keep their content and their URL field (`p=`).
+ * - the tabs replace the explorer under the top bar, keep their content (a run goes on) and
+ *   their URL field (`p=`); the explorer is painted again when shown.
  * Screenshots go to test-results/ (or $VIEWS_SHOT_DIR).
  */
 import { expect, expectOnScreen, pageErrors, settledOutput, test, type Locator, type Page } from './fixtures';
@@ -94,9 +95,13 @@ test('first visit at 1280×800: the trained model calls |Φ+⟩ entangled, the p
   }
 
   // Untrained weights are one click away in the Model menu, and every prediction says so.
-  await page.getByText('Trained weights:').click();
+  // The menu's own name says what it is and which model is in use.
+  const modelMenu = page.locator('.model-menu > summary');
+  await expect(modelMenu).toHaveAccessibleName('Model: trained weights entanglement-quantum');
+  await modelMenu.click();
   await page.getByRole('button', { name: 'Use untrained (random) weights' }).click();
   await settledOutput(page);
+  await expect(modelMenu).toHaveAccessibleName('Model: untrained (random) weights');
   await expect(quantumReadout(page)).toContainText('untrained (random) weights');
   await expect(classicalReadout(page)).toContainText('untrained (random) weights');
   // Undo brings the trained model back.
@@ -205,42 +210,133 @@ test('keyboard: skip links reach the input and the layer view, and keys reach th
   await expect(entry).toContainText('layer 3');
 });
 
-test('tabs keep their content and their URL field', async ({ page, context }) => {
+/** Share of a canvas's pixels that are painted (neither transparent nor white); 0 for a 0×0 canvas. */
+function paintedShare(canvas: Locator): Promise<number> {
+  return canvas.evaluate((el) => {
+    const c = el as HTMLCanvasElement;
+    if (!c.width || !c.height) return 0;
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let k = 0; k < d.length; k += 4) if (d[k + 3] > 0 && (d[k] < 250 || d[k + 1] < 250 || d[k + 2] < 250)) n++;
+    return n / (d.length / 4);
+  });
+}
+
+test('tabs replace the explorer under the top bar: Training studio hides it, Explore shows it again painted; p= follows; work is kept', async ({ page, context }) => {
+  const errors = pageErrors(page);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('./#v=1');
   await settledOutput(page);
+  const exploreTab = page.getByRole('tab', { name: 'Explore', exact: true });
   const trainingTab = page.getByRole('tab', { name: 'Training studio' });
   const exportTab = page.getByRole('tab', { name: 'Export' });
+  const explorer = page.getByRole('main', { name: 'Explorer' });
+  const details = page.getByRole('region', { name: "Details of the explorer's views" });
   const training = page.getByRole('region', { name: 'Training studio' });
+  // Every tab controls its own panel (Explore too).
+  for (const tab of await page.getByRole('tab').all()) {
+    const controls = await tab.getAttribute('aria-controls');
+    expect(controls, `${await tab.textContent()}: aria-controls`).toBeTruthy();
+    await expect(page.locator(`#${controls}`)).toHaveAttribute('role', 'tabpanel');
+  }
+  await expect(exploreTab).toHaveAttribute('aria-selected', 'true');
   await expect(training).toBeHidden();
+
   await trainingTab.click();
   await expect(trainingTab).toHaveAttribute('aria-selected', 'true');
-  await expect(training).toBeVisible();
+  await expect(exploreTab).toHaveAttribute('aria-selected', 'false');
   await expect.poll(() => page.url()).toContain('p=training');
-  const epochs = training.getByLabel('Epochs (per block)');
-  await epochs.fill('7');
+  // The studio is right under the tab row, in the first screen; the explorer is hidden (not gone).
+  await expect(training).toBeVisible();
+  await expect(explorer).toBeHidden();
+  await expect(details).toBeHidden();
+  const tabRow = (await page.getByRole('tablist', { name: 'Views' }).boundingBox())!;
+  const studio = (await training.boundingBox())!;
+  expect(studio.y).toBeGreaterThanOrEqual(tabRow.y + tabRow.height - 1);
+  expect(studio.y - (tabRow.y + tabRow.height)).toBeLessThan(40);
+  await expect(page.getByRole('heading', { name: 'Training studio' })).toBeInViewport();
+  await page.screenshot({ path: `${SHOTS}/tabs-training-1280.png` });
 
-  await exportTab.click();
+  // A run keeps going while the explorer is shown.
+  await training.getByLabel('Task', { exact: true }).selectOption('entanglement');
+  await training.getByLabel('Depth (blocks)').fill('2');
+  await training.getByLabel('Epochs (per block)').fill('200');
+  await training.getByLabel('Training examples').fill('200');
+  await training.getByLabel('Test examples').fill('200');
+  await training.getByRole('button', { name: /Play/ }).click();
+  // (read also while its tab is hidden: a role query skips hidden elements)
+  const trainStatus = page.locator('#panel-training p.train-status');
+  await expect.poll(async () => Number(await trainStatus.getAttribute('data-step')), { timeout: 30_000 }).toBeGreaterThan(0);
+
+  // An edit from the top bar while the explorer is hidden: depth 3 (its matrices are drawn hidden).
+  await page.getByRole('spinbutton', { name: 'Depth', exact: true }).fill('3');
+  await settledOutput(page);
+
+  await exploreTab.click();
+  await expect.poll(() => page.url()).not.toContain('p=');
+  await expect(explorer).toBeVisible();
+  await expect(training).toBeHidden();
+  const step = Number(await trainStatus.getAttribute('data-step'));
+  await expect.poll(async () => Number(await trainStatus.getAttribute('data-step')), { timeout: 30_000, message: 'training goes on behind the Explore tab' }).toBeGreaterThan(step);
+  // The chain and the layer view are painted at their size: 4 layers for depth 3.
+  await expect(layerImages(page)).toHaveCount(4);
+  for (let k = 0; k <= 3; k++) {
+    const m = page.getByRole('img', { name: `quantum path, layer ${k}`, exact: true });
+    await expectOnScreen(page, m, `quantum matrix of layer ${k}`);
+    expect((await m.boundingBox())!.width).toBeGreaterThan(20);
+  }
+  await page.getByRole('button', { name: 'Select layer 3', exact: true }).click();
+  const selected = page.locator('.viz-evolution canvas.viz-matrix-canvas').first();
+  await expect(selected).toBeVisible();
+  expect((await selected.boundingBox())!.width).toBeGreaterThan(150);
+  await expect.poll(() => paintedShare(selected), { message: 'the selected layer is painted' }).toBeGreaterThan(0.02);
+  await page.screenshot({ path: `${SHOTS}/tabs-explore-again-1280.png` });
+
+  // The studio kept its run and its fields.
+  await trainingTab.click();
+  await expect(training.getByLabel('Epochs (per block)')).toHaveValue('200');
+  await training.getByRole('button', { name: /Cancel/ }).click();
+  await expect(trainStatus).toHaveAttribute('data-status', 'cancelled');
+
+  // Arrow keys move between the tabs (and open them); Home goes to Explore.
+  await trainingTab.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(exportTab).toBeFocused();
+  await expect(exportTab).toHaveAttribute('aria-selected', 'true');
   await expect.poll(() => page.url()).toContain('p=export');
   await expect(page.getByRole('region', { name: 'Export' })).toBeVisible();
-  await expect(training).toBeHidden();
-  // The explorer stays where it was, above the tabs.
-  await expect(quantumReadout(page)).toBeVisible();
-
+  await expect(explorer).toBeHidden();
+  await page.keyboard.press('Home');
+  await expect(exploreTab).toBeFocused();
+  await expect(explorer).toBeVisible();
+  // The skip keys open the Explore tab too: from the studio, "l" lands on the layer view.
   await trainingTab.click();
-  await expect(training).toBeVisible();
-  await expect(epochs).toHaveValue('7');
+  await page.getByRole('heading', { name: 'Training studio' }).click();
+  await page.keyboard.press('l');
+  await expect(exploreTab).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.viz-evolution canvas.viz-matrix-canvas').first()).toBeFocused();
 
-  await page.getByRole('tab', { name: 'Explore' }).click();
-  await expect.poll(() => page.url()).not.toContain('p=');
-  await expect(training).toBeHidden();
-
-  // A link naming a tab opens it.
+  // A link naming a tab opens it, in place of the explorer.
   const other = await context.newPage();
   await other.goto('./#v=1&p=saved');
   await expect(other.getByRole('tab', { name: 'Saved work' })).toHaveAttribute('aria-selected', 'true');
   await expect(other.getByRole('region', { name: 'Saved work' })).toBeVisible();
+  await expect(other.getByRole('main', { name: 'Explorer' })).toBeHidden();
   await other.close();
+  expect(errors).toEqual([]);
+});
+
+test('phone 390×844: an open tab comes right under the tab row', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./#v=1&p=training');
+  const training = page.getByRole('region', { name: 'Training studio' });
+  await expect(training).toBeVisible();
+  await expect(page.getByRole('main', { name: 'Explorer' })).toBeHidden();
+  const tabRow = (await page.getByRole('tablist', { name: 'Views' }).boundingBox())!;
+  const studio = (await training.boundingBox())!;
+  expect(studio.y).toBeGreaterThan(tabRow.y);
+  await expect(page.getByRole('heading', { name: 'Training studio' })).toBeInViewport();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
 test('switching task with a trained model opens the other task’s bundled trained model; untrained stays untrained', async ({ page }) => {

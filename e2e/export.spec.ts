@@ -178,7 +178,11 @@ test('QASM, model, state and dataset export; the QASM round-trips within the rep
   await panel.screenshot({ path: `${SHOTS}/export-panel.png` });
 
   // State of layer 3 (float64 core): passes parseStateFile and matches the float32 view to 1e-4.
+  // The layer is chosen in the explorer (the Export tab replaces it while open).
+  await expect(layerSlider(page)).toBeHidden();
+  await openTab(page, 'Explore');
   await layerSlider(page).fill('3');
+  await openTab(page, 'Export');
   const state = await download(page, panel.getByRole('button', { name: 'State of layer 3 (hqrn-state)' }));
   expect(state.name).toBe('hqrn-entanglement-layer3-state.json');
   const [rho] = parseStateFile(JSON.parse(state.bytes.toString('utf8')));

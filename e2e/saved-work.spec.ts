@@ -34,6 +34,14 @@ const problem = (page: Page) => savedPanel(page).getByRole('alert');
 const savedStatus = (page: Page) => savedPanel(page).getByRole('status', { name: 'Saved work status' });
 const currentInput = (page: Page) => page.getByRole('status', { name: 'Current input', exact: true });
 
+/** "Open … in explorer" switches to the Explore tab: the saved-work panel is hidden, the explorer shown. */
+async function onExploreTab(page: Page) {
+  await expect(page.getByRole('tab', { name: 'Explore', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await expect(savedPanel(page)).toBeHidden();
+  await expect(page.getByRole('main', { name: 'Explorer' })).toBeVisible();
+  await expect.poll(() => page.url()).not.toContain('p=');
+}
+
 /** Today's date as the panel writes it (local time of the browser, which is this machine's). */
 function today(): string {
   const d = new Date();
@@ -97,11 +105,13 @@ test('a trained model: save, reload, find it with date, task and accuracy; renam
   await check('Werner detector');
   await expect(rowOf(modelsTable(page), 'greedy depth 1')).toHaveCount(0);
 
-  // Open in the explorer: the stack becomes the trained model.
+  // Open in the explorer: the Explore tab opens and the stack becomes the trained model.
   await savedPanel(page).getByRole('button', { name: 'Open Werner detector in explorer' }).click();
-  await expect(savedStatus(page)).toHaveText('The explorer now shows the model “Werner detector”.');
+  await onExploreTab(page);
   await expect(page.locator('.trained strong')).toHaveText('Werner detector');
   expect(await page.evaluate(() => window.__hqrnStore!.getState().stack.blocks.length)).toBe(1);
+  await openTab(page, 'Saved work');
+  await expect(savedStatus(page)).toHaveText('The explorer now shows the model “Werner detector”.');
 
   // Export: a download whose JSON validates with the core's parser and carries name and meta.
   const [download] = await Promise.all([page.waitForEvent('download'), savedPanel(page).getByRole('button', { name: 'Export Werner detector' }).click()]);
@@ -179,8 +189,10 @@ test('bad files are refused with the problem named and the list kept; a 50 MB fi
 
   // The app is still usable: the kept model opens in the explorer.
   await savedPanel(page).getByRole('button', { name: 'Open kept model in explorer' }).click();
+  await onExploreTab(page);
   await expect(page.locator('.trained strong')).toHaveText('kept model');
   await page.reload();
+  await openTab(page, 'Saved work');
   await panelReady(page);
   expect(await snapshot()).toEqual(before);
   await page.screenshot({ path: 'test-results/saved-work-bad-files.png', fullPage: true });
@@ -203,7 +215,9 @@ test('a model named <img onerror> is shown as literal text and runs nothing (iss
   await savedPanel(page).getByRole('button', { name: 'Save name' }).click();
   await expect(rowOf(modelsTable(page), evil2).getByTestId('saved-name')).toHaveText(evil2);
   await savedPanel(page).getByRole('button', { name: `Open ${evil2} in explorer` }).click();
+  await onExploreTab(page);
   await expect(page.locator('.trained strong')).toHaveText(evil2);
+  await openTab(page, 'Saved work');
   await expect(savedStatus(page)).toHaveText(`The explorer now shows the model “${evil2}”.`);
   await page.reload();
   await panelReady(page);
@@ -218,7 +232,8 @@ test('custom inputs: a hand-entered matrix and a drawn digit are saved, survive 
   const errors = pageErrors(page);
   await page.goto('./#v=1&p=saved');
   await panelReady(page);
-  // A hand-entered matrix: diag(0.1, 0.2, 0.3, 0.4).
+  // A hand-entered matrix: diag(0.1, 0.2, 0.3, 0.4), typed in the explorer.
+  await openTab(page, 'Explore');
   await openMatrixEditor(page);
   await page.getByRole('button', { name: 'Fill I/4', exact: true }).click();
   const diag = ['0.1', '0.2', '0.3', '0.4'];
@@ -249,6 +264,7 @@ test('custom inputs: a hand-entered matrix and a drawn digit are saved, survive 
 
   // Reload: both are listed, newest first, with their task and description.
   await page.reload();
+  await openTab(page, 'Saved work');
   await panelReady(page);
   const rows = inputsTable(page).locator('tbody tr');
   await expect(rows).toHaveCount(2);
@@ -260,15 +276,19 @@ test('custom inputs: a hand-entered matrix and a drawn digit are saved, survive 
 
   // Open the matrix (the page reloaded on the entanglement task): the explorer takes it.
   await savedPanel(page).getByRole('button', { name: 'Open my diagonal state in explorer' }).click();
+  await onExploreTab(page);
   await expect(currentInput(page)).toHaveText('hand-entered matrix');
   await expect(page.getByRole('status', { name: 'Input purity', exact: true })).toHaveText('0.3000', { timeout: 45_000 });
   // Open the drawing: the task switches to digits and the same pixels come back.
+  await openTab(page, 'Saved work');
   await savedPanel(page).getByRole('button', { name: 'Open diagonal stroke in explorer' }).click();
+  await onExploreTab(page);
   await expect(currentInput(page)).toHaveText('digit drawn on the canvas');
   expect(await page.evaluate(() => window.__hqrnStore!.getState().stack.task)).toBe('digits');
   expect(await page.evaluate(() => (window.__hqrnStore!.getState().input as { pixels: number[] }).pixels)).toEqual(drawnPixels);
 
   // Export both: hqrn-state files that validate (4×4 and the 64×64 diag(x) of the drawing).
+  await openTab(page, 'Saved work');
   for (const [name, d] of [['my diagonal state', 4], ['diagonal stroke', 64]] as const) {
     const [download] = await Promise.all([page.waitForEvent('download'), savedPanel(page).getByRole('button', { name: `Export ${name}` }).click()]);
     const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
@@ -291,7 +311,8 @@ test('two tabs: a save, a rename and a delete in one are listed in the other wit
   await panelReady(other);
   await expect(inputsTable(other)).toContainText('No saved inputs yet');
 
-  // Tab one saves a hand-entered matrix.
+  // Tab one saves a hand-entered matrix (typed in the explorer).
+  await openTab(page, 'Explore');
   await openMatrixEditor(page);
   await page.getByRole('button', { name: 'Fill I/4', exact: true }).click();
   await page.getByRole('button', { name: 'Use this matrix', exact: true }).click();
@@ -303,7 +324,8 @@ test('two tabs: a save, a rename and a delete in one are listed in the other wit
   await expect(rowOf(inputsTable(other), 'from tab one')).toHaveCount(1);
   await expect(savedStatus(other)).toHaveText('Saved work changed in another tab; the lists are up to date.');
 
-  // Tab two renames it; tab one follows.
+  // Tab two renames it; tab one (back on its Saved work tab) follows.
+  await openTab(page, 'Saved work');
   await savedPanel(other).getByRole('button', { name: 'Rename from tab one' }).click();
   await savedPanel(other).getByLabel('New name').fill('renamed in tab two');
   await savedPanel(other).getByLabel('New name').press('Enter');
@@ -331,8 +353,10 @@ test('without IndexedDB the panel says so and keeps working for the session', as
   await importFile(page, 'session.json', JSON.stringify({ ...entanglementModel, name: 'session only' }));
   await expect(rowOf(modelsTable(page), 'session only')).toHaveCount(1);
   await savedPanel(page).getByRole('button', { name: 'Open session only in explorer' }).click();
+  await onExploreTab(page);
   await expect(page.locator('.trained strong')).toHaveText('session only');
   await page.reload();
+  await openTab(page, 'Saved work');
   await panelReady(page);
   await expect(rowOf(modelsTable(page), 'session only')).toHaveCount(0);
   expect(errors).toEqual([]);
@@ -350,8 +374,10 @@ test('bundled models are listed and open in the explorer', async ({ page }) => {
   await expect(table.getByRole('row', { name: /entanglement-quantum/ })).toContainText(results.bestEntanglement.test['hqrn generator-test'].acc.toFixed(4));
   await expect(table.getByRole('row', { name: /entanglement-paper/ })).toContainText(results.entanglement.testAccuracy.toFixed(4));
   await table.getByRole('button', { name: 'Open entanglement-quantum in explorer' }).click();
+  await onExploreTab(page);
   await expect(page.locator('.trained strong')).toHaveText('entanglement-quantum');
   expect(await page.evaluate(() => window.__hqrnStore!.getState().stack.blocks.length)).toBe(entanglementModel.blocks.length);
+  await openTab(page, 'Saved work');
   await expect(table.getByRole('button', { name: 'Open digits-classical in explorer' })).toBeDisabled();
 });
 
@@ -428,7 +454,9 @@ test('an imported recipe (Werner p = 0.3) opens as that recipe and exports its f
   const row = inputsTable(page).locator('tbody tr').filter({ hasText: 'Werner 0.3' });
   await expect(row.locator('[data-col="input"]')).toHaveText('Werner state, p = 0.30');
   await savedPanel(page).getByRole('button', { name: 'Open Werner 0.3 in explorer' }).click();
+  await onExploreTab(page);
   await expect(currentInput(page)).toHaveText('Werner state, p = 0.30');
+  await openTab(page, 'Saved work');
   const [download] = await Promise.all([page.waitForEvent('download'), savedPanel(page).getByRole('button', { name: 'Export Werner 0.3' }).click()]);
   const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
   const [rho] = parseStateFile(file);

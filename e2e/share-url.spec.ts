@@ -196,6 +196,62 @@ test('a malformed link shows what is wrong, keeps the rest, and the app still co
   await settledOutput(page);
 });
 
+test('a notice sits on its own line under the top bar: Undo, Redo and Copy link keep their row (1280 and 390 px)', async ({ page }) => {
+  for (const [width, height] of [[1280, 800], [390, 844]]) {
+    await page.setViewportSize({ width, height });
+    await page.goto('./#v=1');
+    await settledOutput(page);
+    const top = async (name: string) => (await page.getByRole('button', { name, exact: true }).boundingBox())!.y;
+    const before = { undo: await top('Undo'), copy: await top('Copy link'), depth: (await page.getByRole('spinbutton', { name: 'Depth', exact: true }).boundingBox())!.y };
+
+    await page.goto('./#v=1&t=digits');
+    await page.reload();
+    const alert = page.getByRole('alert', { name: 'Problems in the link' });
+    await expect(alert).toContainText('task: "digits" is not one of ent, dig');
+    await settledOutput(page);
+    // Copy link stays on the same row as Undo, and the controls do not move down a row.
+    expect(await top('Copy link'), `${width} px: Copy link beside Undo`).toBeCloseTo(await top('Undo'), 0);
+    expect(await top('Copy link'), `${width} px: Copy link where it was`).toBeCloseTo(before.copy, 0);
+    if (width === 1280) {
+      // The tab row comes before the notice, the explorer after it; the notice is the page's width.
+      const tabs = (await page.getByRole('tablist', { name: 'Views' }).boundingBox())!;
+      const box = (await alert.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(tabs.y + tabs.height - 1);
+      expect(box.width).toBeGreaterThan(1200);
+      expect((await page.getByRole('main', { name: 'Explorer' }).boundingBox())!.y).toBeGreaterThan(box.y + box.height - 1);
+      expect((await page.getByRole('spinbutton', { name: 'Depth', exact: true }).boundingBox())!.y).toBeCloseTo(before.depth, 0);
+    }
+    await page.screenshot({ path: `test-results/share-notice-${width}.png` });
+  }
+});
+
+test('Copy link: "Link copied." moves nothing; a refused clipboard puts the link to copy by hand on the notices line', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('./#v=1');
+  await settledOutput(page);
+  const copy = page.getByRole('button', { name: 'Copy link', exact: true });
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  const y0 = (await copy.boundingBox())!.y;
+  await copy.click();
+  await expect(page.getByText('Link copied.')).toBeVisible();
+  expect((await copy.boundingBox())!.y).toBeCloseTo(y0, 0);
+  expect((await undo.boundingBox())!.y).toBeCloseTo(y0, 0);
+
+  // The clipboard refused: the whole link, selected, on its own line; the bar keeps its rows.
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new Error('not allowed'));
+  });
+  await copy.click();
+  const field = page.getByRole('textbox', { name: 'The browser did not allow copying: copy this link by hand' });
+  await expect(field).toHaveValue(page.url());
+  await expect(field).toBeFocused();
+  expect((await copy.boundingBox())!.y).toBeCloseTo(y0, 0);
+  const tabs = (await page.getByRole('tablist', { name: 'Views' }).boundingBox())!;
+  expect((await field.boundingBox())!.y).toBeGreaterThan(tabs.y + tabs.height - 1);
+  await page.getByRole('button', { name: 'Dismiss', exact: true }).click();
+  await expect(field).toHaveCount(0);
+});
+
 test('a link naming an unknown model says so and keeps the seeded weights', async ({ page }) => {
   await page.goto('./#v=1&model=no%20such%20model');
   await expect(page.getByRole('alert', { name: 'Problems in the link' })).toContainText('model: "no such model" is not among the saved or bundled models');
@@ -303,7 +359,7 @@ test('a link naming a bundled model loads it by name, with the link’s α per b
   await expect(page.getByRole('region', { name: 'Quantum path readout', exact: true })).toContainText('predicts entangled');
 });
 
-test('the open panel is in the link: working in it names it, opening the link scrolls to it', async ({ page, context }) => {
+test('the open panel is in the link: working in it names it, opening the link shows it under the top bar', async ({ page, context }) => {
   await page.goto('./#v=1');
   await settledOutput(page);
   await openTab(page, 'Training studio');
@@ -313,6 +369,7 @@ test('the open panel is in the link: working in it names it, opening the link sc
   const other = await context.newPage();
   await other.goto(page.url());
   await expect(other.getByRole('heading', { name: 'Training studio' })).toBeInViewport();
+  await expect(other.getByRole('main', { name: 'Explorer' })).toBeHidden();
   await settledOutput(other);
   await other.close();
 });

@@ -11,7 +11,7 @@
  * be a false alarm of the heartbeat). The samples go to test-results (soak-samples.json, as
  * an attachment) and to the console.
  */
-import { engineStatus as statusLine, expect, fillEntanglementTraining, settled, test, type CDPSession, type Locator, type Page } from './fixtures';
+import { engineStatus as statusLine, expect, fillEntanglementTraining, openTab, settled, test, type CDPSession, type Locator, type Page } from './fixtures';
 
 /** The soak edits beside training runs: it keeps its own, longer settle bound (the default is 45 s). */
 const SETTLE_TIMEOUT_MS = 60_000;
@@ -49,11 +49,14 @@ async function heapMB(cdp: CDPSession): Promise<number> {
 
 const tensors = (page: Page) => page.evaluate(async () => (await window.__hqrnEngine!.memory()).numTensors as number);
 
-async function shortTraining(panel: Locator) {
+/** A short run in the Training studio tab, then back to the Explore tab (where the edits are made). */
+async function shortTraining(page: Page, panel: Locator) {
+  await openTab(page, 'Training studio');
   await fillEntanglementTraining(panel, { depth: 1, epochs: 2, batch: 32, trainExamples: 128, testExamples: 128 });
   await panel.getByRole('button', { name: /Play/ }).click();
   await expect(panel.locator('p.train-status')).toHaveAttribute('data-status', /^(done|error|cancelled)$/, { timeout: 60_000 });
   await expect(panel.locator('p.train-status')).toHaveAttribute('data-status', 'done');
+  await openTab(page, 'Explore');
 }
 
 test('soak: editing and training for SOAK_MINUTES, tensors and heap stay bounded', async ({ page }) => {
@@ -66,6 +69,8 @@ test('soak: editing and training for SOAK_MINUTES, tensors and heap stay bounded
   const depth = page.getByRole('spinbutton', { name: 'Depth', exact: true });
   const random = rng(6);
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
+  // The edits are made in the explorer (the Explore tab); shortTraining opens the studio's tab.
+  await openTab(page, 'Explore');
 
   let actions = 0;
   let trainings = 0;
@@ -98,7 +103,7 @@ test('soak: editing and training for SOAK_MINUTES, tensors and heap stay bounded
   // caches, the digits set) are in the baseline.
   for (const name of editNames) await edits[name]();
   await settled(page, SETTLE_TIMEOUT_MS);
-  await shortTraining(panel);
+  await shortTraining(page, panel);
   trainings++;
   await settled(page, SETTLE_TIMEOUT_MS);
   const baseTensors = await tensors(page);
@@ -111,7 +116,7 @@ test('soak: editing and training for SOAK_MINUTES, tensors and heap stay bounded
   let nextTraining = t0 + 30_000;
   while (Date.now() - t0 < SOAK_MINUTES * 60_000) {
     if (Date.now() >= nextTraining) {
-      await shortTraining(panel);
+      await shortTraining(page, panel);
       trainings++;
       nextTraining = Date.now() + 30_000;
     } else {

@@ -188,6 +188,11 @@ test('training: a complete tiny run shows the final figures, accuracy vs depth a
   const table = panel.getByTestId('final-figures');
   await expect(table).toBeVisible();
   await expect(table.locator('tbody tr')).toHaveCount(1);
+  // At 1280 px the final figures fit: no sideways scroll in their box, every column on screen.
+  const fit = await table.evaluate((t) => ({ scroll: t.parentElement!.scrollWidth, client: t.parentElement!.clientWidth, right: t.getBoundingClientRect().right }));
+  expect(fit.scroll, 'final figures: no horizontal scroll at 1280').toBeLessThanOrEqual(fit.client);
+  expect(fit.right).toBeLessThanOrEqual(1280);
+  await expect(panel.getByText('Scroll the table sideways for more columns')).toBeHidden();
   const cells = await table.locator('tbody tr').first().locator('td').allTextContents();
   // mode, depth, α, train, test, dephased, marginal, adversarial, balanced, shares "sep / ent", epochs, seconds
   expect(cells[1]).toBe('2');
@@ -214,9 +219,22 @@ test('training: a complete tiny run shows the final figures, accuracy vs depth a
   await panel.screenshot({ path: 'test-results/training-done-390-panel.png' });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   console.log(`390 px: horizontal overflow ${overflow} px`);
+  expect(overflow, 'no sideways scroll of the page at 390 px').toBe(0);
+  // The table scrolls inside its box instead, and says so.
+  const phone = await table.evaluate((t) => ({ scroll: t.parentElement!.scrollWidth, client: t.parentElement!.clientWidth }));
+  expect(phone.scroll).toBeGreaterThan(phone.client);
+  await expect(panel.getByText('Scroll the table sideways for more columns')).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 800 });
 
-  // The trained model becomes the explorer's stack.
+  // The trained model becomes the explorer's stack, and the Explore tab opens to show it.
   await panel.getByRole('button', { name: 'Use in explorer' }).click();
+  await expect(page.getByRole('tab', { name: 'Explore', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await expect(panel).toBeHidden();
+  await expect(page.getByRole('main', { name: 'Explorer' })).toBeVisible();
+  await expect(page.locator('.model-menu .trained strong')).toHaveText(/^trained: entanglement, .*depth 2/);
+  await expect.poll(() => page.evaluate(() => window.__hqrnStore!.getState().stack.blocks.length)).toBe(2);
+  // The training studio kept its run and says what happened.
+  await page.getByRole('tab', { name: 'Training studio', exact: true }).click();
   await expect(panel.getByText(/The explorer now shows/)).toBeVisible();
 
   console.log(`long tasks during training (complete run): count ${lt.count}, max ${lt.max.toFixed(0)} ms\n${lt.frames}`);

@@ -20,14 +20,8 @@ const engine = getEngine();
 void loadFirstVisitModel().then(() => {
   startUrlSync();
   startRecompute(engine);
-  // A link naming an open tab (`p=`) shows it: scrolled to once drawn, and again after the
-  // first result (which changes the heights of the views above it).
-  const scrollToPanel = () => {
-    const panel = useExplorer.getState().panel;
-    if (panel) document.getElementById(`panel-${panel}`)?.scrollIntoView({ block: 'start' });
-  };
-  setTimeout(scrollToPanel, 0);
-  void firstResult.then(() => requestAnimationFrame(() => requestAnimationFrame(scrollToPanel)));
+  // A link naming an open tab (`p=`) shows it right under the top bar, in place of the explorer
+  // (components/Tabs.tsx): nothing to scroll to.
 });
 
 // Report the engine's backend (webgl → wasm → cpu, with the reasons for any fallback).

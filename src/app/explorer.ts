@@ -131,3 +131,12 @@ export const EXPLORER_LIMITS = {
   /** Tolerance on the diagonal for the divergence layer (float32 engine). */
   divergenceTolerance: 1e-4,
 } as const;
+
+/**
+ * The drawing canvas is blank (no digit): the input is a drawing and the shown result says it
+ * has no ink (the worker's HQRN.md §7 verdict). The views then show an empty state ("draw a
+ * digit") instead of the uniform I/64 layers, and a blank drawing is not offered for saving.
+ */
+export function isBlankDrawing(input: InputSpec, result: Pick<ExploreResponse, 'noDigit'> | undefined): boolean {
+  return input.kind === 'drawn' && result?.noDigit === true;
+}

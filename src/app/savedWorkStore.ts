@@ -66,6 +66,8 @@ export const useSavedWork = create<SavedWorkState & SavedWorkActions>()((set, ge
     const ex = useExplorer.getState();
     if (ex.stack.task !== task) ex.setTask(task);
     useExplorer.getState().loadTrainedModel(name, model);
+    // Show it: the Explore tab replaces the open one (saved work, training studio).
+    useExplorer.getState().setPanel(null);
     set({ message: `The explorer now shows the model “${name}”.`, error: undefined, deleted: undefined });
   };
 
@@ -156,6 +158,7 @@ export const useSavedWork = create<SavedWorkState & SavedWorkActions>()((set, ge
       const ex = useExplorer.getState();
       if (ex.stack.task !== record.task) ex.setTask(record.task);
       useExplorer.getState().setInput(record.input);
+      useExplorer.getState().setPanel(null);
       set({ message: `The explorer now shows the input “${record.name}”.`, error: undefined, deleted: undefined });
     },
     async exportFile(store, id) {

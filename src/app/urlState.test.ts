@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ACTIVATIONS } from '../core/activation';
 import { EXPLORER_LIMITS, type InputSpec } from './explorer';
 import { HIDEABLE_CONTROLS, PANELS } from './store';
-import { decodeHash, defaultUrlState, encodeHash, limitViolations, linkedKeys, linkNoticeHeading, NOTHING_READ, unwrapEncodedHash, URL_LIMITS, type UrlState } from './urlState';
+import { decodeHash, defaultUrlState, encodeHash, encodeInput, encodeMatrixEntry, limitViolations, linkedKeys, linkNoticeHeading, NOTHING_READ, unwrapEncodedHash, URL_LIMITS, type UrlState } from './urlState';
 
 // ---- generators of valid states --------------------------------------------------------------
 
@@ -198,6 +198,24 @@ describe('encodeHash / decodeHash', () => {
     expect(w.rejectedMatrix).toEqual({ re: [[0.333, 0, 0, 0.166], [0, 0.166, 0, 0], [0, 0, 0.166, 0], [0.166, 0, 0, 0.333]], im: [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]] });
     expect(w.state.input).toEqual(defaultUrlState().input);
     expect(decodeHash(`v=1&in=matrix:${rounded};${zero}`).rejectedMatrix).toBeUndefined();
+  });
+
+  it('float noise in a matrix (|x| < 1e-12, as "Use the nearest state" leaves it) is written 0; real entries as they are', () => {
+    expect(encodeMatrixEntry(-1.8e-17)).toBe('0');
+    expect(encodeMatrixEntry(9.99e-13)).toBe('0');
+    expect(encodeMatrixEntry(-0)).toBe('0');
+    expect(encodeMatrixEntry(1e-12)).toBe('1e-12');
+    expect(encodeMatrixEntry(-3e-9)).toBe('-3e-9');
+    expect(encodeMatrixEntry(0.49999999999999994)).toBe('0.49999999999999994');
+    // A projected Bell state: halves on the corners, noise elsewhere.
+    const noise = [-1.8e-17, 2.7e-18, 0, -5.5e-17];
+    const re = [0, 1, 2, 3].map((i) => [0, 1, 2, 3].map((j) => ((i === 0 || i === 3) && (j === 0 || j === 3) ? 0.5 : noise[(i + j) % 4])));
+    const im = [0, 1, 2, 3].map((i) => [0, 1, 2, 3].map((j) => (i === j ? 0 : noise[(i * j) % 4])));
+    const text = encodeInput({ kind: 'matrix', re, im });
+    expect(text).toBe(`matrix:0.5,0,0,0.5,0,0,0,0,0,0,0,0,0.5,0,0,0.5;${Array(16).fill(0).join(',')}`);
+    expect(text).not.toMatch(/e-/);
+    const back = decodeChecked(`v=1&in=${text}`).state.input as { re: number[][]; im: number[][] };
+    for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) expect(Math.abs(back.re[i][j] - re[i][j])).toBeLessThan(1e-12);
   });
 
   it('a hash percent-encoded once or twice too often is read as the link it encodes', () => {

@@ -43,6 +43,11 @@ export const URL_LIMITS = {
   matrixTolerance: STATE_TOLERANCE,
   /** At most this many problems are listed one by one. */
   maxProblems: 12,
+  /**
+   * Matrix entries smaller than this in magnitude are written 0 (float noise such as −1.8e-17
+   * left by "Use the nearest state"): far below the 1e-6 tolerance, and the link stays short.
+   */
+  matrixNoise: 1e-12,
 } as const;
 
 /** A block as the link describes it (no id: ids are the page's own). */
@@ -267,6 +272,11 @@ function matrixNumbers(raw: string): { re: number[][]; im: number[][] } | null {
   return { re: out[0], im: out[1] };
 }
 
+/** A matrix entry as a link writes it: |x| < URL_LIMITS.matrixNoise (float noise) is written 0. */
+export function encodeMatrixEntry(x: number): string {
+  return Math.abs(x) < URL_LIMITS.matrixNoise ? '0' : String(x);
+}
+
 export function encodeInput(input: InputSpec): string {
   switch (input.kind) {
     case 'bell':
@@ -283,7 +293,7 @@ export function encodeInput(input: InputSpec): string {
     case 'marginal':
       return `${input.kind}:${encodeInput(input.of)}`;
     case 'matrix':
-      return `matrix:${input.re.flat().join(',')};${input.im.flat().join(',')}`;
+      return `matrix:${input.re.flat().map(encodeMatrixEntry).join(',')};${input.im.flat().map(encodeMatrixEntry).join(',')}`;
     case 'mnist':
       return `mnist:${input.index}`;
     case 'drawn':

@@ -1,8 +1,9 @@
 /**
  * The page layout: it only places the panels. Each panel renders store state and dispatches
  * actions. At 1280×800 the explorer's main job fits one screen (top bar; input | network chain;
- * selected layer | readouts; measures); the details of each view follow below it, and the
- * training studio, export, saved work and the classroom link open as tabs (`p=` in the URL).
+ * selected layer | readouts; measures); the details of each view follow below it. The explorer
+ * is the Explore tab: the training studio, export, saved work and the classroom link are tabs
+ * that replace it under the top bar when open (`p=` in the URL; Tabs.tsx); it stays mounted.
  */
 import { useExplorer } from '../app/store';
 import { ComparePanel } from './ComparePanel';
@@ -12,7 +13,8 @@ import { EvolutionPanel, LayerDetails } from './LayerStrip';
 import { MetricsDetails, MetricsPanel } from './MetricsPanel';
 import { Readouts } from './Readouts';
 import { StackBuilder } from './StackBuilder';
-import { TabPanels, TopBar } from './TopBar';
+import { ExplorePanel, TabPanels, useShownPanel } from './Tabs';
+import { TopBar } from './TopBar';
 import './topbar.css';
 import './chain.css';
 import './layout.css';
@@ -20,33 +22,36 @@ import './layout.css';
 export function App() {
   // 64×64 digit states need a wider layer view (≥ 4 device pixels per cell): the readouts stack.
   const task = useExplorer((s) => s.stack.task);
+  const shown = useShownPanel();
   return (
-    <div className="app">
+    <div className={shown === null ? 'app' : 'app tab-open'}>
       <TopBar />
-      <main className={`one-screen task-${task}`} aria-label="Explorer">
-        <div className="area-input">
-          <InputPanel />
+      <ExplorePanel>
+        <main className={`one-screen task-${task}`} aria-label="Explorer">
+          <div className="area-input">
+            <InputPanel />
+          </div>
+          <div className="area-chain">
+            <LayerChain />
+          </div>
+          <div className="area-layer">
+            <EvolutionPanel />
+          </div>
+          <div className="area-readouts">
+            <Readouts />
+          </div>
+          <div className="area-measures">
+            <MetricsPanel />
+          </div>
+        </main>
+        <div className="explorer-details" aria-label="Details of the explorer's views" role="region">
+          <StackBuilder />
+          <LayerDetails />
+          <ComparePanel />
+          <MetricsDetails />
         </div>
-        <div className="area-chain">
-          <LayerChain />
-        </div>
-        <div className="area-layer">
-          <EvolutionPanel />
-        </div>
-        <div className="area-readouts">
-          <Readouts />
-        </div>
-        <div className="area-measures">
-          <MetricsPanel />
-        </div>
-      </main>
+      </ExplorePanel>
       <TabPanels />
-      <div className="explorer-details" aria-label="Details of the explorer's views" role="region">
-        <StackBuilder />
-        <LayerDetails />
-        <ComparePanel />
-        <MetricsDetails />
-      </div>
     </div>
   );
 }

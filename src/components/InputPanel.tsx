@@ -6,7 +6,7 @@
  * a drawing in saved work (src/app/savedWork.ts).
  */
 import { useId, useState } from 'react';
-import type { BellKind, InputSpec } from '../app/explorer';
+import { isBlankDrawing, type BellKind, type InputSpec } from '../app/explorer';
 import { useSavedWork } from '../app/savedWorkStore';
 import { useExplorer } from '../app/store';
 import { DigitCanvas } from './DigitCanvas';
@@ -79,6 +79,7 @@ function inputKey(input: InputSpec): number {
 
 /** "Save input": keeps a custom input (a hand-entered matrix, a drawing) in saved work. */
 function SaveInput({ input }: { input: InputSpec }) {
+  const blank = useExplorer((s) => isBlankDrawing(s.input, s.result));
   return (
     <SaveControl
       key={inputKey(input)}
@@ -86,6 +87,7 @@ function SaveInput({ input }: { input: InputSpec }) {
       what="input"
       defaultName={describeInput(input)}
       save={(name) => useSavedWork.getState().saveInput({ name, input })}
+      disabledReason={blank ? 'Nothing to save: the canvas is blank (draw a digit first).' : undefined}
     />
   );
 }

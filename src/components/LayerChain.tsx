@@ -6,7 +6,7 @@
  * when its numbers changed. Clicking a layer selects it for the large view.
  */
 import { memo, useId, useLayoutEffect, useRef } from 'react';
-import type { ExploreLayer } from '../app/explorer';
+import { isBlankDrawing, type ExploreLayer } from '../app/explorer';
 import type { MatrixView as MatrixViewId, Palette } from '../app/store';
 import { MATRIX_PLUGINS } from '../viz';
 import { fixedScale, scaleFor } from '../viz/layerData';
@@ -44,6 +44,8 @@ export function LayerChain() {
   const layers = result?.layers;
   const div = result?.divergenceLayer ?? null;
   const fixed = result ? fixedScale(result) : 1;
+  // A blank drawing canvas: an empty state, not the uniform I/64 flowing through the blocks.
+  const blank = useExplorer((s) => isBlankDrawing(s.input, s.result));
 
   return (
     <section className="chain" aria-labelledby={headingId} data-request-id={result?.requestId ?? ''}>
@@ -53,11 +55,16 @@ export function LayerChain() {
         {locked && <span className="hint">Stack editing is hidden in this classroom link.</span>}
       </div>
       <ol className={`chain-row${wrapped ? ' is-wrapped' : ''}`} aria-label="Layers of the network">
-        <li className="chain-legend" aria-hidden="true">
-          <span className="chain-legend-q">quantum</span>
-          <span className="chain-legend-c">classical</span>
-        </li>
-        {Array.from({ length: K + 1 }, (_, k) => (
+        {!blank && (
+          <li className="chain-legend" aria-hidden="true">
+            <span className="chain-legend-q">quantum</span>
+            <span className="chain-legend-c">classical</span>
+          </li>
+        )}
+        {blank && (
+          <li className="chain-empty">The canvas is blank: draw a digit to see the layers.</li>
+        )}
+        {!blank && Array.from({ length: K + 1 }, (_, k) => (
           <ChainStep
             key={k === 0 ? 'input' : blocks[k - 1].id}
             k={k}

@@ -9,6 +9,11 @@ import { useExplorer } from '../app/store';
 import { Hideable } from './Hideable';
 import { WeightsSeed } from './StackControls';
 
+/** The Model menu's accessible name: what it is and the current model. */
+export function modelMenuLabel(trainedName: string | undefined): string {
+  return trainedName ? `Model: trained weights ${trainedName}` : 'Model: untrained (random) weights';
+}
+
 export function ModelMenu() {
   const trained = useExplorer((s) => s.stack.trained);
   const task = useExplorer((s) => s.stack.task);
@@ -28,7 +33,8 @@ export function ModelMenu() {
         if (isOpen) void refresh();
       }}
     >
-      <summary aria-label="Model menu" title={trained ? `Trained weights: ${trained.name}` : 'Untrained (random) weights'}>
+      {/* Its own name says what it is and which model the stack uses now. */}
+      <summary aria-label={modelMenuLabel(trained?.name)} title={trained ? `Trained weights: ${trained.name}` : 'Untrained (random) weights'}>
         {trained ? (
           <span className="model-name trained">
             Trained weights: <strong>{trained.name}</strong>
@@ -132,6 +138,7 @@ function ModelFile({ onLoaded }: { onLoaded: () => void }) {
     if (nQubits === 6 && st.stack.task !== 'digits') st.setTask('digits');
     if (nQubits === 2 && st.stack.task !== 'entanglement') st.setTask('entanglement');
     useExplorer.getState().loadTrainedModel(file.name, json as Record<string, unknown>);
+    useExplorer.getState().setPanel(null);
   };
   return (
     <span className="control">

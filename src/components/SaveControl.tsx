@@ -5,7 +5,8 @@
  */
 import { useId, useState } from 'react';
 
-export function SaveControl({ label, defaultName, save, what }: { label: string; defaultName: string; save: (name: string) => Promise<{ name: string }>; what: string }) {
+/** `disabledReason`: nothing to save yet; the button is disabled and the reason shown beside it. */
+export function SaveControl({ label, defaultName, save, what, disabledReason }: { label: string; defaultName: string; save: (name: string) => Promise<{ name: string }>; what: string; disabledReason?: string }) {
   const id = useId();
   const [name, setName] = useState(defaultName);
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; name: string } | { kind: 'failed'; reason: string }>({ kind: 'idle' });
@@ -19,7 +20,8 @@ export function SaveControl({ label, defaultName, save, what }: { label: string;
       <button
         type="button"
         // Once saved, a second click would only make a duplicate: editing the name re-enables it.
-        disabled={state.kind === 'saving' || state.kind === 'saved'}
+        disabled={!!disabledReason || state.kind === 'saving' || state.kind === 'saved'}
+        aria-describedby={disabledReason ? `${id}-why` : undefined}
         onClick={async () => {
           setState({ kind: 'saving' });
           try {
@@ -32,6 +34,11 @@ export function SaveControl({ label, defaultName, save, what }: { label: string;
       >
         {label}
       </button>
+      {disabledReason && (
+        <span id={`${id}-why`} className="hint">
+          {disabledReason}
+        </span>
+      )}
       <span role="status" aria-live="polite" aria-label={`${label} status`} className="hint">
         {state.kind === 'saving' && 'Saving…'}
         {state.kind === 'saved' && `Saved “${state.name}” (see Saved work).`}

@@ -218,7 +218,7 @@ function ModelList() {
   const models = useSavedWork((s) => s.models);
   const openModel = useSavedWork((s) => s.openModel);
   return (
-    <Table label="Saved models" head={['Name', 'Task', 'Kind', 'Depth', 'Test accuracy', 'Saved', 'Actions']} empty="No saved models yet: train one below and press “Save model”, or import a file.">
+    <Table label="Saved models" head={['Name', 'Task', 'Kind', 'Depth', 'Test accuracy', 'Saved', 'Actions']} empty="No saved models yet: train one in the Training studio tab and press “Save model”, or import a file.">
       {models.map((m) => (
         <tr key={m.id} data-id={m.id}>
           <NameCell store="models" id={m.id} name={m.name} />

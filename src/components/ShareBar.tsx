@@ -1,12 +1,13 @@
 /**
  * Share and undo (issue 5): Undo / Redo (also Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z, Ctrl+Y), "Copy
  * link" (the URL already holds the view, src/app/urlSync.ts), and "Classroom link": the same
- * link with controls the teacher ticks hidden. Problems found in an opened link are listed
- * here (role="alert") until dismissed; the rest of the link still applies.
+ * link with controls the teacher ticks hidden. Problems found in an opened link are listed on
+ * the notices line under the top bar (Notices.tsx).
  */
 import { useEffect, useId, useState } from 'react';
+import { useCopyByHand } from '../app/copyLink';
 import { HIDEABLE_CONTROLS, useExplorer, type HideableControl } from '../app/store';
-import { encodeHash, linkNoticeHeading, urlStateOf } from '../app/urlState';
+import { encodeHash, urlStateOf } from '../app/urlState';
 import './shareBar.css';
 
 const CONTROL_LABEL: Record<HideableControl, string> = {
@@ -43,6 +44,9 @@ function useUndoShortcuts() {
   }, []);
 }
 
+/** How long "Link copied." stays under the button. */
+const COPIED_NOTE_MS = 4000;
+
 function linkFor(hash: string): string {
   return `${window.location.origin}${window.location.pathname}${window.location.search}#${hash}`;
 }
@@ -62,10 +66,19 @@ export function ShareBar() {
   const canUndo = useExplorer((s) => s.canUndo);
   const canRedo = useExplorer((s) => s.canRedo);
   const { undo, redo } = useExplorer.getState();
-  const [copied, setCopied] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  // "Link copied." is a short-lived note under the button (it must not move the bar's controls).
+  useEffect(() => {
+    if (!copied) return;
+    const t = setTimeout(() => setCopied(false), COPIED_NOTE_MS);
+    return () => clearTimeout(t);
+  }, [copied]);
   const copyLink = async () => {
     const link = linkFor(encodeHash(urlStateOf(useExplorer.getState())));
-    setCopied((await copyText(link)) ? 'Link copied.' : `Copy this link: ${link}`);
+    const ok = await copyText(link);
+    setCopied(ok);
+    // Refused: the link to copy by hand goes to the notices line (Notices.tsx), not this row.
+    useCopyByHand.getState().show(ok ? null : link);
   };
 
   return (
@@ -83,10 +96,9 @@ export function ShareBar() {
       </div>
       {copied && (
         <p className="share-copied" role="status">
-          {copied}
+          Link copied.
         </p>
       )}
-      <UrlProblems />
     </div>
   );
 }
@@ -97,6 +109,12 @@ export function ClassroomLink() {
   const state = useExplorer((s) => (s.panel === 'classroom' ? s : null));
   const [chosen, setChosen] = useState<HideableControl[]>(['stack', 'training', 'matrix']);
   const [copied, setCopied] = useState(false);
+  // "Link copied." is a short-lived note under the button (it must not move the bar's controls).
+  useEffect(() => {
+    if (!copied) return;
+    const t = setTimeout(() => setCopied(false), COPIED_NOTE_MS);
+    return () => clearTimeout(t);
+  }, [copied]);
   const id = useId();
   const link = state ? linkFor(encodeHash({ ...urlStateOf(state), hidden: HIDEABLE_CONTROLS.filter((c) => chosen.includes(c)), panel: null })) : '';
 
@@ -127,24 +145,5 @@ export function ClassroomLink() {
       </button>
       {copied && <span role="status"> Copied.</span>}
     </section>
-  );
-}
-
-function UrlProblems() {
-  const problems = useExplorer((s) => s.urlProblems);
-  const setUrlProblems = useExplorer((s) => s.setUrlProblems);
-  if (problems.length === 0) return null;
-  return (
-    <div className="url-problems" role="alert" aria-label="Problems in the link">
-      <p>{linkNoticeHeading(problems)}</p>
-      <ul>
-        {problems.map((p, k) => (
-          <li key={k}>{p}</li>
-        ))}
-      </ul>
-      <button type="button" onClick={() => setUrlProblems([])}>
-        Dismiss
-      </button>
-    </div>
   );
 }

@@ -4,10 +4,9 @@
  * the block is drawn; the stack-wide controls are in StackControls.tsx (top bar).
  */
 import { memo, useId, useState } from 'react';
-import { ACTIVATIONS, type Activation } from '../core/activation';
 import { EXPLORER_LIMITS, type BlockSpec } from '../app/explorer';
 import { useExplorer } from '../app/store';
-import { ACTIVATION_LABEL } from './StackControls';
+import { ACTIVATION_LABEL, activationOf, ActivationOptions } from './ActivationOptions';
 
 export function StackBuilder() {
   // A classroom link can hide stack editing: the diagram stays, read-only.
@@ -141,13 +140,12 @@ function BlockCardView({ block, index, count, trained, locked }: BlockCardProps)
                 id={`${id}-s`}
                 aria-label={`Activation of block ${n}`}
                 value={block.activation}
-                onChange={(e) => updateBlock(index, { activation: e.target.value as Activation })}
+                onChange={(e) => {
+                  const activation = activationOf(e.target.value);
+                  if (activation) updateBlock(index, { activation });
+                }}
               >
-                {ACTIVATIONS.map((a) => (
-                  <option key={a} value={a}>
-                    {ACTIVATION_LABEL[a]}
-                  </option>
-                ))}
+                <ActivationOptions />
               </select>
             </div>
             <div className="block-field">

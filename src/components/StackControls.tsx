@@ -5,22 +5,15 @@
  */
 import { useId, useState } from 'react';
 import { create } from 'zustand';
-import { ACTIVATIONS, type Activation } from '../core/activation';
 import { EXPLORER_LIMITS, type TaskName } from '../app/explorer';
 import { MAX_WEIGHTS_SEED, useExplorer } from '../app/store';
 import { switchTask } from '../app/taskSwitch';
+import { activationOf, ActivationOptions } from './ActivationOptions';
 
 const TASKS: { value: TaskName; label: string }[] = [
   { value: 'entanglement', label: 'Two qubits (entanglement)' },
   { value: 'digits', label: 'Digits (6 qubits)' },
 ];
-
-export const ACTIVATION_LABEL: Record<Activation, string> = {
-  relu: 'ReLU',
-  softplus: 'softplus',
-  sigmoid: 'sigmoid',
-  exp: 'exp (softmax)',
-};
 
 /** The task: two-qubit entanglement states or 6-qubit digits (placed in the page header). */
 export function TaskSwitch() {
@@ -131,15 +124,12 @@ export function StackControls() {
           id={`${id}-act`}
           value=""
           onChange={(e) => {
-            if (e.target.value) setAllActivations(e.target.value as Activation);
+            const a = activationOf(e.target.value);
+            if (a) setAllActivations(a);
           }}
         >
           <option value="">set all…</option>
-          {ACTIVATIONS.map((a) => (
-            <option key={a} value={a}>
-              {ACTIVATION_LABEL[a]}
-            </option>
-          ))}
+          <ActivationOptions />
         </select>
       </div>
 

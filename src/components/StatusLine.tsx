@@ -1,7 +1,7 @@
 import { useExplorer } from '../app/store';
 import { useOfflineCache } from '../app/offlineCache';
 
-/** Backend, progress and errors of the engine. The last good result stays on screen on error. */
+/** Backend and progress of the engine (its error is on the notices line, Notices.tsx). */
 export function StatusLine() {
   const backend = useExplorer((s) => s.backend);
   const computing = useExplorer((s) => s.computing);
@@ -45,11 +45,6 @@ export function StatusLine() {
           </span>
         )}
       </p>
-      {error && (
-        <p className="error" role="alert">
-          Could not compute the newest edit: {error}. The last good result is still shown.
-        </p>
-      )}
       {notice && (
         <details className="notice">
           <summary>Engine note</summary>

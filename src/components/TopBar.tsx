@@ -1,28 +1,19 @@
 /**
  * The compact top bar: skip links, title, task, model menu, the stack-wide controls, undo /
- * share, the engine status, and the tabs (Explore, Training studio, Export, Saved work,
- * Classroom link; the open one is the URL field `p`). <TabPanels /> holds the tabs' content:
- * every panel stays mounted (its work is kept) and only the open one is shown.
- * Keys (not while typing): i = input, l = layer view, r = readouts.
+ * share, the engine status, the tabs (Tabs.tsx: Explore, Training studio, Export, Saved work,
+ * Classroom link; the open one is the URL field `p`) and, on a line of their own, the notices
+ * (Notices.tsx), so a long message never pushes the controls onto another row.
+ * Keys (not while typing): i = input, l = layer view, r = readouts (they open the Explore tab).
  */
-import { Activity, useEffect, type ReactNode } from 'react';
-import { useExplorer, type HideableControl, type PanelName } from '../app/store';
-import { ExportPanel } from './ExportPanel';
+import { useEffect } from 'react';
+import { useExplorer } from '../app/store';
 import { Hideable } from './Hideable';
 import { ModelMenu } from './ModelMenu';
-import { SavedPanel } from './SavedPanel';
-import { ClassroomLink, ShareBar } from './ShareBar';
+import { Notices } from './Notices';
+import { ShareBar } from './ShareBar';
 import { StackControls, TaskSwitch } from './StackControls';
 import { StatusLine } from './StatusLine';
-import { TrainingPanel } from './TrainingPanel';
-
-const TABS: { panel: PanelName | null; label: string; control?: HideableControl }[] = [
-  { panel: null, label: 'Explore' },
-  { panel: 'training', label: 'Training studio', control: 'training' },
-  { panel: 'export', label: 'Export', control: 'export' },
-  { panel: 'saved', label: 'Saved work', control: 'saved' },
-  { panel: 'classroom', label: 'Classroom link' },
-];
+import { Tabs } from './Tabs';
 
 /** Where the skip links and keys go. */
 const TARGETS = {
@@ -31,11 +22,19 @@ const TARGETS = {
   readouts: () => document.getElementById('explorer-readouts'),
 } as const;
 
-function jump(to: keyof typeof TARGETS) {
+function focusTarget(to: keyof typeof TARGETS) {
   const el = TARGETS[to]();
   if (!el) return;
   el.focus({ preventScroll: true });
   el.scrollIntoView({ block: 'nearest' });
+}
+
+/** Go to a place of the explorer, opening the Explore tab first if another tab is open. */
+function jump(to: keyof typeof TARGETS) {
+  if (useExplorer.getState().panel === null) return focusTarget(to);
+  useExplorer.getState().setPanel(null);
+  // The explorer is shown on the next render.
+  requestAnimationFrame(() => focusTarget(to));
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -92,6 +91,7 @@ export function TopBar() {
         <StatusLine />
         <KeysHelp />
       </div>
+      <Notices />
     </header>
   );
 }
@@ -115,81 +115,5 @@ function KeysHelp() {
         </ul>
       </div>
     </details>
-  );
-}
-
-function Tabs() {
-  const panel = useExplorer((s) => s.panel);
-  const hidden = useExplorer((s) => s.hidden);
-  const setPanel = useExplorer((s) => s.setPanel);
-  return (
-    <div className="tabs" role="tablist" aria-label="Views">
-      {TABS.filter((t) => !t.control || !hidden.includes(t.control)).map((t) => (
-        <button
-          key={t.label}
-          type="button"
-          role="tab"
-          id={`tab-${t.panel ?? 'explore'}`}
-          aria-selected={panel === t.panel}
-          aria-controls={t.panel ? `panel-${t.panel}` : undefined}
-          onClick={() => {
-            setPanel(t.panel);
-            requestAnimationFrame(() => {
-              if (t.panel) document.getElementById(`panel-${t.panel}`)?.scrollIntoView({ block: 'start' });
-              else window.scrollTo({ top: 0 });
-            });
-          }}
-        >
-          {t.label}
-        </button>
-      ))}
-    </div>
-  );
-}
-
-function TabPanel({ name, children }: { name: PanelName; children: ReactNode }) {
-  const open = useExplorer((s) => s.panel === name);
-  return (
-    <div id={`panel-${name}`} role="tabpanel" aria-labelledby={`tab-${name}`} className="tab-panel" hidden={!open}>
-      {children}
-    </div>
-  );
-}
-
-/**
- * A closed tab's content keeps its state but is not re-rendered on every edit (React's
- * Activity: hidden content renders only when the page is idle). Only for panels without effects
- * that must keep running while closed (the export panel; not training).
- */
-function Deferred({ panel, children }: { panel: PanelName; children: ReactNode }) {
-  const open = useExplorer((s) => s.panel === panel);
-  return <Activity mode={open ? 'visible' : 'hidden'}>{children}</Activity>;
-}
-
-/** The tabs' content, below the one screen. */
-export function TabPanels() {
-  return (
-    <div className="tab-panels">
-      <Hideable control="training">
-        <TabPanel name="training">
-          <TrainingPanel />
-        </TabPanel>
-      </Hideable>
-      <Hideable control="export">
-        <TabPanel name="export">
-          <Deferred panel="export">
-            <ExportPanel />
-          </Deferred>
-        </TabPanel>
-      </Hideable>
-      <Hideable control="saved">
-        <TabPanel name="saved">
-          <SavedPanel />
-        </TabPanel>
-      </Hideable>
-      <TabPanel name="classroom">
-        <ClassroomLink />
-      </TabPanel>
-    </div>
   );
 }

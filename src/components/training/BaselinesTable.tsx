@@ -78,7 +78,7 @@ export function BaselinesTable() {
         </p>
       )}
       {rows && (
-        <div className="train-table-wrap">
+        <div className="train-table-wrap train-table-scroll">
           <RowHeaderTable
             testId="baselines-table"
             caption="Entanglement classifiers on the same data: overall and balanced accuracy, partners with their pair’s balanced accuracy"

@@ -67,7 +67,7 @@ function Row({ s }: { s: RunSummary }) {
       <td>{fmt(a?.all)}</td>
       <td data-testid="balanced-accuracy">{fmt(h?.balanced)}</td>
       <td data-testid="class-shares">
-        {h ? (ent ? h.shares.map((x) => fmt(x, 3)).join(' / ') : `${fmt(Math.max(...h.shares), 3)} (largest)`) : '—'}
+        {h ? (ent ? h.shares.map((x) => fmt(x, 3)).join(' / ') : fmt(Math.max(...h.shares), 3)) : '—'}
       </td>
       <td>{s.epochs}</td>
       <td>{s.seconds.toFixed(1)}</td>
@@ -89,24 +89,57 @@ export function FinalFigures() {
         (no shots).
         {status === 'running' ? ' More rows follow when the baselines finish.' : ''}
       </p>
-      <div className="train-table-wrap">
-        <table className="train-table" data-testid="final-figures">
+      {/* At 1280 px the table fits (wrapping headers, the accuracies under one group header); a
+          narrower screen scrolls it sideways inside its box, with a shadow at the cut edge. */}
+      <div className="train-table-wrap train-table-scroll" role="region" aria-label="Final figures table" tabIndex={0}>
+        <table className="train-table train-final-table" data-testid="final-figures">
           <caption className="visually-hidden">Final figures of the run and its baselines</caption>
           <thead>
             <tr>
-              <th scope="col">Model</th>
-              <th scope="col">Mode</th>
-              <th scope="col">Depth</th>
-              <th scope="col">α</th>
-              <th scope="col">Train acc.</th>
-              <th scope="col">Test acc.</th>
-              <th scope="col">Dephased</th>
-              <th scope="col">Marginal</th>
-              <th scope="col">Adversarial</th>
-              <th scope="col">Balanced acc.</th>
-              <th scope="col">{req.task === 'entanglement' ? 'Predicted sep. / ent.' : 'Predicted share'}</th>
-              <th scope="col">Epochs</th>
-              <th scope="col">Seconds</th>
+              <th scope="col" rowSpan={2}>
+                Model
+              </th>
+              <th scope="col" rowSpan={2}>
+                Mode
+              </th>
+              <th scope="col" rowSpan={2}>
+                Depth
+              </th>
+              <th scope="col" rowSpan={2}>
+                α
+              </th>
+              <th scope="colgroup" colSpan={6} className="train-group">
+                Accuracy (0–1)
+              </th>
+              <th scope="col" rowSpan={2}>
+                {req.task === 'entanglement' ? (
+                  <>
+                    Predicted <abbr title="separable">sep.</abbr> / <abbr title="entangled">ent.</abbr>
+                  </>
+                ) : (
+                  'Largest predicted share'
+                )}
+              </th>
+              <th scope="col" rowSpan={2}>
+                Epochs
+              </th>
+              <th scope="col" rowSpan={2}>
+                Time (s)
+              </th>
+            </tr>
+            <tr>
+              <th scope="col">Train</th>
+              <th scope="col">Test</th>
+              <th scope="col">
+                <abbr title="dephased partners">Dephased</abbr>
+              </th>
+              <th scope="col">
+                <abbr title="marginal-product partners">Marginal</abbr>
+              </th>
+              <th scope="col">
+                <abbr title="all adversarial partners">Adversarial</abbr>
+              </th>
+              <th scope="col">Balanced</th>
             </tr>
           </thead>
           <tbody>
@@ -116,6 +149,9 @@ export function FinalFigures() {
           </tbody>
         </table>
       </div>
+      <p className="train-hint train-scroll-hint" aria-hidden="true">
+        Scroll the table sideways for more columns →
+      </p>
       {summaries.map((s, i) => {
         const h = honest(s);
         const note = h && oneClassNote(h.shares, CLASS_NAMES[s.request.task]);
@@ -155,6 +191,8 @@ export function UseInExplorer() {
               if (ex.stack.task !== req.task) ex.setTask(req.task);
               useExplorer.getState().loadTrainedModel(name, model);
               setDone(name);
+              // Show it: the Explore tab replaces the training studio (which keeps its run).
+              useExplorer.getState().setPanel(null);
             }}
           >
             Use in explorer

@@ -48,7 +48,7 @@ function StudyChart({ spec, label, testId }: { spec: StudyChartSpec; label: stri
 
 function Table({ name, caption, head, rows }: { name: StudyName; caption: string; head: string[]; rows: (string | number)[][] }) {
   return (
-    <div className="train-table-wrap">
+    <div className="train-table-wrap train-table-scroll">
       <RowHeaderTable testId={`study-table-${name}`} caption={caption} head={head} rows={rows} />
       {/* the CSV holds the table as shown; '—' (not a number) becomes an empty cell */}
       <ExportButtons what={`${caption} table`} name={['study', name, 'table']} csv={() => toCsv(head, rows.map((r) => r.map((c) => (c === '—' ? '' : c))))} />
