@@ -127,6 +127,10 @@ test('digits: draw a stroke and the 8×8 pooled input changes', async ({ page })
   const chainLayers = chain.getByRole('img', { name: /^quantum path, layer \d+$/ });
   await expect(chain).toContainText('The canvas is blank: draw a digit to see the layers.');
   await expect(chainLayers).toHaveCount(0);
+  // The large layer view says so too, and shows no matrix of I/64.
+  const layerView = page.getByRole('region', { name: 'Layer by layer' });
+  await expect(layerView).toContainText('The canvas is blank: draw a digit to see its layers.');
+  await expect(layerView.getByRole('img', { name: /path/ })).toHaveCount(0);
   const saveInput = page.getByRole('button', { name: 'Save input', exact: true });
   await expect(saveInput).toBeDisabled();
   await expect(saveInput).toHaveAccessibleDescription('Nothing to save: the canvas is blank (draw a digit first).');
@@ -149,6 +153,8 @@ test('digits: draw a stroke and the 8×8 pooled input changes', async ({ page })
   // A digit: the layers are back (input and 4 blocks) and the drawing can be saved.
   await expect(chain).not.toContainText('The canvas is blank');
   await expect(chainLayers).toHaveCount(5);
+  await expect(layerView).not.toContainText('The canvas is blank');
+  await expect(layerView.getByRole('img', { name: /quantum path/i }).first()).toBeVisible();
   await expect(saveInput).toBeEnabled();
   await page.screenshot({ path: 'test-results/explorer-drawn.png', fullPage: true });
 

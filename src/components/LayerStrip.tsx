@@ -6,7 +6,7 @@
  * chain (LayerChain.tsx).
  */
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { ExploreResponse } from '../app/explorer';
+import { isBlankDrawing, type ExploreResponse } from '../app/explorer';
 import type { ColourScale, MatrixView as MatrixViewId } from '../app/store';
 import { VIZ_LIMITS } from '../viz/config';
 import { fmt, ket, MISSING } from '../viz/format';
@@ -72,6 +72,8 @@ export function EvolutionPanel() {
   const [entry, setEntry] = useState<string | null>(null);
   const headingId = useId();
   const [mainRef, mainWidth] = useWidth<HTMLDivElement>(440);
+  // A blank drawing canvas: say so instead of drawing the uniform I/64 (as the chain does).
+  const blank = useExplorer((s) => isBlankDrawing(s.input, s.result));
 
   const K = result ? result.layers.length - 1 : 0;
   const k = shownLayer(result, selected);
@@ -101,7 +103,8 @@ export function EvolutionPanel() {
         </span>
       </div>
 
-      <div className={`viz-main is-${sizes.mode}`} ref={mainRef} data-layout={sizes.mode}>
+      {blank && <p className="chain-empty">The canvas is blank: draw a digit to see its layers.</p>}
+      <div className={`viz-main is-${sizes.mode}`} ref={mainRef} data-layout={sizes.mode} hidden={blank}>
         <figure className="viz-figure" style={figStyle(sizes.quantum.cssSize)}>
           <figcaption>
             Quantum path ρ<sup>({k})</sup>, {layerName}
