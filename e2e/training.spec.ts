@@ -226,9 +226,14 @@ test('training: a complete tiny run shows the final figures, accuracy vs depth a
   await expect(panel.getByText('Scroll the table sideways for more columns')).toBeVisible();
   await page.setViewportSize({ width: 1280, height: 800 });
 
-  // The trained model becomes the explorer's stack, and the Explore tab opens to show it.
+  // The trained model becomes the explorer's stack, and the Explore tab opens to show it, at
+  // its first screen (not scrolled down to where the studio's button was).
+  await panel.getByRole('button', { name: 'Use in explorer' }).scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => window.scrollY), 'the studio is scrolled down to its button').toBeGreaterThan(400);
   await panel.getByRole('button', { name: 'Use in explorer' }).click();
   await expect(page.getByRole('tab', { name: 'Explore', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+  await expect(page.getByRole('region', { name: 'Quantum path readout', exact: true })).toBeInViewport({ ratio: 1 });
   await expect(panel).toBeHidden();
   await expect(page.getByRole('main', { name: 'Explorer' })).toBeVisible();
   await expect(page.locator('.model-menu .trained strong')).toHaveText(/^trained: entanglement, .*depth 2/);

@@ -4,7 +4,7 @@
  * mounted (its work is kept, a training run goes on) and only the open one is shown. The open
  * tab is the store's `panel` (URL field `p`); src/app/tabs.ts says which tabs exist.
  */
-import { Activity, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { Activity, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useExplorer, type PanelName } from '../app/store';
 import { shownPanel, tabAfterKey, tabId, tabPanelId, visibleTabs } from '../app/tabs';
 import { ExportPanel } from './ExportPanel';
@@ -25,13 +25,19 @@ export function Tabs() {
   const list = useRef<HTMLDivElement>(null);
   const tabs = visibleTabs(hidden);
 
-  const open = (panel: PanelName | null) => {
-    setPanel(panel);
-    // Another tab opens right under the tab row: bring the row back into view if it scrolled
-    // away. The explorer starts at the top of the page (on a phone its layer view and readouts
-    // come before the tab row).
-    requestAnimationFrame(() => (panel === null ? window.scrollTo({ top: 0 }) : list.current?.scrollIntoView({ block: 'nearest' })));
-  };
+  // Whatever opened a tab (a click, the arrow keys, "Use in explorer", a saved model, Back):
+  // another tab opens right under the tab row, so bring the row back into view if it scrolled
+  // away; the explorer starts at the top of the page (on a phone its layer view and readouts
+  // come before the tab row). A page scrolled down in the training studio opened the explorer
+  // 1,464 px down, at its tables. Not on the first render: a link's scroll stays.
+  const previous = useRef(shown);
+  useLayoutEffect(() => {
+    if (previous.current === shown) return;
+    previous.current = shown;
+    if (shown === null) window.scrollTo({ top: 0 });
+    else list.current?.scrollIntoView({ block: 'nearest' });
+  }, [shown]);
+  const open = (panel: PanelName | null) => setPanel(panel);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const next = tabAfterKey(tabs, shown, e.key);
     if (next === undefined) return;
