@@ -18,7 +18,7 @@ test('training settings that make no sense: marked before Play, and a diverging 
   // out of range: marked at the field, Play waits
   const depth = panel.getByLabel('Depth (blocks)');
   await depth.fill('0');
-  await expect(panel.getByText('depth must be a whole number from 1 to 8, got 0')).toBeVisible();
+  await expect(panel.getByText('depth must be a whole number from 1 to 20, got 0')).toBeVisible();
   await expect(depth).toHaveAttribute('aria-invalid', 'true');
   await expect(play).toBeDisabled();
   await expect(panel.getByText('Fix the marked field in the settings to start a run.')).toBeVisible();

@@ -17,17 +17,26 @@ describe('training form ranges (one table)', () => {
   });
 
   it('out of range: an error that names the field, the range and the value', () => {
-    expect(fieldError('depth', 0, 'digits')).toBe('depth must be a whole number from 1 to 8, got 0');
-    expect(fieldError('depth', 2.5, 'digits')).toBe('depth must be a whole number from 1 to 8, got 2.5');
+    expect(fieldError('depth', 0, 'digits')).toBe('depth must be a whole number from 1 to 20, got 0');
+    expect(fieldError('depth', 2.5, 'digits')).toBe('depth must be a whole number from 1 to 20, got 2.5');
     expect(fieldError('alpha', 1.5, 'digits')).toBe('α must be from 0 to 1, got 1.5');
     expect(fieldError('learningRate', 0, 'digits')).toBe('learning rate must be greater than 0, got 0');
     expect(fieldError('learningRate', -1, 'digits')).toMatch(/greater than 0/);
     expect(fieldError('testSize', 5000, 'digits')).toBe('test examples must be a whole number from 10 to 4000, got 5000');
     expect(fieldError('testSize', 5000, 'entanglement')).toBeNull();
     expect(fieldError('epochs', NaN, 'digits')).toBe('epochs: enter a number');
-    const c = checkForm(form({ depth: 9, alpha: -0.1 }));
+    const c = checkForm(form({ depth: 21, alpha: -0.1 }));
     expect(c.ok).toBe(false);
     expect(Object.keys(c.errors).sort()).toEqual(['alpha', 'depth']);
+  });
+
+  it('depth goes as deep as the explorer (20): 12 (the bundled model) is usual, 16 warns, 21 is refused', () => {
+    // The studio refused depth 9 while the explorer went to 20 and shipped a 12-block model.
+    expect(fieldError('depth', 12, 'entanglement')).toBeNull();
+    expect(checkForm(form({ depth: 12 })).warnings).toEqual({});
+    expect(fieldError('depth', 20, 'digits')).toBeNull();
+    expect(checkForm(form({ depth: 16 })).warnings.depth).toBe('depth 16 is above the usual 1–12');
+    expect(fieldError('depth', 21, 'entanglement')).toBe('depth must be a whole number from 1 to 20, got 21');
   });
 
   it('every bound of the table is enforced: min, max, and integers', () => {

@@ -4,6 +4,7 @@
  * does not block). The engine validates again (workers/engine/train.ts), and detects runs that
  * diverge anyway.
  */
+import { EXPLORER_LIMITS } from './explorer';
 import type { TaskName } from './protocol';
 
 export type RangedField = 'depth' | 'alpha' | 'learningRate' | 'epochs' | 'batchSize' | 'seed' | 'trainSize' | 'testSize' | 'adversarialShare' | 'shots';
@@ -36,7 +37,9 @@ export interface FieldRange {
 }
 
 export const FIELD_RANGES: Record<RangedField, FieldRange> = {
-  depth: { name: 'depth', min: 1, max: 8, integer: true },
+  // As deep as the explorer goes (a trained model opens there; the bundled entanglement model
+  // has 12 blocks); deeper than 12 warns (each block adds its share of training time).
+  depth: { name: 'depth', min: 1, max: EXPLORER_LIMITS.maxDepth, integer: true, usual: [1, 12] },
   alpha: { name: 'α', min: 0, max: 1 },
   // Any positive learning rate is legal (the engine stops a run that diverges); outside the
   // usual range the field warns.
