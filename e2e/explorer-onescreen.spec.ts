@@ -10,7 +10,7 @@
  *   their URL field (`p=`); the explorer is painted again when shown.
  * Screenshots go to test-results/ (or $VIEWS_SHOT_DIR).
  */
-import { expect, expectOnScreen, pageErrors, settledOutput, test, type Locator, type Page } from './fixtures';
+import { expect, expectOnScreen, pageErrors, settled, settledOutput, test, type Locator, type Page } from './fixtures';
 
 test.describe.configure({ timeout: 120_000 });
 const SHOTS = process.env.VIEWS_SHOT_DIR ?? 'test-results';
@@ -57,6 +57,20 @@ test('first visit at 1280×800: the trained model calls |Φ+⟩ entangled, the p
   await expectOnScreen(page, page.getByRole('img', { name: 'trace distance per layer' }), 'trace distance chart');
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   await page.screenshot({ path: `${SHOTS}/onescreen-1280-bell.png` });
+
+  // The Hinton and city views keep the chain on two rows: every layer, both readouts and the
+  // toggle stay on the first screen (the city cells were wide enough to push the chain onto
+  // three rows). The large city view itself may reach below the fold.
+  for (const view of ['Hinton', 'City (Re/Im)', 'Heatmap']) {
+    await page.getByRole('radio', { name: view, exact: true }).check();
+    await settled(page);
+    for (let k = 0; k <= K; k++) await expectOnScreen(page, page.getByRole('img', { name: `quantum path, layer ${k}`, exact: true }), `${view}: layer ${k}`);
+    const rows = new Set(await layerImages(page).evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top / 20))));
+    expect(rows.size, `${view}: rows of the chain`).toBeLessThanOrEqual(2);
+    await expectOnScreen(page, quantumReadout(page), `${view}: quantum readout`);
+    await expectOnScreen(page, classicalReadout(page), `${view}: classical readout`);
+    await expectOnScreen(page, toggle(page), `${view}: Dephased partner toggle`);
+  }
 
   const q0 = await prediction(quantumReadout(page));
   const c0 = await prediction(classicalReadout(page));

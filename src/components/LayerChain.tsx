@@ -25,8 +25,12 @@ const cellCss = (d: number) => (d > 16 ? 84 : 62);
  */
 const wrapsOnTwoRows = (d: number, K: number) => d <= 16 && K >= 7 && K <= 13;
 const WRAPPED_CELL_CSS = 44;
-/** Width of a layer's column in the city view (its Re and Im floors side by side). */
-const cityStripWidth = (size: number) => Math.round(size * 1.6);
+/**
+ * Width of a layer's column in the city view (its Re and Im floors side by side). Wrapped cells
+ * widen less, so the bundled 12-block model keeps two rows in the city view too (at 1.6× the
+ * chain took three rows at 1280 px and pushed the layer view down).
+ */
+const cityStripWidth = (size: number) => Math.round(size * (size === WRAPPED_CELL_CSS ? 1.1 : 1.6));
 
 export function LayerChain() {
   const result = useExplorer((s) => s.result);
