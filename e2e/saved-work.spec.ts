@@ -362,6 +362,31 @@ test('without IndexedDB the panel says so and keeps working for the session', as
   expect(errors).toEqual([]);
 });
 
+test('a link to a saved model keeps working after the model is renamed in Saved work', async ({ page }) => {
+  const errors = pageErrors(page);
+  await page.goto('./#v=1&p=saved');
+  await panelReady(page);
+  await importFile(page, 'class-model.json', JSON.stringify({ ...entanglementModel, name: 'class model' }));
+  await expect(rowOf(modelsTable(page), 'class model')).toHaveCount(1);
+  await savedPanel(page).getByRole('button', { name: 'Open class model in explorer' }).click();
+  await onExploreTab(page);
+  await expect(page.locator('.trained strong')).toHaveText('class model');
+  await expect.poll(() => decodeURIComponent(page.url())).toContain('model=class model');
+  const link = page.url();
+  // Rename it, then open the link made before the rename (a reload of the view).
+  await openTab(page, 'Saved work');
+  await savedPanel(page).getByRole('button', { name: 'Rename class model' }).click();
+  await savedPanel(page).getByLabel('New name').fill('Werner detector');
+  await savedPanel(page).getByLabel('New name').press('Enter');
+  await expect(rowOf(modelsTable(page), 'Werner detector')).toHaveCount(1);
+  await page.goto(link);
+  await page.reload();
+  await expect(page.locator('.trained strong')).toHaveText('Werner detector');
+  await expect(page.getByRole('alert', { name: 'Problems in the link' })).toHaveCount(0);
+  expect(await page.evaluate(() => window.__hqrnStore!.getState().stack.blocks.length)).toBe(entanglementModel.blocks.length);
+  expect(errors).toEqual([]);
+});
+
 test('bundled models are listed and open in the explorer', async ({ page }) => {
   await page.goto('./#v=1&p=saved');
   await panelReady(page);

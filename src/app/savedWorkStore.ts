@@ -30,7 +30,7 @@ export interface SavedWorkState {
 export interface SavedWorkActions {
   refresh(): Promise<void>;
   /** Save a trained model; resolves with the record only after it is written (throws otherwise). */
-  saveModel(args: { name: string; model: ModelJson; accuracy?: number }): Promise<SavedModel>;
+  saveModel(args: { name: string; model: ModelJson; accuracy?: number; alsoKnownAs?: string }): Promise<SavedModel>;
   saveInput(args: { name: string; input: InputSpec }): Promise<SavedInput>;
   rename(store: SavedStore, id: string, name: string): Promise<boolean>;
   remove(store: SavedStore, id: string): Promise<void>;
