@@ -162,7 +162,7 @@ test('bad files are refused with the problem named and the list kept; a 50 MB fi
   const zero = [0, 0, 0, 0];
   const notPsd = { format: 'hqrn-state', version: 1, re: [[1.25, 0, 0, 0], [0, -0.25, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]], im: [zero, zero, zero, zero] };
   const notHermitian = { format: 'hqrn-state', version: 1, re: [[0.5, 0.3, 0, 0], [0, 0.5, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]], im: [zero, zero, zero, zero] };
-  const cases: [string, string, RegExp][] = [
+  const cases: [string, string | Buffer, RegExp][] = [
     ['wrong-shape.json', JSON.stringify(wrongShape), /^Import: wrong-shape\.json: blocks\[1\]\.aMinus\.im: expected 4 rows, got 3/],
     ['non-finite.json', nonFinite, /^Import: non-finite\.json: blocks\[0\]\.gain: must be a finite number, got Infinity/],
     ['nan.json', nonFinite.replace('1e999', 'NaN'), /^Import: nan\.json: \(file\): not valid JSON/],
@@ -170,6 +170,8 @@ test('bad files are refused with the problem named and the list kept; a 50 MB fi
     ['not-hermitian.json', JSON.stringify(notHermitian), /^Import: not-hermitian\.json: state: not Hermitian/],
     ['three-qubits.json', JSON.stringify({ format: 'hqrn-model', version: 1, nQubits: 3, blocks: [{ alpha: 0.5, w: Array.from({ length: 8 }, () => Array(8).fill(0)) }] }), /^Import: three-qubits\.json: nQubits: /],
     ['picture.json', JSON.stringify({ format: 'png' }), /^Import: picture\.json: format: expected "hqrn-model" or "hqrn-state", got "png"/],
+    // a real PNG picture chosen by mistake: named as one, no raw parser text ("Unexpected token '�'")
+    ['photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 16, 0, 0, 0, 16, 8, 6, 0, 0, 0, 0x1f, 0xf3, 0xff, 0x61]), /^Import: photo\.png: \(file\): this is not an hqrn JSON file \(it looks like a PNG image\); export models and inputs from Saved work or the CLI/],
   ];
   for (const [name, contents, message] of cases) {
     await importFile(page, name, contents);

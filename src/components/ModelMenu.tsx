@@ -5,6 +5,7 @@
  */
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { useSavedWork } from '../app/savedWorkStore';
+import { notJsonProblem } from '../app/fileSniff';
 import { modelsOffered, modelTaskRefusal } from '../app/classroom';
 import { useExplorer } from '../app/store';
 import { Hideable } from './Hideable';
@@ -130,7 +131,7 @@ function ModelFile({ onLoaded }: { onLoaded: () => void }) {
     try {
       json = JSON.parse(text);
     } catch (err) {
-      useExplorer.setState({ error: `model file ${file.name}: not valid JSON (${err instanceof Error ? err.message : String(err)})` });
+      useExplorer.setState({ error: `model file ${file.name}: ${notJsonProblem(text, err)}` });
       return;
     }
     if (json === null || typeof json !== 'object' || Array.isArray(json)) {
