@@ -218,6 +218,33 @@ test('an off-centre drawing is normalised as MNIST and read like the centred one
   expect(errors).toEqual([]);
 });
 
+test('a random MNIST digit is shown on the drawing canvas and a stroke edits it; the hint says so', async ({ page }) => {
+  const errors = pageErrors(page);
+  await page.goto('./#v=1&t=dig');
+  await settled(page);
+  const canvas = page.getByRole('img', { name: /^Drawing canvas/ });
+  await page.getByRole('button', { name: 'Clear', exact: true }).click();
+  await settled(page);
+  expect(Math.max(...(await canvasRgb(canvas)))).toBe(0);
+  await page.getByRole('button', { name: 'Random MNIST digit', exact: true }).click();
+  await expect(currentInput(page)).toHaveText(/^MNIST digit #\d+$/);
+  await settled(page);
+  // The canvas was left black; now it shows the digit.
+  await expect.poll(async () => Math.max(...(await canvasRgb(canvas)))).toBeGreaterThan(200);
+  await expect(page.getByText(/is on the drawing canvas: draw on it to change it, or Clear it to draw your own\./)).toBeVisible();
+  await expect(page.getByText(/on the right/)).toHaveCount(0);
+  const mnistInk = await page.evaluate(() => Array.from(window.__hqrnStore!.getState().result!.digit28!).reduce((a, b) => a + b, 0));
+  // A stroke edits the digit: the drawing holds the MNIST ink plus the stroke.
+  await stroke(page, 0.1, 0.1, 0.3);
+  await expect(currentInput(page)).toHaveText('digit drawn on the canvas');
+  const drawnInk = await page.evaluate(() => {
+    const input = window.__hqrnStore!.getState().input as { pixels: number[] };
+    return input.pixels.reduce((a, b) => a + b, 0);
+  });
+  expect(drawnInk).toBeGreaterThan(mnistInk);
+  expect(errors).toEqual([]);
+});
+
 test('a blank canvas asks for a digit, predicts nothing, and its previews are black', async ({ page }) => {
   const errors = pageErrors(page);
   await page.goto('./#v=1&t=dig');
