@@ -30,7 +30,7 @@ describe('matrix editor status: one clear state', () => {
   });
 
   it('a negative eigenvalue is said in teacher words with one minus sign', () => {
-    const check = { state: 'invalid' as const, reason: 'not positive semidefinite: smallest eigenvalue -0.3 < −1e-6 (tolerance 1e-6)', kind: 'psd' as const, minEigenvalue: -0.3, nearest: { re: [], im: [], traceDistance: 0.3 } };
+    const check = { state: 'invalid' as const, reason: 'not positive semidefinite: smallest eigenvalue -0.3 < -1e-6 (tolerance 1e-6)', kind: 'psd' as const, minEigenvalue: -0.3, nearest: { re: [], im: [], traceDistance: 0.3 } };
     expect(refusedText(check)).toBe('Not a density matrix: it has a negative eigenvalue (−0.3). Use the nearest state to fix it.');
     const s = editorStatus({ state: 'empty' }, { ...check, key: 'k' }, true, null);
     expect(s.message).not.toMatch(/-/);
