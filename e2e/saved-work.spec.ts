@@ -76,6 +76,13 @@ test('a trained model: save, reload, find it with date, task and accuracy; renam
   await nameField.fill('greedy depth 1');
   await training.getByRole('button', { name: 'Save model' }).click();
   await expect(training.getByRole('status', { name: 'Save model status' })).toHaveText('Saved “greedy depth 1” (see Saved work).');
+  // "Use in explorer" names the run ("trained: …") in the link, not the name it was saved under:
+  // a reload of that link still finds the saved model (it said "not among the saved models").
+  await training.getByRole('button', { name: 'Use in explorer', exact: true }).click();
+  await expect.poll(() => decodeURIComponent(page.url())).toMatch(/model=trained: entanglement/);
+  await page.reload();
+  await expect(page.locator('.trained strong')).toHaveText('greedy depth 1');
+  await expect(page.getByRole('alert', { name: 'Problems in the link' })).toHaveCount(0);
   await openTab(page, 'Saved work');
 
   const check = async (name: string) => {
