@@ -182,6 +182,13 @@ test('an unreadable paste is one clear state: named, no green line, "Use this ma
   await expect(paste).toHaveValue('');
   await expect(matrixCheck(page)).toContainText('A valid density matrix');
   await expect(useThis(page)).toBeEnabled();
+  // A filled preset replaces an unreadable paste too.
+  await paste.fill('hello');
+  await expect(useThis(page)).toBeDisabled();
+  await page.getByRole('button', { name: 'Fill I/4', exact: true }).click();
+  await expect(paste).toHaveValue('');
+  await expect(matrixCheck(page)).toContainText('A valid density matrix');
+  await expect(useThis(page)).toBeEnabled();
   expect(errors).toEqual([]);
 });
 

@@ -157,6 +157,7 @@ export function MatrixEditor() {
     if (draft) {
       setMoved(null);
       setMatrix(draft);
+      setPasteText(''); // the cells now hold the offered matrix, not the paste
     }
   }, [draft?.seq]);
 
@@ -216,6 +217,7 @@ export function MatrixEditor() {
               setRe(p.re);
               setIm(p.im);
               setExact(new Map());
+              setPasteText(''); // a filled preset replaces whatever the paste box held
               setMoved(null);
             }}
           >
