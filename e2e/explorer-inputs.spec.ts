@@ -29,7 +29,7 @@ test('a bad hand-entered matrix shows its reason and keeps the previous state', 
 
   // diag(1.25, −0.25, 0, 0): trace 1, Hermitian, but a negative eigenvalue.
   await enterDiagonal(page, ['1.25', '-0.25', '0', '0']);
-  await expect(check).toContainText('not positive semidefinite');
+  await expect(check).toHaveText('Not a density matrix: it has a negative eigenvalue (−0.25). Use the nearest state to fix it.');
   await expect(use).toBeDisabled();
   await page.screenshot({ path: 'test-results/explorer-bad-matrix.png', fullPage: true });
   // The input is still the Bell state, and its measures are still shown.

@@ -154,6 +154,44 @@ test('a pasted numpy matrix fills the cells; a typo is named as a parse problem'
   expect(errors).toEqual([]);
 });
 
+test('an unreadable paste is one clear state: named, no green line, "Use this matrix" waits until it is fixed or cleared', async ({ page }) => {
+  const errors = pageErrors(page);
+  await page.goto('./');
+  await settled(page);
+  await openMatrixEditor(page);
+  const paste = page.getByRole('textbox', { name: 'Paste a matrix', exact: true });
+  const note = page.getByRole('status', { name: 'Pasted matrix', exact: true });
+  await expect(matrixCheck(page)).toContainText('A valid density matrix');
+  await expect(useThis(page)).toBeEnabled();
+  await paste.fill('hello world ]]][[ 1,2');
+  await expect(note).toHaveText("Cannot read the pasted matrix: row 1, column 1: found 'hello' where a number was expected");
+  await expect(matrixCheck(page)).not.toContainText('valid density matrix');
+  await expect(matrixCheck(page)).toContainText('fix it or clear the paste box');
+  await expect(useThis(page)).toBeDisabled();
+  await paste.fill('1 0 0\n0 1 0\n0 0 1');
+  await expect(note).toHaveText('Cannot read the pasted matrix: 3 rows, expected 4 (a 4×4 matrix)');
+  await expect(useThis(page)).toBeDisabled();
+  // overflow is refused, never shown as "Infinity" in a cell
+  await paste.fill(Array.from({ length: 4 }, () => '1e308, 0, 0, 0').join('\n'));
+  await expect(note).toContainText("'1e308' is too large for a density matrix");
+  await expect(cell(page, 'Re', 0, 0)).not.toHaveValue('Infinity');
+  await expect(useThis(page)).toBeDisabled();
+  // Clearing the paste box brings the cells (the previous matrix) back into use.
+  await page.getByRole('button', { name: 'Clear the paste box', exact: true }).click();
+  await expect(note).toHaveCount(0);
+  await expect(paste).toHaveValue('');
+  await expect(matrixCheck(page)).toContainText('A valid density matrix');
+  await expect(useThis(page)).toBeEnabled();
+  // A filled preset replaces an unreadable paste too.
+  await paste.fill('hello');
+  await expect(useThis(page)).toBeDisabled();
+  await page.getByRole('button', { name: 'Fill I/4', exact: true }).click();
+  await expect(paste).toHaveValue('');
+  await expect(matrixCheck(page)).toContainText('A valid density matrix');
+  await expect(useThis(page)).toBeEnabled();
+  expect(errors).toEqual([]);
+});
+
 test('an off-centre drawing is normalised as MNIST and read like the centred one; the normalised 28×28 is shown', async ({ page }) => {
   const errors = pageErrors(page);
   await page.goto('./#v=1&t=dig&d=2&model=digits-quantum');
@@ -184,6 +222,33 @@ test('an off-centre drawing is normalised as MNIST and read like the centred one
   await page.getByRole('button', { name: 'Clear', exact: true }).click();
   await stroke(page, 0.5, 0.2, 0.8);
   expect((await prediction(page)).predicted).toBe(1);
+  expect(errors).toEqual([]);
+});
+
+test('a random MNIST digit is shown on the drawing canvas and a stroke edits it; the hint says so', async ({ page }) => {
+  const errors = pageErrors(page);
+  await page.goto('./#v=1&t=dig');
+  await settled(page);
+  const canvas = page.getByRole('img', { name: /^Drawing canvas/ });
+  await page.getByRole('button', { name: 'Clear', exact: true }).click();
+  await settled(page);
+  expect(Math.max(...(await canvasRgb(canvas)))).toBe(0);
+  await page.getByRole('button', { name: 'Random MNIST digit', exact: true }).click();
+  await expect(currentInput(page)).toHaveText(/^MNIST digit #\d+$/);
+  await settled(page);
+  // The canvas was left black; now it shows the digit.
+  await expect.poll(async () => Math.max(...(await canvasRgb(canvas)))).toBeGreaterThan(200);
+  await expect(page.getByText(/is on the drawing canvas: draw on it to change it, or Clear it to draw your own\./)).toBeVisible();
+  await expect(page.getByText(/on the right/)).toHaveCount(0);
+  const mnistInk = await page.evaluate(() => Array.from(window.__hqrnStore!.getState().result!.digit28!).reduce((a, b) => a + b, 0));
+  // A stroke edits the digit: the drawing holds the MNIST ink plus the stroke.
+  await stroke(page, 0.1, 0.1, 0.3);
+  await expect(currentInput(page)).toHaveText('digit drawn on the canvas');
+  const drawnInk = await page.evaluate(() => {
+    const input = window.__hqrnStore!.getState().input as { pixels: number[] };
+    return input.pixels.reduce((a, b) => a + b, 0);
+  });
+  expect(drawnInk).toBeGreaterThan(mnistInk);
   expect(errors).toEqual([]);
 });
 

@@ -76,6 +76,13 @@ test('a trained model: save, reload, find it with date, task and accuracy; renam
   await nameField.fill('greedy depth 1');
   await training.getByRole('button', { name: 'Save model' }).click();
   await expect(training.getByRole('status', { name: 'Save model status' })).toHaveText('Saved “greedy depth 1” (see Saved work).');
+  // "Use in explorer" names the run ("trained: …") in the link, not the name it was saved under:
+  // a reload of that link still finds the saved model (it said "not among the saved models").
+  await training.getByRole('button', { name: 'Use in explorer', exact: true }).click();
+  await expect.poll(() => decodeURIComponent(page.url())).toMatch(/model=trained: entanglement/);
+  await page.reload();
+  await expect(page.locator('.trained strong')).toHaveText('greedy depth 1');
+  await expect(page.getByRole('alert', { name: 'Problems in the link' })).toHaveCount(0);
   await openTab(page, 'Saved work');
 
   const check = async (name: string) => {
@@ -162,7 +169,7 @@ test('bad files are refused with the problem named and the list kept; a 50 MB fi
   const zero = [0, 0, 0, 0];
   const notPsd = { format: 'hqrn-state', version: 1, re: [[1.25, 0, 0, 0], [0, -0.25, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]], im: [zero, zero, zero, zero] };
   const notHermitian = { format: 'hqrn-state', version: 1, re: [[0.5, 0.3, 0, 0], [0, 0.5, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]], im: [zero, zero, zero, zero] };
-  const cases: [string, string, RegExp][] = [
+  const cases: [string, string | Buffer, RegExp][] = [
     ['wrong-shape.json', JSON.stringify(wrongShape), /^Import: wrong-shape\.json: blocks\[1\]\.aMinus\.im: expected 4 rows, got 3/],
     ['non-finite.json', nonFinite, /^Import: non-finite\.json: blocks\[0\]\.gain: must be a finite number, got Infinity/],
     ['nan.json', nonFinite.replace('1e999', 'NaN'), /^Import: nan\.json: \(file\): not valid JSON/],
@@ -170,6 +177,8 @@ test('bad files are refused with the problem named and the list kept; a 50 MB fi
     ['not-hermitian.json', JSON.stringify(notHermitian), /^Import: not-hermitian\.json: state: not Hermitian/],
     ['three-qubits.json', JSON.stringify({ format: 'hqrn-model', version: 1, nQubits: 3, blocks: [{ alpha: 0.5, w: Array.from({ length: 8 }, () => Array(8).fill(0)) }] }), /^Import: three-qubits\.json: nQubits: /],
     ['picture.json', JSON.stringify({ format: 'png' }), /^Import: picture\.json: format: expected "hqrn-model" or "hqrn-state", got "png"/],
+    // a real PNG picture chosen by mistake: named as one, no raw parser text ("Unexpected token '�'")
+    ['photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 16, 0, 0, 0, 16, 8, 6, 0, 0, 0, 0x1f, 0xf3, 0xff, 0x61]), /^Import: photo\.png: \(file\): this is not an hqrn JSON file \(it looks like a PNG image\); export models and inputs from Saved work or the CLI/],
   ];
   for (const [name, contents, message] of cases) {
     await importFile(page, name, contents);
@@ -359,6 +368,31 @@ test('without IndexedDB the panel says so and keeps working for the session', as
   await openTab(page, 'Saved work');
   await panelReady(page);
   await expect(rowOf(modelsTable(page), 'session only')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('a link to a saved model keeps working after the model is renamed in Saved work', async ({ page }) => {
+  const errors = pageErrors(page);
+  await page.goto('./#v=1&p=saved');
+  await panelReady(page);
+  await importFile(page, 'class-model.json', JSON.stringify({ ...entanglementModel, name: 'class model' }));
+  await expect(rowOf(modelsTable(page), 'class model')).toHaveCount(1);
+  await savedPanel(page).getByRole('button', { name: 'Open class model in explorer' }).click();
+  await onExploreTab(page);
+  await expect(page.locator('.trained strong')).toHaveText('class model');
+  await expect.poll(() => decodeURIComponent(page.url())).toContain('model=class model');
+  const link = page.url();
+  // Rename it, then open the link made before the rename (a reload of the view).
+  await openTab(page, 'Saved work');
+  await savedPanel(page).getByRole('button', { name: 'Rename class model' }).click();
+  await savedPanel(page).getByLabel('New name').fill('Werner detector');
+  await savedPanel(page).getByLabel('New name').press('Enter');
+  await expect(rowOf(modelsTable(page), 'Werner detector')).toHaveCount(1);
+  await page.goto(link);
+  await page.reload();
+  await expect(page.locator('.trained strong')).toHaveText('Werner detector');
+  await expect(page.getByRole('alert', { name: 'Problems in the link' })).toHaveCount(0);
+  expect(await page.evaluate(() => window.__hqrnStore!.getState().stack.blocks.length)).toBe(entanglementModel.blocks.length);
   expect(errors).toEqual([]);
 });
 

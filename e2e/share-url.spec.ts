@@ -298,6 +298,38 @@ test('a classroom link hides the controls the teacher ticked', async ({ page, co
   await student.close();
 });
 
+test('a student link cannot get round what it hides: no other task in the Model menu, no Classroom link tab, no export buttons, no empty top-bar row', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('./#v=1&hide=task,stack,export');
+  await settledOutput(page);
+  // Model menu: only the entanglement task's models (choosing digits-quantum switched the task).
+  await page.locator('details.model-menu > summary').click();
+  const menu = page.getByRole('group', { name: 'Load a model' });
+  await expect(menu.getByRole('button', { name: /entanglement-quantum/ })).toBeVisible();
+  await expect(menu.getByRole('button', { name: /digits-quantum/ })).toHaveCount(0);
+  await page.locator('details.model-menu > summary').click();
+  // The Classroom link tab is gone: a student cannot make a new link with nothing hidden.
+  await expect(page.getByRole('tab', { name: 'Explore' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Classroom link' })).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Export' })).toHaveCount(0);
+  // Export hidden: no SVG / PNG / CSV buttons under the views either.
+  await expect(page.getByRole('button', { name: / as (SVG|PNG|CSV)$/ })).toHaveCount(0);
+  // Stack editing hidden: undo / share sit in the first row; no near-empty second row.
+  await expect(page.locator('.topbar-stack')).toHaveCount(0);
+  await expect(page.locator('.topbar-id').getByRole('button', { name: 'Copy link', exact: true })).toBeVisible();
+  await page.locator('.topbar').screenshot({ path: 'test-results/share-student-topbar.png' });
+  // The teacher's page (nothing hidden) still has all of them.
+  await page.goto('./#v=1');
+  await page.reload();
+  await settledOutput(page);
+  await expect(page.getByRole('tab', { name: 'Classroom link' })).toBeVisible();
+  await expect(page.getByRole('button', { name: / as SVG$/ }).first()).toBeVisible();
+  await page.locator('details.model-menu > summary').click();
+  await expect(page.getByRole('group', { name: 'Load a model' }).getByRole('button', { name: /digits-quantum/ })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
 test('digits: a drawn digit is one undo step and its link restores the drawing', async ({ page, context }) => {
   await page.goto('./#v=1');
   await settledOutput(page);

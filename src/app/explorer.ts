@@ -115,6 +115,10 @@ export interface ExploreResponse {
  */
 export interface MatrixCheck {
   problem: string | null;
+  /** Refused: which condition failed (src/core/nearestState.ts StateProblemKind). */
+  kind?: 'shape' | 'non-finite' | 'hermitian' | 'trace' | 'psd';
+  /** Refused: the smallest eigenvalue of the Hermitian part, when computed. */
+  minEigenvalue?: number;
   /** Accepted: ½‖ρ_entered − ρ_used‖₁ (≤ 1e-12: nothing changed). */
   traceDistance?: number;
   /** Refused: the nearest state and its trace distance from the entered matrix. */

@@ -117,4 +117,21 @@ describe('saved work without IndexedDB (in-memory store)', () => {
     expect(await saved.findModelByName('bundled-one')).toEqual({ name: 'bundled-one', model });
     await saved.deleteSaved('models', mine.id);
   });
+
+  it('findModelByName: a link keeps finding a saved model after a rename, and a model saved under another name than the explorer showed', async () => {
+    const m = await saved.saveModel({ name: 'trained: entanglement, greedy, depth 12', model });
+    await saved.renameSaved('models', m.id, 'my model');
+    expect(await saved.findModelByName('trained: entanglement, greedy, depth 12')).toEqual({ name: 'my model', model });
+    await saved.renameSaved('models', m.id, 'my model v2');
+    expect(await saved.findModelByName('trained: entanglement, greedy, depth 12')).toEqual({ name: 'my model v2', model });
+    expect(await saved.findModelByName('my model')).toEqual({ name: 'my model v2', model });
+    expect(await saved.findModelByName('my model v2')).toEqual({ name: 'my model v2', model });
+    // saved under a name of the user's choosing while the explorer (and its link) says "trained: …"
+    const n = await saved.saveModel({ name: 'chosen', model: bundledModel, alsoKnownAs: 'trained: digits, transfer' });
+    expect(await saved.findModelByName('trained: digits, transfer')).toEqual({ name: 'chosen', model: bundledModel });
+    // an exact name (saved or bundled) wins over a former name
+    const other = await saved.saveModel({ name: 'my model', model: bundledModel });
+    expect(await saved.findModelByName('my model')).toEqual({ name: 'my model', model: bundledModel });
+    for (const r of [m, n, other]) await saved.deleteSaved('models', r.id);
+  });
 });

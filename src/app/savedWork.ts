@@ -161,11 +161,13 @@ export async function getInput(id: string): Promise<SavedInput | undefined> {
  * Save a model (validated with the core's parseModelFile first: a bad model is refused with
  * `field: problem`, nothing is written). Resolves with the record once it is stored.
  */
-export async function saveModel(args: { name: string; model: ModelJson; accuracy?: number }): Promise<SavedModel> {
+export async function saveModel(args: { name: string; model: ModelJson; accuracy?: number; alsoKnownAs?: string }): Promise<SavedModel> {
   const { describeModel } = await import('./savedWorkFiles');
   const { model, kind, depth, task } = describeModel(args.model);
   const accuracy = args.accuracy !== undefined && args.accuracy >= 0 && args.accuracy <= 1 ? args.accuracy : undefined;
-  const record: SavedModel = { id: newId(), name: cleanName(args.name, 'model'), task, kind, depth, model, createdAt: Date.now(), accuracy };
+  const name = cleanName(args.name, 'model');
+  const record: SavedModel = { id: newId(), name, task, kind, depth, model, createdAt: Date.now(), accuracy };
+  if (args.alsoKnownAs !== undefined && args.alsoKnownAs !== name) record.formerNames = [args.alsoKnownAs];
   await (await open()).backend.put('models', [record]);
   return record;
 }
@@ -186,7 +188,14 @@ export async function renameSaved(store: SavedStore, id: string, name: string): 
   const { backend } = await open();
   const record = await backend.get(store, id);
   if (!record) throw new Error(`no saved ${store === 'models' ? 'model' : 'input'} with id ${id} (deleted in another tab?)`);
-  await backend.put(store, [{ ...record, name: clean }] as RecordOf<typeof store>[]);
+  // A model keeps its earlier names, so a link made before the rename still finds it.
+  const formerNames = store === 'models' && record.name !== clean ? { formerNames: withFormerName((record as SavedModel).formerNames, record.name, clean) } : {};
+  await backend.put(store, [{ ...record, name: clean, ...formerNames }] as RecordOf<typeof store>[]);
+}
+
+/** Earlier names of a model after a rename to `current`: the old name added, newest last, at most 20. */
+function withFormerName(former: string[] | undefined, old: string, current: string): string[] {
+  return [...(former ?? []).filter((n) => n !== old && n !== current), old].slice(-20);
 }
 
 /** Delete a saved record; resolves with it, so an "Undo" can put it back with restoreSaved. */
@@ -328,12 +337,16 @@ export function loadBundledModel(entry: BundledModel): Promise<ModelJson> {
 
 /**
  * A model by name, for `#…model=<name>` links: the newest saved model with exactly that name,
- * else the bundled model of that name; undefined if neither has it.
+ * else the bundled model of that name, else the newest saved model that once had that name
+ * (renamed in Saved work, or saved under another name than the explorer showed); undefined if
+ * none has it. A model found by a former name comes back under its current name.
  */
 export async function findModelByName(name: string): Promise<{ name: string; model: ModelJson } | undefined> {
-  const saved = (await listModels()).find((m) => m.name === name);
+  const models = await listModels();
+  const saved = models.find((m) => m.name === name);
   if (saved) return { name: saved.name, model: saved.model };
   const entry = (await listBundledModels()).find((m) => m.name === name);
-  if (!entry) return undefined;
-  return { name: entry.name, model: await loadBundledModel(entry) };
+  if (entry) return { name: entry.name, model: await loadBundledModel(entry) };
+  const renamed = models.find((m) => Array.isArray(m.formerNames) && m.formerNames.includes(name));
+  return renamed ? { name: renamed.name, model: renamed.model } : undefined;
 }

@@ -8,6 +8,7 @@
  * core's parsers ignore: `name`, `meta` ({task, kind, depth, accuracy, createdAt}) and, for
  * inputs, `input` (the explorer's recipe, so a drawn digit comes back as a drawing).
  */
+import { notJsonProblem } from './fileSniff';
 import { z } from 'zod';
 import { diagonalMatrix, toJson } from '../core/complex';
 import { DIGIT_PIXELS } from '../core/digits';
@@ -109,7 +110,7 @@ function recordsFromFileUnguarded(text: string, fileName: string, now: number, o
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new FileFormatError('(file)', `not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw new FileFormatError('(file)', notJsonProblem(text, e));
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json))
     throw new FileFormatError('(file)', `expected a JSON object (an hqrn-model or hqrn-state file), got ${Array.isArray(json) ? 'an array' : json === null ? 'null' : typeof json}`);

@@ -20,6 +20,12 @@ export interface SavedModel {
   depth: number;
   /** Canonical hqrn-model JSON (modelToJson of the parsed file). */
   model: ModelJson;
+  /**
+   * Names an explorer link (`model=<name>`) may still hold for this model: its names before a
+   * rename, and the explorer's name for it when it was saved under another ("trained: …").
+   * findModelByName falls back on them, so a rename never breaks a link.
+   */
+  formerNames?: string[];
 }
 
 /** A custom input kept in the browser: the explorer's recipe. */

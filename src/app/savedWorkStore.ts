@@ -9,6 +9,7 @@ import type { InputSpec } from './explorer';
 import type { ModelJson } from './protocol';
 import * as saved from './savedWork';
 import type { BundledModel, SavedInput, SavedModel, SavedStore, StorageStatus } from './savedWork';
+import { modelTaskRefusal } from './classroom';
 import { useExplorer } from './store';
 
 export interface SavedWorkState {
@@ -30,7 +31,7 @@ export interface SavedWorkState {
 export interface SavedWorkActions {
   refresh(): Promise<void>;
   /** Save a trained model; resolves with the record only after it is written (throws otherwise). */
-  saveModel(args: { name: string; model: ModelJson; accuracy?: number }): Promise<SavedModel>;
+  saveModel(args: { name: string; model: ModelJson; accuracy?: number; alsoKnownAs?: string }): Promise<SavedModel>;
   saveInput(args: { name: string; input: InputSpec }): Promise<SavedInput>;
   rename(store: SavedStore, id: string, name: string): Promise<boolean>;
   remove(store: SavedStore, id: string): Promise<void>;
@@ -64,6 +65,12 @@ export const useSavedWork = create<SavedWorkState & SavedWorkActions>()((set, ge
       return;
     }
     const ex = useExplorer.getState();
+    // A classroom link hiding the task switch: no model of the other task (it would switch the task).
+    const refusal = modelTaskRefusal(task, ex.stack.task, ex.hidden, `“${name}”`);
+    if (refusal) {
+      set({ error: `Cannot open ${refusal}`, message: undefined });
+      return;
+    }
     if (ex.stack.task !== task) ex.setTask(task);
     useExplorer.getState().loadTrainedModel(name, model);
     // Show it: the Explore tab replaces the open one (saved work, training studio).

@@ -2,15 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { shownPanel, tabAfterKey, tabPanelId, TABS, visibleTabs } from './tabs';
 
 describe('tabs', () => {
-  it('a classroom link hiding a control hides its tab; Explore and Classroom link always stay', () => {
+  it('a classroom link hiding a control hides its tab and the Classroom link tab; Explore always stays', () => {
     expect(visibleTabs([]).map((t) => t.label)).toEqual(['Explore', 'Training studio', 'Export', 'Saved work', 'Classroom link']);
-    expect(visibleTabs(['training', 'saved']).map((t) => t.label)).toEqual(['Explore', 'Export', 'Classroom link']);
+    expect(visibleTabs(['training', 'saved']).map((t) => t.label)).toEqual(['Explore', 'Export']);
+    // a student link hiding only the task switch: still no way to make a new link with nothing hidden
+    expect(visibleTabs(['task']).map((t) => t.label)).toEqual(['Explore', 'Training studio', 'Export', 'Saved work']);
   });
 
   it('the shown tab is the open panel unless its control is hidden (then Explore)', () => {
     expect(shownPanel('training', [])).toBe('training');
     expect(shownPanel('training', ['training'])).toBeNull();
-    expect(shownPanel('classroom', ['training', 'export', 'saved'])).toBe('classroom');
+    expect(shownPanel('classroom', [])).toBe('classroom');
+    expect(shownPanel('classroom', ['training', 'export', 'saved'])).toBeNull();
     expect(shownPanel(null, [])).toBeNull();
   });
 

@@ -11,6 +11,11 @@ export interface TabSpec {
   label: string;
   /** A classroom link hiding this control hides the tab too. */
   control?: HideableControl;
+  /**
+   * Hidden in any classroom link that hides something (the Classroom link tab: a student must
+   * not make a new link with nothing hidden).
+   */
+  teacherOnly?: true;
 }
 
 export const TABS: readonly TabSpec[] = [
@@ -18,12 +23,12 @@ export const TABS: readonly TabSpec[] = [
   { panel: 'training', label: 'Training studio', control: 'training' },
   { panel: 'export', label: 'Export', control: 'export' },
   { panel: 'saved', label: 'Saved work', control: 'saved' },
-  { panel: 'classroom', label: 'Classroom link' },
+  { panel: 'classroom', label: 'Classroom link', teacherOnly: true },
 ];
 
-/** The tabs a page with these hidden controls offers. */
+/** The tabs a page with these hidden controls offers (no Classroom link tab once anything is hidden). */
 export function visibleTabs(hidden: readonly HideableControl[]): TabSpec[] {
-  return TABS.filter((t) => !t.control || !hidden.includes(t.control));
+  return TABS.filter((t) => (!t.control || !hidden.includes(t.control)) && !(t.teacherOnly && hidden.length > 0));
 }
 
 /**

@@ -4,7 +4,8 @@
  * and what the worker made of it: the drawing normalised as MNIST's digits were (HQRN.md §7:
  * ink box to 20×20, centre of mass to the centre) and its 8×8 pooled input. Both previews use
  * a fixed scale, 0 (black) … full ink (white), so a blank canvas shows black; a canvas without
- * ink gets "draw a digit" and no prediction.
+ * ink gets "draw a digit" and no prediction. A random MNIST digit is shown on the drawing canvas
+ * as well, and drawing there edits it (Clear starts a new drawing).
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useExplorer } from '../app/store';
@@ -84,6 +85,15 @@ export function DigitCanvas() {
   }, [input, redraw]);
 
   useEffect(() => {
+    // An MNIST digit is put on the drawing canvas too (it stayed black): drawing edits it, Clear
+    // starts a new one. Only an MNIST result (it has a label) is copied, never a stale drawing's.
+    if (input.kind === 'mnist' && digitLabel !== undefined && digit28 && digit28.length === N * N) {
+      pixels.current.set(digit28);
+      redraw();
+    }
+  }, [input, digit28, digitLabel, redraw]);
+
+  useEffect(() => {
     // Fixed scale 0 … 1 (full ink), never scaled to the picture's own maximum: blank is black.
     if (digit28 && digit28.length === N * N) {
       paintGrey(normalisedRef.current, digit28, N, 1);
@@ -100,7 +110,7 @@ export function DigitCanvas() {
     if (e.button !== 0 && e.pointerType === 'mouse') return;
     e.currentTarget.setPointerCapture(e.pointerId);
     e.preventDefault();
-    if (input.kind !== 'drawn') pixels.current.fill(0); // start a fresh drawing over an MNIST digit
+    if (input.kind !== 'drawn' && input.kind !== 'mnist') pixels.current.fill(0); // an MNIST digit on the canvas is edited
     const p = toGrid(e);
     stamp(pixels.current, p.x, p.y);
     last.current = p;
@@ -138,7 +148,7 @@ export function DigitCanvas() {
       e.preventDefault();
       c.pen = !c.pen;
       if (c.pen) {
-        if (input.kind !== 'drawn') pixels.current.fill(0);
+        if (input.kind !== 'drawn' && input.kind !== 'mnist') pixels.current.fill(0);
         stamp(pixels.current, c.x + 0.5, c.y + 0.5);
         redraw();
       }
@@ -229,7 +239,7 @@ export function DigitCanvas() {
       {input.kind === 'mnist' && (
         <p className="hint">
           MNIST digit #{input.index}
-          {digitLabel !== undefined ? `, true label ${digitLabel}` : ''} — its 8×8 pooled version is on the right; draw to replace it.
+          {digitLabel !== undefined ? `, true label ${digitLabel}` : ''}, is on the drawing canvas: draw on it to change it, or Clear it to draw your own.
         </p>
       )}
     </div>

@@ -4,6 +4,8 @@
  * user only looks), and the file name parts (src/app/exporters.ts fileName).
  */
 import { useState, type RefObject } from 'react';
+import { exportButtonsShown } from '../app/classroom';
+import { useExplorer } from '../app/store';
 import { canvasToPng, downloadBlob, downloadText, fileName, MIME, serializeSvgElement, svgToPng } from '../app/exporters';
 import './export.css';
 
@@ -30,7 +32,13 @@ export function canvasExport(ref: RefObject<HTMLCanvasElement | null>): () => Pr
   return () => (ref.current && ref.current.width > 0 ? canvasToPng(ref.current) : null);
 }
 
-export function ExportButtons({ what, name, svg, png, csv }: ExportButtonsProps) {
+export function ExportButtons(props: ExportButtonsProps) {
+  // A classroom link hiding Export hides every export button too.
+  const shown = useExplorer((s) => exportButtonsShown(s.hidden));
+  return shown ? <ExportButtonsShown {...props} /> : null;
+}
+
+function ExportButtonsShown({ what, name, svg, png, csv }: ExportButtonsProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const run = async (format: string, make: () => Promise<void> | void) => {
     setProblem(null);

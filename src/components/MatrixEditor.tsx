@@ -12,7 +12,8 @@ import { getEngine } from '../app/engineClient';
 import type { MatrixCheck } from '../app/explorer';
 import { useMatrixDraft } from '../app/matrixDraft';
 import { useExplorer } from '../app/store';
-import { formatCell, parseComplex, parseMatrixText, type MatrixFormat } from '../core/matrixText';
+import { editorStatus, readPastedMatrix, sig4, type CellCheck } from '../app/matrixEditorStatus';
+import { formatCell, MAX_STATE_ENTRY, parseComplex } from '../core/matrixText';
 
 const D = 4;
 const BASIS = ['00', '01', '10', '11'];
@@ -29,9 +30,6 @@ const PRESETS: { name: string; re: Grid; im: Grid }[] = [
   { name: '|Φ+⟩⟨Φ+|', re: fill((i, j) => ((i === 0 || i === 3) && (j === 0 || j === 3) ? '0.5' : '0')), im: fill(() => '0') },
   { name: '|00⟩⟨00|', re: fill((i, j) => (i === 0 && j === 0 ? '1' : '0')), im: fill(() => '0') },
 ];
-
-/** 4 significant digits, no trailing zeros. */
-const sig4 = (x: number) => (x === 0 ? '0' : String(Number(x.toPrecision(4))));
 
 const SIMPLE_NUMBER = /^[+-−]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
@@ -70,11 +68,7 @@ function gridsOf(re: number[][], im: number[][]): { re: Grid; im: Grid; exact: E
   return { re: texts('re', re), im: texts('im', im), exact };
 }
 
-type Check = ({ state: 'checking' } | { state: 'valid'; traceDistance: number } | { state: 'unreadable'; reason: string } | { state: 'invalid'; reason: string; nearest?: MatrixCheck['nearest'] } | { state: 'error'; reason: string }) & {
-  key?: string;
-};
-
-const FORMAT_NAMES: Record<MatrixFormat, string> = { numpy: 'numpy', matlab: 'MATLAB', mathematica: 'Mathematica', csv: 'CSV' };
+type Check = CellCheck;
 
 export function MatrixEditor() {
   const [re, setRe] = useState<Grid>(PRESETS[1].re);
@@ -83,7 +77,6 @@ export function MatrixEditor() {
   const [hermitian, setHermitian] = useState(true);
   const [check, setCheck] = useState<Check>({ state: 'checking' });
   const [pasteText, setPasteText] = useState('');
-  const [pasteNote, setPasteNote] = useState<{ ok: boolean; text: string } | null>(null);
   /** After "Use the nearest state": how far it moved the matrix entered. */
   const [moved, setMoved] = useState<number | null>(null);
   const setInput = useExplorer((s) => s.setInput);
@@ -103,6 +96,10 @@ export function MatrixEditor() {
       const name = `${part === 're' ? 'Re' : 'Im'} ρ(${i},${j})`;
       if ('problem' in p) {
         out.problem ??= p.problem === 'is empty' ? `${name} is empty` : `${name} is not a number (${p.problem.replace(/ is not a number$/, '')})`;
+        return { re: 0, im: 0 };
+      }
+      if (Math.hypot(p.value.re, p.value.im) > MAX_STATE_ENTRY) {
+        out.problem ??= `${name}: '${text.trim()}' is too large for a density matrix (its entries are at most 1 in size)`;
         return { re: 0, im: 0 };
       }
       if (part === 'im' && p.value.im !== 0) {
@@ -139,7 +136,11 @@ export function MatrixEditor() {
         .then(
           (answer) => {
             if (mine !== seq.current) return; // a newer edit is being checked
-            setCheck(answer.problem === null ? { state: 'valid', traceDistance: answer.traceDistance ?? 0, key } : { state: 'invalid', reason: answer.problem, nearest: answer.nearest, key });
+            setCheck(
+              answer.problem === null
+                ? { state: 'valid', traceDistance: answer.traceDistance ?? 0, key }
+                : { state: 'invalid', reason: answer.problem, kind: answer.kind, minEigenvalue: answer.minEigenvalue, nearest: answer.nearest, key },
+            );
           },
           (e: unknown) => {
             if (mine !== seq.current) return;
@@ -156,6 +157,7 @@ export function MatrixEditor() {
     if (draft) {
       setMoved(null);
       setMatrix(draft);
+      setPasteText(''); // the cells now hold the offered matrix, not the paste
     }
   }, [draft?.seq]);
 
@@ -184,20 +186,13 @@ export function MatrixEditor() {
     setExact(g.exact);
   };
 
+  const paste = readPastedMatrix(pasteText, D);
   const readPaste = (text: string) => {
     setPasteText(text);
-    if (text.trim() === '') {
-      setPasteNote(null);
-      return;
-    }
-    const p = parseMatrixText(text, D);
-    if ('problem' in p) {
-      setPasteNote({ ok: false, text: `Cannot read the pasted matrix: ${p.problem}` });
-      return;
-    }
+    const p = readPastedMatrix(text, D);
+    if (p.state !== 'read') return;
     setMoved(null);
     setMatrix(p);
-    setPasteNote({ ok: true, text: `Read a 4×4 matrix (${FORMAT_NAMES[p.format]} form) into the cells below.` });
   };
 
   const applyNearest = (nearest: NonNullable<MatrixCheck['nearest']>) => {
@@ -206,22 +201,9 @@ export function MatrixEditor() {
     setInput({ kind: 'matrix', re: nearest.re, im: nearest.im });
   };
 
-  const message =
-    check.state === 'valid'
-      ? check.traceDistance > REPORT_THRESHOLD
-        ? `Accepted: within 10⁻⁶ of a state, so its nearest state is used (trace distance ${sig4(check.traceDistance)}).`
-        : moved !== null
-          ? `A valid density matrix: the nearest state of the matrix entered (trace distance ${sig4(moved)} from it).`
-          : 'A valid density matrix (Hermitian, trace 1, positive semidefinite).'
-      : check.state === 'checking'
-        ? 'Checking…'
-        : check.state === 'unreadable'
-          ? `Cannot read the matrix: ${check.reason}`
-          : check.state === 'invalid'
-            ? `Not a state: ${check.reason}`
-            : `Could not check the matrix: ${check.reason}`;
   const upToDate = check.key === key;
-  const nearest = check.state === 'invalid' && upToDate ? check.nearest : undefined;
+  const status = editorStatus(paste, check, upToDate, moved);
+  const nearest = status.offerNearest && check.state === 'invalid' ? check.nearest : undefined;
 
   return (
     <fieldset className="matrix-editor">
@@ -235,6 +217,7 @@ export function MatrixEditor() {
               setRe(p.re);
               setIm(p.im);
               setExact(new Map());
+              setPasteText(''); // a filled preset replaces whatever the paste box held
               setMoved(null);
             }}
           >
@@ -257,10 +240,15 @@ export function MatrixEditor() {
           onChange={(e) => readPaste(e.target.value)}
         />
       </label>
-      {pasteNote && (
-        <p role="status" aria-label="Pasted matrix" className={`matrix-check ${pasteNote.ok ? 'matrix-check-valid' : 'matrix-check-invalid'}`}>
-          {pasteNote.text}
+      {paste.state !== 'empty' && (
+        <p role="status" aria-label="Pasted matrix" className={`matrix-check ${paste.state === 'read' ? 'matrix-check-valid' : 'matrix-check-invalid'}`}>
+          {paste.note}
         </p>
+      )}
+      {paste.state === 'unreadable' && (
+        <button type="button" onClick={() => setPasteText('')}>
+          Clear the paste box
+        </button>
       )}
       <div className="matrix-scroll">
         <table className="matrix-grid" aria-describedby={`${id}-check`}>
@@ -312,12 +300,12 @@ export function MatrixEditor() {
         id={`${id}-check`}
         role="status"
         aria-label="Matrix check"
-        className={`matrix-check matrix-check-${check.state === 'unreadable' ? 'invalid' : check.state}`}
-        data-state={check.state}
+        className={`matrix-check matrix-check-${status.tone}`}
+        data-state={status.state}
       >
-        {message}
+        {status.message}
       </p>
-      <button type="button" className="primary" disabled={check.state !== 'valid' || !upToDate} onClick={() => setInput({ kind: 'matrix', re: parsed.re, im: parsed.im })}>
+      <button type="button" className="primary" disabled={!status.canUse} onClick={() => setInput({ kind: 'matrix', re: parsed.re, im: parsed.im })}>
         Use this matrix
       </button>{' '}
       {nearest && (

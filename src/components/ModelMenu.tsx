@@ -5,6 +5,8 @@
  */
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { useSavedWork } from '../app/savedWorkStore';
+import { notJsonProblem } from '../app/fileSniff';
+import { modelsOffered, modelTaskRefusal } from '../app/classroom';
 import { useExplorer } from '../app/store';
 import { Hideable } from './Hideable';
 import { WeightsSeed } from './StackControls';
@@ -18,8 +20,12 @@ export function ModelMenu() {
   const trained = useExplorer((s) => s.stack.trained);
   const task = useExplorer((s) => s.stack.task);
   const [open, setOpen] = useState(false);
-  const bundled = useSavedWork((s) => s.bundled);
-  const saved = useSavedWork((s) => s.models);
+  const hidden = useExplorer((s) => s.hidden);
+  // A classroom link hiding the task switch: only this task's models (choosing another would switch the task).
+  const bundledAll = useSavedWork((s) => s.bundled);
+  const savedAll = useSavedWork((s) => s.models);
+  const bundled = modelsOffered(bundledAll, task, hidden);
+  const saved = modelsOffered(savedAll, task, hidden);
   const { openBundled, openModel, refresh } = useSavedWork.getState();
   const close = () => setOpen(false);
 
@@ -64,7 +70,7 @@ export function ModelMenu() {
               </button>
             </li>
           ))}
-          {bundled.length === 0 && <li className="hint">loading…</li>}
+          {bundledAll.length === 0 && <li className="hint">loading…</li>}
         </ul>
         <p className="menu-title">Saved models</p>
         <ul>
@@ -125,7 +131,7 @@ function ModelFile({ onLoaded }: { onLoaded: () => void }) {
     try {
       json = JSON.parse(text);
     } catch (err) {
-      useExplorer.setState({ error: `model file ${file.name}: not valid JSON (${err instanceof Error ? err.message : String(err)})` });
+      useExplorer.setState({ error: `model file ${file.name}: ${notJsonProblem(text, err)}` });
       return;
     }
     if (json === null || typeof json !== 'object' || Array.isArray(json)) {
@@ -135,6 +141,11 @@ function ModelFile({ onLoaded }: { onLoaded: () => void }) {
     const st = useExplorer.getState();
     // Pick the task that fits the model's qubit count (the worker checks the rest).
     const nQubits = (json as { nQubits?: unknown }).nQubits;
+    const refusal = modelTaskRefusal(nQubits === 6 ? 'digits' : nQubits === 2 ? 'entanglement' : undefined, st.stack.task, st.hidden, `model file ${file.name}`);
+    if (refusal) {
+      useExplorer.setState({ error: refusal });
+      return;
+    }
     if (nQubits === 6 && st.stack.task !== 'digits') st.setTask('digits');
     if (nQubits === 2 && st.stack.task !== 'entanglement') st.setTask('entanglement');
     useExplorer.getState().loadTrainedModel(file.name, json as Record<string, unknown>);

@@ -3,6 +3,7 @@
  * "mixed" when the blocks differ, same α, all activations, randomise weights), the task switch
  * and the weights seed (in the Model menu). Only store actions; the worker recomputes.
  */
+import { globalAlphaReason } from '../app/alphaReason';
 import { useId, useState } from 'react';
 import { create } from 'zustand';
 import { EXPLORER_LIMITS, type TaskName } from '../app/explorer';
@@ -75,6 +76,7 @@ export function StackControls() {
   const id = useId();
   const { applySeed } = useWeightsSeed();
   const replaced = useReplaced((s) => s.name);
+  const alphaReason = globalAlphaReason(sameAlpha);
 
   return (
     <div className="stack-controls" role="group" aria-label="Stack-wide controls">
@@ -94,7 +96,7 @@ export function StackControls() {
         <AddBlockButton />
       </div>
 
-      <div className="control control-wide">
+      <div className="control control-wide" title={alphaReason ?? undefined}>
         <label htmlFor={`${id}-alpha`}>Global α</label>
         <input
           id={`${id}-alpha`}
@@ -104,8 +106,15 @@ export function StackControls() {
           step={0.01}
           value={globalAlpha}
           disabled={!sameAlpha}
+          title={alphaReason ?? undefined}
+          aria-describedby={alphaReason ? `${id}-alpha-why` : undefined}
           onChange={(e) => setGlobalAlpha(Number(e.target.value))}
         />
+        {alphaReason && (
+          <span id={`${id}-alpha-why`} className="visually-hidden">
+            {alphaReason}
+          </span>
+        )}
         <output htmlFor={`${id}-alpha`} aria-label="Global α value" title={mixed ? 'The blocks have different α: set each in the chain, or tick “Same α everywhere”.' : undefined}>
           {mixed ? 'mixed' : globalAlpha.toFixed(2)}
         </output>

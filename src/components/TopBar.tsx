@@ -60,6 +60,8 @@ function useJumpKeys() {
 
 export function TopBar() {
   useJumpKeys();
+  // A classroom link hiding stack editing: undo / share join the first row (no near-empty row).
+  const stackHidden = useExplorer((s) => s.hidden.includes('stack'));
   return (
     <header className="topbar">
       <nav className="skip-links" aria-label="Skip links">
@@ -79,13 +81,14 @@ export function TopBar() {
           <TaskSwitch />
         </Hideable>
         <ModelMenu />
+        {stackHidden && <ShareBar />}
       </div>
-      <div className="topbar-row topbar-stack">
-        <Hideable control="stack">
+      {!stackHidden && (
+        <div className="topbar-row topbar-stack">
           <StackControls />
-        </Hideable>
-        <ShareBar />
-      </div>
+          <ShareBar />
+        </div>
+      )}
       <div className="topbar-row topbar-tabs">
         <Tabs />
         <StatusLine />

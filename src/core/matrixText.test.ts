@@ -52,7 +52,7 @@ describe('parseComplex: numbers as people type them', () => {
     expect(problem('2 3')).toBe("'2 3' is not a number");
     expect(problem('(1')).toBe("'(1' is not a number");
     expect(problem('1/0')).toBe("'1/0' divides by zero");
-    expect(problem('1e999')).toBe("'1e999' is not a number");
+    expect(problem('1e999')).toBe("'1e999' is too large (not a finite number)");
     expect(problem('1e300*1e300')).toBe("'1e300*1e300' is not a finite number");
     expect(problem('  ')).toBe('is empty');
     expect(problem('alert(1)')).toBe("'alert(1)' is not a number");
@@ -98,11 +98,27 @@ describe('parseMatrixText: pasted matrices', () => {
     expect(parseMatrixText('{{1, 0}, {0, 1}', 2)).toEqual({ problem: 'the braces { } do not match' });
     expect(parseMatrixText('   ')).toEqual({ problem: 'nothing pasted' });
   });
+
+  it('names the word that is not a number before the shape (newcomer paste)', () => {
+    expect(parseMatrixText('hello world ]]][[ 1,2', 4)).toEqual({ problem: "row 1, column 1: found 'hello' where a number was expected" });
+    expect(parseMatrixText('[[0.5, 0, 0, 0], [0, x, 0, 0], [0, 0, 0.5, 0], [0, 0, 0, 0]]', 4)).toEqual({ problem: "row 2, column 2: found 'x' where a number was expected" });
+    expect(parseMatrixText('1 0 0\n0 1 0\n0 0 1', 4)).toEqual({ problem: '3 rows, expected 4 (a 4×4 matrix)' });
+  });
+
+  it('refuses overflow and entries far too large for a state, instead of showing Infinity', () => {
+    const big = Array.from({ length: 4 }, () => '1e308, 1e308, 1e308, 1e308').join('\n');
+    expect(parseMatrixText(big, 4)).toEqual({ problem: "row 1, column 1: '1e308' is too large for a density matrix (its entries are at most 1 in size)" });
+    expect(parseMatrixText('1e999, 0\n0, 1', 2)).toEqual({ problem: "row 1, column 1: '1e999' is too large (not a finite number)" });
+    expect(parseMatrixText('1e300*1e300, 0\n0, 1', 2)).toEqual({ problem: "row 1, column 1: '1e300*1e300' is not a finite number" });
+  });
 });
 
 describe('formatCell', () => {
   it('6 decimals at most, no trailing zeros', () => {
     expect([1 / 3, -1 / 6, 0.5, -0, 1e-9, 0.1234565, 1].map(formatCell)).toEqual(['0.333333', '-0.166667', '0.5', '0', '0', '0.123457', '1']);
+  });
+  it('never shows a finite number as Infinity', () => {
+    expect([1e308, -1e300, 1e15].map(formatCell)).toEqual(['1e+308', '-1e+300', '1000000000000000']);
   });
 });
 

@@ -24,7 +24,14 @@ export interface Complex {
 
 export type ParsedNumber = { value: Complex } | { problem: string };
 
-class ParseError extends Error {}
+class ParseError extends Error {
+  /** The word or character that stopped the parse, when it is not part of any number. */
+  found?: string;
+  constructor(message?: string, found?: string) {
+    super(message);
+    this.found = found;
+  }
+}
 
 type Token = { t: 'num'; v: number; imag: boolean } | { t: 'op'; v: string } | { t: 'name'; v: string };
 
@@ -49,7 +56,8 @@ function tokenize(text: string): Token[] {
       const lit = num[0];
       // a decimal comma only between digits ("0,5")
       const value = Number(lit.replace(',', '.'));
-      if (!Number.isFinite(value)) throw new ParseError();
+      if (Number.isNaN(value)) throw new ParseError();
+      if (!Number.isFinite(value)) throw new ParseError('too large');
       i += lit.length;
       // a directly following i / j (not the start of a name) makes an imaginary literal
       const next = s[i];
@@ -85,7 +93,7 @@ function tokenize(text: string): Token[] {
       i += name[0].length;
       continue;
     }
-    throw new ParseError();
+    throw new ParseError(undefined, ch);
   }
   return out;
 }
@@ -174,7 +182,7 @@ function parseTokens(tokens: Token[]): Complex {
         expect(')');
         return FUNCTIONS[f](arg);
       }
-      if (!own(CONSTANTS, p.v)) throw new ParseError();
+      if (!own(CONSTANTS, p.v)) throw new ParseError(undefined, p.v);
       const c = CONSTANTS[p.v];
       return c;
     }
@@ -252,10 +260,31 @@ export function parseComplex(text: string): ParsedNumber {
     return { value: { re: v.re + 0, im: v.im + 0 } };
   } catch (e) {
     if (e instanceof ParseError && e.message === 'divides by zero') return { problem: `${quoted(text)} divides by zero` };
+    if (e instanceof ParseError && e.message === 'too large') return { problem: `${quoted(text)} is too large (not a finite number)` };
     if (e instanceof ParseError) return { problem: `${quoted(text)} is not a number` };
     throw e;
   }
 }
+
+/**
+ * The first word or stray character of a text that belongs to no number (`hello` in
+ * `hello world 1`), or undefined when the text is made of number pieces (`0.5.1`).
+ */
+function foundWord(text: string): string | undefined {
+  try {
+    parseTokens(tokenize(text));
+  } catch (e) {
+    if (e instanceof ParseError) return e.found;
+  }
+  return undefined;
+}
+
+/**
+ * Entries of a density matrix are at most 1 in size; a pasted square matrix (`size` given) with
+ * an entry above this is refused as unreadable rather than checked (1e308 would overflow the
+ * trace and show as "Infinity" in a cell).
+ */
+export const MAX_STATE_ENTRY = 1e6;
 
 /** A pasted matrix: its complex entries (rows × cols), or the first problem found. */
 export type ParsedMatrix = { re: number[][]; im: number[][]; format: MatrixFormat } | { problem: string };
@@ -362,6 +391,12 @@ export function parseMatrixText(text: string, size?: number): ParsedMatrix {
   const expectRows = size ?? rows.length;
   const expectCols = size ?? rows[0].length;
   const shape = size !== undefined ? ` (a ${size}×${size} matrix)` : '';
+  // A word that is no number ("hello") is the problem to name first, whatever the shape.
+  for (let i = 0; i < rows.length; i++)
+    for (let j = 0; j < rows[i].length; j++) {
+      const found = 'problem' in parseComplex(rows[i][j]) ? foundWord(rows[i][j]) : undefined;
+      if (found !== undefined) return { problem: `row ${i + 1}, column ${j + 1}: found ${quoted(found)} where a number was expected` };
+    }
   if (rows.length !== expectRows) return { problem: `${rows.length} row${rows.length === 1 ? '' : 's'}, expected ${expectRows}${shape}` };
   const re: number[][] = [], im: number[][] = [];
   for (let i = 0; i < rows.length; i++) {
@@ -370,7 +405,9 @@ export function parseMatrixText(text: string, size?: number): ParsedMatrix {
     im.push([]);
     for (let j = 0; j < rows[i].length; j++) {
       const p = parseComplex(rows[i][j]);
-      if ('problem' in p) return { problem: `row ${i + 1}, column ${j + 1}: ${p.problem === 'is empty' ? 'is empty' : p.problem}` };
+      if ('problem' in p) return { problem: `row ${i + 1}, column ${j + 1}: ${p.problem}` };
+      if (size !== undefined && Math.hypot(p.value.re, p.value.im) > MAX_STATE_ENTRY)
+        return { problem: `row ${i + 1}, column ${j + 1}: ${quoted(rows[i][j])} is too large for a density matrix (its entries are at most 1 in size)` };
       re[i].push(p.value.re);
       im[i].push(p.value.im);
     }
@@ -382,6 +419,9 @@ export function parseMatrixText(text: string, size?: number): ParsedMatrix {
  * A number as a cell shows it: at most 6 decimals, trailing zeros dropped (0.333333, -0.5, 0).
  */
 export function formatCell(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  // beyond 1e15 six decimals mean nothing, and v·1e6 could overflow to Infinity
+  if (Math.abs(v) >= 1e15) return String(Number(v.toPrecision(6)));
   const r = Math.round(v * 1e6) / 1e6;
   return Object.is(r, -0) || r === 0 ? '0' : String(Number(r.toFixed(6)));
 }

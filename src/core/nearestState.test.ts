@@ -174,7 +174,7 @@ describe('nearestState (HQRN.md §10)', () => {
     const herm = checkState(fromArrays([[0.5, 0.3], [0.1, 0.5]]));
     expect(herm).toMatchObject({ ok: false, kind: 'hermitian', problem: 'not Hermitian: max |ρ_ij − conj(ρ_ji)| = 0.2 > tolerance 1e-6' });
     const psd = checkState(diagonalMatrix([1.25, -0.25, 0, 0]));
-    expect(psd).toMatchObject({ ok: false, kind: 'psd', problem: 'not positive semidefinite: smallest eigenvalue -0.25 < −1e-6 (tolerance 1e-6)' });
+    expect(psd).toMatchObject({ ok: false, kind: 'psd', problem: 'not positive semidefinite: smallest eigenvalue -0.25 < -1e-6 (tolerance 1e-6)' });
     expect(psd.ok === false && psd.nearest && Array.from(psd.nearest.rho.re)).toEqual(Array.from(diagonalMatrix([1, 0, 0, 0]).re));
     expect(checkState(fromArrays([[NaN, 0], [0, 1]]))).toMatchObject({ ok: false, kind: 'non-finite' });
     expect(checkState(fromArrays([[1, 0, 0]]))).toMatchObject({ ok: false, kind: 'shape' });

@@ -167,7 +167,7 @@ export function checkState(rho: CMat, tol: number = STATE_TOLERANCE): StateCheck
   const [tr] = trace(rho);
   if (Math.abs(tr - 1) > tol) return { ok: false, kind: 'trace', problem: `trace is not 1: ${sig4(tr)} (|Tr ρ − 1| = ${sig4(Math.abs(tr - 1))} > tolerance ${tolText})`, nearest };
   const lmin = nearest ? nearest.minEigenvalue : hermitianEigenvalues(hermitianPart(rho))[0];
-  if (lmin < -tol) return { ok: false, kind: 'psd', problem: `not positive semidefinite: smallest eigenvalue ${sig4(lmin)} < −${tolText} (tolerance ${tolText})`, nearest };
+  if (lmin < -tol) return { ok: false, kind: 'psd', problem: `not positive semidefinite: smallest eigenvalue ${sig4(lmin)} < -${tolText} (tolerance ${tolText})`, nearest };
   if (!nearest) return { ok: false, kind: 'non-finite', problem: 'the nearest state cannot be computed accurately (entries too large)' };
   return { ok: true, rho: nearest.rho, traceDistance: nearest.traceDistance };
 }

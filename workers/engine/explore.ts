@@ -134,9 +134,9 @@ export function checkMatrix(re: number[][], im: number[][]): MatrixCheck {
     if (re.length !== 4 || re.some((r) => r.length !== 4) || im.length !== 4 || im.some((r) => r.length !== 4)) return { problem: 'the matrix must be 4×4' };
     const c = checkState(fromArrays(re, im));
     if (c.ok) return { problem: null, traceDistance: c.traceDistance };
-    if (!c.nearest) return { problem: c.problem };
+    if (!c.nearest) return { problem: c.problem, kind: c.kind };
     const json = toJson(c.nearest.rho);
-    return { problem: c.problem, nearest: { re: json.re, im: json.im, traceDistance: c.nearest.traceDistance } };
+    return { problem: c.problem, kind: c.kind, minEigenvalue: c.nearest.minEigenvalue, nearest: { re: json.re, im: json.im, traceDistance: c.nearest.traceDistance } };
   } catch (e) {
     return { problem: (e as Error).message.split('\n')[0] };
   }

@@ -210,7 +210,7 @@ export function UseInExplorer() {
         label="Save model"
         what="model"
         defaultName={name}
-        save={(n) => useSavedWork.getState().saveModel({ name: n, model: result.model, accuracy: result.final.testAccuracy })}
+        save={(n) => useSavedWork.getState().saveModel({ name: n, model: result.model, accuracy: result.final.testAccuracy, alsoKnownAs: name })}
       />
     </div>
   );
