@@ -51,6 +51,8 @@ test('first visit at 1280×800: the trained model calls |Φ+⟩ entangled, the p
   await expectOnScreen(page, quantumReadout(page), 'quantum readout');
   await expectOnScreen(page, classicalReadout(page), 'classical readout');
   await expectOnScreen(page, toggle(page), 'Dephased partner toggle');
+  // The whole input picker, matrix entry included (its button sat across the bottom edge).
+  await expectOnScreen(page, page.getByRole('button', { name: 'Type or paste a matrix' }), 'matrix entry');
   await expectOnScreen(page, page.getByRole('img', { name: /^Quantum path density matrix/ }), 'selected layer, quantum');
   await expectOnScreen(page, page.getByRole('img', { name: /^Classical path diagonal/ }), 'selected layer, classical');
   await expectOnScreen(page, page.getByRole('img', { name: 'purity per layer' }), 'purity chart');
