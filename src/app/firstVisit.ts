@@ -20,9 +20,7 @@ export async function loadFirstVisitModel(timeoutMs = 5000): Promise<void> {
     const model = await loadBundledModel(entry);
     // The user may have navigated (a hash) while we fetched: then leave the page alone.
     if (window.location.hash.replace(/^#/, '') !== '') return;
-    const st = useExplorer.getState();
-    if (st.stack.task !== 'entanglement') st.setTask('entanglement');
-    useExplorer.getState().loadTrainedModel(entry.name, model);
+    useExplorer.getState().loadTrainedModel(entry.name, model, 'entanglement');
     useExplorer.getState().setInput(DEFAULT_INPUT.entanglement);
     useExplorer.getState().resetHistory();
     // The address names the model, so a reload or a shared link shows the same view.

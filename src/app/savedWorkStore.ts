@@ -63,9 +63,8 @@ export const useSavedWork = create<SavedWorkState & SavedWorkActions>()((set, ge
       set({ error: `Cannot open “${name}”: it is a classical model, and the explorer shows quantum models (train it in transfer mode to get its quantum twin).`, message: undefined });
       return;
     }
-    const ex = useExplorer.getState();
-    if (ex.stack.task !== task) ex.setTask(task);
-    useExplorer.getState().loadTrainedModel(name, model);
+    // The task switch (if any) and the model in one update: one undo step.
+    useExplorer.getState().loadTrainedModel(name, model, task);
     // Show it: the Explore tab replaces the open one (saved work, training studio).
     useExplorer.getState().setPanel(null);
     set({ message: `The explorer now shows the model “${name}”.`, error: undefined, deleted: undefined });
