@@ -434,7 +434,9 @@ export const FIELDS: readonly Field[] = [
   {
     key: 'd',
     name: 'depth',
-    encode: (s) => (s.blocks.length === DEFAULT_DEPTH ? undefined : String(s.blocks.length)),
+    // Always written with a model: a link naming a model without `d` (hand-written) gets the
+    // model's own depth, so the app's own link of the model cut to 4 blocks must say d=4.
+    encode: (s) => (s.blocks.length === DEFAULT_DEPTH && s.model === null ? undefined : String(s.blocks.length)),
     decode: (raw, s, previous, problems) => {
       const d = depthCodec.decode(raw);
       let n = previous.blocks.length;
