@@ -272,9 +272,13 @@ function matrixNumbers(raw: string): { re: number[][]; im: number[][] } | null {
   return { re: out[0], im: out[1] };
 }
 
-/** A matrix entry as a link writes it: |x| < URL_LIMITS.matrixNoise (float noise) is written 0. */
+/**
+ * A matrix entry as a link writes it: |x| < URL_LIMITS.matrixNoise (float noise) is written 0,
+ * anything else with 12 significant digits, the shortest form (0.4999999999999999 → 0.5, left by
+ * "Use the nearest state"): 1e-12 relative, far below the 1e-6 state tolerance.
+ */
 export function encodeMatrixEntry(x: number): string {
-  return Math.abs(x) < URL_LIMITS.matrixNoise ? '0' : String(x);
+  return Math.abs(x) < URL_LIMITS.matrixNoise ? '0' : String(Number(x.toPrecision(12)));
 }
 
 export function encodeInput(input: InputSpec): string {
@@ -557,6 +561,17 @@ export function linkNoticeHeading(problems: readonly string[]): string {
   return problems.some((p) => p.endsWith(NOTHING_READ))
     ? 'This link could not be read (the view was left as it was):'
     : 'Some parts of this link could not be used (the rest of the view was restored):';
+}
+
+/**
+ * Whether a hash tells nothing about the view: empty, or not read at all (no or another
+ * version, too long, not a link). Such a page opens the first-visit view (firstVisit.ts); the
+ * problem, if any, is still shown. A readable link, even one naming only a task, is taken as it is.
+ */
+export function linkReadsNothing(hash: string): boolean {
+  const text = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (text.trim() === '') return true;
+  return decodeHash(text).problems.some((p) => p.endsWith(NOTHING_READ));
 }
 
 /**
