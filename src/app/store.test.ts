@@ -202,4 +202,15 @@ describe('trained models and depth', () => {
     s.addBlock();
     expect(useExplorer.getState().stack.blocks[1]).toMatchObject({ alpha: 0.6, activation: 'exp' });
   });
+
+  it('an input of another task (a saved input, a demo) switches the task in the same undo step', () => {
+    const s = useExplorer.getState();
+    s.setInput({ kind: 'mnist', index: 42 }, 'digits');
+    expect(useExplorer.getState().stack.task).toBe('digits');
+    expect(useExplorer.getState().input).toEqual({ kind: 'mnist', index: 42 });
+    s.undo();
+    expect(useExplorer.getState().stack.task).toBe('entanglement');
+    expect(useExplorer.getState().input).toEqual({ kind: 'bell', which: 'phi+' });
+    expect(useExplorer.getState().canUndo).toBe(false);
+  });
 });

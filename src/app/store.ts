@@ -73,7 +73,8 @@ export interface ExplorerActions {
    */
   loadTrainedModel(name: string, model: Record<string, unknown>, task?: TaskName): void;
   clearTrainedModel(): void;
-  setInput(input: InputSpec): void;
+  /** Set the input; with `task` (the input's task) the task switches in the same update: one undo step. */
+  setInput(input: InputSpec, task?: TaskName): void;
   selectLayer(layer: number): void;
   setView(patch: Partial<ViewOptions>): void;
   /** Called by recompute.ts with the worker's answer (dropped unless it is the newest). */
@@ -272,7 +273,8 @@ export const useExplorer = create<ExplorerState & ExplorerActions>()((set, get) 
         return { ...switched, ...trainedModelPatch({ ...st, ...switched }, name, model) };
       }),
     clearTrainedModel: () => editStack((s) => ({ ...s, trained: undefined })),
-    setInput: (input) => set((st) => ({ input, requestId: st.requestId + 1 })),
+    setInput: (input, task) =>
+      set((st) => ({ ...(task !== undefined && task !== st.stack.task ? taskPatch(st, task) : {}), input, requestId: st.requestId + 1 })),
     selectLayer: (layer) => set((st) => ({ selectedLayer: clamp(Math.round(layer), 0, st.stack.blocks.length) })),
     setView: (patch) => set((st) => ({ view: { ...st.view, ...patch } })),
     receiveResult: (result) => {
