@@ -53,6 +53,11 @@ export interface ExplorerState {
   urlProblems: string[];
   canUndo: boolean;
   canRedo: boolean;
+  /**
+   * The task a task switch is opening while it reads that task's bundled model (taskSwitch.ts):
+   * the task switch shows it at once; the stack changes (one update) when the model is read.
+   */
+  pendingTask: TaskName | null;
 }
 
 export interface ExplorerActions {
@@ -200,6 +205,7 @@ export const useExplorer = create<ExplorerState & ExplorerActions>()((set, get) 
     urlProblems: [],
     canUndo: false,
     canRedo: false,
+    pendingTask: null,
 
     setTask: (task) => set((st) => taskPatch(st, task)),
     setDepth: (depth) =>

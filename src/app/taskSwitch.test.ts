@@ -53,3 +53,25 @@ describe('switchTask with a trained model loaded', () => {
     expect(useExplorer.getState().canUndo).toBe(false);
   });
 });
+
+describe('switchTask while the model is read', () => {
+  it('shows the chosen task at once (pendingTask) and clears it when the model is in', async () => {
+    const done = switchTask('digits');
+    expect(useExplorer.getState().pendingTask).toBe('digits');
+    expect(useExplorer.getState().stack.task).toBe('entanglement');
+    await done;
+    expect(useExplorer.getState().pendingTask).toBeNull();
+    expect(useExplorer.getState().stack.trained?.name).toBe('digits-quantum');
+  });
+
+  it('choosing the task back before the model is read leaves the page as it was', async () => {
+    const done = switchTask('digits');
+    await switchTask('entanglement');
+    await done;
+    const st = useExplorer.getState();
+    expect(st.pendingTask).toBeNull();
+    expect(st.stack.task).toBe('entanglement');
+    expect(st.stack.trained?.name).toBe('entanglement-quantum');
+    expect(st.canUndo).toBe(false);
+  });
+});
