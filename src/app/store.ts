@@ -165,6 +165,12 @@ function taskPatch(st: ExplorerState, task: TaskName): Partial<ExplorerState> {
   };
 }
 
+/** The store update of loadTrainedModel (a task switch, if `task` differs, and the model). */
+export function loadModelPatch(st: ExplorerState, name: string, model: Record<string, unknown>, task?: TaskName): Partial<ExplorerState> {
+  const switched = task !== undefined && task !== st.stack.task ? taskPatch(st, task) : {};
+  return { ...switched, ...trainedModelPatch({ ...st, ...switched }, name, model) };
+}
+
 /** The store update that loads a trained model into `st`'s stack. */
 function trainedModelPatch(st: ExplorerState, name: string, model: Record<string, unknown>): Partial<ExplorerState> {
   const blocks = (model as { blocks?: { alpha?: number; activation?: Activation }[] }).blocks ?? [];
@@ -273,11 +279,7 @@ export const useExplorer = create<ExplorerState & ExplorerActions>()((set, get) 
         const base = clamp(Math.round(seed ?? Math.random() * MAX_WEIGHTS_SEED), 0, MAX_WEIGHTS_SEED);
         return { ...s, trained: undefined, readoutSeed: base + 7919, blocks: s.blocks.map((b, k) => ({ ...b, seed: base + k })) };
       }),
-    loadTrainedModel: (name, model, task) =>
-      set((st) => {
-        const switched = task !== undefined && task !== st.stack.task ? taskPatch(st, task) : {};
-        return { ...switched, ...trainedModelPatch({ ...st, ...switched }, name, model) };
-      }),
+    loadTrainedModel: (name, model, task) => set((st) => loadModelPatch(st, name, model, task)),
     clearTrainedModel: () => editStack((s) => ({ ...s, trained: undefined })),
     setInput: (input, task) =>
       set((st) => ({ ...(task !== undefined && task !== st.stack.task ? taskPatch(st, task) : {}), input, requestId: st.requestId + 1 })),

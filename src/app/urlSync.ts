@@ -10,7 +10,7 @@
  */
 import type { ModelJson } from './protocol';
 import { classifyEdit, continuesLastEdit } from './history';
-import { blockWithId, pointer, snapshotOf, useExplorer, type ExplorerState } from './store';
+import { blockWithId, loadModelPatch, pointer, snapshotOf, useExplorer, type ExplorerState } from './store';
 import type { BlockSpec } from './explorer';
 import { useMatrixDraft } from './matrixDraft';
 import { decodeHash, encodeHash, linkedKeys, urlStateOf, type UrlState } from './urlState';
@@ -100,17 +100,19 @@ function loadModel(u: UrlState, res: Awaited<ReturnType<typeof findModel>>, give
   }
   const nQubits = (res.found.model as { nQubits?: unknown }).nQubits;
   const task = nQubits === 6 ? 'digits' : nQubits === 2 ? 'entanglement' : now.stack.task;
-  useExplorer.getState().loadTrainedModel(res.found.name, res.found.model, task);
-  const loaded = useExplorer.getState();
-  const blocks = linkedModelBlocks(loaded.stack.blocks, u, given);
-  if (!blocks) return;
   const alphaGiven = given.has('a') || given.has('ga') || given.has('sa');
-  useExplorer.setState((s) => ({
-    stack: { ...s.stack, blocks },
-    ...(alphaGiven ? { sameAlpha: u.sameAlpha, globalAlpha: u.globalAlpha } : {}),
-    selectedLayer: Math.min(u.selectedLayer, blocks.length),
-    requestId: s.requestId + 1,
-  }));
+  // One store update (one undo step when Back/Forward reach a model's link).
+  useExplorer.setState((st) => {
+    const patch = loadModelPatch(st, res.found.name, res.found.model, task);
+    const blocks = linkedModelBlocks(patch.stack!.blocks, u, given);
+    if (!blocks) return patch;
+    return {
+      ...patch,
+      stack: { ...patch.stack!, blocks },
+      ...(alphaGiven ? { sameAlpha: u.sameAlpha, globalAlpha: u.globalAlpha } : {}),
+      selectedLayer: Math.min(u.selectedLayer, blocks.length),
+    };
+  });
 }
 
 /**
