@@ -451,8 +451,9 @@ export const FIELDS: readonly Field[] = [
   },
   scalar('sa', 'same α everywhere', boolCodec, (s) => s.sameAlpha, (s, v) => (s.sameAlpha = v)),
   scalar('ga', 'global α', alphaCodec, (s) => s.globalAlpha, (s, v) => (s.globalAlpha = v)),
-  // With "same α everywhere" every block has the global α, so the list is left out.
-  perBlock('a', 'α', 'alpha', alphaCodec, (s) => s.sameAlpha, true),
+  // With "same α everywhere" every block has the global α, so the list is left out — except
+  // with a model: a model link without α gets the model's own (see linkedKeys).
+  perBlock('a', 'α', 'alpha', alphaCodec, (s) => s.sameAlpha && s.model === null, true),
   perBlock('f', 'activation', 'activation', activationCodec, undefined, true),
   perBlock('g', 'gain', 'gain', gainCodec),
   perBlock('s', 'seed', 'seed', seedCodec),

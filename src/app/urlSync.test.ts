@@ -65,6 +65,19 @@ describe('a link naming a trained model restores its depth, α and activations (
     expect(blocks.map(({ id: _id, ...b }) => b)).toEqual(state.blocks);
   });
 
+  it('the app’s own link of the model with “same α everywhere” at the default global α keeps that α (not the model’s)', () => {
+    const s = useExplorer.getState();
+    s.loadTrainedModel('entanglement-quantum', model);
+    s.setSameAlpha(true);
+    s.setGlobalAlpha(0.5);
+    const view = urlStateOf(useExplorer.getState());
+    const hash = encodeHash(view);
+    const { state } = decodeHash(hash);
+    const blocks = linkedModelBlocks(modelBlocks(), state, linkedKeys(hash))!;
+    expect(blocks.map((b) => b.alpha)).toEqual(Array(12).fill(0.5));
+    expect(state.sameAlpha).toBe(true);
+  });
+
   it('a hand-written link without d gets the model’s own depth; with d and no α the model’s own α', () => {
     const own = modelBlocks();
     expect(linkedModelBlocks(own, decodeHash('v=1&model=entanglement-quantum').state, linkedKeys('v=1&model=entanglement-quantum'))).toBeUndefined();
