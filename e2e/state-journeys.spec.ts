@@ -50,6 +50,14 @@ test('a task switch that opens the other task’s trained model is one Undo step
   await expect(quantumReadout(page)).toContainText('trained model: digits-quantum');
   await expect(redo(page)).toBeDisabled();
   expect(page.url()).toContain('model=digits-quantum');
+
+  // Back (the browser's) from the switch lands on the trained entanglement view too.
+  await page.goBack();
+  await expect.poll(() => trainedName(page)).toBe('entanglement-quantum');
+  await settledOutput(page);
+  expect(await depthOf(page)).toBe(12);
+  expect(await alphas(page)).toEqual(Array(12).fill(0.8));
+  await expect(quantumReadout(page)).toContainText('predicts entangled');
 });
 
 test('a bundled model of the other task from the Model menu is one Undo step', async ({ page }) => {
