@@ -238,6 +238,10 @@ test('training: a complete tiny run shows the final figures, accuracy vs depth a
   await expect(page.getByRole('main', { name: 'Explorer' })).toBeVisible();
   await expect(page.locator('.model-menu .trained strong')).toHaveText(/^trained: entanglement, .*depth 2/);
   await expect.poll(() => page.evaluate(() => window.__hqrnStore!.getState().stack.blocks.length)).toBe(2);
+  // The readout names it without saying "trained" twice (it said "trained model: trained: entanglement, …").
+  const readout = page.getByRole('region', { name: 'Quantum path readout', exact: true });
+  await expect(readout).toContainText(/trained model: entanglement, .*depth 2/);
+  await expect(readout).not.toContainText('trained model: trained:');
   // The training studio kept its run and says what happened.
   await page.getByRole('tab', { name: 'Training studio', exact: true }).click();
   await expect(panel.getByText(/The explorer now shows/)).toBeVisible();

@@ -71,8 +71,8 @@ export const useSavedWork = create<SavedWorkState & SavedWorkActions>()((set, ge
       set({ error: `Cannot open ${refusal}`, message: undefined });
       return;
     }
-    if (ex.stack.task !== task) ex.setTask(task);
-    useExplorer.getState().loadTrainedModel(name, model);
+    // The task switch (if any) and the model in one update: one undo step.
+    ex.loadTrainedModel(name, model, task);
     // Show it: the Explore tab replaces the open one (saved work, training studio).
     useExplorer.getState().setPanel(null);
     set({ message: `The explorer now shows the model “${name}”.`, error: undefined, deleted: undefined });
@@ -162,9 +162,8 @@ export const useSavedWork = create<SavedWorkState & SavedWorkActions>()((set, ge
       await attempt(`Opening ${entry.name}`, async () => loadModelIntoExplorer(entry.name, await saved.loadBundledModel(entry), entry.task, entry.kind));
     },
     openInput(record) {
-      const ex = useExplorer.getState();
-      if (ex.stack.task !== record.task) ex.setTask(record.task);
-      useExplorer.getState().setInput(record.input);
+      // The task switch (if any) and the input in one update: one undo step.
+      useExplorer.getState().setInput(record.input, record.task);
       useExplorer.getState().setPanel(null);
       set({ message: `The explorer now shows the input “${record.name}”.`, error: undefined, deleted: undefined });
     },

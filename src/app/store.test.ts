@@ -159,3 +159,58 @@ describe('recompute loop', () => {
     stop();
   });
 });
+
+describe('trained models and depth', () => {
+  const model = { blocks: Array.from({ length: 12 }, () => ({ alpha: 0.8, activation: 'softplus' })) };
+
+  it('loading a model of another task is one update: one undo step back to the view before', () => {
+    const s = useExplorer.getState();
+    s.loadTrainedModel('digits-quantum', { blocks: [{ alpha: 0.6 }, { alpha: 0.6 }] }, 'digits');
+    let st = useExplorer.getState();
+    expect(st.stack.task).toBe('digits');
+    expect(st.input).toEqual({ kind: 'mnist', index: 0 });
+    expect(st.stack.trained?.name).toBe('digits-quantum');
+    st.undo();
+    st = useExplorer.getState();
+    expect(st.stack.task).toBe('entanglement');
+    expect(st.stack.trained).toBeUndefined();
+    expect(st.canUndo).toBe(false);
+  });
+
+  it('shrinking the depth and growing it back restores the model’s α and activation (12 → 1 → 12, 12 → 10 → 12)', () => {
+    const s = useExplorer.getState();
+    s.loadTrainedModel('entanglement-quantum', model);
+    s.setDepth(1);
+    s.setDepth(12);
+    expect(useExplorer.getState().stack.blocks.map((b) => b.alpha)).toEqual(Array(12).fill(0.8));
+    expect(useExplorer.getState().stack.blocks.map((b) => b.activation)).toEqual(Array(12).fill('softplus'));
+    s.setDepth(10);
+    s.setDepth(14); // blocks 13–14 are beyond the model: fresh seeded blocks
+    const b = useExplorer.getState().stack.blocks;
+    expect(b.slice(0, 12).map((x) => x.alpha)).toEqual(Array(12).fill(0.8));
+    expect(b[12].activation).toBe('softplus');
+    expect(b[12].seed).toBe(1012);
+    s.setDepth(11);
+    s.addBlock();
+    expect(useExplorer.getState().stack.blocks[11]).toMatchObject({ alpha: 0.8, activation: 'softplus' });
+  });
+
+  it('with a mixed-α model, Add block within the model’s depth takes that block’s α', () => {
+    const s = useExplorer.getState();
+    s.loadTrainedModel('mixed', { blocks: [{ alpha: 0.3, activation: 'relu' }, { alpha: 0.6, activation: 'exp' }] });
+    s.setDepth(1);
+    s.addBlock();
+    expect(useExplorer.getState().stack.blocks[1]).toMatchObject({ alpha: 0.6, activation: 'exp' });
+  });
+
+  it('an input of another task (a saved input, a demo) switches the task in the same undo step', () => {
+    const s = useExplorer.getState();
+    s.setInput({ kind: 'mnist', index: 42 }, 'digits');
+    expect(useExplorer.getState().stack.task).toBe('digits');
+    expect(useExplorer.getState().input).toEqual({ kind: 'mnist', index: 42 });
+    s.undo();
+    expect(useExplorer.getState().stack.task).toBe('entanglement');
+    expect(useExplorer.getState().input).toEqual({ kind: 'bell', which: 'phi+' });
+    expect(useExplorer.getState().canUndo).toBe(false);
+  });
+});

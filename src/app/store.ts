@@ -53,6 +53,11 @@ export interface ExplorerState {
   urlProblems: string[];
   canUndo: boolean;
   canRedo: boolean;
+  /**
+   * The task a task switch is opening while it reads that task's bundled model (taskSwitch.ts):
+   * the task switch shows it at once; the stack changes (one update) when the model is read.
+   */
+  pendingTask: TaskName | null;
 }
 
 export interface ExplorerActions {
@@ -67,9 +72,14 @@ export interface ExplorerActions {
   setSameAlpha(on: boolean): void;
   setAllActivations(activation: Activation): void;
   randomiseWeights(seed?: number): void;
-  loadTrainedModel(name: string, model: Record<string, unknown>): void;
+  /**
+   * Load a trained model (its depth, α and activations). With `task` (the model's task) the task
+   * switches in the same update when it differs: one undo step, one history entry.
+   */
+  loadTrainedModel(name: string, model: Record<string, unknown>, task?: TaskName): void;
   clearTrainedModel(): void;
-  setInput(input: InputSpec): void;
+  /** Set the input; with `task` (the input's task) the task switches in the same update: one undo step. */
+  setInput(input: InputSpec, task?: TaskName): void;
   selectLayer(layer: number): void;
   setView(patch: Partial<ViewOptions>): void;
   /** Called by recompute.ts with the worker's answer (dropped unless it is the newest). */
@@ -114,6 +124,23 @@ export function snapshotOf(st: Pick<ExplorerState, 'stack' | 'input' | 'globalAl
   return { stack: st.stack, input: st.input, globalAlpha: st.globalAlpha, sameAlpha: st.sameAlpha };
 }
 
+/**
+ * The parameters block k gets when it is (re-)added to a stack: within a trained model's depth
+ * the model's own α and activation (its weights are used again), beyond it a fresh seeded block.
+ * `alpha` overrides the α (the global α with "same α everywhere" on).
+ */
+export function addedBlockParams(k: number, trained: StackSpec['trained'], alpha?: number): Omit<BlockSpec, 'id'> {
+  const modelBlocks = (trained?.model as { blocks?: { alpha?: number; activation?: Activation }[] } | undefined)?.blocks;
+  const m = modelBlocks?.[k];
+  if (m) return { ...defaultBlockParams(k), alpha: alpha ?? m.alpha ?? EXPLORER_LIMITS.defaultAlpha, activation: m.activation ?? 'relu' };
+  return defaultBlockParams(k, alpha ?? EXPLORER_LIMITS.defaultAlpha);
+}
+
+/** How many blocks a trained model has (0 without one). */
+export function trainedDepth(trained: StackSpec['trained']): number {
+  return (trained?.model as { blocks?: unknown[] } | undefined)?.blocks?.length ?? 0;
+}
+
 export function defaultStack(task: TaskName, depth = 4): StackSpec {
   return { task, blocks: Array.from({ length: depth }, (_, k) => defaultBlock(k)), readoutSeed: 7 };
 }
@@ -126,6 +153,39 @@ export const DEFAULT_INPUT: Record<TaskName, InputSpec> = {
 };
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+
+/** The store update of a task switch (the blocks are kept; the input becomes the task's default). */
+function taskPatch(st: ExplorerState, task: TaskName): Partial<ExplorerState> {
+  return {
+    stack: { ...defaultStack(task, st.stack.blocks.length), blocks: st.stack.blocks.map((b) => ({ ...b })) },
+    input: DEFAULT_INPUT[task],
+    requestId: st.requestId + 1,
+    result: undefined,
+    error: undefined,
+  };
+}
+
+/** The store update of loadTrainedModel (a task switch, if `task` differs, and the model). */
+export function loadModelPatch(st: ExplorerState, name: string, model: Record<string, unknown>, task?: TaskName): Partial<ExplorerState> {
+  const switched = task !== undefined && task !== st.stack.task ? taskPatch(st, task) : {};
+  return { ...switched, ...trainedModelPatch({ ...st, ...switched }, name, model) };
+}
+
+/** The store update that loads a trained model into `st`'s stack. */
+function trainedModelPatch(st: ExplorerState, name: string, model: Record<string, unknown>): Partial<ExplorerState> {
+  const blocks = (model as { blocks?: { alpha?: number; activation?: Activation }[] }).blocks ?? [];
+  // The global α shows the model's α when every block has the same one.
+  const alphas = blocks.map((b) => b.alpha ?? EXPLORER_LIMITS.defaultAlpha);
+  const common = alphas.length > 0 && alphas.every((a) => a === alphas[0]) ? alphas[0] : undefined;
+  const trained = { name, model };
+  return {
+    sameAlpha: false,
+    globalAlpha: common ?? st.globalAlpha,
+    stack: { ...st.stack, trained, blocks: blocks.map((_, k) => ({ id: blockId(), ...addedBlockParams(k, trained) })) },
+    requestId: st.requestId + 1,
+    selectedLayer: Math.min(st.selectedLayer, blocks.length),
+  };
+}
 
 export const useExplorer = create<ExplorerState & ExplorerActions>()((set, get) => {
   /** Apply a stack edit and request a recompute. */
@@ -151,21 +211,16 @@ export const useExplorer = create<ExplorerState & ExplorerActions>()((set, get) 
     urlProblems: [],
     canUndo: false,
     canRedo: false,
+    pendingTask: null,
 
-    setTask: (task) =>
-      set((st) => ({
-        stack: { ...defaultStack(task, st.stack.blocks.length), blocks: st.stack.blocks.map((b) => ({ ...b })) },
-        input: DEFAULT_INPUT[task],
-        requestId: st.requestId + 1,
-        result: undefined,
-        error: undefined,
-      })),
+    setTask: (task) => set((st) => taskPatch(st, task)),
     setDepth: (depth) =>
       editBlocks((blocks) => {
         const n = clamp(Math.round(depth), 0, EXPLORER_LIMITS.maxDepth);
         const st = get();
         const out = blocks.slice(0, n);
-        for (let k = out.length; k < n; k++) out.push(defaultBlock(k, st.sameAlpha ? st.globalAlpha : EXPLORER_LIMITS.defaultAlpha));
+        // Blocks re-added within a trained model's depth get the model's α and activation back.
+        for (let k = out.length; k < n; k++) out.push({ id: blockId(), ...addedBlockParams(k, st.stack.trained, st.sameAlpha ? st.globalAlpha : undefined) });
         return out;
       }),
     updateBlock: (index, patch) =>
@@ -180,7 +235,14 @@ export const useExplorer = create<ExplorerState & ExplorerActions>()((set, get) 
         return blocks.map((b, k) => (k === index ? { ...b, ...patch } : b));
       }),
     addBlock: () =>
-      editBlocks((blocks) => (blocks.length >= EXPLORER_LIMITS.maxDepth ? blocks : [...blocks, defaultBlock(blocks.length, get().globalAlpha)])),
+      editBlocks((blocks) => {
+        if (blocks.length >= EXPLORER_LIMITS.maxDepth) return blocks;
+        const st = get();
+        const k = blocks.length;
+        // Beyond a trained model (or without one) the new block takes the global α, as before.
+        const withinModel = k < trainedDepth(st.stack.trained);
+        return [...blocks, { id: blockId(), ...addedBlockParams(k, st.stack.trained, withinModel && !st.sameAlpha ? undefined : st.globalAlpha) }];
+      }),
     removeBlock: (index) => editBlocks((blocks) => blocks.filter((_, k) => k !== index)),
     duplicateBlock: (index) =>
       editBlocks((blocks) =>
@@ -217,25 +279,10 @@ export const useExplorer = create<ExplorerState & ExplorerActions>()((set, get) 
         const base = clamp(Math.round(seed ?? Math.random() * MAX_WEIGHTS_SEED), 0, MAX_WEIGHTS_SEED);
         return { ...s, trained: undefined, readoutSeed: base + 7919, blocks: s.blocks.map((b, k) => ({ ...b, seed: base + k })) };
       }),
-    loadTrainedModel: (name, model) => {
-      const blocks = (model as { blocks?: { alpha?: number; activation?: Activation }[] }).blocks ?? [];
-      // The global α shows the model's α when every block has the same one.
-      const alphas = blocks.map((b) => b.alpha ?? EXPLORER_LIMITS.defaultAlpha);
-      const common = alphas.length > 0 && alphas.every((a) => a === alphas[0]) ? alphas[0] : undefined;
-      set((st) => ({
-        sameAlpha: false,
-        globalAlpha: common ?? st.globalAlpha,
-        stack: {
-          ...st.stack,
-          trained: { name, model },
-          blocks: blocks.map((b, k) => ({ ...defaultBlock(k), alpha: b.alpha ?? EXPLORER_LIMITS.defaultAlpha, activation: b.activation ?? 'relu' })),
-        },
-        requestId: st.requestId + 1,
-        selectedLayer: Math.min(st.selectedLayer, blocks.length),
-      }));
-    },
+    loadTrainedModel: (name, model, task) => set((st) => loadModelPatch(st, name, model, task)),
     clearTrainedModel: () => editStack((s) => ({ ...s, trained: undefined })),
-    setInput: (input) => set((st) => ({ input, requestId: st.requestId + 1 })),
+    setInput: (input, task) =>
+      set((st) => ({ ...(task !== undefined && task !== st.stack.task ? taskPatch(st, task) : {}), input, requestId: st.requestId + 1 })),
     selectLayer: (layer) => set((st) => ({ selectedLayer: clamp(Math.round(layer), 0, st.stack.blocks.length) })),
     setView: (patch) => set((st) => ({ view: { ...st.view, ...patch } })),
     receiveResult: (result) => {

@@ -14,18 +14,33 @@ export const BUNDLED_FOR_TASK: Record<TaskName, string> = { entanglement: 'entan
 
 export async function switchTask(task: TaskName): Promise<void> {
   const st = useExplorer.getState();
-  if (st.stack.task === task) return;
-  const wasTrained = st.stack.trained !== undefined;
-  st.setTask(task);
-  if (!wasTrained) return;
+  if (st.stack.task === task) {
+    if (st.pendingTask !== null) useExplorer.setState({ pendingTask: null }); // back before the other task opened
+    return;
+  }
+  if (st.stack.trained === undefined) {
+    useExplorer.setState({ pendingTask: null });
+    st.setTask(task);
+    return;
+  }
+  // The model is read first, then the task and the model change in one store update: one undo
+  // step and one browser-history entry (no in-between "untrained digits" view to step through).
+  // Meanwhile the task switch shows the chosen task (pendingTask).
+  useExplorer.setState({ pendingTask: task });
+  let loaded: { name: string; model: Record<string, unknown> } | undefined;
   try {
     const entry = (await listBundledModels()).find((m) => m.name === BUNDLED_FOR_TASK[task]);
-    if (!entry) return;
-    const model = await loadBundledModel(entry);
-    const now = useExplorer.getState();
-    if (now.stack.task !== task || now.stack.trained) return; // the user has moved on meanwhile
-    now.loadTrainedModel(entry.name, model);
+    if (entry) loaded = { name: entry.name, model: await loadBundledModel(entry) };
   } catch {
-    // not readable now: the seeded stack stays (its readouts say "untrained (random) weights")
+    // not readable now: the seeded stack (its readouts say "untrained (random) weights")
   }
+  const now = useExplorer.getState();
+  // The user has moved on meanwhile (chose the task back, or edited): leave the page alone.
+  if (now.pendingTask !== task || now.stack !== st.stack || now.input !== st.input) {
+    if (now.pendingTask === task) useExplorer.setState({ pendingTask: null });
+    return;
+  }
+  useExplorer.setState({ pendingTask: null });
+  if (loaded) now.loadTrainedModel(loaded.name, loaded.model, task);
+  else now.setTask(task);
 }

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ACTIVATIONS } from '../core/activation';
 import { EXPLORER_LIMITS, type InputSpec } from './explorer';
 import { HIDEABLE_CONTROLS, PANELS } from './store';
-import { decodeHash, defaultUrlState, encodeHash, encodeInput, encodeMatrixEntry, limitViolations, linkedKeys, linkNoticeHeading, NOTHING_READ, unwrapEncodedHash, URL_LIMITS, type UrlState } from './urlState';
+import { decodeHash, defaultUrlState, encodeHash, encodeInput, encodeMatrixEntry, limitViolations, linkedKeys, linkNoticeHeading, linkReadsNothing, NOTHING_READ, unwrapEncodedHash, URL_LIMITS, type UrlState } from './urlState';
 
 // ---- generators of valid states --------------------------------------------------------------
 
@@ -200,13 +200,18 @@ describe('encodeHash / decodeHash', () => {
     expect(decodeHash(`v=1&in=matrix:${rounded};${zero}`).rejectedMatrix).toBeUndefined();
   });
 
-  it('float noise in a matrix (|x| < 1e-12, as "Use the nearest state" leaves it) is written 0; real entries as they are', () => {
+  it('float noise in a matrix (|x| < 1e-12, as "Use the nearest state" leaves it) is written 0; real entries with 12 significant digits', () => {
     expect(encodeMatrixEntry(-1.8e-17)).toBe('0');
     expect(encodeMatrixEntry(9.99e-13)).toBe('0');
     expect(encodeMatrixEntry(-0)).toBe('0');
     expect(encodeMatrixEntry(1e-12)).toBe('1e-12');
     expect(encodeMatrixEntry(-3e-9)).toBe('-3e-9');
-    expect(encodeMatrixEntry(0.49999999999999994)).toBe('0.49999999999999994');
+    // 12 significant digits, the shortest form: "Use the nearest state" leaves 0.4999999999999999
+    expect(encodeMatrixEntry(0.4999999999999999)).toBe('0.5');
+    expect(encodeMatrixEntry(0.49999999999999994)).toBe('0.5');
+    expect(encodeMatrixEntry(0.33349999999999996)).toBe('0.3335');
+    expect(encodeMatrixEntry(-0.123456789012345)).toBe('-0.123456789012');
+    expect(Math.abs(Number(encodeMatrixEntry(0.123456789012345)) - 0.123456789012345)).toBeLessThan(1e-12);
     // A projected Bell state: halves on the corners, noise elsewhere.
     const noise = [-1.8e-17, 2.7e-18, 0, -5.5e-17];
     const re = [0, 1, 2, 3].map((i) => [0, 1, 2, 3].map((j) => ((i === 0 || i === 3) && (j === 0 || j === 3) ? 0.5 : noise[(i + j) % 4])));
@@ -325,5 +330,14 @@ describe('decodeHash fuzz: never throws, always within limits', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('linkReadsNothing (such a page opens the first-visit view, firstVisit.ts)', () => {
+  it('is true for no hash and for links that are not read at all', () => {
+    for (const h of ['', '#', 'v=2', '#v=7&d=5', 'garbage%%%', '#garbage%%%', `v=1&model=${'x'.repeat(9000)}`]) expect(linkReadsNothing(h), h).toBe(true);
+  });
+  it('is false for any readable link, even one naming only a task or only the version', () => {
+    for (const h of ['v=1', '#v=1', 'v=1&t=dig', 'v=1&d=2', 'v=1&p=saved', 'v=1&t=digits', 'v=1&zz=1']) expect(linkReadsNothing(h), h).toBe(false);
   });
 });

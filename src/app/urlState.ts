@@ -272,9 +272,13 @@ function matrixNumbers(raw: string): { re: number[][]; im: number[][] } | null {
   return { re: out[0], im: out[1] };
 }
 
-/** A matrix entry as a link writes it: |x| < URL_LIMITS.matrixNoise (float noise) is written 0. */
+/**
+ * A matrix entry as a link writes it: |x| < URL_LIMITS.matrixNoise (float noise) is written 0,
+ * anything else with 12 significant digits, the shortest form (0.4999999999999999 → 0.5, left by
+ * "Use the nearest state"): 1e-12 relative, far below the 1e-6 state tolerance.
+ */
 export function encodeMatrixEntry(x: number): string {
-  return Math.abs(x) < URL_LIMITS.matrixNoise ? '0' : String(x);
+  return Math.abs(x) < URL_LIMITS.matrixNoise ? '0' : String(Number(x.toPrecision(12)));
 }
 
 export function encodeInput(input: InputSpec): string {
@@ -434,7 +438,9 @@ export const FIELDS: readonly Field[] = [
   {
     key: 'd',
     name: 'depth',
-    encode: (s) => (s.blocks.length === DEFAULT_DEPTH ? undefined : String(s.blocks.length)),
+    // Always written with a model: a link naming a model without `d` (hand-written) gets the
+    // model's own depth, so the app's own link of the model cut to 4 blocks must say d=4.
+    encode: (s) => (s.blocks.length === DEFAULT_DEPTH && s.model === null ? undefined : String(s.blocks.length)),
     decode: (raw, s, previous, problems) => {
       const d = depthCodec.decode(raw);
       let n = previous.blocks.length;
@@ -445,8 +451,9 @@ export const FIELDS: readonly Field[] = [
   },
   scalar('sa', 'same α everywhere', boolCodec, (s) => s.sameAlpha, (s, v) => (s.sameAlpha = v)),
   scalar('ga', 'global α', alphaCodec, (s) => s.globalAlpha, (s, v) => (s.globalAlpha = v)),
-  // With "same α everywhere" every block has the global α, so the list is left out.
-  perBlock('a', 'α', 'alpha', alphaCodec, (s) => s.sameAlpha, true),
+  // With "same α everywhere" every block has the global α, so the list is left out — except
+  // with a model: a model link without α gets the model's own (see linkedKeys).
+  perBlock('a', 'α', 'alpha', alphaCodec, (s) => s.sameAlpha && s.model === null, true),
   perBlock('f', 'activation', 'activation', activationCodec, undefined, true),
   perBlock('g', 'gain', 'gain', gainCodec),
   perBlock('s', 'seed', 'seed', seedCodec),
@@ -555,6 +562,17 @@ export function linkNoticeHeading(problems: readonly string[]): string {
   return problems.some((p) => p.endsWith(NOTHING_READ))
     ? 'This link could not be read (the view was left as it was):'
     : 'Some parts of this link could not be used (the rest of the view was restored):';
+}
+
+/**
+ * Whether a hash tells nothing about the view: empty, or not read at all (no or another
+ * version, too long, not a link). Such a page opens the first-visit view (firstVisit.ts); the
+ * problem, if any, is still shown. A readable link, even one naming only a task, is taken as it is.
+ */
+export function linkReadsNothing(hash: string): boolean {
+  const text = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (text.trim() === '') return true;
+  return decodeHash(text).problems.some((p) => p.endsWith(NOTHING_READ));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { defaultStack, useExplorer } from './store';
-import { applyUrlState } from './urlSync';
-import { decodeHash, encodeHash, urlStateOf } from './urlState';
+import { applyUrlState, linkedModelBlocks } from './urlSync';
+import { decodeHash, encodeHash, linkedKeys, urlStateOf } from './urlState';
 
 const initial = useExplorer.getState();
 beforeEach(() => {
@@ -41,5 +41,49 @@ describe('applyUrlState', () => {
     expect(after.stack.blocks[3].alpha).toBe(0.2);
     after.undo();
     expect(useExplorer.getState().stack.blocks[3].alpha).toBe(0.5);
+  });
+});
+
+describe('a link naming a trained model restores its depth, α and activations (linkedModelBlocks)', () => {
+  const model = { blocks: Array.from({ length: 12 }, () => ({ alpha: 0.8, activation: 'softplus' })) };
+  const modelBlocks = () => {
+    useExplorer.getState().loadTrainedModel('entanglement-quantum', model);
+    return useExplorer.getState().stack.blocks;
+  };
+
+  it.each([1, 3, 4, 12, 20])('the app’s own link of the 12-block model at depth %i opens that view', (depth) => {
+    const s = useExplorer.getState();
+    s.loadTrainedModel('entanglement-quantum', model);
+    s.setDepth(depth);
+    if (depth > 1) s.updateBlock(depth - 1, { alpha: 0.3, activation: 'relu' });
+    const hash = encodeHash(urlStateOf(useExplorer.getState()));
+    expect(hash).toContain(`d=${depth}`);
+    const { state, problems } = decodeHash(hash);
+    expect(problems).toEqual([]);
+    const blocks = linkedModelBlocks(modelBlocks(), state, linkedKeys(hash))!;
+    expect(blocks).toHaveLength(depth);
+    expect(blocks.map(({ id: _id, ...b }) => b)).toEqual(state.blocks);
+  });
+
+  it('the app’s own link of the model with “same α everywhere” at the default global α keeps that α (not the model’s)', () => {
+    const s = useExplorer.getState();
+    s.loadTrainedModel('entanglement-quantum', model);
+    s.setSameAlpha(true);
+    s.setGlobalAlpha(0.5);
+    const view = urlStateOf(useExplorer.getState());
+    const hash = encodeHash(view);
+    const { state } = decodeHash(hash);
+    const blocks = linkedModelBlocks(modelBlocks(), state, linkedKeys(hash))!;
+    expect(blocks.map((b) => b.alpha)).toEqual(Array(12).fill(0.5));
+    expect(state.sameAlpha).toBe(true);
+  });
+
+  it('a hand-written link without d gets the model’s own depth; with d and no α the model’s own α', () => {
+    const own = modelBlocks();
+    expect(linkedModelBlocks(own, decodeHash('v=1&model=entanglement-quantum').state, linkedKeys('v=1&model=entanglement-quantum'))).toBeUndefined();
+    const h = 'v=1&model=entanglement-quantum&d=14&in=bell:phi+';
+    const blocks = linkedModelBlocks(own, decodeHash(h).state, linkedKeys(h))!;
+    expect(blocks.map((b) => b.alpha)).toEqual([...Array(12).fill(0.8), 0.5, 0.5]);
+    expect(blocks.slice(0, 12).map((b) => b.id)).toEqual(own.map((b) => b.id));
   });
 });

@@ -10,7 +10,8 @@
  */
 import type { ModelJson } from './protocol';
 import { classifyEdit, continuesLastEdit } from './history';
-import { blockWithId, pointer, snapshotOf, useExplorer, type ExplorerState } from './store';
+import { blockWithId, loadModelPatch, pointer, snapshotOf, useExplorer, type ExplorerState } from './store';
+import type { BlockSpec } from './explorer';
 import { useMatrixDraft } from './matrixDraft';
 import { decodeHash, encodeHash, linkedKeys, urlStateOf, type UrlState } from './urlState';
 // Static: the saved-work panel (savedWorkStore.ts) puts savedWork.ts in the first-load chunk
@@ -99,22 +100,40 @@ function loadModel(u: UrlState, res: Awaited<ReturnType<typeof findModel>>, give
   }
   const nQubits = (res.found.model as { nQubits?: unknown }).nQubits;
   const task = nQubits === 6 ? 'digits' : nQubits === 2 ? 'entanglement' : now.stack.task;
-  if (task !== now.stack.task) now.setTask(task);
-  useExplorer.getState().loadTrainedModel(res.found.name, res.found.model);
-  // The link's α and activations where it gives them (the app's own links always do); a
-  // hand-written link without them keeps the model's own (it set every α to 0.5 and σ to relu).
+  const alphaGiven = given.has('a') || given.has('ga') || given.has('sa');
+  // One store update (one undo step when Back/Forward reach a model's link).
+  useExplorer.setState((st) => {
+    const patch = loadModelPatch(st, res.found.name, res.found.model, task);
+    const blocks = linkedModelBlocks(patch.stack!.blocks, u, given);
+    if (!blocks) return patch;
+    return {
+      ...patch,
+      stack: { ...patch.stack!, blocks },
+      ...(alphaGiven ? { sameAlpha: u.sameAlpha, globalAlpha: u.globalAlpha } : {}),
+      selectedLayer: Math.min(u.selectedLayer, blocks.length),
+    };
+  });
+}
+
+/**
+ * The blocks of a link naming a trained model, given the model's own blocks (as loaded): the
+ * link's depth (`d`; a model cut shorter, or made deeper with untrained blocks after its own),
+ * and its α and activations where it gives them (the app's own links always do; a hand-written
+ * link without them keeps the model's own). Gains and seeds come from the link (defaults when
+ * it leaves them out). Undefined: the model's blocks stay as they are (a link without `d` whose
+ * lists do not fit the model's depth, or that gives nothing to change).
+ */
+export function linkedModelBlocks(modelBlocks: readonly BlockSpec[], u: UrlState, given: ReadonlySet<string>): BlockSpec[] | undefined {
   const alphaGiven = given.has('a') || given.has('ga') || given.has('sa');
   const activationGiven = given.has('f');
-  const loaded = useExplorer.getState();
-  if (loaded.stack.blocks.length === u.blocks.length && (alphaGiven || activationGiven))
-    useExplorer.setState((s) => ({
-      stack: {
-        ...s.stack,
-        blocks: s.stack.blocks.map((b, k) => ({ ...b, alpha: alphaGiven ? u.blocks[k].alpha : b.alpha, activation: activationGiven ? u.blocks[k].activation : b.activation })),
-      },
-      ...(alphaGiven ? { sameAlpha: u.sameAlpha, globalAlpha: u.globalAlpha } : {}),
-      requestId: s.requestId + 1,
-    }));
+  const depth = given.has('d') ? u.blocks.length : modelBlocks.length;
+  if (depth !== u.blocks.length) return undefined;
+  if (!given.has('d') && !alphaGiven && !activationGiven) return undefined;
+  return u.blocks.map((ub, k) => {
+    const b = modelBlocks[k];
+    if (!b) return blockWithId(ub); // beyond the model: an untrained block, as the link gives it
+    return { ...b, alpha: alphaGiven ? ub.alpha : b.alpha, activation: activationGiven ? ub.activation : b.activation, gain: ub.gain, seed: ub.seed };
+  });
 }
 
 /** How long a drag pauses before the address bar shows its newest state. */

@@ -15,4 +15,13 @@ describe('weightsNote (the words under each prediction)', () => {
   it('a trained model cut shorter says so', () => {
     expect(weightsNote(model12, 5)).toEqual({ text: 'trained model: entanglement-quantum, cut to its first 5 of 12 blocks', untrained: true });
   });
+
+  it('at depth 0 says there are no blocks (not "its first 0 of 12 blocks")', () => {
+    expect(weightsNote(model12, 0)).toEqual({ text: 'trained model: entanglement-quantum, no blocks: the readout of the input', untrained: true });
+  });
+  it('a saved model named "trained: …" does not say "trained" twice', () => {
+    const saved = { name: 'trained: entanglement, quantum, depth 3, α 0.5, seed 1', model: { blocks: [{}, {}, {}] } };
+    expect(weightsNote(saved, 3)).toEqual({ text: 'trained model: entanglement, quantum, depth 3, α 0.5, seed 1', untrained: false });
+    expect(weightsNote(saved, 4).text).toBe('trained model: entanglement, quantum, depth 3, α 0.5, seed 1; block 4 untrained (random)');
+  });
 });

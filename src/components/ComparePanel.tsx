@@ -58,9 +58,8 @@ export function ComparePanel() {
     if (result && tag) setSnaps((s) => ({ ...s, [tag]: { sig, result } }));
   }
   const showDemo = (which: InputSpec) => {
-    const st = useExplorer.getState();
-    if (st.stack.task !== 'entanglement') st.setTask('entanglement');
-    useExplorer.getState().setInput(which);
+    // The task switch (if any) and the input in one update: one undo step.
+    useExplorer.getState().setInput(which, 'entanglement');
   };
 
   const labels = useMemo(() => (result ? result.classes.map((c) => classLabel(c)) : []), [result]);

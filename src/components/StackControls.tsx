@@ -18,7 +18,8 @@ const TASKS: { value: TaskName; label: string }[] = [
 
 /** The task: two-qubit entanglement states or 6-qubit digits (placed in the page header). */
 export function TaskSwitch() {
-  const task = useExplorer((s) => s.stack.task);
+  // A switch that is reading the other task's trained model shows the chosen task at once.
+  const task = useExplorer((s) => s.pendingTask ?? s.stack.task);
   return (
     <fieldset className="task-switch">
       <legend>Task</legend>

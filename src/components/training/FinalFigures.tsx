@@ -187,9 +187,8 @@ export function UseInExplorer() {
           <button
             type="button"
             onClick={() => {
-              const ex = useExplorer.getState();
-              if (ex.stack.task !== req.task) ex.setTask(req.task);
-              useExplorer.getState().loadTrainedModel(name, model);
+              // The task switch (if any) and the model in one update: one undo step.
+              useExplorer.getState().loadTrainedModel(name, model, req.task);
               setDone(name);
               // Show it: the Explore tab replaces the training studio (which keeps its run).
               useExplorer.getState().setPanel(null);
