@@ -192,6 +192,21 @@ test('load trained model: a valid file is used, a bad one is rejected with the f
   await expect(page.getByRole('alert')).toContainText('gain');
   await page.screenshot({ path: 'test-results/explorer-bad-model.png', fullPage: true });
 
+  // A model file of the other task switches the task with it, in one undo step (it took two:
+  // the task, then the model, with an untrained view in between).
+  // (Switching task with a trained model opens the digits task's bundled model.)
+  await page.getByRole('radio', { name: /Digits/ }).check();
+  await settled(page);
+  await expect(page.getByText('Trained weights:')).toContainText('digits-quantum');
+  await file.setInputFiles({ name: 'tiny.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) });
+  await expect(page.getByRole('radio', { name: /Two qubits/ })).toBeChecked();
+  await expect(page.getByText('Trained weights:')).toContainText('tiny.json');
+  await settled(page);
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(page.getByRole('radio', { name: /Digits/ })).toBeChecked();
+  await expect(page.getByText('Trained weights:')).toContainText('digits-quantum');
+  await settled(page);
+
   await file.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ not json') });
   await expect(page.getByRole('alert')).toContainText('not valid JSON');
   // The expected error messages are UI text, not console errors.

@@ -141,14 +141,14 @@ function ModelFile({ onLoaded }: { onLoaded: () => void }) {
     const st = useExplorer.getState();
     // Pick the task that fits the model's qubit count (the worker checks the rest).
     const nQubits = (json as { nQubits?: unknown }).nQubits;
-    const refusal = modelTaskRefusal(nQubits === 6 ? 'digits' : nQubits === 2 ? 'entanglement' : undefined, st.stack.task, st.hidden, `model file ${file.name}`);
+    const task = nQubits === 6 ? 'digits' : nQubits === 2 ? 'entanglement' : undefined;
+    const refusal = modelTaskRefusal(task, st.stack.task, st.hidden, `model file ${file.name}`);
     if (refusal) {
       useExplorer.setState({ error: refusal });
       return;
     }
-    if (nQubits === 6 && st.stack.task !== 'digits') st.setTask('digits');
-    if (nQubits === 2 && st.stack.task !== 'entanglement') st.setTask('entanglement');
-    useExplorer.getState().loadTrainedModel(file.name, json as Record<string, unknown>);
+    // The task switch (if any) and the model in one store update: one undo step.
+    st.loadTrainedModel(file.name, json as Record<string, unknown>, task);
     useExplorer.getState().setPanel(null);
   };
   return (
