@@ -203,10 +203,11 @@ function TwoQubitInputs() {
         <p className="hint">Separable, with the same one-qubit statistics. The dephased partner (toggle above) has the same diagonal, so the classical path cannot tell them apart.</p>
       </fieldset>
 
-      <InputMeasures />
+      {/* Matrix entry before the measures: part of the picker, on the first screen at 1280×800. */}
       <Hideable control="matrix">
         <MatrixDrawer />
       </Hideable>
+      <InputMeasures />
     </>
   );
 }
