@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, openMatrixEditor, pageErrors, settled, test, type Locator, type Page } from './fixtures';
 
 // Each test starts the engine worker afresh; several compute on both tasks.
@@ -209,6 +210,20 @@ test('load trained model: a valid file is used, a bad one is rejected with the f
 
   await file.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ not json') });
   await expect(page.getByRole('alert')).toContainText('not valid JSON');
+
+  // A classical model file is refused before anything changes (it switched the task and left
+  // every view on "computing…"): the task, the model and the readouts stay as they were.
+  const task = await page.evaluate(() => window.__hqrnStore!.getState().stack.task);
+  const classical = readFileSync(new URL('../experiments/models/digits-classical.json', import.meta.url));
+  await file.setInputFiles({ name: 'digits-classical.json', mimeType: 'application/json', buffer: classical });
+  await expect(page.getByRole('alert')).toContainText('model file digits-classical.json: a classical model; the explorer shows quantum models');
+  await expect(page.getByRole('alert')).toContainText('Nothing was changed.');
+  expect(await page.evaluate(() => window.__hqrnStore!.getState().stack.task)).toBe(task);
+  await expect(page.getByText('Trained weights:')).toContainText('digits-quantum');
+  await settled(page);
+  await expect(page.getByRole('region', { name: 'Quantum path readout', exact: true })).toContainText(/predicts digit \d/);
+  await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
   // The expected error messages are UI text, not console errors.
   expect(errors).toEqual([]);
 });

@@ -39,6 +39,8 @@ export interface ExplorerState {
   result?: ExploreResponse;
   /** The newest request failed: the message names the problem; `result` keeps the last good answer. */
   error?: string;
+  /** A model file that was refused (nothing changed): shown until dismissed or the next file. */
+  fileError?: string;
   computing: boolean;
   backend?: BackendInfo;
   /** A message about the engine itself (worker restarted, backend fell back). */

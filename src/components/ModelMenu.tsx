@@ -5,7 +5,7 @@
  */
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { useSavedWork } from '../app/savedWorkStore';
-import { notJsonProblem } from '../app/fileSniff';
+import { readModelFile } from '../app/modelFile';
 import { modelsOffered, modelTaskRefusal } from '../app/classroom';
 import { useExplorer } from '../app/store';
 import { Hideable } from './Hideable';
@@ -117,7 +117,7 @@ export function ModelMenu() {
   );
 }
 
-/** Reads an hqrn-model file as text; the worker validates it (errors arrive through store.error). */
+/** Reads an hqrn-model file as text and checks it on the page (a refusal goes to store.fileError); the worker validates it again. */
 function ModelFile({ onLoaded }: { onLoaded: () => void }) {
   const id = useId();
   const ref = useRef<HTMLInputElement>(null);
@@ -127,28 +127,21 @@ function ModelFile({ onLoaded }: { onLoaded: () => void }) {
     const text = await file.text();
     if (ref.current) ref.current.value = '';
     onLoaded();
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (err) {
-      useExplorer.setState({ error: `model file ${file.name}: ${notJsonProblem(text, err)}` });
-      return;
-    }
-    if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-      useExplorer.setState({ error: `model file ${file.name}: expected a JSON object (an hqrn-model)` });
+    // Read and checked here, before anything changes (src/app/modelFile.ts).
+    const read = readModelFile(file.name, text);
+    if ('problem' in read) {
+      useExplorer.setState({ fileError: read.problem });
       return;
     }
     const st = useExplorer.getState();
-    // Pick the task that fits the model's qubit count (the worker checks the rest).
-    const nQubits = (json as { nQubits?: unknown }).nQubits;
-    const task = nQubits === 6 ? 'digits' : nQubits === 2 ? 'entanglement' : undefined;
-    const refusal = modelTaskRefusal(task, st.stack.task, st.hidden, `model file ${file.name}`);
+    const refusal = modelTaskRefusal(read.task, st.stack.task, st.hidden, `model file ${file.name}`);
     if (refusal) {
-      useExplorer.setState({ error: refusal });
+      useExplorer.setState({ fileError: refusal });
       return;
     }
+    useExplorer.setState({ fileError: undefined });
     // The task switch (if any) and the model in one store update: one undo step.
-    st.loadTrainedModel(file.name, json as Record<string, unknown>, task);
+    st.loadTrainedModel(file.name, read.model, read.task);
     useExplorer.getState().setPanel(null);
   };
   return (

@@ -13,15 +13,24 @@ import { linkNoticeHeading } from '../app/urlState';
 export function Notices() {
   const problems = useExplorer((s) => s.urlProblems.length > 0);
   const error = useExplorer((s) => s.error);
+  const fileError = useExplorer((s) => s.fileError);
   const byHand = useCopyByHand((s) => s.link !== null);
-  if (!problems && !error && !byHand) return null;
+  if (!problems && !error && !fileError && !byHand) return null;
   return (
     <div className="topbar-notices">
       <UrlProblems />
       <CopyByHand />
+      {fileError && (
+        <p className="error" role="alert">
+          {fileError.replace(/\.$/, '')}. Nothing was changed.{' '}
+          <button type="button" onClick={() => useExplorer.setState({ fileError: undefined })}>
+            Dismiss
+          </button>
+        </p>
+      )}
       {error && (
         <p className="error" role="alert">
-          Could not compute the newest edit: {error}. The last good result is still shown.
+          Could not compute the newest edit: {error.replace(/\.$/, '')}. The last good result is still shown.
         </p>
       )}
     </div>
