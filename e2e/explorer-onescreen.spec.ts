@@ -114,6 +114,19 @@ test('first visit at 1280×800: the trained model calls |Φ+⟩ entangled, the p
   // The menu's own name says what it is and which model is in use.
   const modelMenu = page.locator('.model-menu > summary');
   await expect(modelMenu).toHaveAccessibleName('Model: trained weights entanglement-quantum');
+  // It closes like a menu: Escape (focus back on it), a click outside, another tab opening
+  // (it stayed open until its own button was pressed again).
+  const menuOpen = () => page.locator('.model-menu').evaluate((el) => (el as HTMLDetailsElement).open);
+  await modelMenu.click();
+  expect(await menuOpen()).toBe(true);
+  await page.keyboard.press('Escape');
+  expect(await menuOpen()).toBe(false);
+  await expect(modelMenu).toBeFocused();
+  await modelMenu.click();
+  await page.getByRole('heading', { name: 'Layer by layer' }).click();
+  expect(await menuOpen()).toBe(false);
+  await modelMenu.click();
+  await page.keyboard.press('Escape');
   await modelMenu.click();
   await page.getByRole('button', { name: 'Use untrained (random) weights' }).click();
   await settledOutput(page);

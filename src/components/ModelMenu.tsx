@@ -9,6 +9,7 @@ import { readModelFile } from '../app/modelFile';
 import { modelsOffered, modelTaskRefusal } from '../app/classroom';
 import { useExplorer } from '../app/store';
 import { Hideable } from './Hideable';
+import { useDismissable } from './useDismissable';
 import { WeightsSeed } from './StackControls';
 
 /** The Model menu's accessible name: what it is and the current model. */
@@ -28,9 +29,12 @@ export function ModelMenu() {
   const saved = modelsOffered(savedAll, task, hidden);
   const { openBundled, openModel, refresh } = useSavedWork.getState();
   const close = () => setOpen(false);
+  const menu = useRef<HTMLDetailsElement>(null);
+  useDismissable(menu);
 
   return (
     <details
+      ref={menu}
       className="menu model-menu"
       open={open}
       onToggle={(e) => {

@@ -5,7 +5,7 @@
  * (Notices.tsx), so a long message never pushes the controls onto another row.
  * Keys (not while typing): i = input, l = layer view, r = readouts (they open the Explore tab).
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useExplorer } from '../app/store';
 import { Hideable } from './Hideable';
 import { ModelMenu } from './ModelMenu';
@@ -14,6 +14,7 @@ import { ShareBar } from './ShareBar';
 import { StackControls, TaskSwitch } from './StackControls';
 import { StatusLine } from './StatusLine';
 import { Tabs } from './Tabs';
+import { useDismissable } from './useDismissable';
 
 /** Where the skip links and keys go. */
 const TARGETS = {
@@ -100,8 +101,10 @@ export function TopBar() {
 }
 
 function KeysHelp() {
+  const menu = useRef<HTMLDetailsElement>(null);
+  useDismissable(menu);
   return (
-    <details className="menu keys-help">
+    <details ref={menu} className="menu keys-help">
       <summary>Keys</summary>
       <div className="menu-body">
         <ul>
