@@ -132,6 +132,9 @@ test('digits: draw a stroke and the 8×8 pooled input changes', async ({ page })
   const layerView = page.getByRole('region', { name: 'Layer by layer' });
   await expect(layerView).toContainText('The canvas is blank: draw a digit to see its layers.');
   await expect(layerView.getByRole('img', { name: /path/ })).toHaveCount(0);
+  const measuresView = page.getByRole('region', { name: 'Measures per layer' });
+  await expect(measuresView).toContainText('The canvas is blank: draw a digit to see its measures.');
+  await expect(measuresView.getByRole('img', { name: /per layer$/ })).toHaveCount(0);
   const saveInput = page.getByRole('button', { name: 'Save input', exact: true });
   await expect(saveInput).toBeDisabled();
   await expect(saveInput).toHaveAccessibleDescription('Nothing to save: the canvas is blank (draw a digit first).');
@@ -155,6 +158,7 @@ test('digits: draw a stroke and the 8×8 pooled input changes', async ({ page })
   await expect(chain).not.toContainText('The canvas is blank');
   await expect(chainLayers).toHaveCount(5);
   await expect(layerView).not.toContainText('The canvas is blank');
+  await expect(measuresView.getByRole('img', { name: 'purity per layer' })).toBeVisible();
   await expect(layerView.getByRole('img', { name: /quantum path/i }).first()).toBeVisible();
   await expect(saveInput).toBeEnabled();
   await page.screenshot({ path: 'test-results/explorer-drawn.png', fullPage: true });

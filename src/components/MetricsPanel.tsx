@@ -5,7 +5,7 @@
  * CSV export and a table of the selected layer's numbers.
  */
 import { useId, useLayoutEffect, useRef } from 'react';
-import type { ExploreLayer, ExploreResponse } from '../app/explorer';
+import { isBlankDrawing, type ExploreLayer, type ExploreResponse } from '../app/explorer';
 import { DIVERGENCE_COLOUR, MEASURES, paletteSpec, type MeasureKey } from '../viz/config';
 import { fmt, MISSING } from '../viz/format';
 import { shownLayer } from '../viz/layerData';
@@ -45,6 +45,8 @@ export function MetricsPanel() {
   const k = shownLayer(result, selected);
   const twoQubits = result?.d === 4;
   const measures = MEASURES.filter((m) => !m.twoQubitOnly || twoQubits);
+  // A blank drawing canvas: no curves of the uniform I/64 (as the chain and the layer view).
+  const blank = useExplorer((s) => isBlankDrawing(s.input, s.result));
 
   return (
     <section className="viz-panel viz-metrics" aria-labelledby={headingId} data-request-id={result?.requestId ?? ''} data-layer={k}>
@@ -54,7 +56,9 @@ export function MetricsPanel() {
           <span className="viz-key-selected" /> layer {k} (selected) {result && <>· <span className="viz-key-divergence" style={{ borderColor: DIVERGENCE_COLOUR }} /> paths part</>} · ✕ dead block · click a chart to select a layer
         </p>
       </div>
-      {result ? (
+      {blank ? (
+        <p className="chain-empty">The canvas is blank: draw a digit to see its measures.</p>
+      ) : result ? (
         <div className="viz-charts">
           {measures.map((m) => (
             <Chart key={m.key} result={result} measure={m.key} title={m.label} label={m.label} selected={k} colour={paletteSpec(palette).quantumLine} onSelect={selectLayer} />
