@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { defaultStack, useExplorer } from './store';
 import { applyUrlState, linkedModelBlocks } from './urlSync';
@@ -85,5 +86,25 @@ describe('a link naming a trained model restores its depth, α and activations (
     const blocks = linkedModelBlocks(own, decodeHash(h).state, linkedKeys(h))!;
     expect(blocks.map((b) => b.alpha)).toEqual([...Array(12).fill(0.8), 0.5, 0.5]);
     expect(blocks.slice(0, 12).map((b) => b.id)).toEqual(own.map((b) => b.id));
+  });
+});
+
+describe('a link whose task is not its model’s task', () => {
+  it('edited in an open tab (t=dig beside an entanglement model): the model keeps its task and the link says why', () => {
+    // It switched to digits with the 2-qubit model kept: the engine refused every edit and the
+    // views stayed on "computing…".
+    const model = JSON.parse(readFileSync(new URL('../../experiments/models/entanglement-quantum.json', import.meta.url), 'utf8'));
+    useExplorer.getState().loadTrainedModel('entanglement-quantum', model);
+    const before = useExplorer.getState();
+    const hash = encodeHash(urlStateOf(before));
+    expect(hash).toContain('model=entanglement-quantum');
+    const { state, problems } = decodeHash(`${hash}&t=dig`);
+    expect(problems).toEqual([]);
+    applyUrlState(state);
+    const after = useExplorer.getState();
+    expect(after.stack.task).toBe('entanglement');
+    expect(after.stack.trained?.name).toBe('entanglement-quantum');
+    expect(after.input).toEqual(before.input);
+    expect(after.urlProblems).toEqual(['task: “entanglement-quantum” is a model of the entanglement task, so the link\'s digits task was not used']);
   });
 });

@@ -8,9 +8,10 @@
  * Reading a hash never rewrites the address bar: the link the user opened stays there until
  * they edit something (a doubly %-encoded link is decoded by decodeHash, not "corrected").
  */
-import type { ModelJson } from './protocol';
+import type { ModelJson, TaskName } from './protocol';
 import { classifyEdit, continuesLastEdit } from './history';
-import { blockWithId, loadModelPatch, pointer, snapshotOf, useExplorer, type ExplorerState } from './store';
+import { blockWithId, DEFAULT_INPUT, loadModelPatch, pointer, snapshotOf, useExplorer, type ExplorerState } from './store';
+import { inputTask } from './savedWorkFormat';
 import type { BlockSpec } from './explorer';
 import { useMatrixDraft } from './matrixDraft';
 import { decodeHash, encodeHash, linkedKeys, urlStateOf, type UrlState } from './urlState';
@@ -53,9 +54,15 @@ export function applyUrlState(u: UrlState): void {
       return old && old.alpha === b.alpha && old.activation === b.activation && old.gain === b.gain && old.seed === b.seed ? old : blockWithId(b);
     });
     const trained = u.model !== null && st.stack.trained?.name === u.model ? st.stack.trained : undefined;
-    const candidate = { task: u.task, blocks, readoutSeed: u.readoutSeed, ...(trained ? { trained } : {}) };
+    // The model decides the task (as on a first load): a link edited in an open tab to another
+    // task kept the model of the first, and every view stayed on "computing…".
+    const modelTask = trained ? taskOfModel(trained.model) : undefined;
+    const task = modelTask ?? u.task;
+    const candidate = { task, blocks, readoutSeed: u.readoutSeed, ...(trained ? { trained } : {}) };
     const stack = sameJson(candidate, st.stack) ? st.stack : candidate;
-    const input = sameJson(u.input, st.input) ? st.input : u.input;
+    // An input of the other task (the link's) gives way to the current one, or the task's default.
+    const linkInput = task === u.task ? u.input : inputTask(st.input) === task ? st.input : DEFAULT_INPUT[task];
+    const input = sameJson(linkInput, st.input) ? st.input : linkInput;
     const recompute = stack !== st.stack || input !== st.input;
     const patch: Partial<ExplorerState> = {
       stack,
@@ -68,9 +75,21 @@ export function applyUrlState(u: UrlState): void {
       hidden: sameJson(u.hidden, st.hidden) ? st.hidden : u.hidden,
     };
     if (recompute) patch.requestId = st.requestId + 1;
-    if (u.task !== st.stack.task) Object.assign(patch, { result: undefined, error: undefined });
+    if (task !== st.stack.task) Object.assign(patch, { result: undefined, error: undefined });
+    if (task !== u.task) patch.urlProblems = [...st.urlProblems, modelTaskProblem(u.model!, task, u.task)];
     return patch;
   });
+}
+
+/** The task of a model file: 2 qubits = entanglement, 6 = digits (undefined otherwise). */
+function taskOfModel(model: unknown): TaskName | undefined {
+  const n = (model as { nQubits?: unknown } | null)?.nQubits;
+  return n === 2 ? 'entanglement' : n === 6 ? 'digits' : undefined;
+}
+
+/** A link whose task (`t`) is not the task of the model it names: the model's task is used. */
+function modelTaskProblem(model: string, modelTask: TaskName, linkTask: TaskName): string {
+  return `task: “${model}” is a model of the ${modelTask} task, so the link's ${linkTask} task was not used`;
 }
 
 /**
@@ -98,8 +117,8 @@ function loadModel(u: UrlState, res: Awaited<ReturnType<typeof findModel>>, give
     now.setUrlProblems([...now.urlProblems, res.problem]);
     return;
   }
-  const nQubits = (res.found.model as { nQubits?: unknown }).nQubits;
-  const task = nQubits === 6 ? 'digits' : nQubits === 2 ? 'entanglement' : now.stack.task;
+  const task = taskOfModel(res.found.model) ?? now.stack.task;
+  if (given.has('t') && task !== u.task) now.setUrlProblems([...now.urlProblems, modelTaskProblem(res.found.name, task, u.task)]);
   const alphaGiven = given.has('a') || given.has('ga') || given.has('sa');
   // One store update (one undo step when Back/Forward reach a model's link).
   useExplorer.setState((st) => {
