@@ -112,9 +112,12 @@ describe('saved work without IndexedDB (in-memory store)', () => {
     // the entry without name/file in index.json is dropped
     expect((await saved.listBundledModels()).map((m) => m.name)).toEqual(['bundled-one']);
     expect(await saved.findModelByName('nobody')).toBeUndefined();
-    // a saved model shadows a bundled one of the same name
-    const mine = await saved.saveModel({ name: 'bundled-one', model });
-    expect(await saved.findModelByName('bundled-one')).toEqual({ name: 'bundled-one', model });
+    // a saved model may not take a bundled model's name (a link naming it opened the saved
+    // model here and the bundled one on every other machine): saving and renaming refuse it
+    await expect(saved.saveModel({ name: 'Bundled-One', model })).rejects.toThrow('name: “bundled-one” is the name of a model that comes with the app; choose another name');
+    const mine = await saved.saveModel({ name: 'mine', model });
+    await expect(saved.renameSaved('models', mine.id, 'bundled-one')).rejects.toThrow('is the name of a model that comes with the app');
+    expect(await saved.findModelByName('bundled-one')).toEqual({ name: 'bundled-one', model: bundledModel });
     await saved.deleteSaved('models', mine.id);
   });
 
@@ -133,5 +136,16 @@ describe('saved work without IndexedDB (in-memory store)', () => {
     const other = await saved.saveModel({ name: 'my model', model: bundledModel });
     expect(await saved.findModelByName('my model')).toEqual({ name: 'my model', model: bundledModel });
     for (const r of [m, n, other]) await saved.deleteSaved('models', r.id);
+  });
+});
+
+describe('a saved model may not take a bundled model’s name (bundledNameProblem)', () => {
+  it('refuses the bundled names, whatever their case; other names are free', async () => {
+    const { bundledNameProblem } = await import('./savedWorkFormat');
+    const bundled = ['entanglement-quantum', 'digits-quantum'];
+    expect(bundledNameProblem('entanglement-quantum', bundled)).toBe('name: “entanglement-quantum” is the name of a model that comes with the app; choose another name');
+    expect(bundledNameProblem('Digits-Quantum', bundled)).toMatch(/“digits-quantum” is the name of a model that comes with the app/);
+    expect(bundledNameProblem('entanglement-quantum (mine)', bundled)).toBeNull();
+    expect(bundledNameProblem('anything', [])).toBeNull();
   });
 });

@@ -12,6 +12,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { InputSpec } from './explorer';
 import type { ModelJson, TaskName } from './protocol';
 import {
+  bundledNameProblem,
   checkImportSize,
   checkStoredInput,
   checkStoredModel,
@@ -166,6 +167,8 @@ export async function saveModel(args: { name: string; model: ModelJson; accuracy
   const { model, kind, depth, task } = describeModel(args.model);
   const accuracy = args.accuracy !== undefined && args.accuracy >= 0 && args.accuracy <= 1 ? args.accuracy : undefined;
   const name = cleanName(args.name, 'model');
+  const taken = bundledNameProblem(name, await bundledNames());
+  if (taken) throw new Error(taken);
   const record: SavedModel = { id: newId(), name, task, kind, depth, model, createdAt: Date.now(), accuracy };
   if (args.alsoKnownAs !== undefined && args.alsoKnownAs !== name) record.formerNames = [args.alsoKnownAs];
   await (await open()).backend.put('models', [record]);
@@ -181,10 +184,21 @@ export async function saveInput(args: { name: string; input: InputSpec }): Promi
   return record;
 }
 
-/** Rename a saved model or input; the name is cleaned (cleanName) and must not be empty. */
+/** Names of the bundled models (none when their list cannot be fetched, e.g. offline before a first visit). */
+async function bundledNames(): Promise<string[]> {
+  return listBundledModels()
+    .then((l) => l.map((m) => m.name))
+    .catch(() => []);
+}
+
+/** Rename a saved model or input; the name is cleaned (cleanName), must not be empty nor a bundled model's name. */
 export async function renameSaved(store: SavedStore, id: string, name: string): Promise<void> {
   const clean = cleanName(name, '');
   if (!clean) throw new Error('name: must not be empty');
+  if (store === 'models') {
+    const taken = bundledNameProblem(clean, await bundledNames());
+    if (taken) throw new Error(taken);
+  }
   const { backend } = await open();
   const record = await backend.get(store, id);
   if (!record) throw new Error(`no saved ${store === 'models' ? 'model' : 'input'} with id ${id} (deleted in another tab?)`);

@@ -72,6 +72,17 @@ export function cleanName(raw: unknown, fallback: string): string {
   return s.length > MAX_NAME_LENGTH ? `${s.slice(0, MAX_NAME_LENGTH - 1)}…` : s;
 }
 
+/**
+ * A saved model may not take the name of a model that comes with the app: a `model=<name>` link
+ * finds saved models first, so on this machine it opened the saved one and on any other the
+ * bundled one (different predictions from the same link, with no warning). Null when `name`
+ * (as cleaned) is free; compared without regard to case.
+ */
+export function bundledNameProblem(name: string, bundledNames: readonly string[]): string | null {
+  const taken = bundledNames.find((b) => b.toLowerCase() === name.toLowerCase());
+  return taken ? `name: “${taken}” is the name of a model that comes with the app; choose another name` : null;
+}
+
 /** The name a file suggests: its base name without `.json`. */
 export function nameFromFileName(fileName: string): string {
   return cleanName(fileName.replace(/^.*[\\/]/, '').replace(/\.json$/i, ''), 'imported');
