@@ -318,7 +318,7 @@ test('a doubly %-encoded link is read; the address bar keeps it until an edit; n
   // A link that cannot be read says so — and not that "the rest of the view was restored".
   await page.goto('./#v=7&d=5');
   const alert = page.getByRole('alert', { name: 'Problems in the link' });
-  await expect(alert).toContainText('This link could not be read (the view was left as it was):');
+  await expect(alert).toContainText('This link could not be read (nothing in it was used):');
   await expect(alert).not.toContainText('restored');
   expect(new URL(page.url()).hash).toBe('#v=7&d=5');
   expect(errors).toEqual([]);

@@ -248,7 +248,7 @@ describe('encodeHash / decodeHash', () => {
     const unread = decodeChecked('v=2&d=3').problems;
     expect(unread).toHaveLength(1);
     expect(unread[0].endsWith(NOTHING_READ)).toBe(true);
-    expect(linkNoticeHeading(unread)).toBe('This link could not be read (the view was left as it was):');
+    expect(linkNoticeHeading(unread)).toBe('This link could not be read (nothing in it was used):');
     const partly = decodeChecked('v=1&d=3&mv=sphere').problems;
     expect(linkNoticeHeading(partly)).toMatch(/rest of the view was restored/);
     expect(partly.some((p) => p.includes(NOTHING_READ))).toBe(false);

@@ -560,7 +560,7 @@ export const NOTHING_READ = 'nothing was read from it';
  */
 export function linkNoticeHeading(problems: readonly string[]): string {
   return problems.some((p) => p.endsWith(NOTHING_READ))
-    ? 'This link could not be read (the view was left as it was):'
+    ? 'This link could not be read (nothing in it was used):'
     : 'Some parts of this link could not be used (the rest of the view was restored):';
 }
 
