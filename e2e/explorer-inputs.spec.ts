@@ -46,7 +46,7 @@ test('a bad hand-entered matrix shows its reason and keeps the previous state', 
   await page.getByRole('checkbox', { name: /Keep Hermitian/ }).uncheck();
   await enterDiagonal(page, ['0.5', '0.5', '0', '0']);
   await cell(page, 'Re', 0, 1).fill('0.3');
-  await expect(check).toContainText('not Hermitian');
+  await expect(check).toContainText('Not a density matrix: it is not Hermitian (each ρ(j,i) must be the complex conjugate of ρ(i,j); the largest mismatch is 0.3).');
   await expect(use).toBeDisabled();
 
   // Fixed: a valid state can be used.

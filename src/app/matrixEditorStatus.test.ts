@@ -36,6 +36,10 @@ describe('matrix editor status: one clear state', () => {
     expect(s.message).not.toMatch(/-/);
     expect(s).toMatchObject({ canUse: false, offerNearest: true });
     // other refusals keep their precise wording
+    // It said "Not a state: not Hermitian: max |ρ_ij − conj(ρ_ji)| = 0.6 > tolerance 1e-6".
+    expect(refusedText({ state: 'invalid', reason: 'not Hermitian: max |ρ_ij − conj(ρ_ji)| = 0.6 > tolerance 1e-6', kind: 'hermitian' })).toBe(
+      'Not a density matrix: it is not Hermitian (each ρ(j,i) must be the complex conjugate of ρ(i,j); the largest mismatch is 0.6). Tick “Keep Hermitian”, or use the nearest state.',
+    );
     expect(refusedText({ state: 'invalid', reason: 'trace is not 1: 0.998 (|Tr ρ − 1| = 0.002 > tolerance 1e-6)', kind: 'trace' })).toBe('Not a state: trace is not 1: 0.998 (|Tr ρ − 1| = 0.002 > tolerance 1e-6)');
   });
 });

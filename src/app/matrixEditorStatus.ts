@@ -38,10 +38,14 @@ export function teacherNumber(x: number): string {
   return t.replace(/^-/, '−').replace(/e-/, 'e−');
 }
 
-/** The problem of a refused matrix in teacher words (the negative eigenvalue without jargon). */
+/** The problem of a refused matrix in teacher words (a negative eigenvalue or a non-Hermitian matrix without jargon). */
 export function refusedText(check: Extract<CellCheck, { state: 'invalid' }>): string {
   if (check.kind === 'psd' && check.minEigenvalue !== undefined)
     return `Not a density matrix: it has a negative eigenvalue (${teacherNumber(check.minEigenvalue)}).${check.nearest ? ' Use the nearest state to fix it.' : ''}`;
+  if (check.kind === 'hermitian') {
+    const gap = /= ([^ ]+) >/.exec(check.reason)?.[1];
+    return `Not a density matrix: it is not Hermitian (each ρ(j,i) must be the complex conjugate of ρ(i,j)${gap ? `; the largest mismatch is ${gap}` : ''}). Tick “Keep Hermitian”, or use the nearest state.`;
+  }
   return `Not a state: ${check.reason}`;
 }
 
