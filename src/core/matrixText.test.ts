@@ -138,3 +138,20 @@ describe('fuzz: any text gets a value or a one-line problem, never an exception'
     );
   });
 });
+
+describe('MATLAB rows without their brackets, on one line', () => {
+  it('`1/4 0 0 0; 0 1/4 0 0; …` is I/4 (it read as one row, "1 row, expected 4")', () => {
+    const p = parseMatrixText('1/4 0 0 0; 0 1/4 0 0; 0 0 1/4 0; 0 0 0 1/4', 4);
+    expect(p).toEqual({
+      re: [0, 1, 2, 3].map((i) => [0, 1, 2, 3].map((j) => (i === j ? 0.25 : 0))),
+      im: [0, 1, 2, 3].map(() => [0, 0, 0, 0]),
+      format: 'matlab',
+    });
+  });
+
+  it('a one-line CSV with ";" between cells stays CSV (one row)', () => {
+    expect(parseMatrixText('0.5;0;0;0.5', 2)).toEqual({ problem: '1 row, expected 2 (a 2×2 matrix)' });
+    const row = parseMatrixText('0.5;0;0;0.5');
+    expect('format' in row && row.format).toBe('csv');
+  });
+});

@@ -378,6 +378,15 @@ export function parseMatrixText(text: string, size?: number): ParsedMatrix {
       .map((r) => r.trim())
       .filter((r) => r !== '')
       .map(splitMatlabRow);
+  } else if (!/\n/.test(s) && s.includes(';') && s.split(';').filter((r) => r.trim() !== '').every((r) => /\S\s+\S/.test(r.trim()))) {
+    // MATLAB rows typed without their brackets on one line: `1/4 0 0 0; 0 1/4 0 0; …` (a
+    // one-line CSV with ';' separators has no spaces inside its cells and stays CSV).
+    format = 'matlab';
+    rows = s
+      .split(';')
+      .map((r) => r.trim())
+      .filter((r) => r !== '')
+      .map(splitMatlabRow);
   } else {
     format = 'csv';
     rows = s
