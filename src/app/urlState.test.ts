@@ -341,3 +341,16 @@ describe('linkReadsNothing (such a page opens the first-visit view, firstVisit.t
     for (const h of ['v=1', '#v=1', 'v=1&t=dig', 'v=1&d=2', 'v=1&p=saved', 'v=1&t=digits', 'v=1&zz=1']) expect(linkReadsNothing(h), h).toBe(false);
   });
 });
+
+describe('an input that could not be read is one problem', () => {
+  it('t=dig&in=mnist:99999999 names the index, not "bell is not an input of the digits task"', () => {
+    const { state, problems } = decodeHash('v=1&t=dig&in=mnist:99999999');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^input/);
+    expect(problems[0]).not.toMatch(/bell/);
+    expect(state.input.kind).toBe('mnist');
+  });
+  it('a readable input of the other task is still a problem', () => {
+    expect(decodeHash('v=1&t=dig&in=bell:phi-').problems).toEqual(['input: bell is not an input of the digits task; using its default input']);
+  });
+});

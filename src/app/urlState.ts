@@ -635,11 +635,17 @@ function decodeUnsafe(hash: string, previous: UrlState): DecodedHash {
   if (version !== String(URL_VERSION)) return keep(`version: links of version ${quote(version)} are not supported (this app reads v=${URL_VERSION}); ${NOTHING_READ}`);
 
   const state = defaultUrlState();
+  let inputRead = false;
   for (const f of FIELDS) {
     const raw = values.get(f.key);
-    if (raw !== undefined) f.decode(raw, state, previous, problems);
+    if (raw === undefined) continue;
+    const before = problems.length;
+    f.decode(raw, state, previous, problems);
+    if (f.key === 'in') inputRead = problems.length === before;
   }
-  reconcile(state, problems, values.has('in'));
+  // An `in=` that could not be read is already named; the default input standing in for it is
+  // not a second problem ("bell is not an input of the digits task" for in=mnist:99999999).
+  reconcile(state, problems, inputRead);
   const rawInput = values.get('in');
   const rejectedMatrix = rawInput?.startsWith('matrix:') && state.input.kind !== 'matrix' ? (matrixNumbers(rawInput.slice('matrix:'.length)) ?? undefined) : undefined;
   if (problems.length > URL_LIMITS.maxProblems) {
