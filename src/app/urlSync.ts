@@ -11,7 +11,7 @@
 import type { ModelJson, TaskName } from './protocol';
 import { classifyEdit, continuesLastEdit } from './history';
 import { blockWithId, DEFAULT_INPUT, loadModelPatch, pointer, snapshotOf, useExplorer, type ExplorerState } from './store';
-import { inputTask } from './savedWorkFormat';
+import { inputTask, TASK_OF_QUBITS } from './savedWorkFormat';
 import type { BlockSpec } from './explorer';
 import { useMatrixDraft } from './matrixDraft';
 import { decodeHash, encodeHash, linkedKeys, urlStateOf, type UrlState } from './urlState';
@@ -84,7 +84,7 @@ export function applyUrlState(u: UrlState): void {
 /** The task of a model file: 2 qubits = entanglement, 6 = digits (undefined otherwise). */
 function taskOfModel(model: unknown): TaskName | undefined {
   const n = (model as { nQubits?: unknown } | null)?.nQubits;
-  return n === 2 ? 'entanglement' : n === 6 ? 'digits' : undefined;
+  return typeof n === 'number' ? TASK_OF_QUBITS[n] : undefined;
 }
 
 /** A link whose task (`t`) is not the task of the model it names: the model's task is used. */

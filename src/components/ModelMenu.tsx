@@ -132,7 +132,7 @@ function ModelFile({ onLoaded }: { onLoaded: () => void }) {
     if (ref.current) ref.current.value = '';
     onLoaded();
     // Read and checked here, before anything changes (src/app/modelFile.ts).
-    const read = readModelFile(file.name, text);
+    const read = await readModelFile(file.name, text);
     if ('problem' in read) {
       useExplorer.setState({ fileError: read.problem });
       return;
