@@ -47,6 +47,20 @@ function useUndoShortcuts() {
 /** How long "Link copied." stays under the button. */
 const COPIED_NOTE_MS = 4000;
 
+/**
+ * Whether a "copied" note is shown: true after a copy, false again after COPIED_NOTE_MS (a
+ * short-lived note under the button, so it does not move the controls beside it).
+ */
+function useCopiedNote(): [boolean, (copied: boolean) => void] {
+  const [copied, setCopied] = useState(false);
+  useEffect(() => {
+    if (!copied) return;
+    const t = setTimeout(() => setCopied(false), COPIED_NOTE_MS);
+    return () => clearTimeout(t);
+  }, [copied]);
+  return [copied, setCopied];
+}
+
 function linkFor(hash: string): string {
   return `${window.location.origin}${window.location.pathname}${window.location.search}#${hash}`;
 }
@@ -66,13 +80,7 @@ export function ShareBar() {
   const canUndo = useExplorer((s) => s.canUndo);
   const canRedo = useExplorer((s) => s.canRedo);
   const { undo, redo } = useExplorer.getState();
-  const [copied, setCopied] = useState(false);
-  // "Link copied." is a short-lived note under the button (it must not move the bar's controls).
-  useEffect(() => {
-    if (!copied) return;
-    const t = setTimeout(() => setCopied(false), COPIED_NOTE_MS);
-    return () => clearTimeout(t);
-  }, [copied]);
+  const [copied, setCopied] = useCopiedNote();
   const copyLink = async () => {
     const link = linkFor(encodeHash(urlStateOf(useExplorer.getState())));
     const ok = await copyText(link);
@@ -108,13 +116,7 @@ export function ClassroomLink() {
   // The whole store only while open (the link is built from it); null otherwise, so no re-renders.
   const state = useExplorer((s) => (s.panel === 'classroom' ? s : null));
   const [chosen, setChosen] = useState<HideableControl[]>(['stack', 'training', 'matrix']);
-  const [copied, setCopied] = useState(false);
-  // "Link copied." is a short-lived note under the button (it must not move the bar's controls).
-  useEffect(() => {
-    if (!copied) return;
-    const t = setTimeout(() => setCopied(false), COPIED_NOTE_MS);
-    return () => clearTimeout(t);
-  }, [copied]);
+  const [copied, setCopied] = useCopiedNote();
   const id = useId();
   const link = state ? linkFor(encodeHash({ ...urlStateOf(state), hidden: HIDEABLE_CONTROLS.filter((c) => chosen.includes(c)), panel: null })) : '';
 
