@@ -12,6 +12,7 @@
  */
 import type { CMat } from '../math/complex';
 import { makeRng, type Rng } from '../math/rng';
+import { type FamilyKind, type LabelledStates, mixWithIdentity } from './augment';
 import { labelByPpt } from './entanglement';
 import { bellState, type BellKind, dephasedPartner, marginalProductPartner, productState, randomMixedState, randomPureState, werner } from './states';
 
@@ -100,4 +101,35 @@ function purity(rho: CMat): number {
   let s = 0;
   for (let i = 0; i < rho.re.length; i++) s += rho.re[i] * rho.re[i] + rho.im[i] * rho.im[i];
   return s;
+}
+
+/**
+ * A training pool of n states shaped like the explorer's buttons (HQRN.md §7), labelled by PPT:
+ * per draw, with probability 0.22 a Product press, 0.18 a Random-pure press, 0.25 a
+ * Random-mixed press, 0.10 the dephased partner of one of the three (computational basis, kind
+ * 'dephased-partner'), 0.10 the marginal-product partner of one (kind 'marginal-partner'), 0.10
+ * a Bell state mixed with I/4 at p uniform in [0, 1], 0.05 its dephased partner. Other states
+ * get kind 'entangled' or 'separable' by their label.
+ */
+export function buttonPool(rng: Rng, n: number): LabelledStates {
+  const out: LabelledStates = { states: [], labels: [], kinds: [] };
+  const push = (rho: CMat, partner?: FamilyKind) => {
+    const label = labelByPpt(rho);
+    out.states.push(rho);
+    out.labels.push(label);
+    out.kinds.push(partner ?? (label === 1 ? 'entangled' : 'separable'));
+  };
+  const anyButton = () => buttonStateFrom(SEEDED_BUTTONS[rng.int(3)], rng);
+  const wernerLine = () => mixWithIdentity(bellState(BELLS[rng.int(4)]), rng.uniform());
+  for (let k = 0; k < n; k++) {
+    const r = rng.uniform();
+    if (r < 0.22) push(buttonStateFrom('product', rng));
+    else if (r < 0.4) push(buttonStateFrom('random-pure', rng));
+    else if (r < 0.65) push(buttonStateFrom('random-mixed', rng));
+    else if (r < 0.75) push(dephasedPartner(anyButton()), 'dephased-partner');
+    else if (r < 0.85) push(marginalProductPartner(anyButton()), 'marginal-partner');
+    else if (r < 0.95) push(wernerLine());
+    else push(dephasedPartner(wernerLine()), 'dephased-partner');
+  }
+  return out;
 }
