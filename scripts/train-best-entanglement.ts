@@ -55,6 +55,8 @@ const { values: a } = parseArgs({
     valButtons: { type: 'string', default: '200' },
     l2: { type: 'string', default: '0' },
     init: { type: 'string', default: '0.5' },
+    from: { type: 'string' },
+    mlpEpochs: { type: 'string' },
   },
 });
 
@@ -101,6 +103,25 @@ const epochs = Number(a.epochs);
 const alpha = a.alpha!.includes(',') ? a.alpha!.split(',').map(Number) : Number(a.alpha);
 const spec: FitSpec = { d: 4, depth: Number(a.depth), alpha, activation: a.act as Activation, classes: 2, seed, initScale: Number(a.init) };
 const p = initParams(spec);
+if (a.from) warmStart(a.from);
+
+/**
+ * Start from a trained hqrn-model file of the same depth (fine-tuning): Ã± = A±·√c (the inverse
+ * of toModelJson's normalisation A± = Ã±/√s, c = s), biases and readout as stored.
+ */
+function warmStart(file: string): void {
+  const m = JSON.parse(readFileSync(file, 'utf8')) as { blocks: { gain: number; bias: number[]; aPlus: { re: number[][]; im: number[][] }; aMinus: { re: number[][]; im: number[][] } }[]; readout: { weights: number[][]; bias: number[] } };
+  if (m.blocks.length !== spec.depth) throw new Error(`--from ${file}: ${m.blocks.length} blocks, but --depth ${spec.depth}`);
+  const th = p.theta, d = 4, D2 = 16, bs = 4 * D2 + d;
+  m.blocks.forEach((b, k) => {
+    const f = Math.sqrt(b.gain);
+    [b.aPlus.re, b.aPlus.im, b.aMinus.re, b.aMinus.im].forEach((mat, t) => mat.flat().forEach((x, i) => (th[k * bs + t * D2 + i] = x * f)));
+    b.bias.forEach((x, i) => (th[k * bs + 4 * D2 + i] = x));
+  });
+  const ro = spec.depth * bs;
+  m.readout.weights.flat().forEach((x, i) => (th[ro + i] = x));
+  m.readout.bias.forEach((x, i) => (th[ro + 8 + i] = x));
+}
 const dataCache = new Map<number, CMat[]>();
 const statesFor = (e: number) => {
   if (!dataCache.has(e)) {
@@ -120,6 +141,7 @@ const evalSet = (name: string, s: { states: CMat[]; labels: number[]; kinds: rea
   return { set: name, acc: +f.accuracy.toFixed(4), bal: +f.balancedAccuracy.toFixed(4), deph: +f.dephased.partners.toFixed(4), dephPair: +f.dephased.balanced.toFixed(4), marg: +f.marginal.partners.toFixed(4), margPair: +f.marginal.balanced.toFixed(4), shares: f.classShares.map((x) => +x.toFixed(3)) };
 };
 const hqrnProba = (v: Float64Array, n: number) => predictProba(p, v, n);
+if (a.from) log({ event: 'warm-start', from: a.from, ...evalSet('val7', val7, hqrnProba) });
 /** Accuracy per button family (src/core/states/buttons.ts), truth by PPT. */
 const familyTable = (sets: ReturnType<typeof buttonFamilySets>, proba: (v: Float64Array, n: number) => Float64Array) =>
   Object.fromEntries(
@@ -159,7 +181,7 @@ if (a.mlp === '1') {
     states.forEach((s, i) => x.set(features(s), i * 16));
     return x;
   };
-  const m = trainMlp({ hidden: [32, 32], epochs, batchSize: Number(a.batch), learningRate: 0.003, seed }, 16, 2, (e) => {
+  const m = trainMlp({ hidden: [32, 32], epochs: Number(a.mlpEpochs ?? epochs), batchSize: Number(a.batch), learningRate: 0.003, seed }, 16, 2, (e) => {
     const st = statesFor(e);
     return { x: featsOf(st), y: pool.labels, n: st.length };
   });
