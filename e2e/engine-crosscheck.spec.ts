@@ -2,12 +2,12 @@
  * The engine inside its worker in Chromium: the cross-check against the float64 core
  * (HQRN.md §9: ≤ 1e-4) on webgl (or whatever Chromium offers, with the reason reported) and
  * on wasm; no tensor leak across it; a lost WebGL context falls back to wasm.
- * engine.html (src/app/enginePage.ts) loads the worker without the explorer UI and exposes the
- * comlink remote as window.__hqrnEngine (src/app/engineClient.ts).
+ * engine.html (src/app/engine/enginePage.ts) loads the worker without the explorer UI and exposes the
+ * comlink remote as window.__hqrnEngine (src/app/engine/engineClient.ts).
  */
 import { expect, test, type Page } from './fixtures';
-import type { BackendInfo, BackendName } from '../src/app/protocol';
-import type { CrossCheckResult } from '../workers/engine/crossCheck';
+import type { BackendInfo, BackendName } from '../src/protocol/messages';
+import type { CrossCheckResult } from '../workers/engine/diagnostics/crossCheck';
 
 async function runCrossCheck(page: Page, backend: BackendName) {
   return page.evaluate(async (b) => {

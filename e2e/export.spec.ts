@@ -2,17 +2,17 @@
  * Export (issue 5 item 4): every format through the UI, each file checked in node — PNGs
  * decode (pngjs) at the expected size with non-blank pixels, SVGs parse as XML with the
  * expected number of cells / dots, JSON passes the hqrn file parsers, CSV has its header and
- * one row per layer, and the QASM parses back (src/core/qasmParse.ts) to circuits whose
+ * one row per layer, and the QASM parses back (src/core/io/qasmParse.ts) to circuits whose
  * unitaries match the exported model's blocks within the reported Trotter error.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
-import { sub } from '../src/core/complex';
-import { parseModelFile, parseStateFile } from '../src/core/files';
-import { spectralNorm } from '../src/core/linalg';
-import { parseQasm } from '../src/core/qasmParse';
-import { qasmUnitary } from '../src/core/qasmSimulate';
-import { halmosDilation } from '../src/core/transfer';
+import { sub } from '../src/core/math/complex';
+import { parseModelFile, parseStateFile } from '../src/core/io/files';
+import { spectralNorm } from '../src/core/math/linalg';
+import { parseQasm } from '../src/core/io/qasmParse';
+import { qasmUnitary } from '../src/core/io/qasmSimulate';
+import { halmosDilation } from '../src/core/hqrn/transfer';
 import { expect, fillEntanglementTraining, openTab, test, type Locator, type Page } from './fixtures';
 
 test.describe.configure({ timeout: 120_000 });
@@ -236,7 +236,7 @@ test('training curves export as CSV; the training charts as SVG and PNG', async 
   expect([lossPng.width, lossPng.height]).toEqual([960, 460]);
   expect(lossPng.inked).toBeGreaterThan(1000);
 
-  // (The study tables' CSV uses the same buttons and toCsv, unit-tested in src/app/exporters.test.ts;
+  // (The study tables' CSV uses the same buttons and toCsv, unit-tested in src/app/export/exporters.test.ts;
   // running a study here doubled this test's time on the shared machine.)
   expect(errors).toEqual([]);
 });

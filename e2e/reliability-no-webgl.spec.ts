@@ -6,7 +6,7 @@
  */
 import { expect, test } from './fixtures';
 import { launchOptions } from '../playwright.config';
-import type { BackendInfo } from '../src/app/protocol';
+import type { BackendInfo } from '../src/protocol/messages';
 
 test.use({ launchOptions: { ...launchOptions, args: [...((launchOptions as { args?: string[] }).args ?? []), '--disable-webgl', '--disable-3d-apis', '--disable-software-rasterizer'] } });
 

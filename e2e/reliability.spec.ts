@@ -13,8 +13,8 @@
  *   wasm, cpu; sizes below); zero violations of HQRN.md §9.
  */
 import { engineStatus as statusLine, expect, fillEntanglementTraining, settledOutput, test, type Locator, type Page } from './fixtures';
-import type { BackendInfo, BackendName } from '../src/app/protocol';
-import type { InvariantReport } from '../workers/engine/invariants';
+import type { BackendInfo, BackendName } from '../src/protocol/messages';
+import type { InvariantReport } from '../workers/engine/diagnostics/invariants';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -115,7 +115,7 @@ test.describe('faults survived: the engine worker dies', () => {
       // Usually ~0.5 s; once 2.2 s was seen on the loaded 2-core CI machine (the worker was in
       // the middle of a kernel when terminated). The 2 s notice is checked in the tests above.
       // (Once 29 s: the worker was terminated before its life lock was watched, and was then
-      // taken for a failed start with the 30 s start budget; src/app/engineClient.test.ts.)
+      // taken for a failed start with the 30 s start budget; src/app/engine/engineClient.test.ts.)
       // What is checked here is "rejects instead of hanging": the bound is loose on purpose
       // (locally 31–1,025 ms for the three rounds; stopping a worker mid-kernel takes the
       // browser a while on a busy machine).

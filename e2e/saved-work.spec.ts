@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, fillEntanglementTraining, openMatrixEditor, openTab, pageErrors, test, type Locator, type Page } from './fixtures';
-import { parseModelFile, parseStateFile, stateToJson } from '../src/core/files';
-import { werner } from '../src/core/states';
+import { parseModelFile, parseStateFile, stateToJson } from '../src/core/io/files';
+import { werner } from '../src/core/states/states';
 
 /**
  * Saved work (issue 5 item 3) and imports (issue 6 items 1 and 5), from the built app:

@@ -7,12 +7,12 @@
  * FLOPs counted are the multiply-adds of the linear maps (2 flops each) plus the mix; the
  * activation/normalisation (O(d) per block) is not counted.
  */
-import { classicalAnalog, classicalForwardBatch } from '../src/core/classical';
-import { DIGIT_DIM, digitsDataset } from '../src/core/digits';
-import { compileBlock, packState, quantumForwardBatch } from '../src/core/qrb';
-import { randomQuantumModel } from '../src/core/randomModel';
-import { makeRng } from '../src/core/rng';
-import { randomDensityMatrix } from '../src/core/testing';
+import { classicalAnalog, classicalForwardBatch } from '../src/core/hqrn/classical';
+import { DIGIT_DIM, digitsDataset } from '../src/core/states/digits';
+import { compileBlock, packState, quantumForwardBatch } from '../src/core/hqrn/qrb';
+import { randomQuantumModel } from '../src/core/hqrn/randomModel';
+import { makeRng } from '../src/core/math/rng';
+import { randomDensityMatrix } from '../src/core/math/testing';
 import { loadDigitSet } from '../src/cli/digitsData';
 
 function median(xs: number[]): number {

@@ -16,8 +16,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { launchOptions } from '../playwright.config';
-import type { BackendInfo, BackendName } from '../src/app/protocol';
-import { type BenchRow, formatBenchTable, withNumpy } from '../workers/engine/benchTable';
+import type { BackendInfo, BackendName } from '../src/protocol/messages';
+import { type BenchRow, formatBenchTable, withNumpy } from '../workers/engine/diagnostics/benchTable';
 import { describeNumpy, runNumpyPeer } from './numpy-peer';
 
 function arg(name: string): string | undefined {

@@ -1,7 +1,7 @@
 /**
  * npm run bench:engine (node part) — engine timings on tfjs cpu and wasm in node, beside the
  * float64 core on the same work (prints a table; not a test). The Chromium part is
- * scripts/bench-engine-browser.ts. See workers/engine/bench.ts for the cases.
+ * scripts/bench-engine-browser.ts. See workers/engine/diagnostics/bench.ts for the cases.
  *
  * The numpy peer runs in the same process tree right after (python3 ../shared/bench/numpy_peer.py).
  *
@@ -10,11 +10,11 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { loadDigitSet } from '../src/cli/digitsData';
-import type { BackendName } from '../src/app/protocol';
+import type { BackendName } from '../src/protocol/messages';
 import { selectBackend } from '../workers/engine/backend';
-import { BENCH_CASES, type BenchCase, type BenchRow, formatBenchTable, runBench, withNumpy } from '../workers/engine/bench';
+import { BENCH_CASES, type BenchCase, type BenchRow, formatBenchTable, runBench, withNumpy } from '../workers/engine/diagnostics/bench';
 import { describeNumpy, runNumpyPeer } from './numpy-peer';
-import { Engine } from '../workers/engine/engine';
+import { Engine } from '../workers/engine/forward/engine';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

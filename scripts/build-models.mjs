@@ -2,7 +2,7 @@
 // Copies the trained models of `npm run experiments` (experiments/models/*.json, hqrn-model
 // files, HQRN.md §10) into public/models/ so the app serves them, with public/models/index.json
 // listing them: [{ name, file, task, kind, depth, nQubits, accuracy? }]. The app's saved-work
-// module (src/app/savedWork.ts) reads the index for the "Bundled models" list and for
+// module (src/app/saved/savedWork.ts) reads the index for the "Bundled models" list and for
 // `#…model=<name>` links. public/models/ is generated (gitignored), like public/data/.
 //
 // Task from nQubits (2: entanglement, 6: digits); accuracy (test set) from

@@ -1,7 +1,7 @@
 /**
  * `npm run experiments [-- --quick] [-- --tune] [-- --only digits,entanglement,…] [-- --backend cpu]`
  *
- * Runs the presets of workers/engine/experiments.ts headless (tfjs wasm, falling back to cpu),
+ * Runs the presets of src/protocol/experiments.ts headless (tfjs wasm, falling back to cpu),
  * prints a results table, writes experiments/results.json and the trained models
  * (experiments/models/*.json, hqrn-model), and checks that `hqrn predict` (the CLI's main,
  * float64 core, in-process) gives the engine's predictions on a subset of the test set.
@@ -35,14 +35,14 @@ const { values: args } = parseArgs({
 const tf = await import('@tensorflow/tfjs-core');
 await import('@tensorflow/tfjs-backend-wasm');
 const { selectBackend } = await import('../workers/engine/backend');
-const X = await import('../workers/engine/experiments');
-const R = await import('../workers/engine/experimentRunners');
-const { TrainControl } = await import('../workers/engine/train');
+const X = await import('../src/protocol/experiments');
+const R = await import('../workers/engine/studies/runners');
+const { TrainControl } = await import('../workers/engine/train/train');
 const { loadDigitSet } = await import('../src/cli/digitsData');
 const { main: cliMain } = await import('../src/cli/main');
-const { diagonalMatrix } = await import('../src/core/complex');
-const { stateToJson } = await import('../src/core/files');
-const { unpackState } = await import('../src/core/qrb');
+const { diagonalMatrix } = await import('../src/core/math/complex');
+const { stateToJson } = await import('../src/core/io/files');
+const { unpackState } = await import('../src/core/hqrn/qrb');
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT_DIR = join(ROOT, 'experiments');
@@ -75,7 +75,7 @@ const results: Json = {};
 const checks: Json = {};
 
 /** hqrn predict (the CLI, float64 core) on a batch of states: its predicted classes. */
-async function cliPredict(name: string, modelJson: Json, states: import('../src/core/complex').CMat[]): Promise<Int32Array> {
+async function cliPredict(name: string, modelJson: Json, states: import('../src/core/math/complex').CMat[]): Promise<Int32Array> {
   const dir = join(tmpdir(), `hqrn-exp-${process.pid}-p`);
   mkdirSync(dir, { recursive: true });
   const mPath = join(dir, `${name}.model.json`), sPath = join(dir, `${name}.states.json`);
@@ -89,7 +89,7 @@ async function cliPredict(name: string, modelJson: Json, states: import('../src/
 }
 
 /** hqrn predict (the CLI, float64 core) on a batch of states vs the engine's predictions. */
-async function cliAgreement(name: string, modelJson: Json, states: import('../src/core/complex').CMat[], enginePred: ArrayLike<number>): Promise<{ n: number; agreement: number }> {
+async function cliAgreement(name: string, modelJson: Json, states: import('../src/core/math/complex').CMat[], enginePred: ArrayLike<number>): Promise<{ n: number; agreement: number }> {
   const pred = await cliPredict(name, modelJson, states);
   let same = 0;
   pred.forEach((p, i) => (same += p === enginePred[i] ? 1 : 0));
@@ -103,7 +103,7 @@ const CHECK_N = args.quick ? 100 : 500;
 const saveModel = (file: string, m: Json) => writeFileSync(join(modelsDir, file), JSON.stringify(m) + '\n');
 
 let entanglementRun: Awaited<ReturnType<typeof R.runEntanglement>> | null = null;
-const B = await import('../workers/engine/baselinesRun');
+const B = await import('../workers/engine/baselines/run');
 const { spawnSync } = await import('node:child_process');
 const { readFileSync } = await import('node:fs');
 
@@ -205,7 +205,7 @@ console.log(`\nwrote ${file} and ${modelsDir}/ in ${totalSeconds.toFixed(1)} s o
  * `--only entanglement` or `--only digits` runs one half. Writes experiments/tuning-<task>.json.
  */
 async function tune(): Promise<void> {
-  const { train } = await import('../workers/engine/train');
+  const { train } = await import('../workers/engine/train/train');
   const quick = args.quick;
   const seeds = quick ? [1] : [1, 2];
   const tasks = args.only ? args.only.split(',') : ['entanglement', 'digits'];
@@ -213,7 +213,7 @@ async function tune(): Promise<void> {
   for (const task of tasks) {
     const rows: Json[] = [];
     const candidates: Json[] = [];
-    let base: import('../src/app/protocol').TrainRequest;
+    let base: import('../src/protocol/messages').TrainRequest;
     if (task === 'entanglement') {
       // 1300 training states → 1000 train / 300 validation.
       base = { ...X.ENTANGLEMENT_REQUEST, validationSize: 300 };
@@ -269,7 +269,7 @@ async function tune(): Promise<void> {
       const t0 = Date.now();
       const rs: Awaited<ReturnType<typeof train>>[] = [];
       for (const seed of seeds) {
-        const req = { ...base, ...cfg, seed, ...(quick ? { trainSize: base.task === 'digits' ? 1500 : 400, epochs: 1, depth: 1 } : {}) } as import('../src/app/protocol').TrainRequest;
+        const req = { ...base, ...cfg, seed, ...(quick ? { trainSize: base.task === 'digits' ? 1500 : 400, epochs: 1, depth: 1 } : {}) } as import('../src/protocol/messages').TrainRequest;
         rs.push(await train(req, hooks));
       }
       const m = (f: (r: (typeof rs)[number]) => number) => rs.reduce((s, r) => s + f(r), 0) / rs.length;

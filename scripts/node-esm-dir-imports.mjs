@@ -1,6 +1,6 @@
 /**
  * Node ESM loader hook for the node benchmark: tfjs-core's ESM build (pulled in by
- * '@tensorflow/tfjs-core/dist/register_all_gradients', which workers/engine/gradients.ts
+ * '@tensorflow/tfjs-core/dist/register_all_gradients', which workers/engine/train/gradients.ts
  * imports) uses extensionless relative imports ('./gradients' for gradients.js), which Node's ESM
  * resolver rejects but bundlers and Vitest accept. Retry them with '.js', then '/index.js'.
  * Use: node --import ./scripts/node-esm-dir-imports.mjs --import tsx scripts/bench-engine.ts

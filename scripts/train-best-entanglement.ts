@@ -1,7 +1,7 @@
 /**
  * `npx tsx scripts/train-best-entanglement.ts [options]` — the "Best" entanglement model
- * (issue 14): a float64 end-to-end HQRN (src/core/hqrnFit.ts) trained on a large pool of
- * §7-generator and wide-family states (src/core/augment.ts), augmented afresh every epoch with
+ * (issue 14): a float64 end-to-end HQRN (src/core/hqrn/fit.ts) trained on a large pool of
+ * §7-generator and wide-family states (src/core/states/augment.ts), augmented afresh every epoch with
  * Haar local unitaries and qubit swaps, beside a full-tomography MLP on exactly the same data.
  *
  *   --mode val   (default) score on validation splits only (seeds disjoint from every test set);
@@ -20,16 +20,16 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { type WideOptions, augmentDiagonal, augmentState, type LabelledStates, wideDataset, twinPairs, conjugate, randomLocalUnitary, mixWithIdentity } from '../src/core/augment';
-import type { CMat } from '../src/core/complex';
-import { entanglementDataset } from '../src/core/entanglement';
-import { SHIFTED_SETS, shiftedSet } from '../src/core/entanglementShifted';
-import { entanglementFigures } from '../src/core/figures';
-import { type FitSpec, fitHqrn, initParams, packComplex, predictProba, toModelJson } from '../src/core/hqrnFit';
+import { type WideOptions, augmentDiagonal, augmentState, type LabelledStates, wideDataset, twinPairs, conjugate, randomLocalUnitary, mixWithIdentity } from '../src/core/states/augment';
+import type { CMat } from '../src/core/math/complex';
+import { entanglementDataset } from '../src/core/states/entanglement';
+import { SHIFTED_SETS, shiftedSet } from '../src/core/states/entanglementShifted';
+import { entanglementFigures } from '../src/core/states/figures';
+import { type FitSpec, fitHqrn, initParams, packComplex, predictProba, toModelJson } from '../src/core/hqrn/fit';
 import { features, mlpParameters, mlpProba, trainMlp } from '../src/core/baselines/mlp';
-import { makeRng } from '../src/core/rng';
-import { bellState, type BellKind, dephasedPartner, marginalProductPartner } from '../src/core/states';
-import type { Activation } from '../src/core/activation';
+import { makeRng } from '../src/core/math/rng';
+import { bellState, type BellKind, dephasedPartner, marginalProductPartner } from '../src/core/states/states';
+import type { Activation } from '../src/core/hqrn/activation';
 
 const { values: a } = parseArgs({
   options: {

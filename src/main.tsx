@@ -1,12 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { EngineStoppedError, getEngine, onEngineEvent } from './app/engineClient';
-import { resendCurrentRequest, startRecompute } from './app/recompute';
-import { startUrlSync } from './app/urlSync';
-import { loadFirstVisitModel } from './app/firstVisit';
-import { registerOfflineCache } from './app/offlineCache';
-import { useExplorer } from './app/store';
-import type { BackendInfo } from './app/protocol';
+import { EngineStoppedError, getEngine, onEngineEvent } from './app/engine/engineClient';
+import { resendCurrentRequest, startRecompute } from './app/explorer/recompute';
+import { startUrlSync } from './app/url/urlSync';
+import { loadFirstVisitModel } from './app/explorer/firstVisit';
+import { registerOfflineCache } from './app/engine/offlineCache';
+import { useExplorer } from './app/explorer/store';
+import type { BackendInfo } from './protocol/messages';
 import { App } from './components/App';
 import './styles.css';
 

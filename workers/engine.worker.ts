@@ -1,14 +1,14 @@
 /**
  * Engine worker: all physics runs here, never on the main thread. Thin comlink wrapper around
  * workers/engine/api.ts (the logic, importable by node tests); the client lives in
- * src/app/engineClient.ts. This entry only provides what needs the browser: the URLs of the
+ * src/app/engine/engineClient.ts. This entry only provides what needs the browser: the URLs of the
  * wasm binaries (served by the app itself, via Vite `?url` imports) and the digit loader.
  */
 import { expose } from 'comlink';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { decodeDigitsBinary } from '../src/core/digits';
+import { decodeDigitsBinary } from '../src/core/states/digits';
 import { createEngineApi } from './engine/api';
 import { configureWasmPaths } from './engine/backend';
 

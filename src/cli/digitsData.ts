@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type DigitSet, decodeDigitsBinary } from '../core/digits';
+import { type DigitSet, decodeDigitsBinary } from '../core/states/digits';
 
 export const DIGITS_FILE = fileURLToPath(new URL('../../public/data/mnist-digits.bin', import.meta.url));
 

@@ -5,19 +5,19 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { PNG } from 'pngjs';
-import { type CMat, diagonalMatrix, toJson } from '../core/complex';
-import { classicalAnalog, classicalForwardBatch } from '../core/classical';
-import { DIGIT_DIM, digitsDataset, digitToInput } from '../core/digits';
-import { normaliseDigitImage, rgbaToGrey } from '../core/digitNormalise';
-import { entanglementDataset } from '../core/entanglement';
-import { FileFormatError, modelToJson, parseModelFile, type ReadState, readStateFile, stateToJson, StateToleranceError } from '../core/files';
-import { runForward } from '../core/forward';
-import { stateMeasures } from '../core/measures';
-import type { Model } from '../core/model';
-import { NEAREST_STATE_REPORT_THRESHOLD } from '../core/nearestState';
-import { QASM_LIMITS, stackToQasm } from '../core/qasm';
-import { softmaxReadout } from '../core/readout';
-import { transferModel } from '../core/transfer';
+import { type CMat, diagonalMatrix, toJson } from '../core/math/complex';
+import { classicalAnalog, classicalForwardBatch } from '../core/hqrn/classical';
+import { DIGIT_DIM, digitsDataset, digitToInput } from '../core/states/digits';
+import { normaliseDigitImage, rgbaToGrey } from '../core/states/digitNormalise';
+import { entanglementDataset } from '../core/states/entanglement';
+import { FileFormatError, modelToJson, parseModelFile, type ReadState, readStateFile, stateToJson, StateToleranceError } from '../core/io/files';
+import { runForward } from '../core/hqrn/forward';
+import { stateMeasures } from '../core/measures/measures';
+import type { Model } from '../core/hqrn/model';
+import { NEAREST_STATE_REPORT_THRESHOLD } from '../core/states/nearestState';
+import { QASM_LIMITS, stackToQasm } from '../core/io/qasm';
+import { softmaxReadout } from '../core/hqrn/readout';
+import { transferModel } from '../core/hqrn/transfer';
 import { loadDigitSet } from './digitsData';
 
 export class UsageError extends Error {}

@@ -8,10 +8,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { combine, identity } from '../core/complex';
-import { stateToJson } from '../core/files';
-import { isPpt } from '../core/measures';
-import { bellState, type BellKind, dephasedPartner, marginalProductPartner } from '../core/states';
+import { combine, identity } from '../core/math/complex';
+import { stateToJson } from '../core/io/files';
+import { isPpt } from '../core/measures/measures';
+import { bellState, type BellKind, dephasedPartner, marginalProductPartner } from '../core/states/states';
 import { main } from './main';
 
 const dir = mkdtempSync(join(tmpdir(), 'hqrn-shipped-'));

@@ -1,6 +1,6 @@
 import { isValidElement, type ReactElement } from 'react';
 import { describe, expect, it } from 'vitest';
-import { ACTIVATIONS } from '../core/activation';
+import { ACTIVATIONS } from '../core/hqrn/activation';
 import { ACTIVATION_LABEL, activationOf, ActivationOptions } from './ActivationOptions';
 
 describe('activation options (one source for the top bar and the block details)', () => {

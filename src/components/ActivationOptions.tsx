@@ -1,8 +1,8 @@
 /**
- * The activations σ as <option>s, from the one list in src/core/activation.ts (ACTIVATIONS),
+ * The activations σ as <option>s, from the one list in src/core/hqrn/activation.ts (ACTIVATIONS),
  * with their labels: used by the top bar's "All activations" and each block's σ.
  */
-import { ACTIVATIONS, isActivation, type Activation } from '../core/activation';
+import { ACTIVATIONS, isActivation, type Activation } from '../core/hqrn/activation';
 
 export const ACTIVATION_LABEL: Record<Activation, string> = {
   relu: 'ReLU',

@@ -5,7 +5,7 @@
  * is the Explore tab: the training studio, export, saved work and the classroom link are tabs
  * that replace it under the top bar when open (`p=` in the URL; Tabs.tsx); it stays mounted.
  */
-import { useExplorer } from '../app/store';
+import { useExplorer } from '../app/explorer/store';
 import { ComparePanel } from './ComparePanel';
 import { InputPanel } from './InputPanel';
 import { LayerChain } from './LayerChain';

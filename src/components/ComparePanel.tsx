@@ -5,11 +5,11 @@
  * column. The readouts themselves are drawn by Readouts.tsx in the one-screen view.
  */
 import { useId, useMemo, useState } from 'react';
-import type { ExploreResponse, InputSpec, StackSpec } from '../app/explorer';
+import type { ExploreResponse, InputSpec, StackSpec } from '../protocol/explorer';
 import { classLabel, fmt, MISSING } from '../viz/format';
 import { useExplorer } from '../viz/storeHook';
 import { ExplainCompare } from './Explain';
-import { readoutCsv } from '../app/exporters';
+import { readoutCsv } from '../app/export/exporters';
 import { ExportButtons } from './ExportButtons';
 import { describeInput } from './InputPanel';
 import '../viz/viz.css';

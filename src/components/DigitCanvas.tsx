@@ -8,8 +8,8 @@
  * as well, and drawing there edits it (Clear starts a new drawing).
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { useExplorer } from '../app/store';
-import { poolDigit } from '../core/digits';
+import { useExplorer } from '../app/explorer/store';
+import { poolDigit } from '../core/states/digits';
 
 const N = 28;
 const POOLED = 8;

@@ -3,7 +3,7 @@
  * qubit but not a quantum residual block (QRB). Collapsible (<details>).
  */
 import type { ReactNode } from 'react';
-import type { MatrixView } from '../app/store';
+import type { MatrixView } from '../app/explorer/store';
 import '../viz/viz.css';
 
 export function Explain({ children, summary = 'What am I looking at?', open = false }: { children: ReactNode; summary?: string; open?: boolean }) {

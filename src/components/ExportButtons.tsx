@@ -1,12 +1,12 @@
 /**
  * Small "SVG / PNG / CSV" download buttons under a view (issue 5 item 4). The view passes
  * functions that produce the file's content when clicked (nothing is serialised while the
- * user only looks), and the file name parts (src/app/exporters.ts fileName).
+ * user only looks), and the file name parts (src/app/export/exporters.ts fileName).
  */
 import { useState, type RefObject } from 'react';
-import { exportButtonsShown } from '../app/classroom';
-import { useExplorer } from '../app/store';
-import { canvasToPng, downloadBlob, downloadText, fileName, MIME, serializeSvgElement, svgToPng } from '../app/exporters';
+import { exportButtonsShown } from '../app/explorer/classroom';
+import { useExplorer } from '../app/explorer/store';
+import { canvasToPng, downloadBlob, downloadText, fileName, MIME, serializeSvgElement, svgToPng } from '../app/export/exporters';
 import './export.css';
 
 export interface ExportButtonsProps {

@@ -5,9 +5,9 @@
  * this panel holds the form, dispatches, shows the answer and saves the files.
  */
 import { useId, useState } from 'react';
-import { getEngine } from '../app/engineClient';
-import { downloadJson, downloadText, fileName, MIME, parseIntegerField } from '../app/exporters';
-import { shownLayer } from '../viz/layerData';
+import { getEngine } from '../app/engine/engineClient';
+import { downloadJson, downloadText, fileName, MIME, parseIntegerField } from '../app/export/exporters';
+import { shownLayer } from '../viz/matrix/layerData';
 import { useExplorer } from '../viz/storeHook';
 import './export.css';
 

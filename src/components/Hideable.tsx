@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useExplorer, type HideableControl } from '../app/store';
+import { useExplorer, type HideableControl } from '../app/explorer/store';
 
 /** Renders its children unless a classroom link hides `control` (store.hidden, URL field `hide`). */
 export function Hideable({ control, children }: { control: HideableControl; children: ReactNode }) {

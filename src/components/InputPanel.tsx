@@ -3,12 +3,12 @@
  * the adversarial partners of the current state, and a hand-entered matrix. Every button
  * sets an InputSpec recipe; the worker makes the state. The measures shown here are the
  * worker's layer-0 measures of the current input. "Save input" keeps a hand-entered matrix or
- * a drawing in saved work (src/app/savedWork.ts).
+ * a drawing in saved work (src/app/saved/savedWork.ts).
  */
 import { useId, useState } from 'react';
-import { isBlankDrawing, type BellKind, type InputSpec } from '../app/explorer';
-import { useSavedWork } from '../app/savedWorkStore';
-import { useExplorer } from '../app/store';
+import { isBlankDrawing, type BellKind, type InputSpec } from '../protocol/explorer';
+import { useSavedWork } from '../app/saved/store';
+import { useExplorer } from '../app/explorer/store';
 import { DigitCanvas } from './DigitCanvas';
 import { MatrixDrawer } from './MatrixDrawer';
 import { Hideable } from './Hideable';

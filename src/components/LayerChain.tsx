@@ -6,12 +6,12 @@
  * when its numbers changed. Clicking a layer selects it for the large view.
  */
 import { memo, useId, useLayoutEffect, useRef } from 'react';
-import { isBlankDrawing, type ExploreLayer } from '../app/explorer';
-import type { MatrixView as MatrixViewId, Palette } from '../app/store';
-import { MATRIX_PLUGINS } from '../viz';
-import { fixedScale, scaleFor } from '../viz/layerData';
+import { isBlankDrawing, type ExploreLayer } from '../protocol/explorer';
+import type { MatrixView as MatrixViewId, Palette } from '../app/explorer/store';
+import { MATRIX_PLUGINS } from '../viz/matrix';
+import { fixedScale, scaleFor } from '../viz/matrix/layerData';
 import { classLabel, fmt } from '../viz/format';
-import { drawStrip, sameNumbers } from '../viz/strip';
+import { drawStrip, sameNumbers } from '../viz/matrix/strip';
 import { useExplorer } from '../viz/storeHook';
 import { ViewOptions } from './LayerStrip';
 import '../viz/viz.css';

@@ -6,13 +6,13 @@
  * chain (LayerChain.tsx).
  */
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { isBlankDrawing, type ExploreResponse } from '../app/explorer';
-import type { ColourScale, MatrixView as MatrixViewId } from '../app/store';
+import { isBlankDrawing, type ExploreResponse } from '../protocol/explorer';
+import type { ColourScale, MatrixView as MatrixViewId } from '../app/explorer/store';
 import { VIZ_LIMITS } from '../viz/config';
 import { fmt, ket, MISSING } from '../viz/format';
-import { layerViewSizes } from '../viz/layerLayout';
-import { MATRIX_PLUGINS, MATRIX_VIEW_ORDER } from '../viz';
-import { classicalData, quantumData, scaleFor, shownLayer } from '../viz/layerData';
+import { layerViewSizes } from '../viz/matrix/layerLayout';
+import { MATRIX_PLUGINS, MATRIX_VIEW_ORDER } from '../viz/matrix';
+import { classicalData, quantumData, scaleFor, shownLayer } from '../viz/matrix/layerData';
 import { useExplorer } from '../viz/storeHook';
 import { ExplainEvolution } from './Explain';
 import { IndexLegend, Legend } from './MatrixLegend';

@@ -5,11 +5,11 @@
  * |11⟩). Non-modal on purpose: the readouts and the input's measures stay in sight and keep
  * updating after "Use this matrix". Escape or the Close button closes it and puts the focus
  * back on the opener. It opens by itself when a matrix is handed to the editor (a link's
- * matrix outside the tolerance, src/app/matrixDraft.ts), so the message pointing there is seen.
+ * matrix outside the tolerance, src/app/inputs/matrixDraft.ts), so the message pointing there is seen.
  * The editor stays mounted while closed: what was typed is still there when it reopens.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { useMatrixDraft } from '../app/matrixDraft';
+import { useMatrixDraft } from '../app/inputs/matrixDraft';
 import { MatrixEditor } from './MatrixEditor';
 
 export function MatrixDrawer() {

@@ -2,18 +2,18 @@
  * A hand-entered two-qubit density matrix: 4×4 complex entries, validated as you type by the
  * worker's checkMatrix (the main thread only parses numbers). HQRN.md §10 "States as people
  * write them": cells take `1/3`, `-1/2`, `0.5+0.5i`, `i/2`, `1/sqrt(2)`, `0,5`
- * (src/core/matrixText.ts); a "Paste a matrix" field reads numpy, MATLAB, Mathematica and CSV.
+ * (src/core/io/matrixText.ts); a "Paste a matrix" field reads numpy, MATLAB, Mathematica and CSV.
  * A matrix within 1e-6 of a state is accepted and used as its nearest state (the distance is
  * shown); outside, the problem is named with the tolerance and "Use the nearest state" offers
  * the projection. An unreadable cell is named as a parse problem, never as "not a state".
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { getEngine } from '../app/engineClient';
-import type { MatrixCheck } from '../app/explorer';
-import { useMatrixDraft } from '../app/matrixDraft';
-import { useExplorer } from '../app/store';
-import { editorStatus, readPastedMatrix, sig4, type CellCheck } from '../app/matrixEditorStatus';
-import { formatCell, MAX_STATE_ENTRY, parseComplex } from '../core/matrixText';
+import { getEngine } from '../app/engine/engineClient';
+import type { MatrixCheck } from '../protocol/explorer';
+import { useMatrixDraft } from '../app/inputs/matrixDraft';
+import { useExplorer } from '../app/explorer/store';
+import { editorStatus, readPastedMatrix, sig4, type CellCheck } from '../app/inputs/matrixEditorStatus';
+import { formatCell, MAX_STATE_ENTRY, parseComplex } from '../core/io/matrixText';
 
 const D = 4;
 const BASIS = ['00', '01', '10', '11'];

@@ -4,7 +4,7 @@
  * index, what an index stands for.
  */
 import { useLayoutEffect, useRef } from 'react';
-import type { ColourScale, MatrixView as MatrixViewId, Palette } from '../app/store';
+import type { ColourScale, MatrixView as MatrixViewId, Palette } from '../app/explorer/store';
 import { css, paletteSpec, phaseColour } from '../viz/config';
 import { basisBits, fmt } from '../viz/format';
 

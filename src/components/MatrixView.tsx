@@ -5,9 +5,9 @@
  * region that the parent renders (`onEntry`).
  */
 import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { MatrixView as MatrixViewId, Palette } from '../app/store';
+import type { MatrixView as MatrixViewId, Palette } from '../app/explorer/store';
 import { entryText } from '../viz/format';
-import { MATRIX_PLUGINS, type MatrixData, type MatrixGeometry } from '../viz';
+import { MATRIX_PLUGINS, type MatrixData, type MatrixGeometry } from '../viz/matrix';
 import { canvasExport, ExportButtons } from './ExportButtons';
 import '../viz/viz.css';
 

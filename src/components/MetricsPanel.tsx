@@ -5,14 +5,14 @@
  * CSV export and a table of the selected layer's numbers.
  */
 import { useId, useLayoutEffect, useRef } from 'react';
-import { isBlankDrawing, type ExploreLayer, type ExploreResponse } from '../app/explorer';
+import { isBlankDrawing, type ExploreLayer, type ExploreResponse } from '../protocol/explorer';
 import { DIVERGENCE_COLOUR, MEASURES, paletteSpec, type MeasureKey } from '../viz/config';
 import { fmt, MISSING } from '../viz/format';
-import { shownLayer } from '../viz/layerData';
-import { drawLineChart, updateLineChartSelection } from '../viz/lineChart';
+import { shownLayer } from '../viz/matrix/layerData';
+import { drawLineChart, updateLineChartSelection } from '../viz/charts/lineChart';
 import { useExplorer } from '../viz/storeHook';
 import { ExplainMetrics } from './Explain';
-import { metricsCsv } from '../app/exporters';
+import { metricsCsv } from '../app/export/exporters';
 import { ExportButtons, svgElementExport } from './ExportButtons';
 import '../viz/viz.css';
 

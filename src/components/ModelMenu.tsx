@@ -4,10 +4,10 @@
  * (through the saved-work store for bundled and saved models); the worker validates the model.
  */
 import { useId, useRef, useState, type ChangeEvent } from 'react';
-import { useSavedWork } from '../app/savedWorkStore';
-import { readModelFile } from '../app/modelFile';
-import { modelsOffered, modelTaskRefusal } from '../app/classroom';
-import { useExplorer } from '../app/store';
+import { useSavedWork } from '../app/saved/store';
+import { readModelFile } from '../app/saved/modelFile';
+import { modelsOffered, modelTaskRefusal } from '../app/explorer/classroom';
+import { useExplorer } from '../app/explorer/store';
 import { Hideable } from './Hideable';
 import { useDismissable } from './useDismissable';
 import { WeightsSeed } from './StackControls';
@@ -131,7 +131,7 @@ function ModelFile({ onLoaded }: { onLoaded: () => void }) {
     const text = await file.text();
     if (ref.current) ref.current.value = '';
     onLoaded();
-    // Read and checked here, before anything changes (src/app/modelFile.ts).
+    // Read and checked here, before anything changes (src/app/saved/modelFile.ts).
     const read = await readModelFile(file.name, text);
     if ('problem' in read) {
       useExplorer.setState({ fileError: read.problem });

@@ -6,9 +6,9 @@
  * layout.
  */
 import { useEffect, useId, useRef } from 'react';
-import { useCopyByHand } from '../app/copyLink';
-import { useExplorer } from '../app/store';
-import { linkNoticeHeading } from '../app/urlState';
+import { useCopyByHand } from '../app/url/copyLink';
+import { useExplorer } from '../app/explorer/store';
+import { linkNoticeHeading } from '../app/url/urlState';
 
 export function Notices() {
   const problems = useExplorer((s) => s.urlProblems.length > 0);

@@ -1,14 +1,14 @@
 /**
- * Issue 5 item 3: saved models and inputs (IndexedDB, src/app/savedWork.ts) — listed with
+ * Issue 5 item 3: saved models and inputs (IndexedDB, src/app/saved/savedWork.ts) — listed with
  * date, task and accuracy; rename, delete (with Undo), export, import, open in the explorer;
  * plus the models bundled with the app. Names come from files and users, so they are only
  * ever rendered as text nodes (React escapes them; no innerHTML anywhere here).
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { downloadText, MIME } from '../app/exporters';
-import type { SavedStore } from '../app/savedWork';
-import { formatBytes, formatSavedDate, MAX_IMPORT_BYTES } from '../app/savedWorkFormat';
-import { useSavedWork } from '../app/savedWorkStore';
+import { downloadText, MIME } from '../app/export/exporters';
+import type { SavedStore } from '../app/saved/savedWork';
+import { formatBytes, formatSavedDate, MAX_IMPORT_BYTES } from '../app/saved/format';
+import { useSavedWork } from '../app/saved/store';
 import { describeInput } from './InputPanel';
 import './savedWork.css';
 

@@ -1,13 +1,13 @@
 /**
  * Share and undo (issue 5): Undo / Redo (also Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z, Ctrl+Y), "Copy
- * link" (the URL already holds the view, src/app/urlSync.ts), and "Classroom link": the same
+ * link" (the URL already holds the view, src/app/url/urlSync.ts), and "Classroom link": the same
  * link with controls the teacher ticks hidden. Problems found in an opened link are listed on
  * the notices line under the top bar (Notices.tsx).
  */
 import { useEffect, useId, useState } from 'react';
-import { useCopyByHand } from '../app/copyLink';
-import { HIDEABLE_CONTROLS, useExplorer, type HideableControl } from '../app/store';
-import { encodeHash, urlStateOf } from '../app/urlState';
+import { useCopyByHand } from '../app/url/copyLink';
+import { HIDEABLE_CONTROLS, useExplorer, type HideableControl } from '../app/explorer/store';
+import { encodeHash, urlStateOf } from '../app/url/urlState';
 import './shareBar.css';
 
 const CONTROL_LABEL: Record<HideableControl, string> = {

@@ -4,8 +4,8 @@
  * the block is drawn; the stack-wide controls are in StackControls.tsx (top bar).
  */
 import { memo, useId, useState } from 'react';
-import { EXPLORER_LIMITS, type BlockSpec } from '../app/explorer';
-import { useExplorer } from '../app/store';
+import { EXPLORER_LIMITS, type BlockSpec } from '../protocol/explorer';
+import { useExplorer } from '../app/explorer/store';
 import { ACTIVATION_LABEL, activationOf, ActivationOptions } from './ActivationOptions';
 
 export function StackBuilder() {

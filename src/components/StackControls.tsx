@@ -3,12 +3,12 @@
  * "mixed" when the blocks differ, same α, all activations, randomise weights), the task switch
  * and the weights seed (in the Model menu). Only store actions; the worker recomputes.
  */
-import { globalAlphaReason } from '../app/alphaReason';
+import { globalAlphaReason } from '../app/explorer/alphaReason';
 import { useId, useState } from 'react';
 import { create } from 'zustand';
-import { EXPLORER_LIMITS, type TaskName } from '../app/explorer';
-import { MAX_WEIGHTS_SEED, useExplorer } from '../app/store';
-import { switchTask } from '../app/taskSwitch';
+import { EXPLORER_LIMITS, type TaskName } from '../protocol/explorer';
+import { MAX_WEIGHTS_SEED, useExplorer } from '../app/explorer/store';
+import { switchTask } from '../app/explorer/taskSwitch';
 import { activationOf, ActivationOptions } from './ActivationOptions';
 
 const TASKS: { value: TaskName; label: string }[] = [

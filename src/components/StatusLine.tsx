@@ -1,5 +1,5 @@
-import { useExplorer } from '../app/store';
-import { useOfflineCache } from '../app/offlineCache';
+import { useExplorer } from '../app/explorer/store';
+import { useOfflineCache } from '../app/engine/offlineCache';
 
 /** Backend and progress of the engine (its error is on the notices line, Notices.tsx). */
 export function StatusLine() {

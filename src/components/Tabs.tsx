@@ -2,11 +2,11 @@
  * The page's tabs (ARIA tabs pattern): the tab list of the top bar and the panels under it.
  * The open tab REPLACES the explorer under the top bar; every panel, the explorer too, stays
  * mounted (its work is kept, a training run goes on) and only the open one is shown. The open
- * tab is the store's `panel` (URL field `p`); src/app/tabs.ts says which tabs exist.
+ * tab is the store's `panel` (URL field `p`); src/app/explorer/tabs.ts says which tabs exist.
  */
 import { Activity, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { useExplorer, type PanelName } from '../app/store';
-import { shownPanel, tabAfterKey, tabId, tabPanelId, visibleTabs } from '../app/tabs';
+import { useExplorer, type PanelName } from '../app/explorer/store';
+import { shownPanel, tabAfterKey, tabId, tabPanelId, visibleTabs } from '../app/explorer/tabs';
 import { ExportPanel } from './ExportPanel';
 import { Hideable } from './Hideable';
 import { SavedPanel } from './SavedPanel';

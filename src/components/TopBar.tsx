@@ -6,7 +6,7 @@
  * Keys (not while typing): i = input, l = layer view, r = readouts (they open the Explore tab).
  */
 import { useEffect, useRef } from 'react';
-import { useExplorer } from '../app/store';
+import { useExplorer } from '../app/explorer/store';
 import { Hideable } from './Hideable';
 import { ModelMenu } from './ModelMenu';
 import { Notices } from './Notices';

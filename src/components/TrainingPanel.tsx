@@ -1,15 +1,15 @@
 /**
  * The training studio (issue 7, items 1–3): settings, the paper's presets, Play / Pause /
  * Step / Cancel / Reset with a progress bar, live d3 plots and the final figures. Every run
- * goes to the engine worker (src/app/trainingStore.ts); this panel only draws.
+ * goes to the engine worker (src/app/training/store.ts); this panel only draws.
  */
-import { useTraining } from '../app/trainingStore';
+import { useTraining } from '../app/training/store';
 import { FinalFigures, TransferCheck, UseInExplorer } from './training/FinalFigures';
 import { PresetButtons, TrainingControls, TrainingProgress } from './training/TrainingControls';
 import { Studies } from './training/Studies';
 import { TrainingForm } from './training/TrainingForm';
 import { AdversarialChart, ConfusionMatrix, DepthChart, EpochCharts } from './training/TrainingPlots';
-import '../viz/training/training.css';
+import '../viz/charts/training.css';
 
 export function TrainingPanel() {
   const result = useTraining((s) => s.result);

@@ -4,7 +4,7 @@
  * until its own button was pressed again, and on a phone it covered the tab row.
  */
 import { useEffect, type RefObject } from 'react';
-import { useExplorer } from '../app/store';
+import { useExplorer } from '../app/explorer/store';
 
 export function useDismissable(ref: RefObject<HTMLDetailsElement | null>): void {
   const panel = useExplorer((s) => s.panel);

@@ -5,14 +5,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDigitSet } from '../../src/cli/digitsData';
-import { diagonalMatrix } from '../../src/core/complex';
-import { modelToJson, parseModelFile } from '../../src/core/files';
-import { randomQuantumModel } from '../../src/core/randomModel';
-import { makeRng } from '../../src/core/rng';
-import { randomDensityMatrix, randomProbabilityVector } from '../../src/core/testing';
-import type { ForwardRequest } from '../../src/app/protocol';
+import { diagonalMatrix } from '../../src/core/math/complex';
+import { modelToJson, parseModelFile } from '../../src/core/io/files';
+import { randomQuantumModel } from '../../src/core/hqrn/randomModel';
+import { makeRng } from '../../src/core/math/rng';
+import { randomDensityMatrix, randomProbabilityVector } from '../../src/core/math/testing';
+import type { ForwardRequest } from '../../src/protocol/messages';
 import { createEngineApi } from './api';
-import { toBatch } from './crossCheck';
+import { toBatch } from './diagnostics/crossCheck';
 
 const api = createEngineApi({ loadDigits: async () => loadDigitSet() });
 

@@ -7,26 +7,26 @@
  * backend.ts). Nothing here keeps tensors between calls: tf.memory().numTensors is the same
  * before and after every call (tested in api.test.ts).
  */
-import { parseModelFile, modelToJson } from '../../src/core/files';
-import type { DigitSet } from '../../src/core/digits';
-import { stateMeasures } from '../../src/core/measures';
-import { werner } from '../../src/core/states';
-import type { BackendInfo, BackendName, ForwardRequest, ForwardResponse, ModelJson, TrainProgress, TrainRequest, TrainResult } from '../../src/app/protocol';
+import { parseModelFile, modelToJson } from '../../src/core/io/files';
+import type { DigitSet } from '../../src/core/states/digits';
+import { stateMeasures } from '../../src/core/measures/measures';
+import { werner } from '../../src/core/states/states';
+import type { BackendInfo, BackendName, ForwardRequest, ForwardResponse, ModelJson, TrainProgress, TrainRequest, TrainResult } from '../../src/protocol/messages';
 import { ensureBackend, loseWebglContextForTesting, memory, selectBackend, withBackend } from './backend';
-import { runBench } from './bench';
-import type { BenchOptions, BenchRow } from './benchTable';
-import { crossCheck, type CrossCheckResult } from './crossCheck';
-import { Engine } from './engine';
-import { checkMatrix, explore } from './explore';
-import type { ExploreRequest, ExploreResponse, MatrixCheck } from '../../src/app/explorer';
-import { train } from './train';
-import { TrainControl } from './trainControl';
-import { PRESETS, quickPresets } from './experiments';
-import { runAlphaSweep, runGreedyVsEndToEnd, runNoise, runShotsSweep } from './experimentRunners';
-import { loadTaskData } from './trainData';
+import { runBench } from './diagnostics/bench';
+import type { BenchOptions, BenchRow } from './diagnostics/benchTable';
+import { crossCheck, type CrossCheckResult } from './diagnostics/crossCheck';
+import { Engine } from './forward/engine';
+import { checkMatrix, explore } from './explore/explore';
+import type { ExploreRequest, ExploreResponse, MatrixCheck } from '../../src/protocol/explorer';
+import { train } from './train/train';
+import { TrainControl } from './train/control';
+import { PRESETS, quickPresets } from '../../src/protocol/experiments';
+import { runAlphaSweep, runGreedyVsEndToEnd, runNoise, runShotsSweep } from './studies/runners';
+import { loadTaskData } from './train/data';
 import { createExportApi } from './exportApi';
-import { createReliabilityApi } from './reliabilityApi';
-import { createBaselinesApi } from './baselinesApi';
+import { createReliabilityApi } from './diagnostics/reliabilityApi';
+import { createBaselinesApi } from './baselines/api';
 
 /** The four studies beyond the paper (issue 7 item 4), runnable from the Training studio. */
 export type StudyName = 'alphaSweep' | 'shotsSweep' | 'greedyVsEndToEnd' | 'noise';
@@ -136,7 +136,7 @@ export function createEngineApi(opts: EngineApiOptions) {
 
     /**
      * One of the studies beyond the paper with the quick or the full preset
-     * (workers/engine/experiments.ts); returns the runner's plain results (experimentRunners.ts).
+     * (src/protocol/experiments.ts); returns the runner's plain results (experimentRunners.ts).
      * The shots sweep first trains the entanglement preset's model, then evaluates it with N_s
      * shots. Guarded like train (one run at a time; cancel through control()).
      */

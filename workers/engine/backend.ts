@@ -22,8 +22,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import './wasmMatMul';
-import type { BackendInfo, BackendName } from '../../src/app/protocol';
+import './forward/wasmMatMul';
+import type { BackendInfo, BackendName } from '../../src/protocol/messages';
 
 export type { BackendInfo, BackendName };
 
@@ -32,7 +32,7 @@ export const BACKEND_ORDER: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
 export type WasmPaths = Partial<Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string>>;
 
 /**
- * Test-only (issue 6): a worker named `…;without=offscreencanvas` (src/app/engineClient.ts
+ * Test-only (issue 6): a worker named `…;without=offscreencanvas` (src/app/engine/engineClient.ts
  * sets it from the page's `?engine-without=` parameter) removes its OffscreenCanvas global
  * before any backend is tried, so the selection below runs as in a browser without it.
  */

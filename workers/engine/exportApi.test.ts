@@ -6,18 +6,18 @@
 import { describe, expect, it } from 'vitest';
 import { loadDigitSet } from '../../src/cli/digitsData';
 import { main } from '../../src/cli/main';
-import type { ExploreRequest, StackSpec } from '../../src/app/explorer';
-import { hermiticityError, maxAbsDiff, sub, trace } from '../../src/core/complex';
-import { parseModelFile, parseStateFile } from '../../src/core/files';
-import { runForward } from '../../src/core/forward';
-import { hermitianEigenvalues, spectralNorm } from '../../src/core/linalg';
-import { compileBlockUnitaries } from '../../src/core/qasm';
-import { parseQasm } from '../../src/core/qasmParse';
-import { qasmUnitary } from '../../src/core/qasmSimulate';
-import { bellState } from '../../src/core/states';
-import { Engine } from './engine';
+import type { ExploreRequest, StackSpec } from '../../src/protocol/explorer';
+import { hermiticityError, maxAbsDiff, sub, trace } from '../../src/core/math/complex';
+import { parseModelFile, parseStateFile } from '../../src/core/io/files';
+import { runForward } from '../../src/core/hqrn/forward';
+import { hermitianEigenvalues, spectralNorm } from '../../src/core/math/linalg';
+import { compileBlockUnitaries } from '../../src/core/io/qasm';
+import { parseQasm } from '../../src/core/io/qasmParse';
+import { qasmUnitary } from '../../src/core/io/qasmSimulate';
+import { bellState } from '../../src/core/states/states';
+import { Engine } from './forward/engine';
 import { createExportApi } from './exportApi';
-import { modelFromStack } from './explore';
+import { modelFromStack } from './explore/explore';
 
 const api = createExportApi({ engine: new Engine(), loadDigits: async () => loadDigitSet() });
 

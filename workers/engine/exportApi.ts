@@ -5,15 +5,15 @@
  * exported model is exactly the one the explorer runs (same seeded or trained weights, made
  * by explore.ts's modelFromStack).
  */
-import type { ExploreRequest, StackSpec } from '../../src/app/explorer';
-import type { CMat } from '../../src/core/complex';
-import type { DigitSet } from '../../src/core/digits';
-import { entanglementDataset } from '../../src/core/entanglement';
-import { FileFormatError, modelToJson, stateToJson } from '../../src/core/files';
-import { runForward } from '../../src/core/forward';
-import { QASM_LIMITS, stackToQasm, type QasmExport } from '../../src/core/qasm';
-import type { Engine } from './engine';
-import { inputFromSpec, modelFromStack } from './explore';
+import type { ExploreRequest, StackSpec } from '../../src/protocol/explorer';
+import type { CMat } from '../../src/core/math/complex';
+import type { DigitSet } from '../../src/core/states/digits';
+import { entanglementDataset } from '../../src/core/states/entanglement';
+import { FileFormatError, modelToJson, stateToJson } from '../../src/core/io/files';
+import { runForward } from '../../src/core/hqrn/forward';
+import { QASM_LIMITS, stackToQasm, type QasmExport } from '../../src/core/io/qasm';
+import type { Engine } from './forward/engine';
+import { inputFromSpec, modelFromStack } from './explore/explore';
 
 export interface EngineApiDeps {
   engine: Engine;
@@ -51,7 +51,7 @@ function layerState(rho0: CMat, req: ExploreRequest, layer: number): CMat {
 export function createExportApi(deps: EngineApiDeps) {
   return {
     /**
-     * The stack as OpenQASM 3 (src/core/qasm.ts): each chosen block's U± = Halmos(A±)
+     * The stack as OpenQASM 3 (src/core/io/qasm.ts): each chosen block's U± = Halmos(A±)
      * compiled to order-`order` Trotter circuits with `steps` steps, with the measured errors
      * ‖U_r − U±‖₂. `blocks`: 0-based indices (all when absent; one at a time for digits).
      */

@@ -6,11 +6,11 @@
  * accuracy comes with the balanced accuracy of its pair and the predicted class shares.
  */
 import { useEffect, useState } from 'react';
-import { runBaselinesWithProgress } from '../../app/engineClient';
-import { toCsv } from '../../app/exporters';
-import { useTraining } from '../../app/trainingStore';
-import type { GivenRow } from '../../../workers/engine/baselinesApi';
-import { type BaselineRow, classicalParameters, hqrnParameters } from '../../../workers/engine/baselinesRun';
+import { runBaselinesWithProgress } from '../../app/engine/engineClient';
+import { toCsv } from '../../app/export/exporters';
+import { useTraining } from '../../app/training/store';
+import type { GivenRow } from '../../../workers/engine/baselines/api';
+import { type BaselineRow, classicalParameters, hqrnParameters } from '../../../workers/engine/baselines/run';
 import { ExportButtons } from '../ExportButtons';
 import { RowHeaderTable } from './RowHeaderTable';
 

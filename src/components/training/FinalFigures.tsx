@@ -1,10 +1,10 @@
 /** The final figures of the main run and its baselines, the transfer check, "Use in explorer" and "Save model". */
 import { useState } from 'react';
-import { useSavedWork } from '../../app/savedWorkStore';
-import { useExplorer } from '../../app/store';
+import { useSavedWork } from '../../app/saved/store';
+import { useExplorer } from '../../app/explorer/store';
 import { SaveControl } from '../SaveControl';
-import { explorableModel, MODE_NAMES, useTraining, type RunSummary } from '../../app/trainingStore';
-import { balancedAccuracy, classShares, oneClassNote } from '../../core/figures';
+import { explorableModel, MODE_NAMES, useTraining, type RunSummary } from '../../app/training/store';
+import { balancedAccuracy, classShares, oneClassNote } from '../../core/states/figures';
 import { BaselinesTable } from './BaselinesTable';
 
 /** Balanced accuracy and the share of each class predicted (issue 12 item 3, issue 14 item 4); null without predictions. */

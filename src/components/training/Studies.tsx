@@ -1,16 +1,16 @@
 /**
- * "Beyond the paper" (issue 7 item 4): the four studies of workers/engine/experiments.ts as
+ * "Beyond the paper" (issue 7 item 4): the four studies of src/protocol/experiments.ts as
  * one-click presets. Each runs in the engine worker (runStudy); this component only plots the
- * numbers it returns (d3, src/viz/training/studyCharts.ts) and tabulates them.
+ * numbers it returns (d3, src/viz/charts/studyCharts.ts) and tabulates them.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { AlphaSweepResults, GreedyVsEndToEndResults, NoiseResults, ShotsSweepResults } from '../../../workers/engine/experimentRunners';
-import { runStudyWithProgress } from '../../app/engineClient';
-import { toCsv } from '../../app/exporters';
+import type { AlphaSweepResults, GreedyVsEndToEndResults, NoiseResults, ShotsSweepResults } from '../../../workers/engine/studies/runners';
+import { runStudyWithProgress } from '../../app/engine/engineClient';
+import { toCsv } from '../../app/export/exporters';
 import { ExportButtons, svgElementExport } from '../ExportButtons';
 import { RowHeaderTable } from './RowHeaderTable';
-import { drawGroupedBars, TRAIN_COLOURS } from '../../viz/training/charts';
-import { drawStudyChart, type StudyChartSpec } from '../../viz/training/studyCharts';
+import { drawGroupedBars, TRAIN_COLOURS } from '../../viz/charts/trainingCharts';
+import { drawStudyChart, type StudyChartSpec } from '../../viz/charts/studyCharts';
 
 type StudyName = 'alphaSweep' | 'shotsSweep' | 'greedyVsEndToEnd' | 'noise';
 type Size = 'quick' | 'full';

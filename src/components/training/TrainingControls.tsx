@@ -1,7 +1,7 @@
 /** Presets, Play / Pause / Step / Cancel / Reset and the progress bar of the run in progress. */
-import { TRAINING_PRESETS } from '../../app/trainingPresets';
-import { checkForm, FIELD_RANGES, fmtValue } from '../../app/trainingRanges';
-import { progressFigures, useTraining } from '../../app/trainingStore';
+import { TRAINING_PRESETS } from '../../app/training/presets';
+import { checkForm, FIELD_RANGES, fmtValue } from '../../app/training/ranges';
+import { progressFigures, useTraining } from '../../app/training/store';
 import { fmtCount } from '../../viz/format';
 
 function formatSeconds(s: number): string {

@@ -1,13 +1,13 @@
 /**
  * The training settings form: every control labelled, disabled while a run is going. Each
- * number field's range comes from src/app/trainingRanges.ts: a value outside it is marked at
+ * number field's range comes from src/app/training/ranges.ts: a value outside it is marked at
  * the field (and Play waits), an unusual one gets a warning.
  */
-import { ACTIVATIONS, type Activation } from '../../core/activation';
-import type { TaskName, TrainMode } from '../../app/protocol';
-import { checkForm, FIELD_RANGES, maxOf, type RangedField } from '../../app/trainingRanges';
-import { useTraining, type TrainForm } from '../../app/trainingStore';
-import { MODE_LABELS } from '../../app/trainingPresets';
+import { ACTIVATIONS, type Activation } from '../../core/hqrn/activation';
+import type { TaskName, TrainMode } from '../../protocol/messages';
+import { checkForm, FIELD_RANGES, maxOf, type RangedField } from '../../app/training/ranges';
+import { useTraining, type TrainForm } from '../../app/training/store';
+import { MODE_LABELS } from '../../app/training/presets';
 
 const MODES: TrainMode[] = ['transfer', 'quantum-greedy', 'quantum-end-to-end', 'classical'];
 

@@ -3,13 +3,13 @@
  * accuracy vs depth (greedy), the adversarial subsets beside the baselines' figures, and the
  * confusion matrix (only when the result carries the test labels; counting only).
  */
-import { balancedAccuracy, classShares, oneClassNote } from '../../core/figures';
+import { balancedAccuracy, classShares, oneClassNote } from '../../core/states/figures';
 import { useEffect, useMemo, useRef } from 'react';
-import type { TrainProgress } from '../../app/protocol';
-import { useTraining, type RunSummary, type TrainOutcome } from '../../app/trainingStore';
-import { trainingCurvesCsv } from '../../app/exporters';
+import type { TrainProgress } from '../../protocol/messages';
+import { useTraining, type RunSummary, type TrainOutcome } from '../../app/training/store';
+import { trainingCurvesCsv } from '../../app/export/exporters';
 import { ExportButtons, svgElementExport } from '../ExportButtons';
-import { confusionCounts, drawConfusion, drawGroupedBars, drawSeriesChart, TRAIN_COLOURS, type BarGroup, type SeriesChartSpec } from '../../viz/training/charts';
+import { confusionCounts, drawConfusion, drawGroupedBars, drawSeriesChart, TRAIN_COLOURS, type BarGroup, type SeriesChartSpec } from '../../viz/charts/trainingCharts';
 
 const W = 480, H = 230;
 

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { fitKernel, kernelPredict, hsInner, choleskySolve, kernelDecision } from './kernel';
 import { trainVqc, vqcLossAndGrad, vqcPredict, vqcUnitary } from './vqc';
 import { features, trainMlp, mlpProba } from './mlp';
-import { makeRng } from '../rng';
-import { bellState, randomMixedState, werner } from '../states';
-import { adjoint, identity, maxAbsDiff, mul } from '../complex';
-import { entanglementFigures, balancedAccuracy, classShares, oneClassNote } from '../figures';
+import { makeRng } from '../math/rng';
+import { bellState, randomMixedState, werner } from '../states/states';
+import { adjoint, identity, maxAbsDiff, mul } from '../math/complex';
+import { entanglementFigures, balancedAccuracy, classShares, oneClassNote } from '../states/figures';
 
 describe('quantum kernel Tr(ρσ)^p', () => {
   it('Tr(ρσ) of Bell states: 1 with itself, 0 with an orthogonal one, 1/4 with I/4', () => {

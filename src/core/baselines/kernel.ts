@@ -13,7 +13,7 @@
  * Errors: mismatched sizes, p not 1 or 2, λ ≤ 0, a kernel matrix that is not positive
  * definite after the ridge (throws naming the pivot).
  */
-import type { CMat } from '../complex';
+import type { CMat } from '../math/complex';
 
 /** Tr(ρσ) for Hermitian ρ, σ of the same size (real). */
 export function hsInner(a: CMat, b: CMat): number {

@@ -14,9 +14,9 @@
  * Gate conventions: RY(θ) = [[cos θ/2, −sin θ/2], [sin θ/2, cos θ/2]],
  * RZ(φ) = diag(e^{−iφ/2}, e^{iφ/2}); big-endian basis (qubit 0 most significant, HQRN.md §1).
  */
-import { type CMat, identity, kron, mul, zeros } from '../complex';
-import { adamState, adamStep } from '../hqrnFit';
-import { makeRng, seededPermutation } from '../rng';
+import { type CMat, identity, kron, mul, zeros } from '../math/complex';
+import { adamState, adamStep } from '../hqrn/fit';
+import { makeRng, seededPermutation } from '../math/rng';
 
 export interface VqcModel {
   layers: number;

@@ -1,0 +1,351 @@
+/**
+ * A plain-TypeScript float64 trainer for two-qubit (d = 4, or any d) HQRN classifiers with
+ * analytic gradients (issue 14: the "Best" entanglement model). It trains exactly the model
+ * of HQRN.md §2 and §6, end to end, with Adam, and writes an hqrn-model file (§10) that the
+ * float64 core (`hqrn predict`) evaluates to the same predictions.
+ *
+ * Parametrisation (§4, "training the quantum path directly"): unconstrained complex Ã± (d×d)
+ * and gain c = 1 while training; on export s = (1 + 1e-6)·max(‖Ã+‖₂, ‖Ã−‖₂)², A± = Ã±/√s,
+ * c = s, which leaves the map unchanged.
+ *
+ * Forward for one state ρ (d×d), block k = 1..K with residual weight α_k:
+ *   p±_j = Σ_{i,i'} Ã±_{ji} ρ_{ii'} conj(Ã±_{ji'}) = Re Σ_i Ã±_{ji} v±_{ji},  v±_{ji} = Σ_{i'} ρ_{ii'} conj(Ã±_{ji'})
+ *   z = p+ − p− + b,  a = σ(z),  q = a / Σa  (dead block if Σa ≤ 1e-12: q = 1/d, no gradient)
+ *   ρ' = α ρ + (1 − α) diag(q)   — off-diagonals only shrink, so we keep ρ's off-diagonal part
+ *   O scaled by Π α and propagate the diagonal x.
+ *   readout: y = softmax(R x^(K) + r), loss −ln y_label.
+ * Gradients (real loss L, g_j = ∂L/∂p_j):
+ *   ∂p_j/∂Re Ã_{ji} = 2 Re v_{ji},  ∂p_j/∂Im Ã_{ji} = −2 Im v_{ji},  ∂p_j/∂x_i = |Ã_{ji}|²;
+ *   ∂q_j/∂a_m = (δ_{jm} − q_j)/Σa;  ∂x^(k)/∂x^(k−1) = α I + (1 − α) ∂q/∂x^(k−1).
+ * Checked against finite differences in hqrnFit.test.ts.
+ *
+ * States are packed as Float64Array rows of 2d² numbers: Re ρ (row-major) then Im ρ.
+ */
+import type { Activation } from './activation';
+import type { CMat } from '../math/complex';
+import { spectralNorm } from '../math/linalg';
+import { makeRng, type Rng, seededPermutation } from '../math/rng';
+
+export interface FitSpec {
+  d: number;
+  depth: number;
+  /** Residual weight of every block, or one per block. */
+  alpha: number | number[];
+  activation: Activation;
+  classes: number;
+  /** Std of the initial entries of Re Ã, Im Ã (default 0.5). */
+  initScale?: number;
+  seed: number;
+}
+
+/** Flat parameter vector layout: per block [Re Ã+, Im Ã+, Re Ã−, Im Ã−, b], then [R, r]. */
+export interface HqrnParams {
+  spec: FitSpec;
+  theta: Float64Array;
+}
+
+const blockSize = (d: number) => 4 * d * d + d;
+export const paramCount = (s: FitSpec) => s.depth * blockSize(s.d) + s.classes * s.d + s.classes;
+const alphaOf = (s: FitSpec, k: number) => (Array.isArray(s.alpha) ? s.alpha[k] : s.alpha);
+
+/** Random initial parameters from the seed (Gaussian Ã, readout N(0, 0.1²), zero biases). */
+export function initParams(spec: FitSpec): HqrnParams {
+  const rng = makeRng(spec.seed);
+  const theta = new Float64Array(paramCount(spec));
+  const sc = spec.initScale ?? 0.5;
+  const d = spec.d;
+  for (let k = 0; k < spec.depth; k++) {
+    const o = k * blockSize(d);
+    for (let i = 0; i < 4 * d * d; i++) theta[o + i] = sc * rng.normal();
+  }
+  const o = spec.depth * blockSize(d);
+  for (let i = 0; i < spec.classes * d; i++) theta[o + i] = 0.1 * rng.normal();
+  return { spec, theta };
+}
+
+/** Pack ρ as [Re (d² row-major), Im (d²)] into out at offset. */
+export function packComplex(rho: CMat, out: Float64Array, offset: number): void {
+  const n = rho.rows * rho.cols;
+  out.set(rho.re, offset);
+  out.set(rho.im, offset + n);
+}
+
+function act(a: Activation, z: number): number {
+  switch (a) {
+    case 'relu':
+      return z > 0 ? z : 0;
+    case 'softplus':
+      return z > 30 ? z : Math.log1p(Math.exp(z));
+    case 'sigmoid':
+      return 1 / (1 + Math.exp(-z));
+    case 'exp':
+      return Math.exp(Math.min(z, 700));
+  }
+}
+function actGrad(a: Activation, z: number): number {
+  switch (a) {
+    case 'relu':
+      return z > 0 ? 1 : 0;
+    case 'softplus':
+      return 1 / (1 + Math.exp(-z));
+    case 'sigmoid': {
+      const s = 1 / (1 + Math.exp(-z));
+      return s * (1 - s);
+    }
+    case 'exp':
+      return Math.exp(Math.min(z, 700));
+  }
+}
+
+/** Scratch for one forward/backward pass (reused across samples). */
+interface Scratch {
+  xs: Float64Array[]; // K+1 diagonals
+  zs: Float64Array[];
+  as: Float64Array[];
+  qs: Float64Array[];
+  sums: Float64Array;
+  dead: Uint8Array;
+  vr: Float64Array[]; // per block: [± (2)][j][i]
+  vi: Float64Array[];
+  logits: Float64Array;
+}
+
+function scratch(s: FitSpec): Scratch {
+  const { d, depth: K } = s;
+  const arr = (n: number, m: number) => Array.from({ length: n }, () => new Float64Array(m));
+  return { xs: arr(K + 1, d), zs: arr(K, d), as: arr(K, d), qs: arr(K, d), sums: new Float64Array(K), dead: new Uint8Array(K), vr: arr(K, 2 * d * d), vi: arr(K, 2 * d * d), logits: new Float64Array(s.classes) };
+}
+
+/** Forward pass of one packed state; fills the scratch and returns the class probabilities in sc.logits. */
+function forward(p: HqrnParams, v: Float64Array, off: number, sc: Scratch): void {
+  const { d, depth: K, classes: C, activation } = p.spec;
+  const th = p.theta;
+  const D2 = d * d;
+  const x0 = sc.xs[0];
+  for (let i = 0; i < d; i++) x0[i] = v[off + i * d + i];
+  let s = 1; // off-diagonal scale at the input of block k
+  for (let k = 0; k < K; k++) {
+    const o = k * blockSize(d);
+    const x = sc.xs[k], z = sc.zs[k], vr = sc.vr[k], vi = sc.vi[k];
+    for (let j = 0; j < d; j++) z[j] = th[o + 4 * D2 + j];
+    for (let sg = 0; sg < 2; sg++) {
+      const ar = o + 2 * sg * D2, ai = ar + D2, sign = sg === 0 ? 1 : -1;
+      for (let j = 0; j < d; j++) {
+        let pj = 0;
+        for (let i = 0; i < d; i++) {
+          let sr = 0, si = 0;
+          for (let i2 = 0; i2 < d; i2++) {
+            let rr: number, ri: number;
+            if (i2 === i) {
+              rr = x[i];
+              ri = 0;
+            } else {
+              rr = s * v[off + i * d + i2];
+              ri = s * v[off + D2 + i * d + i2];
+            }
+            const Ar = th[ar + j * d + i2], Ai = th[ai + j * d + i2];
+            // ρ_{ii'} conj(A_{ji'})
+            sr += rr * Ar + ri * Ai;
+            si += ri * Ar - rr * Ai;
+          }
+          const idx = sg * D2 + j * d + i;
+          vr[idx] = sr;
+          vi[idx] = si;
+          pj += th[ar + j * d + i] * sr - th[ai + j * d + i] * si;
+        }
+        z[j] += sign * pj;
+      }
+    }
+    const a = sc.as[k], q = sc.qs[k];
+    let sum = 0;
+    for (let j = 0; j < d; j++) sum += a[j] = act(activation, z[j]);
+    sc.sums[k] = sum;
+    sc.dead[k] = sum <= 1e-12 ? 1 : 0;
+    for (let j = 0; j < d; j++) q[j] = sc.dead[k] ? 1 / d : a[j] / sum;
+    const al = alphaOf(p.spec, k), xn = sc.xs[k + 1];
+    for (let i = 0; i < d; i++) xn[i] = al * x[i] + (1 - al) * q[i];
+    s *= al;
+  }
+  const ro = K * blockSize(d), xK = sc.xs[K], lg = sc.logits;
+  let m = -Infinity;
+  for (let c = 0; c < C; c++) {
+    let t = th[ro + C * d + c];
+    for (let i = 0; i < d; i++) t += th[ro + c * d + i] * xK[i];
+    lg[c] = t;
+    if (t > m) m = t;
+  }
+  let tot = 0;
+  for (let c = 0; c < C; c++) tot += lg[c] = Math.exp(lg[c] - m);
+  for (let c = 0; c < C; c++) lg[c] /= tot;
+}
+
+/** Backward pass after forward(): adds ∂(−ln y_label)·weight to grad. */
+function backward(p: HqrnParams, label: number, weight: number, sc: Scratch, grad: Float64Array): void {
+  const { d, depth: K, classes: C, activation } = p.spec;
+  const th = p.theta;
+  const D2 = d * d;
+  const ro = K * blockSize(d), xK = sc.xs[K];
+  let gx = new Float64Array(d);
+  for (let c = 0; c < C; c++) {
+    const gl = (sc.logits[c] - (c === label ? 1 : 0)) * weight;
+    grad[ro + C * d + c] += gl;
+    for (let i = 0; i < d; i++) {
+      grad[ro + c * d + i] += gl * xK[i];
+      gx[i] += gl * th[ro + c * d + i];
+    }
+  }
+  const gz = new Float64Array(d);
+  for (let k = K - 1; k >= 0; k--) {
+    const o = k * blockSize(d), al = alphaOf(p.spec, k);
+    const prev = new Float64Array(d);
+    for (let i = 0; i < d; i++) prev[i] = al * gx[i];
+    if (!sc.dead[k]) {
+      const q = sc.qs[k], z = sc.zs[k], S = sc.sums[k];
+      let dot = 0;
+      for (let j = 0; j < d; j++) dot += (1 - al) * gx[j] * q[j];
+      for (let j = 0; j < d; j++) gz[j] = (((1 - al) * gx[j] - dot) / S) * actGrad(activation, z[j]);
+      const vr = sc.vr[k], vi = sc.vi[k];
+      for (let j = 0; j < d; j++) grad[o + 4 * D2 + j] += gz[j];
+      for (let sg = 0; sg < 2; sg++) {
+        const ar = o + 2 * sg * D2, ai = ar + D2, sign = sg === 0 ? 1 : -1;
+        for (let j = 0; j < d; j++) {
+          const g = sign * gz[j];
+          if (g === 0) continue;
+          for (let i = 0; i < d; i++) {
+            const idx = sg * D2 + j * d + i;
+            grad[ar + j * d + i] += 2 * g * vr[idx];
+            grad[ai + j * d + i] -= 2 * g * vi[idx];
+            const Ar = th[ar + j * d + i], Ai = th[ai + j * d + i];
+            prev[i] += g * (Ar * Ar + Ai * Ai);
+          }
+        }
+      }
+    }
+    gx = prev;
+  }
+}
+
+/** Class probabilities (n×C row-major) of packed states. */
+export function predictProba(p: HqrnParams, v: Float64Array, n: number): Float64Array {
+  const sc = scratch(p.spec);
+  const C = p.spec.classes, stride = 2 * p.spec.d * p.spec.d;
+  const out = new Float64Array(n * C);
+  for (let s = 0; s < n; s++) {
+    forward(p, v, s * stride, sc);
+    out.set(sc.logits, s * C);
+  }
+  return out;
+}
+
+/** Mean cross-entropy and its gradient over the rows `idx` (for tests and the optimiser). */
+export function lossAndGrad(p: HqrnParams, v: Float64Array, labels: ArrayLike<number>, idx: ArrayLike<number>, grad?: Float64Array): number {
+  const sc = scratch(p.spec);
+  const stride = 2 * p.spec.d * p.spec.d;
+  let loss = 0;
+  const w = 1 / idx.length;
+  for (let t = 0; t < idx.length; t++) {
+    const s = idx[t];
+    forward(p, v, s * stride, sc);
+    loss -= Math.log(Math.max(sc.logits[labels[s]], 1e-300)) * w;
+    if (grad) backward(p, labels[s], w, sc, grad);
+  }
+  return loss;
+}
+
+export interface AdamState {
+  m: Float64Array;
+  v: Float64Array;
+  t: number;
+}
+
+export const adamState = (n: number): AdamState => ({ m: new Float64Array(n), v: new Float64Array(n), t: 0 });
+
+/** One Adam step (Kingma & Ba 2015, β = 0.9, 0.999, ε = 1e-8) on theta in place. */
+export function adamStep(theta: Float64Array, grad: Float64Array, st: AdamState, lr: number): void {
+  st.t++;
+  const b1 = 0.9, b2 = 0.999, c1 = 1 - b1 ** st.t, c2 = 1 - b2 ** st.t;
+  for (let i = 0; i < theta.length; i++) {
+    st.m[i] = b1 * st.m[i] + (1 - b1) * grad[i];
+    st.v[i] = b2 * st.v[i] + (1 - b2) * grad[i] * grad[i];
+    theta[i] -= (lr * st.m[i]) / c1 / (Math.sqrt(st.v[i] / c2) + 1e-8);
+  }
+}
+
+export interface EpochData {
+  v: Float64Array;
+  labels: ArrayLike<number>;
+  n: number;
+}
+
+export interface FitOptions {
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  /** Learning rate multiplied by this at the last epoch, geometric in between (default 1). */
+  finalLrFactor?: number;
+  /** L2 penalty on all parameters (default 0). */
+  l2?: number;
+  /** Training data for epoch e (fresh or augmented per epoch, or the same every time). */
+  data: (epoch: number) => EpochData;
+  onEpoch?: (epoch: number, loss: number, p: HqrnParams) => void;
+  rng?: Rng;
+}
+
+/** Train end to end with Adam; returns the parameters (modified in place). */
+export function fitHqrn(p: HqrnParams, o: FitOptions): HqrnParams {
+  const rng = o.rng ?? makeRng(p.spec.seed + 17);
+  const st = adamState(p.theta.length);
+  const grad = new Float64Array(p.theta.length);
+  for (let e = 0; e < o.epochs; e++) {
+    const data = o.data(e);
+    const perm = seededPermutation(data.n, rng);
+    const lr = o.learningRate * (o.finalLrFactor ?? 1) ** (o.epochs > 1 ? e / (o.epochs - 1) : 0);
+    let lossSum = 0, steps = 0;
+    for (let s = 0; s < data.n; s += o.batchSize) {
+      grad.fill(0);
+      const idx = perm.slice(s, Math.min(data.n, s + o.batchSize));
+      lossSum += lossAndGrad(p, data.v, data.labels, idx, grad);
+      steps++;
+      if (o.l2) for (let i = 0; i < grad.length; i++) grad[i] += o.l2 * p.theta[i];
+      adamStep(p.theta, grad, st, lr);
+    }
+    o.onEpoch?.(e, lossSum / steps, p);
+  }
+  return p;
+}
+
+/** The hqrn-model JSON (HQRN.md §10) of trained parameters, with the §4 normalisation of Ã±. */
+export function toModelJson(p: HqrnParams, classNames: (string | number)[]): Record<string, unknown> {
+  const { d, depth: K, classes: C, activation } = p.spec;
+  const D2 = d * d, th = p.theta;
+  const mat = (o: number): CMat => ({ rows: d, cols: d, re: th.slice(o, o + D2), im: th.slice(o + D2, o + 2 * D2) });
+  const rows = (a: Float64Array, scale: number) => Array.from({ length: d }, (_, i) => Array.from(a.subarray(i * d, (i + 1) * d), (x) => x * scale));
+  const blocks = [];
+  for (let k = 0; k < K; k++) {
+    const o = k * blockSize(d);
+    const ap = mat(o), am = mat(o + 2 * D2);
+    const n = Math.max(spectralNorm(ap), spectralNorm(am));
+    const s = n > 0 ? (1 + 1e-6) * n * n : 1;
+    const f = 1 / Math.sqrt(s);
+    blocks.push({
+      alpha: alphaOf(p.spec, k),
+      activation,
+      gain: s,
+      bias: Array.from(th.subarray(o + 4 * D2, o + 4 * D2 + d)),
+      aPlus: { re: rows(ap.re, f), im: rows(ap.im, f) },
+      aMinus: { re: rows(am.re, f), im: rows(am.im, f) },
+    });
+  }
+  const ro = K * blockSize(d);
+  return {
+    format: 'hqrn-model',
+    version: 1,
+    nQubits: Math.round(Math.log2(d)),
+    blocks,
+    readout: {
+      weights: Array.from({ length: C }, (_, c) => Array.from(th.subarray(ro + c * d, ro + (c + 1) * d))),
+      bias: Array.from(th.subarray(ro + C * d, ro + C * d + C)),
+      classes: classNames,
+    },
+  };
+}

@@ -1,0 +1,146 @@
+/**
+ * What the explorer asks the worker: a stack described by parameters and seeds (never
+ * weights: the worker makes them), and an input described by a recipe. Plain data, so it is
+ * also what the URL, undo history and saved views store.
+ */
+import type { Activation } from '../core/hqrn/activation';
+import type { BellKind } from '../core/states/states';
+import type { BackendName, ModelJson, TaskName } from './messages';
+
+export type { BellKind, TaskName };
+
+export interface BlockSpec {
+  /** Stable id for React keys and reordering. */
+  id: string;
+  alpha: number;
+  activation: Activation;
+  /** The gain c > 0 of the block (HQRN.md §2). */
+  gain: number;
+  /** Seed of the block's random contractions A± and bias. */
+  seed: number;
+}
+
+export interface StackSpec {
+  task: TaskName;
+  blocks: BlockSpec[];
+  /** Seed of the random readout (used when no trained model is loaded). */
+  readoutSeed: number;
+  /**
+   * A trained model (hqrn-model JSON) replacing the seeded weights: block k uses the trained
+   * A±, c and bias, while α and activation still come from blocks[k] (so α stays live).
+   */
+  trained?: { name: string; model: ModelJson };
+}
+
+export type InputSpec =
+  | { kind: 'bell'; which: BellKind }
+  | { kind: 'werner'; p: number }
+  | { kind: 'random-pure'; seed: number }
+  | { kind: 'random-mixed'; seed: number }
+  | { kind: 'product'; seed: number }
+  | { kind: 'matrix'; re: number[][]; im: number[][] }
+  | { kind: 'dephased'; of: InputSpec }
+  | { kind: 'marginal'; of: InputSpec }
+  /** 28×28 intensities in [0, 1], row-major (drawn on the canvas). */
+  | { kind: 'drawn'; pixels: number[] }
+  /** Digit `index` of the packed MNIST set (0..9999). */
+  | { kind: 'mnist'; index: number };
+
+export interface ExploreRequest {
+  requestId: number;
+  stack: StackSpec;
+  input: InputSpec;
+}
+
+/** One layer of the explorer: layer 0 is the input. All matrices row-major d×d. */
+export interface ExploreLayer {
+  rho: { re: Float32Array; im: Float32Array };
+  /** Classical path x^(k) (diagonal of the classical state). */
+  x: Float32Array;
+  /** Block output q (absent at layer 0). */
+  q?: Float32Array;
+  dead: boolean;
+  classicalDead: boolean;
+  measures: {
+    trace: number;
+    purity: number;
+    entropy: number;
+    coherence: number;
+    traceDistanceToClassical: number;
+    concurrence?: number;
+    negativity?: number;
+    ppt?: boolean;
+  };
+}
+
+export interface ExploreResponse {
+  requestId: number;
+  backend: BackendName;
+  d: number;
+  nQubits: number;
+  layers: ExploreLayer[];
+  /** Class probabilities of the quantum path and of the classical path, and their labels. */
+  output: { probabilities: Float32Array; predicted: number };
+  classicalOutput: { probabilities: Float32Array; predicted: number };
+  classes: (string | number)[];
+  /**
+   * First layer k ≥ 1 where the quantum path's diagonal leaves the classical path
+   * (max_i |ρ^(k)_ii − x^(k)_i| > 1e-4), or null if they never differ.
+   */
+  divergenceLayer: number | null;
+  /** Digits: the 8×8 pooled input x^(0) (64 values). */
+  pooled?: Float32Array;
+  /**
+   * Digits: the 28×28 image that went into the 8×8 pipeline — a drawing after the §7
+   * normalisation (box to 20×20, centre of mass to the centre), an MNIST digit as stored.
+   */
+  digit28?: Float32Array;
+  /**
+   * Digits: the drawing has no ink (HQRN.md §7): "draw a digit" — the result's numbers are
+   * those of the uniform input and no prediction is shown.
+   */
+  noDigit?: boolean;
+  /** Digits from the MNIST set: the true label. */
+  digitLabel?: number;
+  ms: number;
+  /** What computed the view, for the status line (e.g. "float64 core", "tfjs wasm"). */
+  computedBy?: string;
+}
+
+/**
+ * The answer to validating a hand-entered matrix (HQRN.md §10 "States as people write them"):
+ * `problem` is null when it is accepted (within 1e-6 of a state; the explorer then uses its
+ * nearest state, `traceDistance` away), otherwise one line naming the problem and the
+ * tolerance, with the explicit projection in `nearest` when it exists ("Use the nearest state").
+ */
+export interface MatrixCheck {
+  problem: string | null;
+  /** Refused: which condition failed (src/core/states/nearestState.ts StateProblemKind). */
+  kind?: 'shape' | 'non-finite' | 'hermitian' | 'trace' | 'psd';
+  /** Refused: the smallest eigenvalue of the Hermitian part, when computed. */
+  minEigenvalue?: number;
+  /** Accepted: ½‖ρ_entered − ρ_used‖₁ (≤ 1e-12: nothing changed). */
+  traceDistance?: number;
+  /** Refused: the nearest state and its trace distance from the entered matrix. */
+  nearest?: { re: number[][]; im: number[][]; traceDistance: number };
+}
+
+/** Limits and defaults of the explorer, in one place. */
+export const EXPLORER_LIMITS = {
+  maxDepth: 20,
+  minGain: 0.01,
+  maxGain: 100,
+  defaultGain: 4,
+  defaultAlpha: 0.5,
+  /** Tolerance on the diagonal for the divergence layer (float32 engine). */
+  divergenceTolerance: 1e-4,
+} as const;
+
+/**
+ * The drawing canvas is blank (no digit): the input is a drawing and the shown result says it
+ * has no ink (the worker's HQRN.md §7 verdict). The views then show an empty state ("draw a
+ * digit") instead of the uniform I/64 layers, and a blank drawing is not offered for saving.
+ */
+export function isBlankDrawing(input: InputSpec, result: Pick<ExploreResponse, 'noDigit'> | undefined): boolean {
+  return input.kind === 'drawn' && result?.noDigit === true;
+}

@@ -1,0 +1,58 @@
+/**
+ * Issue 6: the engine's reliability calls (heartbeat, invariant checks, fault injection for
+ * tests), spread into the API in api.ts.
+ */
+import type { EngineApiDeps } from '../exportApi';
+import { withBackend } from '../backend';
+import { invariantCheck, type InvariantReport } from './invariants';
+
+export type { InvariantReport };
+
+export function createReliabilityApi(deps: EngineApiDeps) {
+  return {
+    /** Heartbeat: answers at once while the worker is alive (src/app/engine/engineClient.ts pings it). */
+    ping(): number {
+      return Date.now();
+    },
+
+    /**
+     * Take the Web Lock `name` and keep it for the worker's whole life (true once held; false
+     * where Web Locks are missing). The browser releases it when the worker ends, which is how
+     * the page notices a dead worker at once (src/app/engine/engineClient.ts).
+     */
+    async holdLifeLock(name: string): Promise<boolean> {
+      const locks = (globalThis.navigator as unknown as { locks?: { request(n: string, cb: () => Promise<void>): Promise<unknown> } } | undefined)?.locks;
+      if (!locks || typeof name !== 'string' || name === '') return false;
+      return new Promise<boolean>((resolve) => {
+        locks
+          .request(name, () => {
+            resolve(true);
+            return new Promise<void>(() => undefined); // never settles: held until the worker ends
+          })
+          .catch(() => resolve(false));
+      });
+    },
+
+    /**
+     * `nStates` seeded random states through random stacks on the current backend; every
+     * returned state checked against HQRN.md §9 (workers/engine/diagnostics/invariants.ts).
+     */
+    async invariantCheck(nStates: number, seed = 1): Promise<InvariantReport> {
+      return withBackend(() => invariantCheck(deps.engine, nStates, seed));
+    },
+
+    /**
+     * Test hook: make this worker die. 'throw': an uncaught exception (the Worker's 'error'
+     * event fires on the page); 'close': self.close() (the worker stops without a word).
+     * Both happen on the next task, after this call answered.
+     */
+    crashForTesting(kind: 'throw' | 'close'): boolean {
+      if (kind !== 'throw' && kind !== 'close') throw new Error(`crashForTesting: kind must be 'throw' or 'close', got ${JSON.stringify(kind)}`);
+      setTimeout(() => {
+        if (kind === 'close') (globalThis as unknown as { close(): void }).close();
+        else throw new Error('simulated engine crash (crashForTesting)');
+      }, 0);
+      return true;
+    },
+  };
+}
