@@ -14,7 +14,7 @@ describe('content', () => {
       expect(f.mathml.startsWith('<math aria-label='), id).toBe(true);
       expect(f.mathml.endsWith('</math>'), id).toBe(true);
       expect(f.mathml.match(/<math[ >]/g)?.length, id).toBe(1);
-      expect(f.mathml, id).not.toMatch(/style=/);
+      expect(f.mathml, id).not.toMatch(/ style=/);
       expect(f.mathml, id).not.toMatch(/merror/);
     }
     // the block's four equations are all there: p±, z, q, ρ′
