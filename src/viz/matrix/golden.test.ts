@@ -154,7 +154,7 @@ function textCorners(t: XmlElement): [number, number][] {
   if (mt) [tx, ty] = [Number(mt[1]), Number(mt[2])];
   const mr = /rotate\(\s*([-\d.e]+)\s*\)/.exec(tr);
   if (mr) angle = (Number(mr[1]) * Math.PI) / 180;
-  if (tr && tr.replace(/translate\([^)]*\)|rotate\([^)]*\)|\s/g, '')) throw new Error(`transform not understood: ${tr}`);
+  if (tr.replace(/translate\([^)]*\)|rotate\([^)]*\)|\s/g, '')) throw new Error(`transform not understood: ${tr}`);
   const c = Math.cos(angle);
   const s = Math.sin(angle);
   return [

@@ -192,7 +192,9 @@ export function gridLabelsSvg(L: GridLayout, nQubits: number): string {
   for (let k = 0; k < L.d; k += L.labelEvery) {
     const at = L.labelEvery === 1 ? (k + 0.5) * L.cell : k * L.cell + L.fontPx / 2;
     if (L.rowLabels)
-      parts.push(`<text x="${L.left - 4}" y="${L.top + at}" text-anchor="end" dominant-baseline="middle" ${font}>${xmlEscape(gridLabelText(k, nQubits, 'row', L.indexLabels))}</text>`);
+      parts.push(
+        `<text x="${L.left - 4}" y="${L.top + at}" text-anchor="end" dominant-baseline="middle" ${font}>${xmlEscape(gridLabelText(k, nQubits, 'row', L.indexLabels))}</text>`,
+      );
     const bra = xmlEscape(gridLabelText(k, nQubits, 'column', L.indexLabels));
     if (L.rotateTop) parts.push(`<text transform="translate(${L.left + at},${L.top - 4}) rotate(-90)" dominant-baseline="middle" ${font}>${bra}</text>`);
     else parts.push(`<text x="${L.left + at}" y="${L.top - 3}" text-anchor="middle" dominant-baseline="text-after-edge" ${font}>${bra}</text>`);
