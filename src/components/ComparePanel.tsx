@@ -7,7 +7,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { ExploreResponse, InputSpec, StackSpec } from '../protocol/explorer';
 import { classLabel, fmt, MISSING } from '../viz/format';
-import { useExplorer } from '../viz/storeHook';
+import { useExplorer } from '../app/explorer/storeHook';
 import { ExplainCompare } from './Explain';
 import { readoutCsv } from '../app/export/exporters';
 import { ExportButtons } from './ExportButtons';

@@ -8,7 +8,7 @@ import { useId, useState } from 'react';
 import { getEngine } from '../app/engine/engineClient';
 import { downloadJson, downloadText, fileName, MIME, parseIntegerField } from '../app/export/exporters';
 import { shownLayer } from '../viz/matrix/layerData';
-import { useExplorer } from '../viz/storeHook';
+import { useExplorer } from '../app/explorer/storeHook';
 import './export.css';
 
 /** Limits of the form (the worker checks them again). */

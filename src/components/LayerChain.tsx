@@ -12,7 +12,7 @@ import { MATRIX_PLUGINS } from '../viz/matrix';
 import { fixedScale, scaleFor } from '../viz/matrix/layerData';
 import { classLabel, fmt } from '../viz/format';
 import { drawStrip, sameNumbers } from '../viz/matrix/strip';
-import { useExplorer } from '../viz/storeHook';
+import { useExplorer } from '../app/explorer/storeHook';
 import { ViewOptions } from './LayerStrip';
 import '../viz/viz.css';
 

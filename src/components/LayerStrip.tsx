@@ -13,7 +13,7 @@ import { fmt, ket, MISSING } from '../viz/format';
 import { layerViewSizes } from '../viz/matrix/layerLayout';
 import { MATRIX_PLUGINS, MATRIX_VIEW_ORDER } from '../viz/matrix';
 import { classicalData, quantumData, scaleFor, shownLayer } from '../viz/matrix/layerData';
-import { useExplorer } from '../viz/storeHook';
+import { useExplorer } from '../app/explorer/storeHook';
 import { ExplainEvolution } from './Explain';
 import { IndexLegend, Legend } from './MatrixLegend';
 import { MatrixView } from './MatrixView';

@@ -10,7 +10,7 @@ import { DIVERGENCE_COLOUR, MEASURES, paletteSpec, type MeasureKey } from '../vi
 import { fmt, MISSING } from '../viz/format';
 import { shownLayer } from '../viz/matrix/layerData';
 import { drawLineChart, updateLineChartSelection } from '../viz/charts/lineChart';
-import { useExplorer } from '../viz/storeHook';
+import { useExplorer } from '../app/explorer/storeHook';
 import { ExplainMetrics } from './Explain';
 import { metricsCsv } from '../app/export/exporters';
 import { ExportButtons, svgElementExport } from './ExportButtons';

@@ -8,7 +8,7 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import { paletteSpec } from '../viz/config';
 import { classLabel, fmt } from '../viz/format';
 import { drawProbBars } from '../viz/charts/probBars';
-import { useExplorer } from '../viz/storeHook';
+import { useExplorer } from '../app/explorer/storeHook';
 import { weightsNote } from '../app/explorer/weightsNote';
 import { ExportButtons, svgElementExport } from './ExportButtons';
 import '../viz/viz.css';

@@ -9,9 +9,9 @@ import { EXPLORER_LIMITS, type BlockSpec, type ExploreResponse, type InputSpec, 
 import type { BackendInfo } from '../../protocol/messages';
 import { classifyEdit, createRevisions, record, redoRevision, undoRevision, type EditSnapshot, type Revisions } from './history';
 
-export type MatrixView = 'heatmap' | 'hinton' | 'city';
-export type ColourScale = 'fixed' | 'per-layer';
-export type Palette = 'default' | 'colour-blind';
+import type { ColourScale, MatrixView, Palette, ViewOptions } from '../../viz/matrix/types';
+
+export type { ColourScale, MatrixView, Palette, ViewOptions };
 
 /** Controls a classroom link can hide (the URL field `hide`). */
 export const HIDEABLE_CONTROLS = ['task', 'stack', 'matrix', 'training', 'export', 'saved'] as const;
@@ -19,12 +19,6 @@ export type HideableControl = (typeof HIDEABLE_CONTROLS)[number];
 /** Panels that can be open (the URL field `p`): the page scrolls to it when a link names it. */
 export const PANELS = ['training', 'export', 'saved', 'classroom'] as const;
 export type PanelName = (typeof PANELS)[number];
-
-export interface ViewOptions {
-  matrixView: MatrixView;
-  colourScale: ColourScale;
-  palette: Palette;
-}
 
 export interface ExplorerState {
   stack: StackSpec;

@@ -2,7 +2,7 @@
  * `window.__hqrnStore`: the explorer store, for the end-to-end tests and the browser benchmark
  * (e.g. `window.__hqrnStore.getState().requestId`). Imported by the view components.
  */
-import { useExplorer } from '../app/explorer/store';
+import { useExplorer } from './store';
 
 declare global {
   interface Window {
