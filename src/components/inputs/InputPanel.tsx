@@ -5,6 +5,7 @@
  * worker's layer-0 measures of the current input. "Save input" keeps a hand-entered matrix or
  * a drawing in saved work (src/app/saved/savedWork.ts).
  */
+import { BELL_KINDS } from '../../protocol/inputs';
 import { useId, useState } from 'react';
 import { isBlankDrawing, type BellKind, type InputSpec } from '../../protocol/explorer';
 import { useSavedWork } from '../../app/saved/store';
@@ -14,12 +15,14 @@ import { MatrixDrawer } from '../explorer/MatrixDrawer';
 import { Hideable } from '../shell/Hideable';
 import { SaveControl } from '../saved/SaveControl';
 
-const BELL: { which: BellKind; label: string; ket: string }[] = [
-  { which: 'phi+', label: 'Φ+', ket: '(|00⟩+|11⟩)/√2' },
-  { which: 'phi-', label: 'Φ−', ket: '(|00⟩−|11⟩)/√2' },
-  { which: 'psi+', label: 'Ψ+', ket: '(|01⟩+|10⟩)/√2' },
-  { which: 'psi-', label: 'Ψ−', ket: '(|01⟩−|10⟩)/√2' },
-];
+/** How each Bell state of the vocabulary (src/protocol/inputs.ts BELL_KINDS) is shown. */
+const BELL_TEXT: Record<BellKind, { label: string; ket: string }> = {
+  'phi+': { label: 'Φ+', ket: '(|00⟩+|11⟩)/√2' },
+  'phi-': { label: 'Φ−', ket: '(|00⟩−|11⟩)/√2' },
+  'psi+': { label: 'Ψ+', ket: '(|01⟩+|10⟩)/√2' },
+  'psi-': { label: 'Ψ−', ket: '(|01⟩−|10⟩)/√2' },
+};
+const BELL = BELL_KINDS.map((which) => ({ which, ...BELL_TEXT[which] }));
 
 /** A short human description of an input recipe. */
 export function describeInput(spec: InputSpec): string {
