@@ -5,6 +5,7 @@
  * differ is marked; each block's α is edited where the block is drawn. A cell repaints only
  * when its numbers changed. Clicking a layer selects it for the large view.
  */
+import { modelDepth } from '../../app/explorer/trainedModel';
 import { memo, useId, useLayoutEffect, useRef } from 'react';
 import { isBlankDrawing, type ExploreLayer } from '../../protocol/explorer';
 import type { MatrixView as MatrixViewId, Palette } from '../../app/explorer/store';
@@ -35,7 +36,7 @@ const cityStripWidth = (size: number) => Math.round(size * (size === WRAPPED_CEL
 export function LayerChain() {
   const result = useExplorer((s) => s.result);
   const blocks = useExplorer((s) => s.stack.blocks);
-  const trainedDepth = useExplorer((s) => (s.stack.trained ? ((s.stack.trained.model as { blocks?: unknown[] }).blocks?.length ?? 0) : 0));
+  const trainedDepth = useExplorer((s) => (s.stack.trained ? modelDepth(s.stack.trained.model) : 0));
   const locked = useExplorer((s) => s.hidden.includes('stack'));
   const view = useExplorer((s) => s.view);
   const selected = useExplorer((s) => s.selectedLayer);

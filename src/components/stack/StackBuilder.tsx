@@ -3,6 +3,7 @@
  * reorder / duplicate / remove. Each block's α is edited in the chain (LayerChain.tsx), where
  * the block is drawn; the stack-wide controls are in StackControls.tsx (top bar).
  */
+import { modelDepth } from '../../app/explorer/trainedModel';
 import { memo, useId, useState } from 'react';
 import { EXPLORER_LIMITS, type BlockSpec } from '../../protocol/explorer';
 import { useExplorer } from '../../app/explorer/store';
@@ -31,7 +32,7 @@ function StackDiagram({ locked }: { locked: boolean }) {
         <span className="node-sub">ρ⁽⁰⁾ · {task === 'digits' ? '6 qubits (8×8 digit)' : '2 qubits'}</span>
       </li>
       {blocks.map((b, k) => (
-        <BlockCard key={b.id} block={b} index={k} count={blocks.length} locked={locked} trained={!!trained?.model && k < ((trained.model as { blocks?: unknown[] }).blocks?.length ?? 0)} />
+        <BlockCard key={b.id} block={b} index={k} count={blocks.length} locked={locked} trained={!!trained?.model && k < modelDepth(trained.model)} />
       ))}
       <li className="node node-io">
         <span className="node-title">Readout</span>
