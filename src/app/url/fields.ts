@@ -24,6 +24,8 @@ import {
 } from '../explorer/store';
 import { boolCodec, enumCodec, numberCodec, quote, type Codec } from './codecs';
 import { inputCodec, seedCodec } from './inputCodec';
+import { TRAINING_FIELDS } from './trainingFields';
+import { DEFAULT_FORM, type TrainForm } from '../training/form';
 
 /** A block as the link describes it (no id: ids are the page's own). */
 export interface BlockParams {
@@ -47,6 +49,8 @@ export interface UrlState {
   hidden: HideableControl[];
   /** Name of a saved or bundled trained model, or null for seeded weights. */
   model: string | null;
+  /** The Training studio's form (its own store, src/app/training/store.ts). */
+  training: TrainForm;
 }
 
 // The defaults are the store's (a fresh page), so a link leaves out exactly what a fresh page has.
@@ -67,6 +71,7 @@ export function defaultUrlState(): UrlState {
     panel: null,
     hidden: [],
     model: null,
+    training: { ...DEFAULT_FORM },
   };
 }
 
@@ -89,6 +94,8 @@ export interface Field {
   encode(s: UrlState): string | undefined;
   /** Read `raw` into `s`; on a problem keep the value of `previous`. */
   decode(raw: string, s: UrlState, previous: UrlState, problems: string[]): void;
+  /** The store it belongs to: the explorer's (absent) or the Training studio's. */
+  store?: 'training';
 }
 
 /** A single value: `get`/`set` say where it lives in the UrlState. */
@@ -220,4 +227,6 @@ export const FIELDS: readonly Field[] = [
       } else s.model = name;
     },
   },
+  // The Training studio's settings (read after the explorer's: the studio's task before its sizes).
+  ...TRAINING_FIELDS,
 ];

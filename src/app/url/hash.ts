@@ -36,7 +36,7 @@ export function encodeHash(state: UrlState): string {
 }
 
 function cloneState(s: UrlState): UrlState {
-  return { ...s, blocks: s.blocks.map((b) => ({ ...b })), view: { ...s.view }, hidden: [...s.hidden] };
+  return { ...s, blocks: s.blocks.map((b) => ({ ...b })), view: { ...s.view }, hidden: [...s.hidden], training: { ...s.training } };
 }
 
 /**

@@ -2,9 +2,14 @@
 import type { InputSpec, TaskName } from '../../protocol/explorer';
 import type { HideableControl, PanelName, ViewOptions } from '../explorer/store';
 import type { BlockParams, UrlState } from './fields';
+import { DEFAULT_FORM, type TrainForm } from '../training/form';
 
-/** The URL's part of the explorer store. */
-export function urlStateOf(st: {
+/**
+ * The URL's part of the explorer store, with the Training studio's form (`training`; the fresh
+ * form when not given — the app's own links pass the studio's, see currentUrlState in ./urlSync.ts).
+ */
+export function urlStateOf(
+  st: {
   stack: { task: TaskName; blocks: BlockParams[]; readoutSeed: number; trained?: { name: string } };
   input: InputSpec;
   sameAlpha: boolean;
@@ -13,7 +18,9 @@ export function urlStateOf(st: {
   view: ViewOptions;
   panel: PanelName | null;
   hidden: HideableControl[];
-}): UrlState {
+  },
+  training: TrainForm = DEFAULT_FORM,
+): UrlState {
   return {
     task: st.stack.task,
     input: st.input,
@@ -26,5 +33,6 @@ export function urlStateOf(st: {
     panel: st.panel,
     hidden: [...st.hidden],
     model: st.stack.trained?.name ?? null,
+    training: { ...training },
   };
 }

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ACTIVATIONS } from '../../core/hqrn/activation';
 import { EXPLORER_LIMITS, type InputSpec } from '../../protocol/explorer';
 import { HIDEABLE_CONTROLS, PANELS } from '../explorer/store';
+import type { TrainForm } from '../training/form';
 import { decodeHash, defaultUrlState, encodeHash, encodeInput, encodeMatrixEntry, limitViolations, linkedKeys, linkNoticeHeading, linkReadsNothing, NOTHING_READ, unwrapEncodedHash, URL_LIMITS, type UrlState } from './urlState';
 
 // ---- generators of valid states --------------------------------------------------------------
@@ -43,6 +44,23 @@ const block = fc.record({
   seed,
 });
 
+/** A Training studio form within the form's ranges (src/app/training/ranges.ts). */
+const trainingForm: fc.Arbitrary<TrainForm> = fc.record({
+  task: fc.constantFrom('entanglement' as const, 'digits' as const),
+  mode: fc.constantFrom('quantum-greedy' as const, 'quantum-end-to-end' as const, 'transfer' as const, 'classical' as const),
+  depth: fc.integer({ min: 1, max: EXPLORER_LIMITS.maxDepth }),
+  alpha: unit,
+  activation: fc.constantFrom(...ACTIVATIONS),
+  learningRate: fc.double({ min: 1e-6, max: 10, noNaN: true }),
+  epochs: fc.integer({ min: 1, max: 500 }),
+  batchSize: fc.integer({ min: 1, max: 4096 }),
+  shots: fc.integer({ min: 0, max: 10_000_000 }),
+  seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+  trainSize: fc.integer({ min: 10, max: 9000 }),
+  testSize: fc.integer({ min: 10, max: 4000 }),
+  adversarialShare: unit,
+});
+
 export const validState: fc.Arbitrary<UrlState> = fc
   .record({
     task: fc.constantFrom('entanglement' as const, 'digits' as const),
@@ -61,6 +79,7 @@ export const validState: fc.Arbitrary<UrlState> = fc
     model: fc.option(fc.string({ minLength: 1, maxLength: 60 }).filter((s) => s.trim() !== ''), { nil: null }),
     two: twoQubitInput,
     digit: digitInput,
+    training: trainingForm,
   })
   .map((r) => ({
     task: r.task,
@@ -74,6 +93,7 @@ export const validState: fc.Arbitrary<UrlState> = fc
     panel: r.panel,
     hidden: r.hidden,
     model: r.model,
+    training: r.training,
   }));
 
 // ---- counting what the fuzz tried ----------------------------------------------------------------

@@ -18,6 +18,12 @@ import { decodeHash, encodeHash, linkedKeys, urlStateOf, type UrlState } from '.
 // Static: the saved-work panel (savedWorkStore.ts) puts savedWork.ts in the first-load chunk
 // anyway; its heavy part (savedWorkFiles.ts: zod schemas, file formats) stays lazy.
 import { findModelByName } from '../saved/savedWork';
+import { useTraining } from '../training/store';
+
+/** The link's state now: the explorer's view and the Training studio's form. */
+export function currentUrlState(st: ExplorerState = useExplorer.getState()): UrlState {
+  return urlStateOf(st, useTraining.getState().form);
+}
 
 /** Look up a saved or bundled model by name (IndexedDB, then public/models/index.json). */
 async function findModel(name: string): Promise<{ found: { name: string; model: ModelJson } } | { problem: string }> {
@@ -155,6 +161,12 @@ export function linkedModelBlocks(modelBlocks: readonly BlockSpec[], u: UrlState
   });
 }
 
+/** Put the link's Training studio form into the studio's store (kept when equal: no re-render). */
+export function applyTrainingForm(u: UrlState): void {
+  const tr = useTraining.getState();
+  if (!sameJson(tr.form, u.training)) tr.loadForm(u.training);
+}
+
 /** How long a drag pauses before the address bar shows its newest state. */
 export const REPLACE_THROTTLE_MS = 150;
 
@@ -170,11 +182,12 @@ export function startUrlSync(): () => void {
   const readHash = (initial: boolean) => {
     const hash = currentHash();
     const st = useExplorer.getState();
-    if (hash === encodeHash(urlStateOf(st))) return;
+    if (hash === encodeHash(currentUrlState(st))) return;
     if (initial && hash === '') return;
-    const { state, problems, rejectedMatrix } = decodeHash(hash, urlStateOf(st));
+    const { state, problems, rejectedMatrix } = decodeHash(hash, currentUrlState(st));
     whileReading(() => {
       applyUrlState(state);
+      applyTrainingForm(state);
       useExplorer.getState().setUrlProblems(problems);
     });
     // a linked matrix outside the tolerance goes to the matrix editor, which offers its nearest state
@@ -191,7 +204,7 @@ export function startUrlSync(): () => void {
 
   /** Write the store's view into the hash: push a new entry or replace the current one. */
   const writeHash = (push: boolean, state: ExplorerState = useExplorer.getState()) => {
-    const hash = encodeHash(urlStateOf(state));
+    const hash = encodeHash(currentUrlState(state));
     if (hash === currentHash()) return;
     const url = `${window.location.pathname}${window.location.search}#${hash}`;
     if (push) window.history.pushState(null, '', url);
@@ -255,6 +268,12 @@ export function startUrlSync(): () => void {
     } else pendingReplace.schedule();
   });
 
+  // The studio's form: each edit replaces the entry (typing a number is one edit per key).
+  const unsubscribeTraining = useTraining.subscribe((st, prev) => {
+    if (reading || st.form === prev.form) return;
+    pendingReplace.schedule();
+  });
+
   const onNavigate = () => {
     pendingReplace.cancel();
     readHash(false);
@@ -282,6 +301,7 @@ export function startUrlSync(): () => void {
     window.removeEventListener('pagehide', hide);
     pendingReplace.cancel();
     unsubscribe();
+    unsubscribeTraining();
     window.removeEventListener('popstate', onNavigate);
     window.removeEventListener('hashchange', onNavigate);
   };

@@ -7,7 +7,8 @@
 import { useEffect, useId, useState } from 'react';
 import { useCopyByHand } from '../../app/url/copyLink';
 import { HIDEABLE_CONTROLS, useExplorer, type HideableControl } from '../../app/explorer/store';
-import { encodeHash, urlStateOf } from '../../app/url/urlState';
+import { encodeHash } from '../../app/url/urlState';
+import { currentUrlState } from '../../app/url/urlSync';
 import './shareBar.css';
 
 const CONTROL_LABEL: Record<HideableControl, string> = {
@@ -82,7 +83,7 @@ export function ShareBar() {
   const { undo, redo } = useExplorer.getState();
   const [copied, setCopied] = useCopiedNote();
   const copyLink = async () => {
-    const link = linkFor(encodeHash(urlStateOf(useExplorer.getState())));
+    const link = linkFor(encodeHash(currentUrlState()));
     const ok = await copyText(link);
     setCopied(ok);
     // Refused: the link to copy by hand goes to the notices line (Notices.tsx), not this row.
@@ -118,7 +119,7 @@ export function ClassroomLink() {
   const [chosen, setChosen] = useState<HideableControl[]>(['stack', 'training', 'matrix']);
   const [copied, setCopied] = useCopiedNote();
   const id = useId();
-  const link = state ? linkFor(encodeHash({ ...urlStateOf(state), hidden: HIDEABLE_CONTROLS.filter((c) => chosen.includes(c)), panel: null })) : '';
+  const link = state ? linkFor(encodeHash({ ...currentUrlState(state), hidden: HIDEABLE_CONTROLS.filter((c) => chosen.includes(c)), panel: null })) : '';
 
   return (
     <section className="panel classroom" aria-labelledby={`${id}-heading`}>
