@@ -11,6 +11,8 @@ export interface TrainOutcome extends TrainResult {
   /** Not sent by the engine today; the confusion matrix is drawn only when present. */
   testLabels?: Int32Array | number[];
   exportCheck?: { n: number; agreement: number };
+  /** Shots > 0: the final test accuracy from finite-shot estimates (workers/engine/train/shots.ts). */
+  shotEvaluation?: { shots: number; n: number; testAccuracy: number };
   transfer?: TrainResult['transfer'] & { packedSubset?: { n: number; disagreements: number } };
 }
 

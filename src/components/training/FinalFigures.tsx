@@ -77,16 +77,18 @@ function Row({ s }: { s: RunSummary }) {
 
 export function FinalFigures() {
   const summaries = useTraining((s) => s.summaries);
+  const result = useTraining((s) => s.result);
   const status = useTraining((s) => s.status);
   if (!summaries.length) return null;
   const req = summaries[0].request;
+  const shotEval = result?.cancelled ? undefined : result?.shotEvaluation;
   return (
     <section className="train-final" aria-labelledby="final-heading">
       <h3 id="final-heading">Final figures</h3>
       <p className="train-hint">
         {req.task === 'digits' ? 'Digits' : 'Entanglement'}, seed {req.seed}, {req.trainSize} training / {req.testSize} test examples
         {req.task === 'entanglement' ? `, adversarial share ${req.adversarialShare}` : ''}. Every row trained on exactly these data; accuracies exact
-        (no shots).
+        {req.shots ? ` (the ${req.shots.toLocaleString('en')}-shot test accuracy is listed under the table)` : ' (no shots)'}.
         {status === 'running' ? ' More rows follow when the baselines finish.' : ''}
       </p>
       {/* At 1280 px the table fits (wrapping headers, the accuracies under one group header); a
@@ -152,6 +154,12 @@ export function FinalFigures() {
       <p className="train-hint train-scroll-hint" aria-hidden="true">
         Scroll the table sideways for more columns →
       </p>
+      {shotEval && (
+        <p className="train-hint" data-testid="shot-accuracy">
+          Test accuracy with N<sub>s</sub> = {shotEval.shots.toLocaleString('en')} shots per unitary per block: <strong>{fmt(shotEval.testAccuracy)}</strong> on the
+          first {shotEval.n.toLocaleString('en')} test states (exact on the whole test set: {fmt(summaries[0].final.testAccuracy)}).
+        </p>
+      )}
       {summaries.map((s, i) => {
         const h = honest(s);
         const note = h && oneClassNote(h.shares, CLASS_NAMES[s.request.task]);

@@ -162,7 +162,9 @@ export function TrainingForm() {
           />
         </div>
         <small className="train-hint">
-          Sent with the request, but the engine evaluates training accuracies exactly (it does not use shots during training).
+          Training steps and the per-epoch accuracies use exact probabilities (their gradients need them). With N<sub>s</sub> shots the final
+          test accuracy is measured again from finite-shot estimates of p<sub>±</sub> (N<sub>s</sub> shots per unitary per block), shown beside
+          the exact one.
         </small>
         <FieldMessage id="train-shots-msg" field="shots" />
       </div>

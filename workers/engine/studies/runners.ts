@@ -11,6 +11,7 @@ import { makeRng } from '../../../src/core/math/rng';
 import { trainBaseline } from '../baselines/nets';
 import type { AlphaSweepPreset, DigitsPreset, EntanglementPreset, GreedyVsEndToEndPreset, NoisePreset, ShotsSweepPreset } from '../../../src/protocol/experiments';
 import { corePredictions, train, type TrainResultExt } from '../train/train';
+import { shotPredictions } from '../train/shots';
 import type { TrainHooks } from '../train/control';
 import { accuracy, adversarialAccuracy, loadTaskData, type Split, sliceSplit, type TaskData } from '../train/data';
 
@@ -164,19 +165,7 @@ export async function runAlphaSweep(p: AlphaSweepPreset, hooks: RunHooks): Promi
   return { depth: p.request.depth, seeds: p.seeds, points, seconds: secondsSince(t0) };
 }
 
-/** Predictions of a quantum model on packed states with N_s shots (0 = exact) and noise λ, float64 core. */
-export function shotPredictions(model: QuantumModel, split: Split, d: number, shots: number, seed: number, noise = 0): Int32Array {
-  const D = d * d;
-  const rng = makeRng(seed);
-  const out = new Int32Array(split.n);
-  for (let s = 0; s < split.n; s++) {
-    const rho = unpackState(split.v!, d, s * D);
-    const layers = quantumForward(model.blocks, rho, { shots, rng, noise });
-    const v = packState(layers[layers.length - 1].rho);
-    out[s] = softmaxReadout(model.readout!, v.subarray(0, d)).predicted;
-  }
-  return out;
-}
+export { shotPredictions } from '../train/shots';
 
 export interface ShotsSweepResults {
   evalSize: number;

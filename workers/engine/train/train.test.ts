@@ -13,7 +13,7 @@ import { entanglementDataset } from '../../../src/core/states/entanglement';
 import { parseModelFile } from '../../../src/core/io/files';
 import { runForward } from '../../../src/core/hqrn/forward';
 import { dephasedPartner } from '../../../src/core/states/states';
-import { corePredictions, train, TrainControl, type TrainResultExt } from './train';
+import { corePredictions, shotEvaluation, train, TrainControl, type TrainResultExt } from './train';
 import { loadTaskData, TEST_SEED_OFFSET } from './data';
 
 const loadDigits = async () => loadDigitSet();
@@ -114,6 +114,25 @@ describe('train: entanglement', () => {
     // The quantum model's blocks are contractions (parseModelFile checks ‖A±‖₂ ≤ 1).
     expect(parseModelFile(greedy.model).kind).toBe('quantum');
   });
+
+  it('shots: many shots give the exact accuracy, one shot per unitary does not; the sampling is seeded', async () => {
+    const data = await loadTaskData(ENT, { loadDigits });
+    const model = parseModelFile(greedy.model);
+    const exactPred = corePredictions(model, data.test, data.d);
+    let exact = 0;
+    exactPred.forEach((p, i) => (exact += p === data.test.labels[i] ? 1 : 0));
+    expect(shotEvaluation(model, data, { ...ENT, shots: 0 })).toBeUndefined();
+    const exactOn = (n: number) => exactPred.subarray(0, n).reduce((a, p, i) => a + (p === data.test.labels[i] ? 1 : 0), 0) / n;
+    // N_s = 20,000: the draw budget (2·10⁷ draws, 2 blocks × 2 unitaries) evaluates 250 states.
+    const many = shotEvaluation(model, data, { ...ENT, shots: 20_000 })!;
+    expect(many.n).toBe(Math.floor(2e7 / (2 * 2 * 20_000)));
+    // p± to ~1/√N_s ≈ 0.007: only states that close to the decision boundary can flip.
+    expect(Math.abs(many.testAccuracy - exactOn(many.n))).toBeLessThanOrEqual(0.03);
+    const one = shotEvaluation(model, data, { ...ENT, shots: 1 })!;
+    expect(one.n).toBe(ENT.testSize);
+    expect(shotEvaluation(model, data, { ...ENT, shots: 1 })).toEqual(one);
+    expect(Math.abs(one.testAccuracy - exact / data.test.n)).toBeGreaterThan(0.01);
+  }, 60_000);
 
   it('end-to-end training is seeded: same seed, same losses and model; another seed differs', async () => {
     const req: TrainRequest = { ...ENT, mode: 'quantum-end-to-end', epochs: 2, trainSize: 200, testSize: 100 };

@@ -8,7 +8,9 @@
  * Quantum modes run the genuine packed quantum path (Ω on packed ρ) on entanglement states;
  * digit inputs are diagonal, where the packed path equals the analog-weights path exactly
  * (§3), so digits use W_c = |Ã+|∘² − |Ã−|∘² (a d×d instead of a d×d² product).
- * Finite shots (req.shots) are not used in training evaluation: accuracies are exact.
+ * Finite shots (req.shots > 0): the optimiser's steps and the per-epoch accuracies use exact
+ * probabilities; the final test accuracy is measured again with N_s shots per unitary per block
+ * on the float64 core (./shots.ts, docs/math.md §5) and reported as `shotEvaluation`.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import './gradients';
@@ -21,6 +23,7 @@ import { softmaxReadout } from '../../../src/core/hqrn/readout';
 import { makeRng } from '../../../src/core/math/rng';
 import { transferModel } from '../../../src/core/hqrn/transfer';
 import type { TrainHooks } from './control';
+import { shotPredictions } from './shots';
 import { accuracy, adversarialAccuracy, disposeSplit, loadTaskData, type Split, type SplitTensors, splitTensors, type TaskData } from './data';
 import { type LogitsFn, predict, Trainer } from './loop';
 import {
@@ -48,10 +51,37 @@ export interface TrainResultExt extends TrainResult {
   testLabels?: Int32Array;
   /** The exported model run by the float64 core on the test set vs the tensor predictions. */
   exportCheck?: { n: number; agreement: number };
+  /** req.shots > 0, quantum models: the test accuracy with N_s shots (first SHOT_EVAL_MAX test states). */
+  shotEvaluation?: { shots: number; n: number; testAccuracy: number };
   transfer?: TrainResult['transfer'] & {
     /** Digits: test rows also run through the packed d×d² quantum path (first PACKED_SUBSET). */
     packedSubset?: { n: number; disagreements: number };
   };
+}
+
+/** At most this many test states are evaluated with finite shots. */
+export const SHOT_EVAL_MAX = 1000;
+/** Sampling draws one shot at a time: at most this many draws in all (≈ 1–2 s on one core). */
+export const SHOT_DRAW_BUDGET = 2e7;
+
+/**
+ * The test accuracy of quantum model `qm` with `req.shots` shots per unitary per block, on the
+ * first n test states (digits: their diagonal states diag(x)), n = min(SHOT_EVAL_MAX, N,
+ * ⌊SHOT_DRAW_BUDGET / (2 · depth · N_s)⌋) and at least 1 (two unitaries per block); sampling
+ * seeded by req.seed. Undefined when req.shots is 0 / absent or the model is not quantum.
+ */
+export function shotEvaluation(qm: Model, data: TaskData, req: TrainRequest): TrainResultExt['shotEvaluation'] {
+  if (!req.shots || qm.kind !== 'quantum') return undefined;
+  const d = data.d, D = d * d;
+  const perState = 2 * Math.max(1, qm.blocks.length) * req.shots;
+  const n = Math.max(1, Math.min(SHOT_EVAL_MAX, data.test.n, Math.floor(SHOT_DRAW_BUDGET / perState)));
+  let v = data.test.v?.subarray(0, n * D);
+  if (!v) {
+    v = new Float64Array(n * D);
+    for (let s = 0; s < n; s++) v.set(data.test.x.subarray(s * d, (s + 1) * d), s * D);
+  }
+  const pred = shotPredictions(qm, { ...data.test, n, v }, d, req.shots, req.seed, req.noise ?? 0);
+  return { shots: req.shots, n, testAccuracy: accuracy(pred, data.test.labels.subarray(0, n)) };
 }
 
 /**
@@ -118,7 +148,7 @@ export async function train(req: TrainRequest, hooks: TrainHooks): Promise<Train
       const base = finish(trainer, ev, modelToJson(cm), !done, t0);
       const out: TrainResultExt = { ...base, testPredictions: ev.testPredictions, testLabels: data.test.labels, exportCheck: exportCheck(cm, data, ev.testPredictions) };
       if (req.mode === 'classical' || !done) return out;
-      return await transferStage(out, cm, data, trainT, testT, ev.testPredictions, t0);
+      return await transferStage(out, cm, data, trainT, testT, ev.testPredictions, t0, req);
     }
 
     // Quantum: Ã± trained directly.
@@ -168,6 +198,7 @@ export async function train(req: TrainRequest, hooks: TrainHooks): Promise<Train
       testLabels: data.test.labels,
       exportCheck: exportCheck(qm, data, ev.testPredictions, req.noise ?? 0),
     };
+    if (done) out.shotEvaluation = shotEvaluation(qm, data, req);
     if (req.mode === 'quantum-greedy') out.accuracyByDepth = accuracyByDepth;
     return out;
   } finally {
@@ -210,6 +241,7 @@ async function transferStage(
   testT: SplitTensors,
   classicalPred: Int32Array,
   t0: number,
+  req: TrainRequest,
 ): Promise<TrainResultExt> {
   const { model: qm, blocks } = transferModel(cm);
   const maxUnitarityError = Math.max(0, ...blocks.flatMap((b) => [b.unitarityError.plus, b.unitarityError.minus]));
@@ -247,6 +279,7 @@ async function transferStage(
     testPredictions: tePred,
     testLabels: data.test.labels,
     exportCheck: { n: data.test.n, agreement: agreement(corePredictions(qm, data.test, d), tePred) },
+    shotEvaluation: shotEvaluation(qm, data, req),
     transfer: {
       classicalModel: out.model,
       classicalTestAccuracy: accuracy(classicalPred, data.test.labels),
