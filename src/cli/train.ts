@@ -95,8 +95,9 @@ export function trainCommand(s: TrainSettings, out?: string): string {
 /** The training and test data of the settings. */
 export async function trainData(s: TrainSettings, log: (line: string) => void = () => {}): Promise<{ train: LoadedData; test: LoadedData }> {
   if (s.task) return { train: taskData(s.task, 'train', s.seed, s.nTrain!), test: taskData(s.task, 'test', s.seed, s.nTest!) };
-  const progress = (f: number) => f === 1 && log(`data: read ${s.data}`);
-  const all = await loadDataFile('data', s.data!, { labels: s.labels, nearestState: s.nearestState, skipRefused: s.skipRefused, progress });
+  const all = await loadDataFile('data', s.data!, { labels: s.labels, nearestState: s.nearestState, skipRefused: s.skipRefused });
+  const sm = all.dataset.summary;
+  log(`data: ${sm.n} states of ${sm.nQubits} qubits from ${s.data}; ${sm.repaired.count} used as their nearest state, ${sm.refused.count} refused`);
   if (s.testShare !== undefined) return shareSplit(all, s.testShare, s.seed);
   const test = await loadDataFile('test', s.test!, { labels: s.testLabels, nearestState: s.nearestState, skipRefused: s.skipRefused });
   if (test.dataset.d !== all.dataset.d) throw new UsageError(`--test: its states are ${test.dataset.d}×${test.dataset.d}, the training states ${all.dataset.d}×${all.dataset.d}`);

@@ -163,7 +163,7 @@ describe('CSV and JSON datasets', () => {
     expect(ds.labels).toEqual(gen.labels);
     expect(ds.summary.kinds!.entangled).toBe(gen.kinds.filter((k) => k === 'entangled').length);
     expect(() => readJsonDataset({ states: json.states })).toThrow(/^labels: is missing/);
-    expect(() => checkDataset(readJsonDataset({ ...json, labels: json.labels.map(() => 'x') }))).toThrow(/^labels\[0\]: unknown class "x"/);
+    expect(() => checkDataset(readJsonDataset({ ...json, classes: ['separable', 'entangled'], labels: json.labels.map((l, i) => (i === 2 ? 'x' : l)) }))).toThrow(/^labels\[2\]: unknown class "x"/);
   });
 });
 

@@ -96,7 +96,11 @@ export function checkDim(field: string, d: number): number {
   return Math.round(Math.log2(d));
 }
 
-/** Class indices of the labels and the class names (see the module comment for the rules). */
+/**
+ * Class indices of the labels and the class names: `classes` from the file (index order); else,
+ * for class-name labels, the default classes when they contain every name, otherwise the names
+ * sorted (numeric-aware); for integer labels the default classes 0..max.
+ */
 function mapLabels(raw: RawDataset): { labels: number[]; classes: string[] } {
   const named = raw.labels.some((l) => typeof l === 'string');
   let classes = raw.classes;
@@ -105,7 +109,7 @@ function mapLabels(raw: RawDataset): { labels: number[]; classes: string[] } {
   } else if (named) {
     const names = [...new Set(raw.labels.filter((l): l is string => typeof l === 'string'))];
     const candidates = [defaultClasses(raw.d, 2), defaultClasses(raw.d, 10)];
-    classes = candidates.find((c) => names.every((s) => c.includes(s))) ?? names;
+    classes = candidates.find((c) => names.every((s) => c.includes(s))) ?? names.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   } else {
     let max = 0;
     for (const l of raw.labels) if (typeof l === 'number' && l > max) max = l;
