@@ -1,6 +1,6 @@
 /**
  * Option parsing shared by the `hqrn` commands: one-line errors that name the flag
- * (`hqrn: --alpha: must be a number in [0, 1], got "2"`), exit code 2 (main.ts).
+ * (`hqrn: --alpha must be a number in [0, 1], got "2"`), exit code 2 (main.ts).
  */
 import { readFileSync } from 'node:fs';
 import { FileFormatError } from '../core/io/files';
@@ -23,7 +23,7 @@ export function intOption(name: string, value: string | undefined, min: number, 
     return fallback;
   }
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name}: must be an integer ${max < Number.MAX_SAFE_INTEGER ? `in [${min}, ${max}]` : `≥ ${min}`}, got ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be an integer ${max < Number.MAX_SAFE_INTEGER ? `in [${min}, ${max}]` : `≥ ${min}`}, got ${JSON.stringify(value)}`);
   return n;
 }
 
@@ -31,13 +31,13 @@ export function numOption(name: string, value: string | undefined, lo: number, h
   if (value === undefined) return fallback;
   const n = Number(value);
   const ok = value.trim() !== '' && Number.isFinite(n) && (open ? n > lo && n < hi : n >= lo && n <= hi);
-  if (!ok) throw new UsageError(`--${name}: must be a number in ${open ? '(' : '['}${lo}, ${hi}${open ? ')' : ']'}, got ${JSON.stringify(value)}`);
+  if (!ok) throw new UsageError(`--${name} must be a number in ${open ? '(' : '['}${lo}, ${hi}${open ? ')' : ']'}, got ${JSON.stringify(value)}`);
   return n;
 }
 
 export function choiceOption<T extends string>(name: string, value: string | undefined, choices: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
-  if (!(choices as readonly string[]).includes(value)) throw new UsageError(`--${name}: must be one of ${choices.join(', ')}, got ${JSON.stringify(value)}`);
+  if (!(choices as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${choices.join(', ')}, got ${JSON.stringify(value)}`);
   return value as T;
 }
 

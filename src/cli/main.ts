@@ -224,7 +224,7 @@ async function evaluateCommand(values: Values): Promise<unknown> {
   const seed = intOption('seed', values.seed, 0, 0);
   let data;
   if (values.task !== undefined) {
-    if (values.task !== 'entanglement' && values.task !== 'digits') throw new UsageError(`--task: must be entanglement or digits, got ${JSON.stringify(values.task)}`);
+    if (values.task !== 'entanglement' && values.task !== 'digits') throw new UsageError(`--task must be entanglement or digits, got ${JSON.stringify(values.task)}`);
     data = taskData(values.task, 'test', seed, intOption('n', values.n, 1, values.task === 'digits' ? 4000 : 5000));
   } else {
     if (!values.data) throw new UsageError('--data is required (a dataset file), or --task entanglement|digits');

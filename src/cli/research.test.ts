@@ -98,12 +98,12 @@ describe('hqrn train → evaluate (docs/math.md §11)', () => {
     lines[5] = lines[5].replace(/^[^,]*/, '0.9'); // trace > 1 by far: refused
     writeFileSync(bad, lines.join('\n'));
     const cases: [string[], RegExp][] = [
-      [['train', '--data', train, '--alpha', '2', '--out', 'x'], /^hqrn: --alpha: must be a number in \[0, 1\], got "2"\n$/],
+      [['train', '--data', train, '--alpha', '2', '--out', 'x'], /^hqrn: --alpha must be a number in \[0, 1\], got "2"\n$/],
       [['train', '--data', train, '--shots', '100', '--out', 'x'], /^hqrn: --shots: training with finite shots is not offered/],
       [['train', '--data', bad, '--out', 'x'], /^hqrn: --data states\[4\]: trace is not 1: .*--skip-refused/],
       [['evaluate', '--model', join(dir, 'nope.json'), '--data', test], /^hqrn: --model: cannot read .*nope\.json: ENOENT\n$/],
       [['measures', '--state', join(dir, 'nope.json')], /^hqrn: --state: cannot read .*nope\.json: ENOENT\n$/],
-      [['train', '--task', 'cats', '--out', 'x'], /^hqrn: --task: must be one of entanglement, digits/],
+      [['train', '--task', 'cats', '--out', 'x'], /^hqrn: --task must be one of entanglement, digits/],
       [['help', 'nonsense'], /^hqrn: help: unknown command "nonsense"/],
     ];
     for (const [argv, pattern] of cases) {
