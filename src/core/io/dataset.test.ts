@@ -211,3 +211,47 @@ describe('seeded stratified split', () => {
     for (const cl of [0, 1]) expect(a.test.labels.filter((l) => l === cl).length).toBe(Math.round(0.25 * gen.labels.filter((l) => l === cl).length));
   });
 });
+
+describe('certainlyUnchanged: the same verdict as checkState, without the eigensolver', () => {
+  it('agrees with checkState on pure, mixed, rank-deficient, boundary and slightly negative states', async () => {
+    const { certainlyUnchanged } = await import('./dataset');
+    const { checkState } = await import('../states/nearestState');
+    const { randomPureState, werner } = await import('../states/states');
+    const rng = makeRng(12);
+    const cases = [
+      ...Array.from({ length: 20 }, () => randomDensityMatrix(4, rng)),
+      ...Array.from({ length: 20 }, () => randomPureState(2, rng)),
+      ...Array.from({ length: 10 }, () => randomDensityMatrix(8, rng)),
+      werner(1 / 3),
+      werner(0),
+    ];
+    // diag(0.5 + δ, 0.5 − δ, −δ', δ'): slightly outside; and a trace 1 + 1e-10
+    for (const [a, b] of [[1e-14, 1e-14], [1e-12, 1e-12], [1e-9, 1e-9]]) {
+      const m = randomDensityMatrix(2, rng);
+      m.re.set([0.5 + a, 0, 0, 0.5 - a - b]);
+      m.re[0] += b;
+      cases.push(m);
+      const n = { rows: 4, cols: 4, re: new Float64Array(16), im: new Float64Array(16) };
+      n.re[0] = 0.5 + b, n.re[5] = 0.5, n.re[10] = -b;
+      cases.push(n);
+    }
+    const t = randomDensityMatrix(4, rng);
+    t.re[0] += 1e-10;
+    cases.push(t);
+    let certified = 0;
+    for (const rho of cases) {
+      const c = checkState(rho);
+      if (certainlyUnchanged(rho)) {
+        certified++;
+        expect(c.ok).toBe(true);
+        if (c.ok) {
+          expect(c.traceDistance).toBeLessThanOrEqual(1e-12);
+          expect(Array.from(c.rho.re)).toEqual(Array.from(rho.re));
+          expect(Array.from(c.rho.im)).toEqual(Array.from(rho.im));
+        }
+      }
+    }
+    expect(certified).toBeGreaterThan(40); // the certificate does its job on ordinary states
+    expect(certainlyUnchanged(t)).toBe(false); // trace off by 1e-10: checkState decides (and reports)
+  });
+});

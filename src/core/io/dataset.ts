@@ -136,6 +136,48 @@ export function stateAt(packed: Float64Array, d: number, i: number): CMat {
 }
 
 /**
+ * A certificate that the §10 rule (checkState) uses ρ unchanged, without the eigensolver:
+ * ρ exactly Hermitian, |Tr ρ − 1| ≤ 1e-13, and the Cholesky factorisation of ρ + εI (ε = 1e-13)
+ * succeeds, which proves λ_min ≥ −ε (its rounding error, ~d·1e-16·‖ρ‖, is far below ε). The
+ * simplex projection μ = max(λ − θ, 0) then moves the eigenvalues by Σ|λ_i − μ_i| ≤ |Tr ρ − 1| +
+ * 2dε, so ½‖ρ − ρ_used‖₁ ≤ (d + ½)·1e-13 < 1e-12 for d ≤ 8: checkState would accept ρ and return
+ * it unchanged with a distance below the report threshold — the same verdict. Used for d ≤ 8
+ * only; false sends the state to checkState. O(d³/6): 100,000 two-qubit states in about a second.
+ */
+export function certainlyUnchanged(rho: CMat): boolean {
+  const d = rho.rows;
+  if (d > 8) return false;
+  const { re, im } = rho;
+  let tr = 0;
+  for (let i = 0; i < d; i++) {
+    if (im[i * d + i] !== 0) return false;
+    tr += re[i * d + i];
+    for (let j = i + 1; j < d; j++) if (re[i * d + j] !== re[j * d + i] || im[i * d + j] !== -im[j * d + i]) return false;
+  }
+  if (!(Math.abs(tr - 1) <= 1e-13)) return false;
+  // Cholesky ρ + εI = L L† (L lower triangular, real positive diagonal)
+  const lr = new Float64Array(d * d), li = new Float64Array(d * d);
+  for (let j = 0; j < d; j++) {
+    let s = re[j * d + j] + 1e-13;
+    for (let k = 0; k < j; k++) s -= lr[j * d + k] * lr[j * d + k] + li[j * d + k] * li[j * d + k];
+    if (!(s > 0)) return false;
+    const ljj = Math.sqrt(s);
+    lr[j * d + j] = ljj;
+    for (let i = j + 1; i < d; i++) {
+      // L_ij = (ρ_ij − Σ_k L_ik conj(L_jk)) / L_jj
+      let sr = re[i * d + j], si = im[i * d + j];
+      for (let k = 0; k < j; k++) {
+        sr -= lr[i * d + k] * lr[j * d + k] + li[i * d + k] * li[j * d + k];
+        si -= li[i * d + k] * lr[j * d + k] - lr[i * d + k] * li[j * d + k];
+      }
+      lr[i * d + j] = sr / ljj;
+      li[i * d + j] = si / ljj;
+    }
+  }
+  return true;
+}
+
+/**
  * Check every state of a raw dataset by docs/math.md §10 (checkState: within 1e-6 of Hermitian,
  * trace 1, PSD → its nearest state; outside → refused, or projected with `nearestState`),
  * map the labels to class indices and summarise. Throws DatasetError for a file-level problem
@@ -156,7 +198,16 @@ export function checkDataset(raw: RawDataset, opts: DatasetCheckOptions = {}): D
   const every = Math.max(1, Math.floor(n / 50));
   for (let i = 0; i < n; i++) {
     if (opts.onProgress && i % every === 0) opts.onProgress(i / n);
-    const check = checkState(stateAt(raw.packed, d, i));
+    const entered = stateAt(raw.packed, d, i);
+    if (certainlyUnchanged(entered)) {
+      packed.set(raw.packed.subarray(i * stride, (i + 1) * stride), kept * stride);
+      keptLabels.push(labels[i]);
+      indices.push(i);
+      if (raw.kinds) kinds.push(raw.kinds[i]);
+      kept++;
+      continue;
+    }
+    const check = checkState(entered);
     let rho: CMat | undefined, td = 0;
     if (check.ok) (rho = check.rho), (td = check.traceDistance);
     else if (opts.nearestState && check.nearest) (rho = check.nearest.rho), (td = check.nearest.traceDistance);
