@@ -134,7 +134,7 @@ test('a pasted numpy matrix fills the cells; a typo is named as a parse problem'
   await expect(note).toHaveText("Cannot read the pasted matrix: row 2, column 3: '0.5.1' is not a number");
   // (|00⟩ + i|11⟩)/√2 as numpy prints it
   await paste.fill('array([[0.5+0.j , 0. +0.j , 0. +0.j , 0. -0.5j],\n       [0. +0.j , 0. +0.j , 0. +0.j , 0. +0.j ],\n       [0. +0.j , 0. +0.j , 0. +0.j , 0. +0.j ],\n       [0. +0.5j, 0. +0.j , 0. +0.j , 0.5+0.j ]])');
-  await expect(note).toHaveText('Read a 4×4 matrix (numpy form) into the cells below.');
+  await expect(note).toHaveText('Read a 4×4 matrix into the cells below (read as a numpy array).');
   await expect(cell(page, 'Re', 0, 0)).toHaveValue('0.5');
   await expect(cell(page, 'Im', 0, 3)).toHaveValue('-0.5');
   await expect(cell(page, 'Im', 3, 0)).toHaveValue('0.5');

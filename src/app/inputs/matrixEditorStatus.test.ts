@@ -24,7 +24,7 @@ describe('matrix editor status: one clear state', () => {
 
   it('a readable paste fills the cells and lets the check decide', () => {
     const paste = readPastedMatrix('[[0.5,0,0,0.5],[0,0,0,0],[0,0,0,0],[0.5,0,0,0.5]]', 4);
-    expect(paste).toMatchObject({ state: 'read', note: 'Read a 4×4 matrix (numpy form) into the cells below.' });
+    expect(paste).toMatchObject({ state: 'read', note: 'Read a 4×4 matrix into the cells below (read as a numpy array).' });
     expect(editorStatus(paste, valid, true, null).canUse).toBe(true);
     expect(editorStatus(paste, valid, false, null).canUse).toBe(false);
   });
