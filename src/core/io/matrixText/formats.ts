@@ -75,7 +75,7 @@ function juliaRows(s: string): Rows | null {
 
 /** MATLAB's display `rho =` on its own line, then rows (after an optional `1.0e-03 *` factor). */
 function matlabDisplayRows(s: string): Rows | null {
-  const head = /^[A-Za-z_]\w*\s*=[ \t]*\n/.exec(s);
+  const head = /^[\p{L}_][\p{L}\p{N}_]*\s*=[ \t]*\n/u.exec(s);
   if (!head) return null;
   let body = s.slice(head[0].length).trim();
   const factor = /^(\d+(?:\.\d*)?[eE][+-]?\d+)\s*\*[ \t]*\n/.exec(body);
@@ -95,8 +95,11 @@ export function readRows(text: string): Rows {
   const tool = qutipRows(s) ?? qiskitRows(s) ?? savetxtRows(s) ?? juliaRows(s) ?? matlabDisplayRows(s);
   if (tool) return tool;
   // an assignment on one line: rho = np.array(…), rho = [0.5 0; 0 0.5];
-  const assigned = /^[A-Za-z_]\w*\s*=(?!=)\s*(?=\S)/.exec(s);
-  if (assigned) return readRows(s.slice(assigned[0].length).replace(/;\s*$/, '').trim() || s);
+  const assigned = /^[\p{L}_][\p{L}\p{N}_]*\s*=(?!=)\s*(?=\S)/u.exec(s);
+  if (assigned) {
+    const body = s.slice(assigned[0].length).replace(/;\s*$/, '').trim();
+    return body === '' ? { problem: `nothing after '${assigned[0].trim()}'` } : readRows(body);
+  }
   const plain = plainRows(s);
   // a bracket matrix with Julia's imaginary unit `im` is Julia's (same rules as MATLAB's)
   if (!('problem' in plain) && plain.format === 'matlab' && /(?:\d|\b)im\b/.test(s)) return { ...plain, format: 'julia' };
