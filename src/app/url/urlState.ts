@@ -43,11 +43,6 @@ export const URL_LIMITS = {
   matrixTolerance: STATE_TOLERANCE,
   /** At most this many problems are listed one by one. */
   maxProblems: 12,
-  /**
-   * Matrix entries smaller than this in magnitude are written 0 (float noise such as −1.8e-17
-   * left by "Use the nearest state"): far below the 1e-6 tolerance, and the link stays short.
-   */
-  matrixNoise: 1e-12,
 } as const;
 
 /** A block as the link describes it (no id: ids are the page's own). */
@@ -273,12 +268,12 @@ function matrixNumbers(raw: string): { re: number[][]; im: number[][] } | null {
 }
 
 /**
- * A matrix entry as a link writes it: |x| < URL_LIMITS.matrixNoise (float noise) is written 0,
- * anything else with 12 significant digits, the shortest form (0.4999999999999999 → 0.5, left by
- * "Use the nearest state"): 1e-12 relative, far below the 1e-6 state tolerance.
+ * A matrix entry as a link writes it: the shortest decimal that reads back to the same double
+ * (ECMAScript Number::toString, at most 17 significant digits: 0.1, 0.30000000000000004,
+ * -1.8e-17), so a reopened link holds bit-identical entries (docs/links.md); −0 is written 0.
  */
 export function encodeMatrixEntry(x: number): string {
-  return Math.abs(x) < URL_LIMITS.matrixNoise ? '0' : String(Number(x.toPrecision(12)));
+  return x === 0 ? '0' : String(x);
 }
 
 export function encodeInput(input: InputSpec): string {
