@@ -99,11 +99,13 @@ test('"Use the nearest state": the Werner state typed 0.333/0.166 is refused wit
   await settled(page);
   await expect(page.getByRole('status', { name: 'Input purity', exact: true })).toHaveText('0.3330');
   await expect(page.getByRole('status', { name: 'Input concurrence', exact: true })).toHaveText('0.0000');
-  // The link holds the projected matrix without float noise (no −1.8e-17: such entries are 0).
+  // The link holds the projected matrix exactly (docs/links.md): each entry the shortest decimal of its double.
   await expect.poll(() => page.url()).toMatch(/in=matrix:/);
   const matrix = decodeURIComponent(page.url()).match(/in=matrix:([^&]*)/)![1];
-  expect(matrix.split(/[,;]/)).toHaveLength(32);
-  expect(matrix).not.toMatch(/e-/);
+  const entries = matrix.split(/[,;]/);
+  expect(entries).toHaveLength(32);
+  for (const e of entries) expect(String(Number(e))).toBe(e);
+  expect(Math.abs(Number(entries[0]) - 0.3335)).toBeLessThan(1e-12);
   expect(errors).toEqual([]);
 });
 
