@@ -1,5 +1,5 @@
 /**
- * What the matrix editor says and allows (src/components/MatrixEditor.tsx), as one pure
+ * What the matrix editor says and allows (src/components/inputs/MatrixEditor.tsx), as one pure
  * function: the paste box's note, the check line under the cells and whether "Use this matrix"
  * is enabled. One clear state: while the paste box holds text that cannot be read, the check
  * line says the cells below still hold the previous matrix (it never shows a green "valid"
