@@ -7,7 +7,7 @@ import { loadFirstVisitModel } from './app/explorer/firstVisit';
 import { registerOfflineCache } from './app/engine/offlineCache';
 import { useExplorer } from './app/explorer/store';
 import type { BackendInfo } from './protocol/messages';
-import { App } from './components/App';
+import { App } from './components/shell/App';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -21,7 +21,7 @@ void loadFirstVisitModel().then(() => {
   startUrlSync();
   startRecompute(engine);
   // A link naming an open tab (`p=`) shows it right under the top bar, in place of the explorer
-  // (components/Tabs.tsx): nothing to scroll to.
+  // (components/shell/Tabs.tsx): nothing to scroll to.
 });
 
 // Report the engine's backend (webgl → wasm → cpu, with the reasons for any fallback).
