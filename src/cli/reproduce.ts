@@ -39,7 +39,7 @@ function settingsOf(task: 'entanglement' | 'digits', quick: boolean, seed: numbe
     alpha: p.alpha,
     activation: p.activation as TrainSettings['activation'],
     mode: 'greedy',
-    epochs: quick ? 3 : p.epochs,
+    epochs: quick ? (task === 'digits' ? 3 : 10) : p.epochs,
     learningRate: p.learningRate,
     batchSize: p.batchSize,
     seed,
