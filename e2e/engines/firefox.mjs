@@ -51,6 +51,13 @@ export async function firefoxDriver() {
     async type(xpath, text) {
       await (await find(xpath)).type(text);
     },
+    /** Mouse down at the first point (viewport CSS pixels), moves through the rest, up. */
+    async stroke(points) {
+      await page.mouse.move(points[0].x, points[0].y);
+      await page.mouse.down();
+      for (const p of points.slice(1)) await page.mouse.move(p.x, p.y);
+      await page.mouse.up();
+    },
     async screenshot() {
       return Buffer.from(await page.screenshot());
     },

@@ -25,7 +25,8 @@ export const KIT = String.raw`async () => {
     }
   };
   const nameOf = (e) => (e.getAttribute('aria-label') || (e.getAttribute('aria-labelledby') || '').split(' ').map((id) => document.getElementById(id)?.textContent || '').join(' ') || e.textContent || '').trim();
-  const named = (sel, name) => [...document.querySelectorAll(sel)].find((e) => nameOf(e) === name);
+  // The accessible name, or the visible text without a leading marker (e.g. '▸ ').
+  const named = (sel, name) => [...document.querySelectorAll(sel)].find((e) => { const n = nameOf(e).replace(/\s+/g, ' '); return n === name || n.replace(/^[^\w|]+ ?/, '') === name; });
   const status = () => named('[role=status]', 'Engine status');
   /** The newest request computed: the quantum output as the status line writes it. */
   const settled = (what = 'a result') => until(what, () => {
@@ -78,14 +79,19 @@ export const JOURNEYS = [
   },
   {
     name: 'partner toggle flips only the quantum prediction',
-    async run(d) {
-      const before = await d.run(`async (j) => { await j.settled(); return { q: j.prediction('Quantum'), c: j.prediction('Classical') }; }`);
+    async run(d, { base }) {
+      await d.goto(base); // the first visit's trained model, |Φ+⟩
+      const before = await d.run(`async (j) => {
+        await j.settled();
+        await j.until('the trained model', () => j.store().stack.trained && j.prediction('Quantum')?.label);
+        await j.settled();
+        return { q: j.prediction('Quantum'), c: j.prediction('Classical'), input: JSON.stringify(j.store().input) }; }`);
       await d.click(`//button[normalize-space()='Dephased partner']`);
-      const after = await d.run(`async (j) => {
-        await j.until('the dephased partner', () => /dephased partner/.test(j.named('[role=status]', 'Current input')?.textContent || ''));
+      const after = await d.run(`async (j, before) => {
+        await j.until('the dephased partner', () => JSON.stringify(j.store().input) !== before && /dephas/.test(JSON.stringify(j.store().input)));
         await j.settled();
         return { q: j.prediction('Quantum'), c: j.prediction('Classical') };
-      }`);
+      }`, before.input);
       check(after.q.label !== before.q.label, `the quantum prediction flips (${before.q.label} → ${after.q.label})`);
       check(JSON.stringify(after.c) === JSON.stringify(before.c), `the classical readout stays (${JSON.stringify(before.c)} → ${JSON.stringify(after.c)})`);
       await d.click(`//button[normalize-space()='Dephased partner']`);
@@ -94,16 +100,17 @@ export const JOURNEYS = [
   },
   {
     name: 'paste a matrix and use it',
-    async run(d) {
+    async run(d, { base }) {
+      await d.goto(`${base}#v=1`);
       await d.run(`async (j) => { await j.settled(); const o = j.named('button', 'Type or paste a matrix'); if (o.getAttribute('aria-expanded') !== 'true') o.click(); await j.until('the paste box', () => document.querySelector('textarea[aria-label="Paste a matrix"]')); }`);
       // |Ψ−⟩⟨Ψ−| typed with the engine's key input.
       await d.type(`//textarea[@aria-label='Paste a matrix']`, '[[0,0,0,0],[0,0.5,-0.5,0],[0,-0.5,0.5,0],[0,0,0,0]]');
-      const note = await d.run(`async (j) => j.until('the paste to be read', () => { const n = j.named('[role=status]', 'Pasted matrix'); return n && n.className.includes('matrix-check-valid') && n.textContent; }, 15000)`);
+      const note = await d.run(`async (j) => j.until('the paste to be read', () => { const n = j.named('[role=status]', 'Pasted matrix'); return n && n.className.includes('matrix-check-valid') && j.named('button', 'Use this matrix')?.disabled === false && n.textContent; }, 15000)`);
       await d.click(`//button[normalize-space()='Use this matrix']`);
       const r = await d.run(`async (j) => {
         await j.until('the matrix input', () => j.store().input.kind === 'matrix');
         await j.settled();
-        return { input: j.store().input.kind, concurrence: j.named('[role=status]', 'Input concurrence')?.textContent?.trim(), quantum: j.prediction('Quantum').label };
+        return { input: j.store().input.kind, concurrence: j.named('output', 'Input concurrence')?.textContent?.trim(), quantum: j.prediction('Quantum').label };
       }`);
       check(r.input === 'matrix', 'the pasted matrix is the input');
       check(r.concurrence === '1.0000', `|Ψ−⟩ has concurrence 1 (got ${r.concurrence})`);
@@ -114,7 +121,7 @@ export const JOURNEYS = [
     name: 'draw a digit (pointer events)',
     async run(d, { base }) {
       await d.goto(`${base}#v=1&t=dig`);
-      const r = await d.run(`async (j) => {
+      const at = await d.run(`async (j) => {
         await j.settled('the digits task');
         (await j.until('the Clear button', () => j.named('button', 'Clear'))).click();
         await j.until('a blank canvas', () => j.store().input.kind === 'drawn');
@@ -122,11 +129,13 @@ export const JOURNEYS = [
         const c = await j.until('the drawing canvas', () => [...document.querySelectorAll('canvas')].find((e) => (e.getAttribute('aria-label') || '').startsWith('Drawing canvas')));
         c.scrollIntoView();
         const b = c.getBoundingClientRect();
-        const at = (type, fy, buttons) => c.dispatchEvent(new PointerEvent(type, { bubbles: true, cancelable: true, pointerId: 7, pointerType: 'mouse', isPrimary: true, button: 0, buttons, clientX: b.left + b.width * 0.5, clientY: b.top + b.height * fy }));
-        const req0 = j.store().requestId;
-        at('pointerdown', 0.2, 1);
-        for (let k = 1; k <= 12; k++) at('pointermove', 0.2 + (0.6 * k) / 12, 1);
-        at('pointerup', 0.8, 0);
+        window.__hqrnReq0 = j.store().requestId;
+        return { x: b.left + b.width * 0.5, top: b.top + b.height * 0.2, bottom: b.top + b.height * 0.8 };
+      }`);
+      // A vertical stroke with the engine's own pointer input (mouse down, 12 moves, up).
+      await d.stroke(Array.from({ length: 13 }, (_, k) => ({ x: Math.round(at.x), y: Math.round(at.top + ((at.bottom - at.top) * k) / 12) })));
+      const r = await d.run(`async (j) => {
+        const req0 = window.__hqrnReq0;
         await j.until('the drawing to be sent', () => j.store().requestId !== req0 && j.store().input.kind === 'drawn');
         await j.settled();
         const px = j.store().input.pixels;

@@ -78,7 +78,7 @@ export async function webkitDriver() {
       // execute/async: the page function's promise is handed to the driver's callback.
       const r = await command(base, 'POST', `${s}/execute/async`, {
         script: `const done = arguments[arguments.length - 1];
-          (${KIT})().then((j) => (${fn})(j, arguments[0])).then((v) => done({ ok: v === undefined ? null : v }), (e) => done({ error: String(e && e.stack || e) }));`,
+          (${KIT})().then((j) => (${fn})(j, arguments[0])).then((v) => done({ ok: v === undefined ? null : v }), (e) => done({ error: String(e) + (e && e.stack ? ' at ' + e.stack : '') }));`,
         args: [arg ?? null],
       });
       if (r && 'error' in r) throw new Error(r.error);
@@ -89,6 +89,13 @@ export async function webkitDriver() {
     },
     async type(xpath, text) {
       await command(base, 'POST', `${s}/element/${await find(xpath)}/value`, { text });
+    },
+    /** Mouse down at the first point (viewport CSS pixels), moves through the rest, up (W3C actions). */
+    async stroke(points) {
+      const move = (p) => ({ type: 'pointerMove', duration: 16, origin: 'viewport', x: p.x, y: p.y });
+      const actions = [move(points[0]), { type: 'pointerDown', button: 0 }, ...points.slice(1).map(move), { type: 'pointerUp', button: 0 }];
+      await command(base, 'POST', `${s}/actions`, { actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }] });
+      await command(base, 'DELETE', `${s}/actions`).catch(() => undefined);
     },
     async screenshot() {
       return Buffer.from(await command(base, 'GET', `${s}/screenshot`), 'base64');
