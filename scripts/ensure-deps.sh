@@ -20,7 +20,11 @@ for arg in "$@"; do
   esac
 done
 
-if [[ ! -d node_modules || ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+if [[ -L node_modules ]]; then
+  # A link to another checkout's packages (a git worktree): npm ci would empty the folder it
+  # points to, under every checkout that shares it. Leave it to that checkout.
+  echo "ensure-deps: node_modules is a link ($(readlink node_modules)): not installing here"
+elif [[ ! -d node_modules || ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   echo "ensure-deps: installing npm packages (npm ci)"
   npm ci --no-audit --no-fund
 else
