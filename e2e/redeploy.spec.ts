@@ -176,7 +176,18 @@ test.describe('with the offline cache', () => {
     await settled(other);
     // (The navigation looks for the update; asked again here so a slow machine does not wait.)
     await other.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
-    await expect(engineStatus(other).locator('.offline')).toHaveAttribute('title', new RegExp(`version ${versionB}`), { timeout: 120_000 });
+    const swState = () =>
+      other.evaluate(async () => {
+        const r = await navigator.serviceWorker.getRegistration();
+        return { active: r?.active?.state, waiting: r?.waiting?.state, installing: r?.installing?.state, controlled: !!navigator.serviceWorker.controller, caches: await caches.keys() };
+      });
+    await expect
+      .poll(async () => (await swState()).caches, { timeout: 120_000, message: 'the new version installs and deletes the old store' })
+      .toEqual([`hqrn-offline-${versionB}`])
+      .catch(async (e: unknown) => {
+        throw new Error(`${String(e)}\nservice worker: ${JSON.stringify(await swState())}`);
+      });
+    await expect(engineStatus(other).locator('.offline')).toHaveAttribute('title', new RegExp(`version ${versionB}`), { timeout: 30_000 });
     await expect(newVersion(page)).toBeVisible({ timeout: 30_000 });
     await expect(offline).toHaveCount(0);
     await expect(newVersion(other)).toHaveCount(0);

@@ -55,6 +55,9 @@ self.addEventListener('activate', (event) => {
 });
 
 self.addEventListener('message', (event) => {
+  // A page sees this version installed but still waiting (the old worker was busy when
+  // install's skipWaiting ran): try again.
+  if (event.data === 'hqrn-skip-waiting') return void self.skipWaiting();
   // The page asks which version serves it (shown in the status line's tooltip).
   // With the page's main script (`script`), also whether this version stores it: a tab of an
   // older build, whose files this version does not have, is told so (`stores: false`).

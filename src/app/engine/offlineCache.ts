@@ -63,6 +63,11 @@ export function registerOfflineCache(after: Promise<unknown>): void {
       .then((reg) => {
         const sw = container.controller ?? reg.active;
         if (sw) askVersion(sw);
+        // A new version installed but left waiting (the old worker was busy when it asked to
+        // take over): ask it again, so no tab stays on a version whose files are being replaced.
+        const nudge = () => reg.waiting?.postMessage('hqrn-skip-waiting');
+        reg.addEventListener('updatefound', () => reg.installing?.addEventListener('statechange', nudge));
+        nudge();
         // A tab left open looks for a new deployment when it is shown again (the browser
         // itself looks only on navigations).
         document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && void reg.update().catch(() => undefined));
