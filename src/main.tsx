@@ -8,7 +8,7 @@ import { registerOfflineCache } from './app/engine/offlineCache';
 import { announceNewVersion, deployedBuild } from './app/engine/appUpdate';
 import { useExplorer } from './app/explorer/store';
 import type { BackendInfo } from './protocol/messages';
-import { App } from './components/App';
+import { App } from './components/shell/App';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -22,7 +22,7 @@ void loadFirstVisitModel().then(() => {
   startUrlSync();
   startRecompute(engine);
   // A link naming an open tab (`p=`) shows it right under the top bar, in place of the explorer
-  // (components/Tabs.tsx): nothing to scroll to.
+  // (components/shell/Tabs.tsx): nothing to scroll to.
 });
 
 // Report the engine's backend (webgl → wasm → cpu, with the reasons for any fallback).

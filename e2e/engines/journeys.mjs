@@ -7,7 +7,7 @@
  * check throws an Error naming it.
  *
  * Most checks read the page (the status line's data-* attributes, the readouts' text, the
- * store `window.__hqrnStore`, src/viz/storeHook.ts) from page scripts; the partner toggle, the
+ * store `window.__hqrnStore`, src/app/explorer/storeHook.ts) from page scripts; the partner toggle, the
  * paste box and "Use this matrix" are driven with the engine's own click and key input.
  */
 

@@ -6,6 +6,7 @@
 import type { Activation } from '../core/hqrn/activation';
 import type { BellKind } from '../core/states/states';
 import type { BackendName, ModelJson, TaskName } from './messages';
+import { LIMITS } from './inputs';
 
 export type { BellKind, TaskName };
 
@@ -32,19 +33,14 @@ export interface StackSpec {
   trained?: { name: string; model: ModelJson };
 }
 
-export type InputSpec =
-  | { kind: 'bell'; which: BellKind }
-  | { kind: 'werner'; p: number }
-  | { kind: 'random-pure'; seed: number }
-  | { kind: 'random-mixed'; seed: number }
-  | { kind: 'product'; seed: number }
-  | { kind: 'matrix'; re: number[][]; im: number[][] }
-  | { kind: 'dephased'; of: InputSpec }
-  | { kind: 'marginal'; of: InputSpec }
-  /** 28×28 intensities in [0, 1], row-major (drawn on the canvas). */
-  | { kind: 'drawn'; pixels: number[] }
-  /** Digit `index` of the packed MNIST set (0..9999). */
-  | { kind: 'mnist'; index: number };
+/**
+ * An input recipe: a Bell state, a Werner state, a seeded random or product state, a
+ * hand-entered 4×4 matrix, a partner (dephased / marginal) of another two-qubit input, a drawn
+ * digit (784 intensities in [0, 1]) or an MNIST digit. Inferred from the schema in
+ * ./inputSchema.ts; the kinds, Bell states and limits are those of ./inputs.ts.
+ */
+export type { InputSpec } from './inputSchema';
+import type { InputSpec } from './inputSchema';
 
 export interface ExploreRequest {
   requestId: number;
@@ -125,15 +121,15 @@ export interface MatrixCheck {
   nearest?: { re: number[][]; im: number[][]; traceDistance: number };
 }
 
-/** Limits and defaults of the explorer, in one place. */
+/** Limits (from the one table in ./inputs.ts, with their reasons) and defaults of the explorer. */
 export const EXPLORER_LIMITS = {
-  maxDepth: 20,
-  minGain: 0.01,
-  maxGain: 100,
+  maxDepth: LIMITS.maxDepth.value,
+  minGain: LIMITS.minGain.value,
+  maxGain: LIMITS.maxGain.value,
   defaultGain: 4,
   defaultAlpha: 0.5,
   /** Tolerance on the diagonal for the divergence layer (float32 engine). */
-  divergenceTolerance: 1e-4,
+  divergenceTolerance: LIMITS.divergenceTolerance.value,
 } as const;
 
 /**

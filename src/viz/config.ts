@@ -15,7 +15,7 @@
  * |ρ_ij| / scale)`, a Hinton square and a city bar take the colour of their phase/sign.
  */
 import { interpolateCividis, interpolateLab, interpolateSinebow, interpolateViridis, rgb } from 'd3';
-import type { Palette } from '../app/explorer/store';
+import type { Palette } from './matrix/types';
 
 export const VIZ_LIMITS = {
   /** Largest matrix drawn with grid lines and per-cell basis labels on the axes. */

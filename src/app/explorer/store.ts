@@ -7,11 +7,12 @@ import { create } from 'zustand';
 import type { Activation } from '../../core/hqrn/activation';
 import { EXPLORER_LIMITS, type BlockSpec, type ExploreResponse, type InputSpec, type StackSpec, type TaskName } from '../../protocol/explorer';
 import type { BackendInfo } from '../../protocol/messages';
+import { modelDepth, modelSummary } from './trainedModel';
 import { classifyEdit, createRevisions, record, redoRevision, undoRevision, type EditSnapshot, type Revisions } from './history';
 
-export type MatrixView = 'heatmap' | 'hinton' | 'city';
-export type ColourScale = 'fixed' | 'per-layer';
-export type Palette = 'default' | 'colour-blind';
+import type { ColourScale, MatrixView, Palette, ViewOptions } from '../../viz/matrix/types';
+
+export type { ColourScale, MatrixView, Palette, ViewOptions };
 
 /** Controls a classroom link can hide (the URL field `hide`). */
 export const HIDEABLE_CONTROLS = ['task', 'stack', 'matrix', 'training', 'export', 'saved'] as const;
@@ -19,12 +20,6 @@ export type HideableControl = (typeof HIDEABLE_CONTROLS)[number];
 /** Panels that can be open (the URL field `p`): the page scrolls to it when a link names it. */
 export const PANELS = ['training', 'export', 'saved', 'classroom'] as const;
 export type PanelName = (typeof PANELS)[number];
-
-export interface ViewOptions {
-  matrixView: MatrixView;
-  colourScale: ColourScale;
-  palette: Palette;
-}
 
 export interface ExplorerState {
   stack: StackSpec;
@@ -132,15 +127,14 @@ export function snapshotOf(st: Pick<ExplorerState, 'stack' | 'input' | 'globalAl
  * `alpha` overrides the α (the global α with "same α everywhere" on).
  */
 export function addedBlockParams(k: number, trained: StackSpec['trained'], alpha?: number): Omit<BlockSpec, 'id'> {
-  const modelBlocks = (trained?.model as { blocks?: { alpha?: number; activation?: Activation }[] } | undefined)?.blocks;
-  const m = modelBlocks?.[k];
+  const m = trained ? modelSummary(trained.model).blocks[k] : undefined;
   if (m) return { ...defaultBlockParams(k), alpha: alpha ?? m.alpha ?? EXPLORER_LIMITS.defaultAlpha, activation: m.activation ?? 'relu' };
   return defaultBlockParams(k, alpha ?? EXPLORER_LIMITS.defaultAlpha);
 }
 
 /** How many blocks a trained model has (0 without one). */
 export function trainedDepth(trained: StackSpec['trained']): number {
-  return (trained?.model as { blocks?: unknown[] } | undefined)?.blocks?.length ?? 0;
+  return modelDepth(trained?.model);
 }
 
 export function defaultStack(task: TaskName, depth = 4): StackSpec {
@@ -175,7 +169,7 @@ export function loadModelPatch(st: ExplorerState, name: string, model: Record<st
 
 /** The store update that loads a trained model into `st`'s stack. */
 function trainedModelPatch(st: ExplorerState, name: string, model: Record<string, unknown>): Partial<ExplorerState> {
-  const blocks = (model as { blocks?: { alpha?: number; activation?: Activation }[] }).blocks ?? [];
+  const blocks = modelSummary(model).blocks;
   // The global α shows the model's α when every block has the same one.
   const alphas = blocks.map((b) => b.alpha ?? EXPLORER_LIMITS.defaultAlpha);
   const common = alphas.length > 0 && alphas.every((a) => a === alphas[0]) ? alphas[0] : undefined;

@@ -1,10 +1,13 @@
+import type { ModelJson } from '../../protocol/messages';
+import { modelDepth } from './trainedModel';
+
 /**
  * What the weights under a prediction are: a trained model, untrained (random) weights, or a
  * trained model whose stack was made deeper (the added blocks are untrained) or shallower.
  */
-export function weightsNote(trained: { name: string; model: unknown } | undefined, depth: number): { text: string; untrained: boolean } {
+export function weightsNote(trained: { name: string; model: ModelJson } | undefined, depth: number): { text: string; untrained: boolean } {
   if (!trained) return { text: 'untrained (random) weights', untrained: true };
-  const n = (trained.model as { blocks?: unknown[] }).blocks?.length ?? depth;
+  const n = Array.isArray(trained.model.blocks) ? modelDepth(trained.model) : depth;
   // A model saved from the training studio is named "trained: entanglement, …": the label says
   // "trained model:" already, so the name's own "trained: " is not repeated.
   const name = trained.name.replace(/^trained:\s*/i, '') || trained.name;

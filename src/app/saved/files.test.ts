@@ -224,7 +224,25 @@ describe('input recipes', () => {
     expect(problem(() => parseInputSpec({ kind: 'matrix', re: [[1, 0], [0, 0]], im: [[0, 0], [0, 0]] }))).toMatch(/^input\.re: expected a 4×4 matrix/);
     let deep: unknown = { kind: 'bell', which: 'phi+' };
     for (let k = 0; k < 12; k++) deep = { kind: 'dephased', of: deep };
-    expect(problem(() => parseInputSpec(deep))).toMatch(/^input(\.of)+: .*nested more than 8 deep/);
+    // One nesting limit for links and files (src/protocol/inputs.ts): 4, where files once took 8.
+    expect(problem(() => parseInputSpec(deep))).toBe('input.of.of.of.of: partners nested more than 4 deep');
+  });
+
+  it('takes the limits of links (files once took seeds up to 2⁵³ and partners 8 deep)', () => {
+    let four: InputSpec = { kind: 'bell', which: 'phi+' };
+    for (let k = 0; k < 4; k++) four = { kind: k % 2 ? 'dephased' : 'marginal', of: four };
+    expect(parseInputSpec(four)).toEqual(four);
+    expect(problem(() => parseInputSpec({ kind: 'dephased', of: four }))).toBe('input.of.of.of.of: partners nested more than 4 deep');
+    expect(parseInputSpec({ kind: 'product', seed: 2 ** 31 - 1 })).toEqual({ kind: 'product', seed: 2 ** 31 - 1 });
+    expect(problem(() => parseInputSpec({ kind: 'product', seed: 2 ** 31 }))).toMatch(/^input\.seed: /);
+    expect(problem(() => parseInputSpec({ kind: 'random-pure', seed: 2 ** 53 }))).toMatch(/^input\.seed: /);
+  });
+
+  it('refuses a hand-entered matrix outside HQRN.md §10\'s 1e-6 and accepts one within it (the doc said 1e-8)', () => {
+    const z4 = [0, 1, 2, 3].map(() => [0, 0, 0, 0]);
+    const diag = (a: number[]) => a.map((v, i) => a.map((_, j) => (i === j ? v : 0)));
+    expect(parseInputSpec({ kind: 'matrix', re: diag([0.25 + 5e-7, 0.25, 0.25, 0.25]), im: z4 })).toMatchObject({ kind: 'matrix' });
+    expect(problem(() => parseInputSpec({ kind: 'matrix', re: diag([0.25 + 5e-6, 0.25, 0.25, 0.25]), im: z4 }))).toMatch(/trace is not 1/);
   });
 });
 

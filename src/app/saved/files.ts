@@ -9,45 +9,30 @@
  * inputs, `input` (the explorer's recipe, so a drawn digit comes back as a drawing).
  */
 import { notJsonProblem } from './fileSniff';
-import { z } from 'zod';
 import { diagonalMatrix, toJson } from '../../core/math/complex';
 import { DIGIT_PIXELS } from '../../core/states/digits';
 import { drawnDigitToInput } from '../../core/states/digitNormalise';
 import { densityMatrixFromJson, FileFormatError, formatPath, modelToJson, parseModelFile, parseStateFile, readStateFile, type StateReadOptions } from '../../core/io/files';
 import type { InputSpec } from '../../protocol/explorer';
+import { LIMITS } from '../../protocol/inputs';
+import { inputSpecSchema } from '../../protocol/inputSchema';
 import type { ModelJson, TaskName } from '../../protocol/messages';
 import { cleanName, inputTask, MAX_IMPORTED_STATES, nameFromFileName, newId, TASK_OF_QUBITS, type SavedInput, type SavedModel } from './format';
 
-/** Nesting of partner recipes (dephased of marginal of …) accepted in a file. */
-const MAX_RECIPE_DEPTH = 8;
-
-const finite = z.number({ error: (iss) => (iss.input === undefined ? 'is missing' : `must be a finite number, got ${String(iss.input)}`) });
-const seed = z.number().int().min(0).max(2 ** 53);
-
-function recipeSchema(depth: number): z.ZodType<InputSpec> {
-  const partnerOf = depth < MAX_RECIPE_DEPTH ? z.lazy(() => recipeSchema(depth + 1)) : z.never({ error: `partners nested more than ${MAX_RECIPE_DEPTH} deep` });
-  return z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('bell'), which: z.enum(['phi+', 'phi-', 'psi+', 'psi-']) }),
-    z.object({ kind: z.literal('werner'), p: finite.min(0).max(1) }),
-    z.object({ kind: z.literal('random-pure'), seed }),
-    z.object({ kind: z.literal('random-mixed'), seed }),
-    z.object({ kind: z.literal('product'), seed }),
-    z.object({ kind: z.literal('matrix'), re: z.array(z.array(finite)), im: z.array(z.array(finite)) }),
-    z.object({ kind: z.literal('dephased'), of: partnerOf }),
-    z.object({ kind: z.literal('marginal'), of: partnerOf }),
-    z.object({ kind: z.literal('drawn'), pixels: z.array(finite.min(0).max(1)).length(DIGIT_PIXELS) }),
-    z.object({ kind: z.literal('mnist'), index: z.number().int().min(0).max(9999) }),
-  ]) as z.ZodType<InputSpec>;
-}
-const inputSpecSchema = recipeSchema(0);
-
 /**
  * Validate an explorer input recipe (from a file or an old database record): the right keys
- * and types, p ∈ [0, 1], integer seeds, 784 pixels in [0, 1], a hand-entered matrix that is a
- * 4×4 density matrix (HQRN.md §1, within 1e-8), partners only of two-qubit states.
- * Throws FileFormatError naming the field under `field`.
+ * and types, p ∈ [0, 1], integer seeds in [0, 2³¹−1], 784 pixels in [0, 1], an MNIST index
+ * in 0..9999, partners nested at most 4 deep and only of two-qubit states (the limits of
+ * src/protocol/inputs.ts, the same as a link's), and a hand-entered matrix that is a 4×4 state
+ * within HQRN.md §10's 1e-6 (the core's reader). Throws FileFormatError naming the field under `field`.
  */
 export function parseInputSpec(data: unknown, field = 'input'): InputSpec {
+  // Nesting first, without recursion, so a deeply nested file cannot exhaust the stack.
+  let at = field;
+  for (let node = data, depth = 0; typeof node === 'object' && node !== null && 'of' in node; node = (node as { of: unknown }).of, depth++) {
+    if (depth >= LIMITS.maxInputNesting.value) throw new FileFormatError(at, `partners nested more than ${LIMITS.maxInputNesting.value} deep`);
+    at = `${at}.of`;
+  }
   const r = inputSpecSchema.safeParse(data);
   if (!r.success) {
     const issue = r.error.issues[0];

@@ -9,6 +9,7 @@
  * pause lands between optimiser steps, so a step or two of the following epoch may already
  * have run when it takes effect.
  */
+import { modelSummary } from '../explorer/trainedModel';
 import { proxy } from 'comlink';
 import { create } from 'zustand';
 import type { Activation } from '../../core/hqrn/activation';
@@ -425,6 +426,5 @@ export const useTraining = create<TrainingState & TrainingActions>()((set, get) 
 export function explorableModel(result: TrainOutcome | undefined): ModelJson | undefined {
   if (!result || result.cancelled) return undefined;
   // hqrn-model JSON: quantum blocks carry aPlus / aMinus, classical ones w (HQRN.md §10).
-  const blocks = (result.model as { blocks?: Record<string, unknown>[] }).blocks;
-  return Array.isArray(blocks) && blocks.length > 0 && blocks.every((b) => 'aPlus' in b) ? result.model : undefined;
+  return modelSummary(result.model).quantum ? result.model : undefined;
 }

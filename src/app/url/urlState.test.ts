@@ -15,8 +15,9 @@ const twoQubitLeaf: fc.Arbitrary<InputSpec> = fc.oneof(
   seed.map((s) => ({ kind: 'random-pure' as const, seed: s })),
   seed.map((s) => ({ kind: 'random-mixed' as const, seed: s })),
   seed.map((s) => ({ kind: 'product' as const, seed: s })),
-  // A diagonal state with populations p, 1−p (exactly trace 1) and a real coherence.
-  fc.record({ p: fc.integer({ min: 0, max: 8 }), c: fc.integer({ min: -2, max: 2 }) }).map(({ p, c }) => {
+  // A state with populations p, 1−p (exactly trace 1) and a real coherence c/16 with
+  // (c/16)² ≤ p(1−p), so it is positive semidefinite (links check that, HQRN.md §10).
+  fc.record({ p: fc.integer({ min: 0, max: 8 }), c: fc.integer({ min: -2, max: 2 }) }).filter(({ p, c }) => (c / 16) ** 2 <= (p / 8) * (1 - p / 8)).map(({ p, c }) => {
     const re = [0, 1, 2, 3].map(() => [0, 0, 0, 0]);
     re[0][0] = p / 8;
     re[3][3] = 1 - p / 8;
@@ -181,11 +182,33 @@ describe('encodeHash / decodeHash', () => {
     const id = [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1].join(',');
     const zero = Array(16).fill(0).join(',');
     const trace2 = decodeChecked(`v=1&in=matrix:${id};${zero}`);
-    expect(trace2.problems).toEqual(['input: not a density matrix: the trace is 2, not 1 (tolerance 1e-6); it is in the matrix editor, where "Use the nearest state" projects it']);
+    expect(trace2.problems).toEqual(['input: not a density matrix: trace is not 1: 2 (tolerance 1e-6); it is in the matrix editor, where "Use the nearest state" projects it']);
     expect(trace2.rejectedMatrix!.re[3][3]).toBe(1);
     const asym = [1, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0].join(',');
-    expect(decodeChecked(`v=1&in=matrix:${asym};${zero}`).problems[0]).toMatch(/entries \(1,2\) and \(2,1\) are not complex conjugates/);
+    expect(decodeChecked(`v=1&in=matrix:${asym};${zero}`).problems[0]).toMatch(/^input: not a density matrix: not Hermitian: max \|ρ_ij − conj\(ρ_ji\)\| = 0\.5 \(tolerance 1e-6\)/);
     expect(decodeChecked(`v=1&in=matrix:1,0;0`).problems[0]).toMatch(/^input: the real part has 2 entries, expected 16/);
+  });
+
+  it('a Hermitian, unit-trace matrix with a negative eigenvalue is refused (links had no PSD check; HQRN.md §10 has one)', () => {
+    const zero = Array(16).fill(0).join(',');
+    // diag(0.75, 0.5, −0.25, 0): Hermitian, trace 1; the smallest eigenvalue is −0.25.
+    const neg = decodeHash(`v=1&in=matrix:${[0.75, 0, 0, 0, 0, 0.5, 0, 0, 0, 0, -0.25, 0, 0, 0, 0, 0].join(',')};${zero}`);
+    expect(neg.problems).toHaveLength(1);
+    expect(neg.problems[0]).toMatch(/^input: not a density matrix: not positive semidefinite: smallest eigenvalue -0\.25\d* \(tolerance 1e-6\); it is in the matrix editor/);
+    // Non-negative diagonal, yet not PSD: |01⟩⟨10| coherence 0.5 with populations 0.5, 0, 0, 0.5 → eigenvalues ±0.5 in the middle block.
+    const offDiag = [0.5, 0, 0, 0, 0, 0, 0.5, 0, 0, 0.5, 0, 0, 0, 0, 0, 0.5].join(',');
+    const bad = decodeHash(`v=1&in=matrix:${offDiag};${zero}`);
+    expect(bad.problems[0]).toMatch(/^input: not a density matrix: not positive semidefinite: smallest eigenvalue -0\.5/);
+    expect(bad.rejectedMatrix).toBeDefined();
+    // Within the tolerance: λ_min = −5e-7 is read.
+    const nearly = [0.5 + 5e-7, 0, 0, 0, 0, -5e-7, 0, 0, 0, 0, 0.5, 0, 0, 0, 0, 0].join(',');
+    expect(decodeHash(`v=1&in=matrix:${nearly};${zero}`).problems).toEqual([]);
+  });
+
+  it('reads partners nested 4 deep and refuses 5 (the one nesting limit, files included)', () => {
+    const wrap = (n: number) => 'dephased:'.repeat(n) + 'bell:phi+';
+    expect(decodeHash(`v=1&in=${wrap(4)}`).problems).toEqual([]);
+    expect(decodeHash(`v=1&in=${wrap(5)}`).problems).toEqual(['input: partners nested more than 4 deep']);
   });
 
   it('a matrix within 1e-6 of a state is read (the worker uses its nearest state); 0.998 is refused naming the tolerance', () => {
@@ -194,33 +217,35 @@ describe('encodeHash / decodeHash', () => {
     expect(decodeChecked(`v=1&in=matrix:${rounded};${zero}`).state.input).toMatchObject({ kind: 'matrix', re: [[0.3333333, 0, 0, 0], [0, 0.3333333, 0, 0], [0, 0, 0.3333333, 0], [0, 0, 0, 0]] });
     const werner = [0.333, 0, 0, 0.166, 0, 0.166, 0, 0, 0, 0, 0.166, 0, 0.166, 0, 0, 0.333].join(',');
     const w = decodeHash(`v=1&in=matrix:${werner};${zero}`);
-    expect(w.problems).toEqual(['input: not a density matrix: the trace is 0.998, not 1 (tolerance 1e-6); it is in the matrix editor, where "Use the nearest state" projects it']);
+    expect(w.problems).toEqual(['input: not a density matrix: trace is not 1: 0.998 (tolerance 1e-6); it is in the matrix editor, where "Use the nearest state" projects it']);
     expect(w.rejectedMatrix).toEqual({ re: [[0.333, 0, 0, 0.166], [0, 0.166, 0, 0], [0, 0, 0.166, 0], [0.166, 0, 0, 0.333]], im: [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]] });
     expect(w.state.input).toEqual(defaultUrlState().input);
     expect(decodeHash(`v=1&in=matrix:${rounded};${zero}`).rejectedMatrix).toBeUndefined();
   });
 
-  it('float noise in a matrix (|x| < 1e-12, as "Use the nearest state" leaves it) is written 0; real entries with 12 significant digits', () => {
-    expect(encodeMatrixEntry(-1.8e-17)).toBe('0');
-    expect(encodeMatrixEntry(9.99e-13)).toBe('0');
+  it('matrix entries are written exactly (the shortest decimal of the double, docs/links.md); −0 is written 0', () => {
+    expect(encodeMatrixEntry(-1.8e-17)).toBe('-1.8e-17');
     expect(encodeMatrixEntry(-0)).toBe('0');
     expect(encodeMatrixEntry(1e-12)).toBe('1e-12');
     expect(encodeMatrixEntry(-3e-9)).toBe('-3e-9');
-    // 12 significant digits, the shortest form: "Use the nearest state" leaves 0.4999999999999999
-    expect(encodeMatrixEntry(0.4999999999999999)).toBe('0.5');
-    expect(encodeMatrixEntry(0.49999999999999994)).toBe('0.5');
-    expect(encodeMatrixEntry(0.33349999999999996)).toBe('0.3335');
-    expect(encodeMatrixEntry(-0.123456789012345)).toBe('-0.123456789012');
-    expect(Math.abs(Number(encodeMatrixEntry(0.123456789012345)) - 0.123456789012345)).toBeLessThan(1e-12);
-    // A projected Bell state: halves on the corners, noise elsewhere.
+    // "Use the nearest state" leaves 0.4999999999999999: kept, not rounded to 0.5
+    expect(encodeMatrixEntry(0.4999999999999999)).toBe('0.4999999999999999');
+    expect(encodeMatrixEntry(0.5)).toBe('0.5');
+    expect(encodeMatrixEntry(0.33349999999999996)).toBe('0.33349999999999996');
+    expect(encodeMatrixEntry(-0.123456789012345)).toBe('-0.123456789012345');
+    expect(encodeMatrixEntry(0.1 + 0.2)).toBe('0.30000000000000004');
+    // A projected Bell state: halves on the corners, noise elsewhere; reopened bit for bit.
     const noise = [-1.8e-17, 2.7e-18, 0, -5.5e-17];
     const re = [0, 1, 2, 3].map((i) => [0, 1, 2, 3].map((j) => ((i === 0 || i === 3) && (j === 0 || j === 3) ? 0.5 : noise[(i + j) % 4])));
     const im = [0, 1, 2, 3].map((i) => [0, 1, 2, 3].map((j) => (i === j ? 0 : noise[(i * j) % 4])));
     const text = encodeInput({ kind: 'matrix', re, im });
-    expect(text).toBe(`matrix:0.5,0,0,0.5,0,0,0,0,0,0,0,0,0.5,0,0,0.5;${Array(16).fill(0).join(',')}`);
-    expect(text).not.toMatch(/e-/);
+    expect(text.slice('matrix:'.length).split(';')[0].split(',').slice(0, 4)).toEqual(['0.5', '2.7e-18', '0', '0.5']);
     const back = decodeChecked(`v=1&in=${text}`).state.input as { re: number[][]; im: number[][] };
-    for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) expect(Math.abs(back.re[i][j] - re[i][j])).toBeLessThan(1e-12);
+    for (let i = 0; i < 4; i++)
+      for (let j = 0; j < 4; j++) {
+        expect(Object.is(back.re[i][j], re[i][j])).toBe(true);
+        expect(Object.is(back.im[i][j], im[i][j])).toBe(true);
+      }
   });
 
   it('a hash percent-encoded once or twice too often is read as the link it encodes', () => {

@@ -11,7 +11,7 @@ import { toCsv } from '../../app/export/exporters';
 import { useTraining } from '../../app/training/store';
 import type { GivenRow } from '../../../workers/engine/baselines/api';
 import { type BaselineRow, classicalParameters, hqrnParameters } from '../../../workers/engine/baselines/run';
-import { ExportButtons } from '../ExportButtons';
+import { ExportButtons } from '../export/ExportButtons';
 import { RowHeaderTable } from './RowHeaderTable';
 
 const f = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');

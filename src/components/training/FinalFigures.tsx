@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useSavedWork } from '../../app/saved/store';
 import { useExplorer } from '../../app/explorer/store';
-import { SaveControl } from '../SaveControl';
+import { SaveControl } from '../saved/SaveControl';
 import { explorableModel, MODE_NAMES, useTraining, type RunSummary } from '../../app/training/store';
 import { balancedAccuracy, classShares, oneClassNote } from '../../core/states/figures';
 import { BaselinesTable } from './BaselinesTable';

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { AlphaSweepResults, GreedyVsEndToEndResults, NoiseResults, ShotsSweepResults } from '../../../workers/engine/studies/runners';
 import { runStudyWithProgress } from '../../app/engine/engineClient';
 import { toCsv } from '../../app/export/exporters';
-import { ExportButtons, svgElementExport } from '../ExportButtons';
+import { ExportButtons, svgElementExport } from '../export/ExportButtons';
 import { RowHeaderTable } from './RowHeaderTable';
 import { drawGroupedBars, TRAIN_COLOURS } from '../../viz/charts/trainingCharts';
 import { drawStudyChart, type StudyChartSpec } from '../../viz/charts/studyCharts';

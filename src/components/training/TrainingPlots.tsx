@@ -8,7 +8,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { TrainProgress } from '../../protocol/messages';
 import { useTraining, type RunSummary, type TrainOutcome } from '../../app/training/store';
 import { trainingCurvesCsv } from '../../app/export/exporters';
-import { ExportButtons, svgElementExport } from '../ExportButtons';
+import { ExportButtons, svgElementExport } from '../export/ExportButtons';
 import { confusionCounts, drawConfusion, drawGroupedBars, drawSeriesChart, TRAIN_COLOURS, type BarGroup, type SeriesChartSpec } from '../../viz/charts/trainingCharts';
 
 const W = 480, H = 230;

@@ -5,7 +5,7 @@
  */
 import { css, paletteSpec, phaseColour, VIZ_LIMITS } from '../config';
 import { drawGridCursor, drawGridLabels, drawGridLines, gridGeometry, gridLabelsSvg, gridLayout, setupCanvas } from './grid';
-import type { Palette } from '../../app/explorer/store';
+import type { Palette } from './types';
 import type { MatrixData, MatrixPlugin } from './types';
 
 const GROUND = '#ececec';

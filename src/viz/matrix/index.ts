@@ -1,5 +1,5 @@
 /** The matrix-view plugins by id (heatmap, Hinton, city). */
-import type { MatrixView } from '../../app/explorer/store';
+import type { MatrixView } from './types';
 import { cityPlugin } from './city';
 import { heatmapPlugin } from './heatmap';
 import { hintonPlugin } from './hinton';

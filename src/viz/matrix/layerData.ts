@@ -3,7 +3,7 @@
  * ρ as it is, the classical path's x^(k) placed on a diagonal) and their colour scales.
  */
 import type { ExploreResponse } from '../../protocol/explorer';
-import type { ColourScale } from '../../app/explorer/store';
+import type { ColourScale } from './types';
 import { maxModulus } from '../format';
 import type { MatrixData } from './types';
 

@@ -14,7 +14,7 @@
  */
 import { VIZ_LIMITS } from '../config';
 import { gridLayout } from './grid';
-import type { MatrixView } from '../../app/explorer/store';
+import type { MatrixView } from './types';
 
 /** The smallest side of the selected layer's matrix grid (cells only, no labels), CSS px. */
 export const MIN_GRID_CSS = 150;

@@ -4,7 +4,7 @@
  * so the strip under a layer's quantum matrix is read on the same colour scale.
  */
 import { BACKGROUND, mix, paletteSpec, phaseColour, VIZ_LIMITS } from '../config';
-import type { Palette } from '../../app/explorer/store';
+import type { Palette } from './types';
 import { setupCanvas } from './grid';
 
 export interface StripSpec {

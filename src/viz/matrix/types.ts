@@ -4,7 +4,20 @@
  * the component needs for hit-testing (hover, roving cursor). `exportSvg` returns the same
  * picture as a standalone SVG document (vector export).
  */
-import type { MatrixView, Palette } from '../../app/explorer/store';
+
+/** How a density matrix is drawn: a heatmap, Hinton squares or a 3-D city (bar) plot. */
+export type MatrixView = 'heatmap' | 'hinton' | 'city';
+/** The colour range: fixed to |ρ_ij| ≤ 1 for every layer, or scaled to each layer's largest entry. */
+export type ColourScale = 'fixed' | 'per-layer';
+/** The colour palette (the colour-blind one avoids red/green). */
+export type Palette = 'default' | 'colour-blind';
+
+/** How the matrices are shown (the URL fields `mv`, `cs`, `pal`). */
+export interface ViewOptions {
+  matrixView: MatrixView;
+  colourScale: ColourScale;
+  palette: Palette;
+}
 
 export interface MatrixData {
   /** Dimension d (rows = columns). */

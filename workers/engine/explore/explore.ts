@@ -14,7 +14,8 @@ import { checkState } from '../../../src/core/states/nearestState';
 import type { Model, QuantumBlock, QuantumModel } from '../../../src/core/hqrn/model';
 import { randomQuantumBlock, randomReadout } from '../../../src/core/hqrn/randomModel';
 import { makeRng } from '../../../src/core/math/rng';
-import { bellState, dephasedPartner, marginalProductPartner, productState, randomMixedState, randomPureState, werner } from '../../../src/core/states/states';
+import { bellState, dephasedPartner, marginalProductPartner, werner } from '../../../src/core/states/states';
+import { seededButtonState } from '../../../src/core/states/buttons';
 import { EXPLORER_LIMITS, type ExploreLayer, type MatrixCheck, type ExploreRequest, type ExploreResponse, type InputSpec, type StackSpec } from '../../../src/protocol/explorer';
 import type { Engine } from '../forward/engine';
 import { exploreFast, FAST_PATH_NAME } from './fast';
@@ -92,11 +93,9 @@ export async function inputFromSpec(spec: InputSpec, deps: Pick<ExploreDeps, 'lo
     case 'werner':
       return { rho: werner(spec.p) };
     case 'random-pure':
-      return { rho: randomPureState(2, makeRng(spec.seed)) };
     case 'random-mixed':
-      return { rho: randomMixedState(2, makeRng(spec.seed)) };
     case 'product':
-      return { rho: productState(makeRng(spec.seed)) };
+      return { rho: seededButtonState(spec.kind, spec.seed) };
     case 'matrix': {
       // within 1e-6 of a state: its nearest state (HQRN.md §10)
       const c = checkState(fromArrays(spec.re, spec.im));

@@ -1,0 +1,48 @@
+/**
+ * What the app reads of a trained model's JSON (an hqrn-model, HQRN.md §10): per block its α,
+ * activation and kind (quantum: aPlus/aMinus; classical: w). Parsed once per model object
+ * (cached by identity), so the store, the stack builder, the layer chain and the training
+ * studio share one typed value instead of each casting `model as { blocks?: … }`. The full
+ * validation of a file is the core's parseModelFile (src/core/io/files.ts) where the model
+ * enters (import, training result); this is the light reading of an already-valid model.
+ */
+import { ACTIVATIONS, type Activation } from '../../core/hqrn/activation';
+import type { ModelJson } from '../../protocol/messages';
+
+export interface ModelBlockSummary {
+  /** α of the block, when the file gives a number in [0, 1]. */
+  alpha?: number;
+  /** The activation, when the file names one of ACTIVATIONS. */
+  activation?: Activation;
+  /** Quantum block (aPlus / aMinus) rather than classical (w). */
+  quantum: boolean;
+}
+
+export interface ModelSummary {
+  blocks: readonly ModelBlockSummary[];
+  /** Every block is quantum (and there is at least one): the explorer can show it. */
+  quantum: boolean;
+}
+
+const cache = new WeakMap<object, ModelSummary>();
+
+/** The typed summary of `model` (parsed on first use, then cached); no blocks for a malformed one. */
+export function modelSummary(model: ModelJson): ModelSummary {
+  const hit = cache.get(model);
+  if (hit) return hit;
+  const raw = Array.isArray(model.blocks) ? (model.blocks as unknown[]) : [];
+  const blocks = raw.map((b): ModelBlockSummary => {
+    const r = typeof b === 'object' && b !== null ? (b as Record<string, unknown>) : {};
+    const alpha = typeof r.alpha === 'number' && r.alpha >= 0 && r.alpha <= 1 ? r.alpha : undefined;
+    const activation = (ACTIVATIONS as readonly unknown[]).includes(r.activation) ? (r.activation as Activation) : undefined;
+    return { alpha, activation, quantum: 'aPlus' in r };
+  });
+  const summary = { blocks, quantum: blocks.length > 0 && blocks.every((b) => b.quantum) };
+  cache.set(model, summary);
+  return summary;
+}
+
+/** How many blocks a trained model has (0 without one). */
+export function modelDepth(model: ModelJson | undefined): number {
+  return model ? modelSummary(model).blocks.length : 0;
+}

@@ -1,0 +1,30 @@
+/** The store adapter: the URL's part of the explorer store, as a UrlState. */
+import type { InputSpec, TaskName } from '../../protocol/explorer';
+import type { HideableControl, PanelName, ViewOptions } from '../explorer/store';
+import type { BlockParams, UrlState } from './fields';
+
+/** The URL's part of the explorer store. */
+export function urlStateOf(st: {
+  stack: { task: TaskName; blocks: BlockParams[]; readoutSeed: number; trained?: { name: string } };
+  input: InputSpec;
+  sameAlpha: boolean;
+  globalAlpha: number;
+  selectedLayer: number;
+  view: ViewOptions;
+  panel: PanelName | null;
+  hidden: HideableControl[];
+}): UrlState {
+  return {
+    task: st.stack.task,
+    input: st.input,
+    blocks: st.stack.blocks.map((b) => ({ alpha: b.alpha, activation: b.activation, gain: b.gain, seed: b.seed })),
+    readoutSeed: st.stack.readoutSeed,
+    sameAlpha: st.sameAlpha,
+    globalAlpha: st.globalAlpha,
+    selectedLayer: st.selectedLayer,
+    view: { ...st.view },
+    panel: st.panel,
+    hidden: [...st.hidden],
+    model: st.stack.trained?.name ?? null,
+  };
+}

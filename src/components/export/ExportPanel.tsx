@@ -1,0 +1,213 @@
+/**
+ * Export of the stack as OpenQASM 3 (Trotter order and steps, the measured errors per
+ * block), and of the selected layer's state, the stack's model and the entanglement dataset
+ * as JSON (issue 5 item 4). The worker compiles and computes (workers/engine/exportApi.ts);
+ * this panel holds the form, dispatches, shows the answer and saves the files.
+ */
+import { useId, useState } from 'react';
+import { getEngine } from '../../app/engine/engineClient';
+import { downloadJson, downloadText, fileName, MIME, parseIntegerField } from '../../app/export/exporters';
+import { shownLayer } from '../../viz/matrix/layerData';
+import { useExplorer } from '../../app/explorer/storeHook';
+import './export.css';
+
+/** Limits of the form (the worker checks them again). */
+const FORM_LIMITS = { maxSteps: 10_000, maxDatasetStates: 20_000 } as const;
+
+interface QasmReport {
+  order: 1 | 2;
+  steps: number;
+  maxError: number;
+  blocks: { block: number; plus: { error: number; rotations: number }; minus: { error: number; rotations: number } }[];
+  file: string;
+}
+
+const sci = (x: number) => x.toExponential(2);
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function ExportPanel() {
+  const headingId = useId();
+  const stack = useExplorer((s) => s.stack);
+  const input = useExplorer((s) => s.input);
+  const result = useExplorer((s) => s.result);
+  const selected = useExplorer((s) => s.selectedLayer);
+  const layer = shownLayer(result, selected);
+  const depth = stack.blocks.length;
+  const digits = stack.task === 'digits';
+
+  const [order, setOrder] = useState<1 | 2>(2);
+  const [stepsText, setStepsText] = useState('4');
+  const [blockChoice, setBlockChoice] = useState<string>('all');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [report, setReport] = useState<QasmReport | null>(null);
+  const [seedText, setSeedText] = useState('1');
+  const [countText, setCountText] = useState('100');
+
+  const steps = parseIntegerField('steps', stepsText, 1, FORM_LIMITS.maxSteps);
+  const seed = parseIntegerField('seed', seedText, 0, 2 ** 31 - 1);
+  const count = parseIntegerField('states', countText, 2, FORM_LIMITS.maxDatasetStates);
+  // digits: one block at a time (a 7-qubit block is ~16,000 rotations per unitary)
+  const chosenBlock = blockChoice === 'all' ? (digits ? 0 : null) : Math.min(Number(blockChoice), Math.max(0, depth - 1));
+
+  const act = async (what: string, fn: () => Promise<void>) => {
+    setBusy(what);
+    setError(null);
+    try {
+      await fn();
+    } catch (e) {
+      setError(`${what} failed: ${message(e)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const exportQasm = () =>
+    act('OpenQASM export', async () => {
+      if ('problem' in steps) throw new Error(steps.problem);
+      const blocks = chosenBlock === null ? undefined : [chosenBlock];
+      const out = await getEngine().exportQasm(stack, order, steps.value, blocks);
+      const file = fileName([stack.task, chosenBlock === null ? 'stack' : `block${chosenBlock + 1}`, `order${order}`, `r${steps.value}`], 'qasm');
+      downloadText(out.text, file, MIME.qasm);
+      setReport({ order: out.order, steps: out.steps, maxError: out.maxError, blocks: out.blocks, file });
+    });
+
+  return (
+    <section className="viz-panel export-panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>Export</h2>
+      <fieldset>
+        <legend>Stack as OpenQASM 3</legend>
+        <p className="export-hint">
+          Each block's two dilated unitaries U± compiled to Pauli rotations (h, s, sdg, cx, rz) by Trotterisation; the file says, per block, the
+          measured error ‖U<sub>r</sub> − U‖₂ and the classical post-processing that stays outside the circuit.
+        </p>
+        <label>
+          Trotter order{' '}
+          <select aria-label="Trotter order" value={order} onChange={(e) => setOrder(Number(e.target.value) === 1 ? 1 : 2)}>
+            <option value={1}>1 (error ~ 1/r)</option>
+            <option value={2}>2 (error ~ 1/r²)</option>
+          </select>
+        </label>
+        <label>
+          Trotter steps r{' '}
+          <input type="number" aria-label="Trotter steps" min={1} max={FORM_LIMITS.maxSteps} step={1} value={stepsText} aria-invalid={'problem' in steps} onChange={(e) => setStepsText(e.target.value)} />
+        </label>
+        <label>
+          Blocks{' '}
+          <select aria-label="Blocks to export" value={digits && blockChoice === 'all' ? '0' : blockChoice} onChange={(e) => setBlockChoice(e.target.value)}>
+            {!digits && <option value="all">all {depth} blocks</option>}
+            {stack.blocks.map((b, k) => (
+              <option key={b.id} value={String(k)}>
+                block {k + 1}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={exportQasm} disabled={busy !== null || depth === 0 || 'problem' in steps}>
+          {busy === 'OpenQASM export' ? 'Compiling…' : 'Export OpenQASM 3'}
+        </button>
+        {'problem' in steps && (
+          <p className="export-error" role="alert">
+            {steps.problem}
+          </p>
+        )}
+        {digits && <p className="export-hint">Digits blocks have 7 qubits (~16,000 rotations per unitary, a few MB): one block per file.</p>}
+        {report && (
+          <table aria-label="Trotter errors of the exported circuits" data-max-error={report.maxError}>
+            <caption>
+              {report.file}: order {report.order}, r = {report.steps}; largest error {sci(report.maxError)}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">block</th>
+                <th scope="col">‖U<sub>r</sub> − U+‖₂</th>
+                <th scope="col">‖U<sub>r</sub> − U−‖₂</th>
+                <th scope="col">rotations per step</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.blocks.map((b) => (
+                <tr key={b.block}>
+                  <th scope="row">{b.block + 1}</th>
+                  <td>{sci(b.plus.error)}</td>
+                  <td>{sci(b.minus.error)}</td>
+                  <td>
+                    {b.plus.rotations} / {b.minus.rotations}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </fieldset>
+
+      <fieldset>
+        <legend>JSON (hqrn-state, hqrn-model)</legend>
+        <button
+          type="button"
+          disabled={busy !== null}
+          onClick={() =>
+            act('State export', async () => {
+              const json = await getEngine().exportStateJson({ requestId: 0, stack, input }, layer);
+              downloadJson(json, fileName([stack.task, `layer${layer}`, 'state'], 'json'));
+            })
+          }
+        >
+          State of layer {layer} (hqrn-state)
+        </button>{' '}
+        <button
+          type="button"
+          disabled={busy !== null || depth === 0}
+          onClick={() =>
+            act('Model export', async () => {
+              const json = await getEngine().exportModelJson(stack);
+              downloadJson(json, fileName([stack.task, 'model', `${depth}blocks`], 'json'));
+            })
+          }
+        >
+          Model of the stack (hqrn-model)
+        </button>
+      </fieldset>
+
+      <fieldset>
+        <legend>Entanglement dataset (hqrn-state batch with labels and kinds)</legend>
+        <label>
+          Seed <input type="number" aria-label="Dataset seed" min={0} step={1} value={seedText} aria-invalid={'problem' in seed} onChange={(e) => setSeedText(e.target.value)} />
+        </label>
+        <label>
+          States <input type="number" aria-label="Dataset size" min={2} max={FORM_LIMITS.maxDatasetStates} step={1} value={countText} aria-invalid={'problem' in count} onChange={(e) => setCountText(e.target.value)} />
+        </label>
+        <button
+          type="button"
+          disabled={busy !== null || 'problem' in seed || 'problem' in count}
+          onClick={() =>
+            act('Dataset export', async () => {
+              if ('problem' in seed) throw new Error(seed.problem);
+              if ('problem' in count) throw new Error(count.problem);
+              const json = await getEngine().exportDatasetJson({ seed: seed.value, n: count.value });
+              downloadJson(json, fileName(['entanglement', 'dataset', `seed${seed.value}`, `n${count.value}`], 'json'));
+            })
+          }
+        >
+          Export dataset
+        </button>
+        {('problem' in seed || 'problem' in count) && (
+          <p className="export-error" role="alert">
+            {'problem' in seed ? seed.problem : ''} {'problem' in count ? count.problem : ''}
+          </p>
+        )}
+      </fieldset>
+      <p className="export-status" role="status" aria-label="Export status">
+        {busy ? `${busy}…` : ''}
+      </p>
+      {error && (
+        <p className="export-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
