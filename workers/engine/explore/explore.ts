@@ -10,6 +10,7 @@ import { type DigitSet, DIGIT_DIM, DIGIT_PIXELS, digitIntensities, digitToInput 
 import { drawnDigitToInput } from '../../../src/core/states/digitNormalise';
 import { FileFormatError, parseModelFile } from '../../../src/core/io/files';
 import { stateMeasures } from '../../../src/core/measures/measures';
+import { diagonalMeasures } from '../../../src/core/measures/spectral';
 import { checkState } from '../../../src/core/states/nearestState';
 import type { Model, QuantumBlock, QuantumModel } from '../../../src/core/hqrn/model';
 import { randomQuantumBlock, randomReadout } from '../../../src/core/hqrn/randomModel';
@@ -158,20 +159,13 @@ function isDiagonal(rho: CMat): boolean {
  * stateMeasures of diag(x) against x itself, in closed form (the eigenvalues are x): a digits
  * input would otherwise cost a 128×128 eigen-decomposition (~3 ms) per request.
  */
-function diagonalMeasures(x: Float64Array) {
-  let trace = 0, purity = 0, entropy = 0;
-  for (const v of x) {
-    trace += v;
-    purity += v * v;
-    const l = Math.max(v, 0);
-    if (l > 0) entropy -= l * Math.log2(l);
-  }
-  return { trace, purity, entropy: Math.max(entropy, 0), coherence: 0, traceDistanceToClassical: 0 };
+function diagonalStateMeasures(x: Float64Array) {
+  return { ...diagonalMeasures(x, x.length), coherence: 0, traceDistanceToClassical: 0 };
 }
 
 function layerZero(rho: CMat): ExploreLayer {
   const x = realDiagonal(rho);
-  const m = rho.rows === 4 ? fastStateMeasures(rho, x) : isDiagonal(rho) ? diagonalMeasures(x) : stateMeasures(rho, x);
+  const m = rho.rows === 4 ? fastStateMeasures(rho, x) : isDiagonal(rho) ? diagonalStateMeasures(x) : stateMeasures(rho, x);
   return {
     rho: { re: Float32Array.from(rho.re), im: Float32Array.from(rho.im) },
     x: Float32Array.from(x),
