@@ -6,7 +6,7 @@
 import { fromArrays } from '../../../src/core/math/complex';
 import { stateMeasures } from '../../../src/core/measures/measures';
 import { diagonalMeasures, unitInterval } from '../../../src/core/measures/spectral';
-import type { BackendName, ForwardLayer, ForwardResponse, LayerField, LayerMeasures, MeasureLevel, ReadoutWire } from '../../../src/protocol/messages';
+import type { BackendName, ForwardLayer, ForwardResponse, LayerField, LayerMeasures, LayerSelection, MeasureLevel, ReadoutWire } from '../../../src/protocol/messages';
 
 /** trace, purity Tr ρ² = Σ|ρ_ij|², l1-coherence Σ_{i≠j}|ρ_ij| of each of n states (n×d×d re/im; O(d²) each). */
 export function cheapMeasures(re: Float32Array, im: Float32Array, n: number, d: number): LayerMeasures {
@@ -159,4 +159,13 @@ export function assembleResponse(
   }
   response.ms = performance.now() - t0;
   return response;
+}
+
+/** What a request asks back: layer selection, fields, measure level (defaults filled in). */
+export function requestWants(req: { layers?: LayerSelection; fields?: LayerField[]; measures?: MeasureLevel }) {
+  return {
+    selection: req.layers ?? 'all',
+    fields: new Set<LayerField>(req.fields ?? ['rho', 'x', 'q', 'dead']),
+    level: req.measures ?? 'cheap',
+  };
 }

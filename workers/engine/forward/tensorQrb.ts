@@ -1,6 +1,6 @@
 /**
  * The HQRN on tfjs tensors (float32), batched. Same mathematics as src/core/hqrn/qrb.ts, which is
- * the reference these functions are tested against (HQRN.md §9: 1e-4 absolute).
+ * the reference these functions are tested against (docs/math.md §9: 1e-4 absolute).
  *
  * States travel packed, one row per state (src/core/hqrn/packing.ts fixes the index order):
  *   v = [ρ_00 … ρ_{d−1,d−1},  Re ρ_{ii'} (i<i'),  Im ρ_{ii'} (i<i')]  ∈ R^{d²},
@@ -98,7 +98,7 @@ export function analogWeightsT(aPlusRe: tf.Tensor2D, aPlusIm: tf.Tensor2D, aMinu
 }
 
 /**
- * q = N(σ(z)) row-wise with the dead rule (HQRN.md §2): Σ_j σ(z_j) ≤ 1e-12 ⇒ q = 1/d, dead = 1.
+ * q = N(σ(z)) row-wise with the dead rule (docs/math.md §2): Σ_j σ(z_j) ≤ 1e-12 ⇒ q = 1/d, dead = 1.
  * exp: q = softmax(z), dead iff logsumexp(z) ≤ ln 1e-12 (as in src/core/hqrn/activation.ts).
  * Returns q (n×d) and dead (n, float 0/1). Gradients never see 0/0, and none flows through a
  * dead row's normalisation.
