@@ -18,6 +18,7 @@ import { makeRng } from '../../../src/core/math/rng';
 import { bellState, dephasedPartner, marginalProductPartner, productState, randomMixedState, randomPureState, werner } from '../../../src/core/states/states';
 import { EXPLORER_LIMITS, type ExploreLayer, type MatrixCheck, type ExploreRequest, type ExploreResponse, type InputSpec, type StackSpec } from '../../../src/protocol/explorer';
 import type { Engine } from '../forward/engine';
+import { isDiagonalState } from '../forward/plan';
 import { exploreFast, FAST_PATH_NAME } from './fast';
 import { fastStateMeasures } from './fastMeasures';
 
@@ -148,13 +149,6 @@ function digitExtras(input: ExploreInput): Pick<ExploreResponse, 'digit28' | 'no
   return { ...(input.digit28 ? { digit28: Float32Array.from(input.digit28) } : {}), ...(input.noDigit ? { noDigit: true } : {}) };
 }
 
-function isDiagonal(rho: CMat): boolean {
-  const d = rho.rows;
-  for (let i = 0; i < d; i++)
-    for (let j = 0; j < d; j++) if (i !== j && (rho.re[i * d + j] !== 0 || rho.im[i * d + j] !== 0)) return false;
-  return true;
-}
-
 /**
  * stateMeasures of diag(x) against x itself, in closed form (the eigenvalues are x): a digits
  * input would otherwise cost a 128×128 eigen-decomposition (~3 ms) per request.
@@ -165,7 +159,7 @@ function diagonalStateMeasures(x: Float64Array) {
 
 function layerZero(rho: CMat): ExploreLayer {
   const x = realDiagonal(rho);
-  const m = rho.rows === 4 ? fastStateMeasures(rho, x) : isDiagonal(rho) ? diagonalStateMeasures(x) : stateMeasures(rho, x);
+  const m = rho.rows === 4 ? fastStateMeasures(rho, x) : isDiagonalState(rho) ? diagonalStateMeasures(x) : stateMeasures(rho, x);
   return {
     rho: { re: Float32Array.from(rho.re), im: Float32Array.from(rho.im) },
     x: Float32Array.from(x),
