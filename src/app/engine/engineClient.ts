@@ -24,9 +24,9 @@
  */
 import { proxy, wrap, type Remote } from 'comlink';
 import type { TrainProgress, TrainRequest, TrainResult } from '../../protocol/messages';
-import type { EngineApi } from '../../../workers/engine.worker';
+import type { EngineApi, EngineTestApi } from '../../../workers/engine.worker';
 
-export type { EngineApi, WernerMeasures } from '../../../workers/engine.worker';
+export type { EngineApi, EngineTestApi, WernerMeasures } from '../../../workers/engine.worker';
 
 /** How often the heartbeat ticks (a ping is sent on a tick when none is outstanding). */
 export const HEARTBEAT_TICK_MS = 250;
@@ -131,10 +131,19 @@ function simulatedMissingFeatures(): string {
   return missing ? `;without=${missing}` : '';
 }
 
+/**
+ * Test-only: under browser automation (navigator.webdriver: the e2e specs, the browser bench)
+ * the worker loads its test hooks (workers/engine/testHooks.ts: crashForTesting,
+ * loseWebglContextForTesting), which are not part of the production EngineApi.
+ */
+function testHooksFlag(): string {
+  return typeof navigator !== 'undefined' && navigator.webdriver === true ? ';testHooks' : '';
+}
+
 function startWorker(): LiveWorker {
   const worker = new Worker(new URL('../../../workers/engine.worker.ts', import.meta.url), {
     type: 'module',
-    name: `hqrn-engine${simulatedMissingFeatures()}`,
+    name: `hqrn-engine${simulatedMissingFeatures()}${testHooksFlag()}`,
   });
   let rejectDied!: (e: Error) => void;
   const died = new Promise<never>((_, reject) => {
@@ -323,7 +332,7 @@ export function crashEngineForTesting(kind: 'terminate' | 'throw' | 'close' = 't
   const w = live;
   if (!w) return;
   if (kind === 'terminate') w.worker.terminate();
-  else void w.remote.crashForTesting(kind).catch(() => undefined);
+  else void (w.remote as unknown as Remote<EngineTestApi>).crashForTesting(kind).catch(() => undefined);
 }
 
 /** Train with a progress callback (wrapped in comlink's proxy so the worker can call it). */
@@ -333,7 +342,8 @@ export function trainWithProgress(req: TrainRequest, onProgress: (p: TrainProgre
 
 declare global {
   interface Window {
-    __hqrnEngine?: Remote<EngineApi>;
+    /** The stable remote; under browser automation the worker also answers the test hooks. */
+    __hqrnEngine?: Remote<EngineTestApi>;
     __hqrnCrashEngineForTesting?: (kind?: 'terminate' | 'throw' | 'close') => void;
     __hqrnEngineSupervision?: typeof engineSupervision;
   }
