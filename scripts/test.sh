@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Full test suite: typecheck, unit tests (Vitest), end-to-end tests (Playwright
+# Full test suite: typecheck, lint + format check (Biome), unit tests (Vitest), end-to-end tests (Playwright
 # against the built static app, served from a sub-path), first-load size budget.
 # Installs whatever is missing first.
 set -euo pipefail
@@ -25,6 +25,9 @@ bash scripts/ensure-deps.sh --with-browser
 step "typecheck"
 npm run --silent typecheck
 echo "typecheck: ok"
+
+step "lint (biome)"
+bash scripts/lint.sh
 
 step "unit tests (vitest)"
 npx vitest run

@@ -181,6 +181,27 @@ export function drawGridCursor(ctx: CanvasRenderingContext2D, L: GridLayout, cur
   ctx.strokeRect(x - pad, y - pad, L.cell + 2 * pad, L.cell + 2 * pad);
 }
 
+/**
+ * The basis labels of a layout as SVG <text> elements (the vector twin of paintGridLabels, at
+ * dpr 1): kets right-aligned left of the rows, bras above the columns, rotated −90° (reading
+ * upwards from just above the grid) when L.rotateTop, else centred on their column.
+ */
+export function gridLabelsSvg(L: GridLayout, nQubits: number): string {
+  const font = `font-size="${L.fontPx}" font-family="monospace" fill="${AXIS_TEXT}"`;
+  const parts: string[] = [];
+  for (let k = 0; k < L.d; k += L.labelEvery) {
+    const at = L.labelEvery === 1 ? (k + 0.5) * L.cell : k * L.cell + L.fontPx / 2;
+    if (L.rowLabels)
+      parts.push(
+        `<text x="${L.left - 4}" y="${L.top + at}" text-anchor="end" dominant-baseline="middle" ${font}>${xmlEscape(gridLabelText(k, nQubits, 'row', L.indexLabels))}</text>`,
+      );
+    const bra = xmlEscape(gridLabelText(k, nQubits, 'column', L.indexLabels));
+    if (L.rotateTop) parts.push(`<text transform="translate(${L.left + at},${L.top - 4}) rotate(-90)" dominant-baseline="middle" ${font}>${bra}</text>`);
+    else parts.push(`<text x="${L.left + at}" y="${L.top - 3}" text-anchor="middle" dominant-baseline="text-after-edge" ${font}>${bra}</text>`);
+  }
+  return parts.join('');
+}
+
 /** Escape text for SVG export. */
 export function xmlEscape(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -4,8 +4,7 @@
  * up with nearest-neighbour sampling onto integer device-pixel cells (crisp at 64×64).
  */
 import { BACKGROUND, css, mix, paletteSpec, phaseColour, VIZ_LIMITS } from '../config';
-import { drawGridCursor, drawGridLabels, drawGridLines, gridGeometry, gridLayout, setupCanvas, xmlEscape } from './grid';
-import { basisBits } from '../format';
+import { drawGridCursor, drawGridLabels, drawGridLines, gridGeometry, gridLabelsSvg, gridLayout, setupCanvas } from './grid';
 import type { MatrixData, MatrixPlugin } from './types';
 
 /** The colour of entry k as [r, g, b] in 0..255. */
@@ -58,7 +57,7 @@ export const heatmapPlugin: MatrixPlugin = {
     return gridGeometry(L);
   },
   exportSvg(data, options) {
-    const L = gridLayout(data.d, data.nQubits, options.cssSize, 1, options.labels);
+    const L = gridLayout(data.d, data.nQubits, options.cssSize, 1, options.labels, options);
     const palette = paletteSpec(options.palette);
     const parts: string[] = [];
     for (let i = 0; i < data.d; i++)
@@ -66,12 +65,7 @@ export const heatmapPlugin: MatrixPlugin = {
         const col = cellColour(data, i * data.d + j, palette);
         parts.push(`<rect x="${L.left + j * L.cell}" y="${L.top + i * L.cell}" width="${L.cell}" height="${L.cell}" fill="${css(col)}"/>`);
       }
-    if (options.labels)
-      for (let k = 0; k < data.d; k += L.labelEvery) {
-        const bits = basisBits(k, data.nQubits);
-        parts.push(`<text x="${L.left - 4}" y="${L.top + (k + 0.5) * L.cell}" text-anchor="end" dominant-baseline="middle" font-size="11" font-family="monospace">${xmlEscape(`|${bits}⟩`)}</text>`);
-        parts.push(`<text transform="translate(${L.left + (k + 0.5) * L.cell},${L.top - 4}) rotate(-90)" font-size="11" font-family="monospace" dominant-baseline="middle">${xmlEscape(`⟨${bits}|`)}</text>`);
-      }
+    if (options.labels) parts.push(gridLabelsSvg(L, data.nQubits));
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${L.width}" height="${L.height}" viewBox="0 0 ${L.width} ${L.height}">${parts.join('')}</svg>`;
   },
 };

@@ -4,7 +4,7 @@
  * (for real matrices: the sign — phase 0 and phase π colours) on a light grey ground.
  */
 import { css, paletteSpec, phaseColour, VIZ_LIMITS } from '../config';
-import { drawGridCursor, drawGridLabels, drawGridLines, gridGeometry, gridLayout, setupCanvas } from './grid';
+import { drawGridCursor, drawGridLabels, drawGridLines, gridGeometry, gridLabelsSvg, gridLayout, setupCanvas } from './grid';
 import type { Palette } from '../../app/explorer/store';
 import type { MatrixData, MatrixPlugin } from './types';
 
@@ -49,7 +49,7 @@ export const hintonPlugin: MatrixPlugin = {
     return gridGeometry(L);
   },
   exportSvg(data, options) {
-    const L = gridLayout(data.d, data.nQubits, options.cssSize, 1, options.labels);
+    const L = gridLayout(data.d, data.nQubits, options.cssSize, 1, options.labels, options);
     const parts: string[] = [`<rect x="${L.left}" y="${L.top}" width="${L.cell * data.d}" height="${L.cell * data.d}" fill="${GROUND}"/>`];
     squares(
       data,
@@ -60,6 +60,7 @@ export const hintonPlugin: MatrixPlugin = {
       },
       options.palette,
     );
+    if (options.labels) parts.push(gridLabelsSvg(L, data.nQubits));
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${L.width}" height="${L.height}" viewBox="0 0 ${L.width} ${L.height}">${parts.join('')}</svg>`;
   },
 };
