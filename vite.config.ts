@@ -2,6 +2,8 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { PAGE_CSP } from './scripts/csp.mjs';
 import { writeOfflineManifest } from './scripts/offline-manifest.mjs';
 
@@ -51,7 +53,24 @@ function offlineManifest(): Plugin {
   };
 }
 
+/**
+ * The app's name, version (package.json) and short commit (`git rev-parse --short HEAD`;
+ * "unknown" outside a git checkout), injected at build as __APP_NAME__ / __APP_VERSION__ /
+ * __APP_COMMIT__: the About dialog and every exported run card (src/app/about.ts) show them.
+ */
+function appDefines(): Record<string, string> {
+  const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).toString().trim() || 'unknown';
+  } catch {
+    /* not a git checkout */
+  }
+  return { __APP_NAME__: JSON.stringify(pkg.name), __APP_VERSION__: JSON.stringify(pkg.version), __APP_COMMIT__: JSON.stringify(commit) };
+}
+
 export default defineConfig({
+  define: appDefines(),
   // Relative asset URLs so dist/ works from any sub-path.
   base: './',
   plugins: [react(), contentSecurityPolicy(), offlineManifest()],

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TrainProgress, TrainRequest, TrainResult } from '../../protocol/messages';
+import { validateRunCard } from '../../core/io/runCard';
 import { DEFAULT_FORM, formToRequest } from './form';
 import { TrainRunner, type RunnerEngine } from './runner';
 import { initialRun } from './store';
@@ -47,6 +48,14 @@ describe('TrainRunner', () => {
     await tick();
     expect(t.get().status).toBe('done');
     expect(t.get().summaries.map((s) => s.final.testAccuracy)).toEqual([0.8125]);
+    // The model file carries its run card (docs/math.md §11): every setting, the seed, the data, the metrics, a date.
+    const card = validateRunCard(t.get().result!.model.run);
+    expect(card.settings).toEqual({ ...req });
+    expect(card.seed).toBe(req.seed);
+    expect(card.data).toEqual({ source: 'generator', name: 'entanglement', sha256: null, n: req.trainSize, generatorSeed: req.seed });
+    expect(card.metrics).toMatchObject({ testAccuracy: 0.8125, trainAccuracy: 0.8125 });
+    expect(Number.isFinite(Date.parse(card.date!))).toBe(true);
+    expect(card.app.name).toBe('hqrn-explorer');
     // A report arriving after the result (another port) is dropped.
     t.calls[0].onProgress(report({ step: 3, epochEnd: true }));
     expect(t.get().history.map((p) => p.step)).toEqual([2]);

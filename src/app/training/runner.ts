@@ -12,6 +12,7 @@
  * have run when it takes effect.
  */
 import type { TrainProgress, TrainRequest, TrainResult } from '../../protocol/messages';
+import { studioRunCard, withRunCard } from './runCard';
 import { PROGRESS_UI_MS, type PendingRun, type RunSummary, type TrainingState, type TrainOutcome } from './types';
 
 /** The two engine calls a run needs (the worker's, through comlink; a fake in tests). */
@@ -44,7 +45,14 @@ export class TrainRunner {
     /** comlink's proxy() in the app (progress callbacks cross the worker boundary). */
     private readonly wrap: (f: (p: TrainProgress) => void) => (p: TrainProgress) => void,
     private readonly isEngineStopped: IsEngineStopped,
+    /** The model file of a finished run gets its run card (docs/math.md §11); the clock is injectable for tests. */
+    private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /** `r` with its model carrying the run card of `req`. */
+  private stamp(req: TrainRequest, r: TrainOutcome): TrainOutcome {
+    return { ...r, model: withRunCard(r.model, studioRunCard(req, r, this.now().toISOString())) };
+  }
 
   private flushReport(runId: number): void {
     if (this.flushTimer !== null) clearTimeout(this.flushTimer);
@@ -120,9 +128,9 @@ export class TrainRunner {
         (raw) => {
           settled = true;
           this.pendingReport = null;
-          const r = raw as TrainOutcome;
           const st = get();
           if (st.runId !== runId) return;
+          const r = (raw as TrainOutcome).cancelled ? (raw as TrainOutcome) : this.stamp(run.request, raw as TrainOutcome);
           if (r.cancelled) {
             set({ status: 'cancelled', stepPending: false, queue: [], ...(phase === 'main' ? { result: r } : {}) });
             return;
