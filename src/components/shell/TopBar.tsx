@@ -7,6 +7,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useExplorer } from '../../app/explorer/store';
+import { AboutCite } from './AboutCite';
 import { Hideable } from './Hideable';
 import { ModelMenu } from '../stack/ModelMenu';
 import { Notices } from './Notices';
@@ -94,6 +95,7 @@ export function TopBar() {
         <Tabs />
         <StatusLine />
         <KeysHelp />
+        <AboutCite />
       </div>
       <Notices />
     </header>
