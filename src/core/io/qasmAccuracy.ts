@@ -1,0 +1,96 @@
+/**
+ * How far the OpenQASM circuits' class probabilities are from the model's (issue 19 item 6).
+ *
+ * A section of the export prepares |0⟩ ⊗ ρ and applies U_r ≈ U± (r Trotter steps, qasm.ts);
+ * the ancilla-0 outcome probabilities p_j = ((A_r) ρ (A_r)†)_jj depend on U_r only through its
+ * top-left d×d block A_r (ancilla 0 in, ancilla 0 out), so the circuits run the block with
+ * A± replaced by A_r± (docs/math.md §4, §5). The model pushed through with A_r± gives the
+ * circuits' class probabilities; the error is
+ *   ε(r) = max over the given states ρ and classes c of |P_circuit(c | ρ) − P_model(c | ρ)|.
+ * Gains c of 52–128 multiply p+ − p−, so ‖U_r − U‖₂ of 1e-2 can move the class probabilities
+ * by far more: ε is measured, never bounded from ‖U_r − U‖₂.
+ */
+import { block as subBlock, type CMat } from '../math/complex';
+import type { QuantumBlock, QuantumModel } from '../hqrn/model';
+import { quantumForward } from '../hqrn/qrb';
+import { softmaxReadout } from '../hqrn/readout';
+import { trotterCircuit } from '../hqrn/trotter';
+import { compileBlockUnitaries, QASM_LIMITS } from './qasm';
+
+/** The target of the default number of Trotter steps: ε(r) ≤ 1e-3. */
+export const CLASS_PROBABILITY_TARGET = 1e-3;
+
+/** The block the circuits run: A± replaced by the top-left d×d blocks of U_r± (r steps, given order). */
+export function circuitBlock(b: QuantumBlock, order: 1 | 2, steps: number): QuantumBlock {
+  const d = b.aPlus.rows;
+  const { plus, minus } = compileBlockUnitaries(b, order, steps);
+  const m = plus.nQubits;
+  const topLeft = (u: CMat) => subBlock(u, 0, 0, d, d);
+  return { ...b, aPlus: topLeft(trotterCircuit(plus.terms, m, steps, order)), aMinus: topLeft(trotterCircuit(minus.terms, m, steps, order)) };
+}
+
+function classProbabilities(blocks: readonly QuantumBlock[], model: QuantumModel, rho: CMat): Float64Array {
+  const layers = quantumForward(blocks, rho);
+  const out = layers[layers.length - 1].rho;
+  const d = out.rows;
+  const diag = new Float64Array(d);
+  for (let j = 0; j < d; j++) diag[j] = out.re[j * d + j];
+  return softmaxReadout(model.readout!, diag).probabilities;
+}
+
+/**
+ * ε(r): the largest |P_circuit(c | ρ) − P_model(c | ρ)| over `states` (d×d density matrices)
+ * and classes, with every block compiled with `steps` Trotter steps of the given order.
+ * Throws when the model has no readout or no state is given.
+ */
+export function classProbabilityError(model: QuantumModel, states: readonly CMat[], order: 1 | 2, steps: number): number {
+  if (!model.readout) throw new Error('class probabilities: the model has no readout');
+  if (states.length === 0) throw new Error('class probabilities: no state to measure the error on');
+  const circuit = model.blocks.map((b) => circuitBlock(b, order, steps));
+  let worst = 0;
+  for (const rho of states) {
+    const p = classProbabilities(model.blocks, model, rho);
+    const q = classProbabilities(circuit, model, rho);
+    for (let c = 0; c < p.length; c++) worst = Math.max(worst, Math.abs(p[c] - q[c]));
+  }
+  return worst;
+}
+
+export interface StepsChoice {
+  steps: number;
+  /** ε at `steps`. */
+  error: number;
+  /** ε ≤ target was reached within maxSteps. */
+  reached: boolean;
+}
+
+/**
+ * The smallest r (doubling from 1, then bisection) with ε(r) ≤ `target` on `states`, searched
+ * up to `maxSteps`; when even maxSteps does not reach it, { steps: maxSteps, reached: false }.
+ * Assumes ε falls with r (Trotter error ~ 1/r or 1/r²); the bisection's answer is checked.
+ */
+export function chooseSteps(model: QuantumModel, states: readonly CMat[], order: 1 | 2, target = CLASS_PROBABILITY_TARGET, maxSteps: number = QASM_LIMITS.maxSteps): StepsChoice {
+  const eps = (r: number) => classProbabilityError(model, states, order, r);
+  let hi = 1;
+  let eHi = eps(1);
+  let lo = 0;
+  while (eHi > target) {
+    if (hi >= maxSteps) return { steps: maxSteps, error: eHi, reached: false };
+    lo = hi;
+    hi = Math.min(maxSteps, hi * 2);
+    eHi = eps(hi);
+  }
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    const e = eps(mid);
+    if (e <= target) [hi, eHi] = [mid, e];
+    else lo = mid;
+  }
+  return { steps: hi, error: eHi, reached: true };
+}
+
+/** The warning for a requested r whose ε exceeds the target, or null. */
+export function stepsWarning(steps: number, error: number, target = CLASS_PROBABILITY_TARGET): string | null {
+  if (error <= target) return null;
+  return `with r = ${steps} Trotter steps the circuits' class probabilities differ from the model's by up to ${error.toExponential(1)} (target ${target.toExponential(0)}): the circuits may predict other classes than the model. Use more steps.`;
+}
