@@ -92,6 +92,10 @@ describe('exportDatasetJson', () => {
   });
 });
 
+import { classProbabilityError } from '../../src/core/io/qasmAccuracy';
+import { entanglementDataset as entanglementDatasetForCheck } from '../../src/core/states/entanglement';
+import { QASM_CHECK_SEED, QASM_CHECK_STATES } from './exportApi';
+
 describe('exportQasm', () => {
   it("the explorer stack's circuits match its blocks' U± within the reported errors", () => {
     const out = api.exportQasm(bellRequest.stack, 2, 6);
@@ -103,6 +107,24 @@ describe('exportQasm', () => {
       expect(spectralNorm(sub(qasmUnitary(program, 2 * k), uPlus))).toBeLessThanOrEqual(out.blocks[k].plus.error + 1e-9);
       expect(spectralNorm(sub(qasmUnitary(program, 2 * k + 1), uMinus))).toBeLessThanOrEqual(out.blocks[k].minus.error + 1e-9);
     });
+  });
+
+  it('the whole entanglement stack: the class-probability error on the stated test set, the recommended r, a warning when r is too small', () => {
+    const model = modelFromStack(bellRequest.stack);
+    const states = entanglementDatasetForCheck({ seed: QASM_CHECK_SEED, n: QASM_CHECK_STATES, adversarialShare: 0.5 }).states;
+    const coarse = api.exportQasm(bellRequest.stack, 1, 1);
+    expect(coarse.classCheck!.error).toBe(classProbabilityError(model, states, 1, 1));
+    const rec = coarse.classCheck!.recommended;
+    if (rec.reached) {
+      expect(classProbabilityError(model, states, 1, rec.steps)).toBeLessThanOrEqual(1e-3);
+      if (rec.steps > 1) expect(classProbabilityError(model, states, 1, rec.steps - 1)).toBeGreaterThan(1e-3);
+    }
+    expect(coarse.text.includes('// WARNING:')).toBe(coarse.classCheck!.error > 1e-3);
+    expect(coarse.text).toContain(`max |ΔP| = ${coarse.classCheck!.error.toExponential(2)}`);
+    // the text still parses, with the same circuits
+    expect(parseQasm(coarse.text).circuits.length).toBe(2 * model.blocks.length);
+    // one block of several: no class check (the class probabilities need the whole stack)
+    if (model.blocks.length > 1) expect(api.exportQasm(bellRequest.stack, 1, 1, [0]).classCheck).toBeUndefined();
   });
 
   it('digits: one 7-qubit block compiles and parses back (two circuits on 7 qubits)', () => {

@@ -12,6 +12,11 @@ import { entanglementDataset } from '../../src/core/states/entanglement';
 import { FileFormatError, modelToJson, stateToJson } from '../../src/core/io/files';
 import { runForward } from '../../src/core/hqrn/forward';
 import { QASM_LIMITS, stackToQasm, type QasmExport } from '../../src/core/io/qasm';
+import { classCheckLines, qasmClassCheck, type QasmClassCheck } from '../../src/core/io/qasmAccuracy';
+
+/** The stated test set of the export's class-probability check: this many §7 entanglement states, this seed. */
+export const QASM_CHECK_STATES = 50;
+export const QASM_CHECK_SEED = 1;
 import type { Engine } from './forward/engine';
 import { inputFromSpec, modelFromStack } from './explore/explore';
 
@@ -55,12 +60,21 @@ export function createExportApi(deps: EngineApiDeps) {
      * compiled to order-`order` Trotter circuits with `steps` steps, with the measured errors
      * ‖U_r − U±‖₂. `blocks`: 0-based indices (all when absent; one at a time for digits).
      */
-    exportQasm(stack: StackSpec, order: 1 | 2, steps: number, blocks?: number[]): QasmExport {
+    exportQasm(stack: StackSpec, order: 1 | 2, steps: number, blocks?: number[]): QasmExport & { classCheck?: QasmClassCheck } {
       const model = modelFromStack(stack);
       const chosen = blocks ?? model.blocks.map((_, k) => k);
       if (stack.task === 'digits' && chosen.length > EXPORT_LIMITS.maxDigitsQasmBlocks)
         throw new FileFormatError('blocks', `the digits task exports one block at a time (7 qubits: ~16,000 rotations per unitary), got ${chosen.length}`);
-      return stackToQasm(model, { order, steps, blocks: chosen });
+      const out = stackToQasm(model, { order, steps, blocks: chosen });
+      // The whole stack with a readout: the circuits' class probabilities against the model's on a
+      // stated test set (the seeded §7 entanglement states), and the r that keeps them ≤ 1e-3.
+      if (stack.task !== 'entanglement' || !model.readout || chosen.length !== model.blocks.length || model.blocks.length === 0) return out;
+      const ds = entanglementDataset({ seed: QASM_CHECK_SEED, n: QASM_CHECK_STATES, adversarialShare: 0.5 });
+      const check = qasmClassCheck(model, ds.states, `${QASM_CHECK_STATES} states of the seeded entanglement set (seed ${QASM_CHECK_SEED}, docs/math.md §7)`, order, steps);
+      const lines = out.text.split('\n');
+      const at = lines.findIndex((l) => l.startsWith('// Qubit order'));
+      lines.splice(at < 0 ? 3 : at, 0, ...classCheckLines(check));
+      return { ...out, text: lines.join('\n'), classCheck: check };
     },
 
     /** hqrn-state JSON of layer `layer` (0 = the input) of the explorer's stack and input. */

@@ -4,6 +4,7 @@
  * as JSON (issue 5 item 4). The worker compiles and computes (workers/engine/exportApi.ts);
  * this panel holds the form, dispatches, shows the answer and saves the files.
  */
+import type { QasmClassCheck } from '../../core/io/qasmAccuracy';
 import { useId, useState } from 'react';
 import { getEngine } from '../../app/engine/engineClient';
 import { downloadJson, downloadText, fileName, MIME, parseIntegerField } from '../../app/export/exporters';
@@ -20,6 +21,8 @@ interface QasmReport {
   maxError: number;
   blocks: { block: number; plus: { error: number; rotations: number }; minus: { error: number; rotations: number } }[];
   file: string;
+  /** The circuits' class probabilities vs the model's (whole entanglement stack only). */
+  classCheck?: QasmClassCheck;
 }
 
 const sci = (x: number) => x.toExponential(2);
@@ -72,7 +75,7 @@ export function ExportPanel() {
       const out = await getEngine().exportQasm(stack, order, steps.value, blocks);
       const file = fileName([stack.task, chosenBlock === null ? 'stack' : `block${chosenBlock + 1}`, `order${order}`, `r${steps.value}`], 'qasm');
       downloadText(out.text, file, MIME.qasm);
-      setReport({ order: out.order, steps: out.steps, maxError: out.maxError, blocks: out.blocks, file });
+      setReport({ order: out.order, steps: out.steps, maxError: out.maxError, blocks: out.blocks, file, classCheck: out.classCheck });
     });
 
   return (
@@ -115,6 +118,15 @@ export function ExportPanel() {
           </p>
         )}
         {digits && <p className="export-hint">Digits blocks have 7 qubits (~16,000 rotations per unitary, a few MB): one block per file.</p>}
+        {report?.classCheck && (
+          <p className={report.classCheck.warning ? 'export-hint train-warning' : 'export-hint'} role={report.classCheck.warning ? 'alert' : 'status'} data-testid="qasm-class-check">
+            Class probabilities of the circuits vs the model’s on {report.classCheck.states}: max |ΔP| = {sci(report.classCheck.error)}.{' '}
+            {report.classCheck.recommended.reached
+              ? `r = ${report.classCheck.recommended.steps} is the smallest number of steps with |ΔP| ≤ ${report.classCheck.target}.`
+              : `No r up to ${report.classCheck.recommended.steps} keeps |ΔP| ≤ ${report.classCheck.target}.`}
+            {report.classCheck.warning ? ` ${report.classCheck.warning}` : ''}
+          </p>
+        )}
         {report && (
           <table aria-label="Trotter errors of the exported circuits" data-max-error={report.maxError}>
             <caption>

@@ -94,3 +94,34 @@ export function stepsWarning(steps: number, error: number, target = CLASS_PROBAB
   if (error <= target) return null;
   return `with r = ${steps} Trotter steps the circuits' class probabilities differ from the model's by up to ${error.toExponential(1)} (target ${target.toExponential(0)}): the circuits may predict other classes than the model. Use more steps.`;
 }
+
+/** The class-probability check of an export (on the states it names). */
+export interface QasmClassCheck {
+  /** What the states are (e.g. "50 states of the seeded entanglement test set"). */
+  states: string;
+  /** ε at the exported r. */
+  error: number;
+  target: number;
+  /** The smallest r with ε ≤ target (searched up to `maxSteps`). */
+  recommended: StepsChoice;
+  warning: string | null;
+}
+
+/**
+ * ε of an export with `steps` steps and the recommended r, on `states` (described by `label`);
+ * the search for r stops at `maxSteps` (each ε costs one Trotter compilation per unitary).
+ */
+export function qasmClassCheck(model: QuantumModel, states: readonly CMat[], label: string, order: 1 | 2, steps: number, maxSteps = 1024): QasmClassCheck {
+  const error = classProbabilityError(model, states, order, steps);
+  const recommended = error <= CLASS_PROBABILITY_TARGET && steps <= maxSteps ? chooseSteps(model, states, order, CLASS_PROBABILITY_TARGET, steps) : chooseSteps(model, states, order, CLASS_PROBABILITY_TARGET, maxSteps);
+  return { states: label, error, target: CLASS_PROBABILITY_TARGET, recommended, warning: stepsWarning(steps, error) };
+}
+
+/** The header lines an export gets for its class-probability check (OpenQASM comments). */
+export function classCheckLines(c: QasmClassCheck): string[] {
+  const rec = c.recommended.reached ? `r = ${c.recommended.steps} is the smallest r with ε ≤ ${c.target.toExponential(0)}` : `no r up to ${c.recommended.steps} reaches ε ≤ ${c.target.toExponential(0)} (ε = ${c.recommended.error.toExponential(1)} there)`;
+  return [
+    `// Class probabilities of these circuits vs the model's, on ${c.states}: max |ΔP| = ${c.error.toExponential(2)}; ${rec}.`,
+    ...(c.warning ? [`// WARNING: ${c.warning}`] : []),
+  ];
+}
