@@ -84,6 +84,12 @@ describe.each(MATRIX_VIEW_ORDER)('%s SVG export', (view) => {
     // Each basis state is named: d kets (or every labelEvery-th) on the grid views, and the city's titles.
     if (view === 'city') expect(svg).toContain('Re ρ');
     else expect(svg).toContain(nQubits === 2 ? '|11⟩' : '|000000⟩');
+    // Grid lines kept: the heatmap's and Hinton's cell grid, the city's two floor grids.
+    const gridPaths = [...svg.matchAll(/<path d="([^"]*)" fill="none" stroke="rgba\(0,0,0,0\.1[25]\)"/g)];
+    expect(gridPaths).toHaveLength(view === 'city' ? 2 : 1);
+    // d + 1 lines each way up to 16×16; for 64×64 every 8th (9 each way).
+    const lines = m.rows <= 16 ? m.rows + 1 : 9;
+    for (const [, d] of gridPaths) expect(d.match(/M/g)).toHaveLength(2 * lines);
 
     const file = join(GOLDEN_DIR, `${view}-${name}.svg`);
     const actual = file.replace(/\.svg$/, '.actual.svg');
@@ -100,5 +106,17 @@ describe.each(MATRIX_VIEW_ORDER)('%s SVG export', (view) => {
       );
     }
     rmSync(actual, { force: true });
+  });
+});
+
+describe('city SVG export at a slide size', () => {
+  it('names every basis state of a two-qubit matrix on both panels (no label thinned out)', () => {
+    const svg = MATRIX_PLUGINS.city.exportSvg!(matrixData(bellState('phi+'), 2), { palette: 'default', cssSize: 520, labels: true });
+    expect(svgProblems(svg)).toEqual([]);
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((t) => t[1]);
+    for (const b of ['00', '01', '10', '11']) {
+      expect(texts.filter((t) => t === `|${b}⟩`)).toHaveLength(2);
+      expect(texts.filter((t) => t === `⟨${b}|`)).toHaveLength(2);
+    }
   });
 });
