@@ -120,7 +120,7 @@ export function chainFigureSvg(spec: FigureSpec): string {
     return { l, title: rhoName(l.k), m, strip };
   });
   const colW = Math.max(...cells.map((c) => Math.max(c.m.width, textWidth(c.title, FS), textWidth(c.l.name, FS - 2), c.l.note ? textWidth(c.l.note, FS - 2) : 0))) + 18;
-  const rowLabelW = Math.max(textWidth('quantum ρ⁽ᵏ⁾', FS - 1), textWidth('classical x⁽ᵏ⁾', FS - 1)) + 12;
+  const rowLabelW = Math.max(textWidth('quantum ρ⁽ᵏ⁾', FS - 1), textWidth('classical x⁽ᵏ⁾', FS - 1)) + 12; // ≥ 'Re ρ | Im ρ' at FS − 2
   const rows = Math.ceil(cells.length / CHAIN_COLUMNS);
   const perRow = Math.ceil(cells.length / rows);
   const mH = Math.max(...cells.map((c) => c.m.height));
@@ -132,6 +132,7 @@ export function chainFigureSvg(spec: FigureSpec): string {
   for (let r = 0; r < rows; r++) {
     const y0 = r * rowH;
     parts.push(text('quantum ρ⁽ᵏ⁾', 0, y0 + nameH + mH / 2 - FS / 2, FS - 1, { bold: true }));
+    if (spec.view === 'city') parts.push(text('Re ρ | Im ρ', 0, y0 + nameH + mH / 2 + FS / 2 + 2, FS - 2));
     parts.push(text('classical x⁽ᵏ⁾', 0, y0 + nameH + mH + 8 + sH / 2 - (FS - 1) / 2, FS - 1, { bold: true }));
     cells.slice(r * perRow, (r + 1) * perRow).forEach((c, i) => {
       const x0 = rowLabelW + i * colW;

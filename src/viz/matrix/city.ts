@@ -169,7 +169,8 @@ export const cityPlugin: MatrixPlugin = {
     const L = cityLayout(data.d, data.nQubits, options.cssSize, 1, options.labels !== false, monospaceWidth);
     const floors = floorSvg(L, 0) + floorSvg(L, 1);
     const polys = cityFaces(L, data, options.palette).map((f) => `<polygon points="${f.pts.map((p) => `${p[0].toFixed(2)},${p[1].toFixed(2)}`).join(' ')}" fill="${f.fill}"/>`);
-    const titles = `<text x="${L.width / 4}" y="12" text-anchor="middle" font-size="11" fill="${AXIS_TEXT}">${xmlEscape('Re ρ')}</text><text x="${(3 * L.width) / 4}" y="12" text-anchor="middle" font-size="11" fill="${AXIS_TEXT}">${xmlEscape('Im ρ')}</text>`;
+    // Titles only on the titled (labelled) layout, as on the canvas: the unlabelled one keeps no room for them.
+    const titles = options.labels === false ? '' : `<text x="${L.width / 4}" y="12" text-anchor="middle" font-size="11" fill="${AXIS_TEXT}">${xmlEscape('Re ρ')}</text><text x="${(3 * L.width) / 4}" y="12" text-anchor="middle" font-size="11" fill="${AXIS_TEXT}">${xmlEscape('Im ρ')}</text>`;
     const labels = options.labels
       ? L.labels.map((l) => `<text x="${l.box.x.toFixed(2)}" y="${(l.box.y + l.box.h / 2).toFixed(2)}" dominant-baseline="middle" font-size="${L.labelPx}" font-family="monospace" fill="${AXIS_TEXT}" stroke="#ffffff" stroke-opacity="0.9" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${xmlEscape(l.text)}</text>`)
       : [];
