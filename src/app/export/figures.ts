@@ -21,15 +21,16 @@ export interface FigureState {
   selectedLayer: number;
 }
 
-/** "Entanglement-quantum" for a trained model, "an untrained stack (random weights)" otherwise. */
-function modelName(stack: StackSpec): string {
-  return stack.trained ? `model ${stack.trained.name}` : 'an untrained stack (random weights)';
+/** "HQRN, model entanglement-quantum, 12 blocks" or "HQRN, untrained stack with random weights, 4 blocks". */
+function modelTitle(stack: StackSpec, K: number): string {
+  return `HQRN, ${stack.trained ? `model ${stack.trained.name}` : 'untrained stack with random weights'}, ${K} block${K === 1 ? '' : 's'}`;
 }
 
 /** The true class of the input, or null when it cannot be known (a drawing) or does not apply. */
 export function figureTruth(r: ExploreResponse, input: InputSpec): Truth | null {
   const ppt = r.layers[0]?.measures.ppt;
-  if (r.d === 4 && ppt !== undefined) return pptTruth(ppt, r.classes);
+  // The caption's truth, with a slide-length reason.
+  if (r.d === 4 && ppt !== undefined) return { ...pptTruth(ppt, r.classes), how: `PPT criterion: ${ppt ? 'PPT' : 'NPT'}, exact for two qubits` };
   if (input.kind === 'mnist' || input.kind === 'drawn') return digitTruth(r.digitLabel, r.classes);
   return null;
 }
@@ -78,7 +79,7 @@ export function chainFigureSpec(s: FigureState): FigureSpec {
   const fixed = s.view.colourScale === 'fixed' ? fixedScale(r) : null;
   const truth = figureTruth(r, s.input);
   return {
-    title: `HQRN, ${modelName(s.stack)} (${K} block${K === 1 ? '' : 's'}): every layer, quantum vs classical path`,
+    title: `${modelTitle(s.stack, K)}: every layer, quantum vs classical path`,
     lines: lines(s, truth),
     view: s.view.matrixView,
     palette: s.view.palette,
@@ -96,7 +97,7 @@ export function layerFigureSpec(s: FigureState): FigureSpec {
   const scale = scaleFor(r, k, s.view.colourScale);
   const truth = figureTruth(r, s.input);
   return {
-    title: `HQRN, ${modelName(s.stack)} (${K} block${K === 1 ? '' : 's'}): layer ${rhoName(k)}, quantum vs classical path`,
+    title: `${modelTitle(s.stack, K)}: layer ${rhoName(k)}, quantum vs classical path`,
     lines: lines(s, truth),
     view: s.view.matrixView,
     palette: s.view.palette,

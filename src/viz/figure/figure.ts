@@ -12,7 +12,6 @@
  */
 import { MATRIX_PLUGINS } from '../matrix';
 import type { MatrixData, MatrixView, Palette } from '../matrix/types';
-import { css, paletteSpec, phaseColour } from '../config';
 import { FONT, legendPiece, matrixPiece, place, r2, readoutPiece, stripPiece, text, textWidth, type FigureReadout, type Piece } from './parts';
 
 export type { FigureReadout } from './parts';
@@ -57,9 +56,9 @@ const FS = 15;
 /** Most layer columns on one row of the chain figure (deeper stacks wrap). */
 export const CHAIN_COLUMNS = 7;
 
-/** Readout bar colours: the quantum path in the palette's phase-0 colour, the classical one grey. */
-function readoutColours(palette: Palette): string[] {
-  return [css(phaseColour(paletteSpec(palette), 0)), '#7a7a7a'];
+/** Readout bar colours: the quantum path blue, the classical one grey (neither reads as an alarm). */
+function readoutColours(): string[] {
+  return ['#3b6fb6', '#7a7a7a'];
 }
 
 function header(spec: FigureSpec): Piece {
@@ -76,7 +75,7 @@ function header(spec: FigureSpec): Piece {
 
 /** The two readouts side by side. */
 function readouts(spec: FigureSpec, barW: number): Piece {
-  const colours = readoutColours(spec.palette);
+  const colours = readoutColours();
   const pieces = spec.readouts.map((r, i) => readoutPiece(r, FS, barW, colours[i % colours.length]));
   let x = 0;
   const svg = pieces.map((p) => {

@@ -8,11 +8,17 @@ import { xmlEscape } from '../matrix/grid';
 import type { MatrixData, MatrixView, Palette } from '../matrix/types';
 
 export const FONT = 'Helvetica, Arial, sans-serif';
-/** Estimated advance per character per font px (generous for proportional faces, exact for most monospace ones). */
-export const CHAR_EM = 0.62;
+/** Estimated advance per character per font px of a monospace face (the usual 0.6 em, with spare). */
+export const MONO_EM = 0.62;
+/**
+ * Estimated advance per character per font px of the proportional face (Helvetica/Arial
+ * average about 0.5 em in mixed text, bold titles 0.54 em measured in Chromium): 0.58 keeps
+ * spare without leaving a slide's worth of white beside the title.
+ */
+export const SANS_EM = 0.58;
 
-/** Estimated width of `text` at font size `fs` (px): characters × 0.62 × fs. */
-export const textWidth = (text: string, fs: number) => [...text].length * CHAR_EM * fs;
+/** Estimated width of `text` at font size `fs` (px): characters × 0.58 × fs (0.62 × fs monospace). */
+export const textWidth = (text: string, fs: number, mono = false) => [...text].length * (mono ? MONO_EM : SANS_EM) * fs;
 
 /** A piece of a figure: its SVG text, drawn with its top-left corner at (0, 0), and its size. */
 export interface Piece {
@@ -148,6 +154,6 @@ export function readoutPiece(r: FigureReadout, fs: number, barW: number, colour:
     parts.push(text(Number.isFinite(p) ? p.toFixed(4) : '—', nameW + barW + 6, y + (rowH - fs) / 2 - 1, fs, { bold, mono: true }));
     y += rowH;
   });
-  const width = Math.max(textWidth(heading, fs), nameW + barW + 6 + textWidth('0.0000', fs));
+  const width = Math.max(textWidth(heading, fs), nameW + barW + 6 + textWidth('0.0000', fs, true));
   return { svg: parts.join(''), width, height: y };
 }

@@ -103,13 +103,16 @@ export function textOf(el: XmlElement): string {
 
 /**
  * The corners of a <text>'s box, estimated: width = characters × 0.62 × font-size (a
- * monospace advance, as the layouts assume), height = font-size around the baseline
+ * monospace advance, as the layouts assume; 0.58 for a font-family naming sans-serif), height = font-size around the baseline
  * (dominant-baseline middle: ±½; text-after-edge: above; else alphabetic: 0.8 above, 0.2
  * below), then translate(x,y) and rotate(θ) of the transform attribute applied.
  */
 export function textCorners(t: XmlElement): [number, number][] {
   const fs = Number(t.attrs['font-size'] ?? 16);
-  const w = [...t.text].length * 0.62 * fs;
+  // 0.62 em per character in a monospace face (the matrix labels), 0.58 em in a proportional one
+  // (the figures' Helvetica/Arial: about 0.5 em on average); the e2e tests measure the real boxes.
+  const em = /sans-serif/.test(t.attrs['font-family'] ?? '') ? 0.58 : 0.62;
+  const w = [...t.text].length * em * fs;
   const anchor = t.attrs['text-anchor'] ?? 'start';
   const [u0, u1] = anchor === 'end' ? [-w, 0] : anchor === 'middle' ? [-w / 2, w / 2] : [0, w];
   const base = t.attrs['dominant-baseline'];
