@@ -238,7 +238,9 @@ test('training curves export as CSV; the training charts as SVG and PNG', async 
   const lossPngBytes = (await download(page, panel.getByRole('button', { name: 'Export training loss chart as PNG' }))).bytes;
   writeFileSync(`${SHOTS}/export-training-loss-chart.png`, lossPngBytes);
   const lossPng = decodePng(lossPngBytes);
-  expect([lossPng.width, lossPng.height]).toEqual([960, 460]);
+  // The 480×230 chart under its title band (27 px), at 2×; the title is the figure's caption.
+  expect([lossPng.width, lossPng.height]).toEqual([960, 2 * (230 + 27)]);
+  expect(loss.bytes.toString('utf8')).toContain('>Loss per epoch</text>');
   expect(lossPng.inked).toBeGreaterThan(1000);
 
   // (The study tables' CSV uses the same buttons and toCsv, unit-tested in src/app/export/exporters.test.ts;
