@@ -142,6 +142,9 @@ describe('withTitle', () => {
   it('escapes the title, leaves a document without a title unchanged, refuses one without a size', () => {
     expect(withTitle(doc, 'a < b & c')).toContain('>a &lt; b &amp; c</text>');
     expect(withTitle(doc, '  ')).toBe(doc);
+    // The root's font (escaped once, as written) is the title's, not escaped twice.
+    const quoted = doc.replace('font-family="Arial"', 'font-family="&quot;Segoe UI&quot;, sans-serif"');
+    expect(withTitle(quoted, 'T')).toContain('font-weight="bold" font-family="&quot;Segoe UI&quot;, sans-serif"');
     expect(() => withTitle('<svg viewBox="0 0 1 1"></svg>', 'x')).toThrow(/no width\/height/);
   });
 });

@@ -159,11 +159,12 @@ export function withTitle(svgDoc: string, title: string): string {
   const band = Math.round(fs * 1.8);
   const width = Math.ceil(Math.max(Number(w[1]), [...title].length * 0.58 * fs + 16));
   const height = Math.ceil(Number(h[1]) + band);
+  // Taken from the root as written (already escaped there).
   const font = /\sfont-family="([^"]*)"/.exec(head[1])?.[1] ?? 'Helvetica, Arial, sans-serif';
   const inner = svgDoc.replace(/^<svg\b/, `<svg x="0" y="${band}"`);
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(font)}">` +
-    `<text x="8" y="${band - Math.round(fs * 0.5)}" font-size="${fs}" font-weight="bold" font-family="${escapeXml(font)}" fill="#222">${escapeXml(title)}</text>${inner}</svg>`
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${font}">` +
+    `<text x="8" y="${band - Math.round(fs * 0.5)}" font-size="${fs}" font-weight="bold" font-family="${font}" fill="#222">${escapeXml(title)}</text>${inner}</svg>`
   );
 }
 
