@@ -6,6 +6,7 @@
 import { useTraining } from '../../app/training/store';
 import { FinalFigures, TransferCheck, UseInExplorer } from './FinalFigures';
 import { PresetButtons, TrainingControls, TrainingProgress } from './TrainingControls';
+import { ReproduceRun } from './ReproduceRun';
 import { Studies } from './Studies';
 import { TrainingForm } from './TrainingForm';
 import { AdversarialChart, ConfusionMatrix, DepthChart, EpochCharts } from './TrainingPlots';
@@ -21,6 +22,7 @@ export function TrainingPanel() {
         Train, transfer and compare in this tab: all training runs in the engine worker; the page only draws what it reports.
       </p>
       <PresetButtons />
+      <ReproduceRun />
       <div className="train-top">
         <TrainingForm />
         <div className="train-run">
