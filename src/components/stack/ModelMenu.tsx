@@ -6,6 +6,8 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { useSavedWork } from '../../app/saved/store';
 import { readModelFile } from '../../app/saved/modelFile';
+import { findModelByName } from '../../app/saved/savedWork';
+import type { ModelJson } from '../../protocol/messages';
 import { modelsOffered, modelTaskRefusal } from '../../app/explorer/classroom';
 import { useExplorer } from '../../app/explorer/store';
 import { Hideable } from '../shell/Hideable';
@@ -155,6 +157,8 @@ function ModelFile({ onLoaded }: { onLoaded: () => void }) {
     // The task switch (if any) and the model in one store update: one undo step.
     st.loadTrainedModel(file.name, read.model, read.task);
     useExplorer.getState().setPanel(null);
+    // Kept in Saved work (once per name and content), so the view's `model=` link opens it again on this machine.
+    void keepOpenedModel(file.name, read.model);
   };
   return (
     <span className="control">
@@ -165,4 +169,15 @@ function ModelFile({ onLoaded }: { onLoaded: () => void }) {
       <span className="hint">an hqrn-model file</span>
     </span>
   );
+}
+
+/** Save a model opened from a file unless Saved work already holds the same model under that name. */
+async function keepOpenedModel(name: string, model: ModelJson): Promise<void> {
+  try {
+    const found = await findModelByName(name);
+    if (found && JSON.stringify(found.model) === JSON.stringify(model)) return;
+    await useSavedWork.getState().saveModel({ name, model });
+  } catch {
+    /* storage refused (private mode, quota, a bundled name): the model stays open, only unsaved */
+  }
 }
