@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { appInfo, bibtex, PAPER } from './about';
 
 describe('about / cite', () => {
-  it('the version is package.json\'s (injected by vite define) and the paper is CITATION.cff\'s', () => {
+  it("the version is package.json's (injected by vite define) and the paper is CITATION.cff's", () => {
     const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
     const info = appInfo();
     expect(info).toMatchObject({ name: pkg.name, version: pkg.version });

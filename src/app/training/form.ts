@@ -75,4 +75,3 @@ export function requestToForm(r: TrainRequest): TrainForm {
     adversarialShare: r.adversarialShare ?? DEFAULT_FORM.adversarialShare,
   };
 }
-

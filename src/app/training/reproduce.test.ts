@@ -7,7 +7,7 @@ import type { TrainOutcome } from './types';
 const outcome: TrainOutcome = { model: {}, history: [], final: { trainAccuracy: 0.9, testAccuracy: 0.8 }, cancelled: false, seconds: 1 };
 
 describe('reproduce a run from its run card', () => {
-  it('the studio\'s own card gives back the exact form (settings round trip)', () => {
+  it("the studio's own card gives back the exact form (settings round trip)", () => {
     const form = { ...DEFAULT_FORM, seed: 7, batchSize: 64, epochs: 3, mode: 'quantum-end-to-end' as const, shots: 500 };
     const card = studioRunCard(formToRequest(form), outcome, '2026-01-01T00:00:00.000Z');
     expect(formFromRunCard({ format: 'hqrn-model', run: card })).toEqual({ form });

@@ -22,14 +22,36 @@ function setup() {
     train: (req, onProgress) => new Promise((resolve, reject) => calls.push({ req, onProgress, resolve, reject })),
     control: async (a) => controls.push(a),
   };
-  const runner = new TrainRunner({ get: () => state, set: (p) => (state = { ...state, ...p }) }, () => engine, (f) => f, (e) => e instanceof Stopped);
+  const runner = new TrainRunner(
+    { get: () => state, set: (p) => (state = { ...state, ...p }) },
+    () => engine,
+    (f) => f,
+    (e) => e instanceof Stopped,
+  );
   return { runner, calls, controls, get: () => state, set: (p: Partial<TrainingState>) => (state = { ...state, ...p }) };
 }
 const tick = () => new Promise((r) => setTimeout(r, 0));
 const report = (over: Partial<TrainProgress>): TrainProgress => ({
-  epoch: 1, epochs: 2, step: 1, depth: 1, stage: 'block 1', loss: 0.7, trainAccuracy: 0.5, testAccuracy: 0.5, examplesPerSecond: 1, elapsedMs: 1, epochEnd: false, ...over,
+  epoch: 1,
+  epochs: 2,
+  step: 1,
+  depth: 1,
+  stage: 'block 1',
+  loss: 0.7,
+  trainAccuracy: 0.5,
+  testAccuracy: 0.5,
+  examplesPerSecond: 1,
+  elapsedMs: 1,
+  epochEnd: false,
+  ...over,
 });
-const result = (history: TrainProgress[], acc = 0.75): TrainResult => ({ model: { blocks: [] }, history, final: { trainAccuracy: acc, testAccuracy: acc }, cancelled: false, seconds: 1 });
+const result = (history: TrainProgress[], acc = 0.75): TrainResult => ({
+  model: { blocks: [] },
+  history,
+  final: { trainAccuracy: acc, testAccuracy: acc },
+  cancelled: false,
+  seconds: 1,
+});
 
 describe('TrainRunner', () => {
   it('a pause is re-sent with each report; epoch ends enter the history; the result ends the run', async () => {
@@ -61,7 +83,7 @@ describe('TrainRunner', () => {
     expect(t.get().history.map((p) => p.step)).toEqual([2]);
   });
 
-  it('a queued baseline waits for the main run and keeps the main run\'s history', async () => {
+  it("a queued baseline waits for the main run and keeps the main run's history", async () => {
     const t = setup();
     const req = formToRequest(DEFAULT_FORM);
     t.set({ queue: [{ label: 'baseline', request: { ...req, mode: 'classical' } }] });

@@ -125,61 +125,67 @@ export class TrainRunner {
     const started = this.inflight.then(() => this.engine().train(run.request, this.wrap(onProgress)));
     this.inflight = started.catch(() => undefined);
     started.then(
-        (raw) => {
-          settled = true;
-          this.pendingReport = null;
-          const st = get();
-          if (st.runId !== runId) return;
-          const r = (raw as TrainOutcome).cancelled ? (raw as TrainOutcome) : this.stamp(run.request, raw as TrainOutcome);
-          if (r.cancelled) {
-            set({ status: 'cancelled', stepPending: false, queue: [], ...(phase === 'main' ? { result: r } : {}) });
-            return;
-          }
-          const summary: RunSummary = {
-            label: run.label,
-            mode: run.request.mode,
-            request: run.request,
-            final: r.final,
-            transfer: r.transfer,
-            exportCheck: r.exportCheck,
-            seconds: r.seconds,
-            epochs: r.history.length,
-            testPredictions: r.testPredictions,
-            testLabels: r.testLabels,
-          };
-          const summaries = [...st.summaries, summary];
-          const [next, ...rest] = st.queue;
-          // Keep the history array the plots already show when it is the same (no redraw).
-          const history = r.history.length === st.history.length || !r.history.length ? st.history : r.history;
-          if (phase === 'main') set({ result: r, history, summaries });
-          else set({ summaries });
-          if (r.diverged) {
-            // The run stopped itself; the engine kept the last finite model. No baselines after it.
-            set({ status: 'diverged', stepPending: false, queue: [] });
-            return;
-          }
-          if (next) {
-            set({ queue: rest });
-            this.launch(next, 'baseline');
-          } else set({ status: 'done', stepPending: false });
-        },
-        (e: unknown) => {
-          settled = true;
-          if (get().runId !== runId) return;
-          // The worker died and was replaced (engineClient.ts): the run is gone, Play starts it again.
-          if (this.isEngineStopped(e)) {
-            set({ status: 'error', error: 'the run was interrupted because the engine stopped and was restarted. Press Play to start it again.', errorDetail: undefined, stepPending: false, queue: [] });
-            return;
-          }
-          // No internal error text as the message: what failed and what to try; the details in a disclosure.
+      (raw) => {
+        settled = true;
+        this.pendingReport = null;
+        const st = get();
+        if (st.runId !== runId) return;
+        const r = (raw as TrainOutcome).cancelled ? (raw as TrainOutcome) : this.stamp(run.request, raw as TrainOutcome);
+        if (r.cancelled) {
+          set({ status: 'cancelled', stepPending: false, queue: [], ...(phase === 'main' ? { result: r } : {}) });
+          return;
+        }
+        const summary: RunSummary = {
+          label: run.label,
+          mode: run.request.mode,
+          request: run.request,
+          final: r.final,
+          transfer: r.transfer,
+          exportCheck: r.exportCheck,
+          seconds: r.seconds,
+          epochs: r.history.length,
+          testPredictions: r.testPredictions,
+          testLabels: r.testLabels,
+        };
+        const summaries = [...st.summaries, summary];
+        const [next, ...rest] = st.queue;
+        // Keep the history array the plots already show when it is the same (no redraw).
+        const history = r.history.length === st.history.length || !r.history.length ? st.history : r.history;
+        if (phase === 'main') set({ result: r, history, summaries });
+        else set({ summaries });
+        if (r.diverged) {
+          // The run stopped itself; the engine kept the last finite model. No baselines after it.
+          set({ status: 'diverged', stepPending: false, queue: [] });
+          return;
+        }
+        if (next) {
+          set({ queue: rest });
+          this.launch(next, 'baseline');
+        } else set({ status: 'done', stepPending: false });
+      },
+      (e: unknown) => {
+        settled = true;
+        if (get().runId !== runId) return;
+        // The worker died and was replaced (engineClient.ts): the run is gone, Play starts it again.
+        if (this.isEngineStopped(e)) {
           set({
             status: 'error',
-            error: 'the engine could not finish this run. Try again with a smaller learning rate, depth or data set; if it fails again, reload the page.',
-            errorDetail: e instanceof Error ? e.message : String(e),
+            error: 'the run was interrupted because the engine stopped and was restarted. Press Play to start it again.',
+            errorDetail: undefined,
             stepPending: false,
             queue: [],
           });
-        },
-      );
+          return;
+        }
+        // No internal error text as the message: what failed and what to try; the details in a disclosure.
+        set({
+          status: 'error',
+          error: 'the engine could not finish this run. Try again with a smaller learning rate, depth or data set; if it fails again, reload the page.',
+          errorDetail: e instanceof Error ? e.message : String(e),
+          stepPending: false,
+          queue: [],
+        });
+      },
+    );
   }
 }

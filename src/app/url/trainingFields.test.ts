@@ -26,22 +26,33 @@ describe('training settings in the link', () => {
     expect(new Set(keys).size).toBe(keys.length);
     // each field changes the link on its own
     const edits: Partial<typeof DEFAULT_FORM>[] = [
-      { task: 'digits' }, { mode: 'classical' }, { depth: 5 }, { alpha: 0.25 }, { activation: 'relu' }, { learningRate: 0.005 },
-      { epochs: 4 }, { batchSize: 8 }, { shots: 100 }, { seed: 3 }, { trainSize: 500 }, { testSize: 600 }, { adversarialShare: 0.25 },
+      { task: 'digits' },
+      { mode: 'classical' },
+      { depth: 5 },
+      { alpha: 0.25 },
+      { activation: 'relu' },
+      { learningRate: 0.005 },
+      { epochs: 4 },
+      { batchSize: 8 },
+      { shots: 100 },
+      { seed: 3 },
+      { trainSize: 500 },
+      { testSize: 600 },
+      { adversarialShare: 0.25 },
     ];
     const hashes = edits.map((e) => encodeHash({ ...defaultUrlState(), training: { ...DEFAULT_FORM, ...e } }));
     expect(new Set(hashes).size).toBe(edits.length);
     for (const h of hashes) expect(h).not.toBe('v=1');
   });
 
-  it('the digits task alone brings the digits sizes; sizes equal to the task\'s are left out', () => {
+  it("the digits task alone brings the digits sizes; sizes equal to the task's are left out", () => {
     const out = decodeHash('v=1&tt=dig');
     expect(out.state.training).toMatchObject({ task: 'digits', ...TASK_SIZES.digits });
     expect(encodeHash(out.state)).toBe('v=1&tt=dig');
     expect(decodeHash('v=1&tt=dig&tn=700').state.training.trainSize).toBe(700);
   });
 
-  it('a bad value is named and keeps the previous form\'s', () => {
+  it("a bad value is named and keeps the previous form's", () => {
     const previous = { ...defaultUrlState(), training: { ...DEFAULT_FORM, batchSize: 16 } };
     const out = decodeHash('v=1&tb=lots&te=0&tm=sideways', previous);
     expect(out.state.training.batchSize).toBe(16);

@@ -69,7 +69,13 @@ export interface StepsChoice {
  * up to `maxSteps`; when even maxSteps does not reach it, { steps: maxSteps, reached: false }.
  * Assumes ε falls with r (Trotter error ~ 1/r or 1/r²); the bisection's answer is checked.
  */
-export function chooseSteps(model: QuantumModel, states: readonly CMat[], order: 1 | 2, target = CLASS_PROBABILITY_TARGET, maxSteps: number = QASM_LIMITS.maxSteps): StepsChoice {
+export function chooseSteps(
+  model: QuantumModel,
+  states: readonly CMat[],
+  order: 1 | 2,
+  target = CLASS_PROBABILITY_TARGET,
+  maxSteps: number = QASM_LIMITS.maxSteps,
+): StepsChoice {
   const eps = (r: number) => classProbabilityError(model, states, order, r);
   let hi = 1;
   let eHi = eps(1);
@@ -113,13 +119,18 @@ export interface QasmClassCheck {
  */
 export function qasmClassCheck(model: QuantumModel, states: readonly CMat[], label: string, order: 1 | 2, steps: number, maxSteps = 1024): QasmClassCheck {
   const error = classProbabilityError(model, states, order, steps);
-  const recommended = error <= CLASS_PROBABILITY_TARGET && steps <= maxSteps ? chooseSteps(model, states, order, CLASS_PROBABILITY_TARGET, steps) : chooseSteps(model, states, order, CLASS_PROBABILITY_TARGET, maxSteps);
+  const recommended =
+    error <= CLASS_PROBABILITY_TARGET && steps <= maxSteps
+      ? chooseSteps(model, states, order, CLASS_PROBABILITY_TARGET, steps)
+      : chooseSteps(model, states, order, CLASS_PROBABILITY_TARGET, maxSteps);
   return { states: label, error, target: CLASS_PROBABILITY_TARGET, recommended, warning: stepsWarning(steps, error) };
 }
 
 /** The header lines an export gets for its class-probability check (OpenQASM comments). */
 export function classCheckLines(c: QasmClassCheck): string[] {
-  const rec = c.recommended.reached ? `r = ${c.recommended.steps} is the smallest r with ε ≤ ${c.target.toExponential(0)}` : `no r up to ${c.recommended.steps} reaches ε ≤ ${c.target.toExponential(0)} (ε = ${c.recommended.error.toExponential(1)} there)`;
+  const rec = c.recommended.reached
+    ? `r = ${c.recommended.steps} is the smallest r with ε ≤ ${c.target.toExponential(0)}`
+    : `no r up to ${c.recommended.steps} reaches ε ≤ ${c.target.toExponential(0)} (ε = ${c.recommended.error.toExponential(1)} there)`;
   return [
     `// Class probabilities of these circuits vs the model's, on ${c.states}: max |ΔP| = ${c.error.toExponential(2)}; ${rec}.`,
     ...(c.warning ? [`// WARNING: ${c.warning}`] : []),

@@ -4,12 +4,15 @@
  */
 import type { ModelJson, TrainProgress, TrainRequest } from '../../../src/protocol/messages';
 import { parseModelFile } from '../../../src/core/io/files';
-import type { QuantumModel } from '../../../src/core/hqrn/model';
-import { packState, quantumForward, unpackState } from '../../../src/core/hqrn/qrb';
-import { softmaxReadout } from '../../../src/core/hqrn/readout';
-import { makeRng } from '../../../src/core/math/rng';
 import { trainBaseline } from '../baselines/nets';
-import type { AlphaSweepPreset, DigitsPreset, EntanglementPreset, GreedyVsEndToEndPreset, NoisePreset, ShotsSweepPreset } from '../../../src/protocol/experiments';
+import type {
+  AlphaSweepPreset,
+  DigitsPreset,
+  EntanglementPreset,
+  GreedyVsEndToEndPreset,
+  NoisePreset,
+  ShotsSweepPreset,
+} from '../../../src/protocol/experiments';
 import { corePredictions, train, type TrainResultExt } from '../train/train';
 import { shotPredictions } from '../train/shots';
 import type { TrainHooks } from '../train/control';
@@ -50,13 +53,25 @@ export interface DigitsResults {
   seconds: number;
 }
 
-export async function runDigits(p: DigitsPreset, hooks: RunHooks): Promise<{ results: DigitsResults; classicalModel: ModelJson; quantumModel: ModelJson; testPredictions: Int32Array; data: TaskData }> {
+export async function runDigits(
+  p: DigitsPreset,
+  hooks: RunHooks,
+): Promise<{ results: DigitsResults; classicalModel: ModelJson; quantumModel: ModelJson; testPredictions: Int32Array; data: TaskData }> {
   const t0 = Date.now();
   const r = await run(p.request, hooks);
   const t = r.transfer!;
-  hooks.log?.(`digits: classical ${t.classicalTestAccuracy.toFixed(4)}, quantum ${t.quantumTestAccuracy.toFixed(4)}, disagreements ${t.disagreements} (${r.seconds.toFixed(1)} s)`);
+  hooks.log?.(
+    `digits: classical ${t.classicalTestAccuracy.toFixed(4)}, quantum ${t.quantumTestAccuracy.toFixed(4)}, disagreements ${t.disagreements} (${r.seconds.toFixed(1)} s)`,
+  );
   const data = await loadTaskData(p.request, hooks);
-  const lin = await trainBaseline(p.linear, { trainX: data.train.x, trainY: data.train.labels, testX: data.test.x, testY: data.test.labels, features: data.d, classes: data.classes.length });
+  const lin = await trainBaseline(p.linear, {
+    trainX: data.train.x,
+    trainY: data.train.labels,
+    testX: data.test.x,
+    testY: data.test.labels,
+    features: data.d,
+    classes: data.classes.length,
+  });
   hooks.log?.(`digits: linear softmax ${lin.testAccuracy.toFixed(4)} (${lin.seconds.toFixed(1)} s)`);
   return {
     results: {
@@ -96,18 +111,39 @@ export interface EntanglementResults {
   seconds: number;
 }
 
-export async function runEntanglement(p: EntanglementPreset, hooks: RunHooks): Promise<{ results: EntanglementResults; quantumModel: ModelJson; testPredictions: Int32Array; data: TaskData; quantum: TrainResultExt; classical: TrainResultExt }> {
+export async function runEntanglement(
+  p: EntanglementPreset,
+  hooks: RunHooks,
+): Promise<{
+  results: EntanglementResults;
+  quantumModel: ModelJson;
+  testPredictions: Int32Array;
+  data: TaskData;
+  quantum: TrainResultExt;
+  classical: TrainResultExt;
+}> {
   const t0 = Date.now();
   const q = await run(p.request, hooks);
   const adv = q.final.adversarialAccuracy!;
-  hooks.log?.(`entanglement: HQRN ${q.final.testAccuracy.toFixed(4)} (dephased ${adv.dephased.toFixed(3)}, marginal ${adv.marginal.toFixed(3)}) (${q.seconds.toFixed(1)} s)`);
+  hooks.log?.(
+    `entanglement: HQRN ${q.final.testAccuracy.toFixed(4)} (dephased ${adv.dephased.toFixed(3)}, marginal ${adv.marginal.toFixed(3)}) (${q.seconds.toFixed(1)} s)`,
+  );
   const c = await run(p.classical, hooks);
   const cAdv = c.final.adversarialAccuracy!;
   hooks.log?.(`entanglement: classical analog ${c.final.testAccuracy.toFixed(4)} (dephased ${cAdv.dephased.toFixed(3)}) (${c.seconds.toFixed(1)} s)`);
   const data = await loadTaskData(p.request, hooks);
-  const mlp = await trainBaseline(p.mlp, { trainX: data.train.v!, trainY: data.train.labels, testX: data.test.v!, testY: data.test.labels, features: 16, classes: 2 });
+  const mlp = await trainBaseline(p.mlp, {
+    trainX: data.train.v!,
+    trainY: data.train.labels,
+    testX: data.test.v!,
+    testY: data.test.labels,
+    features: 16,
+    classes: 2,
+  });
   const mAdv = adversarialAccuracy(mlp.testPredictions, data.test)!;
-  hooks.log?.(`entanglement: MLP ${mlp.testAccuracy.toFixed(4)} (dephased ${mAdv.dephased.toFixed(3)}, marginal ${mAdv.marginal.toFixed(3)}) (${mlp.seconds.toFixed(1)} s)`);
+  hooks.log?.(
+    `entanglement: MLP ${mlp.testAccuracy.toFixed(4)} (dephased ${mAdv.dephased.toFixed(3)}, marginal ${mAdv.marginal.toFixed(3)}) (${mlp.seconds.toFixed(1)} s)`,
+  );
   return {
     results: {
       testAccuracy: q.final.testAccuracy,
@@ -123,7 +159,11 @@ export async function runEntanglement(p: EntanglementPreset, hooks: RunHooks): P
       mlpDephasedAccuracy: mAdv.dephased,
       mlpMarginalAccuracy: mAdv.marginal,
       mlpParameters: mlp.parameters,
-      byKind: { hqrn: accuracyByKind(q.testPredictions!, data.test), classical: accuracyByKind(c.testPredictions!, data.test), mlp: accuracyByKind(mlp.testPredictions, data.test) },
+      byKind: {
+        hqrn: accuracyByKind(q.testPredictions!, data.test),
+        classical: accuracyByKind(c.testPredictions!, data.test),
+        mlp: accuracyByKind(mlp.testPredictions, data.test),
+      },
       seconds: secondsSince(t0),
     },
     quantumModel: q.model,
@@ -183,7 +223,13 @@ export function runShotsSweep(p: ShotsSweepPreset, modelJson: ModelJson, test: S
     const pred = shotPredictions(model, sub, d, shots, p.seed);
     const adv = adversarialAccuracy(pred, sub)!;
     log?.(`shots sweep: N_s = ${shots || 'exact'}: ${accuracy(pred, sub.labels).toFixed(4)}`);
-    return { shots: shots || ('exact' as const), testAccuracy: accuracy(pred, sub.labels), dephasedAccuracy: adv.dephased, marginalAccuracy: adv.marginal, copiesPerLayer: shots ? 4 * shots : null };
+    return {
+      shots: shots || ('exact' as const),
+      testAccuracy: accuracy(pred, sub.labels),
+      dephasedAccuracy: adv.dephased,
+      marginalAccuracy: adv.marginal,
+      copiesPerLayer: shots ? 4 * shots : null,
+    };
   });
   return { evalSize: sub.n, points, seconds: secondsSince(t0) };
 }
@@ -240,7 +286,13 @@ export async function runNoise(p: NoisePreset, hooks: RunHooks): Promise<NoiseRe
     const baseModel = clean ? parseModelFile(clean) : null;
     const adv = r.final.adversarialAccuracy!;
     const noiseless = baseModel ? accuracy(corePredictions(baseModel, data.test, data.d, lambda), data.test.labels) : NaN;
-    points.push({ lambda, testAccuracy: r.final.testAccuracy, dephasedAccuracy: adv.dephased, marginalAccuracy: adv.marginal, noiselessModelAccuracy: noiseless });
+    points.push({
+      lambda,
+      testAccuracy: r.final.testAccuracy,
+      dephasedAccuracy: adv.dephased,
+      marginalAccuracy: adv.marginal,
+      noiselessModelAccuracy: noiseless,
+    });
     hooks.log?.(`noise λ = ${lambda}: ${r.final.testAccuracy.toFixed(4)} (noiseless model under λ: ${noiseless.toFixed(4)})`);
   }
   return { points, seconds: secondsSince(t0) };
@@ -263,7 +315,11 @@ export function resultsTable(r: ExperimentResultsJson): string {
   const rows: [string, string, string][] = [];
   if (r.digits) {
     const d = r.digits;
-    rows.push(['digits', 'classical residual net → quantum (test)', `${f(d.classicalTestAccuracy)} → ${f(d.quantumTestAccuracy)}, ${d.disagreements} disagreements`]);
+    rows.push([
+      'digits',
+      'classical residual net → quantum (test)',
+      `${f(d.classicalTestAccuracy)} → ${f(d.quantumTestAccuracy)}, ${d.disagreements} disagreements`,
+    ]);
     rows.push(['digits', 'linear softmax 64 → 10 (test)', f(d.linearTestAccuracy)]);
     rows.push(['digits', 'seconds', d.seconds.toFixed(1)]);
   }
@@ -271,17 +327,33 @@ export function resultsTable(r: ExperimentResultsJson): string {
     const e = r.entanglement;
     rows.push(['entanglement', 'HQRN greedy: test / dephased / marginal', `${f(e.testAccuracy)} / ${f(e.dephasedAccuracy)} / ${f(e.marginalAccuracy)}`]);
     rows.push(['entanglement', 'HQRN accuracy by depth (test)', e.accuracyByDepth.map((a) => `${a.depth}: ${f(a.testAccuracy)}`).join(', ')]);
-    rows.push(['entanglement', 'classical analog: test / dephased / marginal', `${f(e.classicalTestAccuracy)} / ${f(e.classicalDephasedAccuracy)} / ${f(e.classicalMarginalAccuracy)}`]);
-    rows.push(['entanglement', `MLP 16→32→32→2 (full ρ): test / dephased / marginal`, `${f(e.mlpTestAccuracy)} / ${f(e.mlpDephasedAccuracy)} / ${f(e.mlpMarginalAccuracy)}`]);
+    rows.push([
+      'entanglement',
+      'classical analog: test / dephased / marginal',
+      `${f(e.classicalTestAccuracy)} / ${f(e.classicalDephasedAccuracy)} / ${f(e.classicalMarginalAccuracy)}`,
+    ]);
+    rows.push([
+      'entanglement',
+      `MLP 16→32→32→2 (full ρ): test / dephased / marginal`,
+      `${f(e.mlpTestAccuracy)} / ${f(e.mlpDephasedAccuracy)} / ${f(e.mlpMarginalAccuracy)}`,
+    ]);
     if (e.byKind) {
       const k = (m: Record<string, number>) => `${f(m.entangled)} + ${f(m['dephased-partner'])} = ${f(m.entangled + m['dephased-partner'])}`;
-      rows.push(['entanglement', 'entangled + their dephased partners (1 = chance for a diagonal-only model): HQRN / analog / MLP', `${k(e.byKind.hqrn)} / ${k(e.byKind.classical)} / ${k(e.byKind.mlp)}`]);
+      rows.push([
+        'entanglement',
+        'entangled + their dephased partners (1 = chance for a diagonal-only model): HQRN / analog / MLP',
+        `${k(e.byKind.hqrn)} / ${k(e.byKind.classical)} / ${k(e.byKind.mlp)}`,
+      ]);
     }
     rows.push(['entanglement', 'seconds', e.seconds.toFixed(1)]);
   }
   if (r.alphaSweep) {
     const a = r.alphaSweep;
-    rows.push(['α sweep', `test, depth ${a.depth}, ${a.seeds.length} seeds (mean ± std)`, a.points.map((p) => `${p.alpha}: ${f(p.mean)} ± ${f(p.std)}`).join('; ')]);
+    rows.push([
+      'α sweep',
+      `test, depth ${a.depth}, ${a.seeds.length} seeds (mean ± std)`,
+      a.points.map((p) => `${p.alpha}: ${f(p.mean)} ± ${f(p.std)}`).join('; '),
+    ]);
   }
   if (r.shotsSweep) {
     const s = r.shotsSweep;
@@ -289,7 +361,11 @@ export function resultsTable(r: ExperimentResultsJson): string {
   }
   if (r.greedyVsEndToEnd) {
     const g = r.greedyVsEndToEnd;
-    rows.push(['greedy vs end-to-end', `test, depth ${g.depth}, ${g.budgetBlockEpochs} block-epochs each`, `greedy ${f(g.greedy.testAccuracy)} (${f(g.greedy.dephasedAccuracy)} / ${f(g.greedy.marginalAccuracy)}), end-to-end ${f(g.endToEnd.testAccuracy)} (${f(g.endToEnd.dephasedAccuracy)} / ${f(g.endToEnd.marginalAccuracy)})`]);
+    rows.push([
+      'greedy vs end-to-end',
+      `test, depth ${g.depth}, ${g.budgetBlockEpochs} block-epochs each`,
+      `greedy ${f(g.greedy.testAccuracy)} (${f(g.greedy.dephasedAccuracy)} / ${f(g.greedy.marginalAccuracy)}), end-to-end ${f(g.endToEnd.testAccuracy)} (${f(g.endToEnd.dephasedAccuracy)} / ${f(g.endToEnd.marginalAccuracy)})`,
+    ]);
   }
   if (r.noise) {
     rows.push(['noise', 'test vs λ (trained with noise)', r.noise.points.map((p) => `${p.lambda}: ${f(p.testAccuracy)}`).join('; ')]);
