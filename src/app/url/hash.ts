@@ -18,7 +18,7 @@ export interface DecodedHash {
   problems: string[];
   /**
    * A 4×4 matrix input that was read as numbers but is not a state within the tolerance: not
-   * used, but offered to the matrix editor ("Use the nearest state", HQRN.md §10).
+   * used, but offered to the matrix editor ("Use the nearest state", docs/math.md §10).
    */
   rejectedMatrix?: { re: number[][]; im: number[][] };
 }

@@ -16,7 +16,7 @@ const twoQubitLeaf: fc.Arbitrary<InputSpec> = fc.oneof(
   seed.map((s) => ({ kind: 'random-mixed' as const, seed: s })),
   seed.map((s) => ({ kind: 'product' as const, seed: s })),
   // A state with populations p, 1−p (exactly trace 1) and a real coherence c/16 with
-  // (c/16)² ≤ p(1−p), so it is positive semidefinite (links check that, HQRN.md §10).
+  // (c/16)² ≤ p(1−p), so it is positive semidefinite (links check that, docs/math.md §10).
   fc.record({ p: fc.integer({ min: 0, max: 8 }), c: fc.integer({ min: -2, max: 2 }) }).filter(({ p, c }) => (c / 16) ** 2 <= (p / 8) * (1 - p / 8)).map(({ p, c }) => {
     const re = [0, 1, 2, 3].map(() => [0, 0, 0, 0]);
     re[0][0] = p / 8;
@@ -189,7 +189,7 @@ describe('encodeHash / decodeHash', () => {
     expect(decodeChecked(`v=1&in=matrix:1,0;0`).problems[0]).toMatch(/^input: the real part has 2 entries, expected 16/);
   });
 
-  it('a Hermitian, unit-trace matrix with a negative eigenvalue is refused (links had no PSD check; HQRN.md §10 has one)', () => {
+  it('a Hermitian, unit-trace matrix with a negative eigenvalue is refused (links had no PSD check; docs/math.md §10 has one)', () => {
     const zero = Array(16).fill(0).join(',');
     // diag(0.75, 0.5, −0.25, 0): Hermitian, trace 1; the smallest eigenvalue is −0.25.
     const neg = decodeHash(`v=1&in=matrix:${[0.75, 0, 0, 0, 0, 0.5, 0, 0, 0, 0, -0.25, 0, 0, 0, 0, 0].join(',')};${zero}`);

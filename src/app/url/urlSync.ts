@@ -1,5 +1,5 @@
 /**
- * Keeps the URL hash and the explorer store in step (issue 5). On start the hash is read into
+ * Keeps the URL hash and the explorer store in step. On start the hash is read into
  * the store (before the first engine request); then every edit writes the hash: a continuous
  * edit (slider drag, Werner p, drawing) replaces the history entry it started, a discrete one
  * (task, depth, activation, preset, view, add/remove block) pushes a new entry, so Back and

@@ -1,7 +1,7 @@
 /**
  * Export of the stack as OpenQASM 3 (Trotter order and steps, the measured errors per
  * block), and of the selected layer's state, the stack's model and the entanglement dataset
- * as JSON (issue 5 item 4). The worker compiles and computes (workers/engine/exportApi.ts);
+ * as JSON. The worker compiles and computes (workers/engine/exportApi.ts);
  * this panel holds the form, dispatches, shows the answer and saves the files.
  */
 import { useId, useState } from 'react';
