@@ -17,10 +17,11 @@ import { ExportButtons, svgElementExport } from '../export/ExportButtons';
 import { Formula } from '../teaching/Formula';
 import { Term } from '../teaching/Term';
 import type { FormulaId } from '../../content/lessons/types';
+import type { GlossaryId } from '../../content/glossary';
 import '../../viz/viz.css';
 
 /** Each measure's formula and glossary entry (src/content). */
-const MEASURE_TERM: Record<MeasureKey, FormulaId> = {
+const MEASURE_TERM: Record<MeasureKey, FormulaId & GlossaryId> = {
   purity: 'purity',
   entropy: 'entropy',
   coherence: 'coherence',
