@@ -113,6 +113,7 @@ test('presentation mode at 1920×1080: body text ≥ 20 px, chart ticks ≥ 14 p
   await page.goto('./#v=1&t=ent&model=entanglement-quantum&in=bell:phi%2B&pres=1');
   await expect(page.locator('html')).toHaveClass(/presentation/);
   await expect(page.locator('.viz-charts svg text').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Quantum path readout' })).toContainText('predicts');
   const sizes = await page.evaluate(() => {
     const px = (el: Element | null) => (el ? parseFloat(getComputedStyle(el).fontSize) : NaN);
     const texts = [...document.querySelectorAll('.one-screen p, .one-screen dd, .one-screen dt, .one-screen label')].filter((e) => (e as HTMLElement).offsetParent !== null && e.textContent!.trim() !== '');
@@ -147,11 +148,11 @@ test('screenshot: a lesson step at 1280×800', async ({ page }) => {
   await page.goto(stepLink(2));
   await expect(lesson(page)).toBeVisible();
   await expect.poll(async () => (await storeState(page)).model).toBe('entanglement-quantum');
-  await page.waitForTimeout(500);
+  await expect(page.getByRole('region', { name: 'Quantum path readout' })).toContainText('predicts');
   await page.screenshot({ path: '/tmp/18b-lesson-step2-1280.png' });
   await page.goto(stepLink(5, true));
   await page.setViewportSize({ width: 1920, height: 1080 });
   await expect(lesson(page)).toBeVisible();
-  await page.waitForTimeout(500);
+  await expect(page.getByRole('region', { name: 'Quantum path readout' })).toContainText('predicts');
   await page.screenshot({ path: '/tmp/18b-lesson-step5-pres-1920.png' });
 });
