@@ -9,7 +9,7 @@ import { useEffect } from 'react';
 import { lessonById } from '../../content/lessons';
 import { useExplorer } from '../../app/explorer/store';
 import { Formula } from './Formula';
-import { closeLesson, keyIsForControl, moveStep } from './lessonNav';
+import { closeLesson, keyIsForControl, moveStep, revealScroll } from './lessonNav';
 import { Term } from './Term';
 
 export function LessonPanel() {
@@ -22,7 +22,8 @@ export function LessonPanel() {
     const root = document.documentElement;
     root.dataset.lessonHighlight = current.highlight;
     const region = document.querySelector(`[data-region="${current.highlight}"]`);
-    region?.scrollIntoView?.({ block: 'nearest' });
+    const panel = document.querySelector('section.lesson');
+    if (region && panel) window.scrollBy({ top: revealScroll(region.getBoundingClientRect(), panel.getBoundingClientRect(), window.innerHeight) });
     return () => {
       delete root.dataset.lessonHighlight;
     };

@@ -33,3 +33,13 @@ export function keyIsForControl(target: EventTarget | null): boolean {
   if (target instanceof HTMLInputElement && !['checkbox', 'button', 'submit'].includes(target.type)) return true;
   return target.closest('[role="slider"], [role="grid"], [role="radiogroup"], [role="tablist"], [role="listbox"], [role="menu"]') !== null;
 }
+
+/**
+ * How far to scroll (CSS px, + = down) to show a region (its top first when it is taller than the
+ * screen) without scrolling the lesson's own text off the top: never further than the panel's top.
+ */
+export function revealScroll(region: { top: number; bottom: number }, panel: { top: number }, viewportHeight: number): number {
+  if (region.top >= 0 && region.bottom <= viewportHeight) return 0;
+  const want = region.top < 0 ? region.top - 8 : Math.min(region.bottom - viewportHeight + 8, region.top - 8);
+  return Math.min(want, Math.max(0, panel.top));
+}
