@@ -83,6 +83,7 @@ export function TopBar() {
           <TaskSwitch />
         </Hideable>
         <ModelMenu />
+        <TeachingBar />
         {stackHidden && <ShareBar />}
       </div>
       {!stackHidden && (
@@ -93,7 +94,6 @@ export function TopBar() {
       )}
       <div className="topbar-row topbar-tabs">
         <Tabs />
-        <TeachingBar />
         <StatusLine />
         <KeysHelp />
       </div>
