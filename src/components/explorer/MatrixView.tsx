@@ -8,6 +8,7 @@ import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { MatrixView as MatrixViewId, Palette } from '../../app/explorer/store';
 import { entryText } from '../../viz/format';
 import { MATRIX_PLUGINS, type MatrixData, type MatrixGeometry } from '../../viz/matrix';
+import { withTitle } from '../../app/export/exporters';
 import { canvasExport, ExportButtons } from '../export/ExportButtons';
 import { GRID_LABEL_CSS } from '../../viz/matrix/grid';
 import { CITY_LABEL_CSS } from '../../viz/matrix/cityLayout';
@@ -135,8 +136,8 @@ export function MatrixView({ data, view, palette, cssSize, labels = true, rowLab
       <ExportButtons
         what={context}
         name={exportName}
-        svg={exportSvg ? () => (data ? exportSvg(data, { palette, cssSize, labels }) : null) : undefined}
-        png={canvasExport(canvas)}
+        svg={exportSvg ? () => (data ? withTitle(exportSvg(data, { palette, cssSize, labels }), label) : null) : undefined}
+        png={exportSvg ? undefined : canvasExport(canvas)}
       />
     )}
     </>
