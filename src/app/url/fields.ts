@@ -24,6 +24,7 @@ import {
 } from '../explorer/store';
 import { boolCodec, enumCodec, numberCodec, quote, type Codec } from './codecs';
 import { inputCodec, seedCodec } from './inputCodec';
+import { LESSONS } from '../../content/lessons';
 
 /** A block as the link describes it (no id: ids are the page's own). */
 export interface BlockParams {
@@ -47,6 +48,12 @@ export interface UrlState {
   hidden: HideableControl[];
   /** Name of a saved or bundled trained model, or null for seeded weights. */
   model: string | null;
+  /** The open lesson's id (src/content/lessons), or null. */
+  lesson: string | null;
+  /** The lesson's step, 1-based (1 without a lesson). */
+  step: number;
+  /** Presentation mode (sized for a 1920×1080 projector). */
+  presentation: boolean;
 }
 
 // The defaults are the store's (a fresh page), so a link leaves out exactly what a fresh page has.
@@ -67,6 +74,9 @@ export function defaultUrlState(): UrlState {
     panel: null,
     hidden: [],
     model: null,
+    lesson: null,
+    step: 1,
+    presentation: false,
   };
 }
 
@@ -151,6 +161,9 @@ function perBlock<K extends keyof BlockParams>(key: string, name: string, prop: 
 }
 
 const depthCodec = numberCodec(0, EXPLORER_LIMITS.maxDepth, true);
+/** The longest lesson's step count: `step` is checked against its own lesson by hash.ts's reconcile. */
+const MAX_STEPS = Math.max(1, ...Object.values(LESSONS).map((l) => l.steps.length));
+const stepCodec = numberCodec(1, MAX_STEPS, true);
 
 export const FIELDS: readonly Field[] = [
   scalar('t', 'task', enumCodec<TaskName>({ entanglement: 'ent', digits: 'dig' }), (s) => s.task, (s, v) => (s.task = v)),
@@ -220,4 +233,30 @@ export const FIELDS: readonly Field[] = [
       } else s.model = name;
     },
   },
+  {
+    key: 'lesson',
+    name: 'lesson',
+    encode: (s) => (s.lesson === null ? undefined : s.lesson),
+    decode: (raw, s, previous, problems) => {
+      if (Object.hasOwn(LESSONS, raw)) s.lesson = raw;
+      else {
+        problems.push(`lesson: ${quote(raw)} is not one of ${Object.keys(LESSONS).join(', ')}`);
+        s.lesson = previous.lesson;
+      }
+    },
+  },
+  // Written whenever a lesson is open (a teacher's link names its step, even step 1).
+  {
+    key: 'step',
+    name: 'lesson step',
+    encode: (s) => (s.lesson === null ? undefined : stepCodec.encode(s.step)),
+    decode: (raw, s, previous, problems) => {
+      const d = stepCodec.decode(raw);
+      if ('problem' in d) {
+        problems.push(`lesson step: ${d.problem}`);
+        s.step = previous.step;
+      } else s.step = d.value;
+    },
+  },
+  scalar('pres', 'presentation mode', boolCodec, (s) => s.presentation, (s, v) => (s.presentation = v)),
 ];

@@ -1,6 +1,6 @@
 /** The store adapter: the URL's part of the explorer store, as a UrlState. */
 import type { InputSpec, TaskName } from '../../protocol/explorer';
-import type { HideableControl, PanelName, ViewOptions } from '../explorer/store';
+import type { HideableControl, PanelName, TeachingState, ViewOptions } from '../explorer/store';
 import type { BlockParams, UrlState } from './fields';
 
 /** The URL's part of the explorer store. */
@@ -13,6 +13,7 @@ export function urlStateOf(st: {
   view: ViewOptions;
   panel: PanelName | null;
   hidden: HideableControl[];
+  teaching: TeachingState;
 }): UrlState {
   return {
     task: st.stack.task,
@@ -26,5 +27,8 @@ export function urlStateOf(st: {
     panel: st.panel,
     hidden: [...st.hidden],
     model: st.stack.trained?.name ?? null,
+    lesson: st.teaching.lesson,
+    step: st.teaching.step,
+    presentation: st.teaching.presentation,
   };
 }

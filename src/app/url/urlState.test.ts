@@ -4,6 +4,7 @@ import { ACTIVATIONS } from '../../core/hqrn/activation';
 import { EXPLORER_LIMITS, type InputSpec } from '../../protocol/explorer';
 import { HIDEABLE_CONTROLS, PANELS } from '../explorer/store';
 import { decodeHash, defaultUrlState, encodeHash, encodeInput, encodeMatrixEntry, limitViolations, linkedKeys, linkNoticeHeading, linkReadsNothing, NOTHING_READ, unwrapEncodedHash, URL_LIMITS, type UrlState } from './urlState';
+import { PAPER_LESSON } from '../../content/lessons/paper';
 
 // ---- generators of valid states --------------------------------------------------------------
 
@@ -61,6 +62,8 @@ export const validState: fc.Arbitrary<UrlState> = fc
     model: fc.option(fc.string({ minLength: 1, maxLength: 60 }).filter((s) => s.trim() !== ''), { nil: null }),
     two: twoQubitInput,
     digit: digitInput,
+    lessonStep: fc.option(fc.integer({ min: 1, max: PAPER_LESSON.steps.length }), { nil: null }),
+    presentation: fc.boolean(),
   })
   .map((r) => ({
     task: r.task,
@@ -74,6 +77,9 @@ export const validState: fc.Arbitrary<UrlState> = fc
     panel: r.panel,
     hidden: r.hidden,
     model: r.model,
+    lesson: r.lessonStep === null ? null : PAPER_LESSON.id,
+    step: r.lessonStep ?? 1,
+    presentation: r.presentation,
   }));
 
 // ---- counting what the fuzz tried ----------------------------------------------------------------

@@ -14,6 +14,7 @@ import { ShareBar } from './ShareBar';
 import { StackControls, TaskSwitch } from '../stack/StackControls';
 import { StatusLine } from './StatusLine';
 import { Tabs } from './Tabs';
+import { TeachingBar } from '../teaching/TeachingBar';
 import { useDismissable } from './useDismissable';
 
 /** Where the skip links and keys go. */
@@ -82,6 +83,7 @@ export function TopBar() {
           <TaskSwitch />
         </Hideable>
         <ModelMenu />
+        <TeachingBar />
         {stackHidden && <ShareBar />}
       </div>
       {!stackHidden && (
