@@ -1,7 +1,7 @@
 import { expect, pageErrors, test } from './fixtures';
 
 /**
- * Issue 14 item 3 / issue 12 item 3 in the browser: run the paper's entanglement preset, then
+ * The baselines table in the browser (docs/experiments/baselines.md): run the paper's entanglement preset, then
  * the baselines table (MLP, VQC, quantum kernels) trained in the worker on exactly the same
  * data; every row carries the balanced accuracy and the predicted class shares, and the run's
  * own rows show the balanced accuracy beside the adversarial figures.

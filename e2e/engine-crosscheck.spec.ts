@@ -1,6 +1,6 @@
 /**
  * The engine inside its worker in Chromium: the cross-check against the float64 core
- * (HQRN.md §9: ≤ 1e-4) on webgl (or whatever Chromium offers, with the reason reported) and
+ * (docs/math.md §9: ≤ 1e-4) on webgl (or whatever Chromium offers, with the reason reported) and
  * on wasm; no tensor leak across it; a lost WebGL context falls back to wasm.
  * engine.html (src/app/engine/enginePage.ts) loads the worker without the explorer UI and exposes the
  * comlink remote as window.__hqrnEngine (src/app/engine/engineClient.ts).

@@ -1,5 +1,5 @@
 /**
- * The explorer on one screen (issue 11), as a visitor uses it, against the built app:
+ * The explorer on one screen, as a visitor uses it, against the built app:
  * - a first visit (no link) shows the bundled trained model on |Φ+⟩: the quantum path says
  *   "entangled"; the "Dephased partner" toggle flips it while the classical path stays put;
  * - at 1280×800, without scrolling, every layer's matrix, both readouts and the toggle are on

@@ -1,5 +1,5 @@
 /**
- * Export (issue 5 item 4): every format through the UI, each file checked in node — PNGs
+ * Export: every format through the UI, each file checked in node — PNGs
  * decode (pngjs) at the expected size with non-blank pixels, SVGs parse as XML with the
  * expected number of cells / dots, JSON passes the hqrn file parsers, CSV has its header and
  * one row per layer, and the QASM parses back (src/core/io/qasmParse.ts) to circuits whose

@@ -1,5 +1,5 @@
 /**
- * Static hosting (issue 5 item 5, issue 6 item 5): the built app served from a sub-path by
+ * Static hosting: the built app served from a sub-path by
  * scripts/serve-static.mjs (playwright.config.ts) loads, computes on wasm and draws an MNIST
  * digit with every resource from its own origin and sub-path; the pages carry the strict CSP
  * of scripts/csp.mjs and the worker its header policy; the suite-wide guard of e2e/fixtures.ts

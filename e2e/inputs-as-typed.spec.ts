@@ -1,5 +1,5 @@
 /**
- * Issue 12: inputs as people really make them (HQRN.md §7 "Drawn digits and images", §10
+ * Inputs as people really make them (docs/math.md §7 "Drawn digits and images", §10
  * "States as people write them") — a rounded matrix, "Use the nearest state", a pasted numpy
  * matrix, an off-centre drawing, a blank canvas and a doubly %-encoded link. Selectors are by
  * role and label only.

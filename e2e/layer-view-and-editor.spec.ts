@@ -1,5 +1,5 @@
 /**
- * The large "Layer by layer" view and the matrix editor, as a visitor uses them (issue 11,
+ * The large "Layer by layer" view and the matrix editor, as a visitor uses them (
  * items 4 and 6), against the built app:
  * - on a 390×844 phone the selected layer's matrix grid — measured on the drawn pixels, labels
  *   not counted — is ≥ 150 px wide for both tasks, with both readouts in the first screen;

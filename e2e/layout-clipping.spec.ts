@@ -1,5 +1,5 @@
 /**
- * Nothing clipped (issue 11 item 6), checked over the whole page rather than one known spot:
+ * Nothing clipped, checked over the whole page rather than one known spot:
  * at 1280×800 and 390×844, for the first visit (trained entanglement model) and the digits
  * task, the page is scrolled screen by screen (off-screen panels are laid out only when seen,
  * `content-visibility: auto`) and every text element in view is checked: its text must fit its

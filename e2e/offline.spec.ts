@@ -1,5 +1,5 @@
 /**
- * Offline (issue 5 item 5, README "Publish"): after one visit, the built app reloads and
+ * Offline (docs/publishing.md): after one visit, the built app reloads and
  * computes with its server gone. The spec serves the suite's build a second time on a port
  * of its own (the suite's server must stay up for the other specs), lets the offline cache
  * (public/sw.js) install, opens the digits task once (its data is stored on first use), stops

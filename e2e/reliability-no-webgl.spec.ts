@@ -1,5 +1,5 @@
 /**
- * Issue 6 item 2, no WebGL: Chromium started with --disable-webgl, --disable-3d-apis and
+ * Reliability without WebGL (docs/reliability.md): Chromium started with --disable-webgl, --disable-3d-apis and
  * --disable-software-rasterizer (no GPU and no SwiftShader fallback; its own browser, hence its
  * own file: launch options cannot change inside a spec). The engine falls back to wasm, a
  * result appears, and the status line names the backend (and why WebGL was skipped).

@@ -1,5 +1,5 @@
 /**
- * Issue 6 items 2–3 in Chromium: faults survived and invariants under load.
+ * Reliability in Chromium (docs/reliability.md): faults survived and invariants under load.
  * - The engine worker terminated, throwing an uncaught error, or closing itself: the app
  *   notices within 2 s, restarts it, says so, and shows the same result again; a call in
  *   flight fails with a clear error instead of hanging; a training run is reported as
@@ -10,7 +10,7 @@
  * - Out-of-range numerics (dead block, gain 10⁶, α = 0 and 1): no NaN/Infinity in the
  *   worker's answers or anywhere in the page's text.
  * - Invariants: random states through random stacks on every backend (webgl on SwiftShader,
- *   wasm, cpu; sizes below); zero violations of HQRN.md §9.
+ *   wasm, cpu; sizes below); zero violations of docs/math.md §9.
  */
 import { engineStatus as statusLine, expect, fillEntanglementTraining, settledOutput, test, type Locator, type Page } from './fixtures';
 import type { BackendInfo, BackendName } from '../src/protocol/messages';
@@ -20,7 +20,7 @@ test.describe.configure({ timeout: 120_000 });
 
 const RESTART_NOTICE = 'The engine stopped and was restarted; your stack and input were restored.';
 /**
- * Sizes of the invariant runs: 10⁴ states on every backend (issue 6 item 3). On a quiet 2-core
+ * Sizes of the invariant runs: 10⁴ states on every backend. On a quiet 2-core
  * machine 10⁴ take 47 s on webgl (SwiftShader, a software GPU), 22 s on wasm and 52 s on cpu
  * (2 min in all). INVARIANT_STATES / INVARIANT_STATES_OTHER
  * (wasm / the others) override the sizes for quick local runs.
@@ -242,7 +242,7 @@ test.describe('out-of-range numerics: defined results, no NaN anywhere', () => {
       return { out, deadFlags };
     });
     expect(bad.out).toEqual([]);
-    // HQRN.md §2: dead ⇒ q = 1/d.
+    // docs/math.md §2: dead ⇒ q = 1/d.
     expect(bad.deadFlags).toEqual([1, 0.5, 0.5]);
 
     // In the page: α = 0, α = 1 and the largest gain the editor allows, on both tasks.
@@ -259,7 +259,7 @@ test.describe('out-of-range numerics: defined results, no NaN anywhere', () => {
   });
 });
 
-test.describe('invariants under load (HQRN.md §9) on every backend in the test browser', () => {
+test.describe('invariants under load (docs/math.md §9) on every backend in the test browser', () => {
   test.beforeEach(async ({ page }) => {
     await page.goto('./e2e/engine.html');
     await expect(page.locator('body')).toHaveAttribute('data-ready', /^(webgl|wasm|cpu)$/, { timeout: 30_000 });

@@ -5,7 +5,7 @@ import { parseModelFile, parseStateFile, stateToJson } from '../src/core/io/file
 import { werner } from '../src/core/states/states';
 
 /**
- * Saved work (issue 5 item 3) and imports (issue 6 items 1 and 5), from the built app:
+ * Saved work and imports, from the built app:
  * train a tiny model, save it, reload, find it with its date / task / accuracy, rename, open
  * in the explorer, export (the file validates with the core's parseModelFile), delete and
  * undo; save custom inputs (a hand-entered matrix, a drawn digit) and get them back after a
@@ -208,7 +208,7 @@ test('bad files are refused with the problem named and the list kept; a 50 MB fi
   expect(errors).toEqual([]);
 });
 
-test('a model named <img onerror> is shown as literal text and runs nothing (issue 6 item 5)', async ({ page }) => {
+test('a model named <img onerror> is shown as literal text and runs nothing', async ({ page }) => {
   const errors = pageErrors(page);
   await page.goto('./#v=1&p=saved');
   await panelReady(page);
@@ -402,7 +402,7 @@ test('bundled models are listed and open in the explorer', async ({ page }) => {
   const details = savedPanel(page).locator('details.saved-bundled');
   await details.locator('summary').click();
   const table = details.getByRole('table', { name: 'Bundled models' });
-  // digits-classical, digits-quantum, entanglement-paper (the "Paper" preset) and entanglement-quantum (the shipped "Best" model, issue 14)
+  // digits-classical, digits-quantum, entanglement-paper (the "Paper" preset) and entanglement-quantum (the shipped "Best" model)
   await expect(table.locator('tbody tr')).toHaveCount(4);
   const results = JSON.parse(readFileSync('experiments/results.json', 'utf8'));
   await expect(table.getByRole('row', { name: /entanglement-quantum/ })).toContainText(results.bestEntanglement.test['hqrn generator-test'].acc.toFixed(4));

@@ -1,5 +1,5 @@
 /**
- * Issue 6 item 4: a long session. SOAK_MINUTES (default 2; 30 for the full soak) of simulated
+ * A long session (docs/reliability.md). SOAK_MINUTES (default 2; 30 for the full soak) of simulated
  * editing (α drags, depth changes, inputs, view switches, task switches) and short training
  * runs, in a seeded random order. Every ~10 s, once the engine is idle, the worker's tensor
  * count (engine memory()) and the page's JS heap after a forced GC (CDP

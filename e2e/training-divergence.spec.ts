@@ -1,7 +1,7 @@
 import { expect, fillEntanglementTraining, pageErrors, test } from './fixtures';
 
 /**
- * Issue 12 item 3 as a journey: an out-of-range field is marked before Play and Play waits;
+ * Training form ranges and divergence as a journey: an out-of-range field is marked before Play and Play waits;
  * an unusual learning rate warns; a run at learning rate 1e30 diverges, is marked "Diverged"
  * with the epoch, keeps the last finite model, and no internal error text reaches the page.
  */

@@ -1,7 +1,7 @@
 /**
  * npm run bench:core — speed of the float64 core (prints a table; not a test).
  *
- * Cases (issue 2): forward of a 10-block stack on 5000 random two-qubit mixed states; on 1000
+ * Cases: forward of a 10-block stack on 5000 random two-qubit mixed states; on 1000
  * digit inputs (d = 64) through the O(d²) diagonal fast path; and the same digits through the
  * full-matrix (packed d²) quantum path. Single thread, median of several runs after warm-up.
  * FLOPs counted are the multiply-adds of the linear maps (2 flops each) plus the mix; the

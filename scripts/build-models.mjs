@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Copies the trained models of `npm run experiments` (experiments/models/*.json, hqrn-model
-// files, HQRN.md §10) into public/models/ so the app serves them, with public/models/index.json
+// files, docs/math.md §10) into public/models/ so the app serves them, with public/models/index.json
 // listing them: [{ name, file, task, kind, depth, nQubits, accuracy? }]. The app's saved-work
 // module (src/app/saved/savedWork.ts) reads the index for the "Bundled models" list and for
 // `#…model=<name>` links. public/models/ is generated (gitignored), like public/data/.
@@ -45,7 +45,7 @@ function accuracies() {
     return {
       'digits-classical': r.digits?.classicalTestAccuracy,
       'digits-quantum': r.digits?.quantumTestAccuracy,
-      // The shipped "Best" model (issue 14) on the paper preset's test split; the "Paper" preset's own model.
+      // The shipped "Best" model on the paper preset's test split; the "Paper" preset's own model.
       'entanglement-quantum': r.bestEntanglement?.test?.['hqrn generator-test']?.acc ?? r.entanglement?.testAccuracy,
       'entanglement-paper': r.entanglement?.testAccuracy,
     };

@@ -130,7 +130,7 @@ if (want('entanglement') || want('shotsSweep') || want('greedyVsEndToEnd')) {
   const states = Array.from({ length: n }, (_, s) => unpackState(t.v!, 4, s * 16));
   checks.entanglementPaper = await cliAgreement('entanglement-paper', entanglementRun.quantumModel, states, entanglementRun.testPredictions);
 
-  // Issue 14: the baselines table on exactly the preset's data (HQRN rows from the runs above).
+  // The baselines table (docs/experiments/baselines.md) on exactly the preset's data (HQRN rows from the runs above).
   const e = entanglementRun;
   const req = presets.entanglement.request;
   const rows = [

@@ -8,7 +8,7 @@
  *   chunk they import statically (what the browser must fetch before the app starts);
  * - main-thread JS loaded later (dynamic imports), CSS, the worker chunk(s), wasm binaries,
  *   the digits and any other static files (bundled models), each separately.
- * Exits with 1 if the first-load main-thread JS is over the budget (250 KB gzip, issue 5) or
+ * Exits with 1 if the first-load main-thread JS is over the budget (250 KB gzip) or
  * holds tfjs code (tfjs must load only in the engine worker).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * `npx tsx scripts/train-best-entanglement.ts [options]` — the "Best" entanglement model
- * (issue 14): a float64 end-to-end HQRN (src/core/hqrn/fit.ts) trained on a large pool of
+ *: a float64 end-to-end HQRN (src/core/hqrn/fit.ts) trained on a large pool of
  * §7-generator and wide-family states (src/core/states/augment.ts), augmented afresh every epoch with
  * Haar local unitaries and qubit swaps, beside a full-tomography MLP on exactly the same data.
  *
@@ -200,7 +200,7 @@ if (a.mode === 'test') {
     log({ event: 'test', model: 'hqrn', ...evalSet(name, s, hqrnProba) });
     if (mlpProbaFn) log({ event: 'test', model: 'mlp', ...evalSet(name, s, mlpProbaFn) });
   }
-  // Bell / Werner / partner checks of issue 14 item 2.
+  // Bell / Werner / partner checks (docs/experiments/best-entanglement.md).
   const bells: BellKind[] = ['phi+', 'phi-', 'psi+', 'psi-'];
   const checks: Record<string, number> = {};
   for (const b of bells) {

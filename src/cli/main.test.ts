@@ -179,7 +179,7 @@ describe('bad input: exit 2, one line on stderr naming the field, nothing on std
   });
 });
 
-describe('states as people write them (HQRN.md §10): tolerance 1e-6, nearest state, --nearest-state', () => {
+describe('states as people write them (docs/math.md §10): tolerance 1e-6, nearest state, --nearest-state', () => {
   /** A random pure state typed with 6 decimals: trace 1, smallest eigenvalue ≈ −6.96e-7. */
   const pure6 = file({
     format: 'hqrn-state',
@@ -267,7 +267,7 @@ function placed(d: ArrayLike<number>, W: number, H: number, x: number, y: number
   return out;
 }
 
-describe('hqrn predict --image (HQRN.md §7: normalised as MNIST)', () => {
+describe('hqrn predict --image (docs/math.md §7: normalised as MNIST)', () => {
   const digitsModel = 'public/models/digits-quantum.json';
   const set = loadDigitSet();
   const indices = digitSplit(set.count, 1).test.slice(0, 10);
@@ -314,7 +314,7 @@ describe('hqrn predict --image (HQRN.md §7: normalised as MNIST)', () => {
   });
 });
 
-describe('hqrn qasm (HQRN.md §4): the explorer export\'s OpenQASM 3', () => {
+describe('hqrn qasm (docs/math.md §4): the explorer export\'s OpenQASM 3', () => {
   const modelJson = JSON.parse(readFileSync('public/models/entanglement-quantum.json', 'utf8'));
   const path = 'public/models/entanglement-quantum.json';
   const stack: StackSpec = {

@@ -1,5 +1,5 @@
 /**
- * `hqrn` — the command line over the float64 core (HQRN.md §10). JSON on stdout (`qasm`: the OpenQASM 3 text).
+ * `hqrn` — the command line over the float64 core (docs/math.md §10). JSON on stdout (`qasm`: the OpenQASM 3 text).
  * Bad input: exit code 2 and one line `hqrn: <field>: <problem>` on stderr, nothing on stdout.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -56,7 +56,7 @@ function withField<T>(flag: string, fn: () => T): T {
   }
 }
 
-/** Read a state file (HQRN.md §10: within 1e-6 its nearest state; --nearest-state: always). */
+/** Read a state file (docs/math.md §10: within 1e-6 its nearest state; --nearest-state: always). */
 function readStates(flag: 'state' | 'states', values: Values): ReadState[] {
   const data = readJson(flag, values[flag]); // its errors already name --state / --states
   return withField(`--${flag}`, () => readStateFile(data, { nearestState: values['nearest-state'] === true }));
@@ -108,7 +108,7 @@ function forward(values: Values): unknown {
 
 /**
  * Predictions for a batch. Diagonal inputs of a quantum model take the classical analog's
- * O(d²) path (equal by the correspondence theorem, HQRN.md §3); others the full quantum path.
+ * O(d²) path (equal by the correspondence theorem, docs/math.md §3); others the full quantum path.
  */
 function predict(values: Values): unknown {
   const model = readModel(values);
@@ -132,7 +132,7 @@ function predict(values: Values): unknown {
 
 /**
  * One drawn or photographed digit (any size; light or dark background; colour, grey or
- * transparent PNG): grey levels (rgbaToGrey), normalised as HQRN.md §7 says
+ * transparent PNG): grey levels (rgbaToGrey), normalised as docs/math.md §7 says
  * (normaliseDigitImage), the 8×8 pipeline, then the model's readout — the same code as the
  * explorer's drawing canvas. A digits model (6 qubits) is required; an image without ink exits 2.
  */
@@ -174,7 +174,7 @@ function measures(values: Values): unknown {
 }
 
 /**
- * The stack as OpenQASM 3 (HQRN.md §4): stackToQasm, the code path of the explorer's export,
+ * The stack as OpenQASM 3 (docs/math.md §4): stackToQasm, the code path of the explorer's export,
  * with the same defaults (order 2, r = 4). Prints the program text, not JSON.
  */
 function qasm(values: Values): string {

@@ -1,5 +1,5 @@
 /**
- * Issue 14 item 2: the shipped "Best" entanglement model (experiments/models/entanglement-quantum.json),
+ * The shipped "Best" entanglement model (experiments/models/entanglement-quantum.json),
  * run by `hqrn predict` (float64 core), gets the textbook cases right: the four Bell states and
  * Werner states p|B><B| + (1−p) I/4 with p ≥ 0.6 entangled; their dephased and marginal-product
  * partners separable; I/4 separable.
@@ -54,7 +54,7 @@ describe('the shipped entanglement model (hqrn predict)', () => {
   });
 });
 
-describe('experiments/results.json (issue 14 format)', () => {
+describe('experiments/results.json (docs/experiments/best-entanglement.md format)', () => {
   const r = JSON.parse(readFileSync('experiments/results.json', 'utf8'));
 
   it('has the baselines table: every row with overall, balanced, pair figures, shares, parameters, seconds', () => {

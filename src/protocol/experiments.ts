@@ -1,9 +1,9 @@
 /**
- * The experiment presets of issue 7 as plain data, shared by `npm run experiments`
+ * The experiment presets (docs/experiments/) as plain data, shared by `npm run experiments`
  * (scripts/experiments.ts, node) and the browser's Training panel (through the worker).
  *
  * Paper experiments:
- *   digits        classical residual network on the seeded 6,000 / 4,000 split (HQRN.md §7),
+ *   digits        classical residual network on the seeded 6,000 / 4,000 split (docs/math.md §7),
  *                 d = 64, α = 0.5, transferred to quantum (0 disagreements), beside a linear
  *                 softmax on the same 64 inputs;
  *   entanglement  1,300 / 5,000 two-qubit states, quantum greedy training (accuracy vs depth,

@@ -15,7 +15,7 @@ export interface BlockSpec {
   id: string;
   alpha: number;
   activation: Activation;
-  /** The gain c > 0 of the block (HQRN.md §2). */
+  /** The gain c > 0 of the block (docs/math.md §2). */
   gain: number;
   /** Seed of the block's random contractions A± and bias. */
   seed: number;
@@ -92,7 +92,7 @@ export interface ExploreResponse {
    */
   digit28?: Float32Array;
   /**
-   * Digits: the drawing has no ink (HQRN.md §7): "draw a digit" — the result's numbers are
+   * Digits: the drawing has no ink (docs/math.md §7): "draw a digit" — the result's numbers are
    * those of the uniform input and no prediction is shown.
    */
   noDigit?: boolean;
@@ -104,7 +104,7 @@ export interface ExploreResponse {
 }
 
 /**
- * The answer to validating a hand-entered matrix (HQRN.md §10 "States as people write them"):
+ * The answer to validating a hand-entered matrix (docs/math.md §10 "States as people write them"):
  * `problem` is null when it is accepted (within 1e-6 of a state; the explorer then uses its
  * nearest state, `traceDistance` away), otherwise one line naming the problem and the
  * tolerance, with the explicit projection in `nearest` when it exists ("Use the nearest state").
@@ -134,7 +134,7 @@ export const EXPLORER_LIMITS = {
 
 /**
  * The drawing canvas is blank (no digit): the input is a drawing and the shown result says it
- * has no ink (the worker's HQRN.md §7 verdict). The views then show an empty state ("draw a
+ * has no ink (the worker's docs/math.md §7 verdict). The views then show an empty state ("draw a
  * digit") instead of the uniform I/64 layers, and a blank drawing is not offered for saving.
  */
 export function isBlankDrawing(input: InputSpec, result: Pick<ExploreResponse, 'noDigit'> | undefined): boolean {

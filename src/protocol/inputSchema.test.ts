@@ -39,7 +39,7 @@ describe('the input vocabulary', () => {
     }
   });
 
-  it('uses the HQRN.md §10 tolerance 1e-6', () => {
+  it('uses the docs/math.md §10 tolerance 1e-6', () => {
     expect(LIMITS.stateTolerance.value).toBe(1e-6);
   });
 

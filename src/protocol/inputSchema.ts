@@ -3,7 +3,7 @@
  * ./inputs.ts; the InputSpec type is inferred from it. This module imports zod: the first page
  * load only needs the type (erased), and saved work, which validates recipes, loads it lazily.
  * Hand-entered matrices are checked as states separately (the core's validateDensityMatrix,
- * HQRN.md §10), partner nesting before the schema runs (so a deep file cannot exhaust the stack).
+ * docs/math.md §10), partner nesting before the schema runs (so a deep file cannot exhaust the stack).
  */
 import { z } from 'zod';
 import { BELL_KINDS, LIMITS } from './inputs';

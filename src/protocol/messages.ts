@@ -1,7 +1,7 @@
 /**
  * The wire format between the app (main thread) and the engine worker. Both sides import
  * these types; everything crossing is plain data (typed arrays, numbers, strings, JSON).
- * Models cross as hqrn-model JSON (HQRN.md §10), validated by src/core/files on arrival.
+ * Models cross as hqrn-model JSON (docs/math.md §10), validated by src/core/files on arrival.
  */
 import type { Activation } from '../core/hqrn/activation';
 
@@ -23,12 +23,12 @@ export type StateBatch =
   | { n: number; d: number; re: Float64Array | Float32Array; im: Float64Array | Float32Array; diagonal?: undefined }
   | { n: number; d: number; diagonal: Float64Array | Float32Array; re?: undefined; im?: undefined };
 
-/** hqrn-model JSON (HQRN.md §10). */
+/** hqrn-model JSON (docs/math.md §10). */
 export type ModelJson = Record<string, unknown>;
 
 /**
  * 'none': no measures; 'cheap': trace, purity, l1-coherence (O(d²) each);
- * 'all': every measure of HQRN.md §8 (eigen-problems on the float64 core, per state).
+ * 'all': every measure of docs/math.md §8 (eigen-problems on the float64 core, per state).
  */
 export type MeasureLevel = 'none' | 'cheap' | 'all';
 
@@ -45,7 +45,7 @@ export interface ForwardRequest {
    */
   diagonalFastPath?: boolean;
   /**
-   * Which layers come back (issue 13: batch callers ask for what they need): 'all' (default),
+   * Which layers come back (batch callers ask for what they need): 'all' (default),
    * 'last' (only the final layer, as layers[0]; `firstLayer` says which), 'none' (outputs only,
    * layers = []). Measures are computed for the returned layers only.
    */
@@ -118,7 +118,7 @@ export interface TrainRequest {
   epochs: number;
   batchSize: number;
   seed: number;
-  /** Digits: 6000 / 4000; entanglement: 1300 / 5000 (HQRN.md §7). */
+  /** Digits: 6000 / 4000; entanglement: 1300 / 5000 (docs/math.md §7). */
   trainSize?: number;
   testSize?: number;
   /** Entanglement: share of the separable states that are adversarial partners (0.5). */
@@ -180,7 +180,7 @@ export interface TrainResult {
   };
   cancelled: boolean;
   /**
-   * Set when the run diverged (a non-finite loss, or a loss far above its start; issue 12):
+   * Set when the run diverged (a non-finite loss, or a loss far above its start):
    * the run stopped in `epoch` of `stage`, and `model` holds the last finite weights (those of
    * the last epoch end before it, or the stage's start).
    */

@@ -28,7 +28,7 @@ import { createExportApi } from './exportApi';
 import { createReliabilityApi } from './diagnostics/reliabilityApi';
 import { createBaselinesApi } from './baselines/api';
 
-/** The four studies beyond the paper (issue 7 item 4), runnable from the Training studio. */
+/** The four studies beyond the paper, runnable from the Training studio. */
 export type StudyName = 'alphaSweep' | 'shotsSweep' | 'greedyVsEndToEnd' | 'noise';
 export const STUDY_NAMES: readonly StudyName[] = ['alphaSweep', 'shotsSweep', 'greedyVsEndToEnd', 'noise'];
 
@@ -104,13 +104,13 @@ export function createEngineApi(opts: EngineApiOptions) {
       return checkMatrix(re, im);
     },
 
-    /** Forward a batch through a model (HQRN.md §2–3, §5, §8); see protocol.ts. */
+    /** Forward a batch through a model (docs/math.md §2–3, §5, §8); see protocol.ts. */
     async forward(req: ForwardRequest): Promise<ForwardResponse> {
       return withBackend(() => engine.forward(req));
     },
 
     /**
-     * Train (HQRN.md §6). `onProgress` is called at least every 250 ms (a comlink proxy from
+     * Train (docs/math.md §6). `onProgress` is called at least every 250 ms (a comlink proxy from
      * the main thread). One run at a time; pause/resume/cancel through control().
      */
     async train(req: TrainRequest, onProgress: (p: TrainProgress) => void): Promise<TrainResult> {
@@ -217,7 +217,7 @@ export function createEngineApi(opts: EngineApiOptions) {
       return { ...memory(), backend: e.backend, cachedTensors: e.cachedTensors };
     },
 
-    /** The engine against the float64 core on the current backend (HQRN.md §9). */
+    /** The engine against the float64 core on the current backend (docs/math.md §9). */
     async crossCheck(seed = 1, opts: { qubits?: number[] } = {}): Promise<CrossCheckResult> {
       return withBackend(() => crossCheck(engine, seed, opts));
     },
@@ -240,10 +240,10 @@ export function createEngineApi(opts: EngineApiOptions) {
       return { p, concurrence: m.concurrence, negativity: m.negativity, ppt: m.ppt };
     },
 
-    // Issue 5 (exports) and issue 6 (reliability): their own modules.
+    // Exports and reliability calls: their own modules.
     ...createExportApi({ engine, loadDigits }),
     ...createReliabilityApi({ engine, loadDigits }),
-    // Issue 14: the entanglement baselines table (MLP, VQC, quantum kernels) on a request's data.
+    // The entanglement baselines table (MLP, VQC, quantum kernels) on a request's data.
     ...createBaselinesApi({ loadDigits }),
   };
   return api;

@@ -2,7 +2,7 @@
  * tfjs backend selection for the engine: webgl → wasm → cpu (or a requested one first).
  *
  * - webgl needs OffscreenCanvas (inside a worker), a successful setBackend('webgl'), float32
- *   render targets (float16 textures cannot meet HQRN.md §9's 1e-4) and a tiny test op that
+ *   render targets (float16 textures cannot meet docs/math.md §9's 1e-4) and a tiny test op that
  *   reads back the right number.
  * - wasm: single-threaded (WASM_HAS_MULTITHREAD_SUPPORT = false: the threaded build needs
  *   COOP/COEP and hangs without them). In the browser the .wasm binaries are served by the
@@ -32,7 +32,7 @@ export const BACKEND_ORDER: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
 export type WasmPaths = Partial<Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string>>;
 
 /**
- * Test-only (issue 6): a worker named `…;without=offscreencanvas` (src/app/engine/engineClient.ts
+ * Test-only: a worker named `…;without=offscreencanvas` (src/app/engine/engineClient.ts
  * sets it from the page's `?engine-without=` parameter) removes its OffscreenCanvas global
  * before any backend is tried, so the selection below runs as in a browser without it.
  */

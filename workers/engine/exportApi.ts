@@ -1,5 +1,5 @@
 /**
- * Issue 5 item 4: the engine's export calls, spread into the API in api.ts. Everything here
+ * The engine's export calls, spread into the API in api.ts. Everything here
  * is computed with the float64 core (src/core), not the float32 tfjs engine, so exported
  * states are Hermitian, trace 1 and PSD to float64 precision and pass parseStateFile, and the
  * exported model is exactly the one the explorer runs (same seeded or trained weights, made
@@ -42,7 +42,7 @@ export interface DatasetExportRequest {
   n: number;
 }
 
-/** The state of layer k (0 = input) of the explorer's request, ρ^(k) of HQRN.md §2 in float64. */
+/** The state of layer k (0 = input) of the explorer's request, ρ^(k) of docs/math.md §2 in float64. */
 function layerState(rho0: CMat, req: ExploreRequest, layer: number): CMat {
   const model = modelFromStack(req.stack);
   const K = model.blocks.length;
@@ -91,7 +91,7 @@ export function createExportApi(deps: EngineApiDeps) {
     },
 
     /**
-     * The entanglement dataset (HQRN.md §7) as the CLI's `hqrn dataset entanglement` prints
+     * The entanglement dataset (docs/math.md §7) as the CLI's `hqrn dataset entanglement` prints
      * it: an hqrn-state batch plus `labels` (1 = entangled, PPT) and `kinds`.
      */
     exportDatasetJson(req: DatasetExportRequest): Record<string, unknown> {

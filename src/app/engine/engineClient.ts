@@ -1,6 +1,6 @@
 /**
  * Main-thread client of the engine worker (workers/engine.worker.ts), via comlink, with a
- * supervisor that survives the worker dying (issue 6 item 2).
+ * supervisor that survives the worker dying.
  *
  * getEngine() returns one stable object typed Remote<EngineApi>: each method call goes to the
  * worker alive at that moment and races that worker's death, because a comlink call to a
@@ -355,7 +355,7 @@ if (typeof window !== 'undefined' && !Object.prototype.hasOwnProperty.call(windo
   window.__hqrnEngineSupervision = engineSupervision;
 }
 
-/** A study beyond the paper (issue 7 item 4) in the worker, with its log lines as progress. */
+/** A study beyond the paper in the worker, with its log lines as progress. */
 export function runStudyWithProgress(
   name: 'alphaSweep' | 'shotsSweep' | 'greedyVsEndToEnd' | 'noise',
   size: 'quick' | 'full',
@@ -364,7 +364,7 @@ export function runStudyWithProgress(
   return getEngine().runStudy(name, size, proxy(onProgress)) as Promise<unknown>;
 }
 
-/** The entanglement baselines table on a request's data (issue 14), with progress lines. */
+/** The entanglement baselines table on a request's data, with progress lines. */
 export function runBaselinesWithProgress(
   req: import('../../protocol/messages').TrainRequest,
   given: import('../../../workers/engine/baselines/api').GivenRow[],

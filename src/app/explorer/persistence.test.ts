@@ -34,6 +34,7 @@ describe('the persistence table', () => {
       view: { view: { ...st.view, palette: st.view.palette === 'default' ? 'colour-blind' : 'default' } },
       hidden: { hidden: ['export'] },
       panel: { panel: 'saved' },
+      teaching: { teaching: { lesson: 'paper', step: 3, presentation: true } },
     };
     expect(Object.keys(edits).sort()).toEqual(keysPersistedIn('link').sort());
     for (const [k, patch] of Object.entries(edits)) expect(encodeHash(urlStateOf({ ...st, ...patch })), k).not.toBe(base);

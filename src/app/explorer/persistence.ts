@@ -28,6 +28,7 @@ export const PERSISTENCE: { readonly [K in keyof Required<ExplorerState>]: Persi
   view: { in: ['link'], urlFields: ['mv', 'cs', 'pal'] },
   hidden: { in: ['link'], urlFields: ['hide'] },
   panel: { in: ['link'], urlFields: ['p'] },
+  teaching: { in: ['link'], urlFields: ['lesson', 'step', 'pres'] },
   requestId: { in: [] },
   result: { in: [] },
   error: { in: [] },

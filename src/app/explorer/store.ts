@@ -21,6 +21,17 @@ export type HideableControl = (typeof HIDEABLE_CONTROLS)[number];
 export const PANELS = ['training', 'export', 'saved', 'classroom'] as const;
 export type PanelName = (typeof PANELS)[number];
 
+/**
+ * The teaching modes: the open lesson (`lesson=`, its step `step=`, 1-based; src/content/lessons)
+ * and presentation mode (`pres=1`: sized for a projector). Neither changes what is computed.
+ */
+export interface TeachingState {
+  lesson: string | null;
+  step: number;
+  presentation: boolean;
+}
+export const NO_TEACHING: TeachingState = { lesson: null, step: 1, presentation: false };
+
 export interface ExplorerState {
   stack: StackSpec;
   input: InputSpec;
@@ -55,6 +66,8 @@ export interface ExplorerState {
    * the task switch shows it at once; the stack changes (one update) when the model is read.
    */
   pendingTask: TaskName | null;
+  /** The open lesson and presentation mode (kept in the URL). */
+  teaching: TeachingState;
 }
 
 export interface ExplorerActions {
@@ -87,6 +100,7 @@ export interface ExplorerActions {
   setHidden(hidden: HideableControl[]): void;
   setPanel(panel: PanelName | null): void;
   setUrlProblems(problems: string[]): void;
+  setTeaching(patch: Partial<TeachingState>): void;
   /** Step back / forward through the stack and input edits (src/app/explorer/history.ts). */
   undo(): void;
   redo(): void;
@@ -208,6 +222,7 @@ export const useExplorer = create<ExplorerState & ExplorerActions>()((set, get) 
     canUndo: false,
     canRedo: false,
     pendingTask: null,
+    teaching: NO_TEACHING,
 
     setTask: (task) => set((st) => taskPatch(st, task)),
     setDepth: (depth) =>
@@ -294,6 +309,7 @@ export const useExplorer = create<ExplorerState & ExplorerActions>()((set, get) 
     setHidden: (hidden) => set({ hidden: HIDEABLE_CONTROLS.filter((c) => hidden.includes(c)) }),
     setPanel: (panel) => set({ panel }),
     setUrlProblems: (urlProblems) => set({ urlProblems }),
+    setTeaching: (patch) => set((st) => ({ teaching: { ...st.teaching, ...patch } })),
     undo: () => restore(undoRevision(revisions)),
     redo: () => restore(redoRevision(revisions)),
     resetHistory: () => {

@@ -1,5 +1,5 @@
 /**
- * What the app reads of a trained model's JSON (an hqrn-model, HQRN.md §10): per block its α,
+ * What the app reads of a trained model's JSON (an hqrn-model, docs/math.md §10): per block its α,
  * activation and kind (quantum: aPlus/aMinus; classical: w). Parsed once per model object
  * (cached by identity), so the store, the stack builder, the layer chain and the training
  * studio share one typed value instead of each casting `model as { blocks?: … }`. The full

@@ -1,5 +1,5 @@
 /**
- * Export of views and data as files (issue 5 item 4): CSV text of curves and tables, file
+ * Export of views and data as files: CSV text of curves and tables, file
  * names, SVG serialisation of d3 charts with their styles inlined, PNG rasterisation, and the
  * download itself.
  *

@@ -1,6 +1,6 @@
 /**
  * A matrix handed to the matrix editor from elsewhere: a link whose matrix input is outside
- * the tolerance of HQRN.md §10 is not used, but its matrix is put into the editor, where the
+ * the tolerance of docs/math.md §10 is not used, but its matrix is put into the editor, where the
  * problem is named and "Use the nearest state" offers the projection. A tiny store of its own
  * so that neither the URL code nor the editor needs the explorer store's shape.
  */

@@ -1,7 +1,7 @@
 /**
  * Saved work as files: imports validated with the core's parsers (errors name the field, one
  * line), exports that validate and come back as the same records, and fuzzing of the import
- * (issue 6 item 1: any file either imports or is refused with `field: problem`).
+ * (any file either imports or is refused with `field: problem`; docs/reliability.md).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -126,7 +126,7 @@ describe('importing an hqrn-state file', () => {
     expect(problem(() => recordsFromFile(text(q1), 's.json'))).toMatch(/^re: a 2×2 state cannot be an explorer input/);
   });
 
-  it('states as people write them (HQRN.md §10): within 1e-6 imported as the nearest state; outside, refused with the projection offered', () => {
+  it('states as people write them (docs/math.md §10): within 1e-6 imported as the nearest state; outside, refused with the projection offered', () => {
     const z = [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]];
     const rounded = { format: 'hqrn-state', version: 1, re: [[0.4999998, 0, 0, 0.4999998], [0, 0, 0, 0], [0, 0, 0, 0], [0.4999998, 0, 0, 0.4999998]], im: z };
     const r = recordsFromFile(text(rounded), 'rounded.json');
@@ -238,7 +238,7 @@ describe('input recipes', () => {
     expect(problem(() => parseInputSpec({ kind: 'random-pure', seed: 2 ** 53 }))).toMatch(/^input\.seed: /);
   });
 
-  it('refuses a hand-entered matrix outside HQRN.md §10\'s 1e-6 and accepts one within it (the doc said 1e-8)', () => {
+  it('refuses a hand-entered matrix outside docs/math.md §10\'s 1e-6 and accepts one within it (the doc said 1e-8)', () => {
     const z4 = [0, 1, 2, 3].map(() => [0, 0, 0, 0]);
     const diag = (a: number[]) => a.map((v, i) => a.map((_, j) => (i === j ? v : 0)));
     expect(parseInputSpec({ kind: 'matrix', re: diag([0.25 + 5e-7, 0.25, 0.25, 0.25]), im: z4 })).toMatchObject({ kind: 'matrix' });
@@ -286,7 +286,7 @@ describe('names, sizes, dates', () => {
   });
 });
 
-describe('fuzzing the import (issue 6): every file imports or is refused with one line `field: problem`', () => {
+describe('fuzzing the import: every file imports or is refused with one line `field: problem`', () => {
   function expectCleanOutcome(textOfFile: string): void {
     try {
       const r = recordsFromFile(textOfFile, 'fuzz.json');

@@ -1,5 +1,5 @@
 /**
- * Saved work as files (HQRN.md §10): how an imported file becomes saved records (validated by
+ * Saved work as files (docs/math.md §10): how an imported file becomes saved records (validated by
  * src/core/files, errors `field: problem`), and how a record becomes an hqrn-model /
  * hqrn-state file again. Pure functions, no IndexedDB or DOM. src/app/saved/savedWork.ts imports this
  * module lazily: it pulls in zod and the eigen-solver, which the first page load does not need.
@@ -24,7 +24,7 @@ import { cleanName, inputTask, MAX_IMPORTED_STATES, nameFromFileName, newId, TAS
  * and types, p ∈ [0, 1], integer seeds in [0, 2³¹−1], 784 pixels in [0, 1], an MNIST index
  * in 0..9999, partners nested at most 4 deep and only of two-qubit states (the limits of
  * src/protocol/inputs.ts, the same as a link's), and a hand-entered matrix that is a 4×4 state
- * within HQRN.md §10's 1e-6 (the core's reader). Throws FileFormatError naming the field under `field`.
+ * within docs/math.md §10's 1e-6 (the core's reader). Throws FileFormatError naming the field under `field`.
  */
 export function parseInputSpec(data: unknown, field = 'input'): InputSpec {
   // Nesting first, without recursion, so a deeply nested file cannot exhaust the stack.
@@ -65,7 +65,7 @@ function metaAccuracy(meta: unknown): number | undefined {
 
 /**
  * What an import stores; `nearestState`: the largest trace distance by which a state of the
- * file was moved to its nearest state (HQRN.md §10), when that is > 1e-12.
+ * file was moved to its nearest state (docs/math.md §10), when that is > 1e-12.
  */
 export type ImportedRecords = { models: SavedModel[]; inputs: SavedInput[]; nearestState?: { traceDistance: number } };
 
@@ -73,7 +73,7 @@ export type ImportedRecords = { models: SavedModel[]; inputs: SavedInput[]; near
  * Turn an imported file's text into records, or throw FileFormatError naming the problem:
  * - `hqrn-model`: validated by parseModelFile; nQubits must be 2 or 6 (a task); name from the
  *   file's `name`, else the file name; accuracy from `meta.accuracy` when in [0, 1].
- * - `hqrn-state`: read by parseStateFile (HQRN.md §10: within 1e-6 of a state, used as its
+ * - `hqrn-state`: read by parseStateFile (docs/math.md §10: within 1e-6 of a state, used as its
  *   nearest state; outside, a StateToleranceError offering the projection, which
  *   `opts.nearestState` applies — the panel's "Import its nearest state"). With an
  *   `input` recipe (our own exports) that recipe is the input; otherwise each 4×4 state becomes
@@ -144,7 +144,7 @@ export function modelFileJson(saved: SavedModel): Record<string, unknown> {
 /**
  * The state of an input recipe when it can be made here without the worker: a hand-entered
  * matrix is its own state; a drawing is diag(x) with x its 8×8 pooled, normalised intensities
- * (HQRN.md §7). Other recipes (seeded random states, partners, MNIST) are made by the worker.
+ * (docs/math.md §7). Other recipes (seeded random states, partners, MNIST) are made by the worker.
  */
 export function localInputState(spec: InputSpec): { re: number[][]; im: number[][] } | undefined {
   if (spec.kind === 'matrix') return { re: spec.re, im: spec.im };

@@ -44,7 +44,7 @@ export const MAX_NAME_LENGTH = 120;
 /** A state batch imports as one input per state, up to this many. */
 export const MAX_IMPORTED_STATES = 20;
 
-/** Qubits of each task (HQRN.md §7): a model's nQubits decides its task. */
+/** Qubits of each task (docs/math.md §7): a model's nQubits decides its task. */
 export const TASK_OF_QUBITS: Readonly<Record<number, TaskName>> = { 2: 'entanglement', 6: 'digits' };
 
 /** "20.0 MB" style sizes for messages (MB = 2^20 bytes). */

@@ -1,6 +1,6 @@
 /**
  * A model file picked in the Model menu ("Load trained model"), read on the page before the
- * explorer changes anything: the text must be JSON, an hqrn-model (HQRN.md §10, checked by
+ * explorer changes anything: the text must be JSON, an hqrn-model (docs/math.md §10, checked by
  * describeModel — the core's parseModelFile plus the task of its qubit count — as saved-work
  * imports are), and a quantum model (the explorer runs U± blocks; a classical model must be
  * transferred first). A file that fails gets one line naming the problem and nothing changes:

@@ -1,5 +1,5 @@
 /**
- * Saved work (issue 5 item 3): trained models and custom inputs kept in the browser's
+ * Saved work: trained models and custom inputs kept in the browser's
  * IndexedDB (through `idb`), plus the models bundled with the app (public/models/, written by
  * scripts/build-models.mjs). Every write resolves only after its transaction has committed, so
  * whatever the UI calls "saved" survives a reload or a crash of the tab.
@@ -236,7 +236,7 @@ export async function restoreSaved<S extends SavedStore>(store: S, records: Reco
  * starts with the file name and names the problem.
  */
 /**
- * An import refused because a state is outside the tolerance of HQRN.md §10 (1e-6) while its
+ * An import refused because a state is outside the tolerance of docs/math.md §10 (1e-6) while its
  * nearest state exists: the panel offers to import that instead (`nearestState: true`).
  */
 export class StateOutsideToleranceImportError extends Error {

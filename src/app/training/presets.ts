@@ -7,7 +7,7 @@ import type { TaskName, TrainMode } from '../../protocol/messages';
 // The presets are plain data in src/protocol (the worker's bench runs them too).
 export { TRAINING_PRESETS, type TrainingBaseline, type TrainingPreset } from '../../protocol/experiments';
 
-/** Form defaults per task (HQRN.md §7 sizes). */
+/** Form defaults per task (docs/math.md §7 sizes). */
 export const TASK_SIZES: Record<TaskName, { trainSize: number; testSize: number }> = {
   digits: { trainSize: 6000, testSize: 4000 },
   entanglement: { trainSize: 1300, testSize: 5000 },

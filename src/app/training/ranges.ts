@@ -1,5 +1,5 @@
 /**
- * The training form's ranges, in one table (issue 12, item 3): what each field accepts
+ * The training form's ranges, in one table: what each field accepts
  * (an error, shown at the field, blocks Play) and what is usual (a warning, shown at the field,
  * does not block). The engine validates again (workers/engine/train/train.ts), and detects runs that
  * diverge anyway.

@@ -57,7 +57,7 @@ export const useTraining = create<TrainingState & TrainingActions>()((set, get) 
     setForm: (patch) =>
       set((st) => {
         const form = { ...st.form, ...patch };
-        // A task switch brings that task's dataset sizes (HQRN.md §7).
+        // A task switch brings that task's dataset sizes (docs/math.md §7).
         if (patch.task && patch.task !== st.form.task) Object.assign(form, TASK_SIZES[patch.task]);
         return { form, presetId: undefined };
       }),
@@ -126,6 +126,6 @@ export const useTraining = create<TrainingState & TrainingActions>()((set, get) 
 /** The trained model the explorer can show: quantum models only. */
 export function explorableModel(result: TrainOutcome | undefined): ModelJson | undefined {
   if (!result || result.cancelled) return undefined;
-  // hqrn-model JSON: quantum blocks carry aPlus / aMinus, classical ones w (HQRN.md §10).
+  // hqrn-model JSON: quantum blocks carry aPlus / aMinus, classical ones w (docs/math.md §10).
   return modelSummary(result.model).quantum ? result.model : undefined;
 }

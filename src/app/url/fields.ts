@@ -26,6 +26,7 @@ import { boolCodec, enumCodec, numberCodec, quote, type Codec } from './codecs';
 import { inputCodec, seedCodec } from './inputCodec';
 import { TRAINING_FIELDS } from './trainingFields';
 import { DEFAULT_FORM, type TrainForm } from '../training/form';
+import { LESSONS } from '../../content/lessons';
 
 /** A block as the link describes it (no id: ids are the page's own). */
 export interface BlockParams {
@@ -51,6 +52,12 @@ export interface UrlState {
   model: string | null;
   /** The Training studio's form (its own store, src/app/training/store.ts). */
   training: TrainForm;
+  /** The open lesson's id (src/content/lessons), or null. */
+  lesson: string | null;
+  /** The lesson's step, 1-based (1 without a lesson). */
+  step: number;
+  /** Presentation mode (sized for a 1920×1080 projector). */
+  presentation: boolean;
 }
 
 // The defaults are the store's (a fresh page), so a link leaves out exactly what a fresh page has.
@@ -72,6 +79,9 @@ export function defaultUrlState(): UrlState {
     hidden: [],
     model: null,
     training: { ...DEFAULT_FORM },
+    lesson: null,
+    step: 1,
+    presentation: false,
   };
 }
 
@@ -158,6 +168,9 @@ function perBlock<K extends keyof BlockParams>(key: string, name: string, prop: 
 }
 
 const depthCodec = numberCodec(0, EXPLORER_LIMITS.maxDepth, true);
+/** The longest lesson's step count: `step` is checked against its own lesson by hash.ts's reconcile. */
+const MAX_STEPS = Math.max(1, ...Object.values(LESSONS).map((l) => l.steps.length));
+const stepCodec = numberCodec(1, MAX_STEPS, true);
 
 export const FIELDS: readonly Field[] = [
   scalar('t', 'task', enumCodec<TaskName>({ entanglement: 'ent', digits: 'dig' }), (s) => s.task, (s, v) => (s.task = v)),
@@ -227,6 +240,32 @@ export const FIELDS: readonly Field[] = [
       } else s.model = name;
     },
   },
+  {
+    key: 'lesson',
+    name: 'lesson',
+    encode: (s) => (s.lesson === null ? undefined : s.lesson),
+    decode: (raw, s, previous, problems) => {
+      if (Object.hasOwn(LESSONS, raw)) s.lesson = raw;
+      else {
+        problems.push(`lesson: ${quote(raw)} is not one of ${Object.keys(LESSONS).join(', ')}`);
+        s.lesson = previous.lesson;
+      }
+    },
+  },
+  // Written whenever a lesson is open (a teacher's link names its step, even step 1).
+  {
+    key: 'step',
+    name: 'lesson step',
+    encode: (s) => (s.lesson === null ? undefined : stepCodec.encode(s.step)),
+    decode: (raw, s, previous, problems) => {
+      const d = stepCodec.decode(raw);
+      if ('problem' in d) {
+        problems.push(`lesson step: ${d.problem}`);
+        s.step = previous.step;
+      } else s.step = d.value;
+    },
+  },
+  scalar('pres', 'presentation mode', boolCodec, (s) => s.presentation, (s, v) => (s.presentation = v)),
   // The Training studio's settings (read after the explorer's: the studio's task before its sizes).
   ...TRAINING_FIELDS,
 ];

@@ -9,6 +9,7 @@ import { LIMITS } from '../../protocol/inputs';
 import { quote } from './codecs';
 import { DEFAULT_INPUTS, defaultUrlState, FIELDS, type UrlState } from './fields';
 import { isTwoQubitInput, matrixNumbers } from './inputCodec';
+import { LESSONS } from '../../content/lessons';
 
 export const URL_VERSION = 1;
 
@@ -18,7 +19,7 @@ export interface DecodedHash {
   problems: string[];
   /**
    * A 4×4 matrix input that was read as numbers but is not a state within the tolerance: not
-   * used, but offered to the matrix editor ("Use the nearest state", HQRN.md §10).
+   * used, but offered to the matrix editor ("Use the nearest state", docs/math.md §10).
    */
   rejectedMatrix?: { re: number[][]; im: number[][] };
 }
@@ -54,6 +55,12 @@ function reconcile(s: UrlState, problems: string[], inputLinked: boolean) {
     s.selectedLayer = s.blocks.length;
   }
   if (s.sameAlpha) for (const b of s.blocks) b.alpha = s.globalAlpha;
+  const lesson = s.lesson === null ? undefined : LESSONS[s.lesson];
+  if (!lesson) s.step = 1;
+  else if (s.step > lesson.steps.length) {
+    problems.push(`lesson step: ${s.step} is beyond the last step ${lesson.steps.length} of “${lesson.title}”`);
+    s.step = lesson.steps.length;
+  }
 }
 
 /**

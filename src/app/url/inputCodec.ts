@@ -3,7 +3,7 @@
  * `dephased:<input>`, `marginal:<input>`, `matrix:<16 Re>;<16 Im>` (row-major, comma-separated),
  * `mnist:INDEX`, `drawn:<pixels>` (784 bytes round(255·v) in hex, a run of n zeros as `zn.`).
  * The kinds, Bell states and limits are the vocabulary's (src/protocol/inputs.ts); a matrix is
- * a state when the core's validateDensityMatrix accepts it within HQRN.md §10's 1e-6.
+ * a state when the core's validateDensityMatrix accepts it within docs/math.md §10's 1e-6.
  */
 import { fromArrays } from '../../core/math/complex';
 import { validateDensityMatrix } from '../../core/measures/measures';
@@ -61,7 +61,7 @@ export function decodePixels(raw: string): Decoded<number[]> {
 
 /**
  * Whether a 4×4 matrix is a state: the core's validateDensityMatrix (Hermitian, unit trace,
- * positive semidefinite) with HQRN.md §10's tolerance 1e-6; the worker then uses its nearest
+ * positive semidefinite) with docs/math.md §10's tolerance 1e-6; the worker then uses its nearest
  * state. Returns the problem or null.
  */
 function checkMatrix(re: number[][], im: number[][]): string | null {

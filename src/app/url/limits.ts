@@ -15,7 +15,7 @@ export const URL_LIMITS = {
   maxMnistIndex: LIMITS.maxMnistIndex.value,
   maxModelNameLength: LIMITS.maxModelNameLength.value,
   maxInputNesting: LIMITS.maxInputNesting.value,
-  /** HQRN.md §10's 1e-6: the core's validateDensityMatrix decides whether a matrix is a state. */
+  /** docs/math.md §10's 1e-6: the core's validateDensityMatrix decides whether a matrix is a state. */
   matrixTolerance: LIMITS.stateTolerance.value,
   maxProblems: LIMITS.maxProblems.value,
 } as const;

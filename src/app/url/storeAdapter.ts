@@ -1,6 +1,6 @@
 /** The store adapter: the URL's part of the explorer store, as a UrlState. */
 import type { InputSpec, TaskName } from '../../protocol/explorer';
-import type { HideableControl, PanelName, ViewOptions } from '../explorer/store';
+import type { HideableControl, PanelName, TeachingState, ViewOptions } from '../explorer/store';
 import type { BlockParams, UrlState } from './fields';
 import { DEFAULT_FORM, type TrainForm } from '../training/form';
 
@@ -18,6 +18,7 @@ export function urlStateOf(
   view: ViewOptions;
   panel: PanelName | null;
   hidden: HideableControl[];
+  teaching: TeachingState;
   },
   training: TrainForm = DEFAULT_FORM,
 ): UrlState {
@@ -34,5 +35,8 @@ export function urlStateOf(
     hidden: [...st.hidden],
     model: st.stack.trained?.name ?? null,
     training: { ...training },
+    lesson: st.teaching.lesson,
+    step: st.teaching.step,
+    presentation: st.teaching.presentation,
   };
 }

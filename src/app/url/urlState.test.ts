@@ -5,6 +5,7 @@ import { EXPLORER_LIMITS, type InputSpec } from '../../protocol/explorer';
 import { HIDEABLE_CONTROLS, PANELS } from '../explorer/store';
 import type { TrainForm } from '../training/form';
 import { decodeHash, defaultUrlState, encodeHash, encodeInput, encodeMatrixEntry, limitViolations, linkedKeys, linkNoticeHeading, linkReadsNothing, NOTHING_READ, unwrapEncodedHash, URL_LIMITS, type UrlState } from './urlState';
+import { PAPER_LESSON } from '../../content/lessons/paper';
 
 // ---- generators of valid states --------------------------------------------------------------
 
@@ -17,7 +18,7 @@ const twoQubitLeaf: fc.Arbitrary<InputSpec> = fc.oneof(
   seed.map((s) => ({ kind: 'random-mixed' as const, seed: s })),
   seed.map((s) => ({ kind: 'product' as const, seed: s })),
   // A state with populations p, 1−p (exactly trace 1) and a real coherence c/16 with
-  // (c/16)² ≤ p(1−p), so it is positive semidefinite (links check that, HQRN.md §10).
+  // (c/16)² ≤ p(1−p), so it is positive semidefinite (links check that, docs/math.md §10).
   fc.record({ p: fc.integer({ min: 0, max: 8 }), c: fc.integer({ min: -2, max: 2 }) }).filter(({ p, c }) => (c / 16) ** 2 <= (p / 8) * (1 - p / 8)).map(({ p, c }) => {
     const re = [0, 1, 2, 3].map(() => [0, 0, 0, 0]);
     re[0][0] = p / 8;
@@ -80,6 +81,8 @@ export const validState: fc.Arbitrary<UrlState> = fc
     two: twoQubitInput,
     digit: digitInput,
     training: trainingForm,
+    lessonStep: fc.option(fc.integer({ min: 1, max: PAPER_LESSON.steps.length }), { nil: null }),
+    presentation: fc.boolean(),
   })
   .map((r) => ({
     task: r.task,
@@ -94,6 +97,9 @@ export const validState: fc.Arbitrary<UrlState> = fc
     hidden: r.hidden,
     model: r.model,
     training: r.training,
+    lesson: r.lessonStep === null ? null : PAPER_LESSON.id,
+    step: r.lessonStep ?? 1,
+    presentation: r.presentation,
   }));
 
 // ---- counting what the fuzz tried ----------------------------------------------------------------
@@ -209,7 +215,7 @@ describe('encodeHash / decodeHash', () => {
     expect(decodeChecked(`v=1&in=matrix:1,0;0`).problems[0]).toMatch(/^input: the real part has 2 entries, expected 16/);
   });
 
-  it('a Hermitian, unit-trace matrix with a negative eigenvalue is refused (links had no PSD check; HQRN.md §10 has one)', () => {
+  it('a Hermitian, unit-trace matrix with a negative eigenvalue is refused (links had no PSD check; docs/math.md §10 has one)', () => {
     const zero = Array(16).fill(0).join(',');
     // diag(0.75, 0.5, −0.25, 0): Hermitian, trace 1; the smallest eigenvalue is −0.25.
     const neg = decodeHash(`v=1&in=matrix:${[0.75, 0, 0, 0, 0, 0.5, 0, 0, 0, 0, -0.25, 0, 0, 0, 0, 0].join(',')};${zero}`);

@@ -1,5 +1,5 @@
 /**
- * Keeps the URL hash and the explorer store in step (issue 5). On start the hash is read into
+ * Keeps the URL hash and the explorer store in step. On start the hash is read into
  * the store (before the first engine request); then every edit writes the hash: a continuous
  * edit (slider drag, Werner p, drawing) replaces the history entry it started, a discrete one
  * (task, depth, activation, preset, view, add/remove block) pushes a new entry, so Back and
@@ -79,6 +79,7 @@ export function applyUrlState(u: UrlState): void {
       view: sameJson(u.view, st.view) ? st.view : u.view,
       panel: u.panel,
       hidden: sameJson(u.hidden, st.hidden) ? st.hidden : u.hidden,
+      teaching: u.lesson === st.teaching.lesson && u.step === st.teaching.step && u.presentation === st.teaching.presentation ? st.teaching : { lesson: u.lesson, step: u.step, presentation: u.presentation },
     };
     if (recompute) patch.requestId = st.requestId + 1;
     if (task !== st.stack.task) Object.assign(patch, { result: undefined, error: undefined });
@@ -167,6 +168,21 @@ export function applyTrainingForm(u: UrlState): void {
   if (!sameJson(tr.form, u.training)) tr.loadForm(u.training);
 }
 
+/**
+ * A link naming the model that is already loaded, without depth, α or activations (a
+ * hand-written link, a lesson step): the model's own blocks, as when the link is opened fresh
+ * (applyUrlState alone would give it the link's default blocks).
+ */
+function reloadSameModel(u: UrlState, given: ReadonlySet<string>): void {
+  const trained = useExplorer.getState().stack.trained;
+  if (u.model === null || trained?.name !== u.model) return;
+  if (['d', 'a', 'f', 'sa', 'ga'].some((k) => given.has(k))) return;
+  useExplorer.setState((st) => {
+    const patch = loadModelPatch(st, trained.name, trained.model);
+    return { ...patch, selectedLayer: Math.min(u.selectedLayer, patch.stack!.blocks.length) };
+  });
+}
+
 /** How long a drag pauses before the address bar shows its newest state. */
 export const REPLACE_THROTTLE_MS = 150;
 
@@ -185,9 +201,11 @@ export function startUrlSync(): () => void {
     if (hash === encodeHash(currentUrlState(st))) return;
     if (initial && hash === '') return;
     const { state, problems, rejectedMatrix } = decodeHash(hash, currentUrlState(st));
+    const given = linkedKeys(hash);
     whileReading(() => {
       applyUrlState(state);
       applyTrainingForm(state);
+      reloadSameModel(state, given);
       useExplorer.getState().setUrlProblems(problems);
     });
     // a linked matrix outside the tolerance goes to the matrix editor, which offers its nearest state
@@ -197,7 +215,7 @@ export function startUrlSync(): () => void {
     if (initial) useExplorer.getState().resetHistory();
     // The address bar keeps the link as it was opened (or typed) — even a non-canonical or
     // partly bad one — until the user edits something; the next edit writes the view's hash.
-    void applyModel(state, linkedKeys(hash), () => {
+    void applyModel(state, given, () => {
       if (initial) useExplorer.getState().resetHistory();
     });
   };
@@ -246,7 +264,7 @@ export function startUrlSync(): () => void {
   const unsubscribe = useExplorer.subscribe((st, prev) => {
     if (reading) return;
     const editChanged = st.stack !== prev.stack || st.input !== prev.input || st.globalAlpha !== prev.globalAlpha || st.sameAlpha !== prev.sameAlpha;
-    const viewChanged = st.view !== prev.view || st.hidden !== prev.hidden;
+    const viewChanged = st.view !== prev.view || st.hidden !== prev.hidden || st.teaching !== prev.teaching;
     if (!editChanged && !viewChanged && st.selectedLayer === prev.selectedLayer && st.panel === prev.panel) return;
     const now = Date.now();
     let push: boolean;

@@ -17,6 +17,7 @@ import { useExplorer } from '../../app/explorer/storeHook';
 import { ViewOptions } from './LayerStrip';
 import { FigureExport } from '../export/FigureExport';
 import '../../viz/viz.css';
+import { Term } from '../teaching/Term';
 
 /** Cell width in CSS pixels: 4×4 states small, 64×64 digits large enough to read as a pattern. */
 const cellCss = (d: number) => (d > 16 ? 84 : 62);
@@ -140,8 +141,16 @@ const ChainStep = memo(function ChainStep(p: StepProps) {
         </button>
         <QuantumCell {...p} />
         <ClassicalStrip {...p} />
-        {p.diverges && <span className="chain-flag">◆ paths part</span>}
-        {p.layer?.dead && <span className="chain-flag chain-dead">✕ dead</span>}
+        {p.diverges && (
+          <span className="chain-flag">
+            <Term id="divergence-layer">◆ paths part</Term>
+          </span>
+        )}
+        {p.layer?.dead && (
+          <span className="chain-flag chain-dead">
+            <Term id="dead-block">✕ dead</Term>
+          </span>
+        )}
       </li>
     </>
   );

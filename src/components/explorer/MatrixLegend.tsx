@@ -7,6 +7,7 @@ import { useLayoutEffect, useRef } from 'react';
 import type { ColourScale, MatrixView as MatrixViewId, Palette } from '../../app/explorer/store';
 import { css, paletteSpec, phaseColour } from '../../viz/config';
 import { basisBits, fmt } from '../../viz/format';
+import { Term } from '../teaching/Term';
 
 /** "n = |n in binary⟩": the key of decimal-index axis labels (on nQubits qubits, big-endian). */
 export function IndexLegend({ nQubits }: { nQubits: number }) {
@@ -57,7 +58,8 @@ export function Legend({ palette, view, scale, mode }: { palette: Palette; view:
         </>
       )}
       <span>
-        {view === 'heatmap' ? 'full colour' : view === 'hinton' ? 'full square' : 'tallest bar'} = {fmt(scale)} ({mode === 'fixed' ? 'fixed over all layers' : 'this layer'})
+        <Term id={view}>{view === 'heatmap' ? 'Heatmap' : view === 'hinton' ? 'Hinton' : 'City'}</Term>:{' '}
+        <Term id="colour-scale">{view === 'heatmap' ? 'full colour' : view === 'hinton' ? 'full square' : 'tallest bar'}</Term> = {fmt(scale)} ({mode === 'fixed' ? 'fixed over all layers' : 'this layer'})
       </span>
     </div>
   );

@@ -10,7 +10,13 @@ import { entryText } from '../../viz/format';
 import { MATRIX_PLUGINS, type MatrixData, type MatrixGeometry } from '../../viz/matrix';
 import { withTitle } from '../../app/export/exporters';
 import { canvasExport, ExportButtons } from '../export/ExportButtons';
+import { GRID_LABEL_CSS } from '../../viz/matrix/grid';
+import { CITY_LABEL_CSS } from '../../viz/matrix/cityLayout';
+import { useExplorer } from '../../app/explorer/storeHook';
 import '../../viz/viz.css';
+
+/** Basis label size in presentation mode (a 1920×1080 projector), CSS px. */
+const PRESENTATION_LABEL_CSS = 16;
 
 export interface MatrixViewProps {
   data: MatrixData | null;
@@ -38,6 +44,8 @@ export function MatrixView({ data, view, palette, cssSize, labels = true, rowLab
   const [cursor, setCursor] = useState<{ i: number; j: number } | null>(null);
   const [focused, setFocused] = useState(false);
   const d = data?.d ?? 0;
+  // Presentation mode (a projector): basis labels of at least PRESENTATION_LABEL_CSS px.
+  const labelCss = useExplorer((s) => (s.teaching.presentation ? PRESENTATION_LABEL_CSS : undefined));
 
   // Keep the cursor inside the matrix when the dimension changes (task switch).
   const cur = cursor && cursor.i < d && cursor.j < d ? cursor : null;
@@ -52,8 +60,8 @@ export function MatrixView({ data, view, palette, cssSize, labels = true, rowLab
       return;
     }
     const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
-    geometry.current = MATRIX_PLUGINS[view].draw(el, data, { palette, cssSize, dpr, labels, rowLabels, indexLabels, cursor: focused ? cur : null });
-  }, [data, view, palette, cssSize, labels, rowLabels, indexLabels, cur, focused]);
+    geometry.current = MATRIX_PLUGINS[view].draw(el, data, { palette, cssSize, dpr, labels, rowLabels, indexLabels, labelCss, cursor: focused ? cur : null });
+  }, [data, view, palette, cssSize, labels, rowLabels, indexLabels, labelCss, cur, focused]);
 
   /** The cell whose entry the read-out shows now (hover or keyboard), so it follows new data. */
   const shown = useRef<{ i: number; j: number } | null>(null);
@@ -105,6 +113,7 @@ export function MatrixView({ data, view, palette, cssSize, labels = true, rowLab
       tabIndex={0}
       data-view={view}
       data-dim={d}
+      data-label-px={labels ? (labelCss ?? (view === 'city' ? CITY_LABEL_CSS : GRID_LABEL_CSS)) : undefined}
       onFocus={() => {
         setFocused(true);
         const c = cur ?? { i: 0, j: 0 };

@@ -14,7 +14,21 @@ import { useExplorer } from '../../app/explorer/storeHook';
 import { ExplainMetrics } from '../shell/Explain';
 import { metricsCsv } from '../../app/export/exporters';
 import { ExportButtons, svgElementExport } from '../export/ExportButtons';
+import { Formula } from '../teaching/Formula';
+import { Term } from '../teaching/Term';
+import type { FormulaId } from '../../content/lessons/types';
+import type { GlossaryId } from '../../content/glossary';
 import '../../viz/viz.css';
+
+/** Each measure's formula and glossary entry (src/content). */
+const MEASURE_TERM: Record<MeasureKey, FormulaId & GlossaryId> = {
+  purity: 'purity',
+  entropy: 'entropy',
+  coherence: 'coherence',
+  concurrence: 'concurrence',
+  negativity: 'negativity',
+  traceDistanceToClassical: 'trace-distance',
+};
 
 function measureOf(l: ExploreLayer | undefined, key: MeasureKey): number | undefined {
   const v = l?.measures[key];
@@ -94,8 +108,13 @@ export function MetricsDetails() {
         <tbody>
           {measures.map((m) => (
             <tr key={m.key}>
-              <th scope="row">{m.label}</th>
+              <th scope="row">
+                <Term id={MEASURE_TERM[m.key]}>{m.label}</Term>
+              </th>
               <td>{fmt(measureOf(layer, m.key))}</td>
+              <td className="viz-formula-cell">
+                <Formula id={MEASURE_TERM[m.key]} />
+              </td>
             </tr>
           ))}
           <tr>
@@ -104,7 +123,9 @@ export function MetricsDetails() {
           </tr>
           {twoQubits && (
             <tr>
-              <th scope="row">PPT verdict</th>
+              <th scope="row">
+                <Term id="ppt">PPT verdict</Term>
+              </th>
               <td>{layer?.measures.ppt === undefined ? MISSING : layer.measures.ppt ? 'PPT: separable' : 'NPT: entangled'}</td>
             </tr>
           )}
@@ -139,7 +160,9 @@ function Chart({ result, measure, title, label, selected, colour, onSelect }: { 
   }, [selected]);
   return (
     <figure className="viz-chart">
-      <figcaption title={MEASURES.find((m) => m.key === measure)?.title}>{title}</figcaption>
+      <figcaption title={MEASURES.find((m) => m.key === measure)?.title}>
+        <Term id={MEASURE_TERM[measure]}>{title}</Term>
+      </figcaption>
       <svg ref={ref} role="img" aria-label={`${label} per layer`} />
       <ExportButtons what={`${label} chart`} name={[label, 'per-layer']} svg={svgElementExport(ref)} />
     </figure>

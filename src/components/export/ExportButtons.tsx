@@ -1,5 +1,5 @@
 /**
- * Small "SVG / PNG / CSV" download buttons under a view (issue 5 item 4). The view passes
+ * Small "SVG / PNG / CSV" download buttons under a view. The view passes
  * functions that produce the file's content when clicked (nothing is serialised while the
  * user only looks), and the file name parts (src/app/export/exporters.ts fileName).
  */

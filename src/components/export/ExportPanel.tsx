@@ -1,7 +1,7 @@
 /**
  * Export of the stack as OpenQASM 3 (Trotter order and steps, the measured errors per
  * block), and of the selected layer's state, the stack's model and the entanglement dataset
- * as JSON (issue 5 item 4). The worker compiles and computes (workers/engine/exportApi.ts);
+ * as JSON. The worker compiles and computes (workers/engine/exportApi.ts);
  * this panel holds the form, dispatches, shows the answer and saves the files.
  */
 import type { QasmClassCheck } from '../../core/io/qasmAccuracy';
@@ -11,6 +11,7 @@ import { downloadJson, downloadText, fileName, MIME, parseIntegerField } from '.
 import { shownLayer } from '../../viz/matrix/layerData';
 import { useExplorer } from '../../app/explorer/storeHook';
 import './export.css';
+import { Term } from '../teaching/Term';
 
 /** Limits of the form (the worker checks them again). */
 const FORM_LIMITS = { maxSteps: 10_000, maxDatasetStates: 20_000 } as const;
@@ -84,7 +85,7 @@ export function ExportPanel() {
       <fieldset>
         <legend>Stack as OpenQASM 3</legend>
         <p className="export-hint">
-          Each block's two dilated unitaries U± compiled to Pauli rotations (h, s, sdg, cx, rz) by Trotterisation; the file says, per block, the
+          Each block's two dilated unitaries U± compiled to Pauli rotations (h, s, sdg, cx, rz) by <Term id="trotter">Trotterisation</Term>; the file says, per block, the
           measured error ‖U<sub>r</sub> − U‖₂ and the classical post-processing that stays outside the circuit.
         </p>
         <label>

@@ -1,7 +1,7 @@
 /**
  * Digits task input: a 28×28 drawing canvas (mouse, touch and pen through pointer events),
  * painted with a soft brush into 784 intensities in [0, 1] (UI input), a random MNIST digit,
- * and what the worker made of it: the drawing normalised as MNIST's digits were (HQRN.md §7:
+ * and what the worker made of it: the drawing normalised as MNIST's digits were (docs/math.md §7:
  * ink box to 20×20, centre of mass to the centre) and its 8×8 pooled input. Both previews use
  * a fixed scale, 0 (black) … full ink (white), so a blank canvas shows black; a canvas without
  * ink gets "draw a digit" and no prediction. A random MNIST digit is shown on the drawing canvas

@@ -14,6 +14,7 @@ import { DigitCanvas } from './DigitCanvas';
 import { MatrixDrawer } from '../explorer/MatrixDrawer';
 import { Hideable } from '../shell/Hideable';
 import { SaveControl } from '../saved/SaveControl';
+import { Term } from '../teaching/Term';
 
 /** How each Bell state of the vocabulary (src/protocol/inputs.ts BELL_KINDS) is shown. */
 const BELL_TEXT: Record<BellKind, { label: string; ket: string }> = {
@@ -203,7 +204,9 @@ function TwoQubitInputs() {
             Marginal partner
           </button>
         </div>
-        <p className="hint">Separable, with the same one-qubit statistics. The dephased partner (toggle above) has the same diagonal, so the classical path cannot tell them apart.</p>
+        <p className="hint">
+          Separable, with the same <Term id="marginal-partner">one-qubit statistics</Term>. The <Term id="dephased-partner">dephased partner</Term> (toggle above) has the same diagonal, so the classical path cannot tell them apart.
+        </p>
       </fieldset>
 
       {/* Matrix entry before the measures: part of the picker, on the first screen at 1280×800. */}
@@ -224,13 +227,17 @@ function InputMeasures() {
   return (
     <dl className="input-measures" aria-busy={busy}>
       <div>
-        <dt>Concurrence</dt>
+        <dt>
+          <Term id="concurrence">Concurrence</Term>
+        </dt>
         <dd>
           <output aria-label="Input concurrence">{fmt(m?.concurrence)}</output>
         </dd>
       </div>
       <div>
-        <dt>Negativity</dt>
+        <dt>
+          <Term id="negativity">Negativity</Term>
+        </dt>
         <dd>
           <output aria-label="Input negativity">{fmt(m?.negativity)}</output>
         </dd>
@@ -242,7 +249,9 @@ function InputMeasures() {
         </dd>
       </div>
       <div>
-        <dt>PPT criterion</dt>
+        <dt>
+          <Term id="ppt">PPT criterion</Term>
+        </dt>
         <dd>
           <output aria-label="Input PPT verdict">{m?.ppt === undefined ? '…' : m.ppt ? 'PPT: separable' : 'NPT: entangled'}</output>
         </dd>

@@ -1,6 +1,6 @@
 /**
  * A hand-entered two-qubit density matrix: 4×4 complex entries, validated as you type by the
- * worker's checkMatrix (the main thread only parses numbers). HQRN.md §10 "States as people
+ * worker's checkMatrix (the main thread only parses numbers). docs/math.md §10 "States as people
  * write them": cells take `1/3`, `-1/2`, `0.5+0.5i`, `i/2`, `1/sqrt(2)`, `0,5`
  * (src/core/io/matrixText.ts); a "Paste a matrix" field reads numpy, MATLAB, Mathematica and CSV.
  * A matrix within 1e-6 of a state is accepted and used as its nearest state (the distance is
@@ -17,7 +17,7 @@ import { formatCell, MAX_STATE_ENTRY, parseComplex } from '../../core/io/matrixT
 
 const D = 4;
 const BASIS = ['00', '01', '10', '11'];
-/** Trace distances at or below this are "nothing changed" (HQRN.md §10). */
+/** Trace distances at or below this are "nothing changed" (docs/math.md §10). */
 const REPORT_THRESHOLD = 1e-12;
 
 type Grid = string[][];

@@ -1,5 +1,5 @@
 /**
- * Issue 5 item 3: saved models and inputs (IndexedDB, src/app/saved/savedWork.ts) — listed with
+ * Saved models and inputs (IndexedDB, src/app/saved/savedWork.ts) — listed with
  * date, task and accuracy; rename, delete (with Undo), export, import, open in the explorer;
  * plus the models bundled with the app. Names come from files and users, so they are only
  * ever rendered as text nodes (React escapes them; no innerHTML anywhere here).

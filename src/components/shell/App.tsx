@@ -13,6 +13,8 @@ import { EvolutionPanel, LayerDetails } from '../explorer/LayerStrip';
 import { MetricsDetails, MetricsPanel } from '../explorer/MetricsPanel';
 import { Readouts } from '../explorer/Readouts';
 import { StackBuilder } from '../stack/StackBuilder';
+import { FormulaNote } from '../teaching/Formula';
+import { LessonPanel } from '../teaching/LessonPanel';
 import { ExplorePanel, TabPanels, useShownPanel } from './Tabs';
 import { TopBar } from './TopBar';
 import './topbar.css';
@@ -27,25 +29,30 @@ export function App() {
     <div className={shown === null ? 'app' : 'app tab-open'}>
       <TopBar />
       <ExplorePanel>
+        <LessonPanel />
         <main className={`one-screen task-${task}`} aria-label="Explorer">
-          <div className="area-input">
+          <div className="area-input" data-region="input">
             <InputPanel />
           </div>
-          <div className="area-chain">
+          <div className="area-chain" data-region="chain">
             <LayerChain />
           </div>
-          <div className="area-layer">
+          <div className="area-layer" data-region="layer-view">
             <EvolutionPanel />
           </div>
-          <div className="area-readouts">
+          <div className="area-readouts" data-region="readouts">
             <Readouts />
+            <FormulaNote id="readout" label="readout formula" />
           </div>
-          <div className="area-measures">
+          <div className="area-measures" data-region="measures">
             <MetricsPanel />
           </div>
         </main>
         <div className="explorer-details" aria-label="Details of the explorer's views" role="region">
-          <StackBuilder />
+          <div data-region="block-details">
+            <FormulaNote id="block" label="the block's formulas" />
+            <StackBuilder />
+          </div>
           <LayerDetails />
           <ComparePanel />
           <MetricsDetails />

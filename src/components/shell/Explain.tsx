@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import type { MatrixView } from '../../app/explorer/store';
 import '../../viz/viz.css';
+import { Term } from '../teaching/Term';
 
 export function Explain({ children, summary = 'What am I looking at?', open = false }: { children: ReactNode; summary?: string; open?: boolean }) {
   return (
@@ -19,7 +20,7 @@ const VIEW_TEXT: Record<MatrixView, ReactNode> = {
   heatmap: (
     <p>
       Each cell is one entry ρ<sub>ij</sub> = ⟨i|ρ|j⟩: the stronger the colour, the larger |ρ<sub>ij</sub>|; the hue is its
-      phase (see the legend). Row labels are kets, column labels bras, big-endian (qubit 0 is the leftmost bit).
+      phase (see the legend). Row labels are kets, column labels bras, <Term id="big-endian">big-endian</Term> (qubit 0 is the leftmost bit).
     </p>
   ),
   hinton: (

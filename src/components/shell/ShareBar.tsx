@@ -1,5 +1,5 @@
 /**
- * Share and undo (issue 5): Undo / Redo (also Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z, Ctrl+Y), "Copy
+ * Share and undo: Undo / Redo (also Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z, Ctrl+Y), "Copy
  * link" (the URL already holds the view, src/app/url/urlSync.ts), and "Classroom link": the same
  * link with controls the teacher ticks hidden. Problems found in an opened link are listed on
  * the notices line under the top bar (Notices.tsx).

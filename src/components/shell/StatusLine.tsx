@@ -1,5 +1,6 @@
 import { useExplorer } from '../../app/explorer/store';
 import { useOfflineCache } from '../../app/engine/offlineCache';
+import { Term } from '../teaching/Term';
 
 /** Backend and progress of the engine (its error is on the notices line, Notices.tsx). */
 export function StatusLine() {
@@ -32,7 +33,7 @@ export function StatusLine() {
             </>
           ) : (
             <>
-              Computing on <strong>{backend?.backend ?? result?.backend ?? 'starting…'}</strong>
+              Computing on <strong>{(backend?.backend ?? result?.backend) === 'wasm' ? <Term id="wasm">wasm</Term> : (backend?.backend ?? result?.backend ?? 'starting…')}</strong>
             </>
           )}
         </span>

@@ -15,6 +15,7 @@ import { ShareBar } from './ShareBar';
 import { StackControls, TaskSwitch } from '../stack/StackControls';
 import { StatusLine } from './StatusLine';
 import { Tabs } from './Tabs';
+import { TeachingBar } from '../teaching/TeachingBar';
 import { useDismissable } from './useDismissable';
 
 /** Where the skip links and keys go. */
@@ -83,6 +84,7 @@ export function TopBar() {
           <TaskSwitch />
         </Hideable>
         <ModelMenu />
+        <TeachingBar />
         {stackHidden && <ShareBar />}
       </div>
       {!stackHidden && (

@@ -8,6 +8,7 @@ import { memo, useId, useState } from 'react';
 import { EXPLORER_LIMITS, type BlockSpec } from '../../protocol/explorer';
 import { useExplorer } from '../../app/explorer/store';
 import { ACTIVATION_LABEL, activationOf, ActivationOptions } from './ActivationOptions';
+import { Term } from '../teaching/Term';
 
 export function StackBuilder() {
   // A classroom link can hide stack editing: the diagram stays, read-only.
@@ -36,7 +37,7 @@ function StackDiagram({ locked }: { locked: boolean }) {
       ))}
       <li className="node node-io">
         <span className="node-title">Readout</span>
-        <span className="node-sub">softmax(R diag ρ⁽ᴷ⁾ + r) → {task === 'digits' ? 'digit 0–9' : 'separable / entangled'}</span>
+        <span className="node-sub"><Term id="readout">softmax(R diag ρ⁽ᴷ⁾ + r)</Term> → {task === 'digits' ? 'digit 0–9' : 'separable / entangled'}</span>
       </li>
     </ol>
   );
@@ -47,7 +48,7 @@ function BlockParts({ block }: { block: BlockSpec }) {
   return (
     <ol className="block-parts" aria-label={`U+ and U−, measure, σ = ${block.activation}, normalise, α-mix`}>
       <li className="part part-u" title="Two unitaries on ancilla ⊗ system; their |0⟩⟨0| blocks are the contractions A+ and A−">
-        U+ U−
+        <Term id="u-pm">U+ U−</Term>
       </li>
       <li className="part part-m" title="Measure ancilla and system; keep the ancilla-0 outcomes p±_j">
         measure
@@ -59,7 +60,7 @@ function BlockParts({ block }: { block: BlockSpec }) {
         normalise
       </li>
       <li className="part part-a" title="ρ′ = αρ + (1 − α) diag(q)">
-        α-mix
+        <Term id="alpha-mix">α-mix</Term>
       </li>
     </ol>
   );
@@ -150,7 +151,9 @@ function BlockCardView({ block, index, count, trained, locked }: BlockCardProps)
               </select>
             </div>
             <div className="block-field">
-              <label htmlFor={`${id}-g`}>gain c</label>
+              <label htmlFor={`${id}-g`}>
+                <Term id="gain-c">gain c</Term>
+              </label>
               <input
                 id={`${id}-g`}
                 type="number"

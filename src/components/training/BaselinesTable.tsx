@@ -1,5 +1,5 @@
 /**
- * The entanglement baselines table of issue 14 item 3, drawn after a run of the entanglement
+ * The entanglement baselines table (docs/experiments/baselines.md), drawn after a run of the entanglement
  * preset: the run's own rows (HQRN, classical analog) and, trained in the engine worker on
  * exactly the same data, the full-tomography MLP, the variational quantum classifier
  * (1, 2, … layers) and the quantum-kernel classifiers Tr(ρσ)^p, p = 1, 2. Every partner

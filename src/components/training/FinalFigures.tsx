@@ -7,7 +7,7 @@ import { explorableModel, MODE_NAMES, useTraining, type RunSummary } from '../..
 import { balancedAccuracy, classShares, oneClassNote } from '../../core/states/figures';
 import { BaselinesTable } from './BaselinesTable';
 
-/** Balanced accuracy and the share of each class predicted (issue 12 item 3, issue 14 item 4); null without predictions. */
+/** Balanced accuracy and the share of each class predicted; null without predictions. */
 function honest(s: RunSummary): { balanced: number; shares: number[]; classes: number } | null {
   if (!s.testPredictions || !s.testLabels || s.testPredictions.length !== s.testLabels.length || !s.testPredictions.length) return null;
   const classes = s.request.task === 'digits' ? 10 : 2;

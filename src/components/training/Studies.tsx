@@ -1,5 +1,5 @@
 /**
- * "Beyond the paper" (issue 7 item 4): the four studies of src/protocol/experiments.ts as
+ * "Beyond the paper": the four studies of src/protocol/experiments.ts as
  * one-click presets. Each runs in the engine worker (runStudy); this component only plots the
  * numbers it returns (d3, src/viz/charts/studyCharts.ts) and tabulates them.
  */

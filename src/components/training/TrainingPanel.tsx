@@ -1,5 +1,5 @@
 /**
- * The training studio (issue 7, items 1–3): settings, the paper's presets, Play / Pause /
+ * The training studio: settings, the paper's presets, Play / Pause /
  * Step / Cancel / Reset with a progress bar, live d3 plots and the final figures. Every run
  * goes to the engine worker (src/app/training/store.ts); this panel only draws.
  */

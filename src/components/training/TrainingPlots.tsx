@@ -289,7 +289,7 @@ export function ConfusionMatrix({ result, task }: { result: TrainOutcome | undef
 export type { RunSummary };
 
 /**
- * Beside the adversarial bars (issue 12 item 3, issue 14 item 4): partner states are all
+ * Beside the adversarial bars: partner states are all
  * separable, so a model that answers "separable" to everything fills every bar. Each run's
  * balanced accuracy on the test set, the share of each class it predicts, and a note when one
  * class takes ≥ 95 %.

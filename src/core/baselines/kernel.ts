@@ -1,5 +1,5 @@
 /**
- * Quantum-kernel classifier (issue 14 item 3): kernel k(ρ, σ) = Tr(ρσ)^p, p = 1 or 2, and
+ * Quantum-kernel classifier: kernel k(ρ, σ) = Tr(ρσ)^p, p = 1 or 2, and
  * kernel ridge classification (Schölkopf & Smola, "Learning with Kernels", §4; quantum
  * kernels: Havlíček et al., Nature 567, 209 (2019); Schuld & Killoran, PRL 122, 040504 (2019)).
  *

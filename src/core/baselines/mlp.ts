@@ -1,5 +1,5 @@
 /**
- * Full-tomography MLP baseline in float64 plain TypeScript (issue 14 item 3): the 16 real
+ * Full-tomography MLP baseline in float64 plain TypeScript: the 16 real
  * parameters of a two-qubit ρ (diagonal, Re and Im of the strict upper triangle — `features`)
  * → hidden tanh layers → softmax, cross-entropy, Adam, Glorot-uniform seeded initialisation,
  * features standardised with the training rows' mean and std only.

@@ -1,9 +1,9 @@
 /**
- * Variational quantum classifier (issue 14 item 3): a hardware-efficient circuit on the two
+ * Variational quantum classifier: a hardware-efficient circuit on the two
  * qubits — L layers of [RY(θ) then RZ(φ) on each qubit, CNOT(qubit 0 → qubit 1)] and a final
  * rotation layer, 4(L + 1) angles — applied to the input state, the computational-basis
  * probabilities p_j = (U ρ U†)_jj fed to the same readout head as the HQRN
- * (y = softmax(R p + r), HQRN.md §6), cross-entropy, Adam.
+ * (y = softmax(R p + r), docs/math.md §6), cross-entropy, Adam.
  * (Kandala et al., Nature 549, 242 (2017) for the ansatz; Schuld et al., PRA 101, 032308 (2020)
  * for circuit-centric classifiers.)
  *
@@ -12,7 +12,7 @@
  * ∂p_j = 2 Re Σ_i ∂U_ji v_ji. Checked against finite differences in vqc.test.ts.
  *
  * Gate conventions: RY(θ) = [[cos θ/2, −sin θ/2], [sin θ/2, cos θ/2]],
- * RZ(φ) = diag(e^{−iφ/2}, e^{iφ/2}); big-endian basis (qubit 0 most significant, HQRN.md §1).
+ * RZ(φ) = diag(e^{−iφ/2}, e^{iφ/2}); big-endian basis (qubit 0 most significant, docs/math.md §1).
  */
 import { type CMat, identity, kron, mul, zeros } from '../math/complex';
 import { adamState, adamStep } from '../hqrn/fit';

@@ -1,12 +1,12 @@
 /**
  * Activations and the normalisation step shared by the quantum block and its classical analog
- * (HQRN.md §2 step 3 and §3): a = σ(z), q = a / Σ a, and the dead-block rule.
+ * (docs/math.md §2 step 3 and §3): a = σ(z), q = a / Σ a, and the dead-block rule.
  */
 
 export const ACTIVATIONS = ['relu', 'softplus', 'sigmoid', 'exp'] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
 
-/** Below this total activation a block is dead (HQRN.md §2). */
+/** Below this total activation a block is dead (docs/math.md §2). */
 export const DEAD_THRESHOLD = 1e-12;
 const LOG_DEAD_THRESHOLD = Math.log(DEAD_THRESHOLD);
 

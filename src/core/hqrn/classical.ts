@@ -1,5 +1,5 @@
 /**
- * The classical residual network and the classical analog of a quantum stack (HQRN.md §3).
+ * The classical residual network and the classical analog of a quantum stack (docs/math.md §3).
  *
  *   x' = α x + (1 − α) N(σ(W_c x + b)),   N(a) = a / Σ a   (dead rule as in the QRB)
  *   W_c = c (|A+|∘² − |A−|∘²)             (the analog of a quantum block)

@@ -1,7 +1,7 @@
 /**
  * A plain-TypeScript float64 trainer for two-qubit (d = 4, or any d) HQRN classifiers with
- * analytic gradients (issue 14: the "Best" entanglement model). It trains exactly the model
- * of HQRN.md §2 and §6, end to end, with Adam, and writes an hqrn-model file (§10) that the
+ * analytic gradients (the "Best" entanglement model, docs/experiments/best-entanglement.md). It trains exactly the model
+ * of docs/math.md §2 and §6, end to end, with Adam, and writes an hqrn-model file (§10) that the
  * float64 core (`hqrn predict`) evaluates to the same predictions.
  *
  * Parametrisation (§4, "training the quantum path directly"): unconstrained complex Ã± (d×d)
@@ -370,7 +370,7 @@ export function fitGreedy(spec: FitSpec, o: GreedyOptions): HqrnParams {
   return { spec, theta: p.theta };
 }
 
-/** The hqrn-model JSON (HQRN.md §10) of trained parameters, with the §4 normalisation of Ã±. */
+/** The hqrn-model JSON (docs/math.md §10) of trained parameters, with the §4 normalisation of Ã±. */
 export function toModelJson(p: HqrnParams, classNames: (string | number)[]): Record<string, unknown> {
   const { d, depth: K, classes: C, activation } = p.spec;
   const D2 = d * d, th = p.theta;

@@ -1,6 +1,6 @@
 /**
  * A full forward pass as the CLI and the explorer show it: per layer the quantum-path state,
- * the classical-path vector (HQRN.md §3: the classical analog run on x^(0) = diag(rho^(0))),
+ * the classical-path vector (docs/math.md §3: the classical analog run on x^(0) = diag(rho^(0))),
  * both blocks' outputs and dead flags, and the measures of §8; then the readout (§6).
  */
 import { classicalAnalog, classicalForward } from './classical';

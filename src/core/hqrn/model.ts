@@ -1,5 +1,5 @@
 /**
- * The in-memory model types (HQRN.md §2, §3, §6, §10). Files are parsed into these by files.ts.
+ * The in-memory model types (docs/math.md §2, §3, §6, §10). Files are parsed into these by files.ts.
  */
 import type { Activation } from './activation';
 import type { CMat } from '../math/complex';

@@ -11,7 +11,7 @@ import { randomDensityMatrix, randomProbabilityVector } from '../math/testing';
 
 const DIMS = [2, 4, 8, 16, 32, 64];
 
-describe('correspondence theorem (HQRN.md §3): diagonal inputs follow the classical network', () => {
+describe('correspondence theorem (docs/math.md §3): diagonal inputs follow the classical network', () => {
   it('holds layer by layer on 288 random stacks: 3 per (d = 2…64) × activation × α ∈ {0, 0.5, 1, random}', () => {
     const rng = makeRng(20261125);
     const alphas: (number | undefined)[] = [0, 0.5, 1, undefined];

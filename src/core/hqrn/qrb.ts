@@ -1,5 +1,5 @@
 /**
- * The Quantum Residual Block and the stack: the quantum path (HQRN.md §2).
+ * The Quantum Residual Block and the stack: the quantum path (docs/math.md §2).
  *
  * Fast form. A density matrix is Hermitian, so it is fixed by d² real numbers, packed as
  *   v = [ρ_00 … ρ_{d−1,d−1},  Re ρ_{ii'} (i<i'),  Im ρ_{ii'} (i<i')]   (packing.ts fixes the order).
@@ -84,7 +84,7 @@ export interface ShotOptions {
   rng?: Rng;
   /**
    * Depolarising noise λ ∈ [0, 1] on each block's input (the noise study beyond the paper):
-   * the block acts on (1 − λ) ρ + λ I/d instead of ρ. 0 or absent: noiseless (HQRN.md).
+   * the block acts on (1 − λ) ρ + λ I/d instead of ρ. 0 or absent: noiseless (docs/math.md).
    */
   noise?: number;
 }
@@ -110,7 +110,7 @@ export interface QrbResult {
 
 /**
  * One QRB on a packed state: z = c(p+ − p−) + b, q = N(σ(z)), v' = α v + (1 − α)[q; 0; 0].
- * With shots, p± are replaced by the finite-shot estimates p̂± (HQRN.md §5); with noise λ the
+ * With shots, p± are replaced by the finite-shot estimates p̂± (docs/math.md §5); with noise λ the
  * block acts on (1 − λ) ρ + λ I/d.
  */
 export function applyCompiledQrb(cb: CompiledBlock, vIn: ArrayLike<number>, opts: ShotOptions = {}): QrbResult {

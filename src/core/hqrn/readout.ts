@@ -1,5 +1,5 @@
 /**
- * The readout heads of HQRN.md §6.
+ * The readout heads of docs/math.md §6.
  */
 import type { Readout } from './model';
 

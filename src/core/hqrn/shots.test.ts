@@ -6,7 +6,7 @@ import { makeRng } from '../math/rng';
 import { estimateAncillaZeroProbabilities, sampleMultinomial } from './shots';
 import { randomDensityMatrix } from '../math/testing';
 
-describe('finite shots (HQRN.md §5)', () => {
+describe('finite shots (docs/math.md §5)', () => {
   const p = [0.1, 0.25, 0.05, 0.3, 0.3];
 
   it('same seed, same counts; another seed, other counts', () => {

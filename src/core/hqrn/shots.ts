@@ -1,5 +1,5 @@
 /**
- * Finite-shot estimates of a block's measured probabilities (HQRN.md §5).
+ * Finite-shot estimates of a block's measured probabilities (docs/math.md §5).
  *
  * After U± on |0><0| ⊗ ρ, the 2d outcomes (a, j) have probabilities (A± ρ A±†)_jj for a = 0
  * and (C± ρ C±†)_jj for a = 1, C± = (I − A±†A±)^{1/2}; they sum to Tr ρ = 1. Only the a = 0
@@ -54,7 +54,7 @@ export function estimateAncillaZeroProbabilities(p0: ArrayLike<number>, shots: n
   return out;
 }
 
-/** The paper's resource count: 4 N_s copies of the input per layer (HQRN.md §5). */
+/** The paper's resource count: 4 N_s copies of the input per layer (docs/math.md §5). */
 export function copiesPerLayer(shots: number): number {
   return 4 * shots;
 }

@@ -8,7 +8,7 @@ import { makeRng } from '../math/rng';
 import { randomProbabilityVector } from '../math/testing';
 import { NORM_MARGIN, halmosDilation, normaliseContractions, transferBlock, transferModel } from './transfer';
 
-describe('classical → quantum transfer (HQRN.md §4)', () => {
+describe('classical → quantum transfer (docs/math.md §4)', () => {
   const rng = makeRng(5);
 
   it('c(|A+|∘² − |A−|∘²) = W exactly (1e-12 relative) and ‖A±‖₂ < 1 on 60 random W, d = 2…32', () => {

@@ -1,5 +1,5 @@
 /**
- * Classical → quantum weight transfer and the Halmos unitary dilation (HQRN.md §4).
+ * Classical → quantum weight transfer and the Halmos unitary dilation (docs/math.md §4).
  */
 import { type CMat, adjoint, blockMatrix, identity, mul, scale, sub, zeros } from '../math/complex';
 import { psdSqrt, spectralNorm, unitarityError } from '../math/linalg';

@@ -1,5 +1,5 @@
 /**
- * Gate-level compilation of a block unitary by Trotterisation (HQRN.md §4, "Gate-level
+ * Gate-level compilation of a block unitary by Trotterisation (docs/math.md §4, "Gate-level
  * compilation (Trotter)").
  *
  *   H = i log U            (principal branch, Hermitian, U = exp(−iH))

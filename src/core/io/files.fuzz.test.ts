@@ -1,5 +1,5 @@
 /**
- * Property-based fuzzing of the file loaders (issue 6: bad input gets a clear message).
+ * Property-based fuzzing of the file loaders (bad input gets a clear message; docs/reliability.md).
  * Property: for any mutation of a valid file, parsing either succeeds with a valid result or
  * throws a FileFormatError whose message is one line `field: problem` — never another error,
  * never a silent NaN.

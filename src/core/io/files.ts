@@ -1,9 +1,9 @@
 /**
- * Reading and validating hqrn-state and hqrn-model files (HQRN.md §10).
+ * Reading and validating hqrn-state and hqrn-model files (docs/math.md §10).
  *
  * Structure (types, required keys, finite numbers) is checked with a zod schema; shapes and
  * physics (square d×d with d = 2^n, α ∈ [0,1], c > 0, contractions within 1e-8; states within
- * 1e-6 of Hermitian / trace-1 / PSD, used as their nearest state, HQRN.md §10) by hand after it. Every failure is a `FileFormatError` whose message is one line
+ * 1e-6 of Hermitian / trace-1 / PSD, used as their nearest state, docs/math.md §10) by hand after it. Every failure is a `FileFormatError` whose message is one line
  * `<field>: <problem>`, with the field as a path like `blocks[2].aPlus.re[0][3]`.
  */
 import { z } from 'zod';
@@ -126,7 +126,7 @@ function checkRealMatrixShape(field: string, a: number[][], rows: number, cols: 
   });
 }
 
-/** How a state file's matrices are read (HQRN.md §10 "States as people write them"). */
+/** How a state file's matrices are read (docs/math.md §10 "States as people write them"). */
 export interface StateReadOptions {
   /**
    * Use the nearest state of any finite matrix of the right size, even outside the tolerance
@@ -161,7 +161,7 @@ export class StateToleranceError extends FileFormatError {
 
 /**
  * Read one {re, im} density matrix: square, d = 2^n (n ≥ 1), finite; then checkState
- * (HQRN.md §10): within 1e-6 of Hermitian / trace 1 / PSD it is used as its nearest state
+ * (docs/math.md §10): within 1e-6 of Hermitian / trace 1 / PSD it is used as its nearest state
  * (eigenvalues of (ρ+ρ†)/2 projected onto the simplex) and the trace distance is returned;
  * outside, a StateToleranceError — unless `opts.nearestState`, which projects any finite matrix.
  */

@@ -1,11 +1,11 @@
 /**
- * OpenQASM 3 export of an HQRN stack (issue 5 item 4; HQRN.md §1, §2, §4).
+ * OpenQASM 3 export of an HQRN stack (docs/math.md §1, §2, §4).
  *
- * What the circuit is and what it is not. A block (HQRN.md §2) is two experiments, one per
+ * What the circuit is and what it is not. A block (docs/math.md §2) is two experiments, one per
  * dilated unitary U± = Halmos(A±) on the (n+1)-qubit register |a⟩⊗|i⟩: prepare the input
  * state ρ on the system with the ancilla in |0⟩, apply U±, measure every qubit in the
  * computational basis, and keep the outcomes with ancilla 0. Only "apply U±" is quantum and
- * is what this file compiles (Trotter, HQRN.md §4). Everything after the measurement is
+ * is what this file compiles (Trotter, docs/math.md §4). Everything after the measurement is
  * classical post-processing that the exported program does NOT contain:
  *   p±_j = (A± ρ A±†)_jj  ≈ count(a = 0, system = j) / N_s   (N_s shots of U±),
  *   z_j  = c (p+_j − p−_j) + b_j,
@@ -13,7 +13,7 @@
  *   ρ'   = α ρ + (1 − α) diag(q)  — the next block's input, prepared classically as the
  *          mixture "with probability α a fresh copy of ρ, else the basis state |j⟩ drawn from q".
  *
- * Qubit order (HQRN.md §1, big-endian): q[0] is the ancilla, the most significant qubit of
+ * Qubit order (docs/math.md §1, big-endian): q[0] is the ancilla, the most significant qubit of
  * the register, and q[1 + k] is system qubit k; basis index |a, i⟩ = a·2^n + i with
  * i = Σ_k q_k 2^(n−1−k). Pauli label character k of `compileTrotter` acts on q[k]. (Tools that
  * print little-endian bitstrings, e.g. Qiskit, show the same state with the bit order reversed.)
@@ -140,7 +140,7 @@ function circuitSection(k: number, sign: 'plus' | 'minus', gateName: string, m: 
 
 /**
  * The Trotter compilations of one block's two unitaries:
- *   U± = [[A±, (I − A±A±†)^{1/2}], [(I − A±†A±)^{1/2}, −A±†]] (Halmos, HQRN.md §4),
+ *   U± = [[A±, (I − A±A±†)^{1/2}], [(I − A±†A±)^{1/2}, −A±†]] (Halmos, docs/math.md §4),
  *   U± ≈ U_r = (one Trotter step)^r of H± = i log U± at the given order.
  */
 export function compileBlockUnitaries(block: QuantumBlock, order: 1 | 2, steps: number): { uPlus: CMat; uMinus: CMat; plus: TrotterCompilation; minus: TrotterCompilation } {
@@ -191,9 +191,9 @@ export function stackToQasm(model: QuantumModel, opts: QasmOptions): QasmExport 
     'include "stdgates.inc";',
     '',
     `// HQRN stack exported by HQRN Explorer: ${chosen.length} block(s), ${n} system qubit(s) + 1 ancilla.`,
-    `// Each block's dilated unitaries U± (HQRN.md §4, Halmos) compiled by Trotterisation of`,
+    `// Each block's dilated unitaries U± (docs/math.md §4, Halmos) compiled by Trotterisation of`,
     `// H = i log U = Σ_P h_P P: order ${order}, r = ${steps} steps; largest error ‖U_r − U‖₂ = ${fmtSci(maxError)}.`,
-    `// Qubit order (big-endian, HQRN.md §1): q[0] = ancilla (most significant), ${sysQubits}.`,
+    `// Qubit order (big-endian, docs/math.md §1): q[0] = ancilla (most significant), ${sysQubits}.`,
     `// Only the unitaries are quantum: state preparation, the ancilla-0 post-selection, the`,
     `// difference p+ − p−, the activation, the normalisation and the α mix are classical`,
     `// post-processing, spelled out in each block's header.`,

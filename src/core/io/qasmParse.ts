@@ -13,7 +13,7 @@
  * The unitary part of a program is split into circuits at every reset or measure: the
  * maximal runs of gates between them.
  *
- * Qubit order: big-endian (HQRN.md §1), q[0] is the most significant bit of the basis index.
+ * Qubit order: big-endian (docs/math.md §1), q[0] is the most significant bit of the basis index.
  */
 
 /** One gate on register qubits, or a repeated sub-circuit. */

@@ -1,6 +1,6 @@
 /**
  * The unitary of a parsed OpenQASM 3 circuit (qasmParse.ts), gate by gate from the textbook
- * matrices of stdgates.inc, big-endian (HQRN.md §1: q[0] is the most significant bit of the
+ * matrices of stdgates.inc, big-endian (docs/math.md §1: q[0] is the most significant bit of the
  * basis index). Written independently of the writer (qasm.ts) and of trotter.ts's Pauli
  * exponentials, so the tests compare two independent computations.
  */

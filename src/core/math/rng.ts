@@ -1,6 +1,6 @@
 /**
  * Seeded randomness: every random draw in HQRN Explorer goes through an `Rng` made from an
- * integer seed, so the same seed gives the same numbers (HQRN.md §5). The bit source is
+ * integer seed, so the same seed gives the same numbers (docs/math.md §5). The bit source is
  * pure-rand's xoroshiro128+; the distributions on top are the textbook ones.
  */
 import { xoroshiro128plus } from 'pure-rand';

@@ -1,6 +1,6 @@
 /**
  * Label-preserving augmentation and wider / shifted generator families for the two-qubit
- * entanglement task (issue 14, HQRN.md §7).
+ * entanglement task (docs/math.md §7; docs/experiments/best-entanglement.md).
  *
  * Augmentation: entanglement and the PPT label are invariant under local unitaries
  * ρ ↦ (U_A⊗U_B) ρ (U_A⊗U_B)† and under the qubit swap ρ ↦ S ρ S (S|ab> = |ba>): the partial

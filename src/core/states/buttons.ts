@@ -1,5 +1,5 @@
 /**
- * The two-qubit states the explorer's input buttons make (HQRN.md §7), as pure functions of
+ * The two-qubit states the explorer's input buttons make (docs/math.md §7), as pure functions of
  * their recipe, so the worker (workers/engine/explore/explore.ts) and the tests and training
  * scripts draw exactly the same states:
  *   - "Random pure": a Haar-random pure state, randomPureState(2, rng(seed));
@@ -56,7 +56,7 @@ export function buttonPressSeeds(n: number, seed: number): number[] {
 /** The Werner slider's values p = k/100, k = 0..100 (step 0.01). */
 export const WERNER_SLIDER: readonly number[] = Array.from({ length: 101 }, (_, k) => k / 100);
 
-/** One named set of button states with their PPT labels (1 = entangled, HQRN.md §7). */
+/** One named set of button states with their PPT labels (1 = entangled, docs/math.md §7). */
 export interface ButtonSet {
   name: string;
   states: CMat[];
@@ -104,7 +104,7 @@ function purity(rho: CMat): number {
 }
 
 /**
- * A training pool of n states shaped like the explorer's buttons (HQRN.md §7), labelled by PPT:
+ * A training pool of n states shaped like the explorer's buttons (docs/math.md §7), labelled by PPT:
  * per draw, with probability 0.22 a Product press, 0.18 a Random-pure press, 0.25 a
  * Random-mixed press, 0.10 the dephased partner of one of the three (computational basis, kind
  * 'dephased-partner'), 0.10 the marginal-product partner of one (kind 'marginal-partner'), 0.10

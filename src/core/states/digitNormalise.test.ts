@@ -40,7 +40,7 @@ export function transformDigit(d: ArrayLike<number>, opts: { W: number; H: numbe
   return out;
 }
 
-describe('normaliseDigitImage (HQRN.md §7 "Drawn digits and images")', () => {
+describe('normaliseDigitImage (docs/math.md §7 "Drawn digits and images")', () => {
   it('a 5×10 bar in the top-left corner: box scaled to 10×20, centre of mass at (13.5, 13.5) ± 0.5', () => {
     const n = normaliseDigitImage(rect(28, 28, 1, 2, 5, 10), 28, 28);
     expect(n.ink).toBe(true);

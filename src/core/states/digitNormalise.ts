@@ -1,5 +1,5 @@
 /**
- * Drawn digits and images, normalised the way MNIST's digits were (HQRN.md §7 "Drawn digits
+ * Drawn digits and images, normalised the way MNIST's digits were (docs/math.md §7 "Drawn digits
  * and images"; LeCun et al., the MNIST database): light ink on a dark ground, the ink's
  * bounding box scaled to fit 20×20 (aspect kept, area averaging), placed in a 28×28 frame with
  * its centre of mass at the frame's centre (13.5, 13.5) ± 0.5. Then the usual 8×8 pipeline
@@ -8,7 +8,7 @@
 import { DIGIT_PIXELS, DIGIT_SIDE, digitToInput } from './digits';
 
 /**
- * Where the centre of mass is put: (13.9, 13.9), inside HQRN.md §7's 13.5 ± 0.5 and next to
+ * Where the centre of mass is put: (13.9, 13.9), inside docs/math.md §7's 13.5 ± 0.5 and next to
  * where MNIST's own digits have theirs (their mean centre of mass is (14.0, 14.0) in
  * pixel-index coordinates). Measured on 1,000 test digits with the bundled digits model:
  * re-normalising the MNIST digits themselves keeps the accuracy (0.932 vs 0.931 as stored);
@@ -87,7 +87,7 @@ export function resampleArea(v: ArrayLike<number>, w: number, h: number, W: numb
 }
 
 /**
- * Normalise a width×height grey image (intensities in [0, 1], row-major) as HQRN.md §7 says:
+ * Normalise a width×height grey image (intensities in [0, 1], row-major) as docs/math.md §7 says:
  * 1. light background → invert: the mean of the border pixels above 0.5 means a light ground,
  *    and v ← 1 − v;
  * 2. no ink — maximum < 0.05, or fewer than 4 pixels above 0.1·maximum — gives
@@ -192,7 +192,7 @@ export function rgbaToGrey(rgba: ArrayLike<number>, width: number, height: numbe
 export type DrawnDigitInput = { ink: true; x: Float64Array; image: Float64Array } | { ink: false; x: Float64Array; reason: string };
 
 /**
- * x = digitToInput(normaliseDigitImage(pixels)) for a 28×28 drawing (HQRN.md §7). Without ink
+ * x = digitToInput(normaliseDigitImage(pixels)) for a 28×28 drawing (docs/math.md §7). Without ink
  * the input is the uniform x = 1/64 (what digitToInput gives a blank picture) and `ink: false`:
  * callers show "draw a digit" and no prediction.
  */

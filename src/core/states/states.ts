@@ -1,9 +1,9 @@
 /**
- * Two-qubit (and general n-qubit) states for the entanglement task (HQRN.md §7): named states,
+ * Two-qubit (and general n-qubit) states for the entanglement task (docs/math.md §7): named states,
  * seeded random generators, partial trace / partial transpose, and the two adversarial
  * separable partners of an entangled state.
  *
- * Conventions (HQRN.md §1): big-endian basis, qubit 0 is the most significant bit. For two
+ * Conventions (docs/math.md §1): big-endian basis, qubit 0 is the most significant bit. For two
  * qubits, subsystem A = qubit 0 and B = qubit 1, basis index i = 2a + b, and ρ_A ⊗ ρ_B is
  * `kron(ρ_A, ρ_B)`.
  *
@@ -89,7 +89,7 @@ export function bellState(kind: BellKind): CMat {
 
 /**
  * Werner state ρ_W(p) = p |Φ+><Φ+| + (1 − p) I/4, p ∈ [0, 1].
- * Entangled iff p > 1/3 (HQRN.md §7); throws outside [0, 1] because it is then not a state.
+ * Entangled iff p > 1/3 (docs/math.md §7); throws outside [0, 1] because it is then not a state.
  */
 export function werner(p: number): CMat {
   if (!Number.isFinite(p) || p < 0 || p > 1) throw new RangeError(`Werner p must be in [0, 1], got ${p}`);
@@ -349,7 +349,7 @@ export function partialTranspose(rho: CMat, nA = 1, nB = 1): CMat {
 export type LocalBasis = readonly [CMat, CMat];
 
 /**
- * Dephased partner Δ(ρ) = Σ_{ij} P_ij ρ P_ij, P_ij = |e_i f_j><e_i f_j| (HQRN.md §7).
+ * Dephased partner Δ(ρ) = Σ_{ij} P_ij ρ P_ij, P_ij = |e_i f_j><e_i f_j| (docs/math.md §7).
  * With W = U_A ⊗ U_B (columns |e_i f_j>): Δ(ρ) = W diag(diag(W† ρ W)) W†. Separable (a mixture
  * of product projectors) and reproduces every outcome probability <e_i f_j|ρ|e_i f_j> of ρ in
  * that basis. Default basis: computational, where Δ(ρ) is just the diagonal part of ρ, so the
@@ -378,7 +378,7 @@ export function dephasedPartner(rho: CMat, basis?: LocalBasis): CMat {
 }
 
 /**
- * Marginal-product partner ρ_A ⊗ ρ_B (HQRN.md §7): separable, and it has the same single-qubit
+ * Marginal-product partner ρ_A ⊗ ρ_B (docs/math.md §7): separable, and it has the same single-qubit
  * reduced states as ρ, so every single-qubit statistic in every basis agrees.
  */
 export function marginalProductPartner(rho: CMat): CMat {

@@ -114,7 +114,7 @@ export const cityPlugin: MatrixPlugin = {
           return ctx.measureText(text).width;
         }
       : undefined;
-    const L = cityLayout(data.d, data.nQubits, options.cssSize, options.dpr, titled, measure);
+    const L = cityLayout(data.d, data.nQubits, options.cssSize, options.dpr, titled, measure, options.labelCss);
     const g = setupCanvas(target, L.width, L.height, L.dpr);
     g.font = `${L.fontPx}px system-ui, sans-serif`;
     g.fillStyle = AXIS_TEXT;

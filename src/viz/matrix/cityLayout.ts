@@ -91,16 +91,19 @@ function thinning(d: number, a: number, dir: readonly [number, number], w: numbe
   return step;
 }
 
+/** The city's basis label size by default, CSS px. */
+export const CITY_LABEL_CSS = 10;
+
 /**
  * The layout of a city drawing `cssWidth` CSS px wide at devicePixelRatio `dpr`: two panels
  * (Re ρ, Im ρ) of a d×d matrix on nQubits. `titled`: the large view, with titles and basis
  * labels; without them (the network chain's small cells) the floor takes the whole width.
  */
-export function cityLayout(d: number, nQubits: number, cssWidth: number, dpr: number, titled = true, measure: MeasureText = estimateText): CityLayout {
+export function cityLayout(d: number, nQubits: number, cssWidth: number, dpr: number, titled = true, measure: MeasureText = estimateText, labelCss = CITY_LABEL_CSS): CityLayout {
   const width = Math.round(cssWidth * dpr);
   const panelW = width / 2;
-  const fontPx = 11 * dpr;
-  const labelPx = 10 * dpr;
+  const fontPx = Math.max(11, labelCss + 1) * dpr;
+  const labelPx = labelCss * dpr;
   const titleH = titled ? fontPx + 8 * dpr : 2 * dpr;
   const lineH = labelPx * 1.1;
   // The widest labels decide the room kept for them beside and below the floor.

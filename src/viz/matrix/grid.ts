@@ -34,7 +34,12 @@ const CHAR_W = 0.62; // monospace advance per font pixel
 export interface GridLabelOptions {
   rowLabels?: boolean;
   indexLabels?: boolean;
+  /** Font size of the basis labels in CSS px (default GRID_LABEL_CSS; presentation mode: larger). */
+  labelCss?: number;
 }
+
+/** The basis labels' default font size, CSS px. */
+export const GRID_LABEL_CSS = 11;
 
 /** The text of basis label k: a ket/bra of nQubits bits, or the decimal index. */
 export function gridLabelText(k: number, nQubits: number, side: 'row' | 'column', index: boolean): string {
@@ -49,7 +54,7 @@ export function gridLabelText(k: number, nQubits: number, side: 'row' | 'column'
  * labels (rotated when they would not fit side by side).
  */
 export function gridLayout(d: number, nQubits: number, cssSize: number, dpr: number, labels: boolean, opts: GridLabelOptions = {}): GridLayout {
-  const fontCss = 11;
+  const fontCss = opts.labelCss ?? GRID_LABEL_CSS;
   const indexLabels = opts.indexLabels === true;
   const rowLabels = labels && opts.rowLabels !== false;
   const labelEvery = d <= VIZ_LIMITS.maxLabelledDim ? 1 : Math.max(1, Math.round(d / 8));

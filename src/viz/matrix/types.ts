@@ -49,6 +49,8 @@ export interface MatrixDrawOptions {
    * (|001000⟩): a narrow screen keeps the room for the cells. Default false.
    */
   indexLabels?: boolean;
+  /** Heatmap/Hinton: the basis labels' font size in CSS px (default 11; presentation mode 16). */
+  labelCss?: number;
   /** The cell under the keyboard cursor (outlined), if any. */
   cursor?: { i: number; j: number } | null;
 }

@@ -1,5 +1,5 @@
 /**
- * The worker's `runBaselines` (issue 14 item 3): the entanglement baselines table on exactly
+ * The worker's `runBaselines`: the entanglement baselines table on exactly
  * the data of a training request — rows the caller already has (HQRN runs, the classical
  * analog; given as test-set predictions) plus the MLP, VQC and quantum-kernel baselines
  * trained here in float64 (baselinesRun.ts). Spread into the engine API (api.ts).

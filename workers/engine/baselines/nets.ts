@@ -1,5 +1,5 @@
 /**
- * Classical baselines for the experiments (issue 7): a linear softmax (hidden: []) and a small
+ * Classical baselines for the experiments: a linear softmax (hidden: []) and a small
  * MLP, on tfjs tensors, Adam, seeded (initialisation and minibatch shuffles from makeRng), and
  * without leaks: the feature standardisation is fitted on the training rows only, the test
  * rows are used for evaluation only, and every tensor is disposed.

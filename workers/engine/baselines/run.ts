@@ -1,5 +1,5 @@
 /**
- * The entanglement baselines table of issue 14 item 3, on exactly the data of a preset
+ * The entanglement baselines table (docs/experiments/baselines.md), on exactly the data of a preset
  * (node: `npm run experiments`; browser: the worker's `runBaselines`). No node imports.
  *
  * Rows (every one trained on the preset's training split, scored on its test split):

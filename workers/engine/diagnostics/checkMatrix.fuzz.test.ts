@@ -1,11 +1,11 @@
 /**
- * Property-based fuzzing of the hand-entered matrix check (issue 6 item 1): the matrix editor
+ * Property-based fuzzing of the hand-entered matrix check: the matrix editor
  * sends whatever the user typed to the worker's `checkMatrix(re, im)`.
  *
  * Properties, for any input (wrong shapes, NaN, ±Infinity, 1e308, subnormals, random
  * matrices, near-states, perturbed states):
  * - it never throws; it returns null or a one-line message naming the problem;
- * - when it returns null the matrix is a state within the tolerance of HQRN.md §10 — checked
+ * - when it returns null the matrix is a state within the tolerance of docs/math.md §10 — checked
  *   independently of the core's validator: Hermitian, trace 1 (both to 1e-6) and PSD to −1e-6
  *   (a complex Cholesky factorisation of ρ + 1e-6·I written here, not the core's eigensolver);
  * - a refused finite 4×4 matrix is offered its nearest state, which is a state to 1e-10;

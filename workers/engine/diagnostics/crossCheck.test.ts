@@ -4,7 +4,7 @@ import { selectBackend } from '../backend';
 import { crossCheck } from './crossCheck';
 import { Engine } from '../forward/engine';
 
-/** HQRN.md §9: the float32 engine agrees with the float64 core to 1e-4 absolute. */
+/** docs/math.md §9: the float32 engine agrees with the float64 core to 1e-4 absolute. */
 describe.each(['cpu', 'wasm'] as const)('cross-check against the float64 core on %s', (backend) => {
   it('every state entry, x, q and readout probability within 1e-4', async () => {
     const info = await selectBackend(backend);

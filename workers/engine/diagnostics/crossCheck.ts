@@ -1,5 +1,5 @@
 /**
- * The engine (float32 tensors, current tfjs backend) against the float64 core (HQRN.md §9:
+ * The engine (float32 tensors, current tfjs backend) against the float64 core (docs/math.md §9:
  * ≤ 1e-4 absolute). Random quantum models (every activation, random α, gain, bias, readout)
  * on 2 and 6 qubits, on full random mixed states and on diagonal inputs (both the diagonal
  * fast path and the full packed path), plus the classical analog as a classical model. The

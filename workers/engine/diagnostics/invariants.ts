@@ -1,6 +1,6 @@
 /**
- * Invariants under load (issue 6 item 3): random states through random stacks on the current
- * tfjs backend; every state the engine returns must be a density matrix within HQRN.md §9's
+ * Invariants under load: random states through random stacks on the current
+ * tfjs backend; every state the engine returns must be a density matrix within docs/math.md §9's
  * float32 tolerances. The checks run in float64 on the float32 entries, with the core's
  * eigensolver for positivity.
  *
@@ -25,7 +25,7 @@ import type { BackendName, ForwardResponse } from '../../../src/protocol/message
 import { toBatch } from './crossCheck';
 import type { Engine } from '../forward/engine';
 
-/** HQRN.md §9 for the float32 engine. */
+/** docs/math.md §9 for the float32 engine. */
 export const INVARIANT_TOLERANCES = {
   /** max |ρ_ij − conj(ρ_ji)|: the 1e-4 entry tolerance. */
   hermiticity: 1e-4,

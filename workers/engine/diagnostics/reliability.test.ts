@@ -1,9 +1,9 @@
 /**
- * Issue 6 items 2–3 in node on tfjs cpu, through the engine API:
+ * Reliability (docs/reliability.md) in node on tfjs cpu, through the engine API:
  * - invariants under load: random states through random stacks, every returned state a
- *   density matrix within HQRN.md §9 (the browser runs 10⁴ per backend: e2e/reliability.spec.ts);
+ *   density matrix within docs/math.md §9 (the browser runs 10⁴ per backend: e2e/reliability.spec.ts);
  * - out-of-range numerics: a dead block, a gain of 10⁶, α = 0 and α = 1 give the results
- *   HQRN.md §2 defines, with no NaN or Infinity anywhere in the answer.
+ *   docs/math.md §2 defines, with no NaN or Infinity anywhere in the answer.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -37,7 +37,7 @@ function nonFiniteNumbers(value: unknown, path = '$', out: string[] = []): strin
 }
 
 describe('invariants under load (cpu backend, node)', () => {
-  it('2000 random states through random stacks (d = 2…64): every returned state Hermitian, trace 1, PSD (HQRN.md §9)', async () => {
+  it('2000 random states through random stacks (d = 2…64): every returned state Hermitian, trace 1, PSD (docs/math.md §9)', async () => {
     const before = tf.memory().numTensors;
     const r = await api.invariantCheck(2000, 42);
     console.log(
@@ -72,7 +72,7 @@ describe('invariants under load (cpu backend, node)', () => {
   });
 });
 
-describe('out-of-range numerics give the results HQRN.md §2 defines, never NaN', () => {
+describe('out-of-range numerics give the results docs/math.md §2 defines, never NaN', () => {
   const rng = makeRng(5);
   const base = randomQuantumModel(2, 1, rng, { classes: 2, activation: 'relu', alpha: 0.5 });
   const states = Array.from({ length: 6 }, () => randomDensityMatrix(4, rng));

@@ -1,5 +1,5 @@
 /**
- * Issue 6: the engine's reliability calls (heartbeat, life lock, invariant checks), spread into
+ * The engine's reliability calls (docs/reliability.md) (heartbeat, life lock, invariant checks), spread into
  * the API in api.ts. Fault injection for tests is in ../testHooks.ts, outside the API.
  */
 import type { EngineApiDeps } from '../exportApi';
@@ -35,7 +35,7 @@ export function createReliabilityApi(deps: EngineApiDeps) {
 
     /**
      * `nStates` seeded random states through random stacks on the current backend; every
-     * returned state checked against HQRN.md §9 (workers/engine/diagnostics/invariants.ts).
+     * returned state checked against docs/math.md §9 (workers/engine/diagnostics/invariants.ts).
      */
     async invariantCheck(nStates: number, seed = 1): Promise<InvariantReport> {
       return withBackend(() => invariantCheck(deps.engine, nStates, seed));

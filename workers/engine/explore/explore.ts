@@ -85,7 +85,7 @@ export interface ExploreInput {
 
 /**
  * The input state of a recipe (two-qubit states for entanglement, diag(x) for digits). A
- * hand-entered matrix within 1e-6 of a state is used as its nearest state (HQRN.md §10); a
+ * hand-entered matrix within 1e-6 of a state is used as its nearest state (docs/math.md §10); a
  * drawing is normalised as MNIST's digits were (§7) and flagged `noDigit` when it has no ink.
  */
 export async function inputFromSpec(spec: InputSpec, deps: Pick<ExploreDeps, 'loadDigits'>): Promise<ExploreInput> {
@@ -99,7 +99,7 @@ export async function inputFromSpec(spec: InputSpec, deps: Pick<ExploreDeps, 'lo
     case 'product':
       return { rho: seededButtonState(spec.kind, spec.seed) };
     case 'matrix': {
-      // within 1e-6 of a state: its nearest state (HQRN.md §10)
+      // within 1e-6 of a state: its nearest state (docs/math.md §10)
       const c = checkState(fromArrays(spec.re, spec.im));
       if (!c.ok) throw new FileFormatError('matrix', c.problem);
       return { rho: c.rho };
@@ -109,7 +109,7 @@ export async function inputFromSpec(spec: InputSpec, deps: Pick<ExploreDeps, 'lo
     case 'marginal':
       return { rho: marginalProductPartner((await inputFromSpec(spec.of, deps)).rho) };
     case 'drawn': {
-      // normalised as MNIST's digits were (HQRN.md §7); no ink: uniform x and no prediction
+      // normalised as MNIST's digits were (docs/math.md §7); no ink: uniform x and no prediction
       if (spec.pixels.length !== DIGIT_PIXELS) throw new FileFormatError('drawn.pixels', `expected ${DIGIT_PIXELS} pixels, got ${spec.pixels.length}`);
       const d = drawnDigitToInput(spec.pixels);
       return d.ink ? { rho: diagonalMatrix(d.x), pooled: d.x, digit28: d.image } : { rho: diagonalMatrix(d.x), pooled: d.x, digit28: new Float64Array(DIGIT_PIXELS), noDigit: true };
@@ -125,7 +125,7 @@ export async function inputFromSpec(spec: InputSpec, deps: Pick<ExploreDeps, 'lo
 }
 
 /**
- * Is the hand-entered 4×4 matrix a state (HQRN.md §10)? checkState with tolerance 1e-6:
+ * Is the hand-entered 4×4 matrix a state (docs/math.md §10)? checkState with tolerance 1e-6:
  * accepted → `{ problem: null, traceDistance }` (the explorer uses its nearest state);
  * refused → the problem (one line, 4 significant digits, the tolerance) and, for any finite
  * matrix, the nearest state offered as "Use the nearest state". Never throws.

@@ -50,7 +50,7 @@ async function compare(engine: Engine, model: Model, states: CMat[]): Promise<nu
   return worst;
 }
 
-describe('Engine.forward on tfjs cpu agrees with the float64 core (HQRN.md §9: 1e-4)', () => {
+describe('Engine.forward on tfjs cpu agrees with the float64 core (docs/math.md §9: 1e-4)', () => {
   const engine = new Engine();
   const rng = makeRng(77);
 

@@ -1,5 +1,5 @@
 /**
- * The compiled stack (stack.ts) against the float64 core, layer by layer (HQRN.md §9: 1e-4):
+ * The compiled stack (stack.ts) against the float64 core, layer by layer (docs/math.md §9: 1e-4):
  * the off-diagonal identity z_k = W_k x^(k−1) + A_{k−1} Ω_off,k v_off^(0) + b_k with every
  * block's off-diagonal term from one product up front, the u = x/S_k rescaling (α = 0, α = 1,
  * and α small enough that S underflows and the chain rescales), the arithmetic dead rule, and

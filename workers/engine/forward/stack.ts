@@ -1,6 +1,6 @@
 /**
- * A model compiled once into the few tensors the batched forward needs (issue 13), and the
- * fused block chain that runs on them. Same mathematics as src/core (HQRN.md §2–3); the
+ * A model compiled once into the few tensors the batched forward needs, and the
+ * fused block chain that runs on them. Same mathematics as src/core (docs/math.md §2–3); the
  * engine's cross-checks against the float64 core (1e-4) cover this path.
  *
  * Two exact rewrites make the chain short:

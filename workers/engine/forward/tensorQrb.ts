@@ -196,7 +196,7 @@ export const WRITTEN_OUT: readonly Activation[] = ['relu', 'softplus', 'sigmoid'
 
 /**
  * The classical block X' = αX + (1−α) N(σ(X Wᵀ + b)) for σ = relu, softplus, sigmoid, with its
- * gradient written out (issue 13: a training step's kernels were mostly the tape's — every op's
+ * gradient written out (a training step's kernels were mostly the tape's — every op's
  * gradient, its broadcast reductions and saved clones). Forward: the same operations as
  * applyClassicalT. Backward, with r = (1 − e)/(s + e) (1/s live, 0 dead) and q = a·r + e/d:
  *   dq = (1−α) dY,  da = r ∘ (dq − Σ_j dq_j q_j),  dz = da ∘ σ'(z),

@@ -1,5 +1,5 @@
 /**
- * The experiment presets (issue 7): valid TrainRequests with HQRN.md §7's sizes, the
+ * The experiment presets: valid TrainRequests with docs/math.md §7's sizes, the
  * beyond-the-paper studies' settings, the results format of a tiny run, and baselines that
  * learn (cpu backend, small sizes: a few seconds).
  */
@@ -41,7 +41,7 @@ describe('experiment presets', () => {
     expect(Object.keys(PRESETS).sort()).toEqual([...PRESET_NAMES].sort());
   });
 
-  it('paper sizes (HQRN.md §7) and the paper settings', () => {
+  it('paper sizes (docs/math.md §7) and the paper settings', () => {
     const d = PRESETS.digits.request;
     expect([d.task, d.mode, d.trainSize, d.testSize, d.alpha]).toEqual(['digits', 'transfer', 6000, 4000, 0.5]);
     expect(PRESETS.digits.linear.hidden).toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * Issue 13: the restructured training (fewer ops, data on the device, one batched evaluation
+ * The restructured training (fewer ops, data on the device, one batched evaluation
  * per epoch) gives the same curves as the loop before it, within float32 round-off. The
  * reference curves were recorded with the old loop (see trainCurves.ts) on tfjs cpu.
  */

@@ -1,6 +1,6 @@
 /**
  * Small, seeded training runs whose curves (loss, accuracies per epoch) are pinned in
- * fixtures/train-curves.json, recorded with the training loop as it was before issue 13's
+ * fixtures/train-curves.json, recorded with the training loop as it was before the batched restructuring's
  * restructuring (commit 38ad224). trainLoop.test.ts checks the current loop reproduces them
  * within float32 round-off. Regenerate (only on purpose): tsx workers/engine/train/curves.ts
  */

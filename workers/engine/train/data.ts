@@ -1,5 +1,5 @@
 /**
- * Training data for the two tasks of HQRN.md §7, in the layouts the training loop needs:
+ * Training data for the two tasks of docs/math.md §7, in the layouts the training loop needs:
  * the classical path sees diagonals x (n×d), the quantum path packed states v (n×d², see
  * src/core/hqrn/qrb.ts) — built for entanglement only: digit inputs are diagonal, so their packed
  * states are [x, 0] and the quantum path on them is exactly the analog-weights path (§3).

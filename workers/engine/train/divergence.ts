@@ -1,5 +1,5 @@
 /**
- * Divergence of a training run (issue 12, item 3): the loss is not a finite number, or it has
+ * Divergence of a training run: the loss is not a finite number, or it has
  * risen far above where the run started. Checked where the loop reads the loss anyway (the
  * progress reports and epoch ends, no extra sync per step).
  */

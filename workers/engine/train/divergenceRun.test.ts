@@ -1,5 +1,5 @@
 /**
- * Issue 12 item 3: a diverging run (learning rate 1e30) stops, is marked diverged with the
+ * A diverging run (learning rate 1e30) stops, is marked diverged with the
  * epoch, and keeps the last finite model — which the float64 core can load and run.
  */
 import * as tf from '@tensorflow/tfjs-core';

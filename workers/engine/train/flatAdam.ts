@@ -1,5 +1,5 @@
 /**
- * Adam over all of a stage's variables at once (issue 13: fewer, fatter ops). tfjs's
+ * Adam over all of a stage's variables at once (fewer, fatter ops). tfjs's
  * AdamOptimizer runs ~14 kernels per variable per step (a quantum stage has 16 variables:
  * ~220 of a step's kernels); this concatenates the gradients, runs the same update on one flat
  * vector and splits it back (~20 kernels). Element by element it is the same arithmetic as

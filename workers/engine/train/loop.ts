@@ -31,7 +31,7 @@ const REPORT_EVERY_MS = 100;
 const YIELD_EVERY_MS = 20;
 /**
  * Rows per forward pass when evaluating a split: every split of the paper's tasks (≤ 6,000
- * rows) is one batched call with one read-back (issue 13); larger ones are chunked.
+ * rows) is one batched call with one read-back; larger ones are chunked.
  */
 const EVAL_CHUNK = 8192;
 
@@ -107,7 +107,7 @@ export class Trainer {
    * caller's final evaluation of the same logits need not run again.
    */
   stageEvaluation: Evaluation | undefined;
-  /** Set when the run diverged (issue 12): runStage then returns false with the weights restored. */
+  /** Set when the run diverged: runStage then returns false with the weights restored. */
   diverged: DivergedAt | undefined;
   private readonly detector = new DivergenceDetector();
   /** During an epoch: emit a per-step progress report (used between evaluation chunks too). */

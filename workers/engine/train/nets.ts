@@ -169,7 +169,7 @@ export class QuantumBlockParams {
   vars(): tf.Variable[] {
     return [this.pRe, this.pIm, this.mRe, this.mIm, this.b];
   }
-  /** The exported block: A± = Ã±/√s, c = s (HQRN.md §4). */
+  /** The exported block: A± = Ã±/√s, c = s (docs/math.md §4). */
   toCore(): QuantumBlock {
     const t = this.aTilde();
     const [pr, pi, mr, mi] = t.map((x) => Float64Array.from(x.dataSync()));

@@ -1,5 +1,5 @@
 /**
- * Training (issue 3) on the cpu backend: small runs that check what could go wrong — the loss
+ * Training on the cpu backend: small runs that check what could go wrong — the loss
  * falls, the classical analog is blind to dephasing while the trained HQRN is not, transfer
  * is exact, exported models reproduce the tensor predictions in the float64 core, pause /
  * resume / cancel act between steps, runs are seeded, nothing leaks, progress keeps coming.
@@ -189,7 +189,7 @@ describe('train: control and progress', () => {
     const control = new TrainControl();
     const reports: { t: number; p: TrainProgress }[] = [];
     let pausedAt = -1, resumedAt = -1, cancelAt = -1, pausedStep = -1;
-    // Epochs long enough (~190 steps) for mid-epoch reports, which come ≥ 100 ms apart (the loop got faster: issue 13).
+    // Epochs long enough (~190 steps) for mid-epoch reports, which come ≥ 100 ms apart (the loop got faster).
     const req: TrainRequest = { ...ENT, mode: 'quantum-end-to-end', epochs: 200, trainSize: 3000, testSize: 100, batchSize: 16 };
     const promise = run(req, (p) => {
       const t = performance.now();

@@ -1,6 +1,6 @@
 /**
- * Training (issue 3): the classical residual network, classical → quantum transfer, and the
- * HQRN trained directly (greedy layer-wise, the paper's, or end-to-end), HQRN.md §3, §4, §6.
+ * Training: the classical residual network, classical → quantum transfer, and the
+ * HQRN trained directly (greedy layer-wise, the paper's, or end-to-end), docs/math.md §3, §4, §6.
  *
  *   train(req, hooks) → TrainResult (+ the extras of TrainResultExt)
  *
