@@ -11,6 +11,7 @@ import { drawProbBars } from '../../viz/charts/probBars';
 import { useExplorer } from '../../app/explorer/storeHook';
 import { weightsNote } from '../../app/explorer/weightsNote';
 import { ExportButtons, svgElementExport } from '../export/ExportButtons';
+import { useCaption, VerdictMark } from './Caption';
 import '../../viz/viz.css';
 
 export function Readouts() {
@@ -18,6 +19,9 @@ export function Readouts() {
   const trained = useExplorer((s) => s.stack.trained);
   const depth = useExplorer((s) => s.stack.blocks.length);
   const note = weightsNote(trained, depth);
+  const cap = useCaption();
+  const truthCls = cap?.state.truth.cls;
+  const truthName = cap && truthCls !== null && truthCls !== undefined ? classLabel(cap.state.classes[truthCls] ?? truthCls) : 'unknown';
   const palette = paletteSpec(useExplorer((s) => s.view.palette));
   const labels = useMemo(() => (result ? result.classes.map((c) => classLabel(c)) : []), [result]);
   // Axis ticks: the bare digit for ten classes (full labels would run together).
@@ -38,6 +42,10 @@ export function Readouts() {
               <>
                 <p className="predicts">
                   predicts <strong>{classLabel(result.classes[out.predicted])}</strong>
+                </p>
+                <p className="truth">
+                  {cap && <VerdictMark verdict={cap[path]} path={path === 'quantum' ? 'Quantum' : 'Classical'} truth={truthName} />} truth: <strong>{truthName}</strong>
+                  {result.d === 4 ? ' (PPT)' : cap?.state.input.kind === 'mnist' ? ' (label)' : ''}
                 </p>
                 <p className="prob">
                   P({classLabel(result.classes[out.predicted])}) = {fmt(values[out.predicted], 3)}

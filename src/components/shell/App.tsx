@@ -12,6 +12,7 @@ import { LayerChain } from '../explorer/LayerChain';
 import { EvolutionPanel, LayerDetails } from '../explorer/LayerStrip';
 import { MetricsDetails, MetricsPanel } from '../explorer/MetricsPanel';
 import { Readouts } from '../explorer/Readouts';
+import { Caption } from '../explorer/Caption';
 import { StackBuilder } from '../stack/StackBuilder';
 import { ExplorePanel, TabPanels, useShownPanel } from './Tabs';
 import { TopBar } from './TopBar';
@@ -31,6 +32,7 @@ export function App() {
           <div className="area-input">
             <InputPanel />
           </div>
+          <div className="area-caption"><Caption /></div>
           <div className="area-chain">
             <LayerChain />
           </div>
