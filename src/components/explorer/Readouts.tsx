@@ -55,10 +55,21 @@ export function Readouts() {
             ) : (
               <p className="predicts">computing…</p>
             )}
-            <p className={`weights-note${note.untrained ? ' is-untrained' : ''}`}>{note.text}</p>
+            {/* Random weights are a caution (their "prediction" means nothing); a trained model
+                cut short or made deeper is information: neither is styled as an error. */}
+            <p className={`weights-note${note.untrained ? (trained ? ' is-partial' : ' is-untrained') : ''}`}>
+              {note.untrained && !trained && <span aria-hidden="true">⚠ </span>}
+              {note.text}
+            </p>
           </section>
         );
       })}
+      {cap?.state.inputIsDiagonal && result && result.d > 4 && (
+        <p className="readouts-coincide">
+          A digit enters as a diagonal state, so the two paths compute the same numbers at every layer (the <strong>exact correspondence</strong> of a
+          QRB with its classical residual network): their predictions coincide.
+        </p>
+      )}
     </section>
   );
 }
