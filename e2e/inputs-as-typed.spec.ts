@@ -99,11 +99,13 @@ test('"Use the nearest state": the Werner state typed 0.333/0.166 is refused wit
   await settled(page);
   await expect(page.getByRole('status', { name: 'Input purity', exact: true })).toHaveText('0.3330');
   await expect(page.getByRole('status', { name: 'Input concurrence', exact: true })).toHaveText('0.0000');
-  // The link holds the projected matrix without float noise (no −1.8e-17: such entries are 0).
+  // The link holds the projected matrix exactly (docs/links.md): each entry the shortest decimal of its double.
   await expect.poll(() => page.url()).toMatch(/in=matrix:/);
   const matrix = decodeURIComponent(page.url()).match(/in=matrix:([^&]*)/)![1];
-  expect(matrix.split(/[,;]/)).toHaveLength(32);
-  expect(matrix).not.toMatch(/e-/);
+  const entries = matrix.split(/[,;]/);
+  expect(entries).toHaveLength(32);
+  for (const e of entries) expect(String(Number(e))).toBe(e);
+  expect(Math.abs(Number(entries[0]) - 0.3335)).toBeLessThan(1e-12);
   expect(errors).toEqual([]);
 });
 
@@ -134,7 +136,7 @@ test('a pasted numpy matrix fills the cells; a typo is named as a parse problem'
   await expect(note).toHaveText("Cannot read the pasted matrix: row 2, column 3: '0.5.1' is not a number");
   // (|00⟩ + i|11⟩)/√2 as numpy prints it
   await paste.fill('array([[0.5+0.j , 0. +0.j , 0. +0.j , 0. -0.5j],\n       [0. +0.j , 0. +0.j , 0. +0.j , 0. +0.j ],\n       [0. +0.j , 0. +0.j , 0. +0.j , 0. +0.j ],\n       [0. +0.5j, 0. +0.j , 0. +0.j , 0.5+0.j ]])');
-  await expect(note).toHaveText('Read a 4×4 matrix (numpy form) into the cells below.');
+  await expect(note).toHaveText('Read a 4×4 matrix into the cells below (read as a numpy array).');
   await expect(cell(page, 'Re', 0, 0)).toHaveValue('0.5');
   await expect(cell(page, 'Im', 0, 3)).toHaveValue('-0.5');
   await expect(cell(page, 'Im', 3, 0)).toHaveValue('0.5');

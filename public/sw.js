@@ -55,8 +55,20 @@ self.addEventListener('activate', (event) => {
 });
 
 self.addEventListener('message', (event) => {
+  // A page sees this version installed but still waiting (the old worker was busy when
+  // install's skipWaiting ran): try again.
+  if (event.data === 'hqrn-skip-waiting') return void self.skipWaiting();
   // The page asks which version serves it (shown in the status line's tooltip).
-  if (event.data === 'hqrn-offline-version') event.source?.postMessage({ kind: 'hqrn-offline-version', version, files: files.length + 1 });
+  // With the page's main script (`script`), also whether this version stores it: a tab of an
+  // older build, whose files this version does not have, is told so (`stores: false`).
+  const asked = event.data === 'hqrn-offline-version' ? {} : event.data?.kind === 'hqrn-offline-version' ? event.data : null;
+  if (!asked) return;
+  const reply = { kind: 'hqrn-offline-version', version, files: files.length + 1 };
+  if (typeof asked.script === 'string') {
+    const script = new URL(asked.script, SCOPE);
+    reply.stores = script.origin === SCOPE.origin && files.includes(script.pathname.slice(SCOPE.pathname.length));
+  }
+  event.source?.postMessage(reply);
 });
 
 self.addEventListener('fetch', (event) => {

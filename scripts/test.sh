@@ -20,7 +20,7 @@ finish_step() {
 }
 
 step "dependencies"
-bash scripts/ensure-deps.sh --with-browser
+bash scripts/ensure-deps.sh --with-browser --with-engines
 
 step "typecheck"
 npm run --silent typecheck
@@ -35,6 +35,11 @@ npx vitest run
 step "end-to-end tests (playwright)"
 node scripts/build-models.mjs  # public/models/ (bundled trained models), in case postinstall did not run
 npx playwright test
+
+# The same build in Firefox (WebDriver BiDi) and WebKit (WebKitGTK over W3C WebDriver): a
+# short list of journeys; prints each engine's version, backend and first-result time.
+step "cross-engine journeys"
+node e2e/engines/run.mjs --dir "${E2E_OUT_DIR:-dist}"
 
 # The e2e run built dist/: check the first-load budget and that tfjs stays in the worker.
 step "first-load size"

@@ -5,6 +5,7 @@ import { resendCurrentRequest, startRecompute } from './app/explorer/recompute';
 import { startUrlSync } from './app/url/urlSync';
 import { loadFirstVisitModel } from './app/explorer/firstVisit';
 import { registerOfflineCache } from './app/engine/offlineCache';
+import { announceNewVersion, deployedBuild } from './app/engine/appUpdate';
 import { useExplorer } from './app/explorer/store';
 import type { BackendInfo } from './protocol/messages';
 import { App } from './components/shell/App';
@@ -53,6 +54,8 @@ onEngineEvent((e) => {
   } else {
     useExplorer.getState().setEngineNotice(`The engine could not be started (${e.attempts} attempts; last: ${e.reason}). Reload the page to try again.`);
     useExplorer.setState({ computing: false, engineFailed: true });
+    // The worker's script may be gone because a new version was deployed: then say that instead.
+    void deployedBuild().then((d) => d === 'replaced' && announceNewVersion('the engine of this version is no longer on the server'));
   }
 });
 

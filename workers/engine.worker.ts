@@ -31,7 +31,13 @@ async function loadDigits() {
 
 const api = createEngineApi({ loadDigits });
 
+/** The production API. */
 export type EngineApi = typeof api;
+/** The API with the test hooks (workers/engine/testHooks.ts), under browser automation only. */
+export type EngineTestApi = EngineApi & import('./engine/testHooks').TestHooks;
 export type { WernerMeasures } from './engine/api';
 
+// comlink looks methods up at call time, so hooks added after expose() are callable.
 expose(api);
+if (/;testHooks(;|$)/.test(self.name))
+  void import('./engine/testHooks').then((m) => Object.assign(api, m.createTestHooks()));

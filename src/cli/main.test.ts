@@ -154,7 +154,7 @@ describe('bad input: exit 2, one line on stderr naming the field, nothing on std
     ['unknown activation', () => ['forward', '--model', mutated((m) => (m.blocks[1].activation = 'gelu')), '--state', bellPath], /--model blocks\[1\]\.activation: unknown activation "gelu"/],
     ['state of the wrong dimension', () => ['forward', '--model', modelPath, '--state', file(stateToJson(diagonalMatrix([0.5, 0.5])))], /--state: state is 2×2 but the model has nQubits 2/],
     ['predict without readout', () => ['predict', '--model', mutated((m) => delete m.readout), '--states', bellPath], /--model readout: the model has no readout/],
-    ['unknown command', () => ['train'], /unknown command "train"/],
+    ['unknown command', () => ['fly'], /unknown command "fly"/],
     ['missing --model', () => ['forward', '--state', bellPath], /--model is required/],
     ['bad --shots', () => ['forward', '--model', modelPath, '--state', bellPath, '--shots', '2.5'], /--shots must be an integer ≥ 0, got "2.5"/],
     ['unknown flag', () => ['forward', '--modle', modelPath], /Unknown option '--modle'/],

@@ -2,7 +2,7 @@
  * `hqrn` — the command line over the float64 core (HQRN.md §10). JSON on stdout (`qasm`: the OpenQASM 3 text).
  * Bad input: exit code 2 and one line `hqrn: <field>: <problem>` on stderr, nothing on stdout.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { PNG } from 'pngjs';
 import { type CMat, diagonalMatrix, toJson } from '../core/math/complex';
@@ -19,22 +19,16 @@ import { QASM_LIMITS, stackToQasm } from '../core/io/qasm';
 import { softmaxReadout } from '../core/hqrn/readout';
 import { transferModel } from '../core/hqrn/transfer';
 import { loadDigitSet } from './digitsData';
+import { intOption, UsageError } from './args';
+import { COMMAND_HELP, USAGE } from './help';
+import { appInfo } from './appInfo';
+import { evaluateModel, predictStates } from './evaluate';
+import { loadDataFile, taskData } from './data';
+import { parseTrainSettings, runTraining } from './train';
 
-export class UsageError extends Error {}
+export { UsageError };
 
-const USAGE = `usage:
-  hqrn forward --model M.json --state S.json [--shots N --seed K] [--nearest-state]
-  hqrn predict --model M.json --states BATCH.json [--nearest-state]
-  hqrn predict --model M.json --image DIGIT.png
-  hqrn transfer --model CLASSICAL.json
-  hqrn measures --state S.json [--nearest-state]
-  hqrn dataset entanglement|digits --seed K --n N [--split train|test]
-  hqrn qasm --model M.json [--order 1|2] [--steps r]
-States are accepted within 1e-6 of Hermitian / trace 1 / PSD and used as their nearest state
-("nearestState": {"traceDistance": t} in the output when that moved them by t > 1e-12);
---nearest-state projects any finite matrix of the right size.`;
-
-type Values = Record<string, string | undefined> & { 'nearest-state'?: boolean };
+type Values = Record<string, string | undefined> & { 'nearest-state'?: boolean; 'skip-refused'?: boolean; quick?: boolean };
 
 function readJson(field: string, path: string | undefined): unknown {
   if (!path) throw new UsageError(`--${field} is required`);
@@ -64,22 +58,18 @@ function withField<T>(flag: string, fn: () => T): T {
 
 /** Read a state file (HQRN.md §10: within 1e-6 its nearest state; --nearest-state: always). */
 function readStates(flag: 'state' | 'states', values: Values): ReadState[] {
-  return withField(`--${flag}`, () => readStateFile(readJson(flag, values[flag]), { nearestState: values['nearest-state'] === true }));
+  const data = readJson(flag, values[flag]); // its errors already name --state / --states
+  return withField(`--${flag}`, () => readStateFile(data, { nearestState: values['nearest-state'] === true }));
+}
+
+function readModel(values: Values): Model {
+  const data = readJson('model', values.model);
+  return withField('--model', () => parseModelFile(data));
 }
 
 /** `{"traceDistance": t}` when the nearest-state projection moved the state (t > 1e-12). */
 function nearestReport(t: number): { nearestState?: { traceDistance: number } } {
   return t > NEAREST_STATE_REPORT_THRESHOLD ? { nearestState: { traceDistance: t } } : {};
-}
-
-function intOption(name: string, value: string | undefined, min: number, fallback?: number): number {
-  if (value === undefined) {
-    if (fallback === undefined) throw new UsageError(`--${name} is required`);
-    return fallback;
-  }
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer ≥ ${min}, got ${JSON.stringify(value)}`);
-  return n;
 }
 
 function singleState(states: ReadState[], flag: string): ReadState {
@@ -93,7 +83,7 @@ function checkDims(model: Model, rho: CMat, flag: string): void {
 }
 
 function forward(values: Values): unknown {
-  const model = withField('--model', () => parseModelFile(readJson('model', values.model)));
+  const model = readModel(values);
   const states = readStates('state', values);
   const read = withField('--state', () => singleState(states, 'states'));
   const rho = read.rho;
@@ -116,40 +106,25 @@ function forward(values: Values): unknown {
   return { ...out, ...nearestReport(read.traceDistance) };
 }
 
-function isDiagonal(rho: CMat): boolean {
-  const d = rho.rows;
-  for (let i = 0; i < d; i++)
-    for (let j = 0; j < d; j++) if (i !== j && (rho.re[i * d + j] !== 0 || rho.im[i * d + j] !== 0)) return false;
-  return true;
-}
-
 /**
  * Predictions for a batch. Diagonal inputs of a quantum model take the classical analog's
  * O(d²) path (equal by the correspondence theorem, HQRN.md §3); others the full quantum path.
  */
 function predict(values: Values): unknown {
-  const model = withField('--model', () => parseModelFile(readJson('model', values.model)));
+  const model = readModel(values);
   if (!model.readout) throw new FileFormatError('--model readout', 'the model has no readout, so it cannot predict classes');
   if (values.image !== undefined && values.states !== undefined) throw new UsageError('give either --states or --image, not both');
   if (values.image !== undefined) return predictImage(model, values.image);
   const read = readStates('states', values);
   const states = read.map((r) => r.rho);
   states.forEach((s, i) => checkDims(model, s, `--states states[${i}]`));
-  const readout = model.readout;
-  const d = 1 << model.nQubits;
-  const classicalBlocks = model.kind === 'classical' ? model.blocks : classicalAnalog(model).blocks;
-  const outputs = states.map((rho) => {
-    if (model.kind === 'classical' || isDiagonal(rho)) {
-      const x0 = new Float64Array(d);
-      for (let i = 0; i < d; i++) x0[i] = rho.re[i * d + i];
-      return softmaxReadout(readout, classicalForwardBatch(classicalBlocks, x0, d).x);
-    }
-    return runForward(model, rho, { measures: false }).output!;
-  });
+  const outputs = predictStates(model, states);
+  const classes = model.readout.classes;
   const distances = read.map((r) => r.traceDistance);
   const moved = Math.max(...distances);
   return {
     predicted: outputs.map((o) => o.predicted),
+    classNames: outputs.map((o) => classes[o.predicted]),
     probabilities: outputs.map((o) => Array.from(o.probabilities)),
     ...(moved > NEAREST_STATE_REPORT_THRESHOLD ? { nearestState: { traceDistance: moved, traceDistances: distances } } : {}),
   };
@@ -180,11 +155,11 @@ function predictImage(model: Model, path: string): unknown {
   const x0 = digitToInput(n.image);
   const blocks = model.kind === 'classical' ? model.blocks : classicalAnalog(model).blocks;
   const out = softmaxReadout(model.readout!, classicalForwardBatch(blocks, x0, DIGIT_DIM).x);
-  return { predicted: [out.predicted], probabilities: [Array.from(out.probabilities)] };
+  return { predicted: [out.predicted], classNames: [model.readout!.classes[out.predicted]], probabilities: [Array.from(out.probabilities)] };
 }
 
 function transfer(values: Values): unknown {
-  const model = withField('--model', () => parseModelFile(readJson('model', values.model)));
+  const model = readModel(values);
   if (model.kind !== 'classical') throw new FileFormatError('--model blocks[0]', 'transfer needs a classical model (blocks with w)');
   const t = transferModel(model);
   const json = modelToJson(t.model) as { blocks: Record<string, unknown>[] };
@@ -203,7 +178,7 @@ function measures(values: Values): unknown {
  * with the same defaults (order 2, r = 4). Prints the program text, not JSON.
  */
 function qasm(values: Values): string {
-  const model = withField('--model', () => parseModelFile(readJson('model', values.model)));
+  const model = readModel(values);
   if (model.kind !== 'quantum') throw new FileFormatError('--model blocks[0]', 'qasm needs a quantum model (aPlus/aMinus); make one with "hqrn transfer"');
   const order = values.order ?? '2';
   if (order !== '1' && order !== '2') throw new UsageError(`--order must be 1 or 2, got ${JSON.stringify(order)}`);
@@ -230,6 +205,42 @@ function dataset(kind: string | undefined, values: Values): unknown {
   throw new UsageError(`dataset must be "entanglement" or "digits", got ${JSON.stringify(kind)}`);
 }
 
+type Log = (line: string) => void;
+
+/** `hqrn train`: the model file (--out) and the run card's figures on stdout. */
+async function train(values: Values, log: Log): Promise<unknown> {
+  const settings = parseTrainSettings(values);
+  if (!values.out) throw new UsageError('--out is required (the model file to write, e.g. --out model.json)');
+  const t0 = Date.now();
+  const r = await runTraining(settings, { log, date: values.date, out: values.out });
+  writeFileSync(values.out, JSON.stringify(r.model) + '\n');
+  log(`train: wrote ${values.out} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return { out: values.out, ...r.run.metrics, run: r.run };
+}
+
+async function evaluateCommand(values: Values): Promise<unknown> {
+  const model = readModel(values);
+  const shots = intOption('shots', values.shots, 0, 0);
+  const seed = intOption('seed', values.seed, 0, 0);
+  let data;
+  if (values.task !== undefined) {
+    if (values.task !== 'entanglement' && values.task !== 'digits') throw new UsageError(`--task must be entanglement or digits, got ${JSON.stringify(values.task)}`);
+    data = taskData(values.task, 'test', seed, intOption('n', values.n, 1, values.task === 'digits' ? 4000 : 5000));
+  } else {
+    if (!values.data) throw new UsageError('--data is required (a dataset file), or --task entanglement|digits');
+    data = await loadDataFile('data', values.data, { labels: values.labels, nearestState: values['nearest-state'] === true, skipRefused: values['skip-refused'] === true });
+  }
+  const r = evaluateModel(model, data, { shots, seed, modelPath: values.model!, date: values.date });
+  return { ...r, data: data.dataset.summary };
+}
+
+function help(topic: string | undefined): string {
+  if (!topic) return USAGE;
+  const h = COMMAND_HELP[topic];
+  if (!h) throw new UsageError(`help: unknown command ${JSON.stringify(topic)} (${Object.keys(COMMAND_HELP).join(', ')})`);
+  return h;
+}
+
 /** Run the CLI; returns the exit code (0 ok, 2 bad input, 1 internal error). */
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
   try {
@@ -249,14 +260,48 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         order: { type: 'string' },
         steps: { type: 'string' },
         'nearest-state': { type: 'boolean' },
+        'skip-refused': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        // train / evaluate / sweep / reproduce (docs/math.md §11)
+        data: { type: 'string' },
+        labels: { type: 'string' },
+        test: { type: 'string' },
+        'test-labels': { type: 'string' },
+        'test-share': { type: 'string' },
+        task: { type: 'string' },
+        'n-train': { type: 'string' },
+        'n-test': { type: 'string' },
+        depth: { type: 'string' },
+        alpha: { type: 'string' },
+        activation: { type: 'string' },
+        mode: { type: 'string' },
+        epochs: { type: 'string' },
+        lr: { type: 'string' },
+        batch: { type: 'string' },
+        out: { type: 'string' },
+        date: { type: 'string' },
+        jobs: { type: 'string' },
+        csv: { type: 'string' },
+        quick: { type: 'boolean' },
       },
     }).valueOf() as { values: Values & { help?: boolean }; positionals: string[] };
     const [command, sub] = positionals;
+    if (values.version) {
+      const a = appInfo();
+      out(`${a.name} ${a.version}${a.commit ? ` (${a.commit.slice(0, 12)})` : ''}\n`);
+      return 0;
+    }
+    if (command === 'help') {
+      out(help(sub) + '\n');
+      return 0;
+    }
     if (values.help || !command) {
-      out(USAGE + '\n');
+      out((values.help && command ? help(command) : USAGE) + '\n');
       return values.help ? 0 : 2;
     }
+    if (values.date !== undefined && values.date !== 'none' && !Number.isFinite(Date.parse(values.date))) throw new UsageError(`--date: not an ISO 8601 date (or "none"): ${JSON.stringify(values.date)}`);
+    const log: Log = (line) => err(line + '\n');
     let result: unknown;
     switch (command) {
       case 'forward': result = forward(values); break;
@@ -265,7 +310,11 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       case 'measures': result = measures(values); break;
       case 'dataset': result = dataset(sub, values); break;
       case 'qasm': out(qasm(values)); return 0;
-      default: throw new UsageError(`unknown command ${JSON.stringify(command)} (forward, predict, transfer, measures, dataset, qasm)`);
+      case 'train': result = await train(values, log); break;
+      case 'evaluate': result = await evaluateCommand(values); break;
+      case 'sweep': result = await (await import('./sweep')).sweep(values, log); break;
+      case 'reproduce': result = await (await import('./reproduce')).reproduce(sub, values, log); break;
+      default: throw new UsageError(`unknown command ${JSON.stringify(command)} (forward, predict, transfer, measures, dataset, qasm, train, evaluate, sweep, reproduce, help)`);
     }
     out(JSON.stringify(result) + '\n');
     return 0;

@@ -53,10 +53,6 @@ export const LIMITS = {
   maxHashLength: { value: 8000, reason: 'longer link hashes are not read at all: a drawn digit needs at most ~1,600 characters, and browsers and chat apps cut long URLs' },
   maxModelNameLength: { value: 200, reason: 'a model name in a link (`model=`): enough for any file name, short enough to quote in a message' },
   maxProblems: { value: 12, reason: 'problems of a link listed one by one; the rest are counted ("N more problems")' },
-  matrixNoise: {
-    value: 1e-12,
-    reason: 'matrix entries smaller than this are written 0 in a link (float noise such as −1.8e-17 left by "Use the nearest state"): far below the 1e-6 state tolerance, and the link stays short',
-  },
   divergenceTolerance: {
     value: 1e-4,
     reason: 'the divergence layer: the first k where max_i |ρ^(k)_ii − x^(k)_i| exceeds this; well above float32 round-off (~1e-7), so the engine\'s precision never shows as a divergence',

@@ -12,7 +12,7 @@ import type { DigitSet } from '../../src/core/states/digits';
 import { stateMeasures } from '../../src/core/measures/measures';
 import { werner } from '../../src/core/states/states';
 import type { BackendInfo, BackendName, ForwardRequest, ForwardResponse, ModelJson, TrainProgress, TrainRequest, TrainResult } from '../../src/protocol/messages';
-import { ensureBackend, loseWebglContextForTesting, memory, selectBackend, withBackend } from './backend';
+import { ensureBackend, memory, selectBackend, withBackend } from './backend';
 import { runBench } from './diagnostics/bench';
 import type { BenchOptions, BenchRow } from './diagnostics/benchTable';
 import { crossCheck, type CrossCheckResult } from './diagnostics/crossCheck';
@@ -226,11 +226,6 @@ export function createEngineApi(opts: EngineApiOptions) {
     async bench(options: BenchOptions = {}): Promise<BenchRow[]> {
       const info = await ensureBackend();
       return runBench(engine, { ...options, loadDigits, runStudy: (name) => api.runStudy(name as StudyName, 'full'), studies: STUDY_NAMES }, info.backend);
-    },
-
-    /** Test hook: lose the WebGL context (false when not on webgl or impossible). */
-    loseWebglContextForTesting(): boolean {
-      return loseWebglContextForTesting();
     },
 
     /** Measures of the Werner state p|Φ+⟩⟨Φ+| + (1−p)I/4 (float64 core). */

@@ -127,7 +127,9 @@ async function tryBackend(name: BackendName, automatic = false): Promise<string 
   } catch (e) {
     return `setBackend('${name}') threw: ${message(e)}`;
   }
-  if (!ok) return `setBackend('${name}') returned false`;
+  // tfjs answers false when it cannot create the backend: for webgl, no WebGL context (headless
+  // Firefox and WebKitGTK without a GPU, a browser with WebGL turned off). Said in the user's terms.
+  if (!ok) return name === 'webgl' ? 'this browser gives no WebGL context' : `this browser could not start the ${name} backend`;
   if (name === 'webgl') {
     if (!tf.env().getBool('WEBGL_RENDER_FLOAT32_CAPABLE')) return 'WebGL cannot render to float32 textures (float16 is too coarse for 1e-4)';
     webglLost = null;

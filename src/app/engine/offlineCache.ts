@@ -5,19 +5,35 @@
  * without the network (README "Publish").
  */
 import { create } from 'zustand';
+import { OWN_SCRIPT, announceNewVersion, deployedBuild, useAppUpdate } from './appUpdate';
 
 export type OfflineState =
   /** No service workers here (an old browser, a non-secure origin, dev server). */
   | { state: 'unavailable'; reason: string }
   | { state: 'installing' }
   /** This page is served by the installed cache: a reload works offline. */
-  | { state: 'ready'; version: string; files: number };
+  | { state: 'ready'; version: string; files: number }
+  /**
+   * The installed cache is of another build than this tab's (a new version took over, or is
+   * about to): this tab's files are not stored, so the status line claims nothing.
+   */
+  | { state: 'other-version'; version?: string };
 
 export const useOfflineCache = create<OfflineState>()(() => ({ state: 'installing' }));
 
-/** Ask the controlling worker which version of the app it stores. */
+/** Ask the controlling worker which version of the app it stores, and whether it stores this tab's build. */
 function askVersion(sw: ServiceWorker): void {
-  sw.postMessage('hqrn-offline-version');
+  sw.postMessage({ kind: 'hqrn-offline-version', script: OWN_SCRIPT });
+}
+
+/**
+ * The worker stores another build than this tab's. Either this tab is old (its main script is
+ * gone from the server: the "new version" notice, appUpdate.ts) or the worker is (this page came
+ * from the network, newer than the stored copy; the new worker is installing and will answer).
+ */
+function otherVersion(set: (s: OfflineState) => void, version: string): void {
+  set({ state: 'other-version', version });
+  void deployedBuild().then((d) => d === 'replaced' && announceNewVersion('the offline cache of a new version took over this tab'));
 }
 
 /**
@@ -31,9 +47,13 @@ export function registerOfflineCache(after: Promise<unknown>): void {
   if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return set({ state: 'unavailable', reason: 'this browser has no service workers' });
   const container = navigator.serviceWorker;
   container.addEventListener('message', (event: MessageEvent) => {
-    const d = event.data as { kind?: string; version?: unknown; files?: unknown } | null;
-    if (d?.kind === 'hqrn-offline-version' && typeof d.version === 'string' && typeof d.files === 'number') set({ state: 'ready', version: d.version, files: d.files });
+    const d = event.data as { kind?: string; version?: unknown; files?: unknown; stores?: unknown } | null;
+    if (d?.kind !== 'hqrn-offline-version' || typeof d.version !== 'string' || typeof d.files !== 'number') return;
+    if (d.stores === false || useAppUpdate.getState().available) otherVersion(set, d.version);
+    else set({ state: 'ready', version: d.version, files: d.files });
   });
+  // A lazy import found this tab's files gone (lazyImport.ts): whatever the cache is, it is not this tab's.
+  useAppUpdate.subscribe((u) => u.available && set({ state: 'other-version' }));
   // A new version took over (after an install): ask again.
   container.addEventListener('controllerchange', () => container.controller && askVersion(container.controller));
   const register = () =>
@@ -43,6 +63,14 @@ export function registerOfflineCache(after: Promise<unknown>): void {
       .then((reg) => {
         const sw = container.controller ?? reg.active;
         if (sw) askVersion(sw);
+        // A new version installed but left waiting (the old worker was busy when it asked to
+        // take over): ask it again, so no tab stays on a version whose files are being replaced.
+        const nudge = () => reg.waiting?.postMessage('hqrn-skip-waiting');
+        reg.addEventListener('updatefound', () => reg.installing?.addEventListener('statechange', nudge));
+        nudge();
+        // A tab left open looks for a new deployment when it is shown again (the browser
+        // itself looks only on navigations).
+        document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && void reg.update().catch(() => undefined));
       })
       .catch((e: unknown) => {
         const reason = e instanceof Error ? e.message : String(e);

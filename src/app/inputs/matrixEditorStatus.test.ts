@@ -24,9 +24,16 @@ describe('matrix editor status: one clear state', () => {
 
   it('a readable paste fills the cells and lets the check decide', () => {
     const paste = readPastedMatrix('[[0.5,0,0,0.5],[0,0,0,0],[0,0,0,0],[0.5,0,0,0.5]]', 4);
-    expect(paste).toMatchObject({ state: 'read', note: 'Read a 4×4 matrix (numpy form) into the cells below.' });
+    expect(paste).toMatchObject({ state: 'read', note: 'Read a 4×4 matrix into the cells below (read as a numpy array).' });
     expect(editorStatus(paste, valid, true, null).canUse).toBe(true);
     expect(editorStatus(paste, valid, false, null).canUse).toBe(false);
+  });
+
+  it('the note names the tool whose printout was read', () => {
+    const qobj = "Quantum object: dims=[[2, 2], [2, 2]], shape=(4, 4), type='oper', dtype=Dense, isherm=True\nQobj data =\n[[0.5 0.  0.  0.5]\n [0.  0.  0.  0. ]\n [0.  0.  0.  0. ]\n [0.5 0.  0.  0.5]]";
+    expect(readPastedMatrix(qobj, 4)).toMatchObject({ state: 'read', note: 'Read a 4×4 matrix into the cells below (read as a QuTiP Qobj printout).' });
+    expect(readPastedMatrix('4×4 Matrix{Float64}:\n 0.25 0 0 0\n 0 0.25 0 0\n 0 0 0.25 0\n 0 0 0 0.25', 4)).toMatchObject({ note: 'Read a 4×4 matrix into the cells below (read as a Julia matrix).' });
+    expect(readPastedMatrix('DensityMatrix([[1, 0], [0, 0]], dims=(2,))', 4)).toEqual({ state: 'unreadable', note: 'Cannot read the pasted matrix: 2 rows, expected 4 (a 4×4 matrix)' });
   });
 
   it('a negative eigenvalue is said in teacher words with one minus sign', () => {

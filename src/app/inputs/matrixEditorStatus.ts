@@ -6,7 +6,7 @@
  * under a red paste problem) and "Use this matrix" waits until the paste is fixed or cleared.
  */
 import type { MatrixCheck } from '../../protocol/explorer';
-import { parseMatrixText, type MatrixFormat } from '../../core/io/matrixText';
+import { MATRIX_FORMAT_NAMES, parseMatrixText } from '../../core/io/matrixText';
 
 /** The worker's verdict on the cells, as the editor keeps it. */
 export type CellCheck = (
@@ -19,14 +19,12 @@ export type CellCheck = (
 
 export type PasteResult = { state: 'empty' } | { state: 'read'; re: number[][]; im: number[][]; note: string } | { state: 'unreadable'; note: string };
 
-const FORMAT_NAMES: Record<MatrixFormat, string> = { numpy: 'numpy', matlab: 'MATLAB', mathematica: 'Mathematica', csv: 'CSV' };
-
 /** Read the paste box: nothing, a d×d matrix for the cells, or the problem naming what was read. */
 export function readPastedMatrix(text: string, size: number): PasteResult {
   if (text.trim() === '') return { state: 'empty' };
   const p = parseMatrixText(text, size);
   if ('problem' in p) return { state: 'unreadable', note: `Cannot read the pasted matrix: ${p.problem}` };
-  return { state: 'read', re: p.re, im: p.im, note: `Read a ${size}×${size} matrix (${FORMAT_NAMES[p.format]} form) into the cells below.` };
+  return { state: 'read', re: p.re, im: p.im, note: `Read a ${size}×${size} matrix into the cells below (read as ${MATRIX_FORMAT_NAMES[p.format]}).` };
 }
 
 /** 4 significant digits, no trailing zeros (distances, as before). */

@@ -8,6 +8,7 @@
  * The parsers are loaded on first use (a dynamic import), so they stay out of the first load.
  */
 import { notJsonProblem } from './fileSniff';
+import { lazyImport } from '../engine/lazyImport';
 import type { TaskName } from '../../protocol/messages';
 
 export type ModelFileReading = { model: Record<string, unknown>; task: TaskName } | { problem: string };
@@ -22,7 +23,10 @@ export async function readModelFile(name: string, text: string): Promise<ModelFi
     return { problem: `${what}: ${notJsonProblem(text, err)}` };
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json)) return { problem: `${what}: expected a JSON object (an hqrn-model)` };
-  const [{ describeModel }, { FileFormatError }] = await Promise.all([import('./files'), import('../../core/io/files')]);
+  const [{ describeModel }, { FileFormatError }] = await Promise.all([
+    lazyImport(() => import('./files'), 'the model file reader'),
+    lazyImport(() => import('../../core/io/files'), 'the model file reader'),
+  ]);
   try {
     const { kind, task } = describeModel(json);
     if (kind !== 'quantum') return { problem: `${what}: a classical model; the explorer shows quantum models (transfer it to its quantum twin first)` };

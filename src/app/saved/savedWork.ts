@@ -23,6 +23,10 @@ import {
   type SavedInput,
   type SavedModel,
 } from './format';
+import { lazyImport } from '../engine/lazyImport';
+
+/** The saved-work file parsers and writers (./files.ts), loaded on first use. */
+const filesModule = () => lazyImport(() => import('./files'), 'the saved-work file reader');
 
 export type { SavedInput, SavedModel } from './format';
 
@@ -163,7 +167,7 @@ export async function getInput(id: string): Promise<SavedInput | undefined> {
  * `field: problem`, nothing is written). Resolves with the record once it is stored.
  */
 export async function saveModel(args: { name: string; model: ModelJson; accuracy?: number; alsoKnownAs?: string }): Promise<SavedModel> {
-  const { describeModel } = await import('./files');
+  const { describeModel } = await filesModule();
   const { model, kind, depth, task } = describeModel(args.model);
   const accuracy = args.accuracy !== undefined && args.accuracy >= 0 && args.accuracy <= 1 ? args.accuracy : undefined;
   const name = cleanName(args.name, 'model');
@@ -177,7 +181,7 @@ export async function saveModel(args: { name: string; model: ModelJson; accuracy
 
 /** Save an explorer input (its recipe, validated first). Resolves once it is stored. */
 export async function saveInput(args: { name: string; input: InputSpec }): Promise<SavedInput> {
-  const { parseInputSpec } = await import('./files');
+  const { parseInputSpec } = await filesModule();
   const input = parseInputSpec(args.input);
   const record: SavedInput = { id: newId(), name: cleanName(args.name, 'input'), task: inputTask(input), createdAt: Date.now(), input };
   await (await open()).backend.put('inputs', [record]);
@@ -251,7 +255,7 @@ export async function importSavedFile(
 ): Promise<{ models: SavedModel[]; inputs: SavedInput[]; nearestState?: { traceDistance: number } }> {
   const tooBig = checkImportSize(file.name, file.size);
   if (tooBig) throw new Error(tooBig);
-  const [{ recordsFromFile }, text] = await Promise.all([import('./files'), file.text()]);
+  const [{ recordsFromFile }, text] = await Promise.all([filesModule(), file.text()]);
   let records: { models: SavedModel[]; inputs: SavedInput[]; nearestState?: { traceDistance: number } };
   try {
     records = recordsFromFile(text, file.name, Date.now(), opts);
@@ -269,7 +273,7 @@ export async function importSavedFile(
 
 /** The hqrn-model file of a saved model: file name and text. */
 export async function exportModelFile(saved: SavedModel): Promise<{ fileName: string; text: string }> {
-  const { modelFileJson } = await import('./files');
+  const { modelFileJson } = await filesModule();
   return { fileName: exportFileName(saved.name, 'model'), text: JSON.stringify(modelFileJson(saved), null, 1) };
 }
 
@@ -279,14 +283,14 @@ export async function exportModelFile(saved: SavedModel): Promise<{ fileName: st
  * `exportStateJson` (layer 0 of a depth-0 stack), when the engine offers it.
  */
 export async function exportInputFile(saved: SavedInput): Promise<{ fileName: string; text: string }> {
-  const { inputFileJson, localInputState } = await import('./files');
+  const { inputFileJson, localInputState } = await filesModule();
   let state = localInputState(saved.input);
   if (!state) state = await stateFromWorker(saved.task, saved.input);
   return { fileName: exportFileName(saved.name, 'state'), text: JSON.stringify(inputFileJson(saved, state), null, 1) };
 }
 
 async function stateFromWorker(task: TaskName, input: InputSpec): Promise<{ re: number[][]; im: number[][] }> {
-  const { getEngine } = await import('../engine/engineClient');
+  const { getEngine } = await lazyImport(() => import('../engine/engineClient'), 'the engine client');
   // exportStateJson is the export task's worker call (workers/engine/exportApi.ts); typed
   // loosely here so this module does not depend on its exact signature.
   const engine = getEngine() as unknown as { exportStateJson(req: unknown, layer: number): Promise<unknown> };

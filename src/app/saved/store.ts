@@ -4,6 +4,7 @@
  * ("Save input") dispatch. Every action reports through `message` / `error`; a failed action
  * changes no list (the previous lists stay on screen).
  */
+import { isAppUpdated } from '../engine/appUpdate';
 import { create } from 'zustand';
 import type { InputSpec } from '../../protocol/explorer';
 import type { ModelJson } from '../../protocol/messages';
@@ -55,7 +56,8 @@ export const useSavedWork = create<SavedWorkState & SavedWorkActions>()((set, ge
     try {
       return await f();
     } catch (e) {
-      set({ error: `${what}: ${messageOf(e)}`, message: undefined });
+      // A new version replaced this tab's files: the app-wide notice says so (appUpdate.ts).
+      set({ error: isAppUpdated(e) ? undefined : `${what}: ${messageOf(e)}`, message: undefined });
       return undefined;
     }
   };

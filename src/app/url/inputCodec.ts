@@ -113,12 +113,12 @@ export function matrixNumbers(raw: string): { re: number[][]; im: number[][] } |
 }
 
 /**
- * A matrix entry as a link writes it: |x| < LIMITS.matrixNoise.value (float noise) is written 0,
- * anything else with 12 significant digits, the shortest form (0.4999999999999999 → 0.5, left by
- * "Use the nearest state"): 1e-12 relative, far below the 1e-6 state tolerance.
+ * A matrix entry as a link writes it: the shortest decimal that reads back to the same double
+ * (ECMAScript Number::toString, at most 17 significant digits: 0.1, 0.30000000000000004,
+ * -1.8e-17), so a reopened link holds bit-identical entries (docs/links.md); −0 is written 0.
  */
 export function encodeMatrixEntry(x: number): string {
-  return Math.abs(x) < LIMITS.matrixNoise.value ? '0' : String(Number(x.toPrecision(12)));
+  return x === 0 ? '0' : String(x);
 }
 
 export function encodeInput(input: InputSpec): string {

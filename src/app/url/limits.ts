@@ -18,7 +18,6 @@ export const URL_LIMITS = {
   /** HQRN.md §10's 1e-6: the core's validateDensityMatrix decides whether a matrix is a state. */
   matrixTolerance: LIMITS.stateTolerance.value,
   maxProblems: LIMITS.maxProblems.value,
-  matrixNoise: LIMITS.matrixNoise.value,
 } as const;
 
 const PIXELS = LIMITS.drawnPixels.value;

@@ -9,15 +9,19 @@ import { useEffect, useId, useRef } from 'react';
 import { useCopyByHand } from '../../app/url/copyLink';
 import { useExplorer } from '../../app/explorer/store';
 import { linkNoticeHeading } from '../../app/url/urlState';
+import { useAppUpdate } from '../../app/engine/appUpdate';
+import { UpdateNotice } from './UpdateNotice';
 
 export function Notices() {
   const problems = useExplorer((s) => s.urlProblems.length > 0);
   const error = useExplorer((s) => s.error);
   const fileError = useExplorer((s) => s.fileError);
   const byHand = useCopyByHand((s) => s.link !== null);
-  if (!problems && !error && !fileError && !byHand) return null;
+  const updated = useAppUpdate((s) => s.available);
+  if (!problems && !error && !fileError && !byHand && !updated) return null;
   return (
     <div className="topbar-notices">
+      <UpdateNotice />
       <UrlProblems />
       <CopyByHand />
       {fileError && (

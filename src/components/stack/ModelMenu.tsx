@@ -10,6 +10,7 @@ import { modelsOffered, modelTaskRefusal } from '../../app/explorer/classroom';
 import { useExplorer } from '../../app/explorer/store';
 import { Hideable } from '../shell/Hideable';
 import { useDismissable } from '../shell/useDismissable';
+import { isAppUpdated } from '../../app/engine/appUpdate';
 import { WeightsSeed } from './StackControls';
 
 /** The Model menu's accessible name: what it is and the current model. */
@@ -132,7 +133,14 @@ function ModelFile({ onLoaded }: { onLoaded: () => void }) {
     if (ref.current) ref.current.value = '';
     onLoaded();
     // Read and checked here, before anything changes (src/app/saved/modelFile.ts).
-    const read = await readModelFile(file.name, text);
+    let read: Awaited<ReturnType<typeof readModelFile>>;
+    try {
+      read = await readModelFile(file.name, text);
+    } catch (err) {
+      // A new version replaced this tab's files: the app-wide notice says so (appUpdate.ts).
+      if (!isAppUpdated(err)) useExplorer.setState({ fileError: err instanceof Error ? err.message : String(err) });
+      return;
+    }
     if ('problem' in read) {
       useExplorer.setState({ fileError: read.problem });
       return;

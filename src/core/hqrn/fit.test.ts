@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseModelFile } from '../io/files';
-import { initParams, lossAndGrad, packComplex, predictProba, toModelJson, fitHqrn, type FitSpec } from './fit';
+import { initParams, lossAndGrad, packComplex, predictProba, toModelJson, fitHqrn, fitGreedy, paramCount, type FitSpec } from './fit';
 import { quantumForward } from './qrb';
 import { softmaxReadout } from './readout';
 import { makeRng } from '../math/rng';
@@ -65,5 +65,29 @@ describe('hqrnFit', () => {
     let ok = 0;
     lab.forEach((l, i) => (ok += (pr[i * 2 + 1] > 0.5 ? 1 : 0) === l ? 1 : 0));
     expect(ok / lab.length).toBeGreaterThan(0.95);
+  });
+
+  it('greedy training: block k is trained with blocks 1..k−1 frozen; the result is the depth-K network', () => {
+    const spec: FitSpec = { d: 4, depth: 2, alpha: 0.5, activation: 'softplus', classes: 2, seed: 4 };
+    const bs = 4 * 16 + 4;
+    const stages: Float64Array[] = [];
+    const p = fitGreedy(spec, { epochs: 3, batchSize: 3, learningRate: 0.05, data: () => ({ v, labels, n: states.length }), onDepth: (_, q) => stages.push(q.theta.slice()) });
+    expect(stages.map((t) => t.length)).toEqual([paramCount({ ...spec, depth: 1 }), paramCount(spec)]);
+    expect(Array.from(stages[1].subarray(0, bs))).toEqual(Array.from(stages[0].subarray(0, bs))); // block 1 frozen in stage 2
+    expect(Array.from(p.theta)).toEqual(Array.from(stages[1]));
+    const init = initParams(spec).theta;
+    expect(Array.from(stages[0].subarray(0, bs))).not.toEqual(Array.from(init.subarray(0, bs))); // block 1 trained in stage 1
+  });
+
+  it('a diagonal input takes the O(d²) path with the same probabilities and gradients as the full one', () => {
+    const spec: FitSpec = { d: 4, depth: 2, alpha: [0.4, 0.7], activation: 'sigmoid', classes: 2, seed: 6 };
+    const p = initParams(spec);
+    const diag = new Float64Array(32), nearly = new Float64Array(32);
+    [0.1, 0.2, 0.3, 0.4].forEach((x, i) => ((diag[5 * i] = x), (nearly[5 * i] = x)));
+    nearly[1] = nearly[4] = 1e-300; // not diagonal: the full path, numerically the same state
+    const g1 = new Float64Array(p.theta.length), g2 = new Float64Array(p.theta.length);
+    const l1 = lossAndGrad(p, diag, [1], [0], g1), l2 = lossAndGrad(p, nearly, [1], [0], g2);
+    expect(l1).toBe(l2);
+    for (let i = 0; i < g1.length; i++) expect(Math.abs(g1[i] - g2[i])).toBeLessThan(1e-15);
   });
 });

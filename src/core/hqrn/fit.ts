@@ -124,6 +124,13 @@ function forward(p: HqrnParams, v: Float64Array, off: number, sc: Scratch): void
   const x0 = sc.xs[0];
   for (let i = 0; i < d; i++) x0[i] = v[off + i * d + i];
   let s = 1; // off-diagonal scale at the input of block k
+  // A diagonal input stays diagonal (§3): v_{ji} = x_i conj(Ã_{ji}), O(d²) per block instead of O(d³).
+  let diagonal = true;
+  for (let i = 0; i < d && diagonal; i++)
+    for (let i2 = 0; i2 < d; i2++) if (i2 !== i && (v[off + i * d + i2] !== 0 || v[off + D2 + i * d + i2] !== 0)) {
+      diagonal = false;
+      break;
+    }
   for (let k = 0; k < K; k++) {
     const o = k * blockSize(d);
     const x = sc.xs[k], z = sc.zs[k], vr = sc.vr[k], vi = sc.vi[k];
@@ -132,6 +139,17 @@ function forward(p: HqrnParams, v: Float64Array, off: number, sc: Scratch): void
       const ar = o + 2 * sg * D2, ai = ar + D2, sign = sg === 0 ? 1 : -1;
       for (let j = 0; j < d; j++) {
         let pj = 0;
+        if (diagonal) {
+          for (let i = 0; i < d; i++) {
+            const Ar = th[ar + j * d + i], Ai = th[ai + j * d + i], idx = sg * D2 + j * d + i;
+            const sr = x[i] * Ar, si = -x[i] * Ai;
+            vr[idx] = sr;
+            vi[idx] = si;
+            pj += Ar * sr - Ai * si;
+          }
+          z[j] += sign * pj;
+          continue;
+        }
         for (let i = 0; i < d; i++) {
           let sr = 0, si = 0;
           for (let i2 = 0; i2 < d; i2++) {
@@ -285,6 +303,8 @@ export interface FitOptions {
   finalLrFactor?: number;
   /** L2 penalty on all parameters (default 0). */
   l2?: number;
+  /** The first `frozen` entries of theta are held fixed (greedy training: the earlier blocks). */
+  frozen?: number;
   /** Training data for epoch e (fresh or augmented per epoch, or the same every time). */
   data: (epoch: number) => EpochData;
   onEpoch?: (epoch: number, loss: number, p: HqrnParams) => void;
@@ -307,11 +327,47 @@ export function fitHqrn(p: HqrnParams, o: FitOptions): HqrnParams {
       lossSum += lossAndGrad(p, data.v, data.labels, idx, grad);
       steps++;
       if (o.l2) for (let i = 0; i < grad.length; i++) grad[i] += o.l2 * p.theta[i];
+      if (o.frozen) grad.fill(0, 0, o.frozen);
       adamStep(p.theta, grad, st, lr);
     }
     o.onEpoch?.(e, lossSum / steps, p);
   }
   return p;
+}
+
+export interface GreedyOptions extends Omit<FitOptions, 'frozen' | 'rng' | 'onEpoch'> {
+  /** After each epoch of stage k (1-based depth): the epoch within the stage and the mean loss. */
+  onEpoch?: (depth: number, epoch: number, loss: number, p: HqrnParams) => void;
+  /** After stage k: the parameters of the depth-k network (blocks 1..k and its readout). */
+  onDepth?: (depth: number, p: HqrnParams) => void;
+}
+
+/**
+ * Greedy layer-wise training (docs/math.md §6, the paper's): for k = 1..K train block k and the
+ * readout for `epochs` epochs with blocks 1..k−1 frozen. Block k starts from initParams(spec)'s
+ * block k; the readout of stage 1 from initParams' readout, of stage k > 1 from stage k − 1's.
+ * Adam restarts each stage (seeded shuffles: makeRng(seed + 17 + k)). Returns the depth-K
+ * parameters (layout of paramCount(spec)); onDepth sees each intermediate depth.
+ */
+export function fitGreedy(spec: FitSpec, o: GreedyOptions): HqrnParams {
+  const full = initParams(spec);
+  const bs = blockSize(spec.d);
+  let trained = new Float64Array(0);
+  let readout = full.theta.slice(spec.depth * bs);
+  let p: HqrnParams = full;
+  for (let k = 1; k <= spec.depth; k++) {
+    const sk: FitSpec = { ...spec, depth: k, alpha: Array.isArray(spec.alpha) ? spec.alpha.slice(0, k) : spec.alpha };
+    const theta = new Float64Array(paramCount(sk));
+    theta.set(trained);
+    theta.set(full.theta.subarray((k - 1) * bs, k * bs), (k - 1) * bs);
+    theta.set(readout, k * bs);
+    p = { spec: sk, theta };
+    fitHqrn(p, { ...o, frozen: (k - 1) * bs, rng: makeRng(spec.seed + 17 + k), onEpoch: o.onEpoch && ((e, loss, q) => o.onEpoch!(k, e, loss, q)) });
+    trained = theta.slice(0, k * bs);
+    readout = theta.slice(k * bs);
+    o.onDepth?.(k, p);
+  }
+  return { spec, theta: p.theta };
 }
 
 /** The hqrn-model JSON (HQRN.md §10) of trained parameters, with the §4 normalisation of Ã±. */

@@ -3,6 +3,7 @@
  */
 import type { Activation } from './activation';
 import type { CMat } from '../math/complex';
+import type { RunCard } from '../io/runCard';
 
 /** One Quantum Residual Block: contractions A± (U00 blocks of U±), gain c, bias b, σ, α. */
 export interface QuantumBlock {
@@ -34,6 +35,8 @@ export interface QuantumModel {
   nQubits: number;
   blocks: QuantumBlock[];
   readout?: Readout;
+  /** The run card that made it (docs/math.md §11), kept from the file. */
+  run?: RunCard;
 }
 
 export interface ClassicalModel {
@@ -41,6 +44,8 @@ export interface ClassicalModel {
   nQubits: number;
   blocks: ClassicalBlock[];
   readout?: Readout;
+  /** The run card that made it (docs/math.md §11), kept from the file. */
+  run?: RunCard;
 }
 
 export type Model = QuantumModel | ClassicalModel;

@@ -2,7 +2,7 @@
  * The Quantum Residual Block and the stack: the quantum path (HQRN.md §2).
  *
  * Fast form. A density matrix is Hermitian, so it is fixed by d² real numbers, packed as
- *   v = [ρ_00 … ρ_{d−1,d−1},  Re ρ_{ii'} (i<i'),  Im ρ_{ii'} (i<i')]   (pairs in row-major order).
+ *   v = [ρ_00 … ρ_{d−1,d−1},  Re ρ_{ii'} (i<i'),  Im ρ_{ii'} (i<i')]   (packing.ts fixes the order).
  * The measured probabilities are linear in v:
  *   p±_j = Σ_{i,i'} A±_{ji} ρ_{ii'} conj(A±_{ji'}) = (F± v)_j,
  *   F±[j, i]       = |A±_{ji}|²,
@@ -17,46 +17,9 @@ import { type CMat, adjoint, diagonalMatrix, mul, realDiagonal, zeros } from '..
 import type { QuantumBlock } from './model';
 import type { Rng } from '../math/rng';
 import { estimateAncillaZeroProbabilities } from './shots';
+import { pairCount, packState, unpackState } from './packing';
 
-/** Number of upper-triangle pairs i < i' of a d×d matrix. */
-export function pairCount(d: number): number {
-  return (d * (d - 1)) / 2;
-}
-
-/** Pack a (Hermitian) density matrix into v ∈ R^{d²} (layout in the module comment). */
-export function packState(rho: CMat, out: Float64Array = new Float64Array(rho.rows * rho.rows), offset = 0): Float64Array {
-  const d = rho.rows;
-  const P = pairCount(d);
-  let p = 0;
-  for (let i = 0; i < d; i++) {
-    out[offset + i] = rho.re[i * d + i];
-    for (let k = i + 1; k < d; k++) {
-      out[offset + d + p] = rho.re[i * d + k];
-      out[offset + d + P + p] = rho.im[i * d + k];
-      p++;
-    }
-  }
-  return out;
-}
-
-/** Inverse of packState: the Hermitian matrix with the packed diagonal and upper triangle. */
-export function unpackState(v: ArrayLike<number>, d: number, offset = 0): CMat {
-  const rho = zeros(d, d);
-  const P = pairCount(d);
-  let p = 0;
-  for (let i = 0; i < d; i++) {
-    rho.re[i * d + i] = v[offset + i];
-    for (let k = i + 1; k < d; k++) {
-      const r = v[offset + d + p], im = v[offset + d + P + p];
-      rho.re[i * d + k] = r;
-      rho.im[i * d + k] = im;
-      rho.re[k * d + i] = r;
-      rho.im[k * d + i] = -im;
-      p++;
-    }
-  }
-  return rho;
-}
+export { pairCount, packState, unpackState } from './packing';
 
 /** F (d×d², row-major) with p_j = (F v)_j = (A ρ A†)_jj; see the module comment. */
 export function measurementMatrix(a: CMat): Float64Array {

@@ -12,6 +12,7 @@ import { type CMat, type CMatJson, fromArrays, toJson } from '../math/complex';
 import { spectralNorm } from '../math/linalg';
 import { checkState, type NearestState, sig4 } from '../states/nearestState';
 import type { ClassicalBlock, Model, QuantumBlock, Readout } from '../hqrn/model';
+import { type RunCard, validateRunCard } from './runCard';
 
 // zod 4 compiles object parsers with `new Function` unless told not to, and its probe for that
 // is reported as a violation under the app's Content-Security-Policy (no 'unsafe-eval'). The
@@ -36,9 +37,10 @@ export class FileFormatError extends Error {
 const finite = z.number({ error: (iss) => (iss.input === undefined ? 'is missing' : `must be a finite number, got ${describe(iss.input)}`) });
 const matrixJson = z.object({ re: z.array(z.array(finite)), im: z.array(z.array(finite)) });
 
+// The header is optional on input: a bare {re, im} (or {states}) is a state file too.
 const stateFileSchema = z.union([
-  z.object({ format: z.literal('hqrn-state'), version: z.literal(1), re: z.array(z.array(finite)), im: z.array(z.array(finite)) }),
-  z.object({ format: z.literal('hqrn-state'), version: z.literal(1), states: z.array(matrixJson) }),
+  z.object({ format: z.literal('hqrn-state').optional(), version: z.literal(1).optional(), re: z.array(z.array(finite)), im: z.array(z.array(finite)) }),
+  z.object({ format: z.literal('hqrn-state').optional(), version: z.literal(1).optional(), states: z.array(matrixJson) }),
 ]);
 
 const readoutSchema = z.object({
@@ -63,6 +65,8 @@ const modelFileSchema = z.object({
   nQubits: z.number().int().min(1).max(MAX_QUBITS),
   blocks: z.array(blockSchema),
   readout: readoutSchema.optional(),
+  /** The run card (docs/math.md §11): validated by validateRunCard and kept. */
+  run: z.unknown().optional(),
 });
 
 function describe(v: unknown): string {
@@ -247,9 +251,19 @@ export function parseModelFile(data: unknown): Model {
     if (f.readout.classes.length !== C) throw new FileFormatError('readout.classes', `expected ${C} entries, got ${f.readout.classes.length}`);
     readout = { weights: Float64Array.from(f.readout.weights.flat()), bias: Float64Array.from(f.readout.bias), classes: f.readout.classes };
   }
+  let run: RunCard | undefined;
+  if (f.run !== undefined) {
+    try {
+      run = validateRunCard(f.run);
+    } catch (e) {
+      const [field, ...rest] = (e as Error).message.split(': ');
+      throw new FileFormatError(field, rest.join(': '));
+    }
+  }
+  const extra = run ? { run } : {};
   return classical
-    ? { kind: 'classical', nQubits: f.nQubits, blocks: classicalBlocks, readout }
-    : { kind: 'quantum', nQubits: f.nQubits, blocks: quantumBlocks, readout };
+    ? { kind: 'classical', nQubits: f.nQubits, blocks: classicalBlocks, readout, ...extra }
+    : { kind: 'quantum', nQubits: f.nQubits, blocks: quantumBlocks, readout, ...extra };
 }
 
 function rows(a: Float64Array, d: number): number[][] {
@@ -267,6 +281,7 @@ export function modelToJson(model: Model): Record<string, unknown> {
       : model.blocks.map((b) => ({ alpha: b.alpha, activation: b.activation, bias: Array.from(b.bias), w: rows(b.w, d) }));
   const out: Record<string, unknown> = { format: 'hqrn-model', version: 1, nQubits: model.nQubits, blocks };
   if (model.readout) out.readout = { weights: rows(model.readout.weights, d), bias: Array.from(model.readout.bias), classes: model.readout.classes };
+  if (model.run) out.run = model.run;
   return out;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The per-layer measures of HQRN.md §8 and the density-matrix validator used on load (§10).
+ * The per-layer measures of docs/math.md §8 and the density-matrix validator used on load (§10).
  *
  * Spectral quantities go through linalg.ts (Hermitian eigensolver on the real embedding), so
  * a matrix with round-off asymmetry is treated as its Hermitian part.
@@ -7,8 +7,9 @@
 import { type CMat, adjoint, blockMatrix, diagonalMatrix, hermiticityError, mul, sub, trace, zeros } from '../math/complex';
 import { hermitianEigenvalues, hermitianFunction, hermitianTraceNorm } from '../math/linalg';
 import { partialTranspose } from '../states/states';
+import { negativityFromSpectrum, spectrumEntropy, unitInterval } from './spectral';
 
-/** Tolerance of the PPT verdict (HQRN.md §7): entangled iff min eig ρ^{T_B} < −PPT_TOLERANCE. */
+/** Tolerance of the PPT verdict (docs/math.md §7): entangled iff min eig ρ^{T_B} < −PPT_TOLERANCE. */
 export const PPT_TOLERANCE = 1e-12;
 
 function assertSquare(rho: CMat, what: string): void {
@@ -21,7 +22,7 @@ function assertTwoQubits(rho: CMat, what: string): void {
 
 /**
  * Purity Tr ρ² = Σ_ij ρ_ij ρ_ji (real part); for Hermitian ρ this is Σ_ij |ρ_ij|², in [1/d, 1]
- * for a state, 1 iff pure.
+ * for a state, 1 iff pure. Round-off (≤ 1e-12) outside [0, 1] is snapped (spectral.ts).
  */
 export function purity(rho: CMat): number {
   assertSquare(rho, 'purity');
@@ -30,23 +31,17 @@ export function purity(rho: CMat): number {
   for (let i = 0; i < d; i++)
     for (let j = 0; j < d; j++)
       s += rho.re[i * d + j] * rho.re[j * d + i] - rho.im[i * d + j] * rho.im[j * d + i];
-  return s;
+  return unitInterval(s);
 }
 
 /**
- * Von Neumann entropy S(ρ) = −Tr ρ log₂ ρ = −Σ_i λ_i log₂ λ_i in bits, with 0 log 0 = 0.
- * Eigenvalues are clamped at 0 first: round-off leaves tiny negative eigenvalues on
- * rank-deficient states, whose log would be NaN.
+ * Von Neumann entropy S(ρ) = −Tr ρ log₂ ρ = −Σ_i λ_i log₂ λ_i in bits, with 0 log 0 = 0
+ * (docs/math.md §8; spectrumEntropy: eigenvalues ≤ 0 from round-off contribute nothing, and
+ * a sum within 1e-12 below 0 — cancellation on pure states — is reported as 0).
  */
 export function vonNeumannEntropy(rho: CMat): number {
   assertSquare(rho, 'vonNeumannEntropy');
-  let s = 0;
-  for (const raw of hermitianEigenvalues(rho)) {
-    const l = Math.max(raw, 0);
-    if (l > 0) s -= l * Math.log2(l);
-  }
-  // −λ log λ ≥ 0 for λ ∈ [0, 1]; cancellation can leave −1e-17 on pure states.
-  return Math.max(s, 0);
+  return spectrumEntropy(hermitianEigenvalues(rho));
 }
 
 /** l1-norm of coherence C_l1(ρ) = Σ_{i≠j} |ρ_ij| (computational basis). */
@@ -97,12 +92,13 @@ export function concurrence(rho: CMat): number {
 }
 
 /**
- * Negativity N(ρ) = (‖ρ^{T_B}‖₁ − 1)/2 (HQRN.md §8) = Σ of |negative eigenvalues| of ρ^{T_B}
- * for a unit-trace ρ. Two qubits: ρ is 4×4, B = qubit 1.
+ * Negativity N(ρ) = (‖ρ^{T_B}‖₁ − 1)/2 (docs/math.md §8) = Σ of |negative eigenvalues| of ρ^{T_B}
+ * for a unit-trace ρ. Two qubits: ρ is 4×4, B = qubit 1. ≥ 0: a product state gives exactly 0
+ * (round-off ≤ 1e-12 below 0 is snapped; a larger negative value is returned as it is).
  */
 export function negativity(rho: CMat): number {
   assertTwoQubits(rho, 'negativity');
-  return (hermitianTraceNorm(partialTranspose(rho, 1, 1)) - 1) / 2;
+  return negativityFromSpectrum(hermitianEigenvalues(partialTranspose(rho, 1, 1)));
 }
 
 /** Smallest eigenvalue of the partial transpose ρ^{T_B} of a two-qubit state. */
@@ -127,7 +123,7 @@ export function traceDistance(rho: CMat, sigma: CMat): number {
 }
 
 /**
- * Trace distance between the quantum path and the classical path at a layer (HQRN.md §8):
+ * Trace distance between the quantum path and the classical path at a layer (docs/math.md §8):
  * ½‖ρ − diag(x)‖₁.
  */
 export function traceDistanceToClassical(rho: CMat, x: ArrayLike<number>): number {
@@ -135,7 +131,7 @@ export function traceDistanceToClassical(rho: CMat, x: ArrayLike<number>): numbe
   return traceDistance(rho, diagonalMatrix(x));
 }
 
-/** The measures shown per layer (HQRN.md §8). */
+/** The measures shown per layer (docs/math.md §8). */
 export interface StateMeasures {
   /** Re Tr ρ. */
   trace: number;
@@ -163,7 +159,7 @@ export interface StateMeasures {
 export function stateMeasures(rho: CMat, classicalX?: ArrayLike<number>): StateMeasures {
   assertSquare(rho, 'stateMeasures');
   const m: StateMeasures = {
-    trace: trace(rho)[0],
+    trace: unitInterval(trace(rho)[0]),
     purity: purity(rho),
     entropy: vonNeumannEntropy(rho),
     coherence: l1Coherence(rho),
@@ -172,7 +168,7 @@ export function stateMeasures(rho: CMat, classicalX?: ArrayLike<number>): StateM
   if (rho.rows === 4) {
     const ptEig = hermitianEigenvalues(partialTranspose(rho, 1, 1));
     m.concurrence = concurrence(rho);
-    m.negativity = (ptEig.reduce((s, l) => s + Math.abs(l), 0) - 1) / 2;
+    m.negativity = negativityFromSpectrum(ptEig);
     m.ppt = ptEig[0] >= -PPT_TOLERANCE;
   }
   return m;

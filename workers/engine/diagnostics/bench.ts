@@ -18,7 +18,7 @@ import type { BackendName, ForwardRequest, TrainRequest, TrainResult } from '../
 import { BENCH_CASES, type BenchCase, type BenchOptions, type BenchRow } from './benchTable';
 import * as tf from '@tensorflow/tfjs-core';
 import type { Engine } from '../forward/engine';
-import { TRAINING_PRESETS } from '../../../src/app/training/presets';
+import { TRAINING_PRESETS } from '../../../src/protocol/experiments';
 import { train } from '../train/train';
 import { TrainControl } from '../train/control';
 

@@ -1,6 +1,6 @@
 /**
- * Issue 6: the engine's reliability calls (heartbeat, invariant checks, fault injection for
- * tests), spread into the API in api.ts.
+ * Issue 6: the engine's reliability calls (heartbeat, life lock, invariant checks), spread into
+ * the API in api.ts. Fault injection for tests is in ../testHooks.ts, outside the API.
  */
 import type { EngineApiDeps } from '../exportApi';
 import { withBackend } from '../backend';
@@ -39,20 +39,6 @@ export function createReliabilityApi(deps: EngineApiDeps) {
      */
     async invariantCheck(nStates: number, seed = 1): Promise<InvariantReport> {
       return withBackend(() => invariantCheck(deps.engine, nStates, seed));
-    },
-
-    /**
-     * Test hook: make this worker die. 'throw': an uncaught exception (the Worker's 'error'
-     * event fires on the page); 'close': self.close() (the worker stops without a word).
-     * Both happen on the next task, after this call answered.
-     */
-    crashForTesting(kind: 'throw' | 'close'): boolean {
-      if (kind !== 'throw' && kind !== 'close') throw new Error(`crashForTesting: kind must be 'throw' or 'close', got ${JSON.stringify(kind)}`);
-      setTimeout(() => {
-        if (kind === 'close') (globalThis as unknown as { close(): void }).close();
-        else throw new Error('simulated engine crash (crashForTesting)');
-      }, 0);
-      return true;
     },
   };
 }

@@ -10,6 +10,7 @@ import { type DigitSet, DIGIT_DIM, DIGIT_PIXELS, digitIntensities, digitToInput 
 import { drawnDigitToInput } from '../../../src/core/states/digitNormalise';
 import { FileFormatError, parseModelFile } from '../../../src/core/io/files';
 import { stateMeasures } from '../../../src/core/measures/measures';
+import { diagonalMeasures } from '../../../src/core/measures/spectral';
 import { checkState } from '../../../src/core/states/nearestState';
 import type { Model, QuantumBlock, QuantumModel } from '../../../src/core/hqrn/model';
 import { randomQuantumBlock, randomReadout } from '../../../src/core/hqrn/randomModel';
@@ -18,6 +19,7 @@ import { bellState, dephasedPartner, marginalProductPartner, werner } from '../.
 import { seededButtonState } from '../../../src/core/states/buttons';
 import { EXPLORER_LIMITS, type ExploreLayer, type MatrixCheck, type ExploreRequest, type ExploreResponse, type InputSpec, type StackSpec } from '../../../src/protocol/explorer';
 import type { Engine } from '../forward/engine';
+import { isDiagonalState } from '../forward/plan';
 import { exploreFast, FAST_PATH_NAME } from './fast';
 import { fastStateMeasures } from './fastMeasures';
 
@@ -146,31 +148,17 @@ function digitExtras(input: ExploreInput): Pick<ExploreResponse, 'digit28' | 'no
   return { ...(input.digit28 ? { digit28: Float32Array.from(input.digit28) } : {}), ...(input.noDigit ? { noDigit: true } : {}) };
 }
 
-function isDiagonal(rho: CMat): boolean {
-  const d = rho.rows;
-  for (let i = 0; i < d; i++)
-    for (let j = 0; j < d; j++) if (i !== j && (rho.re[i * d + j] !== 0 || rho.im[i * d + j] !== 0)) return false;
-  return true;
-}
-
 /**
  * stateMeasures of diag(x) against x itself, in closed form (the eigenvalues are x): a digits
  * input would otherwise cost a 128×128 eigen-decomposition (~3 ms) per request.
  */
-function diagonalMeasures(x: Float64Array) {
-  let trace = 0, purity = 0, entropy = 0;
-  for (const v of x) {
-    trace += v;
-    purity += v * v;
-    const l = Math.max(v, 0);
-    if (l > 0) entropy -= l * Math.log2(l);
-  }
-  return { trace, purity, entropy: Math.max(entropy, 0), coherence: 0, traceDistanceToClassical: 0 };
+function diagonalStateMeasures(x: Float64Array) {
+  return { ...diagonalMeasures(x, x.length), coherence: 0, traceDistanceToClassical: 0 };
 }
 
 function layerZero(rho: CMat): ExploreLayer {
   const x = realDiagonal(rho);
-  const m = rho.rows === 4 ? fastStateMeasures(rho, x) : isDiagonal(rho) ? diagonalMeasures(x) : stateMeasures(rho, x);
+  const m = rho.rows === 4 ? fastStateMeasures(rho, x) : isDiagonalState(rho) ? diagonalStateMeasures(x) : stateMeasures(rho, x);
   return {
     rho: { re: Float32Array.from(rho.re), im: Float32Array.from(rho.im) },
     x: Float32Array.from(x),

@@ -5,7 +5,7 @@
  * - two qubits (any state): src/core/hqrn/forward.ts runForward — quantum path, classical path and
  *   both readouts, exactly as the CLI computes them; the §8 measures by fastMeasures.ts (the
  *   same quantities with Jacobi eigensolvers: ~0.3 ms instead of ~7 ms at depth 20);
- * - a diagonal input (digits): by the correspondence theorem (HQRN.md §3) the quantum path is
+ * - a diagonal input (digits): by the correspondence theorem (docs/math.md §3) the quantum path is
  *   the classical network's, ρ^(k) = diag(x^(k)); measures of a diagonal state in closed form.
  * Anything else (a large non-diagonal state) returns null: the tfjs engine answers it.
  */
@@ -16,6 +16,8 @@ import { runForward } from '../../../src/core/hqrn/forward';
 import { softmaxReadout } from '../../../src/core/hqrn/readout';
 import type { QuantumModel } from '../../../src/core/hqrn/model';
 import { fastStateMeasures } from './fastMeasures';
+import { diagonalMeasures } from '../../../src/core/measures/spectral';
+import { planSingle } from '../forward/plan';
 import { EXPLORER_LIMITS, type ExploreLayer } from '../../../src/protocol/explorer';
 
 export interface FastAnswer {
@@ -28,20 +30,13 @@ export interface FastAnswer {
 /** The label the status line shows for this path. */
 export const FAST_PATH_NAME = 'float64 core';
 
-function isDiagonal(rho: CMat): boolean {
-  const d = rho.rows;
-  for (let i = 0; i < d; i++)
-    for (let j = 0; j < d; j++) if (i !== j && (rho.re[i * d + j] !== 0 || rho.im[i * d + j] !== 0)) return false;
-  return true;
-}
-
 const wire = (o: { probabilities: ArrayLike<number>; predicted: number }) => ({ probabilities: Float32Array.from(o.probabilities), predicted: o.predicted });
 
-/** Layers 1..K and the readouts of one input, or null when the tfjs engine should answer. */
+/** Layers 1..K and the readouts of one input, or null when the tfjs engine should answer (forward/plan.ts planSingle). */
 export function exploreFast(model: QuantumModel, rho0: CMat): FastAnswer | null {
-  const d = rho0.rows;
-  if (d === 4) return twoQubits(model, rho0);
-  if (isDiagonal(rho0)) return diagonal(model, rho0);
+  const path = planSingle(rho0);
+  if (path === 'core-two-qubit') return twoQubits(model, rho0);
+  if (path === 'core-diagonal') return diagonal(model, rho0);
   return null;
 }
 
@@ -101,25 +96,15 @@ function diagonal(model: QuantumModel, rho0: CMat): FastAnswer {
   const x0 = realDiagonal(rho0);
   const cl = classicalForward(analogBlocks(model), x0);
   const layers = cl.map((l): ExploreLayer => {
-    const x = Float32Array.from(l.x);
     const re = new Float32Array(d * d);
-    let trace = 0;
-    let purity = 0;
-    let entropy = 0;
-    for (let i = 0; i < d; i++) {
-      const v = l.x[i];
-      re[i * d + i] = v;
-      trace += v;
-      purity += v * v;
-      if (v > 0) entropy -= v * Math.log2(v);
-    }
+    for (let i = 0; i < d; i++) re[i * d + i] = l.x[i];
     return {
       rho: { re, im: new Float32Array(d * d) },
-      x,
+      x: Float32Array.from(l.x),
       q: Float32Array.from(l.q),
       dead: l.dead,
       classicalDead: l.dead,
-      measures: { trace, purity, entropy, coherence: 0, traceDistanceToClassical: 0 },
+      measures: { ...diagonalMeasures(l.x, d), coherence: 0, traceDistanceToClassical: 0 },
     };
   });
   const last = cl.length ? cl[cl.length - 1].x : x0;

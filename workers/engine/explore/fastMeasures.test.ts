@@ -5,8 +5,14 @@ import { makeRng } from '../../../src/core/math/rng';
 import { bellState, dephasedPartner, productState, randomMixedState, randomPureState, werner } from '../../../src/core/states/states';
 import { runForward } from '../../../src/core/hqrn/forward';
 import { modelFromStack } from './explore';
-import { defaultStack } from '../../../src/app/explorer/store';
+import { EXPLORER_LIMITS, type StackSpec } from '../../../src/protocol/explorer';
 import { fastStateMeasures } from './fastMeasures';
+
+/** The explorer's default stack (src/app/explorer/store defaultStack: softplus, default α and gain, seeds 1000 + k, readout seed 7). */
+function defaultStack(task: StackSpec['task'], depth: number): StackSpec {
+  const blocks = Array.from({ length: depth }, (_, k) => ({ id: `b${k}`, alpha: EXPLORER_LIMITS.defaultAlpha, activation: 'softplus' as const, gain: EXPLORER_LIMITS.defaultGain, seed: 1000 + k }));
+  return { task, blocks, readoutSeed: 7 };
+}
 
 function close(a: ReturnType<typeof stateMeasures>, b: ReturnType<typeof stateMeasures>, tol = 1e-10) {
   for (const k of ['trace', 'purity', 'entropy', 'coherence', 'traceDistanceToClassical', 'concurrence', 'negativity'] as const) {

@@ -4,7 +4,7 @@
  *
  * src/core/measures/measures.ts computes the same quantities through six EigenvalueDecompositions per
  * layer (one of them 16×16): ~0.35 ms per layer, 7 ms for depth 20 — most of an explorer
- * answer. Here, with the same mathematics (HQRN.md §8, and the same accuracy devices as
+ * answer. Here, with the same mathematics (docs/math.md §8, and the same accuracy devices as
  * measures.ts: the real symmetric embedding of a Hermitian matrix, √ρ cut at 1e-12·λ_max,
  * concurrence's s_i read as singular values of M = √ρ (σ_y⊗σ_y) √ρ*, never as square roots of
  * eigenvalues):
@@ -17,6 +17,7 @@
  */
 import { type CMat } from '../../../src/core/math/complex';
 import { l1Coherence, PPT_TOLERANCE, purity, type StateMeasures } from '../../../src/core/measures/measures';
+import { negativityFromSpectrum, spectrumEntropy, unitInterval } from '../../../src/core/measures/spectral';
 
 const EPS = 1e-17;
 
@@ -213,19 +214,14 @@ export function fastStateMeasures(rho: CMat, x: ArrayLike<number>): StateMeasure
   const d = rho.rows;
   let trace = 0;
   for (let i = 0; i < d; i++) trace += rho.re[i * d + i];
-  let entropy = 0;
-  for (const raw of fastHermitianEigenvalues(rho.re, rho.im, d)) {
-    const l = Math.max(raw, 0);
-    if (l > 0) entropy -= l * Math.log2(l);
-  }
   const diffRe = Float64Array.from(rho.re);
   for (let i = 0; i < d; i++) diffRe[i * d + i] -= x[i];
   let td = 0;
   for (const l of fastHermitianEigenvalues(diffRe, rho.im, d)) td += Math.abs(l);
   const m: StateMeasures & { traceDistanceToClassical: number } = {
-    trace,
+    trace: unitInterval(trace),
     purity: purity(rho),
-    entropy: Math.max(entropy, 0),
+    entropy: spectrumEntropy(fastHermitianEigenvalues(rho.re, rho.im, d)),
     coherence: l1Coherence(rho),
     traceDistanceToClassical: 0.5 * td,
   };
@@ -243,7 +239,7 @@ export function fastStateMeasures(rho: CMat, x: ArrayLike<number>): StateMeasure
           }
     const ptEig = fastHermitianEigenvalues(ptRe, ptIm, 4);
     m.concurrence = fastConcurrence(rho);
-    m.negativity = (ptEig.reduce((s, l) => s + Math.abs(l), 0) - 1) / 2;
+    m.negativity = negativityFromSpectrum(ptEig);
     m.ppt = ptEig[0] >= -PPT_TOLERANCE;
   }
   return m;

@@ -1,8 +1,8 @@
 /**
  * The HQRN on tfjs tensors (float32), batched. Same mathematics as src/core/hqrn/qrb.ts, which is
- * the reference these functions are tested against (HQRN.md §9: 1e-4 absolute).
+ * the reference these functions are tested against (docs/math.md §9: 1e-4 absolute).
  *
- * States travel packed, one row per state (see src/core/hqrn/qrb.ts):
+ * States travel packed, one row per state (src/core/hqrn/packing.ts fixes the index order):
  *   v = [ρ_00 … ρ_{d−1,d−1},  Re ρ_{ii'} (i<i'),  Im ρ_{ii'} (i<i')]  ∈ R^{d²},
  * so a block is z = c·V Fᵀ + b (one real matMul), q = N(σ(z)), V' = αV + (1−α)[q, 0].
  * Every function here is differentiable in its tensor arguments (training uses them), and
@@ -10,25 +10,16 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Activation } from '../../../src/core/hqrn/activation';
-import { pairCount } from '../../../src/core/hqrn/qrb';
+import { pairIndices as corePairIndices } from '../../../src/core/hqrn/packing';
 
 const DEAD = 1e-12;
 
-/** Index tensors (i, i') of the upper-triangle pairs, in packed order; cached per d. */
+/** The pairs (i, i') in packed order (src/core/hqrn/packing.ts), cached per d. */
 const pairCache = new Map<number, { i: Int32Array; k: Int32Array }>();
 function pairIndices(d: number): { i: Int32Array; k: Int32Array } {
   let p = pairCache.get(d);
   if (!p) {
-    const P = pairCount(d);
-    const i = new Int32Array(P), k = new Int32Array(P);
-    let n = 0;
-    for (let a = 0; a < d; a++)
-      for (let b = a + 1; b < d; b++) {
-        i[n] = a;
-        k[n] = b;
-        n++;
-      }
-    p = { i, k };
+    p = corePairIndices(d);
     pairCache.set(d, p);
   }
   return p;
@@ -107,7 +98,7 @@ export function analogWeightsT(aPlusRe: tf.Tensor2D, aPlusIm: tf.Tensor2D, aMinu
 }
 
 /**
- * q = N(σ(z)) row-wise with the dead rule (HQRN.md §2): Σ_j σ(z_j) ≤ 1e-12 ⇒ q = 1/d, dead = 1.
+ * q = N(σ(z)) row-wise with the dead rule (docs/math.md §2): Σ_j σ(z_j) ≤ 1e-12 ⇒ q = 1/d, dead = 1.
  * exp: q = softmax(z), dead iff logsumexp(z) ≤ ln 1e-12 (as in src/core/hqrn/activation.ts).
  * Returns q (n×d) and dead (n, float 0/1). Gradients never see 0/0, and none flows through a
  * dead row's normalisation.
@@ -281,45 +272,4 @@ export function readoutLogitsT(x: tf.Tensor2D, weights: tf.Tensor2D, bias: tf.Te
 /** The diagonal of packed states: the first d columns. */
 export function packedDiagonalT(v: tf.Tensor2D, d: number): tf.Tensor2D {
   return tf.slice(v, [0, 0], [-1, d]);
-}
-
-/** Pack a batch (n×d×d re/im, row-major) into V (n×d²) on the JS side (float32). */
-export function packBatch(re: ArrayLike<number>, im: ArrayLike<number>, n: number, d: number): Float32Array {
-  const D = d * d, P = pairCount(d);
-  const out = new Float32Array(n * D);
-  for (let s = 0; s < n; s++) {
-    const o = s * D;
-    let p = 0;
-    for (let i = 0; i < d; i++) {
-      out[o + i] = re[o + i * d + i];
-      for (let k = i + 1; k < d; k++) {
-        out[o + d + p] = re[o + i * d + k];
-        out[o + d + P + p] = im[o + i * d + k];
-        p++;
-      }
-    }
-  }
-  return out;
-}
-
-/** Unpack V (n×d²) into n Hermitian d×d matrices (re/im, row-major). */
-export function unpackBatch(v: ArrayLike<number>, n: number, d: number): { re: Float32Array; im: Float32Array } {
-  const D = d * d, P = pairCount(d);
-  const re = new Float32Array(n * D), im = new Float32Array(n * D);
-  for (let s = 0; s < n; s++) {
-    const o = s * D;
-    let p = 0;
-    for (let i = 0; i < d; i++) {
-      re[o + i * d + i] = v[o + i];
-      for (let k = i + 1; k < d; k++) {
-        const r = v[o + d + p], m = v[o + d + P + p];
-        re[o + i * d + k] = r;
-        im[o + i * d + k] = m;
-        re[o + k * d + i] = r;
-        im[o + k * d + i] = -m;
-        p++;
-      }
-    }
-  }
-  return { re, im };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCell, parseComplex, parseMatrixText } from './matrixText';
+import { formatCell, parseComplex, parseMatrixText } from '.';
 
 const value = (t: string) => {
   const p = parseComplex(t);

@@ -1,0 +1,58 @@
+/**
+ * Evaluation figures of `hqrn train / evaluate / sweep` (docs/math.md §11): accuracy, balanced
+ * accuracy (mean per-class recall), the confusion matrix (rows = true class, columns =
+ * predicted), accuracy per kind, and for the entanglement task the adversarial-partner
+ * figures of core/states/figures.ts.
+ */
+import type { Dataset } from '../core/io/dataset';
+import { accuracyOf, balancedAccuracy, entanglementFigures } from '../core/states/figures';
+import { type HqrnParams, predictProba } from '../core/hqrn/fit';
+
+export interface Evaluation {
+  n: number;
+  accuracy: number;
+  balancedAccuracy: number;
+  classes: string[];
+  confusion: number[][];
+  perKind?: Record<string, { n: number; accuracy: number }>;
+  adversarial?: { dephasedPartners: number; dephasedBalanced: number; marginalPartners: number; marginalBalanced: number };
+}
+
+/** Predicted class of each row of n×C probabilities (first maximum). */
+export function argmaxRows(proba: ArrayLike<number>, n: number, C: number): number[] {
+  const out: number[] = [];
+  for (let s = 0; s < n; s++) {
+    let best = 0;
+    for (let c = 1; c < C; c++) if (proba[s * C + c] > proba[s * C + best]) best = c;
+    out.push(best);
+  }
+  return out;
+}
+
+/** Round to 6 significant digits for the JSON (figures, not physics). */
+const r6 = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(6)) : x);
+
+/** All figures of predictions against a dataset's labels. */
+export function evaluate(pred: number[], ds: Pick<Dataset, 'labels' | 'classes' | 'kinds'>): Evaluation {
+  const C = ds.classes.length;
+  const confusion = Array.from({ length: C }, () => new Array<number>(C).fill(0));
+  ds.labels.forEach((l, i) => confusion[l][pred[i]]++);
+  const out: Evaluation = { n: pred.length, accuracy: r6(accuracyOf(pred, ds.labels)), balancedAccuracy: r6(balancedAccuracy(pred, ds.labels)), classes: ds.classes, confusion };
+  if (ds.kinds) {
+    const per: Record<string, { n: number; accuracy: number }> = {};
+    const rows = new Map<string, number[]>();
+    ds.kinds.forEach((k, i) => rows.set(k, [...(rows.get(k) ?? []), i]));
+    for (const [k, r] of [...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) per[k] = { n: r.length, accuracy: r6(accuracyOf(pred, ds.labels, r)) };
+    out.perKind = per;
+    if (C === 2 && ds.classes[0] === 'separable' && ds.kinds.some((k) => k.endsWith('-partner'))) {
+      const f = entanglementFigures(pred, ds.labels, ds.kinds);
+      out.adversarial = { dephasedPartners: r6(f.dephased.partners), dephasedBalanced: r6(f.dephased.balanced), marginalPartners: r6(f.marginal.partners), marginalBalanced: r6(f.marginal.balanced) };
+    }
+  }
+  return out;
+}
+
+/** Predictions of trainer parameters on a dataset (predictProba of hqrn/fit.ts). */
+export function predictDataset(p: HqrnParams, ds: Dataset): number[] {
+  return argmaxRows(predictProba(p, ds.packed, ds.n), ds.n, p.spec.classes);
+}

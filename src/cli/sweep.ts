@@ -1,0 +1,143 @@
+/**
+ * `hqrn sweep` (docs/math.md §11): a grid of training runs — any train setting may be a comma
+ * list (`--alpha 0.3,0.5,0.7 --depth 1,2,4 --seed 1,2,3`) — run in parallel on worker threads
+ * (--jobs, default the machine's cores), each with its run card. Progress and time left on
+ * stderr; stdout: {"runs": [run cards], "table": [per setting: mean ± std over the seeds]};
+ * --csv FILE writes the table, --out DIR each model file. Results do not depend on --jobs.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { RunCard } from '../core/io/runCard';
+import { intOption, listOption, UsageError } from './args';
+import { dataKey, runSweepItem } from './sweepRun';
+import { parseTrainSettings, type TrainResult, type TrainSettings, type Values } from './train';
+
+/** The options that may be lists, in the grid's order (the seed varies fastest). */
+export const GRID_KEYS = ['depth', 'alpha', 'activation', 'mode', 'epochs', 'lr', 'batch', 'seed'] as const;
+
+/** Every combination of the list options, as parsed (and so validated) settings. */
+export function sweepGrid(values: Values): TrainSettings[] {
+  let combos: Values[] = [{ ...values }];
+  for (const k of GRID_KEYS) {
+    const list = listOption(typeof values[k] === 'string' ? (values[k] as string) : undefined);
+    if (!list) continue;
+    if (!list.length) throw new UsageError(`--${k}: empty list`);
+    combos = combos.flatMap((c) => list.map((v) => ({ ...c, [k]: v })));
+  }
+  return combos.map(parseTrainSettings);
+}
+
+const mean = (a: number[]) => a.reduce((x, y) => x + y, 0) / a.length;
+/** Sample standard deviation (n − 1); 0 for one run. */
+const std = (a: number[]) => (a.length < 2 ? 0 : Math.sqrt(a.reduce((s, x) => s + (x - mean(a)) ** 2, 0) / (a.length - 1)));
+const r4 = (x: number) => Number(x.toFixed(4));
+
+export interface TableRow {
+  settings: Record<string, unknown>;
+  runs: number;
+  seeds: number[];
+  [metric: string]: unknown;
+}
+
+/** Mean ± std over the seeds of each setting (accuracy, balanced accuracy, train accuracy, adversarial figures). */
+export function sweepTable(runs: RunCard[]): TableRow[] {
+  const groups = new Map<string, RunCard[]>();
+  for (const r of runs) {
+    const key = JSON.stringify(r.settings);
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()].map((g) => {
+    const row: TableRow = { settings: g[0].settings, runs: g.length, seeds: g.map((r) => r.seed) };
+    const metric = (name: string, get: (m: Record<string, unknown>) => unknown) => {
+      const xs = g.map((r) => get(r.metrics)).filter((x): x is number => typeof x === 'number');
+      if (xs.length === g.length) row[name] = { mean: r4(mean(xs)), std: r4(std(xs)) };
+    };
+    metric('accuracy', (m) => m.accuracy);
+    metric('balancedAccuracy', (m) => m.balancedAccuracy);
+    metric('trainAccuracy', (m) => m.trainAccuracy);
+    for (const k of ['dephasedPartners', 'dephasedBalanced', 'marginalPartners', 'marginalBalanced'])
+      metric(k, (m) => (m.adversarial as Record<string, number> | undefined)?.[k]);
+    return row;
+  });
+}
+
+/** The table as CSV: the varying settings, then mean and std of each metric. */
+export function tableCsv(rows: TableRow[]): string {
+  const keys = Object.keys(rows[0]?.settings ?? {}).filter((k) => new Set(rows.map((r) => JSON.stringify(r.settings[k]))).size > 1 || k === 'alpha' || k === 'depth');
+  const metrics = ['accuracy', 'balancedAccuracy', 'trainAccuracy', 'dephasedPartners', 'marginalPartners'].filter((m) => rows.every((r) => r[m] !== undefined));
+  const head = [...keys, 'runs', ...metrics.flatMap((m) => [`${m}Mean`, `${m}Std`])];
+  const lines = rows.map((r) => [...keys.map((k) => String(r.settings[k])), r.runs, ...metrics.flatMap((m) => [(r[m] as { mean: number }).mean, (r[m] as { std: number }).std])].join(','));
+  return [head.join(','), ...lines].join('\n') + '\n';
+}
+
+/** Run the items on `jobs` worker threads (data affinity: a worker prefers runs whose data it holds). */
+async function runParallel(items: TrainSettings[], jobs: number, date: string | undefined, onDone: (i: number) => void): Promise<TrainResult[]> {
+  const results: TrainResult[] = new Array(items.length);
+  const pending = items.map((_, i) => i);
+  const workers = Array.from({ length: jobs }, () => new Worker(new URL('./sweepWorker.mjs', import.meta.url)));
+  const held = workers.map(() => new Set<string>());
+  try {
+    await Promise.all(
+      workers.map(
+        (w, wi) =>
+          new Promise<void>((resolve, reject) => {
+            let current = -1;
+            const next = () => {
+              if (!pending.length) return resolve();
+              let k = pending.findIndex((i) => held[wi].has(dataKey(items[i])));
+              if (k < 0) k = 0;
+              current = pending.splice(k, 1)[0];
+              held[wi].add(dataKey(items[current]));
+              w.postMessage({ id: current, settings: items[current], date });
+            };
+            w.on('message', (m: { ready?: boolean; id?: number; result?: TrainResult; error?: string }) => {
+              if (m.ready) return next();
+              if (m.error !== undefined) return reject(m.error.startsWith('internal error: ') ? new Error(m.error.slice(16)) : new UsageError(m.error));
+              results[m.id!] = m.result!;
+              onDone(m.id!);
+              next();
+            });
+            w.on('error', reject);
+            w.on('exit', (code) => current >= 0 && results[current] === undefined && reject(new Error(`sweep worker exited with code ${code}`)));
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
+
+export async function sweep(values: Values, log: (line: string) => void): Promise<unknown> {
+  const items = sweepGrid(values);
+  const jobs = Math.min(items.length, intOption('jobs', typeof values.jobs === 'string' ? values.jobs : undefined, 1, availableParallelism()));
+  const date = typeof values.date === 'string' ? values.date : undefined;
+  const t0 = Date.now();
+  let done = 0;
+  const progress = () => {
+    done++;
+    const el = (Date.now() - t0) / 1000;
+    log(`sweep: ${done}/${items.length} runs, ${el.toFixed(1)} s elapsed, ~${((el / done) * (items.length - done)).toFixed(0)} s left`);
+  };
+  log(`sweep: ${items.length} runs on ${jobs} ${jobs === 1 ? 'thread' : 'worker threads'}`);
+  let results: TrainResult[];
+  if (jobs === 1) {
+    results = [];
+    for (const s of items) {
+      results.push(await runSweepItem(s, date));
+      progress();
+    }
+  } else results = await runParallel(items, jobs, date, progress);
+  const outDir = typeof values.out === 'string' ? values.out : undefined;
+  if (outDir) {
+    mkdirSync(outDir, { recursive: true });
+    results.forEach((r, i) => writeFileSync(join(outDir, `run-${String(i + 1).padStart(3, '0')}.json`), JSON.stringify(r.model) + '\n'));
+  }
+  const runs = results.map((r) => r.run);
+  const table = sweepTable(runs);
+  if (typeof values.csv === 'string') writeFileSync(values.csv, tableCsv(table));
+  log(`sweep: ${items.length} runs in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return { runs, table };
+}
