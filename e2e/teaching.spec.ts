@@ -205,8 +205,6 @@ test('phone 390×844 with touch: toggle, Bell buttons and both readouts in the f
   const s = box.width / (L!.width / dpr);
   const x = box.x + (L!.left / dpr + 3.5 * (L!.cell / dpr)) * s;
   const y = box.y + (L!.top / dpr + 0.5 * (L!.cell / dpr)) * s;
-  const hit = await page.evaluate(([px, py]) => { const e = document.elementFromPoint(px, py); return `${e?.tagName}.${e?.className} ${e?.getAttribute('aria-label')}`; }, [x, y]);
-  console.log('tap at', x, y, 'box', JSON.stringify(box), 'hits', hit, 'canvas', JSON.stringify(dims));
   await page.touchscreen.tap(x, y);
   const entry = page.getByRole('status', { name: 'Matrix entry', exact: true });
   await expect(entry).toContainText('|00⟩⟨11|');
