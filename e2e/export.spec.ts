@@ -85,14 +85,16 @@ test('the matrix views and the measure charts export as SVG and PNG; the measure
   expect(parsed.error).toBeNull();
   expect(parsed.root).toBe('svg');
   expect(parsed.counts[0]).toBe(16);
-  expect(parsed.counts[1]).toBe(8); // |b⟩ row and ⟨b| column labels
+  expect(parsed.counts[1]).toBe(8 + 1); // |b⟩ row and ⟨b| column labels, and the title
+  expect(svg.bytes.toString('utf8')).toContain('>Quantum path density matrix, layer 2, Heatmap (phase/magnitude)</text>');
 
-  // Its PNG is the canvas as drawn.
-  const canvasSize = await page.getByRole('img', { name: /^Quantum path density matrix, layer 2/ }).evaluate((c) => [(c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height]);
+  // Its PNG is that SVG (title included) rasterised at 2×.
+  const matrixBox = /^<svg[^>]* width="(\d+)" height="(\d+)"/.exec(svg.bytes.toString('utf8'));
+  expect(matrixBox).not.toBeNull();
   const png = await download(page, page.getByRole('button', { name: 'Export Quantum path, layer 2 as PNG' }));
   expect(png.name).toBe('hqrn-layer2-quantum-heatmap.png');
   const img = decodePng(png.bytes);
-  expect([img.width, img.height]).toEqual(canvasSize);
+  expect([img.width, img.height]).toEqual([2 * Number(matrixBox![1]), 2 * Number(matrixBox![2])]);
   expect(img.inked).toBeGreaterThan(img.width * img.height * 0.1);
 
   // Hinton view of the classical path: one square per non-zero cell (the 4 diagonal entries).
@@ -116,7 +118,10 @@ test('the matrix views and the measure charts export as SVG and PNG; the measure
   const viewBox = /viewBox="0 0 (\d+) (\d+)"/.exec(chartText);
   expect(viewBox).not.toBeNull();
   expect([chartPng.width, chartPng.height]).toEqual([2 * Number(viewBox![1]), 2 * Number(viewBox![2])]);
-  expect([chartPng.width, chartPng.height]).toEqual([340, 160]); // the small multiple: 170×80
+  // The small multiple (170×80) under its title band (15 px × 1.8 = 27 px), as wide as the title needs.
+  expect(chartText).toMatch(/<text[^>]*>purity[^<]*<\/text>/i);
+  expect(chartPng.height).toBe(2 * (80 + 27));
+  expect(chartPng.width).toBeGreaterThanOrEqual(340);
   expect(chartPng.inked).toBeGreaterThan(500);
 
   // Class-probability bars of the quantum path.
@@ -233,7 +238,9 @@ test('training curves export as CSV; the training charts as SVG and PNG', async 
   const lossPngBytes = (await download(page, panel.getByRole('button', { name: 'Export training loss chart as PNG' }))).bytes;
   writeFileSync(`${SHOTS}/export-training-loss-chart.png`, lossPngBytes);
   const lossPng = decodePng(lossPngBytes);
-  expect([lossPng.width, lossPng.height]).toEqual([960, 460]);
+  // The 480×230 chart under its title band (27 px), at 2×; the title is the figure's caption.
+  expect([lossPng.width, lossPng.height]).toEqual([960, 2 * (230 + 27)]);
+  expect(loss.bytes.toString('utf8')).toContain('>Loss per epoch</text>');
   expect(lossPng.inked).toBeGreaterThan(1000);
 
   // (The study tables' CSV uses the same buttons and toCsv, unit-tested in src/app/export/exporters.test.ts;

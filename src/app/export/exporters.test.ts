@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExploreLayer, ExploreResponse } from '../../protocol/explorer';
-import { csvField, fileName, metricsCsv, parseIntegerField, readoutCsv, toCsv, trainingCurvesCsv } from './exporters';
+import { csvField, fileName, metricsCsv, parseIntegerField, readoutCsv, TITLE_FONT_PX, toCsv, trainingCurvesCsv, withTitle } from './exporters';
 import type { TrainProgress } from '../../protocol/messages';
 
 /** Split CSV text into rows of fields (RFC 4180 quoting), for reading the output back. */
@@ -123,5 +123,28 @@ describe('file names and form fields', () => {
     expect(parseIntegerField('steps', '2.5', 1, 100)).toEqual({ problem: 'steps: "2.5" is not a whole number' });
     expect(parseIntegerField('steps', '0', 1, 100)).toEqual({ problem: 'steps: 0 is outside 1–100' });
     expect(parseIntegerField('steps', 'abc', 1, 100)).toEqual({ problem: 'steps: "abc" is not a whole number' });
+  });
+});
+
+describe('withTitle', () => {
+  const doc = '<svg xmlns="http://www.w3.org/2000/svg" width="170" height="80" viewBox="0 0 170 80" font-family="Arial"><circle cx="5" cy="5" r="2"/></svg>';
+  it('puts the title in a band above the unchanged drawing, widening for a long title', () => {
+    const out = withTitle(doc, 'Purity per layer');
+    const band = Math.round(TITLE_FONT_PX * 1.8);
+    expect(out).toMatch(new RegExp(`^<svg xmlns="http://www.w3.org/2000/svg" width="170" height="${80 + band}" viewBox="0 0 170 ${80 + band}"`));
+    expect(out).toContain('>Purity per layer</text>');
+    // The original document, nested below the band, viewBox and content unchanged.
+    expect(out).toContain(`<svg x="0" y="${band}" xmlns="http://www.w3.org/2000/svg" width="170" height="80" viewBox="0 0 170 80" font-family="Arial"><circle cx="5" cy="5" r="2"/></svg></svg>`);
+    const long = 'Accuracy on the adversarial test subsets, per epoch';
+    const w = Number(/width="(\d+)"/.exec(withTitle(doc, long))![1]);
+    expect(w).toBe(Math.ceil([...long].length * 0.58 * TITLE_FONT_PX + 16));
+  });
+  it('escapes the title, leaves a document without a title unchanged, refuses one without a size', () => {
+    expect(withTitle(doc, 'a < b & c')).toContain('>a &lt; b &amp; c</text>');
+    expect(withTitle(doc, '  ')).toBe(doc);
+    // The root's font (escaped once, as written) is the title's, not escaped twice.
+    const quoted = doc.replace('font-family="Arial"', 'font-family="&quot;Segoe UI&quot;, sans-serif"');
+    expect(withTitle(quoted, 'T')).toContain('font-weight="bold" font-family="&quot;Segoe UI&quot;, sans-serif"');
+    expect(() => withTitle('<svg viewBox="0 0 1 1"></svg>', 'x')).toThrow(/no width\/height/);
   });
 });

@@ -117,24 +117,55 @@ function elementXml(el: Element, override: Record<string, string> = {}): string 
 /**
  * A standalone SVG document of an SVG element on the page: its elements written out as XML
  * text with their computed styles as presentation attributes (the page's CSS does not travel
- * with the file), xmlns, and pixel width/height (from width/height, else the viewBox).
+ * with the file), xmlns, and pixel width/height (from width/height, else the viewBox); with
+ * `title`, that title above it (withTitle).
  * Written as text rather than through cloneNode: a clone would re-apply style attributes
  * (d3's .style()) in the page, which a strict CSP (style-src-attr) reports as a violation.
  */
-export function serializeSvgElement(svg: SVGSVGElement): string {
+export function serializeSvgElement(svg: SVGSVGElement, title = ''): string {
   // Size: the width/height attributes, else the viewBox (d3 charts here draw in viewBox
   // units and are scaled by CSS), else the box on screen.
   const view = svg.viewBox?.baseVal;
   const box = svg.getBoundingClientRect();
   const width = parseFloat(svg.getAttribute('width') ?? '') || view?.width || Math.round(box.width) || 300;
   const height = parseFloat(svg.getAttribute('height') ?? '') || view?.height || Math.round(box.height) || 150;
-  return elementXml(svg, {
+  const doc = elementXml(svg, {
     xmlns: 'http://www.w3.org/2000/svg',
     width: String(width),
     height: String(height),
     viewBox: svg.getAttribute('viewBox') ?? `0 0 ${width} ${height}`,
     'font-family': getComputedStyle(svg).fontFamily || 'sans-serif',
   });
+  return withTitle(doc, title);
+}
+
+/** Font size of an exported view's title band, px. */
+export const TITLE_FONT_PX = 15;
+
+/**
+ * A standalone SVG document with a title above it: a new root, max(width, title width + 16)
+ * wide (title width estimated at 0.58 em per character) and TITLE_FONT_PX × 1.8 (rounded)
+ * taller, holding the title in bold at the top left and the original document as a nested
+ * <svg> (its viewBox and content unchanged) below it. Empty title: the document unchanged.
+ * Throws when the document's root has no width/height attributes.
+ */
+export function withTitle(svgDoc: string, title: string): string {
+  if (!title.trim()) return svgDoc;
+  const head = /^<svg\b([^>]*)>/.exec(svgDoc);
+  const w = head && /\swidth="([\d.]+)"/.exec(head[1]);
+  const h = head && /\sheight="([\d.]+)"/.exec(head[1]);
+  if (!head || !w || !h) throw new Error('svg: the document has no width/height to put a title above');
+  const fs = TITLE_FONT_PX;
+  const band = Math.round(fs * 1.8);
+  const width = Math.ceil(Math.max(Number(w[1]), [...title].length * 0.58 * fs + 16));
+  const height = Math.ceil(Number(h[1]) + band);
+  // Taken from the root as written (already escaped there).
+  const font = /\sfont-family="([^"]*)"/.exec(head[1])?.[1] ?? 'Helvetica, Arial, sans-serif';
+  const inner = svgDoc.replace(/^<svg\b/, `<svg x="0" y="${band}"`);
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${font}">` +
+    `<text x="8" y="${band - Math.round(fs * 0.5)}" font-size="${fs}" font-weight="bold" font-family="${font}" fill="#222">${escapeXml(title)}</text>${inner}</svg>`
+  );
 }
 
 /** The pixel size an SVG document declares (its width/height attributes). */

@@ -15,6 +15,7 @@ import { classLabel, fmt } from '../../viz/format';
 import { drawStrip, sameNumbers } from '../../viz/matrix/strip';
 import { useExplorer } from '../../app/explorer/storeHook';
 import { ViewOptions } from './LayerStrip';
+import { FigureExport } from '../export/FigureExport';
 import '../../viz/viz.css';
 
 /** Cell width in CSS pixels: 4×4 states small, 64×64 digits large enough to read as a pattern. */
@@ -57,6 +58,7 @@ export function LayerChain() {
       <div className="chain-head">
         <h2 id={headingId}>Network</h2>
         <ViewOptions />
+        <FigureExport kind="chain" />
         {locked && <span className="hint">Stack editing is hidden in this classroom link.</span>}
       </div>
       <ol className={`chain-row${wrapped ? ' is-wrapped' : ''}`} aria-label="Layers of the network">

@@ -16,6 +16,7 @@ import { classicalData, quantumData, scaleFor, shownLayer } from '../../viz/matr
 import { useExplorer } from '../../app/explorer/storeHook';
 import { ExplainEvolution } from '../shell/Explain';
 import { IndexLegend, Legend } from './MatrixLegend';
+import { FigureExport } from '../export/FigureExport';
 import { MatrixView } from './MatrixView';
 import '../../viz/viz.css';
 
@@ -101,6 +102,7 @@ export function EvolutionPanel() {
         <span className="viz-layer-now">
           {result ? `layer ${k} of ${K}${k === 0 ? ' (input)' : ''}` : ''}
         </span>
+        <FigureExport kind="layer" />
       </div>
 
       {blank && <p className="chain-empty">The canvas is blank: draw a digit to see its layers.</p>}

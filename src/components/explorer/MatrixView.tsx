@@ -9,6 +9,7 @@ import type { MatrixView as MatrixViewId, Palette } from '../../app/explorer/sto
 import { entryText } from '../../viz/format';
 import { MATRIX_PLUGINS, type MatrixData, type MatrixGeometry } from '../../viz/matrix';
 import { cellAtClient } from '../../viz/matrix/grid';
+import { withTitle } from '../../app/export/exporters';
 import { canvasExport, ExportButtons } from '../export/ExportButtons';
 import '../../viz/viz.css';
 
@@ -139,8 +140,8 @@ export function MatrixView({ data, view, palette, cssSize, labels = true, rowLab
       <ExportButtons
         what={context}
         name={exportName}
-        svg={exportSvg ? () => (data ? exportSvg(data, { palette, cssSize, labels }) : null) : undefined}
-        png={canvasExport(canvas)}
+        svg={exportSvg ? () => (data ? withTitle(exportSvg(data, { palette, cssSize, labels }), label) : null) : undefined}
+        png={exportSvg ? undefined : canvasExport(canvas)}
       />
     )}
     </>

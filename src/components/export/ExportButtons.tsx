@@ -22,9 +22,18 @@ export interface ExportButtonsProps {
   csv?: () => string | null;
 }
 
-/** SVG + PNG export of an SVG element on the page (d3 charts), styles inlined. */
+/**
+ * The title an exported chart carries: the caption of the <figure> it is in, else its
+ * aria-label (what a screen reader announces for it).
+ */
+export function chartTitle(svg: SVGSVGElement): string {
+  const caption = svg.closest('figure')?.querySelector(':scope > figcaption')?.textContent?.trim();
+  return caption || svg.getAttribute('aria-label')?.trim() || '';
+}
+
+/** SVG + PNG export of an SVG element on the page (d3 charts), styles inlined, its title (chartTitle) above it. */
 export function svgElementExport(ref: RefObject<SVGSVGElement | null>): () => string | null {
-  return () => (ref.current && ref.current.childElementCount > 0 ? serializeSvgElement(ref.current) : null);
+  return () => (ref.current && ref.current.childElementCount > 0 ? serializeSvgElement(ref.current, chartTitle(ref.current)) : null);
 }
 
 /** PNG of a canvas on the page as drawn. */

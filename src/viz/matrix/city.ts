@@ -42,23 +42,42 @@ export function cityFaces(L: CityLayout, data: MatrixData, paletteId: MatrixDraw
   return faces;
 }
 
-function drawBase(ctx: CanvasRenderingContext2D, L: CityLayout, panel: number): void {
-  ctx.strokeStyle = 'rgba(0,0,0,0.15)';
-  ctx.lineWidth = 1;
-  ctx.beginPath();
+const FLOOR_STROKE = 'rgba(0,0,0,0.15)';
+
+/** The floor grid of a panel as line segments [from, to] (device px): every cell edge up to 16×16, every (d/8)-th beyond. */
+export function floorLines(L: CityLayout, panel: number): [Pt, Pt][] {
+  const lines: [Pt, Pt][] = [];
   const step = L.d <= VIZ_LIMITS.maxLabelledDim ? 1 : L.d / 8;
   for (let k = 0; k <= L.d; k += step) {
-    const p0 = basePoint(L, panel, k, 0);
-    const p1 = basePoint(L, panel, k, L.d);
-    const q0 = basePoint(L, panel, 0, k);
-    const q1 = basePoint(L, panel, L.d, k);
+    lines.push([basePoint(L, panel, k, 0), basePoint(L, panel, k, L.d)]);
+    lines.push([basePoint(L, panel, 0, k), basePoint(L, panel, L.d, k)]);
+  }
+  return lines;
+}
+
+function drawBase(ctx: CanvasRenderingContext2D, L: CityLayout, panel: number): void {
+  ctx.strokeStyle = FLOOR_STROKE;
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  for (const [p0, p1] of floorLines(L, panel)) {
     ctx.moveTo(p0[0], p0[1]);
     ctx.lineTo(p1[0], p1[1]);
-    ctx.moveTo(q0[0], q0[1]);
-    ctx.lineTo(q1[0], q1[1]);
   }
   ctx.stroke();
 }
+
+/** The floor grid of a panel as one SVG <path> (the vector twin of drawBase). */
+function floorSvg(L: CityLayout, panel: number): string {
+  const f = (p: Pt) => `${p[0].toFixed(2)} ${p[1].toFixed(2)}`;
+  return `<path d="${floorLines(L, panel).map(([a, b]) => `M${f(a)}L${f(b)}`).join('')}" fill="none" stroke="${FLOOR_STROKE}" stroke-width="1"/>`;
+}
+
+/**
+ * Text width in the exported SVG, whose labels are set in a monospace font: 0.62 em per
+ * character, the advance of the usual monospace faces (the canvas measures its real glyphs;
+ * estimateText's extra 10 % would thin out labels the canvas shows).
+ */
+const monospaceWidth = (text: string, fontPx: number) => [...text].length * 0.62 * fontPx;
 
 function cityGeometry(L: CityLayout) {
   return {
@@ -147,12 +166,14 @@ export const cityPlugin: MatrixPlugin = {
     return cityGeometry(L);
   },
   exportSvg(data, options) {
-    const L = cityLayout(data.d, data.nQubits, options.cssSize, 1, options.labels !== false);
+    const L = cityLayout(data.d, data.nQubits, options.cssSize, 1, options.labels !== false, monospaceWidth);
+    const floors = floorSvg(L, 0) + floorSvg(L, 1);
     const polys = cityFaces(L, data, options.palette).map((f) => `<polygon points="${f.pts.map((p) => `${p[0].toFixed(2)},${p[1].toFixed(2)}`).join(' ')}" fill="${f.fill}"/>`);
-    const titles = `<text x="${L.width / 4}" y="12" text-anchor="middle" font-size="11">${xmlEscape('Re ρ')}</text><text x="${(3 * L.width) / 4}" y="12" text-anchor="middle" font-size="11">${xmlEscape('Im ρ')}</text>`;
+    // Titles only on the titled (labelled) layout, as on the canvas: the unlabelled one keeps no room for them.
+    const titles = options.labels === false ? '' : `<text x="${L.width / 4}" y="12" text-anchor="middle" font-size="11" fill="${AXIS_TEXT}">${xmlEscape('Re ρ')}</text><text x="${(3 * L.width) / 4}" y="12" text-anchor="middle" font-size="11" fill="${AXIS_TEXT}">${xmlEscape('Im ρ')}</text>`;
     const labels = options.labels
-      ? L.labels.map((l) => `<text x="${l.box.x.toFixed(2)}" y="${(l.box.y + l.box.h / 2).toFixed(2)}" dominant-baseline="middle" font-size="${L.labelPx}" font-family="monospace">${xmlEscape(l.text)}</text>`)
+      ? L.labels.map((l) => `<text x="${l.box.x.toFixed(2)}" y="${(l.box.y + l.box.h / 2).toFixed(2)}" dominant-baseline="middle" font-size="${L.labelPx}" font-family="monospace" fill="${AXIS_TEXT}" stroke="#ffffff" stroke-opacity="0.9" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${xmlEscape(l.text)}</text>`)
       : [];
-    return `<svg xmlns="http://www.w3.org/2000/svg" width="${L.width}" height="${L.height}" viewBox="0 0 ${L.width} ${L.height}">${titles}${polys.join('')}${labels.join('')}</svg>`;
+    return `<svg xmlns="http://www.w3.org/2000/svg" width="${L.width}" height="${L.height}" viewBox="0 0 ${L.width} ${L.height}">${titles}${floors}${polys.join('')}${labels.join('')}</svg>`;
   },
 };

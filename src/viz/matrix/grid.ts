@@ -218,6 +218,25 @@ export function gridLabelsSvg(L: GridLayout, nQubits: number): string {
   return parts.join('');
 }
 
+/**
+ * The cell grid of a layout as one SVG <path> (the vector twin of drawGridLines, at dpr 1):
+ * a line between every two cells up to 16×16, every labelEvery-th line for bigger matrices,
+ * plus the outer border; GRID_COLOUR, 1 px.
+ */
+export function gridLinesSvg(L: GridLayout): string {
+  const step = L.d <= VIZ_LIMITS.maxLabelledDim ? 1 : L.labelEvery;
+  const side = L.d * L.cell;
+  const seg: string[] = [];
+  const at = new Set<number>();
+  for (let k = 0; k <= L.d; k += step) at.add(k);
+  at.add(L.d);
+  for (const k of at) {
+    const p = k * L.cell;
+    seg.push(`M${L.left + p} ${L.top}V${L.top + side}`, `M${L.left} ${L.top + p}H${L.left + side}`);
+  }
+  return `<path d="${seg.join('')}" fill="none" stroke="${GRID_COLOUR}" stroke-width="1"/>`;
+}
+
 /** Escape text for SVG export. */
 export function xmlEscape(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

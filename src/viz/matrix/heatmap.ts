@@ -4,7 +4,7 @@
  * up with nearest-neighbour sampling onto integer device-pixel cells (crisp at 64×64).
  */
 import { BACKGROUND, css, mix, paletteSpec, phaseColour, VIZ_LIMITS } from '../config';
-import { drawGridCursor, drawGridLabels, drawGridLines, gridGeometry, gridLabelsSvg, gridLayout, setupCanvas } from './grid';
+import { drawGridCursor, drawGridLabels, drawGridLines, gridGeometry, gridLabelsSvg, gridLayout, gridLinesSvg, setupCanvas } from './grid';
 import type { MatrixData, MatrixPlugin } from './types';
 
 /** The colour of entry k as [r, g, b] in 0..255. */
@@ -65,6 +65,7 @@ export const heatmapPlugin: MatrixPlugin = {
         const col = cellColour(data, i * data.d + j, palette);
         parts.push(`<rect x="${L.left + j * L.cell}" y="${L.top + i * L.cell}" width="${L.cell}" height="${L.cell}" fill="${css(col)}"/>`);
       }
+    parts.push(gridLinesSvg(L));
     if (options.labels) parts.push(gridLabelsSvg(L, data.nQubits));
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${L.width}" height="${L.height}" viewBox="0 0 ${L.width} ${L.height}">${parts.join('')}</svg>`;
   },

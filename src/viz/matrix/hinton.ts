@@ -4,7 +4,7 @@
  * (for real matrices: the sign — phase 0 and phase π colours) on a light grey ground.
  */
 import { css, paletteSpec, phaseColour, VIZ_LIMITS } from '../config';
-import { drawGridCursor, drawGridLabels, drawGridLines, gridGeometry, gridLabelsSvg, gridLayout, setupCanvas } from './grid';
+import { drawGridCursor, drawGridLabels, drawGridLines, gridGeometry, gridLabelsSvg, gridLayout, gridLinesSvg, setupCanvas } from './grid';
 import type { Palette } from './types';
 import type { MatrixData, MatrixPlugin } from './types';
 
@@ -50,7 +50,7 @@ export const hintonPlugin: MatrixPlugin = {
   },
   exportSvg(data, options) {
     const L = gridLayout(data.d, data.nQubits, options.cssSize, 1, options.labels, options);
-    const parts: string[] = [`<rect x="${L.left}" y="${L.top}" width="${L.cell * data.d}" height="${L.cell * data.d}" fill="${GROUND}"/>`];
+    const parts: string[] = [`<rect x="${L.left}" y="${L.top}" width="${L.cell * data.d}" height="${L.cell * data.d}" fill="${GROUND}"/>`, gridLinesSvg(L)];
     squares(
       data,
       (i, j, frac, colour) => {
