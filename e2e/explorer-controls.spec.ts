@@ -30,9 +30,10 @@ test('build a stack: depth, add, duplicate, move, remove', async ({ page }) => {
 
   // Turn "same α" off so one block can differ, then mark block 2 by its gain and duplicate it.
   await page.getByRole('checkbox', { name: 'Same α everywhere' }).uncheck();
-  // The greyed global α slider says why (to a screen reader and on hover).
+  // The global α slider says what it does while "same α" is off (to a screen reader and on
+  // hover); it is not greyed out: dragging it ticks "same α" (e2e/teaching.spec.ts).
   const globalAlpha = page.getByRole('slider', { name: 'Global α', exact: true });
-  await expect(globalAlpha).toBeDisabled();
+  await expect(globalAlpha).toBeEnabled();
   await expect(globalAlpha).toHaveAccessibleDescription(/“Same α everywhere” is unticked: each block keeps its own α/);
   await expect(globalAlpha).toHaveAttribute('title', /Tick “Same α everywhere” to set every block here/);
   await page.getByRole('spinbutton', { name: 'Gain of block 2', exact: true }).fill('9');

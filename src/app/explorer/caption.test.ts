@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caption, type CaptionState, describeInput, digitTruth, pptTruth, verdictOf } from './caption';
+import { caption, captionStateOf, type CaptionResult, type CaptionState, describeInput, digitTruth, isDiagonal, pptTruth, verdictOf } from './caption';
 
 const ENT = ['separable', 'entangled'] as const;
 const bell: CaptionState = {
@@ -68,5 +68,64 @@ describe('caption', () => {
     expect(pptTruth(true, ['entangled', 'separable']).cls).toBe(1);
     expect(verdictOf(1, { cls: 1, how: '' })).toBe('right');
     expect(verdictOf(0, { cls: null, how: '' })).toBe('unknown');
+  });
+
+  it('isDiagonal: float32 rounding of a diagonal state passes, a coherence of 1e-6 does not (relative 1e-7)', () => {
+    const d = 4;
+    const re = new Float32Array(16);
+    const im = new Float32Array(16);
+    [0.5, 0, 0, 0.5].forEach((v, i) => (re[i * d + i] = v));
+    expect(isDiagonal(re, im, d)).toBe(true);
+    re[3] = re[12] = 4e-8; // below 1e-7 × 0.5
+    expect(isDiagonal(re, im, d)).toBe(true);
+    im[3] = 1e-6;
+    im[12] = -1e-6;
+    expect(isDiagonal(re, im, d)).toBe(false);
+    // Bell |Φ+⟩: ρ_03 = ½, not diagonal.
+    const bellRe = new Float32Array(16);
+    bellRe[0] = bellRe[3] = bellRe[12] = bellRe[15] = 0.5;
+    expect(isDiagonal(bellRe, new Float32Array(16), d)).toBe(false);
+    expect(() => isDiagonal(re, im, 3)).toThrow(/expected 9 entries/);
+  });
+
+  it('captionStateOf: truth from layer 0 PPT for two qubits, the MNIST label for a digit, unknown for a drawing, null without a prediction', () => {
+    const rho = (diag: boolean) => {
+      const re = new Float32Array(16);
+      re[0] = re[15] = 0.5;
+      if (!diag) re[3] = re[12] = 0.5;
+      return { re, im: new Float32Array(16) };
+    };
+    const res = (ppt: boolean, diag: boolean): CaptionResult => ({
+      d: 4,
+      classes: ['separable', 'entangled'],
+      layers: [{ rho: rho(diag), measures: { ppt } }],
+      output: { probabilities: [0.002, 0.998], predicted: 1 },
+      classicalOutput: { probabilities: [0.93, 0.07], predicted: 0 },
+    });
+    const bellState = captionStateOf({ kind: 'bell', which: 'phi+' }, res(false, false));
+    expect(bellState?.truth.cls).toBe(1);
+    expect(bellState?.inputIsDiagonal).toBe(false);
+    expect(bellState?.quantum).toEqual({ predicted: 1, probability: 0.998 });
+    const c = caption(bellState!);
+    expect([c.quantum, c.classical]).toEqual(['right', 'wrong']);
+    const partner = captionStateOf({ kind: 'dephased', of: { kind: 'bell', which: 'phi+' } }, res(true, true));
+    expect(partner?.truth.cls).toBe(0);
+    expect(partner?.inputIsDiagonal).toBe(true);
+    expect(caption(partner!).why).toContain('exact correspondence');
+
+    const digits = Array.from({ length: 10 }, (_, i) => i);
+    const dig = (extra: Partial<CaptionResult>): CaptionResult => ({
+      d: 64,
+      classes: digits,
+      layers: [{ rho: { re: new Float32Array(64 * 64), im: new Float32Array(64 * 64) }, measures: {} }],
+      output: { probabilities: digits.map((k) => (k === 7 ? 0.9 : 0.01)), predicted: 7 },
+      classicalOutput: { probabilities: digits.map((k) => (k === 7 ? 0.9 : 0.01)), predicted: 7 },
+      ...extra,
+    });
+    expect(captionStateOf({ kind: 'mnist', index: 3 }, dig({ digitLabel: 7 }))?.truth.cls).toBe(7);
+    expect(captionStateOf({ kind: 'mnist', index: 3 }, dig({ digitLabel: 2 }))?.truth.cls).toBe(2);
+    expect(captionStateOf({ kind: 'drawn', pixels: [] }, dig({ digitLabel: 7 }))?.truth.cls).toBeNull();
+    expect(captionStateOf({ kind: 'drawn', pixels: [] }, dig({ noDigit: true }))).toBeNull();
+    expect(captionStateOf({ kind: 'bell', which: 'phi+' }, undefined)).toBeNull();
   });
 });

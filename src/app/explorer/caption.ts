@@ -145,3 +145,64 @@ function whyText(s: CaptionState): string {
   }
   return 'Both paths agree: for this state the diagonal alone decides the answer, whatever the off-diagonal entries say.';
 }
+
+/**
+ * Relative tolerance of "the input is diagonal" on the engine's ρ⁽⁰⁾, which is float32 (about
+ * 6e-8 relative rounding): an off-diagonal entry counts as zero when |ρ_ij| ≤ 1e-7 · max_i ρ_ii.
+ * The float64 core's 1e-12 (docs/math.md §3) cannot be asked of float32 numbers.
+ */
+export const DIAGONAL_RELATIVE_TOLERANCE = 1e-7;
+
+/**
+ * Whether a d×d row-major matrix (real and imaginary parts, length d²) is diagonal up to
+ * DIAGONAL_RELATIVE_TOLERANCE: max over i ≠ j of |ρ_ij| ≤ tol · max_i |ρ_ii|. An all-zero
+ * matrix is diagonal. Throws when the arrays are not d² long.
+ */
+export function isDiagonal(re: ArrayLike<number>, im: ArrayLike<number>, d: number, tol = DIAGONAL_RELATIVE_TOLERANCE): boolean {
+  if (re.length !== d * d || im.length !== d * d) throw new Error(`isDiagonal: expected ${d * d} entries, got ${re.length} and ${im.length}`);
+  let diag = 0;
+  for (let i = 0; i < d; i++) diag = Math.max(diag, Math.abs(re[i * d + i]));
+  const bound = tol * diag;
+  for (let i = 0; i < d; i++)
+    for (let j = 0; j < d; j++) if (i !== j && Math.hypot(re[i * d + j], im[i * d + j]) > bound) return false;
+  return true;
+}
+
+/** What captionOf reads of the worker's answer (a subset of ExploreResponse). */
+export interface CaptionResult {
+  d: number;
+  classes: (string | number)[];
+  layers: { rho: { re: ArrayLike<number>; im: ArrayLike<number> }; measures: { ppt?: boolean } }[];
+  output: { probabilities: ArrayLike<number>; predicted: number };
+  classicalOutput: { probabilities: ArrayLike<number>; predicted: number };
+  digitLabel?: number;
+  noDigit?: boolean;
+}
+
+/**
+ * The caption's inputs from the current input and the worker's answer: the truth of a
+ * two-qubit input is layer 0's PPT verdict (exact for two qubits, docs/math.md §8), of an
+ * MNIST digit its label, of a drawing unknown; `inputIsDiagonal` is isDiagonal(ρ⁽⁰⁾). Null
+ * when there is nothing to say (no result, or a blank drawing with no prediction).
+ */
+export function captionStateOf(input: InputSpec, result: CaptionResult | undefined): CaptionState | null {
+  if (!result || result.noDigit || result.layers.length === 0) return null;
+  const l0 = result.layers[0];
+  const twoQubit = result.d === 4;
+  const truth: Truth = twoQubit
+    ? l0.measures.ppt === undefined
+      ? { cls: null, how: 'the PPT criterion was not computed' }
+      : pptTruth(l0.measures.ppt, result.classes)
+    : input.kind === 'mnist'
+      ? digitTruth(result.digitLabel, result.classes)
+      : digitTruth(undefined, result.classes);
+  const path = (o: CaptionResult['output']) => ({ predicted: o.predicted, probability: o.probabilities[o.predicted] ?? 0 });
+  return {
+    input,
+    classes: result.classes,
+    quantum: path(result.output),
+    classical: path(result.classicalOutput),
+    truth,
+    inputIsDiagonal: isDiagonal(l0.rho.re, l0.rho.im, result.d),
+  };
+}

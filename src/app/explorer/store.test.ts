@@ -35,6 +35,20 @@ describe('explorer store', () => {
     expect(useExplorer.getState().globalAlpha).toBe(1);
   });
 
+  it('dragging the global α while “same α” is off ticks it and sets every block in one undo step', () => {
+    const s = useExplorer.getState();
+    s.setSameAlpha(false);
+    s.updateBlock(2, { alpha: 0.1 });
+    const before = useExplorer.getState().stack.blocks.map((b) => b.alpha);
+    s.setSameAlpha(true, 0.35);
+    expect(useExplorer.getState().sameAlpha).toBe(true);
+    expect(useExplorer.getState().globalAlpha).toBe(0.35);
+    expect(useExplorer.getState().stack.blocks.map((b) => b.alpha)).toEqual([0.35, 0.35, 0.35, 0.35]);
+    s.undo();
+    expect(useExplorer.getState().sameAlpha).toBe(false);
+    expect(useExplorer.getState().stack.blocks.map((b) => b.alpha)).toEqual(before);
+  });
+
   it('a loaded trained model sets the global α to its blocks’ α when they share one, and keeps it otherwise', () => {
     const s = useExplorer.getState();
     s.setGlobalAlpha(0.5);

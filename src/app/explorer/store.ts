@@ -79,7 +79,11 @@ export interface ExplorerActions {
   duplicateBlock(index: number): void;
   moveBlock(index: number, delta: -1 | 1): void;
   setGlobalAlpha(alpha: number): void;
-  setSameAlpha(on: boolean): void;
+  /**
+   * Tick / untick "Same α everywhere". Ticking sets every block to the global α, or to `alpha`
+   * when given (dragging the Global α slider while it is unticked: one update, one undo step).
+   */
+  setSameAlpha(on: boolean, alpha?: number): void;
   setAllActivations(activation: Activation): void;
   randomiseWeights(seed?: number): void;
   /**
@@ -278,12 +282,12 @@ export const useExplorer = create<ExplorerState & ExplorerActions>()((set, get) 
       });
     },
     // One store update per action, so that one click is one undo step.
-    setSameAlpha: (on) =>
-      set((st) =>
-        on
-          ? { sameAlpha: true, stack: { ...st.stack, blocks: st.stack.blocks.map((b) => ({ ...b, alpha: st.globalAlpha })) }, requestId: st.requestId + 1 }
-          : { sameAlpha: false },
-      ),
+    setSameAlpha: (on, alpha) =>
+      set((st) => {
+        if (!on) return { sameAlpha: false };
+        const a = alpha === undefined ? st.globalAlpha : clamp(alpha, 0, 1);
+        return { sameAlpha: true, globalAlpha: a, stack: { ...st.stack, blocks: st.stack.blocks.map((b) => ({ ...b, alpha: a })) }, requestId: st.requestId + 1 };
+      }),
     setAllActivations: (activation) => editBlocks((blocks) => blocks.map((b) => ({ ...b, activation }))),
     randomiseWeights: (seed) =>
       editStack((s) => {

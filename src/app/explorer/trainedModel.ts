@@ -14,6 +14,8 @@ export interface ModelBlockSummary {
   alpha?: number;
   /** The activation, when the file names one of ACTIVATIONS. */
   activation?: Activation;
+  /** The gain c of z = c(p+ − p−) + b (docs/math.md §2), when the file gives a finite number. */
+  gain?: number;
   /** Quantum block (aPlus / aMinus) rather than classical (w). */
   quantum: boolean;
 }
@@ -35,7 +37,8 @@ export function modelSummary(model: ModelJson): ModelSummary {
     const r = typeof b === 'object' && b !== null ? (b as Record<string, unknown>) : {};
     const alpha = typeof r.alpha === 'number' && r.alpha >= 0 && r.alpha <= 1 ? r.alpha : undefined;
     const activation = (ACTIVATIONS as readonly unknown[]).includes(r.activation) ? (r.activation as Activation) : undefined;
-    return { alpha, activation, quantum: 'aPlus' in r };
+    const gain = typeof r.gain === 'number' && Number.isFinite(r.gain) ? r.gain : undefined;
+    return { alpha, activation, gain, quantum: 'aPlus' in r };
   });
   const summary = { blocks, quantum: blocks.length > 0 && blocks.every((b) => b.quantum) };
   cache.set(model, summary);
@@ -45,4 +48,18 @@ export function modelSummary(model: ModelJson): ModelSummary {
 /** How many blocks a trained model has (0 without one). */
 export function modelDepth(model: ModelJson | undefined): number {
   return model ? modelSummary(model).blocks.length : 0;
+}
+
+/**
+ * A gain c as the block details show it: thousands separated, one decimal from 100 up, two
+ * below ("25,699.8", "119.2", "4", "0.75"), so a trained digits model's 25,699.8 fits its card.
+ */
+export function formatGain(c: number): string {
+  if (!Number.isFinite(c)) return String(c);
+  return c.toLocaleString('en-US', { maximumFractionDigits: Math.abs(c) >= 100 ? 1 : 2 });
+}
+
+/** The gain of block k of a trained model (its file's value), or undefined (no model, no such block, no gain). */
+export function trainedGain(trained: { model: ModelJson } | undefined, k: number): number | undefined {
+  return trained ? modelSummary(trained.model).blocks[k]?.gain : undefined;
 }

@@ -27,7 +27,7 @@ const cellCss = (d: number) => (d > 16 ? 84 : 62);
  * 12 blocks. Deeper stacks scroll sideways instead.
  */
 const wrapsOnTwoRows = (d: number, K: number) => d <= 16 && K >= 7 && K <= 13;
-const WRAPPED_CELL_CSS = 44;
+const WRAPPED_CELL_CSS = 38;
 /**
  * Width of a layer's column in the city view (its Re and Im floors side by side). Wrapped cells
  * widen less, so the bundled 12-block model keeps two rows in the city view too (at 1.6× the
@@ -102,6 +102,8 @@ export function LayerChain() {
               <>
                 <span>quantum: {classLabel(result.classes[result.output.predicted])}</span>
                 <span>classical: {classLabel(result.classes[result.classicalOutput.predicted])}</span>
+                {/* Always there (space reserved): the partner toggle must not move anything. */}
+                <span className={`chain-part-note${div === null ? ' is-none' : ''}`}>{div === null ? 'the paths never part' : (<><Term id="divergence-layer">◆ paths part</Term> at layer {div}</>)}</span>
               </>
             ) : (
               <span>…</span>
@@ -141,14 +143,17 @@ const ChainStep = memo(function ChainStep(p: StepProps) {
         </button>
         <QuantumCell {...p} />
         <ClassicalStrip {...p} />
+        {/* Markers sit over the layer's corner (out of the flow): one that comes or goes (the
+            partner toggle) never moves the chain, the layer view or the readouts. The words are
+            in the chain's head line ("◆ paths part at layer k"). */}
         {p.diverges && (
-          <span className="chain-flag">
-            <Term id="divergence-layer">◆ paths part</Term>
+          <span className="chain-flag" title="The quantum path's diagonal leaves the classical path here">
+            ◆
           </span>
         )}
         {p.layer?.dead && (
-          <span className="chain-flag chain-dead">
-            <Term id="dead-block">✕ dead</Term>
+          <span className="chain-flag chain-dead" title="dead block: Σσ(z) ≤ 1e-12, the block outputs the uniform distribution">
+            ✕ dead
           </span>
         )}
       </li>

@@ -147,7 +147,7 @@ export function EvolutionPanel() {
       </div>
 
       <p className="viz-entry" role="status" aria-label="Matrix entry">
-        {entry ?? 'Hover or focus a matrix (arrow keys) to read an entry.'}
+        {entry ?? 'Hover, tap or focus a matrix (arrow keys) to read an entry.'}
       </p>
       {sizes.quantum.indexLabels && result && <IndexLegend nQubits={result.nQubits} />}
       <Legend palette={view.palette} view={view.matrixView} scale={scale} mode={view.colourScale} />

@@ -34,7 +34,9 @@ export function Legend({ palette, view, scale, mode }: { palette: Palette; view:
       ctx.fillStyle = css(phaseColour(spec, (x / 128) * 2 * Math.PI));
       ctx.fillRect(x, 0, 1, 1);
     }
-  }, [spec]);
+    // `view`: the canvas is a new element after City → Heatmap (the city shows no phase bar);
+    // with [spec] alone it stayed blank.
+  }, [spec, view]);
   return (
     <div className="viz-legend" aria-label="Colour legend" role="group">
       {view === 'city' ? (

@@ -1,6 +1,6 @@
 /**
- * One density matrix on a canvas, drawn by a view plugin (heatmap, Hinton, city). Hover a
- * cell, or focus the canvas and move a roving cursor with the arrow keys (Home/End: first/
+ * One density matrix on a canvas, drawn by a view plugin (heatmap, Hinton, city). Hover, tap or
+ * click a cell, or focus the canvas and move a roving cursor with the arrow keys (Home/End: first/
  * last column, PageUp/PageDown: first/last row), to read the exact entry in the status
  * region that the parent renders (`onEntry`).
  */
@@ -8,6 +8,7 @@ import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { MatrixView as MatrixViewId, Palette } from '../../app/explorer/store';
 import { entryText } from '../../viz/format';
 import { MATRIX_PLUGINS, type MatrixData, type MatrixGeometry } from '../../viz/matrix';
+import { cellAtClient } from '../../viz/matrix/grid';
 import { withTitle } from '../../app/export/exporters';
 import { canvasExport, ExportButtons } from '../export/ExportButtons';
 import { GRID_LABEL_CSS } from '../../viz/matrix/grid';
@@ -43,6 +44,8 @@ export function MatrixView({ data, view, palette, cssSize, labels = true, rowLab
   const geometry = useRef<MatrixGeometry | null>(null);
   const [cursor, setCursor] = useState<{ i: number; j: number } | null>(null);
   const [focused, setFocused] = useState(false);
+  /** The cell a pointer press landed on, for the focus that follows it. */
+  const pressed = useRef<{ i: number; j: number } | null>(null);
   const d = data?.d ?? 0;
   // Presentation mode (a projector): basis labels of at least PRESENTATION_LABEL_CSS px.
   const labelCss = useExplorer((s) => (s.teaching.presentation ? PRESENTATION_LABEL_CSS : undefined));
@@ -114,9 +117,22 @@ export function MatrixView({ data, view, palette, cssSize, labels = true, rowLab
       data-view={view}
       data-dim={d}
       data-label-px={labels ? (labelCss ?? (view === 'city' ? CITY_LABEL_CSS : GRID_LABEL_CSS)) : undefined}
+      onPointerDown={(e) => {
+        // A tap or click reads THAT cell. Without this, the focus that follows the press
+        // (onFocus) moved the read-out to the cursor's cell (|00⟩⟨00| on a first tap).
+        const g = geometry.current;
+        if (!g) return;
+        const c = cellAtClient(g, e.currentTarget.getBoundingClientRect(), e.clientX, e.clientY);
+        pressed.current = c;
+        if (c) {
+          setCursor(c);
+          report(c);
+        }
+      }}
       onFocus={() => {
         setFocused(true);
-        const c = cur ?? { i: 0, j: 0 };
+        const c = pressed.current ?? cur ?? { i: 0, j: 0 };
+        pressed.current = null;
         setCursor(c);
         report(c);
       }}
@@ -125,10 +141,7 @@ export function MatrixView({ data, view, palette, cssSize, labels = true, rowLab
       onMouseMove={(e) => {
         const g = geometry.current;
         if (!g) return;
-        const r = e.currentTarget.getBoundingClientRect();
-        const sx = g.cssWidth / (r.width || g.cssWidth);
-        const sy = g.cssHeight / (r.height || g.cssHeight);
-        report(g.cellAt((e.clientX - r.left) * sx, (e.clientY - r.top) * sy));
+        report(cellAtClient(g, e.currentTarget.getBoundingClientRect(), e.clientX, e.clientY));
       }}
       onMouseLeave={() => report(focused ? cur : null)}
     />

@@ -11,6 +11,7 @@ import { drawProbBars } from '../../viz/charts/probBars';
 import { useExplorer } from '../../app/explorer/storeHook';
 import { weightsNote } from '../../app/explorer/weightsNote';
 import { ExportButtons, svgElementExport } from '../export/ExportButtons';
+import { useCaption, VerdictMark } from './Caption';
 import '../../viz/viz.css';
 
 export function Readouts() {
@@ -18,6 +19,9 @@ export function Readouts() {
   const trained = useExplorer((s) => s.stack.trained);
   const depth = useExplorer((s) => s.stack.blocks.length);
   const note = weightsNote(trained, depth);
+  const cap = useCaption();
+  const truthCls = cap?.state.truth.cls;
+  const truthName = cap && truthCls !== null && truthCls !== undefined ? classLabel(cap.state.classes[truthCls] ?? truthCls) : 'unknown';
   const palette = paletteSpec(useExplorer((s) => s.view.palette));
   const labels = useMemo(() => (result ? result.classes.map((c) => classLabel(c)) : []), [result]);
   // Axis ticks: the bare digit for ten classes (full labels would run together).
@@ -39,6 +43,10 @@ export function Readouts() {
                 <p className="predicts">
                   predicts <strong>{classLabel(result.classes[out.predicted])}</strong>
                 </p>
+                <p className="truth">
+                  {cap && <VerdictMark verdict={cap[path]} path={path === 'quantum' ? 'Quantum' : 'Classical'} truth={truthName} />} truth: <strong>{truthName}</strong>
+                  {result.d === 4 ? ' (PPT)' : cap?.state.input.kind === 'mnist' ? ' (label)' : ''}
+                </p>
                 <p className="prob">
                   P({classLabel(result.classes[out.predicted])}) = {fmt(values[out.predicted], 3)}
                 </p>
@@ -47,10 +55,21 @@ export function Readouts() {
             ) : (
               <p className="predicts">computing…</p>
             )}
-            <p className={`weights-note${note.untrained ? ' is-untrained' : ''}`}>{note.text}</p>
+            {/* Random weights are a caution (their "prediction" means nothing); a trained model
+                cut short or made deeper is information: neither is styled as an error. */}
+            <p className={`weights-note${note.untrained ? (trained ? ' is-partial' : ' is-untrained') : ''}`}>
+              {note.untrained && !trained && <span aria-hidden="true">⚠ </span>}
+              {note.text}
+            </p>
           </section>
         );
       })}
+      {cap?.state.inputIsDiagonal && result && result.d > 4 && (
+        <p className="readouts-coincide">
+          A digit enters as a diagonal state, so the two paths compute the same numbers at every layer (the <strong>exact correspondence</strong> of a
+          QRB with its classical residual network): their predictions coincide.
+        </p>
+      )}
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { LayerChain } from '../explorer/LayerChain';
 import { EvolutionPanel, LayerDetails } from '../explorer/LayerStrip';
 import { MetricsDetails, MetricsPanel } from '../explorer/MetricsPanel';
 import { Readouts } from '../explorer/Readouts';
+import { Caption } from '../explorer/Caption';
 import { StackBuilder } from '../stack/StackBuilder';
 import { FormulaNote } from '../teaching/Formula';
 import { LessonPanel } from '../teaching/LessonPanel';
@@ -34,6 +35,7 @@ export function App() {
           <div className="area-input" data-region="input">
             <InputPanel />
           </div>
+          <div className="area-caption"><Caption /></div>
           <div className="area-chain" data-region="chain">
             <LayerChain />
           </div>

@@ -3,7 +3,7 @@
  * reorder / duplicate / remove. Each block's α is edited in the chain (LayerChain.tsx), where
  * the block is drawn; the stack-wide controls are in StackControls.tsx (top bar).
  */
-import { modelDepth } from '../../app/explorer/trainedModel';
+import { formatGain, modelDepth, trainedGain } from '../../app/explorer/trainedModel';
 import { memo, useId, useState } from 'react';
 import { EXPLORER_LIMITS, type BlockSpec } from '../../protocol/explorer';
 import { useExplorer } from '../../app/explorer/store';
@@ -33,7 +33,15 @@ function StackDiagram({ locked }: { locked: boolean }) {
         <span className="node-sub">ρ⁽⁰⁾ · {task === 'digits' ? '6 qubits (8×8 digit)' : '2 qubits'}</span>
       </li>
       {blocks.map((b, k) => (
-        <BlockCard key={b.id} block={b} index={k} count={blocks.length} locked={locked} trained={!!trained?.model && k < modelDepth(trained.model)} />
+        <BlockCard
+          key={b.id}
+          block={b}
+          index={k}
+          count={blocks.length}
+          locked={locked}
+          trained={!!trained?.model && k < modelDepth(trained.model)}
+          modelGain={k < modelDepth(trained?.model) ? trainedGain(trained, k) : undefined}
+        />
       ))}
       <li className="node node-io">
         <span className="node-title">Readout</span>
@@ -72,6 +80,8 @@ interface BlockCardProps {
   count: number;
   trained: boolean;
   locked: boolean;
+  /** A trained block's gain c from the model file (the engine uses it, not block.gain). */
+  modelGain?: number;
 }
 
 /** An α drag does not re-render the cards (α is shown and edited in the chain), unless locked (then α is shown here). */
@@ -81,6 +91,7 @@ const BlockCard = memo(
     a.index === b.index &&
     a.count === b.count &&
     a.trained === b.trained &&
+    a.modelGain === b.modelGain &&
     a.locked === b.locked &&
     a.block.id === b.block.id &&
     a.block.activation === b.block.activation &&
@@ -89,7 +100,7 @@ const BlockCard = memo(
     (!a.locked || a.block.alpha === b.block.alpha),
 );
 
-function BlockCardView({ block, index, count, trained, locked }: BlockCardProps) {
+function BlockCardView({ block, index, count, trained, locked, modelGain }: BlockCardProps) {
   const n = index + 1;
   const { updateBlock, removeBlock, duplicateBlock, moveBlock, selectLayer } = useExplorer.getState();
   const selected = useExplorer((s) => s.selectedLayer === n);
@@ -97,6 +108,8 @@ function BlockCardView({ block, index, count, trained, locked }: BlockCardProps)
   const full = count >= EXPLORER_LIMITS.maxDepth;
   const id = useId();
   const [gainText, setGainText] = useState<string | null>(null);
+  // The gain the engine uses: a trained block's from its file (read-only), otherwise the block's own.
+  const gainShown = formatGain(trained && modelGain !== undefined ? modelGain : block.gain);
   const gainValid = (v: number) => Number.isFinite(v) && v >= EXPLORER_LIMITS.minGain && v <= EXPLORER_LIMITS.maxGain;
 
   return (
@@ -130,7 +143,7 @@ function BlockCardView({ block, index, count, trained, locked }: BlockCardProps)
       <BlockParts block={block} />
       {locked ? (
         <p className="block-summary" aria-label={`Settings of block ${n}`}>
-          α = {block.alpha.toFixed(2)} · σ = {ACTIVATION_LABEL[block.activation]} · gain c = {block.gain}
+          α = {block.alpha.toFixed(2)} · σ = {ACTIVATION_LABEL[block.activation]} · gain c = {gainShown}
         </p>
       ) : (
         <>
@@ -154,26 +167,31 @@ function BlockCardView({ block, index, count, trained, locked }: BlockCardProps)
               <label htmlFor={`${id}-g`}>
                 <Term id="gain-c">gain c</Term>
               </label>
-              <input
-                id={`${id}-g`}
-                type="number"
-                aria-label={`Gain of block ${n}`}
-                aria-invalid={gainText !== null}
-                min={EXPLORER_LIMITS.minGain}
-                max={EXPLORER_LIMITS.maxGain}
-                step={0.5}
-                disabled={trained}
-                title={trained ? 'The trained model sets this gain' : `gain c in [${EXPLORER_LIMITS.minGain}, ${EXPLORER_LIMITS.maxGain}]`}
-                value={gainText ?? String(block.gain)}
-                onChange={(e) => {
-                  const v = Number(e.target.value);
-                  if (e.target.value.trim() !== '' && gainValid(v)) {
-                    setGainText(null);
-                    updateBlock(index, { gain: v });
-                  } else setGainText(e.target.value);
-                }}
-                onBlur={() => setGainText(null)}
-              />
+              {trained ? (
+                <output id={`${id}-g`} className="block-gain" aria-label={`Gain of block ${n}`} title="The trained model sets this gain (read-only)">
+                  {gainShown}
+                </output>
+              ) : (
+                <input
+                  id={`${id}-g`}
+                  type="number"
+                  aria-label={`Gain of block ${n}`}
+                  aria-invalid={gainText !== null}
+                  min={EXPLORER_LIMITS.minGain}
+                  max={EXPLORER_LIMITS.maxGain}
+                  step={0.5}
+                  title={`gain c in [${EXPLORER_LIMITS.minGain}, ${EXPLORER_LIMITS.maxGain}]`}
+                  value={gainText ?? String(block.gain)}
+                  onChange={(e) => {
+                    const v = Number(e.target.value);
+                    if (e.target.value.trim() !== '' && gainValid(v)) {
+                      setGainText(null);
+                      updateBlock(index, { gain: v });
+                    } else setGainText(e.target.value);
+                  }}
+                  onBlur={() => setGainText(null)}
+                />
+              )}
             </div>
           </div>
         </>

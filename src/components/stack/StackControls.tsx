@@ -106,10 +106,9 @@ export function StackControls() {
           max={1}
           step={0.01}
           value={globalAlpha}
-          disabled={!sameAlpha}
           title={alphaReason ?? undefined}
           aria-describedby={alphaReason ? `${id}-alpha-why` : undefined}
-          onChange={(e) => setGlobalAlpha(Number(e.target.value))}
+          onChange={(e) => (sameAlpha ? setGlobalAlpha(Number(e.target.value)) : setSameAlpha(true, Number(e.target.value)))}
         />
         {alphaReason && (
           <span id={`${id}-alpha-why`} className="visually-hidden">

@@ -96,6 +96,22 @@ export function gridGeometry(L: GridLayout): MatrixGeometry {
 }
 
 /**
+ * The cell under a pointer at client coordinates (clientX, clientY) on a canvas whose box on the
+ * page is `rect` (getBoundingClientRect): the box may be scaled by CSS (max-width), so the point
+ * is mapped to the drawing's CSS pixels first (× cssWidth / rect.width), then hit-tested.
+ */
+export function cellAtClient(
+  g: MatrixGeometry,
+  rect: { left: number; top: number; width: number; height: number },
+  clientX: number,
+  clientY: number,
+): { i: number; j: number } | null {
+  const sx = g.cssWidth / (rect.width || g.cssWidth);
+  const sy = g.cssHeight / (rect.height || g.cssHeight);
+  return g.cellAt((clientX - rect.left) * sx, (clientY - rect.top) * sy);
+}
+
+/**
  * The basis labels of a layout, drawn once into a transparent canvas of the layout's size and
  * then copied (drawImage at 1:1 onto the cleared target gives the same pixels): fillText is
  * the most expensive part of redrawing a labelled matrix, and the labels never change during
