@@ -137,6 +137,12 @@ export interface TrainRequest {
    * touched. 0 or absent: train on the whole training split, evaluate on the test set.
    */
   validationSize?: number;
+  /**
+   * An imported labelled dataset (the worker's importDataset id, docs/math.md §11): trained on
+   * its seeded stratified split (test share 0.2, `seed`); `task`, trainSize, testSize and
+   * adversarialShare are then ignored by the data.
+   */
+  datasetId?: string;
 }
 
 export interface TrainProgress {

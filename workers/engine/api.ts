@@ -24,6 +24,7 @@ import { TrainControl } from './train/control';
 import { PRESETS, quickPresets } from '../../src/protocol/experiments';
 import { runAlphaSweep, runGreedyVsEndToEnd, runNoise, runShotsSweep } from './studies/runners';
 import { loadTaskData } from './train/data';
+import { importDataset, type ImportedDataset, type ImportedSummary } from './train/imported';
 import { createExportApi } from './exportApi';
 import { createReliabilityApi } from './diagnostics/reliabilityApi';
 import { createBaselinesApi } from './baselines/api';
@@ -76,6 +77,10 @@ export function createEngineApi(opts: EngineApiOptions) {
     });
     return digits;
   };
+  // Imported datasets stay in the worker (the newest few: each may hold 100,000 states).
+  const datasets = new Map<string, ImportedDataset>();
+  let importCount = 0;
+  const KEEP_DATASETS = 3;
 
   const api = {
     /** Select a backend (`preferred` first, then webgl → wasm → cpu). */
@@ -126,6 +131,7 @@ export function createEngineApi(opts: EngineApiOptions) {
           },
           control: c,
           loadDigits,
+          dataset: (id) => datasets.get(id),
         });
         lastModel = result.model;
         return result;
@@ -183,6 +189,23 @@ export function createEngineApi(opts: EngineApiOptions) {
       } finally {
         control = null;
       }
+    },
+
+    /**
+     * Import a labelled dataset file (docs/math.md §11: .json, .npz, .npy, .csv): read and check
+     * every state in the worker (the §10 rule), keep it here under the returned id (a train
+     * request's `datasetId`) and return its summary, SHA-256 and, when it cannot train, why.
+     * `bytes` is transferred. Errors: a file-level problem (DatasetError text: field and problem).
+     * `onProgress(fraction)` now and then while reading.
+     */
+    async importDataset(name: string, bytes: ArrayBuffer | Uint8Array, onProgress?: (fraction: number) => void): Promise<ImportedSummary> {
+      const id = `dataset-${++importCount}`;
+      const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+      const report = onProgress && ((f: number) => void Promise.resolve(onProgress(f)).catch(() => undefined));
+      const imp = await importDataset(id, name, u8, report);
+      datasets.set(id, imp);
+      while (datasets.size > KEEP_DATASETS) datasets.delete(datasets.keys().next().value as string);
+      return imp.info;
     },
 
     /** Pause, resume or cancel the running training; false when nothing is running. */

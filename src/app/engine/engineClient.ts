@@ -56,6 +56,8 @@ const CALL_BUDGET_MS: Partial<Record<keyof EngineApi, number>> = {
   exportDatasetJson: 30_000,
   runBaselines: 30_000,
   cancelBaselines: 30_000,
+  // 100,000 two-qubit states are read and checked in one go (a few seconds; more on a loaded machine).
+  importDataset: 60_000,
 };
 
 /** A call that could not finish because the engine worker stopped (or could not start). */

@@ -20,6 +20,8 @@ export interface TrainHooks {
   control: TrainControlLike;
   /** The 10,000 digits (only called for task 'digits'). */
   loadDigits(): Promise<DigitSet>;
+  /** An imported dataset by id (train/imported.ts; only called when req.datasetId is set). */
+  dataset?(id: string): import('./imported').ImportedDataset | undefined;
 }
 
 export class TrainControl implements TrainControlLike {

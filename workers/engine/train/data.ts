@@ -10,6 +10,7 @@ import { DIGITS_TRAIN, digitsDataset } from '../../../src/core/states/digits';
 import { type EntanglementKind, entanglementDataset } from '../../../src/core/states/entanglement';
 import { packState } from '../../../src/core/hqrn/qrb';
 import type { TrainHooks } from './control';
+import { type ImportedDataset, importedTaskData } from './imported';
 
 export const ENTANGLEMENT_DEFAULTS = { train: 1300, test: 5000, adversarialShare: 0.5 };
 export const DIGITS_DEFAULTS = { train: DIGITS_TRAIN, test: 4000 };
@@ -65,7 +66,7 @@ export function sliceSplit(s: Split, from: number, to: number, d: number): Split
  * req.validationSize = m > 0 the last m training rows become the evaluation split (returned
  * as `test`) and the rest the training split: the test set is not generated or loaded.
  */
-export async function loadTaskData(req: TrainRequest, hooks: Pick<TrainHooks, 'loadDigits'>): Promise<TaskData> {
+export async function loadTaskData(req: TrainRequest, hooks: Pick<TrainHooks, 'loadDigits' | 'dataset'>): Promise<TaskData> {
   const data = await loadFullTaskData(req, hooks);
   const m = req.validationSize ?? 0;
   if (!m) return data;
@@ -74,8 +75,13 @@ export async function loadTaskData(req: TrainRequest, hooks: Pick<TrainHooks, 'l
   return { ...data, train: sliceSplit(data.train, 0, n - m, data.d), test: sliceSplit(data.train, n - m, n, data.d) };
 }
 
-async function loadFullTaskData(req: TrainRequest, hooks: Pick<TrainHooks, 'loadDigits'>): Promise<TaskData> {
+async function loadFullTaskData(req: TrainRequest, hooks: Pick<TrainHooks, 'loadDigits' | 'dataset'>): Promise<TaskData> {
   const validating = (req.validationSize ?? 0) > 0;
+  if (req.datasetId !== undefined) {
+    const imp: ImportedDataset | undefined = hooks.dataset?.(req.datasetId);
+    if (!imp) throw new Error(`train: no imported dataset ${JSON.stringify(req.datasetId)} in this engine (import the file again)`);
+    return importedTaskData(imp, req.seed);
+  }
   if (req.task === 'entanglement') {
     const share = req.adversarialShare ?? ENTANGLEMENT_DEFAULTS.adversarialShare;
     return {

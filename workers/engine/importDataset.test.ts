@@ -1,0 +1,190 @@
+/**
+ * The worker's importDataset (docs/math.md §11) on files this test writes from the format's
+ * definition (CSV: d² real parts row-major, d² imaginary parts, label; JSON: {states: [{re, im}],
+ * labels, classes}), not with the readers under test: the summary's numbers, the SHA-256 against
+ * node's, and a training run on the imported data using the seeded 80/20 stratified split.
+ */
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { loadDigitSet } from '../../src/cli/digitsData';
+import { makeRng } from '../../src/core/math/rng';
+import { createEngineApi } from './api';
+
+const api = createEngineApi({ loadDigits: async () => loadDigitSet() });
+
+/** diag(a ⊗ b) for random probability vectors a, b (a separable two-qubit state). */
+function productDiagonal(r: () => number): { re: number[][]; im: number[][] } {
+  const a = r(),
+    b = r();
+  const p = [a * b, a * (1 - b), (1 - a) * b, (1 - a) * (1 - b)];
+  return { re: p.map((x, i) => p.map((_, j) => (i === j ? x : 0))), im: p.map(() => [0, 0, 0, 0]) };
+}
+
+/** p|Φ+⟩⟨Φ+| + (1 − p) I/4 with p ∈ [0.6, 1] (entangled for p > 1/3), phase e^{iφ} on |11⟩⟨00|. */
+function bellLike(r: () => number): { re: number[][]; im: number[][] } {
+  const p = 0.6 + 0.4 * r(),
+    phi = 2 * Math.PI * r();
+  const re = [0, 1, 2, 3].map((i) => [0, 1, 2, 3].map((j) => (i === j ? (1 - p) / 4 : 0)));
+  const im = [0, 1, 2, 3].map(() => [0, 0, 0, 0]);
+  re[0][0] += p / 2;
+  re[3][3] += p / 2;
+  re[0][3] = (p / 2) * Math.cos(phi);
+  im[0][3] = -(p / 2) * Math.sin(phi);
+  re[3][0] = (p / 2) * Math.cos(phi);
+  im[3][0] = (p / 2) * Math.sin(phi);
+  return { re, im };
+}
+
+function csvLine(m: { re: number[][]; im: number[][] }, label: string): string {
+  return [...m.re.flat(), ...m.im.flat()].map((x) => String(x)).join(',') + ',' + label;
+}
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+describe('importDataset (worker)', () => {
+  it('CSV: counts, classes, a repaired and no refused state; trains on the 80/20 split', async () => {
+    const rng = makeRng(5);
+    const r = () => rng.uniform();
+    const lines = ['header,ignored'];
+    for (let i = 0; i < 60; i++) lines.push(csvLine(productDiagonal(r), 'separable'));
+    for (let i = 0; i < 40; i++) lines.push(csvLine(bellLike(r), 'entangled'));
+    // state 100: trace 1 + 2e-7 (inside the 1e-6 tolerance): used as its nearest state.
+    const off = productDiagonal(r);
+    off.re[0][0] += 2e-7;
+    lines.push(csvLine(off, 'separable'));
+    const bytes = enc(lines.join('\n') + '\n');
+    const fractions: number[] = [];
+    const s = await api.importDataset('mine.csv', bytes.slice().buffer, (f) => fractions.push(f));
+    expect(s.summary.n).toBe(101);
+    expect(s.summary.d).toBe(4);
+    expect(s.summary.nQubits).toBe(2);
+    expect(s.summary.classes).toEqual([
+      { name: 'separable', count: 61 },
+      { name: 'entangled', count: 40 },
+    ]);
+    expect(s.summary.refused.count).toBe(0);
+    expect(s.summary.repaired.count).toBe(1);
+    // the trace excess 2e-7 is spread over the 4 eigenvalues: ½‖ρ − ρ'‖₁ = ½ · 2e-7
+    expect(s.summary.repaired.maxTraceDistance).toBeCloseTo(1e-7, 9);
+    expect(s.sha256).toBe(sha(bytes));
+    expect(s.problem).toBeUndefined();
+    expect(s.diagonal).toBe(false);
+    expect(fractions.at(-1)).toBe(1);
+
+    const result = await api.train(
+      {
+        task: 'entanglement',
+        datasetId: s.id,
+        mode: 'quantum-end-to-end',
+        depth: 1,
+        alpha: 0.5,
+        activation: 'softplus',
+        learningRate: 0.05,
+        epochs: 2,
+        batchSize: 16,
+        seed: 3,
+      },
+      () => undefined,
+    );
+    // stratified: round(0.2·61) + round(0.2·40) = 12 + 8 test states
+    const labels = Array.from((result as { testLabels?: Int32Array }).testLabels ?? []);
+    expect(labels.length).toBe(20);
+    expect(labels.filter((l) => l === 1).length).toBe(8);
+    expect(result.final.testAccuracy).toBeGreaterThanOrEqual(0);
+    expect(result.final.testAccuracy).toBeLessThanOrEqual(1);
+    expect(result.history.length).toBe(2);
+  }, 60_000);
+
+  it('JSON: one qubit, three named classes; a refused state makes it untrainable, with its index', async () => {
+    const states: { re: number[][]; im: number[][] }[] = [];
+    const labels: string[] = [];
+    const names = ['up', 'down', 'plus'];
+    for (let i = 0; i < 15; i++) {
+      const c = i % 3;
+      states.push(
+        c === 0
+          ? {
+              re: [
+                [1, 0],
+                [0, 0],
+              ],
+              im: [
+                [0, 0],
+                [0, 0],
+              ],
+            }
+          : c === 1
+            ? {
+                re: [
+                  [0, 0],
+                  [0, 1],
+                ],
+                im: [
+                  [0, 0],
+                  [0, 0],
+                ],
+              }
+            : {
+                re: [
+                  [0.5, 0.5],
+                  [0.5, 0.5],
+                ],
+                im: [
+                  [0, 0],
+                  [0, 0],
+                ],
+              },
+      );
+      labels.push(names[c]);
+    }
+    // state 15: eigenvalues 1.5 and −0.5 (trace 1, far from PSD): refused.
+    states.push({
+      re: [
+        [0.5, 1],
+        [1, 0.5],
+      ],
+      im: [
+        [0, 0],
+        [0, 0],
+      ],
+    });
+    labels.push('up');
+    const bytes = enc(JSON.stringify({ states, labels, classes: names }));
+    const s = await api.importDataset('qubit.json', bytes);
+    expect(s.summary.n).toBe(16);
+    expect(s.summary.d).toBe(2);
+    expect(s.summary.nQubits).toBe(1);
+    expect(s.summary.classes.map((c) => [c.name, c.count])).toEqual([
+      ['up', 5],
+      ['down', 5],
+      ['plus', 5],
+    ]);
+    expect(s.summary.refused.count).toBe(1);
+    expect(s.summary.refused.first[0].index).toBe(15);
+    expect(s.kept).toBe(15);
+    expect(s.problem).toMatch(/1 of 16 states/);
+    expect(s.problem).toMatch(/nearest-state/);
+    await expect(
+      api.train(
+        {
+          task: 'entanglement',
+          datasetId: s.id,
+          mode: 'classical',
+          depth: 1,
+          alpha: 0.5,
+          activation: 'softplus',
+          learningRate: 0.05,
+          epochs: 1,
+          batchSize: 8,
+          seed: 1,
+        },
+        () => undefined,
+      ),
+    ).rejects.toThrow(/cannot train/);
+  });
+
+  it('a file-level problem is an error naming the field', async () => {
+    await expect(api.importDataset('bad.json', enc('{"states": [{"re": [[1]], "im": [[0]]}], "labels": [0]}'))).rejects.toThrow(/states/);
+  });
+});
