@@ -50,8 +50,8 @@ export class TrainRunner {
   ) {}
 
   /** `r` with its model carrying the run card of `req`. */
-  private stamp(req: TrainRequest, r: TrainOutcome): TrainOutcome {
-    return { ...r, model: withRunCard(r.model, studioRunCard(req, r, this.now().toISOString())) };
+  private stamp(req: TrainRequest, r: TrainOutcome, data?: PendingRun['data']): TrainOutcome {
+    return { ...r, model: withRunCard(r.model, studioRunCard(req, r, this.now().toISOString(), data)) };
   }
 
   private flushReport(runId: number): void {
@@ -130,7 +130,7 @@ export class TrainRunner {
         this.pendingReport = null;
         const st = get();
         if (st.runId !== runId) return;
-        const r = (raw as TrainOutcome).cancelled ? (raw as TrainOutcome) : this.stamp(run.request, raw as TrainOutcome);
+        const r = (raw as TrainOutcome).cancelled ? (raw as TrainOutcome) : this.stamp(run.request, raw as TrainOutcome, run.data);
         if (r.cancelled) {
           set({ status: 'cancelled', stepPending: false, queue: [], ...(phase === 'main' ? { result: r } : {}) });
           return;

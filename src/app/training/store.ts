@@ -13,6 +13,8 @@ import { DEFAULT_FORM, formToRequest, requestToForm } from './form';
 import { TASK_SIZES, TRAINING_PRESETS, type TrainingBaseline } from './presets';
 import { checkForm } from './ranges';
 import { TrainRunner } from './runner';
+import { useImportedData } from './importedData';
+import type { DataSource } from './runCard';
 import { MODE_NAMES, type TrainingActions, type TrainingState, type TrainOutcome } from './types';
 
 export { DEFAULT_FORM, formToRequest, requestToForm, type TrainForm } from './form';
@@ -41,10 +43,10 @@ export function initialRun(): Omit<TrainingState, 'form' | 'runId'> {
 export const useTraining = create<TrainingState & TrainingActions>()((set, get) => {
   const runner = new TrainRunner({ get, set }, getEngine, proxy, (e) => e instanceof EngineStoppedError);
 
-  const startMain = (label: string, request: TrainRequest, baselines: TrainingBaseline[]) => {
-    const queue = baselines.map((b) => ({ label: b.label, request: { ...request, ...b.patch } }));
+  const startMain = (label: string, request: TrainRequest, baselines: TrainingBaseline[], data?: DataSource) => {
+    const queue = baselines.map((b) => ({ label: b.label, request: { ...request, ...b.patch }, data }));
     set({ queue });
-    runner.launch({ label, request }, 'main');
+    runner.launch({ label, request, data }, 'main');
   };
 
   return {
@@ -74,6 +76,19 @@ export const useTraining = create<TrainingState & TrainingActions>()((set, get) 
       // Out-of-range fields are marked in the form; Play waits until they are fixed.
       if (!checkForm(st.form).ok) return;
       const req = formToRequest(st.form);
+      const imported = useImportedData.getState();
+      if (imported.useFile) {
+        // Your data: the worker's imported dataset, its seeded 80/20 split (workers/engine/train/imported.ts).
+        const ds = imported.dataset;
+        if (!ds || ds.problem) {
+          set({ status: 'error', error: ds ? `this dataset cannot train: ${ds.problem}` : 'choose a dataset file first (Your data: pick or drop a .json, .npz, .npy or .csv file).', errorDetail: undefined });
+          return;
+        }
+        const fileReq: TrainRequest = { ...req, datasetId: ds.id, trainSize: Math.round(ds.kept * 0.8), testSize: ds.kept - Math.round(ds.kept * 0.8) };
+        delete fileReq.adversarialShare;
+        startMain(`HQRN (${MODE_NAMES[req.mode]})`, fileReq, [], { name: ds.name, sha256: ds.sha256, n: ds.summary.n });
+        return;
+      }
       startMain(`HQRN (${MODE_NAMES[req.mode]})`, req, []);
     },
 
@@ -117,6 +132,7 @@ export const useTraining = create<TrainingState & TrainingActions>()((set, get) 
       const st = get();
       if (st.status === 'running' || st.status === 'paused') return;
       const form = requestToForm(preset.request);
+      useImportedData.getState().setUseFile(false);
       set({ form, presetId: id, stepPending: false });
       startMain(`HQRN (${MODE_NAMES[form.mode]})`, { ...preset.request, ...formToRequest(form) }, preset.baselines);
     },

@@ -35,6 +35,8 @@ export interface RunSummary {
 export interface PendingRun {
   label: string;
   request: TrainRequest;
+  /** An imported dataset the run trains on (its run card names it). */
+  data?: import('./runCard').DataSource;
 }
 
 export interface TrainingState {

@@ -8,6 +8,8 @@ import type { TaskName, TrainMode } from '../../protocol/messages';
 import { checkForm, FIELD_RANGES, maxOf, type RangedField } from '../../app/training/ranges';
 import { useTraining, type TrainForm } from '../../app/training/store';
 import { MODE_LABELS } from '../../app/training/presets';
+import { useImportedData } from '../../app/training/importedData';
+import { DatasetImport } from './DatasetImport';
 
 const MODES: TrainMode[] = ['transfer', 'quantum-greedy', 'quantum-end-to-end', 'classical'];
 
@@ -83,17 +85,29 @@ export function TrainingForm() {
   const setForm = useTraining((s) => s.setForm);
   const busy = status === 'running' || status === 'paused';
   const exact = form.shots === 0;
+  const useFile = useImportedData((s) => s.useFile);
+  const setUseFile = useImportedData((s) => s.setUseFile);
 
   return (
     <fieldset className="train-form" disabled={busy}>
       <legend>Settings</legend>
       <div className="train-field">
         <label htmlFor="train-task">Task</label>
-        <select id="train-task" value={form.task} onChange={(e) => setForm({ task: e.currentTarget.value as TaskName })}>
+        <select
+          id="train-task"
+          value={useFile ? 'file' : form.task}
+          onChange={(e) => {
+            const v = e.currentTarget.value;
+            setUseFile(v === 'file');
+            if (v !== 'file') setForm({ task: v as TaskName });
+          }}
+        >
           <option value="entanglement">Entanglement</option>
           <option value="digits">Digits</option>
+          <option value="file">Your data (file)</option>
         </select>
       </div>
+      {useFile && <DatasetImport disabled={busy} />}
       <div className="train-field train-field-wide">
         <label htmlFor="train-mode">Mode</label>
         <select id="train-mode" value={form.mode} onChange={(e) => setForm({ mode: e.currentTarget.value as TrainMode })}>
@@ -125,9 +139,9 @@ export function TrainingForm() {
       />
       <NumberField id="batchSize" label="Batch size" step={1} disabled={busy} />
       <NumberField id="seed" label="Seed" step={1} disabled={busy} />
-      <NumberField id="trainSize" label="Training examples" step={1} disabled={busy} />
-      <NumberField id="testSize" label="Test examples" step={1} disabled={busy} />
-      {form.task === 'entanglement' && (
+      {!useFile && <NumberField id="trainSize" label="Training examples" step={1} disabled={busy} />}
+      {!useFile && <NumberField id="testSize" label="Test examples" step={1} disabled={busy} />}
+      {!useFile && form.task === 'entanglement' && (
         <NumberField
           id="adversarialShare"
           label="Adversarial share"
