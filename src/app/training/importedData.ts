@@ -40,19 +40,24 @@ export const useImportedData = create<ImportedDataState>()((set) => ({
   importFile: async (file) => {
     const seq = ++importSeq;
     set({ useFile: true, importing: { name: file.name, fraction: 0 }, error: undefined });
+    // Progress comes through the proxy's own MessagePort: a last report may arrive after the result.
+    let settled = false;
     try {
       const buf = await file.arrayBuffer();
       let last = 0;
       const onProgress = (fraction: number) => {
         const now = performance.now();
-        if (seq !== importSeq || (now - last < 100 && fraction < 1)) return;
+        if (settled || seq !== importSeq || (now - last < 100 && fraction < 1)) return;
         last = now;
         set({ importing: { name: file.name, fraction } });
       };
-      const summary = await getEngine().importDataset(file.name, transfer(buf, [buf]), proxy(onProgress));
+      const summary = await getEngine()
+        .importDataset(file.name, transfer(buf, [buf]), proxy(onProgress))
+        .finally(() => (settled = true));
       if (seq !== importSeq) return;
       set({ dataset: summary, importing: undefined });
     } catch (e) {
+      settled = true;
       if (seq !== importSeq) return;
       set({ importing: undefined, dataset: undefined, error: importMessage(file.name, e) });
     }
