@@ -121,4 +121,18 @@ describe('TrainRunner', () => {
     expect(t.get().error).not.toMatch(/tensor/);
     expect(t.get().errorDetail).toBe('tensor disposed');
   });
+
+  it('a run on an imported dataset: its run card names the file (source, name, SHA-256, states)', async () => {
+    const t = setup();
+    const req = { ...formToRequest(DEFAULT_FORM), datasetId: 'dataset-1' };
+    const data = { name: 'mine.csv', sha256: 'ab'.repeat(32), n: 200 };
+    t.runner.launch({ label: 'main', request: req, data }, 'main');
+    await tick();
+    expect(t.calls[0].req.datasetId).toBe('dataset-1');
+    t.calls[0].resolve(result([report({ epochEnd: true })], 0.9));
+    await tick();
+    const card = validateRunCard(t.get().result!.model.run);
+    expect(card.data).toEqual({ source: 'file', name: 'mine.csv', sha256: 'ab'.repeat(32), n: 200 });
+    expect((card.settings as { datasetId?: string }).datasetId).toBe('dataset-1');
+  });
 });
