@@ -93,8 +93,16 @@ test('Your data: import time of 100,000 two-qubit states (benchmark, E2E_BENCH=1
   const panel = await openPanel(page);
   await panel.getByLabel('Task', { exact: true }).selectOption('file');
   const buffer = Buffer.from(csvFile(100_000));
+  // Two clocks: from setInputFiles (includes Playwright sending 16 MB to the page) and from the
+  // moment the page starts reading (the progress bar appears) to the summary.
   const t0 = Date.now();
-  await panel.getByLabel(/Dataset file/).setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer });
+  const picking = panel.getByLabel(/Dataset file/).setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer });
+  await expect(panel.getByRole('progressbar', { name: /Reading big\.csv/ })).toBeVisible({ timeout: 60_000 });
+  const t1 = Date.now();
+  await picking;
   await expect(panel.getByTestId('dataset-n')).toHaveText('100000', { timeout: 120_000 });
-  console.log(`import of 100,000 two-qubit states (${(buffer.length / 1e6).toFixed(1)} MB CSV): ${((Date.now() - t0) / 1000).toFixed(2)} s to the summary`);
+  const t2 = Date.now();
+  console.log(
+    `import of 100,000 two-qubit states (${(buffer.length / 1e6).toFixed(1)} MB CSV): ${((t2 - t1) / 1000).toFixed(2)} s from the start of reading to the summary, ${((t2 - t0) / 1000).toFixed(2)} s from setInputFiles`,
+  );
 });
