@@ -70,7 +70,13 @@ export function createExportApi(deps: EngineApiDeps) {
       // stated test set (the seeded §7 entanglement states), and the r that keeps them ≤ 1e-3.
       if (stack.task !== 'entanglement' || !model.readout || chosen.length !== model.blocks.length || model.blocks.length === 0) return out;
       const ds = entanglementDataset({ seed: QASM_CHECK_SEED, n: QASM_CHECK_STATES, adversarialShare: 0.5 });
-      const check = qasmClassCheck(model, ds.states, `${QASM_CHECK_STATES} states of the seeded entanglement set (seed ${QASM_CHECK_SEED}, docs/math.md §7)`, order, steps);
+      const check = qasmClassCheck(
+        model,
+        ds.states,
+        `${QASM_CHECK_STATES} states of the seeded entanglement set (seed ${QASM_CHECK_SEED}, docs/math.md §7)`,
+        order,
+        steps,
+      );
       const lines = out.text.split('\n');
       const at = lines.findIndex((l) => l.startsWith('// Qubit order'));
       lines.splice(at < 0 ? 3 : at, 0, ...classCheckLines(check));
