@@ -16,6 +16,7 @@ import { stateMeasures } from '../core/measures/measures';
 import type { Model } from '../core/hqrn/model';
 import { NEAREST_STATE_REPORT_THRESHOLD } from '../core/states/nearestState';
 import { QASM_LIMITS, stackToQasm } from '../core/io/qasm';
+import { withClassCheck } from '../core/io/qasmAccuracy';
 import { softmaxReadout } from '../core/hqrn/readout';
 import { transferModel } from '../core/hqrn/transfer';
 import { loadDigitSet } from './digitsData';
@@ -186,7 +187,8 @@ function qasm(values: Values): string {
   if (steps > QASM_LIMITS.maxSteps) throw new UsageError(`--steps must be an integer in [1, ${QASM_LIMITS.maxSteps}], got ${JSON.stringify(values.steps)}`);
   if (model.nQubits + 1 > QASM_LIMITS.maxQubits)
     throw new FileFormatError('--model nQubits', `at most ${QASM_LIMITS.maxQubits - 1} system qubits for QASM export, got ${model.nQubits}`);
-  return stackToQasm(model, { order: order === '1' ? 1 : 2, steps }).text;
+  const o = order === '1' ? 1 : 2;
+  return withClassCheck(model, stackToQasm(model, { order: o, steps }).text, o, steps, true).text;
 }
 
 function dataset(kind: string | undefined, values: Values): unknown {
