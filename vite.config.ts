@@ -26,9 +26,7 @@ function contentSecurityPolicy(): Plugin {
       order: 'pre',
       handler(html, ctx) {
         if (!CSP_META.test(html)) throw new Error(`${ctx.path}: no <meta http-equiv="Content-Security-Policy" content="%HQRN_CSP%" /> to fill`);
-        return building
-          ? html.replace(CSP_META, (tag) => tag.replace('%HQRN_CSP%', PAGE_CSP))
-          : html.replace(CSP_META, '');
+        return building ? html.replace(CSP_META, (tag) => tag.replace('%HQRN_CSP%', PAGE_CSP)) : html.replace(CSP_META, '');
       },
     },
   };
@@ -62,7 +60,10 @@ function appDefines(): Record<string, string> {
   const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { name: string; version: string };
   let commit = 'unknown';
   try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).toString().trim() || 'unknown';
+    commit =
+      execFileSync('git', ['rev-parse', '--short', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 })
+        .toString()
+        .trim() || 'unknown';
   } catch {
     /* not a git checkout */
   }

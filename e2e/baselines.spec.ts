@@ -37,7 +37,9 @@ test('entanglement preset, then the baselines table on the same data', async ({ 
   const names = await table.locator('tbody th').allTextContents();
   expect(names[0]).toMatch(/^HQRN/);
   expect(names[1]).toMatch(/Classical analog/);
-  expect(names).toEqual(expect.arrayContaining([expect.stringMatching(/^MLP/), 'VQC, 1 layer', 'VQC, 4 layers', 'Kernel Tr(ρσ) ridge', 'Kernel Tr(ρσ)² ridge']));
+  expect(names).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^MLP/), 'VQC, 1 layer', 'VQC, 4 layers', 'Kernel Tr(ρσ) ridge', 'Kernel Tr(ρσ)² ridge']),
+  );
   const rows = await table.locator('tbody tr').all();
   for (const row of rows) {
     const cells = await row.locator('td').allTextContents();

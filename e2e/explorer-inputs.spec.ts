@@ -46,7 +46,9 @@ test('a bad hand-entered matrix shows its reason and keeps the previous state', 
   await page.getByRole('checkbox', { name: /Keep Hermitian/ }).uncheck();
   await enterDiagonal(page, ['0.5', '0.5', '0', '0']);
   await cell(page, 'Re', 0, 1).fill('0.3');
-  await expect(check).toContainText('Not a density matrix: it is not Hermitian (each ρ(j,i) must be the complex conjugate of ρ(i,j); the largest mismatch is 0.3).');
+  await expect(check).toContainText(
+    'Not a density matrix: it is not Hermitian (each ρ(j,i) must be the complex conjugate of ρ(i,j); the largest mismatch is 0.3).',
+  );
   await expect(use).toBeDisabled();
 
   // Fixed: a valid state can be used.
@@ -121,7 +123,12 @@ test('digits: draw a stroke and the 8×8 pooled input changes', async ({ page })
   // Clear: an empty picture gives the uniform input 1/64.
   await page.getByRole('button', { name: 'Clear', exact: true }).click();
   await expect(currentInput(page)).toHaveText('digit drawn on the canvas');
-  await expect(small).toHaveAttribute('data-values', Array(64).fill((1 / 64).toFixed(4)).join(','));
+  await expect(small).toHaveAttribute(
+    'data-values',
+    Array(64)
+      .fill((1 / 64).toFixed(4))
+      .join(','),
+  );
   // The blank canvas: the chain shows an empty state instead of I/64 through the blocks, and
   // "Save input" is not offered for it (disabled, saying why).
   const chain = page.getByRole('list', { name: 'Layers of the network' });
@@ -147,7 +154,12 @@ test('digits: draw a stroke and the 8×8 pooled input changes', async ({ page })
   await page.mouse.down();
   for (let k = 1; k <= 12; k++) await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * (0.2 + (0.6 * k) / 12));
   await page.mouse.up();
-  await expect(small).not.toHaveAttribute('data-values', Array(64).fill((1 / 64).toFixed(4)).join(','));
+  await expect(small).not.toHaveAttribute(
+    'data-values',
+    Array(64)
+      .fill((1 / 64).toFixed(4))
+      .join(','),
+  );
   await settled(page);
   const drawn = await pooled(small);
   // The ink is in the middle columns (3, 4) of the 8×8 grid, none in the outer columns.

@@ -98,7 +98,10 @@ test('first visit at 1280×800: the trained model calls |Φ+⟩ entangled, the p
   expect((await prediction(quantumReadout(page))).label).toBe('entangled');
 
   // The toggle works for every input: |Ψ−⟩ and a Werner state get their partners, classical unchanged.
-  for (const pick of [() => page.getByRole('button', { name: 'Bell Ψ−', exact: true }).click(), () => page.getByRole('button', { name: 'Bell Φ−', exact: true }).click()]) {
+  for (const pick of [
+    () => page.getByRole('button', { name: 'Bell Ψ−', exact: true }).click(),
+    () => page.getByRole('button', { name: 'Bell Φ−', exact: true }).click(),
+  ]) {
     await pick();
     await settledOutput(page);
     const before = await prediction(classicalReadout(page));
@@ -251,7 +254,10 @@ function paintedShare(canvas: Locator): Promise<number> {
   });
 }
 
-test('tabs replace the explorer under the top bar: Training studio hides it, Explore shows it again painted; p= follows; work is kept', async ({ page, context }) => {
+test('tabs replace the explorer under the top bar: Training studio hides it, Explore shows it again painted; p= follows; work is kept', async ({
+  page,
+  context,
+}) => {
   const errors = pageErrors(page);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('./#v=1');
@@ -306,7 +312,9 @@ test('tabs replace the explorer under the top bar: Training studio hides it, Exp
   await expect(explorer).toBeVisible();
   await expect(training).toBeHidden();
   const step = Number(await trainStatus.getAttribute('data-step'));
-  await expect.poll(async () => Number(await trainStatus.getAttribute('data-step')), { timeout: 30_000, message: 'training goes on behind the Explore tab' }).toBeGreaterThan(step);
+  await expect
+    .poll(async () => Number(await trainStatus.getAttribute('data-step')), { timeout: 30_000, message: 'training goes on behind the Explore tab' })
+    .toBeGreaterThan(step);
   // The chain and the layer view are painted at their size: 4 layers for depth 3.
   await expect(layerImages(page)).toHaveCount(4);
   for (let k = 0; k <= 3; k++) {

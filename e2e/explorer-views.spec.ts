@@ -17,7 +17,7 @@ async function settled(page: Page): Promise<number> {
   const handle = await page.waitForFunction(
     () => {
       const s = window.__hqrnStore?.getState();
-      if (!s || !s.result || s.result.requestId !== s.requestId) return 0;
+      if (!s?.result || s.result.requestId !== s.requestId) return 0;
       const roots = document.querySelectorAll('section[data-request-id]');
       if (roots.length < 3) return 0;
       for (const r of roots) if (r.getAttribute('data-request-id') !== String(s.requestId)) return 0;
@@ -109,7 +109,7 @@ test('central demo: Bell state and its dephased partner share the classical path
   expect(Number(dephM1['l1-coherence'][0])).toBeLessThan(1e-3);
   expect(bellM1['l1-coherence'][0]).not.toBe(dephM1['l1-coherence'][0]);
   expect(bellLast['trace distance'][0]).not.toBe(dephLast['trace distance'][0]);
-  expect(bellM1['concurrence'][0]).not.toBe(dephM1['concurrence'][0]);
+  expect(bellM1.concurrence[0]).not.toBe(dephM1.concurrence[0]);
 
   // The side-by-side table has both columns now.
   const demo = await tableCells(page.getByRole('table', { name: 'Central demo side by side' }));
@@ -130,7 +130,7 @@ test('the layer scrubber, step buttons, thumbnails and play-through select layer
   const K = Number(await slider.getAttribute('max'));
   expect(K).toBeGreaterThanOrEqual(2);
   await expect(measuresTable(page)).toContainText('layer 0 (input)');
-  const purity0 = (await tableCells(measuresTable(page)))['purity'][0];
+  const purity0 = (await tableCells(measuresTable(page))).purity[0];
 
   await slider.focus();
   await page.keyboard.press('ArrowRight');
@@ -145,7 +145,7 @@ test('the layer scrubber, step buttons, thumbnails and play-through select layer
   await page.getByRole('button', { name: `Select layer ${K}`, exact: true }).click();
   await expect(measuresTable(page)).toContainText(`layer ${K}`);
   await expect(slider).toHaveValue(String(K));
-  const purityK = (await tableCells(measuresTable(page)))['purity'][0];
+  const purityK = (await tableCells(measuresTable(page))).purity[0];
   expect(purityK).toMatch(/^\d\.\d{4}$/);
   expect(purityK).not.toBe(purity0);
 
@@ -226,7 +226,12 @@ test('digits: the 64×64 state is drawn on one canvas with 6-bit labels', async 
   await settled(page);
   const canvas = quantumCanvas(page);
   await expect(canvas).toHaveAttribute('data-dim', '64');
-  const size = await canvas.evaluate((c) => ({ w: (c as HTMLCanvasElement).width, h: (c as HTMLCanvasElement).height, css: c.getBoundingClientRect().width, dpr: devicePixelRatio }));
+  const size = await canvas.evaluate((c) => ({
+    w: (c as HTMLCanvasElement).width,
+    h: (c as HTMLCanvasElement).height,
+    css: c.getBoundingClientRect().width,
+    dpr: devicePixelRatio,
+  }));
   // One device pixel per CSS pixel at least, and room for ≥ 4 device pixels per cell.
   expect(size.w).toBeGreaterThanOrEqual(64 * 4);
   expect(Math.abs(size.w / size.dpr - size.css)).toBeLessThan(2);

@@ -26,7 +26,7 @@ async function settled(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {
       const s = window.__hqrnStore?.getState();
-      if (!s || !s.result || s.result.requestId !== s.requestId) return false;
+      if (!s?.result || s.result.requestId !== s.requestId) return false;
       return Array.from(document.querySelectorAll('section[data-request-id]')).every((r) => r.getAttribute('data-request-id') === String(s.requestId));
     },
     undefined,
@@ -132,7 +132,11 @@ test('the matrix views and the measure charts export as SVG and PNG; the measure
   // Measures per layer as CSV: header + one row per layer 0..4.
   const csv = await download(page, page.getByRole('button', { name: 'Export measures per layer (table of every layer) as CSV' }));
   expect(csv.name).toBe('hqrn-measures-per-layer.csv');
-  const rows = csv.bytes.toString('utf8').trimEnd().split('\r\n').map((r) => r.split(','));
+  const rows = csv.bytes
+    .toString('utf8')
+    .trimEnd()
+    .split('\r\n')
+    .map((r) => r.split(','));
   expect(rows[0].slice(0, 4)).toEqual(['layer', 'purity', 'entropy_bits', 'l1_coherence']);
   expect(rows.map((r) => r[0]).slice(1)).toEqual(['0', '1', '2', '3', '4']);
   expect(Number(rows[1][1])).toBeCloseTo(1, 5); // the Bell input is pure
@@ -225,7 +229,11 @@ test('training curves export as CSV; the training charts as SVG and PNG', async 
 
   const curves = await download(page, panel.getByRole('button', { name: 'Export training curves (loss and accuracy per epoch) as CSV' }));
   expect(curves.name).toBe('hqrn-training-curves.csv');
-  const rows = curves.bytes.toString('utf8').trimEnd().split('\r\n').map((r) => r.split(','));
+  const rows = curves.bytes
+    .toString('utf8')
+    .trimEnd()
+    .split('\r\n')
+    .map((r) => r.split(','));
   expect(rows[0]).toEqual(['epoch', 'stage', 'stage_epoch', 'loss', 'train_accuracy', 'test_accuracy', 'adversarial_accuracy', 'elapsed_ms']);
   expect(rows.length).toBe(1 + 6);
   for (const r of rows.slice(1)) expect(Number(r[3])).toBeGreaterThan(0);

@@ -41,7 +41,12 @@ async function inspectSvg(page: Page, text: string) {
       texts.push(t.textContent ?? '');
       const b = t.getBBox();
       const m = toRoot.multiply(t.getScreenCTM()!);
-      for (const [x, y] of [[b.x, b.y], [b.x + b.width, b.y], [b.x, b.y + b.height], [b.x + b.width, b.y + b.height]]) {
+      for (const [x, y] of [
+        [b.x, b.y],
+        [b.x + b.width, b.y],
+        [b.x, b.y + b.height],
+        [b.x + b.width, b.y + b.height],
+      ]) {
         const p = new DOMPoint(x, y).matrixTransform(m);
         if (p.x < vb.x - 0.5 || p.y < vb.y - 0.5 || p.x > vb.x + vb.width + 0.5 || p.y > vb.y + vb.height + 0.5) {
           outside.push(`"${t.textContent}" at (${p.x.toFixed(1)}, ${p.y.toFixed(1)})`);
@@ -50,7 +55,14 @@ async function inspectSvg(page: Page, text: string) {
       }
     }
     host.remove();
-    return { error: null, width: Number(root.getAttribute('width')), height: Number(root.getAttribute('height')), viewBox: root.getAttribute('viewBox') ?? '', texts, outside };
+    return {
+      error: null,
+      width: Number(root.getAttribute('width')),
+      height: Number(root.getAttribute('height')),
+      viewBox: root.getAttribute('viewBox') ?? '',
+      texts,
+      outside,
+    };
   }, text);
 }
 

@@ -66,10 +66,22 @@ test('from a sub-path the app loads, computes on wasm and draws an MNIST digit, 
 
   // Every request (the page's and the worker's) went to the sub-path on the app's origin.
   const requests = originGuard.requests.filter((u) => !/^(data|blob|about):/.test(u));
-  expect(requests.filter((u) => !u.startsWith(baseURL!)), 'requests outside the sub-path').toEqual([]);
-  expect(requests.some((u) => /\/assets\/engine\.worker-[\w-]+\.js$/.test(u)), 'the worker script').toBe(true);
-  expect(requests.some((u) => /\/assets\/tfjs-backend-wasm[\w-]*\.wasm$/.test(u)), 'a wasm binary, fetched by the worker').toBe(true);
-  expect(requests.some((u) => u === new URL('data/mnist-digits.bin', baseURL).href), 'the digits, fetched by the worker').toBe(true);
+  expect(
+    requests.filter((u) => !u.startsWith(baseURL!)),
+    'requests outside the sub-path',
+  ).toEqual([]);
+  expect(
+    requests.some((u) => /\/assets\/engine\.worker-[\w-]+\.js$/.test(u)),
+    'the worker script',
+  ).toBe(true);
+  expect(
+    requests.some((u) => /\/assets\/tfjs-backend-wasm[\w-]*\.wasm$/.test(u)),
+    'a wasm binary, fetched by the worker',
+  ).toBe(true);
+  expect(
+    requests.some((u) => u === new URL('data/mnist-digits.bin', baseURL).href),
+    'the digits, fetched by the worker',
+  ).toBe(true);
   // Served as application/wasm, tfjs compiles the binary while it streams in.
   expect(wasmWarnings).toEqual([]);
 });
@@ -91,7 +103,10 @@ test('the explorer also runs on webgl under the policies (or says why webgl is n
 test('the server sends wasm as application/wasm and the worker its own CSP header', async ({ page, request }) => {
   await page.goto('./e2e/engine.html');
   await expect(page.locator('body')).toHaveAttribute('data-ready', /^(webgl|wasm|cpu)$/, { timeout: 30_000 });
-  const workerUrl = page.workers().find((w) => /engine\.worker/.test(w.url()))?.url();
+  const workerUrl = page
+    .workers()
+    .find((w) => /engine\.worker/.test(w.url()))
+    ?.url();
   expect(workerUrl, 'the engine worker is running').toBeTruthy();
   const workerResponse = await request.get(workerUrl!);
   expect(workerResponse.headers()['content-type']).toMatch(/^text\/javascript/);
@@ -123,7 +138,8 @@ for (const [name, path] of [
     for (const tag of html.match(/<script\b[^>]*>/g) ?? []) expect(tag, 'every script is a file').toMatch(/\ssrc="[^"]+"/);
     expect(html).not.toMatch(/<script\b[^>]*>[^<]+<\/script>/);
     expect(html).not.toMatch(/\sstyle="/);
-    for (const loose of ["'unsafe-inline'", "'unsafe-eval'", "'wasm-unsafe-eval'", '*', 'http:', 'https:']) expect(PAGE_CSP.split(/[ ;]+/)).not.toContain(loose);
+    for (const loose of ["'unsafe-inline'", "'unsafe-eval'", "'wasm-unsafe-eval'", '*', 'http:', 'https:'])
+      expect(PAGE_CSP.split(/[ ;]+/)).not.toContain(loose);
 
     // And the browser enforces it: no eval, no inline script, no fetch to another origin.
     await page.goto(path);
@@ -137,7 +153,12 @@ for (const [name, path] of [
       script.textContent = 'window.__inlineRan = true';
       document.body.append(script);
       results.push(`inline script ran: ${String((window as unknown as { __inlineRan?: boolean }).__inlineRan === true)}`);
-      results.push(await fetch(elsewhere).then(() => 'fetch: done', (e: Error) => `fetch: ${e.name}`));
+      results.push(
+        await fetch(elsewhere).then(
+          () => 'fetch: done',
+          (e: Error) => `fetch: ${e.name}`,
+        ),
+      );
       return results;
     }, foreignUrl(page.url()));
     expect(attempts).toEqual(['string timer ran: false', 'inline script ran: false', 'fetch: TypeError']);
@@ -186,7 +207,12 @@ test("the worker runs under its header policy, and the guard sees the worker's v
     (setTimeout as (code: string, ms: number) => number)('self.__evalRan = true', 0);
     await new Promise((resolve) => setTimeout(resolve, 100));
     results.push(`string timer ran: ${String(scope.__evalRan === true)}`);
-    results.push(await fetch(elsewhere).then(() => 'fetch: done', (e: Error) => `fetch: ${e.name}`));
+    results.push(
+      await fetch(elsewhere).then(
+        () => 'fetch: done',
+        (e: Error) => `fetch: ${e.name}`,
+      ),
+    );
     return results;
   }, foreignUrl(baseURL!));
   expect(attempts).toEqual(['string timer ran: false', 'fetch: TypeError']);

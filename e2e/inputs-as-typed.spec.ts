@@ -58,8 +58,18 @@ test('a pure state typed with 6 decimals is accepted as its nearest state, with 
   await settled(page);
   await openMatrixEditor(page);
   // A random pure state rounded to 6 decimals: smallest eigenvalue −6.96e-7 (refused before).
-  const re = [['0.137486', '0.172549', '-0.048913', '0.106276'], ['0.172549', '0.226016', '-0.12689', '0.105275'], ['-0.048913', '-0.12689', '0.470866', '0.156755'], ['0.106276', '0.105275', '0.156755', '0.165632']];
-  const im = [['0', '-0.036068', '0.24969', '0.107133'], ['0.036068', '0', '0.300536', '0.162335'], ['-0.24969', '-0.300536', '0', '-0.231124'], ['-0.107133', '-0.162335', '0.231124', '0']];
+  const re = [
+    ['0.137486', '0.172549', '-0.048913', '0.106276'],
+    ['0.172549', '0.226016', '-0.12689', '0.105275'],
+    ['-0.048913', '-0.12689', '0.470866', '0.156755'],
+    ['0.106276', '0.105275', '0.156755', '0.165632'],
+  ];
+  const im = [
+    ['0', '-0.036068', '0.24969', '0.107133'],
+    ['0.036068', '0', '0.300536', '0.162335'],
+    ['-0.24969', '-0.300536', '0', '-0.231124'],
+    ['-0.107133', '-0.162335', '0.231124', '0'],
+  ];
   await typeMatrix(page, re, im);
   await expect(matrixCheck(page)).toContainText(/Accepted: within 10⁻⁶ of a state, so its nearest state is used \(trace distance [0-9.]+e-7\)/);
   await expect(useThis(page)).toBeEnabled();
@@ -83,7 +93,16 @@ test('"Use the nearest state": the Werner state typed 0.333/0.166 is refused wit
   await settled(page);
   await openMatrixEditor(page);
   const z = ['0', '0', '0', '0'];
-  await typeMatrix(page, [['0.333', '0', '0', '0.166'], ['0', '0.166', '0', '0'], ['0', '0', '0.166', '0'], ['0.166', '0', '0', '0.333']], [z, z, z, z]);
+  await typeMatrix(
+    page,
+    [
+      ['0.333', '0', '0', '0.166'],
+      ['0', '0.166', '0', '0'],
+      ['0', '0', '0.166', '0'],
+      ['0.166', '0', '0', '0.333'],
+    ],
+    [z, z, z, z],
+  );
   await expect(matrixCheck(page)).toHaveText('Not a state: trace is not 1: 0.998 (|Tr ρ − 1| = 0.002 > tolerance 1e-6)');
   await expect(useThis(page)).toBeDisabled();
   const nearest = page.getByRole('button', { name: 'Use the nearest state (trace distance 0.001)', exact: true });
@@ -114,13 +133,34 @@ test('file import: a state outside the tolerance is refused with the problem, an
   await page.goto('./');
   await settled(page);
   await openTab(page, 'Saved work');
-  const z = [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]];
-  const file = { format: 'hqrn-state', version: 1, re: [[0.333, 0, 0, 0.166], [0, 0.166, 0, 0], [0, 0, 0.166, 0], [0.166, 0, 0, 0.333]], im: z };
-  await page.getByLabel('Import an hqrn-model or hqrn-state file').setInputFiles({ name: 'werner-typed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  const z = [
+    [0, 0, 0, 0],
+    [0, 0, 0, 0],
+    [0, 0, 0, 0],
+    [0, 0, 0, 0],
+  ];
+  const file = {
+    format: 'hqrn-state',
+    version: 1,
+    re: [
+      [0.333, 0, 0, 0.166],
+      [0, 0.166, 0, 0],
+      [0, 0, 0.166, 0],
+      [0.166, 0, 0, 0.333],
+    ],
+    im: z,
+  };
+  await page
+    .getByLabel('Import an hqrn-model or hqrn-state file')
+    .setInputFiles({ name: 'werner-typed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   const alert = page.getByRole('alert', { name: 'Saved work problem', exact: true });
-  await expect(alert).toContainText('werner-typed.json: state: trace is not 1: 0.998 (|Tr ρ − 1| = 0.002 > tolerance 1e-6); the nearest state is at trace distance 0.001');
+  await expect(alert).toContainText(
+    'werner-typed.json: state: trace is not 1: 0.998 (|Tr ρ − 1| = 0.002 > tolerance 1e-6); the nearest state is at trace distance 0.001',
+  );
   await page.getByRole('button', { name: 'Import its nearest state (trace distance 0.001)', exact: true }).click();
-  await expect(page.getByRole('status', { name: 'Saved work status', exact: true })).toHaveText('Imported input “werner-typed” (as the nearest state, trace distance 0.001).');
+  await expect(page.getByRole('status', { name: 'Saved work status', exact: true })).toHaveText(
+    'Imported input “werner-typed” (as the nearest state, trace distance 0.001).',
+  );
   await expect(alert).toHaveCount(0);
   expect(errors).toEqual([]);
 });
@@ -135,7 +175,9 @@ test('a pasted numpy matrix fills the cells; a typo is named as a parse problem'
   await paste.fill('[[0.25, 0, 0, 0],\n [0, 0.25, 0.5.1, 0],\n [0, 0, 0.25, 0],\n [0, 0, 0, 0.25]]');
   await expect(note).toHaveText("Cannot read the pasted matrix: row 2, column 3: '0.5.1' is not a number");
   // (|00⟩ + i|11⟩)/√2 as numpy prints it
-  await paste.fill('array([[0.5+0.j , 0. +0.j , 0. +0.j , 0. -0.5j],\n       [0. +0.j , 0. +0.j , 0. +0.j , 0. +0.j ],\n       [0. +0.j , 0. +0.j , 0. +0.j , 0. +0.j ],\n       [0. +0.5j, 0. +0.j , 0. +0.j , 0.5+0.j ]])');
+  await paste.fill(
+    'array([[0.5+0.j , 0. +0.j , 0. +0.j , 0. -0.5j],\n       [0. +0.j , 0. +0.j , 0. +0.j , 0. +0.j ],\n       [0. +0.j , 0. +0.j , 0. +0.j , 0. +0.j ],\n       [0. +0.5j, 0. +0.j , 0. +0.j , 0.5+0.j ]])',
+  );
   await expect(note).toHaveText('Read a 4×4 matrix into the cells below (read as a numpy array).');
   await expect(cell(page, 'Re', 0, 0)).toHaveValue('0.5');
   await expect(cell(page, 'Im', 0, 3)).toHaveValue('-0.5');
@@ -212,7 +254,9 @@ test('an off-centre drawing is normalised as MNIST and read like the centred one
   await expect(normalised).toBeVisible();
   const com = await page.evaluate(() => {
     const img = window.__hqrnStore!.getState().result!.digit28!;
-    let s = 0, x = 0, y = 0;
+    let s = 0,
+      x = 0,
+      y = 0;
     img.forEach((v, k) => ((s += v), (x += v * (k % 28)), (y += v * Math.floor(k / 28))));
     return { x: x / s, y: y / s };
   });

@@ -156,7 +156,8 @@ test('matrix editor at 1280×800: a drawer with all four columns on screen, the 
   // Every cell of the 4×4 (Re and Im), the paste box, the fill buttons and the apply button: on screen.
   for (let i = 0; i < 4; i++)
     for (let j = 0; j < 4; j++)
-      for (const part of ['Re', 'Im']) await expectOnScreen(page, drawer.getByRole('textbox', { name: `${part} ρ(${i},${j})`, exact: true }), `${part} ρ(${i},${j})`);
+      for (const part of ['Re', 'Im'])
+        await expectOnScreen(page, drawer.getByRole('textbox', { name: `${part} ρ(${i},${j})`, exact: true }), `${part} ρ(${i},${j})`);
   await expectOnScreen(page, drawer.getByRole('textbox', { name: 'Paste a matrix', exact: true }), 'paste box');
   for (const fill of ['Fill I/4', 'Fill |Φ+⟩⟨Φ+|', 'Fill |00⟩⟨00|']) await expectOnScreen(page, drawer.getByRole('button', { name: fill, exact: true }), fill);
   await expectOnScreen(page, drawer.getByRole('button', { name: 'Use this matrix', exact: true }), 'Use this matrix');

@@ -44,7 +44,8 @@ async function clippedInView(page: Page, scope: string): Promise<string[]> {
       if (r.bottom <= 0 || r.top >= innerHeight || r.width === 0) continue;
       // A one-pixel box is a visually-hidden pattern (clip + 1px), not a clipped label.
       if (el.clientWidth <= 1) continue;
-      if (el.scrollWidth > el.clientWidth + 1 || selectClipped(el)) out.push(`${el.tagName} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}" ${el.scrollWidth}>${el.clientWidth}`);
+      if (el.scrollWidth > el.clientWidth + 1 || selectClipped(el))
+        out.push(`${el.tagName} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}" ${el.scrollWidth}>${el.clientWidth}`);
     }
     return out;
   }, scope);

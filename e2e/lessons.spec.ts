@@ -22,7 +22,14 @@ async function storeState(page: Page) {
 
 test('each step of the paper lesson opens from its link, with its state', async ({ page }) => {
   test.setTimeout(120_000);
-  const expected: Record<number, RegExp> = { 1: /^Bell state \|Φ\+⟩$/, 3: /^dephased partner of Bell state/, 4: /^Werner state, p = 0\.80$/, 5: /^Bell state \|Φ\+⟩$/, 6: /^Werner state, p = 0\.30$/, 7: /^random pure state \(seed 7\)$/ };
+  const expected: Record<number, RegExp> = {
+    1: /^Bell state \|Φ\+⟩$/,
+    3: /^dephased partner of Bell state/,
+    4: /^Werner state, p = 0\.80$/,
+    5: /^Bell state \|Φ\+⟩$/,
+    6: /^Werner state, p = 0\.30$/,
+    7: /^random pure state \(seed 7\)$/,
+  };
   for (let n = 1; n <= PAPER_LESSON.steps.length; n++) {
     await page.goto(stepLink(n));
     const step = PAPER_LESSON.steps[n - 1];
@@ -65,7 +72,9 @@ test('ArrowRight and PageDown advance, ArrowLeft / PageUp go back; the state fol
   await expect(lesson(page)).toHaveAttribute('data-step', '6');
   await expect(currentInput(page)).toHaveText(/^Werner state, p = 0\.3[1-9]$/);
   // closing keeps the current state
-  await lesson(page).getByRole('button', { name: /Close the lesson/ }).click();
+  await lesson(page)
+    .getByRole('button', { name: /Close the lesson/ })
+    .click();
   await expect(lesson(page)).toHaveCount(0);
   await expect(currentInput(page)).toHaveText(/^Werner state, p = 0\.3[1-9]$/);
   await expect.poll(() => page.url()).not.toMatch(/lesson=/);
@@ -76,7 +85,9 @@ test.describe('on a touch screen', () => {
   test.use({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
   test('a glossary term opens by tap and closes by a tap outside', async ({ page }) => {
     await page.goto(stepLink(2));
-    const term = lesson(page).getByRole('button', { name: /α-mix.*: definition|alpha.*: definition/i }).first();
+    const term = lesson(page)
+      .getByRole('button', { name: /α-mix.*: definition|alpha.*: definition/i })
+      .first();
     await expect(term).toHaveAttribute('aria-expanded', 'false');
     await term.tap();
     await expect(term).toHaveAttribute('aria-expanded', 'true');
@@ -116,7 +127,9 @@ test('presentation mode at 1920×1080: body text ≥ 20 px, chart ticks ≥ 14 p
   await expect(page.getByRole('region', { name: 'Quantum path readout' })).toContainText('predicts');
   const sizes = await page.evaluate(() => {
     const px = (el: Element | null) => (el ? parseFloat(getComputedStyle(el).fontSize) : NaN);
-    const texts = [...document.querySelectorAll('.one-screen p, .one-screen dd, .one-screen dt, .one-screen label')].filter((e) => (e as HTMLElement).offsetParent !== null && e.textContent!.trim() !== '');
+    const texts = [...document.querySelectorAll('.one-screen p, .one-screen dd, .one-screen dt, .one-screen label')].filter(
+      (e) => (e as HTMLElement).offsetParent !== null && e.textContent!.trim() !== '',
+    );
     const ticks = [...document.querySelectorAll('.one-screen svg text')].filter((e) => e.textContent!.trim() !== '');
     const canvases = [...document.querySelectorAll('.viz-evolution canvas[data-label-px]')];
     return {

@@ -43,9 +43,13 @@ async function startServer(...extraArgs: string[]): Promise<void> {
 }
 
 async function startServerOf(dir: string, ...extraArgs: string[]): Promise<void> {
-  server = spawn(process.execPath, ['scripts/serve-static.mjs', '--dir', dir, '--port', String(OFFLINE_PORT), '--host', '127.0.0.1', '--prefix', PREFIX, '--quiet', ...extraArgs], {
-    stdio: 'ignore',
-  });
+  server = spawn(
+    process.execPath,
+    ['scripts/serve-static.mjs', '--dir', dir, '--port', String(OFFLINE_PORT), '--host', '127.0.0.1', '--prefix', PREFIX, '--quiet', ...extraArgs],
+    {
+      stdio: 'ignore',
+    },
+  );
   const t0 = Date.now();
   while (!(await reachable())) {
     if (Date.now() - t0 > 15_000) throw new Error(`the second static server did not answer on ${ORIGIN}${PREFIX}`);
@@ -126,7 +130,10 @@ const evalInWorker = (worker: Worker) =>
       ),
   );
 
-test('on a host without headers (GitHub Pages), the offline cache gives the engine worker its strict CSP from the second visit', async ({ page, originGuard }) => {
+test('on a host without headers (GitHub Pages), the offline cache gives the engine worker its strict CSP from the second visit', async ({
+  page,
+  originGuard,
+}) => {
   await startServer('--no-worker-csp');
   await page.goto('./');
   const first = await settledOutput(page);

@@ -39,7 +39,11 @@ async function reachable(): Promise<boolean> {
 /** Serve `dir` on REDEPLOY_PORT (the previous deployment is stopped first). */
 async function deploy(dir: string): Promise<void> {
   await stopServer();
-  server = spawn(process.execPath, ['scripts/serve-static.mjs', '--dir', dir, '--port', String(REDEPLOY_PORT), '--host', '127.0.0.1', '--prefix', PREFIX, '--quiet'], { stdio: 'ignore' });
+  server = spawn(
+    process.execPath,
+    ['scripts/serve-static.mjs', '--dir', dir, '--port', String(REDEPLOY_PORT), '--host', '127.0.0.1', '--prefix', PREFIX, '--quiet'],
+    { stdio: 'ignore' },
+  );
   const t0 = Date.now();
   while (!(await reachable())) {
     if (Date.now() - t0 > 15_000) throw new Error(`the redeploy server did not answer on ${ORIGIN}${PREFIX}`);
@@ -71,7 +75,12 @@ function makeBuildB(a: string, b: string): string {
   writeFileSync(path.join(assets, reader[0]), `${readFileSync(path.join(assets, reader[0]), 'utf8')}\n// build B\n`);
   const renamed: Record<string, string> = {};
   for (const f of [main, ...reader]) renamed[f] = f.replace(/\.js$/, 'B.js');
-  const textFiles = [path.join(b, 'index.html'), ...readdirSync(assets).filter((f) => /\.(js|css)$/.test(f)).map((f) => path.join(assets, f))];
+  const textFiles = [
+    path.join(b, 'index.html'),
+    ...readdirSync(assets)
+      .filter((f) => /\.(js|css)$/.test(f))
+      .map((f) => path.join(assets, f)),
+  ];
   for (const file of textFiles) {
     const text = readFileSync(file, 'utf8');
     let out = text;
@@ -102,7 +111,11 @@ const zero = [
 ];
 const half = zero.map((row, i) => row.map((_, j) => (i === j ? 0.5 : 0)));
 const block = { alpha: 0.3, activation: 'relu', gain: 2, bias: [0, 0, 0, 0], aPlus: { re: half, im: zero }, aMinus: { re: zero, im: zero } };
-const modelFile = { name: 'tiny.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'hqrn-model', version: 1, nQubits: 2, blocks: [block, block] })) };
+const modelFile = {
+  name: 'tiny.json',
+  mimeType: 'application/json',
+  buffer: Buffer.from(JSON.stringify({ format: 'hqrn-model', version: 1, nQubits: 2, blocks: [block, block] })),
+};
 const stateFile = {
   name: 'kept-state.json',
   mimeType: 'application/json',
@@ -113,7 +126,10 @@ const newVersion = (page: Page) => page.getByRole('alert', { name: 'New version'
 /** The view of the old tab (in the URL hash). */
 const VIEW = '#v=1&t=ent&d=3&sa=0&a=0.5,0.5,0.3&in=werner:0.4&l=2';
 
-test('service workers off: the old tab loads a lazy file, gets one "new version" notice, and Reload keeps the view and saved work', async ({ page, context }) => {
+test('service workers off: the old tab loads a lazy file, gets one "new version" notice, and Reload keeps the view and saved work', async ({
+  page,
+  context,
+}) => {
   const errors = pageErrors(page);
   await deploy(deployA);
   // Saved work from another tab of build A (IndexedDB, per origin).
@@ -184,7 +200,13 @@ test.describe('with the offline cache', () => {
     const swState = () =>
       other.evaluate(async () => {
         const r = await navigator.serviceWorker.getRegistration();
-        return { active: r?.active?.state, waiting: r?.waiting?.state, installing: r?.installing?.state, controlled: !!navigator.serviceWorker.controller, caches: await caches.keys() };
+        return {
+          active: r?.active?.state,
+          waiting: r?.waiting?.state,
+          installing: r?.installing?.state,
+          controlled: !!navigator.serviceWorker.controller,
+          caches: await caches.keys(),
+        };
       });
     await expect
       .poll(async () => (await swState()).caches, { timeout: 120_000, message: 'the new version installs and deletes the old store' })

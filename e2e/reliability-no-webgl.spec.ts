@@ -8,7 +8,12 @@ import { expect, test } from './fixtures';
 import { launchOptions } from '../playwright.config';
 import type { BackendInfo } from '../src/protocol/messages';
 
-test.use({ launchOptions: { ...launchOptions, args: [...((launchOptions as { args?: string[] }).args ?? []), '--disable-webgl', '--disable-3d-apis', '--disable-software-rasterizer'] } });
+test.use({
+  launchOptions: {
+    ...launchOptions,
+    args: [...((launchOptions as { args?: string[] }).args ?? []), '--disable-webgl', '--disable-3d-apis', '--disable-software-rasterizer'],
+  },
+});
 
 test('Chromium without WebGL: wasm, a result, and the status line says so', async ({ page }) => {
   await page.goto('./#v=1');

@@ -12,7 +12,7 @@
  * - Invariants: random states through random stacks on every backend (webgl on SwiftShader,
  *   wasm, cpu; sizes below); zero violations of docs/math.md §9.
  */
-import { engineStatus as statusLine, expect, fillEntanglementTraining, settledOutput, test, type Locator, type Page } from './fixtures';
+import { engineStatus as statusLine, expect, fillEntanglementTraining, settledOutput, test, type Page } from './fixtures';
 import type { BackendInfo, BackendName } from '../src/protocol/messages';
 import type { InvariantReport } from '../workers/engine/diagnostics/invariants';
 
@@ -59,7 +59,9 @@ async function expectNoNonFiniteText(page: Page, where: string) {
 
 test.describe('faults survived: the engine worker dies', () => {
   for (const kind of ['terminate', 'throw', 'close'] as const) {
-    test(`worker ${kind === 'terminate' ? 'terminated' : kind === 'throw' ? 'throws an uncaught error' : 'closes itself'}: noticed within 2 s, restarted, view restored`, async ({ page }) => {
+    test(`worker ${kind === 'terminate' ? 'terminated' : kind === 'throw' ? 'throws an uncaught error' : 'closes itself'}: noticed within 2 s, restarted, view restored`, async ({
+      page,
+    }) => {
       await page.goto('./#v=1');
       // A non-default view, so "restored" means something: depth 3, another input.
       await page.getByRole('spinbutton', { name: 'Depth', exact: true }).fill('3');
@@ -230,7 +232,34 @@ test.describe('out-of-range numerics: defined results, no NaN anywhere', () => {
         version: 1,
         kind: 'quantum',
         nQubits: 1,
-        blocks: [{ alpha: 0.25, activation: 'relu', gain: 1, bias: [-1000, -1000], aPlus: { re: [[0.5, 0], [0, 0.5]], im: [[0, 0], [0, 0]] }, aMinus: { re: [[0, 0], [0, 0]], im: [[0, 0], [0, 0]] } }],
+        blocks: [
+          {
+            alpha: 0.25,
+            activation: 'relu',
+            gain: 1,
+            bias: [-1000, -1000],
+            aPlus: {
+              re: [
+                [0.5, 0],
+                [0, 0.5],
+              ],
+              im: [
+                [0, 0],
+                [0, 0],
+              ],
+            },
+            aMinus: {
+              re: [
+                [0, 0],
+                [0, 0],
+              ],
+              im: [
+                [0, 0],
+                [0, 0],
+              ],
+            },
+          },
+        ],
       };
       try {
         const res = await e.forward({ model, states: { n: 1, d: 2, re: new Float64Array([1, 0, 0, 0]), im: new Float64Array(4) }, measures: 'all' });
@@ -248,7 +277,11 @@ test.describe('out-of-range numerics: defined results, no NaN anywhere', () => {
     // In the page: α = 0, α = 1 and the largest gain the editor allows, on both tasks.
     const alpha = page.getByRole('slider', { name: 'Global α', exact: true });
     for (const task of ['entanglement', 'digits']) {
-      if (task === 'digits') await page.getByRole('radio', { name: /digits/i }).first().check();
+      if (task === 'digits')
+        await page
+          .getByRole('radio', { name: /digits/i })
+          .first()
+          .check();
       await page.getByRole('spinbutton', { name: 'Gain of block 1', exact: true }).fill('100');
       for (const a of ['0', '1']) {
         await alpha.fill(a);

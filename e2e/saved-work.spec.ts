@@ -29,7 +29,8 @@ const entanglementModel = JSON.parse(readFileSync('experiments/models/entangleme
 const savedPanel = (page: Page) => page.getByRole('region', { name: 'Saved work' });
 const modelsTable = (page: Page) => savedPanel(page).getByRole('table', { name: 'Saved models' });
 const inputsTable = (page: Page) => savedPanel(page).getByRole('table', { name: 'Saved inputs' });
-const rowOf = (table: Locator, name: string) => table.locator('tbody tr').filter({ has: table.page().getByTestId('saved-name').getByText(name, { exact: true }) });
+const rowOf = (table: Locator, name: string) =>
+  table.locator('tbody tr').filter({ has: table.page().getByTestId('saved-name').getByText(name, { exact: true }) });
 const problem = (page: Page) => savedPanel(page).getByRole('alert');
 const savedStatus = (page: Page) => savedPanel(page).getByRole('status', { name: 'Saved work status' });
 const currentInput = (page: Page) => page.getByRole('status', { name: 'Current input', exact: true });
@@ -156,7 +157,26 @@ test('bad files are refused with the problem named and the list kept; a 50 MB fi
   await panelReady(page);
   await importFile(page, 'good-model.json', JSON.stringify({ ...entanglementModel, name: 'kept model' }));
   await expect(savedStatus(page)).toHaveText('Imported model “kept model”.');
-  await importFile(page, 'good-state.json', JSON.stringify({ format: 'hqrn-state', version: 1, re: [[0.5, 0, 0, 0.5], [0, 0, 0, 0], [0, 0, 0, 0], [0.5, 0, 0, 0.5]], im: [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]] }));
+  await importFile(
+    page,
+    'good-state.json',
+    JSON.stringify({
+      format: 'hqrn-state',
+      version: 1,
+      re: [
+        [0.5, 0, 0, 0.5],
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+        [0.5, 0, 0, 0.5],
+      ],
+      im: [
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+      ],
+    }),
+  );
   await expect(savedStatus(page)).toHaveText('Imported input “good-state”.');
   const snapshot = async () => [await modelsTable(page).locator('tbody tr').allTextContents(), await inputsTable(page).locator('tbody tr').allTextContents()];
   const before = await snapshot();
@@ -167,18 +187,48 @@ test('bad files are refused with the problem named and the list kept; a 50 MB fi
   wrongShape.blocks[1].aMinus.im.pop();
   const nonFinite = JSON.stringify(entanglementModel).replace(/"gain":[^,]+/, '"gain":1e999');
   const zero = [0, 0, 0, 0];
-  const notPsd = { format: 'hqrn-state', version: 1, re: [[1.25, 0, 0, 0], [0, -0.25, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]], im: [zero, zero, zero, zero] };
-  const notHermitian = { format: 'hqrn-state', version: 1, re: [[0.5, 0.3, 0, 0], [0, 0.5, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]], im: [zero, zero, zero, zero] };
+  const notPsd = {
+    format: 'hqrn-state',
+    version: 1,
+    re: [
+      [1.25, 0, 0, 0],
+      [0, -0.25, 0, 0],
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+    ],
+    im: [zero, zero, zero, zero],
+  };
+  const notHermitian = {
+    format: 'hqrn-state',
+    version: 1,
+    re: [
+      [0.5, 0.3, 0, 0],
+      [0, 0.5, 0, 0],
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+    ],
+    im: [zero, zero, zero, zero],
+  };
   const cases: [string, string | Buffer, RegExp][] = [
     ['wrong-shape.json', JSON.stringify(wrongShape), /^Import: wrong-shape\.json: blocks\[1\]\.aMinus\.im: expected 4 rows, got 3/],
     ['non-finite.json', nonFinite, /^Import: non-finite\.json: blocks\[0\]\.gain: must be a finite number, got Infinity/],
     ['nan.json', nonFinite.replace('1e999', 'NaN'), /^Import: nan\.json: \(file\): not valid JSON/],
     ['not-psd.json', JSON.stringify(notPsd), /^Import: not-psd\.json: state: not positive semidefinite/],
     ['not-hermitian.json', JSON.stringify(notHermitian), /^Import: not-hermitian\.json: state: not Hermitian/],
-    ['three-qubits.json', JSON.stringify({ format: 'hqrn-model', version: 1, nQubits: 3, blocks: [{ alpha: 0.5, w: Array.from({ length: 8 }, () => Array(8).fill(0)) }] }), /^Import: three-qubits\.json: nQubits: /],
+    [
+      'three-qubits.json',
+      JSON.stringify({ format: 'hqrn-model', version: 1, nQubits: 3, blocks: [{ alpha: 0.5, w: Array.from({ length: 8 }, () => Array(8).fill(0)) }] }),
+      /^Import: three-qubits\.json: nQubits: /,
+    ],
     ['picture.json', JSON.stringify({ format: 'png' }), /^Import: picture\.json: format: expected "hqrn-model" or "hqrn-state", got "png"/],
     // a real PNG picture chosen by mistake: named as one, no raw parser text ("Unexpected token '�'")
-    ['photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 16, 0, 0, 0, 16, 8, 6, 0, 0, 0, 0x1f, 0xf3, 0xff, 0x61]), /^Import: photo\.png: \(file\): this is not an hqrn JSON file \(it looks like a PNG image\); export models and inputs from Saved work or the CLI/],
+    [
+      'photo.png',
+      Buffer.from([
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 16, 0, 0, 0, 16, 8, 6, 0, 0, 0, 0x1f, 0xf3, 0xff, 0x61,
+      ]),
+      /^Import: photo\.png: \(file\): this is not an hqrn JSON file \(it looks like a PNG image\); export models and inputs from Saved work or the CLI/,
+    ],
   ];
   for (const [name, contents, message] of cases) {
     await importFile(page, name, contents);
@@ -219,11 +269,15 @@ test('a model named <img onerror> is shown as literal text and runs nothing', as
   await expect(row.getByTestId('saved-name')).toHaveText(evil);
   // Rename to another piece of markup, and open it in the explorer (its name is shown there too).
   const evil2 = '<svg onload="window.__pwned=2"><script>window.__pwned=3</script>';
-  await savedPanel(page).getByRole('button', { name: `Rename ${evil}` }).click();
+  await savedPanel(page)
+    .getByRole('button', { name: `Rename ${evil}` })
+    .click();
   await savedPanel(page).getByLabel('New name').fill(evil2);
   await savedPanel(page).getByRole('button', { name: 'Save name' }).click();
   await expect(rowOf(modelsTable(page), evil2).getByTestId('saved-name')).toHaveText(evil2);
-  await savedPanel(page).getByRole('button', { name: `Open ${evil2} in explorer` }).click();
+  await savedPanel(page)
+    .getByRole('button', { name: `Open ${evil2} in explorer` })
+    .click();
   await onExploreTab(page);
   await expect(page.locator('.trained strong')).toHaveText(evil2);
   await openTab(page, 'Saved work');
@@ -298,8 +352,16 @@ test('custom inputs: a hand-entered matrix and a drawn digit are saved, survive 
 
   // Export both: hqrn-state files that validate (4×4 and the 64×64 diag(x) of the drawing).
   await openTab(page, 'Saved work');
-  for (const [name, d] of [['my diagonal state', 4], ['diagonal stroke', 64]] as const) {
-    const [download] = await Promise.all([page.waitForEvent('download'), savedPanel(page).getByRole('button', { name: `Export ${name}` }).click()]);
+  for (const [name, d] of [
+    ['my diagonal state', 4],
+    ['diagonal stroke', 64],
+  ] as const) {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      savedPanel(page)
+        .getByRole('button', { name: `Export ${name}` })
+        .click(),
+    ]);
     const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
     const [rho] = parseStateFile(file);
     expect(rho.rows).toBe(d);
@@ -438,9 +500,16 @@ test('fuzzed model and state files through the UI: each imports or is refused na
   await importFile(page, 'anchor.json', JSON.stringify({ ...entanglementModel, name: 'anchor' }));
   await expect(rowOf(modelsTable(page), 'anchor')).toHaveCount(1);
   const zero = [0, 0, 0, 0];
-  const bases: unknown[] = [entanglementModel, { format: 'hqrn-state', version: 1, re: [[0.5, 0, 0, 0.5], zero, zero, [0.5, 0, 0, 0.5]], im: [zero, zero, zero, zero] }];
+  const bases: unknown[] = [
+    entanglementModel,
+    { format: 'hqrn-state', version: 1, re: [[0.5, 0, 0, 0.5], zero, zero, [0.5, 0, 0, 0.5]], im: [zero, zero, zero, zero] },
+  ];
   const leafPaths = (v: unknown, prefix: (string | number)[] = []): (string | number)[][] =>
-    Array.isArray(v) ? v.flatMap((x, i) => leafPaths(x, [...prefix, i])) : v && typeof v === 'object' ? Object.entries(v).flatMap(([k, x]) => leafPaths(x, [...prefix, k])) : [prefix];
+    Array.isArray(v)
+      ? v.flatMap((x, i) => leafPaths(x, [...prefix, i]))
+      : v && typeof v === 'object'
+        ? Object.entries(v).flatMap(([k, x]) => leafPaths(x, [...prefix, k]))
+        : [prefix];
   const weird: unknown[] = [-1, 2, 1e308, 'NaN', null, '', [], {}, true, 1e6, [[1]], 0.3, -0.5, '1e999'];
   // A seeded generator (mulberry32), so a failure names a case that can be replayed.
   let seed = 20261125;
@@ -451,7 +520,8 @@ test('fuzzed model and state files through the UI: each imports or is refused na
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const CASES = 40;
-  let imported = 0, refused = 0;
+  let imported = 0,
+    refused = 0;
   for (let k = 0; k < CASES; k++) {
     const base = bases[k % 2] as Record<string, unknown>;
     const paths = leafPaths(base);
@@ -462,16 +532,22 @@ test('fuzzed model and state files through the UI: each imports or is refused na
     for (const p of path.slice(0, -1)) o = o[p] as Record<string | number, unknown>;
     o[path.at(-1)!] = value;
     const text = JSON.stringify({ ...copy, name: `fuzz ${k}` }).replace('"1e999"', '1e999');
-    const before = await modelsTable(page).locator('tbody tr').count() + (await inputsTable(page).locator('tbody tr').count());
+    const before = (await modelsTable(page).locator('tbody tr').count()) + (await inputsTable(page).locator('tbody tr').count());
     await importFile(page, `fuzz-${k}.json`, text);
-    const outcome = page.locator('.saved-panel').getByRole('status', { name: 'Saved work status' }).filter({ hasText: `fuzz ${k}` }).or(problem(page).filter({ hasText: `fuzz-${k}.json` }));
+    const outcome = page
+      .locator('.saved-panel')
+      .getByRole('status', { name: 'Saved work status' })
+      .filter({ hasText: `fuzz ${k}` })
+      .or(problem(page).filter({ hasText: `fuzz-${k}.json` }));
     await expect(outcome).toBeVisible();
     if (await problem(page).isVisible()) {
       refused++;
-      await expect(problem(page), `case ${k}: ${path.join('.')} = ${JSON.stringify(value)}`).toHaveText(new RegExp(`^Import: fuzz-${k}\\.json: [^:]+: \\S.*Nothing saved was changed\\.$`));
+      await expect(problem(page), `case ${k}: ${path.join('.')} = ${JSON.stringify(value)}`).toHaveText(
+        new RegExp(`^Import: fuzz-${k}\\.json: [^:]+: \\S.*Nothing saved was changed\\.$`),
+      );
       await expect(problem(page)).not.toContainText('could not be validated');
     } else imported++;
-    const after = await modelsTable(page).locator('tbody tr').count() + (await inputsTable(page).locator('tbody tr').count());
+    const after = (await modelsTable(page).locator('tbody tr').count()) + (await inputsTable(page).locator('tbody tr').count());
     expect(after, `case ${k}: rows`).toBeGreaterThanOrEqual(before);
   }
   await expect(rowOf(modelsTable(page), 'anchor')).toHaveCount(1);

@@ -197,12 +197,19 @@ test('a malformed link shows what is wrong, keeps the rest, and the app still co
 });
 
 test('a notice sits on its own line under the top bar: Undo, Redo and Copy link keep their row (1280 and 390 px)', async ({ page }) => {
-  for (const [width, height] of [[1280, 800], [390, 844]]) {
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ]) {
     await page.setViewportSize({ width, height });
     await page.goto('./#v=1');
     await settledOutput(page);
     const top = async (name: string) => (await page.getByRole('button', { name, exact: true }).boundingBox())!.y;
-    const before = { undo: await top('Undo'), copy: await top('Copy link'), depth: (await page.getByRole('spinbutton', { name: 'Depth', exact: true }).boundingBox())!.y };
+    const before = {
+      undo: await top('Undo'),
+      copy: await top('Copy link'),
+      depth: (await page.getByRole('spinbutton', { name: 'Depth', exact: true }).boundingBox())!.y,
+    };
 
     await page.goto('./#v=1&t=digits');
     await page.reload();
@@ -298,7 +305,9 @@ test('a classroom link hides the controls the teacher ticked', async ({ page, co
   await student.close();
 });
 
-test('a student link cannot get round what it hides: no other task in the Model menu, no Classroom link tab, no export buttons, no empty top-bar row', async ({ page }) => {
+test('a student link cannot get round what it hides: no other task in the Model menu, no Classroom link tab, no export buttons, no empty top-bar row', async ({
+  page,
+}) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('./#v=1&hide=task,stack,export');
@@ -335,7 +344,10 @@ test('digits: a drawn digit is one undo step and its link restores the drawing',
   await settledOutput(page);
   await page.getByRole('radio', { name: 'Digits (6 qubits)' }).check();
   await settledOutput(page);
-  const canvas = page.getByRole('img', { name: /^Drawing canvas/ }).or(page.getByLabel(/^Drawing canvas/)).first();
+  const canvas = page
+    .getByRole('img', { name: /^Drawing canvas/ })
+    .or(page.getByLabel(/^Drawing canvas/))
+    .first();
   await canvas.scrollIntoViewIfNeeded();
   const box = (await canvas.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.2);

@@ -11,7 +11,7 @@
  * be a false alarm of the heartbeat). The samples go to test-results (soak-samples.json, as
  * an attachment) and to the console.
  */
-import { engineStatus as statusLine, expect, fillEntanglementTraining, openTab, settled, test, type CDPSession, type Locator, type Page } from './fixtures';
+import { expect, fillEntanglementTraining, openTab, settled, test, type CDPSession, type Locator, type Page } from './fixtures';
 
 /** The soak edits beside training runs: it keeps its own, longer settle bound (the default is 45 s). */
 const SETTLE_TIMEOUT_MS = 60_000;
@@ -68,7 +68,7 @@ test('soak: editing and training for SOAK_MINUTES, tensors and heap stay bounded
   const alpha = page.getByRole('slider', { name: 'Global α', exact: true });
   const depth = page.getByRole('spinbutton', { name: 'Depth', exact: true });
   const random = rng(6);
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
   // The edits are made in the explorer (the Explore tab); shortTraining opens the studio's tab.
   await openTab(page, 'Explore');
 
@@ -142,7 +142,14 @@ test('soak: editing and training for SOAK_MINUTES, tensors and heap stay bounded
     `heap after GC ${baseHeap.toFixed(1)} → ${finalHeap.toFixed(1)} MB (growth ${growth.toFixed(1)} MB, max ${maxHeap.toFixed(1)} MB, bound ${HEAP_GROWTH_LIMIT_MB} MB)`;
   console.log(`[soak] ${summary}`);
   test.info().annotations.push({ type: 'soak', description: summary });
-  await test.info().attach('soak-samples.json', { body: JSON.stringify({ summary, samples: [...samples, { t: Math.round((Date.now() - t0) / 1000), tensors: finalTensors, heapMB: finalHeap, actions, trainings }] }, null, 1), contentType: 'application/json' });
+  await test.info().attach('soak-samples.json', {
+    body: JSON.stringify(
+      { summary, samples: [...samples, { t: Math.round((Date.now() - t0) / 1000), tensors: finalTensors, heapMB: finalHeap, actions, trainings }] },
+      null,
+      1,
+    ),
+    contentType: 'application/json',
+  });
 
   expect(actions, 'edits made').toBeGreaterThan(SOAK_MINUTES * 10);
   expect(finalTensors).toBe(baseTensors);

@@ -142,9 +142,19 @@ test('"Use the nearest state" writes entries of at most 12 significant digits in
   await page.getByRole('button', { name: /^Use the nearest state/ }).click();
   await settledOutput(page);
   await expect.poll(() => new URL(page.url()).hash).toContain('in=matrix:');
-  const entries = decodeURIComponent(new URL(page.url()).hash).replace(/^.*in=matrix:/, '').replace(/&.*$/, '').split(/[,;]/);
+  const entries = decodeURIComponent(new URL(page.url()).hash)
+    .replace(/^.*in=matrix:/, '')
+    .replace(/&.*$/, '')
+    .split(/[,;]/);
   expect(entries).toHaveLength(32);
-  for (const e of entries) expect(e.replace(/^-?0*\.?0*/, '').replace(/e.*$/, '').replace('.', '').length, e).toBeLessThanOrEqual(12);
+  for (const e of entries)
+    expect(
+      e
+        .replace(/^-?0*\.?0*/, '')
+        .replace(/e.*$/, '')
+        .replace('.', '').length,
+      e,
+    ).toBeLessThanOrEqual(12);
 });
 
 test('depth 0 of a trained model: the note says there are no blocks', async ({ page }) => {

@@ -27,7 +27,13 @@ const readout = (page: Page, path: 'Quantum' | 'Classical') => page.getByRole('r
 async function truthAndPredictions(page: Page) {
   return page.evaluate(() => {
     const r = window.__hqrnStore!.getState().result!;
-    return { q: r.output.predicted, c: r.classicalOutput.predicted, ppt: r.layers[0].measures.ppt!, classes: r.classes as string[], x0: Array.from(r.layers[0].x) };
+    return {
+      q: r.output.predicted,
+      c: r.classicalOutput.predicted,
+      ppt: r.layers[0].measures.ppt!,
+      classes: r.classes as string[],
+      x0: Array.from(r.layers[0].x),
+    };
   });
 }
 
@@ -42,7 +48,10 @@ async function checkMarks(page: Page, what: string) {
   expect(text, what).toContain(`Quantum path: ${s.classes[s.q]} (P `);
   expect(text, what).toMatch(new RegExp(`Quantum path: ${s.classes[s.q]} \\(P [^)]*\\), ${mark(s.q)}\\.`));
   expect(text, what).toMatch(new RegExp(`Classical path: ${s.classes[s.c]} \\(P [^)]*\\), ${mark(s.c)}\\.`));
-  for (const [path, p] of [['Quantum', s.q], ['Classical', s.c]] as const) {
+  for (const [path, p] of [
+    ['Quantum', s.q],
+    ['Classical', s.c],
+  ] as const) {
     const m = readout(page, path).getByRole('img', { name: new RegExp(`^${path} path is (right|wrong)`) });
     await expect(m, `${what}: ${path} mark`).toHaveAttribute('data-verdict', mark(p));
     await expect(m).toHaveAccessibleName(`${path} path is ${mark(p)}: the true class is ${s.classes[truth]}`);
@@ -120,7 +129,9 @@ test('the caption names the truth and both marks: |Φ+⟩, its dephased partner,
   console.log(`caption, Werner 0.30: ${werner.text}`);
 });
 
-test('block details: block 1 shows the model file’s gain, read-only; Global α acts on a first visit; the phase bar survives City → Heatmap', async ({ page }) => {
+test('block details: block 1 shows the model file’s gain, read-only; Global α acts on a first visit; the phase bar survives City → Heatmap', async ({
+  page,
+}) => {
   const model = JSON.parse(readFileSync('experiments/models/entanglement-quantum.json', 'utf8')) as { blocks: { gain: number }[] };
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('./');
@@ -149,12 +160,13 @@ test('block details: block 1 shows the model file’s gain, read-only; Global α
   await expect.poll(() => page.evaluate(() => window.__hqrnStore!.getState().stack.blocks[0].alpha)).toBe(0.8);
 
   // The phase bar is painted after City → Heatmap (it stayed blank before).
-  const painted = () => page.locator('.viz-evolution .viz-phase-bar canvas').evaluate((c: HTMLCanvasElement) => {
-    const d = c.getContext('2d')!.getImageData(0, 0, c.width, 1).data;
-    let a = 0;
-    for (let i = 3; i < d.length; i += 4) a += d[i];
-    return a;
-  });
+  const painted = () =>
+    page.locator('.viz-evolution .viz-phase-bar canvas').evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, 1).data;
+      let a = 0;
+      for (let i = 3; i < d.length; i += 4) a += d[i];
+      return a;
+    });
   expect(await painted()).toBeGreaterThan(0);
   await page.getByRole('radio', { name: 'City (Re/Im)' }).check();
   await settledOutput(page);

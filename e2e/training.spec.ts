@@ -21,7 +21,10 @@ test.beforeEach(async ({ page }) => {
     try {
       // Attribution of slow frames (Long Animation Frames API), for the report only.
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries() as (PerformanceEntry & { renderStart: number; scripts: { invoker: string; sourceURL: string; duration: number }[] })[]) {
+        for (const e of list.getEntries() as (PerformanceEntry & {
+          renderStart: number;
+          scripts: { invoker: string; sourceURL: string; duration: number }[];
+        })[]) {
           if (e.duration <= 50) continue;
           window.__frames.push({
             start: e.startTime,
@@ -71,7 +74,16 @@ async function longTasksSince(page: Page, t0: number) {
  */
 async function startTrace(page: Page): Promise<() => Promise<{ tasks: number; maxWallMs: number; maxCpuMs: number; cpuOver50: number; top: string }>> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
-  const events: { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: { name?: string; data?: { url?: string; functionName?: string } } }[] = [];
+  const events: {
+    name: string;
+    ph: string;
+    pid: number;
+    tid: number;
+    ts: number;
+    dur?: number;
+    tdur?: number;
+    args?: { name?: string; data?: { url?: string; functionName?: string } };
+  }[] = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
   await cdp.send('Tracing.start', { categories: 'disabled-by-default-devtools.timeline,devtools.timeline', transferMode: 'ReportEvents' });
   return async (): Promise<{ tasks: number; maxWallMs: number; maxCpuMs: number; cpuOver50: number; top: string }> => {
@@ -83,10 +95,13 @@ async function startTrace(page: Page): Promise<() => Promise<{ tasks: number; ma
     // Playwright's own work in the page (locator queries, page.evaluate) runs as EvaluateScript
     // tasks; the app loads no script during training, so those tasks are the harness's.
     const harness = new Set(
-      runTasks.filter((t) => events.some((e) => e.name === 'EvaluateScript' && e.ph === 'X' && e.pid === t.pid && e.tid === t.tid && e.ts >= t.ts && e.ts < t.ts + (t.dur ?? 0))),
+      runTasks.filter((t) =>
+        events.some((e) => e.name === 'EvaluateScript' && e.ph === 'X' && e.pid === t.pid && e.tid === t.tid && e.ts >= t.ts && e.ts < t.ts + (t.dur ?? 0)),
+      ),
     );
     const tasks = runTasks.filter((t) => !harness.has(t));
-    const wall = tasks.map((t) => (t.dur ?? 0) / 1000), cpu = tasks.map((t) => (t.tdur ?? 0) / 1000);
+    const wall = tasks.map((t) => (t.dur ?? 0) / 1000),
+      cpu = tasks.map((t) => (t.tdur ?? 0) / 1000);
     // The three costliest tasks by CPU, with their largest nested events (for the report).
     const top = [...tasks]
       .sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0))
@@ -96,7 +111,10 @@ async function startTrace(page: Page): Promise<() => Promise<{ tasks: number; ma
           .filter((e) => e.ph === 'X' && e !== t && e.pid === t.pid && e.tid === t.tid && e.ts >= t.ts && e.ts < t.ts + (t.dur ?? 0))
           .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
           .slice(0, 4)
-          .map((e) => `${e.name}${e.args?.data?.functionName ? ` ${e.args.data.functionName}` : ''}${e.args?.data?.url ? ` ${e.args.data.url.split('/').pop()}` : ''} ${((e.dur ?? 0) / 1000).toFixed(1)}`);
+          .map(
+            (e) =>
+              `${e.name}${e.args?.data?.functionName ? ` ${e.args.data.functionName}` : ''}${e.args?.data?.url ? ` ${e.args.data.url.split('/').pop()}` : ''} ${((e.dur ?? 0) / 1000).toFixed(1)}`,
+          );
         return `  task CPU ${((t.tdur ?? 0) / 1000).toFixed(1)} ms / wall ${((t.dur ?? 0) / 1000).toFixed(1)} ms: ${inner.join(', ')}`;
       })
       .join('\n');
@@ -164,8 +182,12 @@ test('training: start, live loss curve, pause holds, resume, step, cancel; no lo
   await page.screenshot({ path: 'test-results/training-cancelled.png' });
 
   const lt = await longTasksSince(page, t0);
-  console.log(`long tasks during training (pause/resume/cancel run): count ${lt.count}, max ${lt.max.toFixed(0)} ms (since page load: ${lt.all})\n${lt.frames}`);
-  console.log(`main-thread tasks (trace): ${trace.tasks}, max wall ${trace.maxWallMs.toFixed(0)} ms, max CPU ${trace.maxCpuMs.toFixed(1)} ms, CPU > 50 ms: ${trace.cpuOver50}\n${trace.top}`);
+  console.log(
+    `long tasks during training (pause/resume/cancel run): count ${lt.count}, max ${lt.max.toFixed(0)} ms (since page load: ${lt.all})\n${lt.frames}`,
+  );
+  console.log(
+    `main-thread tasks (trace): ${trace.tasks}, max wall ${trace.maxWallMs.toFixed(0)} ms, max CPU ${trace.maxCpuMs.toFixed(1)} ms, CPU > 50 ms: ${trace.cpuOver50}\n${trace.top}`,
+  );
   expect(trace.cpuOver50, `main-thread tasks using > 50 ms of CPU (max ${trace.maxCpuMs.toFixed(1)} ms)`).toBe(0);
   if (STRICT_LONGTASKS) expect(lt.count, `long tasks > 50 ms during training (max ${lt.max.toFixed(0)} ms)`).toBe(0);
   expect(errors, 'console errors').toEqual([]);
@@ -189,7 +211,11 @@ test('training: a complete tiny run shows the final figures, accuracy vs depth a
   await expect(table).toBeVisible();
   await expect(table.locator('tbody tr')).toHaveCount(1);
   // At 1280 px the final figures fit: no sideways scroll in their box, every column on screen.
-  const fit = await table.evaluate((t) => ({ scroll: t.parentElement!.scrollWidth, client: t.parentElement!.clientWidth, right: t.getBoundingClientRect().right }));
+  const fit = await table.evaluate((t) => ({
+    scroll: t.parentElement!.scrollWidth,
+    client: t.parentElement!.clientWidth,
+    right: t.getBoundingClientRect().right,
+  }));
   expect(fit.scroll, 'final figures: no horizontal scroll at 1280').toBeLessThanOrEqual(fit.client);
   expect(fit.right).toBeLessThanOrEqual(1280);
   await expect(panel.getByText('Scroll the table sideways for more columns')).toBeHidden();
@@ -247,7 +273,9 @@ test('training: a complete tiny run shows the final figures, accuracy vs depth a
   await expect(panel.getByText(/The explorer now shows/)).toBeVisible();
 
   console.log(`long tasks during training (complete run): count ${lt.count}, max ${lt.max.toFixed(0)} ms\n${lt.frames}`);
-  console.log(`main-thread tasks (trace): ${trace.tasks}, max wall ${trace.maxWallMs.toFixed(0)} ms, max CPU ${trace.maxCpuMs.toFixed(1)} ms, CPU > 50 ms: ${trace.cpuOver50}\n${trace.top}`);
+  console.log(
+    `main-thread tasks (trace): ${trace.tasks}, max wall ${trace.maxWallMs.toFixed(0)} ms, max CPU ${trace.maxCpuMs.toFixed(1)} ms, CPU > 50 ms: ${trace.cpuOver50}\n${trace.top}`,
+  );
   expect(trace.cpuOver50, `main-thread tasks using > 50 ms of CPU (max ${trace.maxCpuMs.toFixed(1)} ms)`).toBe(0);
   if (STRICT_LONGTASKS) expect(lt.count, `long tasks > 50 ms during training (max ${lt.max.toFixed(0)} ms)`).toBe(0);
   expect(errors, 'console errors').toEqual([]);
@@ -270,9 +298,16 @@ test('beyond the paper: the quick greedy-vs-end-to-end and shots studies plot th
   await expect(plot.locator('rect.bar')).toHaveCount(6);
   await expect(plot.locator('rect.bar[data-series="greedy"]')).toHaveCount(3);
   await expect(plot.locator('rect.bar[data-series="end-to-end"]')).toHaveCount(3);
-  const cells = await studies.getByTestId('study-table-greedyVsEndToEnd').locator('tbody tr').evaluateAll((rows) =>
-    rows.map((r) => Array.from(r.querySelectorAll('td')).slice(0, 3).map((td) => Number(td.textContent))),
-  );
+  const cells = await studies
+    .getByTestId('study-table-greedyVsEndToEnd')
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((r) =>
+        Array.from(r.querySelectorAll('td'))
+          .slice(0, 3)
+          .map((td) => Number(td.textContent)),
+      ),
+    );
   expect(cells).toHaveLength(2);
   for (const v of cells.flat()) {
     expect(v).toBeGreaterThanOrEqual(0);

@@ -37,9 +37,7 @@ self.addEventListener('install', (event) => {
       // Hashed assets may come from the browser's HTTP cache (the page registers this worker
       // after its first result, so the worker script and wasm are there: no second download);
       // the rest is revalidated with the host ('no-cache'), so the stored copies are current.
-      await cache.addAll(
-        ['./', ...files].map((f) => new Request(new URL(f, SCOPE).href, { cache: f.startsWith('assets/') ? 'default' : 'no-cache' })),
-      );
+      await cache.addAll(['./', ...files].map((f) => new Request(new URL(f, SCOPE).href, { cache: f.startsWith('assets/') ? 'default' : 'no-cache' })));
       await self.skipWaiting();
     })(),
   );

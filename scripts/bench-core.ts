@@ -45,7 +45,9 @@ const rng = makeRng(2026);
 
 // 1. two-qubit mixed states, full (packed) quantum path
 {
-  const d = 4, D = d * d, n = 5000;
+  const d = 4,
+    D = d * d,
+    n = 5000;
   const model = randomQuantumModel(2, BLOCKS, rng, { activation: 'relu', alpha: 0.5 });
   const compiled = model.blocks.map(compileBlock);
   const v0 = new Float64Array(n * D);
@@ -56,7 +58,9 @@ const rng = makeRng(2026);
 
 // 2./3. digits (d = 64), diagonal inputs: the O(d²) fast path and the full-matrix path
 {
-  const d = DIGIT_DIM, D = d * d, n = 1000;
+  const d = DIGIT_DIM,
+    D = d * d,
+    n = 1000;
   const ds = digitsDataset(loadDigitSet(), { seed: 1, n });
   const model = randomQuantumModel(6, BLOCKS, rng, { activation: 'relu', alpha: 0.5 });
   const analog = classicalAnalog(model).blocks;

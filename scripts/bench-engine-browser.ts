@@ -30,7 +30,14 @@ const backends = (arg('backends') ?? 'webgl,wasm,cpu').split(',') as BackendName
 const cases = arg('cases')?.split(',');
 const runs = Number(arg('runs') ?? 5);
 const gpu = process.argv.includes('--gpu');
-export const GPU_FLAGS = ['--ignore-gpu-blocklist', '--enable-gpu', '--use-gl=angle', '--use-angle=vulkan', '--enable-features=Vulkan', '--enable-unsafe-swiftshader'];
+export const GPU_FLAGS = [
+  '--ignore-gpu-blocklist',
+  '--enable-gpu',
+  '--use-gl=angle',
+  '--use-angle=vulkan',
+  '--enable-features=Vulkan',
+  '--enable-unsafe-swiftshader',
+];
 
 if (!process.argv.includes('--no-build')) {
   const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
@@ -102,7 +109,9 @@ try {
     for (const row of out.rows) if (row.note) console.error(`  [${b}] ${row.case}: ${row.note}`);
   }
   const peer = runNumpyPeer();
-  console.log(`\nHQRN engine in a module worker, headless Chromium ${version}${gpu ? ' (--gpu)' : ''}, WebGL: ${renderer}; core timed in the same worker; ${describeNumpy(peer)}`);
+  console.log(
+    `\nHQRN engine in a module worker, headless Chromium ${version}${gpu ? ' (--gpu)' : ''}, WebGL: ${renderer}; core timed in the same worker; ${describeNumpy(peer)}`,
+  );
   console.log(formatBenchTable(withNumpy(rows, peer.times).map((r) => ({ ...r, backend: `chromium ${r.backend}` as BenchRow['backend'] }))));
 } finally {
   await browser.close();

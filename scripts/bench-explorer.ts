@@ -198,7 +198,10 @@ async function main() {
     const b = spawnSync('npx', ['vite', 'build', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit' });
     if (b.status !== 0) throw new Error('vite build failed');
   }
-  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--outDir', OUT, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
+  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--outDir', OUT, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
+    stdio: 'ignore',
+    detached: true,
+  });
   try {
     await waitForServer(URL_, 30_000);
     const sys = '/usr/bin/chromium';
@@ -217,8 +220,34 @@ async function main() {
 
     const f = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '—');
     console.log(`\nExplorer edit → paint latency (${EDITS} edits each; Chromium ${existsSync(sys) ? sys : 'playwright'}; --disable-gpu)\n`);
-    const header = ['case', 'backend', 'median ms', 'p90 ms', 'max ms', 'engine ms', 'goal ms', 'meets goal', 'long tasks (edits)', 'long tasks (drag)', 'longest drag task', 'drag settle ms'];
-    const table = rows.map((r) => [r.case, r.backend, f(r.medianMs), f(r.p90Ms), f(r.maxMs), f(r.engineMedianMs), String(r.goalMs), r.medianMs <= r.goalMs ? 'yes' : 'no', String(r.longTasksEdits), String(r.longTasksDrag), f(r.longestDragTaskMs), f(r.dragSettleMs)]);
+    const header = [
+      'case',
+      'backend',
+      'median ms',
+      'p90 ms',
+      'max ms',
+      'engine ms',
+      'goal ms',
+      'meets goal',
+      'long tasks (edits)',
+      'long tasks (drag)',
+      'longest drag task',
+      'drag settle ms',
+    ];
+    const table = rows.map((r) => [
+      r.case,
+      r.backend,
+      f(r.medianMs),
+      f(r.p90Ms),
+      f(r.maxMs),
+      f(r.engineMedianMs),
+      String(r.goalMs),
+      r.medianMs <= r.goalMs ? 'yes' : 'no',
+      String(r.longTasksEdits),
+      String(r.longTasksDrag),
+      f(r.longestDragTaskMs),
+      f(r.dragSettleMs),
+    ]);
     const widths = header.map((h, c) => Math.max(h.length, ...table.map((r) => r[c].length)));
     const line = (cells: string[]) => cells.map((c, k) => (k < 2 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join('  ');
     console.log(line(header));

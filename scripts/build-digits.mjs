@@ -44,10 +44,7 @@ if (missing.length > 0) {
 
 if (!args.has('--force') && existsSync(outFile)) {
   const outTime = statSync(outFile).mtimeMs;
-  const newestInput = Math.max(
-    ...inputs.map((f) => statSync(f).mtimeMs),
-    statSync(fileURLToPath(import.meta.url)).mtimeMs,
-  );
+  const newestInput = Math.max(...inputs.map((f) => statSync(f).mtimeMs), statSync(fileURLToPath(import.meta.url)).mtimeMs);
   if (outTime > newestInput) {
     console.log(`build-digits: ${rel(outFile)} is up to date`);
     process.exit(0);
@@ -77,10 +74,7 @@ for (let digit = 0; digit < 10; digit++) {
     }
     const u = Math.round(v * 255);
     if (Math.round((u / 255) * 1000) / 1000 !== v) {
-      fail(
-        `${rel(file)}[${i}] = ${v} does not round-trip through uint8 ` +
-          `(u = ${u}, u/255 rounded to 3 decimals = ${Math.round((u / 255) * 1000) / 1000})`,
-      );
+      fail(`${rel(file)}[${i}] = ${v} does not round-trip through uint8 ` + `(u = ${u}, u/255 rounded to 3 decimals = ${Math.round((u / 255) * 1000) / 1000})`);
     }
     bytes[i] = u;
   }

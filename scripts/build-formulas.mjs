@@ -26,7 +26,10 @@ ${entries.join('\n')}
 `;
 if (process.argv.includes('--check')) {
   const now = readFileSync(OUT, 'utf8');
-  if (now !== text) { console.error('src/content/formulas.ts is stale: run node scripts/build-formulas.mjs'); process.exit(1); }
+  if (now !== text) {
+    console.error('src/content/formulas.ts is stale: run node scripts/build-formulas.mjs');
+    process.exit(1);
+  }
   console.log('formulas: up to date');
 } else {
   writeFileSync(OUT, text);

@@ -82,7 +82,7 @@ for (const file of files) {
   index.push(entry);
   writeFileSync(join(tmpDir, file), text);
 }
-writeFileSync(join(tmpDir, 'index.json'), JSON.stringify(index, null, 2) + '\n');
+writeFileSync(join(tmpDir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
 mkdirSync(dirname(outDir), { recursive: true });
 rmSync(outDir, { recursive: true, force: true });
 renameSync(tmpDir, outDir);

@@ -11,7 +11,14 @@ import { runForward } from '../src/core/hqrn/forward';
 import { buttonFamilySets } from '../src/core/states/buttons';
 import { entanglementDataset } from '../src/core/states/entanglement';
 
-const { values: a } = parseArgs({ options: { model: { type: 'string', default: 'experiments/models/entanglement-quantum.json' }, n: { type: 'string', default: '500' }, seed: { type: 'string', default: '1' }, split: { type: 'string', default: '5000' } } });
+const { values: a } = parseArgs({
+  options: {
+    model: { type: 'string', default: 'experiments/models/entanglement-quantum.json' },
+    n: { type: 'string', default: '500' },
+    seed: { type: 'string', default: '1' },
+    split: { type: 'string', default: '5000' },
+  },
+});
 const model = parseModelFile(JSON.parse(readFileSync(a.model!, 'utf8')));
 const predict = (r: Parameters<typeof runForward>[1]) => runForward(model, r, { measures: false }).output!.predicted;
 const table: Record<string, { n: number; acc: number }> = {};

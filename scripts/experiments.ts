@@ -49,7 +49,9 @@ const OUT_DIR = join(ROOT, 'experiments');
 
 const backendInfo = await selectBackend(args.backend as 'wasm' | 'cpu');
 await tf.ready();
-console.log(`backend: ${backendInfo.backend}${backendInfo.fallbacks.length ? ` (not used: ${backendInfo.fallbacks.map((f) => `${f.backend}: ${f.reason}`).join('; ')})` : ''}`);
+console.log(
+  `backend: ${backendInfo.backend}${backendInfo.fallbacks.length ? ` (not used: ${backendInfo.fallbacks.map((f) => `${f.backend}: ${f.reason}`).join('; ')})` : ''}`,
+);
 
 const hooks = {
   onProgress: () => {},
@@ -78,18 +80,29 @@ const checks: Json = {};
 async function cliPredict(name: string, modelJson: Json, states: import('../src/core/math/complex').CMat[]): Promise<Int32Array> {
   const dir = join(tmpdir(), `hqrn-exp-${process.pid}-p`);
   mkdirSync(dir, { recursive: true });
-  const mPath = join(dir, `${name}.model.json`), sPath = join(dir, `${name}.states.json`);
+  const mPath = join(dir, `${name}.model.json`),
+    sPath = join(dir, `${name}.states.json`);
   writeFileSync(mPath, JSON.stringify(modelJson));
   writeFileSync(sPath, JSON.stringify(stateToJson(states)));
-  let out = '', err = '';
-  const code = await cliMain(['predict', '--model', mPath, '--states', sPath], (s) => (out += s), (s) => (err += s));
+  let out = '',
+    err = '';
+  const code = await cliMain(
+    ['predict', '--model', mPath, '--states', sPath],
+    (s) => (out += s),
+    (s) => (err += s),
+  );
   rmSync(dir, { recursive: true, force: true });
   if (code !== 0) throw new Error(`hqrn predict ${name}: exit ${code}: ${err}`);
   return Int32Array.from((JSON.parse(out) as { predicted: number[] }).predicted);
 }
 
 /** hqrn predict (the CLI, float64 core) on a batch of states vs the engine's predictions. */
-async function cliAgreement(name: string, modelJson: Json, states: import('../src/core/math/complex').CMat[], enginePred: ArrayLike<number>): Promise<{ n: number; agreement: number }> {
+async function cliAgreement(
+  name: string,
+  modelJson: Json,
+  states: import('../src/core/math/complex').CMat[],
+  enginePred: ArrayLike<number>,
+): Promise<{ n: number; agreement: number }> {
   const pred = await cliPredict(name, modelJson, states);
   let same = 0;
   pred.forEach((p, i) => (same += p === enginePred[i] ? 1 : 0));
@@ -100,7 +113,7 @@ async function cliAgreement(name: string, modelJson: Json, states: import('../sr
 
 const CHECK_N = args.quick ? 100 : 500;
 
-const saveModel = (file: string, m: Json) => writeFileSync(join(modelsDir, file), JSON.stringify(m) + '\n');
+const saveModel = (file: string, m: Json) => writeFileSync(join(modelsDir, file), `${JSON.stringify(m)}\n`);
 
 let entanglementRun: Awaited<ReturnType<typeof R.runEntanglement>> | null = null;
 const B = await import('../workers/engine/baselines/run');
@@ -135,7 +148,14 @@ if (want('entanglement') || want('shotsSweep') || want('greedyVsEndToEnd')) {
   const req = presets.entanglement.request;
   const rows = [
     B.baselineRow(`HQRN Paper (greedy, depth ${req.depth}, α ${req.alpha})`, 'hqrn', e.testPredictions, t, B.hqrnParameters(req.depth), e.quantum.seconds),
-    B.baselineRow('Classical analog (diagonal only)', 'classical', e.classical.testPredictions!, t, B.classicalParameters(presets.entanglement.classical.depth), e.classical.seconds),
+    B.baselineRow(
+      'Classical analog (diagonal only)',
+      'classical',
+      e.classical.testPredictions!,
+      t,
+      B.classicalParameters(presets.entanglement.classical.depth),
+      e.classical.seconds,
+    ),
   ];
   console.log('entanglement baselines …');
   rows.push(...(await B.runEntanglementBaselines(e.data.train, t, args.quick ? B.QUICK_BASELINES_SPEC : B.BASELINES_SPEC, hooks.log)));
@@ -147,7 +167,11 @@ if (want('entanglement') || want('shotsSweep') || want('greedyVsEndToEnd')) {
     const bestFile = join(OUT_DIR, args.quick ? 'best-entanglement-quick.json' : 'best-entanglement.json');
     const modelFile = join(modelsDir, 'entanglement-quantum.json');
     const tB = Date.now();
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'train-best-entanglement.ts'), '--mode', 'test', '--out', modelFile, '--results', bestFile, ...bestArgs], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'scripts', 'train-best-entanglement.ts'), '--mode', 'test', '--out', modelFile, '--results', bestFile, ...bestArgs],
+      { stdio: ['ignore', 'inherit', 'inherit'] },
+    );
     if (r.status !== 0) throw new Error(`train-best-entanglement failed (exit ${r.status})`);
     const best = JSON.parse(readFileSync(bestFile, 'utf8'));
     const bestModel = JSON.parse(readFileSync(modelFile, 'utf8')) as Json;
@@ -155,11 +179,22 @@ if (want('entanglement') || want('shotsSweep') || want('greedyVsEndToEnd')) {
     const allStates = Array.from({ length: t.n }, (_, s) => unpackState(t.v!, 4, s * 16));
     const pred = await cliPredict('entanglement-quantum', bestModel, allStates);
     const cfg = best['hqrn-val'].cfg;
-    rows.splice(1, 0, B.baselineRow(`HQRN Best (end-to-end, depth ${cfg.depth}, α ${cfg.alpha}, ${cfg.pool} states + augmentation)`, 'hqrn', pred, t, B.hqrnParameters(cfg.depth), best['hqrn-val'].seconds));
+    rows.splice(
+      1,
+      0,
+      B.baselineRow(
+        `HQRN Best (end-to-end, depth ${cfg.depth}, α ${cfg.alpha}, ${cfg.pool} states + augmentation)`,
+        'hqrn',
+        pred,
+        t,
+        B.hqrnParameters(cfg.depth),
+        best['hqrn-val'].seconds,
+      ),
+    );
     results.bestEntanglement = { ...best, seconds: (Date.now() - tB) / 1000 };
   }
   results.entanglementBaselines = { rows, settings: args.quick ? B.QUICK_BASELINES_SPEC : B.BASELINES_SPEC };
-  console.log('\n' + B.baselinesMarkdown(rows));
+  console.log(`\n${B.baselinesMarkdown(rows)}`);
 }
 
 if (want('alphaSweep')) {
@@ -186,7 +221,7 @@ if (want('noise')) {
 const totalSeconds = (Date.now() - tAll) / 1000;
 const out = {
   generated: new Date().toISOString(),
-  command: `npm run experiments${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`,
+  command: `npm run experiments${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
   quick: args.quick,
   backend: backendInfo,
   totalSeconds,
@@ -195,8 +230,8 @@ const out = {
   settings: presets,
 };
 const file = join(OUT_DIR, args.quick ? 'results-quick.json' : 'results.json');
-writeFileSync(file, JSON.stringify(out, null, 2) + '\n');
-console.log('\n' + R.resultsTable(out as never));
+writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+console.log(`\n${R.resultsTable(out as never)}`);
 console.log(`\nwrote ${file} and ${modelsDir}/ in ${totalSeconds.toFixed(1)} s on ${backendInfo.backend}`);
 
 /**
@@ -235,7 +270,9 @@ async function tune(): Promise<void> {
       // Round 2 (--round 2): around the best of round 1 (end-to-end, softplus, α 0.6).
       const e = { mode: 'quantum-end-to-end', depth: 3, epochs: 30, activation: 'softplus', alpha: 0.6, learningRate: 0.05 };
       if (args.round === '2')
-        candidates.splice(0, candidates.length,
+        candidates.splice(
+          0,
+          candidates.length,
           { ...e, epochs: 60 },
           { ...e, alpha: 0.5 },
           { ...e, alpha: 0.7 },
@@ -259,7 +296,9 @@ async function tune(): Promise<void> {
         { activation: 'relu', learningRate: 0.003, epochs: 20 },
       );
       if (args.round === '2')
-        candidates.splice(0, candidates.length,
+        candidates.splice(
+          0,
+          candidates.length,
           { activation: 'softplus', learningRate: 0.01, epochs: 20 },
           { activation: 'softplus', learningRate: 0.02, epochs: 12 },
           { activation: 'softplus', learningRate: 0.01, epochs: 12, depth: 3 },
@@ -269,17 +308,31 @@ async function tune(): Promise<void> {
       const t0 = Date.now();
       const rs: Awaited<ReturnType<typeof train>>[] = [];
       for (const seed of seeds) {
-        const req = { ...base, ...cfg, seed, ...(quick ? { trainSize: base.task === 'digits' ? 1500 : 400, epochs: 1, depth: 1 } : {}) } as import('../src/protocol/messages').TrainRequest;
+        const req = {
+          ...base,
+          ...cfg,
+          seed,
+          ...(quick ? { trainSize: base.task === 'digits' ? 1500 : 400, epochs: 1, depth: 1 } : {}),
+        } as import('../src/protocol/messages').TrainRequest;
         rs.push(await train(req, hooks));
       }
       const m = (f: (r: (typeof rs)[number]) => number) => rs.reduce((s, r) => s + f(r), 0) / rs.length;
-      const row: Json = { ...cfg, validationAccuracy: m((r) => r.final.testAccuracy), perSeed: rs.map((r) => r.final.testAccuracy), seconds: (Date.now() - t0) / 1000 };
-      if (task.startsWith('entanglement')) Object.assign(row, { dephased: m((r) => r.final.adversarialAccuracy!.dephased), marginal: m((r) => r.final.adversarialAccuracy!.marginal) });
+      const row: Json = {
+        ...cfg,
+        validationAccuracy: m((r) => r.final.testAccuracy),
+        perSeed: rs.map((r) => r.final.testAccuracy),
+        seconds: (Date.now() - t0) / 1000,
+      };
+      if (task.startsWith('entanglement'))
+        Object.assign(row, { dephased: m((r) => r.final.adversarialAccuracy!.dephased), marginal: m((r) => r.final.adversarialAccuracy!.marginal) });
       rows.push(row);
       console.log(JSON.stringify(row));
     }
     rows.sort((a, b) => (b.validationAccuracy as number) - (a.validationAccuracy as number));
     console.log(`${task}: best on validation: ${JSON.stringify(rows[0])}`);
-    writeFileSync(join(OUT_DIR, `tuning-${task}${args.round === '1' ? '' : '-round' + args.round}${quick ? '-quick' : ''}.json`), JSON.stringify({ generated: new Date().toISOString(), backend: backendInfo, base, seeds, rows }, null, 2) + '\n');
+    writeFileSync(
+      join(OUT_DIR, `tuning-${task}${args.round === '1' ? '' : `-round${args.round}`}${quick ? '-quick' : ''}.json`),
+      `${JSON.stringify({ generated: new Date().toISOString(), backend: backendInfo, base, seeds, rows }, null, 2)}\n`,
+    );
   }
 }

@@ -40,5 +40,7 @@ function runNumpyPeerOnce(): { times: Record<string, number> | null; reason?: st
 /** The peer's line for the bench output. */
 export function describeNumpy(peer: ReturnType<typeof runNumpyPeer>): string {
   if (!peer.times) return `numpy peer: not run (${peer.reason})`;
-  return `numpy peer (same run, median of 3 runs): ${Object.entries(peer.times).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(', ')}`;
+  return `numpy peer (same run, median of 3 runs): ${Object.entries(peer.times)
+    .map(([k, v]) => `${k} ${v.toFixed(1)} ms`)
+    .join(', ')}`;
 }

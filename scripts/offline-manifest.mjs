@@ -23,15 +23,7 @@ export const MANIFEST_FILE = 'sw-manifest.js';
 /** Relative paths (with '/') of the files the install stores, from all files of the build. */
 export function precacheFiles(allFiles) {
   return allFiles
-    .filter(
-      (f) =>
-        !f.startsWith('data/') &&
-        !f.startsWith('e2e/') &&
-        !/(^|\/)\./.test(f) &&
-        !/threaded/.test(f) &&
-        f !== 'sw.js' &&
-        f !== MANIFEST_FILE,
-    )
+    .filter((f) => !f.startsWith('data/') && !f.startsWith('e2e/') && !/(^|\/)\./.test(f) && !/threaded/.test(f) && f !== 'sw.js' && f !== MANIFEST_FILE)
     .sort();
 }
 

@@ -21,7 +21,17 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { type WideOptions, augmentDiagonal, augmentState, type LabelledStates, wideDataset, twinPairs, conjugate, randomLocalUnitary, mixWithIdentity } from '../src/core/states/augment';
+import {
+  type WideOptions,
+  augmentDiagonal,
+  augmentState,
+  type LabelledStates,
+  wideDataset,
+  twinPairs,
+  conjugate,
+  randomLocalUnitary,
+  mixWithIdentity,
+} from '../src/core/states/augment';
 import type { CMat } from '../src/core/math/complex';
 import { entanglementDataset } from '../src/core/states/entanglement';
 import { SHIFTED_SETS, shiftedSet } from '../src/core/states/entanglementShifted';
@@ -62,7 +72,11 @@ const { values: a } = parseArgs({
 
 const seed = Number(a.seed);
 const t0 = Date.now();
-const summary: Record<string, unknown> = { generated: new Date().toISOString(), command: `npx tsx scripts/train-best-entanglement.ts ${process.argv.slice(2).join(' ')}`, test: {} as Record<string, unknown> };
+const summary: Record<string, unknown> = {
+  generated: new Date().toISOString(),
+  command: `npx tsx scripts/train-best-entanglement.ts ${process.argv.slice(2).join(' ')}`,
+  test: {} as Record<string, unknown>,
+};
 const log = (o: Record<string, unknown>) => {
   console.log(JSON.stringify({ ...o, t: (Date.now() - t0) / 1000 }));
   const e = o.event as string;
@@ -75,7 +89,8 @@ const log = (o: Record<string, unknown>) => {
  * the explorer's button families (buttonPool), in shares 1 − wideShare − buttonShare, wideShare, buttonShare.
  */
 export function trainingPool(n: number, wideShare: number, buttonShare: number, s: number, wide: WideOptions = {}): LabelledStates {
-  const nWide = Math.round(n * wideShare), nButtons = Math.round(n * buttonShare);
+  const nWide = Math.round(n * wideShare),
+    nButtons = Math.round(n * buttonShare);
   const g = entanglementDataset({ seed: 5000 + s, n: n - nWide - nButtons });
   const w = wideDataset(makeRng(6000 + s), nWide, wide);
   const b = buttonPool(makeRng(6500 + s), nButtons);
@@ -92,7 +107,10 @@ const pack = (states: CMat[]) => {
   return v;
 };
 
-const pool = trainingPool(Number(a.pool), Number(a.wide), Number(a.buttons), seed, { alignedShare: Number(a.aligned), alignedPartnerShare: Number(a.alignedPartners) });
+const pool = trainingPool(Number(a.pool), Number(a.wide), Number(a.buttons), seed, {
+  alignedShare: Number(a.aligned),
+  alignedPartnerShare: Number(a.alignedPartners),
+});
 log({ event: 'pool', n: pool.states.length });
 const augRng = makeRng(700 + seed);
 const epochStates = (e: number): CMat[] =>
@@ -110,9 +128,15 @@ if (a.from) warmStart(a.from);
  * of toModelJson's normalisation A± = Ã±/√s, c = s), biases and readout as stored.
  */
 function warmStart(file: string): void {
-  const m = JSON.parse(readFileSync(file, 'utf8')) as { blocks: { gain: number; bias: number[]; aPlus: { re: number[][]; im: number[][] }; aMinus: { re: number[][]; im: number[][] } }[]; readout: { weights: number[][]; bias: number[] } };
+  const m = JSON.parse(readFileSync(file, 'utf8')) as {
+    blocks: { gain: number; bias: number[]; aPlus: { re: number[][]; im: number[][] }; aMinus: { re: number[][]; im: number[][] } }[];
+    readout: { weights: number[][]; bias: number[] };
+  };
   if (m.blocks.length !== spec.depth) throw new Error(`--from ${file}: ${m.blocks.length} blocks, but --depth ${spec.depth}`);
-  const th = p.theta, d = 4, D2 = 16, bs = 4 * D2 + d;
+  const th = p.theta,
+    d = 4,
+    D2 = 16,
+    bs = 4 * D2 + d;
   m.blocks.forEach((b, k) => {
     const f = Math.sqrt(b.gain);
     [b.aPlus.re, b.aPlus.im, b.aMinus.re, b.aMinus.im].forEach((mat, t) => mat.flat().forEach((x, i) => (th[k * bs + t * D2 + i] = x * f)));
@@ -138,7 +162,16 @@ const evalSet = (name: string, s: { states: CMat[]; labels: number[]; kinds: rea
   const pr = proba(pack(s.states), s.states.length);
   const pred = Array.from({ length: s.states.length }, (_, i) => (pr[i * 2 + 1] > pr[i * 2] ? 1 : 0));
   const f = entanglementFigures(pred, s.labels, s.kinds);
-  return { set: name, acc: +f.accuracy.toFixed(4), bal: +f.balancedAccuracy.toFixed(4), deph: +f.dephased.partners.toFixed(4), dephPair: +f.dephased.balanced.toFixed(4), marg: +f.marginal.partners.toFixed(4), margPair: +f.marginal.balanced.toFixed(4), shares: f.classShares.map((x) => +x.toFixed(3)) };
+  return {
+    set: name,
+    acc: +f.accuracy.toFixed(4),
+    bal: +f.balancedAccuracy.toFixed(4),
+    deph: +f.dephased.partners.toFixed(4),
+    dephPair: +f.dephased.balanced.toFixed(4),
+    marg: +f.marginal.partners.toFixed(4),
+    margPair: +f.marginal.balanced.toFixed(4),
+    shares: f.classShares.map((x) => +x.toFixed(3)),
+  };
 };
 const hqrnProba = (v: Float64Array, n: number) => predictProba(p, v, n);
 if (a.from) log({ event: 'warm-start', from: a.from, ...evalSet('val7', val7, hqrnProba) });
@@ -169,8 +202,31 @@ fitHqrn(p, {
   },
 });
 const hqrnSeconds = (Date.now() - tFit) / 1000;
-const cfg = { pool: a.pool, epochs, depth: spec.depth, alpha, act: a.act, lr: a.lr, batch: a.batch, aug: a.aug, wide: a.wide, buttons: a.buttons, aligned: a.aligned, alignedPartners: a.alignedPartners, l2: a.l2, init: a.init, seed };
-log({ event: 'hqrn-val', cfg, seconds: hqrnSeconds, ...evalSet('val7', val7, hqrnProba), wide: evalSet('valWide', valWide, hqrnProba), buttons: familyTable(valButtons, hqrnProba) });
+const cfg = {
+  pool: a.pool,
+  epochs,
+  depth: spec.depth,
+  alpha,
+  act: a.act,
+  lr: a.lr,
+  batch: a.batch,
+  aug: a.aug,
+  wide: a.wide,
+  buttons: a.buttons,
+  aligned: a.aligned,
+  alignedPartners: a.alignedPartners,
+  l2: a.l2,
+  init: a.init,
+  seed,
+};
+log({
+  event: 'hqrn-val',
+  cfg,
+  seconds: hqrnSeconds,
+  ...evalSet('val7', val7, hqrnProba),
+  wide: evalSet('valWide', valWide, hqrnProba),
+  buttons: familyTable(valButtons, hqrnProba),
+});
 
 let mlpProbaFn: ((v: Float64Array, n: number) => Float64Array) | null = null;
 let mlpInfo: Record<string, unknown> = {};
@@ -185,10 +241,17 @@ if (a.mlp === '1') {
     const st = statesFor(e);
     return { x: featsOf(st), y: pool.labels, n: st.length };
   });
-  const unpackStates = (v: Float64Array, n: number): CMat[] => Array.from({ length: n }, (_, i) => ({ rows: 4, cols: 4, re: v.slice(i * 32, i * 32 + 16), im: v.slice(i * 32 + 16, i * 32 + 32) }));
+  const unpackStates = (v: Float64Array, n: number): CMat[] =>
+    Array.from({ length: n }, (_, i) => ({ rows: 4, cols: 4, re: v.slice(i * 32, i * 32 + 16), im: v.slice(i * 32 + 16, i * 32 + 32) }));
   mlpProbaFn = (v, n) => mlpProba(m, featsOf(unpackStates(v, n)), n);
   mlpInfo = { parameters: mlpParameters(m), seconds: (Date.now() - tM) / 1000 };
-  log({ event: 'mlp-val', ...mlpInfo, ...evalSet('val7', val7, mlpProbaFn), wide: evalSet('valWide', valWide, mlpProbaFn), buttons: familyTable(valButtons, mlpProbaFn) });
+  log({
+    event: 'mlp-val',
+    ...mlpInfo,
+    ...evalSet('val7', val7, mlpProbaFn),
+    wide: evalSet('valWide', valWide, mlpProbaFn),
+    buttons: familyTable(valButtons, mlpProbaFn),
+  });
 }
 
 if (a.mode === 'test') {
@@ -230,9 +293,15 @@ if (a.mode === 'test') {
   const gen = (summary.test as Record<string, { acc: number; bal: number }>)['hqrn generator-test'];
   const model = {
     ...toModelJson(p, ['separable', 'entangled']),
-    run: runCard({ accuracy: gen.acc, balancedAccuracy: gen.bal, split: 'generator-test (§7 recipe, seed 1000004, n 5000)', buttons: buttons.hqrn, trainSeconds: hqrnSeconds }),
+    run: runCard({
+      accuracy: gen.acc,
+      balancedAccuracy: gen.bal,
+      split: 'generator-test (§7 recipe, seed 1000004, n 5000)',
+      buttons: buttons.hqrn,
+      trainSeconds: hqrnSeconds,
+    }),
   };
-  if (a.out) writeFileSync(a.out, JSON.stringify(model) + '\n');
+  if (a.out) writeFileSync(a.out, `${JSON.stringify(model)}\n`);
 }
 log({ event: 'done', ...mlpInfo });
 
@@ -263,4 +332,4 @@ function runCard(metrics: Record<string, unknown>): Record<string, unknown> {
   };
 }
 summary.seconds = (Date.now() - t0) / 1000;
-if (a.results) writeFileSync(a.results, JSON.stringify(summary, null, 2) + '\n');
+if (a.results) writeFileSync(a.results, `${JSON.stringify(summary, null, 2)}\n`);

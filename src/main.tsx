@@ -30,7 +30,8 @@ const reportBackend = (notice?: string) =>
   engine.backendInfo().then(
     (info: BackendInfo) => {
       useExplorer.getState().setBackend(info);
-      const fallbacks = info.fallbacks.length > 0 ? `Running on ${info.backend}: ${info.fallbacks.map((f) => `${f.backend} skipped (${f.reason})`).join('; ')}` : undefined;
+      const fallbacks =
+        info.fallbacks.length > 0 ? `Running on ${info.backend}: ${info.fallbacks.map((f) => `${f.backend} skipped (${f.reason})`).join('; ')}` : undefined;
       const text = [notice, fallbacks].filter(Boolean).join(' ');
       if (text) useExplorer.getState().setEngineNotice(text);
     },

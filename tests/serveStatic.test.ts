@@ -99,10 +99,16 @@ describe('serve-static', () => {
     expect(root.status).toBe(404);
     expect(root.body.toString()).toContain('the app is at /some/sub/path/');
     expect((await get('/index.html')).status).toBe(404);
-    for (const escape of ['/some/sub/path/../secret.txt', '/some/sub/path/..%2fsecret.txt', '/some/sub/path/%2e%2e/%2e%2e/%2e%2e/../secret.txt', '/some/sub/path/..%5csecret.txt', '/some/sub/path/%00']) {
-      const answer = await get(escape);
-      expect(answer.status, escape).toBe(404);
-      expect(answer.body.toString(), escape).not.toContain('outside the served directory');
+    for (const attempt of [
+      '/some/sub/path/../secret.txt',
+      '/some/sub/path/..%2fsecret.txt',
+      '/some/sub/path/%2e%2e/%2e%2e/%2e%2e/../secret.txt',
+      '/some/sub/path/..%5csecret.txt',
+      '/some/sub/path/%00',
+    ]) {
+      const answer = await get(attempt);
+      expect(answer.status, attempt).toBe(404);
+      expect(answer.body.toString(), attempt).not.toContain('outside the served directory');
     }
     expect((await get('/some/sub/path/missing.js')).status).toBe(404);
     expect((await get('/some/sub/path/%E0%A4%A')).status).toBe(404);

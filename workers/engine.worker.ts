@@ -39,5 +39,4 @@ export type { WernerMeasures } from './engine/api';
 
 // comlink looks methods up at call time, so hooks added after expose() are callable.
 expose(api);
-if (/;testHooks(;|$)/.test(self.name))
-  void import('./engine/testHooks').then((m) => Object.assign(api, m.createTestHooks()));
+if (/;testHooks(;|$)/.test(self.name)) void import('./engine/testHooks').then((m) => Object.assign(api, m.createTestHooks()));

@@ -87,11 +87,14 @@ export const JOURNEYS = [
         await j.settled();
         return { q: j.prediction('Quantum'), c: j.prediction('Classical'), input: JSON.stringify(j.store().input) }; }`);
       await d.click(`//button[normalize-space()='Dephased partner']`);
-      const after = await d.run(`async (j, before) => {
+      const after = await d.run(
+        `async (j, before) => {
         await j.until('the dephased partner', () => JSON.stringify(j.store().input) !== before && /dephas/.test(JSON.stringify(j.store().input)));
         await j.settled();
         return { q: j.prediction('Quantum'), c: j.prediction('Classical') };
-      }`, before.input);
+      }`,
+        before.input,
+      );
       check(after.q.label !== before.q.label, `the quantum prediction flips (${before.q.label} → ${after.q.label})`);
       check(JSON.stringify(after.c) === JSON.stringify(before.c), `the classical readout stays (${JSON.stringify(before.c)} → ${JSON.stringify(after.c)})`);
       await d.click(`//button[normalize-space()='Dephased partner']`);
@@ -102,10 +105,14 @@ export const JOURNEYS = [
     name: 'paste a matrix and use it',
     async run(d, { base }) {
       await d.goto(`${base}#v=1`);
-      await d.run(`async (j) => { await j.settled(); const o = j.named('button', 'Type or paste a matrix'); if (o.getAttribute('aria-expanded') !== 'true') o.click(); await j.until('the paste box', () => document.querySelector('textarea[aria-label="Paste a matrix"]')); }`);
+      await d.run(
+        `async (j) => { await j.settled(); const o = j.named('button', 'Type or paste a matrix'); if (o.getAttribute('aria-expanded') !== 'true') o.click(); await j.until('the paste box', () => document.querySelector('textarea[aria-label="Paste a matrix"]')); }`,
+      );
       // |Ψ−⟩⟨Ψ−| typed with the engine's key input.
       await d.type(`//textarea[@aria-label='Paste a matrix']`, '[[0,0,0,0],[0,0.5,-0.5,0],[0,-0.5,0.5,0],[0,0,0,0]]');
-      const note = await d.run(`async (j) => j.until('the paste to be read', () => { const n = j.named('[role=status]', 'Pasted matrix'); return n && n.className.includes('matrix-check-valid') && j.named('button', 'Use this matrix')?.disabled === false && n.textContent; }, 15000)`);
+      const note = await d.run(
+        `async (j) => j.until('the paste to be read', () => { const n = j.named('[role=status]', 'Pasted matrix'); return n && n.className.includes('matrix-check-valid') && j.named('button', 'Use this matrix')?.disabled === false && n.textContent; }, 15000)`,
+      );
       await d.click(`//button[normalize-space()='Use this matrix']`);
       const r = await d.run(`async (j) => {
         await j.until('the matrix input', () => j.store().input.kind === 'matrix');
@@ -202,7 +209,7 @@ export const JOURNEYS = [
         await d.goto(`${base}#v=1`);
         const again = await d.run(`async (j) => j.settled('a result with the server gone')`);
         check(again === first, 'the same numbers offline');
-        return { output: again.split(' ').slice(0, 2).join(' ') + ' …' };
+        return { output: `${again.split(' ').slice(0, 2).join(' ')} …` };
       } finally {
         await startServer();
       }

@@ -36,7 +36,9 @@ if (opts.build || !existsSync(`${opts.dir}/index.html`)) {
 
 let server = null;
 async function startServer() {
-  server = spawn(process.execPath, ['scripts/serve-static.mjs', '--dir', opts.dir, '--port', opts.port, '--host', '127.0.0.1', '--prefix', PREFIX, '--quiet'], { stdio: 'ignore' });
+  server = spawn(process.execPath, ['scripts/serve-static.mjs', '--dir', opts.dir, '--port', opts.port, '--host', '127.0.0.1', '--prefix', PREFIX, '--quiet'], {
+    stdio: 'ignore',
+  });
   const t0 = Date.now();
   for (;;) {
     try {
@@ -112,5 +114,8 @@ for (const engine of opts.engines.split(',').filter(Boolean)) {
 await stopServer();
 
 console.log('\ncross-engine journeys:');
-for (const r of summary) console.log(`  ${r.engine.padEnd(8)} ${r.version.padEnd(24)} backend ${String(r.backend).padEnd(8)} first result ${r.firstResultMs} ms   ${r.passed} passed, ${r.failed} failed, ${r.seconds} s`);
+for (const r of summary)
+  console.log(
+    `  ${r.engine.padEnd(8)} ${r.version.padEnd(24)} backend ${String(r.backend).padEnd(8)} first result ${r.firstResultMs} ms   ${r.passed} passed, ${r.failed} failed, ${r.seconds} s`,
+  );
 process.exit(failed ? 1 : 0);

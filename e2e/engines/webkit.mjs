@@ -10,7 +10,14 @@ import { createServer } from 'node:net';
 import { KIT } from './journeys.mjs';
 
 export const WEBKIT_DRIVER = process.env.HQRN_WEBKIT_DRIVER ?? '/usr/bin/WebKitWebDriver';
-export const MINIBROWSER = process.env.HQRN_MINIBROWSER ?? ['/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser', '/usr/libexec/webkit2gtk-4.1/MiniBrowser'].find(existsSync) ?? 'MiniBrowser';
+export const MINIBROWSER =
+  process.env.HQRN_MINIBROWSER ??
+  [
+    '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+    '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+    '/usr/libexec/webkit2gtk-4.1/MiniBrowser',
+  ].find(existsSync) ??
+  'MiniBrowser';
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
 const freePort = () =>
@@ -25,7 +32,11 @@ const freePort = () =>
 
 /** One W3C WebDriver command; throws with the driver's error and message. */
 async function command(base, method, path, body) {
-  const res = await fetch(`${base}${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const json = await res.json().catch(() => ({ value: { error: `HTTP ${res.status}`, message: '' } }));
   if (!res.ok || json.value?.error) throw new Error(`WebDriver ${method} ${path}: ${json.value?.error}: ${json.value?.message}`);
   return json.value;
@@ -34,7 +45,10 @@ async function command(base, method, path, body) {
 export async function webkitDriver() {
   const port = await freePort();
   // MiniBrowser needs a display: the driver (and so the browser it starts) runs under xvfb-run.
-  const proc = spawn('xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', WEBKIT_DRIVER, `--port=${port}`], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  const proc = spawn('xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', WEBKIT_DRIVER, `--port=${port}`], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
+  });
   let stderr = '';
   proc.stderr.on('data', (b) => (stderr += b));
   const base = `http://127.0.0.1:${port}`;

@@ -23,7 +23,8 @@ export function intOption(name: string, value: string | undefined, min: number, 
     return fallback;
   }
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be an integer ${max < Number.MAX_SAFE_INTEGER ? `in [${min}, ${max}]` : `≥ ${min}`}, got ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`--${name} must be an integer ${max < Number.MAX_SAFE_INTEGER ? `in [${min}, ${max}]` : `≥ ${min}`}, got ${JSON.stringify(value)}`);
   return n;
 }
 
@@ -43,5 +44,10 @@ export function choiceOption<T extends string>(name: string, value: string | und
 
 /** A comma-separated list option of a sweep ("0.3,0.5,0.7"); undefined stays undefined. */
 export function listOption(value: string | undefined): string[] | undefined {
-  return value === undefined ? undefined : value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return value === undefined
+    ? undefined
+    : value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
 }

@@ -34,7 +34,11 @@ export interface LoadedData {
 }
 
 /** Read a dataset file; refused states fail the load (exit 2) unless skipRefused (then reported). */
-export async function loadDataFile(flag: string, path: string, opts: { labels?: string; nearestState?: boolean; skipRefused?: boolean; progress?: (f: number) => void }): Promise<LoadedData> {
+export async function loadDataFile(
+  flag: string,
+  path: string,
+  opts: { labels?: string; nearestState?: boolean; skipRefused?: boolean; progress?: (f: number) => void },
+): Promise<LoadedData> {
   const bytes = readBytes(flag, path);
   const labels = opts.labels !== undefined ? readBytes('labels', opts.labels) : undefined;
   let dataset: Dataset;
@@ -46,7 +50,9 @@ export async function loadDataFile(flag: string, path: string, opts: { labels?: 
   }
   if (!dataset.ok && !opts.skipRefused) {
     const f = dataset.summary.refused.first[0];
-    throw new UsageError(`--${flag} states[${f.index}]: ${f.problem} (${dataset.summary.refused.count} of ${dataset.summary.n} states refused; --skip-refused leaves them out, reported)`);
+    throw new UsageError(
+      `--${flag} states[${f.index}]: ${f.problem} (${dataset.summary.refused.count} of ${dataset.summary.n} states refused; --skip-refused leaves them out, reported)`,
+    );
   }
   const sha = await sha256Hex(labels ? concat(bytes, labels) : bytes);
   return { dataset, info: { source: 'file', name: path, sha256: sha, n: dataset.n } };
@@ -60,7 +66,8 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 }
 
 function packed(states: CMat[]): Float64Array {
-  const d = states[0].rows, stride = 2 * d * d;
+  const d = states[0].rows,
+    stride = 2 * d * d;
   const v = new Float64Array(states.length * stride);
   states.forEach((s, i) => packComplex(s, v, i * stride));
   return v;
@@ -70,9 +77,24 @@ function datasetOf(d: number, v: Float64Array, labels: number[], classes: string
   const n = labels.length;
   const counts = classes.map((_, k) => labels.filter((l) => l === k).length);
   return {
-    d, nQubits: Math.round(Math.log2(d)), n, packed: v, labels, classes, ...(kinds ? { kinds } : {}),
-    indices: labels.map((_, i) => i), ok: true,
-    summary: { format: 'json', n, d, nQubits: Math.round(Math.log2(d)), classes: classes.map((name, k) => ({ name, count: counts[k] })), repaired: { count: 0, maxTraceDistance: 0 }, refused: { count: 0, first: [] } },
+    d,
+    nQubits: Math.round(Math.log2(d)),
+    n,
+    packed: v,
+    labels,
+    classes,
+    ...(kinds ? { kinds } : {}),
+    indices: labels.map((_, i) => i),
+    ok: true,
+    summary: {
+      format: 'json',
+      n,
+      d,
+      nQubits: Math.round(Math.log2(d)),
+      classes: classes.map((name, k) => ({ name, count: counts[k] })),
+      repaired: { count: 0, maxTraceDistance: 0 },
+      refused: { count: 0, first: [] },
+    },
   };
 }
 
@@ -81,18 +103,30 @@ export function taskData(task: Task, split: 'train' | 'test', seed: number, n: n
   if (task === 'entanglement') {
     const s = split === 'train' ? seed : seed + TEST_SEED_OFFSET;
     const ds = entanglementDataset({ seed: s, n, adversarialShare });
-    return { dataset: datasetOf(4, packed(ds.states), ds.labels, ['separable', 'entangled'], ds.kinds), info: { source: 'generator', name: `entanglement ${split}`, sha256: null, n, generatorSeed: s } };
+    return {
+      dataset: datasetOf(4, packed(ds.states), ds.labels, ['separable', 'entangled'], ds.kinds),
+      info: { source: 'generator', name: `entanglement ${split}`, sha256: null, n, generatorSeed: s },
+    };
   }
   const ds = digitsDataset(loadDigitSet(), { seed, n, split });
   const v = new Float64Array(n * 2 * DIGIT_DIM * DIGIT_DIM);
   ds.labels.forEach((_, k) => packComplex(diagonalMatrix(ds.inputs.subarray(k * DIGIT_DIM, (k + 1) * DIGIT_DIM)), v, k * 2 * DIGIT_DIM * DIGIT_DIM));
-  return { dataset: datasetOf(DIGIT_DIM, v, ds.labels, Array.from({ length: 10 }, (_, k) => String(k))), info: { source: 'generator', name: `digits ${split} (MNIST)`, sha256: null, n, generatorSeed: seed } };
+  return {
+    dataset: datasetOf(
+      DIGIT_DIM,
+      v,
+      ds.labels,
+      Array.from({ length: 10 }, (_, k) => String(k)),
+    ),
+    info: { source: 'generator', name: `digits ${split} (MNIST)`, sha256: null, n, generatorSeed: seed },
+  };
 }
 
 /** Split a file's dataset by --test-share (seeded, stratified). */
 export function shareSplit(data: LoadedData, share: number, seed: number): { train: LoadedData; test: LoadedData } {
   const { train, test } = splitDataset(data.dataset, share, seed);
-  if (train.n === 0 || test.n === 0) throw new UsageError(`--test-share: ${share} of ${data.dataset.n} states leaves an empty ${train.n === 0 ? 'training' : 'test'} set`);
+  if (train.n === 0 || test.n === 0)
+    throw new UsageError(`--test-share: ${share} of ${data.dataset.n} states leaves an empty ${train.n === 0 ? 'training' : 'test'} set`);
   return {
     train: { dataset: train, info: { ...data.info, n: train.n } },
     test: { dataset: test, info: { source: 'split', name: `${data.info.name} (test share ${share}, seed ${seed})`, sha256: data.info.sha256, n: test.n } },

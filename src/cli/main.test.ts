@@ -27,8 +27,13 @@ function file(content: unknown): string {
 }
 
 async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '', stderr = '';
-  const code = await main(argv, (s) => (stdout += s), (s) => (stderr += s));
+  let stdout = '',
+    stderr = '';
+  const code = await main(
+    argv,
+    (s) => (stdout += s),
+    (s) => (stderr += s),
+  );
   return { code, stdout, stderr };
 }
 
@@ -45,7 +50,16 @@ describe('hqrn forward / predict / transfer / measures / dataset', () => {
     const out = JSON.parse(r.stdout);
     expect(out.layers).toHaveLength(3);
     for (const l of out.layers) {
-      expect(Object.keys(l.measures).sort()).toEqual(['coherence', 'concurrence', 'entropy', 'negativity', 'ppt', 'purity', 'trace', 'traceDistanceToClassical']);
+      expect(Object.keys(l.measures).sort()).toEqual([
+        'coherence',
+        'concurrence',
+        'entropy',
+        'negativity',
+        'ppt',
+        'purity',
+        'trace',
+        'traceDistanceToClassical',
+      ]);
       expect(l.measures.trace).toBeCloseTo(1, 12);
       expect(l.rho.re).toHaveLength(4);
       expect(l.x.reduce((a: number, v: number) => a + v, 0)).toBeCloseTo(1, 12);
@@ -145,15 +159,45 @@ describe('bad input: exit 2, one line on stderr naming the field, nothing on std
   const cases: [string, () => string[], RegExp][] = [
     ['missing file', () => ['forward', '--model', join(dir, 'nope.json'), '--state', bellPath], /--model: cannot read .*nope\.json: ENOENT/],
     ['invalid JSON', () => ['forward', '--model', file('{"format": '), '--state', bellPath], /--model: .* is not valid JSON/],
-    ['wrong shape', () => ['forward', '--model', mutated((m) => m.blocks[0].aPlus.re.pop()), '--state', bellPath], /--model blocks\[0\]\.aPlus\.re: expected 4 rows, got 3/],
-    ['non-finite number', () => ['forward', '--model', modelPath, '--state', file('{"format":"hqrn-state","version":1,"re":[[1e999,0,0,0],[0,0,0,0],[0,0,0,0],[0,0,0,0]],"im":[[0,0,0,0],[0,0,0,0],[0,0,0,0],[0,0,0,0]]}')], /--state re\[0\]\[0\]: must be a finite number, got Infinity/],
-    ['α outside [0,1]', () => ['forward', '--model', mutated((m) => (m.blocks[2].alpha = 1.01)), '--state', bellPath], /--model blocks\[2\]\.alpha: must be in \[0, 1\], got 1\.01/],
+    [
+      'wrong shape',
+      () => ['forward', '--model', mutated((m) => m.blocks[0].aPlus.re.pop()), '--state', bellPath],
+      /--model blocks\[0\]\.aPlus\.re: expected 4 rows, got 3/,
+    ],
+    [
+      'non-finite number',
+      () => [
+        'forward',
+        '--model',
+        modelPath,
+        '--state',
+        file('{"format":"hqrn-state","version":1,"re":[[1e999,0,0,0],[0,0,0,0],[0,0,0,0],[0,0,0,0]],"im":[[0,0,0,0],[0,0,0,0],[0,0,0,0],[0,0,0,0]]}'),
+      ],
+      /--state re\[0\]\[0\]: must be a finite number, got Infinity/,
+    ],
+    [
+      'α outside [0,1]',
+      () => ['forward', '--model', mutated((m) => (m.blocks[2].alpha = 1.01)), '--state', bellPath],
+      /--model blocks\[2\]\.alpha: must be in \[0, 1\], got 1\.01/,
+    ],
     ['not Hermitian', () => ['measures', '--state', state((s) => (s.im[0][3] = 0.1))], /--state state: not Hermitian/],
     ['not trace 1', () => ['measures', '--state', state((s) => (s.re[0][0] = 0.6))], /--state state: trace/],
     ['not PSD', () => ['measures', '--state', state((s) => ((s.re[0][3] = 0.7), (s.re[3][0] = 0.7)))], /--state state: not positive semidefinite/],
-    ['unknown activation', () => ['forward', '--model', mutated((m) => (m.blocks[1].activation = 'gelu')), '--state', bellPath], /--model blocks\[1\]\.activation: unknown activation "gelu"/],
-    ['state of the wrong dimension', () => ['forward', '--model', modelPath, '--state', file(stateToJson(diagonalMatrix([0.5, 0.5])))], /--state: state is 2×2 but the model has nQubits 2/],
-    ['predict without readout', () => ['predict', '--model', mutated((m) => delete m.readout), '--states', bellPath], /--model readout: the model has no readout/],
+    [
+      'unknown activation',
+      () => ['forward', '--model', mutated((m) => (m.blocks[1].activation = 'gelu')), '--state', bellPath],
+      /--model blocks\[1\]\.activation: unknown activation "gelu"/,
+    ],
+    [
+      'state of the wrong dimension',
+      () => ['forward', '--model', modelPath, '--state', file(stateToJson(diagonalMatrix([0.5, 0.5])))],
+      /--state: state is 2×2 but the model has nQubits 2/,
+    ],
+    [
+      'predict without readout',
+      () => ['predict', '--model', mutated((m) => delete m.readout), '--states', bellPath],
+      /--model readout: the model has no readout/,
+    ],
     ['unknown command', () => ['fly'], /unknown command "fly"/],
     ['missing --model', () => ['forward', '--state', bellPath], /--model is required/],
     ['bad --shots', () => ['forward', '--model', modelPath, '--state', bellPath, '--shots', '2.5'], /--shots must be an integer ≥ 0, got "2.5"/],
@@ -184,14 +228,42 @@ describe('states as people write them (docs/math.md §10): tolerance 1e-6, neare
   const pure6 = file({
     format: 'hqrn-state',
     version: 1,
-    re: [[0.137486, 0.172549, -0.048913, 0.106276], [0.172549, 0.226016, -0.12689, 0.105275], [-0.048913, -0.12689, 0.470866, 0.156755], [0.106276, 0.105275, 0.156755, 0.165632]],
-    im: [[0, -0.036068, 0.24969, 0.107133], [0.036068, 0, 0.300536, 0.162335], [-0.24969, -0.300536, 0, -0.231124], [-0.107133, -0.162335, 0.231124, 0]],
+    re: [
+      [0.137486, 0.172549, -0.048913, 0.106276],
+      [0.172549, 0.226016, -0.12689, 0.105275],
+      [-0.048913, -0.12689, 0.470866, 0.156755],
+      [0.106276, 0.105275, 0.156755, 0.165632],
+    ],
+    im: [
+      [0, -0.036068, 0.24969, 0.107133],
+      [0.036068, 0, 0.300536, 0.162335],
+      [-0.24969, -0.300536, 0, -0.231124],
+      [-0.107133, -0.162335, 0.231124, 0],
+    ],
   });
-  const wernerTyped = file({ format: 'hqrn-state', version: 1, re: [[0.333, 0, 0, 0.166], [0, 0.166, 0, 0], [0, 0, 0.166, 0], [0.166, 0, 0, 0.333]], im: [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]] });
+  const wernerTyped = file({
+    format: 'hqrn-state',
+    version: 1,
+    re: [
+      [0.333, 0, 0, 0.166],
+      [0, 0.166, 0, 0],
+      [0, 0, 0.166, 0],
+      [0.166, 0, 0, 0.333],
+    ],
+    im: [
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+    ],
+  });
   const twoPhi = file(stateToJson(scale(bellState('phi+'), 2)));
 
   it('forward and measures accept the 6-decimal pure state and report the distance moved', async () => {
-    for (const argv of [['forward', '--model', modelPath, '--state', pure6], ['measures', '--state', pure6]]) {
+    for (const argv of [
+      ['forward', '--model', modelPath, '--state', pure6],
+      ['measures', '--state', pure6],
+    ]) {
       const r = await run(...argv);
       expect(r.code, r.stderr).toBe(0);
       const t = JSON.parse(r.stdout).nearestState.traceDistance;
@@ -204,12 +276,18 @@ describe('states as people write them (docs/math.md §10): tolerance 1e-6, neare
   });
 
   it('the Werner state typed 0.333/0.166: exit 2 naming the trace, the tolerance and --nearest-state', async () => {
-    for (const argv of [['measures', '--state', wernerTyped], ['forward', '--model', modelPath, '--state', wernerTyped], ['predict', '--model', modelPath, '--states', wernerTyped]]) {
+    for (const argv of [
+      ['measures', '--state', wernerTyped],
+      ['forward', '--model', modelPath, '--state', wernerTyped],
+      ['predict', '--model', modelPath, '--states', wernerTyped],
+    ]) {
       const r = await run(...argv);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-      expect(r.stderr).toMatch(/^hqrn: --states? state: trace is not 1: 0\.998 \(\|Tr ρ − 1\| = 0\.002 > tolerance 1e-6\); the nearest state is at trace distance 0\.001 \(--nearest-state uses it\)\n$/);
+      expect(r.stderr).toMatch(
+        /^hqrn: --states? state: trace is not 1: 0\.998 \(\|Tr ρ − 1\| = 0\.002 > tolerance 1e-6\); the nearest state is at trace distance 0\.001 \(--nearest-state uses it\)\n$/,
+      );
     }
   });
 
@@ -221,7 +299,18 @@ describe('states as people write them (docs/math.md §10): tolerance 1e-6, neare
     expect(m.purity).toBeCloseTo(0.4995 ** 2 + 0.1675 ** 2 + 2 * 0.1665 ** 2, 12);
     const f = JSON.parse((await run('forward', '--model', modelPath, '--state', wernerTyped, '--nearest-state')).stdout);
     expect(f.nearestState.traceDistance).toBeCloseTo(0.001, 12);
-    const p = JSON.parse((await run('predict', '--model', modelPath, '--states', file({ format: 'hqrn-state', version: 1, states: [JSON.parse(readFileSync(wernerTyped, 'utf8')), toJson(bellState('phi+'))] }), '--nearest-state')).stdout);
+    const p = JSON.parse(
+      (
+        await run(
+          'predict',
+          '--model',
+          modelPath,
+          '--states',
+          file({ format: 'hqrn-state', version: 1, states: [JSON.parse(readFileSync(wernerTyped, 'utf8')), toJson(bellState('phi+'))] }),
+          '--nearest-state',
+        )
+      ).stdout,
+    );
     expect(p.nearestState.traceDistance).toBeCloseTo(0.001, 12);
     expect(p.nearestState.traceDistances[0]).toBeCloseTo(0.001, 12);
     expect(p.nearestState.traceDistances[1]).toBeLessThan(1e-12);
@@ -272,7 +361,7 @@ describe('hqrn predict --image (docs/math.md §7: normalised as MNIST)', () => {
   const set = loadDigitSet();
   const indices = digitSplit(set.count, 1).test.slice(0, 10);
 
-  it('real MNIST digits moved off-centre, enlarged, inverted, in colour or on a transparent ground: the original image\'s prediction', async () => {
+  it("real MNIST digits moved off-centre, enlarged, inverted, in colour or on a transparent ground: the original image's prediction", async () => {
     for (const idx of indices) {
       const d = digitIntensities(set, idx);
       const original = JSON.parse((await run('predict', '--model', digitsModel, '--image', pngOf(d, 28, 28))).stdout);
@@ -308,18 +397,30 @@ describe('hqrn predict --image (docs/math.md §7: normalised as MNIST)', () => {
       expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
       expect(r.stderr).toMatch(pattern);
     }
-    const ent = await run('predict', '--model', 'public/models/entanglement-quantum.json', '--image', pngOf(placed(digitIntensities(set, 0), 28, 28, 0, 0, 1), 28, 28));
+    const ent = await run(
+      'predict',
+      '--model',
+      'public/models/entanglement-quantum.json',
+      '--image',
+      pngOf(placed(digitIntensities(set, 0), 28, 28, 0, 0, 1), 28, 28),
+    );
     expect(ent.code).toBe(2);
     expect(ent.stderr).toMatch(/^hqrn: --model nQubits: an image needs a digits model \(6 qubits, 8×8 input\), got 2\n$/);
   });
 });
 
-describe('hqrn qasm (docs/math.md §4): the explorer export\'s OpenQASM 3', () => {
+describe("hqrn qasm (docs/math.md §4): the explorer export's OpenQASM 3", () => {
   const modelJson = JSON.parse(readFileSync('public/models/entanglement-quantum.json', 'utf8'));
   const path = 'public/models/entanglement-quantum.json';
   const stack: StackSpec = {
     task: 'entanglement',
-    blocks: modelJson.blocks.map((b: { alpha: number; activation: 'relu' }, k: number) => ({ id: `b${k}`, alpha: b.alpha, activation: b.activation, gain: 1, seed: k })),
+    blocks: modelJson.blocks.map((b: { alpha: number; activation: 'relu' }, k: number) => ({
+      id: `b${k}`,
+      alpha: b.alpha,
+      activation: b.activation,
+      gain: 1,
+      seed: k,
+    })),
     readoutSeed: 0,
     trained: { name: 'entanglement-quantum', model: modelJson },
   };

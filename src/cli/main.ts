@@ -16,6 +16,7 @@ import { stateMeasures } from '../core/measures/measures';
 import type { Model } from '../core/hqrn/model';
 import { NEAREST_STATE_REPORT_THRESHOLD } from '../core/states/nearestState';
 import { QASM_LIMITS, stackToQasm } from '../core/io/qasm';
+import { withClassCheck } from '../core/io/qasmAccuracy';
 import { softmaxReadout } from '../core/hqrn/readout';
 import { transferModel } from '../core/hqrn/transfer';
 import { loadDigitSet } from './digitsData';
@@ -184,8 +185,10 @@ function qasm(values: Values): string {
   if (order !== '1' && order !== '2') throw new UsageError(`--order must be 1 or 2, got ${JSON.stringify(order)}`);
   const steps = intOption('steps', values.steps, 1, 4);
   if (steps > QASM_LIMITS.maxSteps) throw new UsageError(`--steps must be an integer in [1, ${QASM_LIMITS.maxSteps}], got ${JSON.stringify(values.steps)}`);
-  if (model.nQubits + 1 > QASM_LIMITS.maxQubits) throw new FileFormatError('--model nQubits', `at most ${QASM_LIMITS.maxQubits - 1} system qubits for QASM export, got ${model.nQubits}`);
-  return stackToQasm(model, { order: order === '1' ? 1 : 2, steps }).text;
+  if (model.nQubits + 1 > QASM_LIMITS.maxQubits)
+    throw new FileFormatError('--model nQubits', `at most ${QASM_LIMITS.maxQubits - 1} system qubits for QASM export, got ${model.nQubits}`);
+  const o = order === '1' ? 1 : 2;
+  return withClassCheck(model, stackToQasm(model, { order: o, steps }).text, o, steps, true).text;
 }
 
 function dataset(kind: string | undefined, values: Values): unknown {
@@ -213,7 +216,7 @@ async function train(values: Values, log: Log): Promise<unknown> {
   if (!values.out) throw new UsageError('--out is required (the model file to write, e.g. --out model.json)');
   const t0 = Date.now();
   const r = await runTraining(settings, { log, date: values.date, out: values.out });
-  writeFileSync(values.out, JSON.stringify(r.model) + '\n');
+  writeFileSync(values.out, `${JSON.stringify(r.model)}\n`);
   log(`train: wrote ${values.out} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return { out: values.out, ...r.run.metrics, run: r.run };
 }
@@ -222,13 +225,18 @@ async function evaluateCommand(values: Values): Promise<unknown> {
   const model = readModel(values);
   const shots = intOption('shots', values.shots, 0, 0);
   const seed = intOption('seed', values.seed, 0, 0);
-  let data;
+  let data: ReturnType<typeof taskData> | Awaited<ReturnType<typeof loadDataFile>>;
   if (values.task !== undefined) {
-    if (values.task !== 'entanglement' && values.task !== 'digits') throw new UsageError(`--task must be entanglement or digits, got ${JSON.stringify(values.task)}`);
+    if (values.task !== 'entanglement' && values.task !== 'digits')
+      throw new UsageError(`--task must be entanglement or digits, got ${JSON.stringify(values.task)}`);
     data = taskData(values.task, 'test', seed, intOption('n', values.n, 1, values.task === 'digits' ? 4000 : 5000));
   } else {
     if (!values.data) throw new UsageError('--data is required (a dataset file), or --task entanglement|digits');
-    data = await loadDataFile('data', values.data, { labels: values.labels, nearestState: values['nearest-state'] === true, skipRefused: values['skip-refused'] === true });
+    data = await loadDataFile('data', values.data, {
+      labels: values.labels,
+      nearestState: values['nearest-state'] === true,
+      skipRefused: values['skip-refused'] === true,
+    });
   }
   const r = evaluateModel(model, data, { shots, seed, modelPath: values.model!, date: values.date });
   return { ...r, data: data.dataset.summary };
@@ -242,7 +250,11 @@ function help(topic: string | undefined): string {
 }
 
 /** Run the CLI; returns the exit code (0 ok, 2 bad input, 1 internal error). */
-export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+export async function main(
+  argv: string[],
+  out: (s: string) => void = (s) => process.stdout.write(s),
+  err: (s: string) => void = (s) => process.stderr.write(s),
+): Promise<number> {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -293,30 +305,54 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       return 0;
     }
     if (command === 'help') {
-      out(help(sub) + '\n');
+      out(`${help(sub)}\n`);
       return 0;
     }
     if (values.help || !command) {
-      out((values.help && command ? help(command) : USAGE) + '\n');
+      out(`${values.help && command ? help(command) : USAGE}\n`);
       return values.help ? 0 : 2;
     }
-    if (values.date !== undefined && values.date !== 'none' && !Number.isFinite(Date.parse(values.date))) throw new UsageError(`--date: not an ISO 8601 date (or "none"): ${JSON.stringify(values.date)}`);
-    const log: Log = (line) => err(line + '\n');
+    if (values.date !== undefined && values.date !== 'none' && !Number.isFinite(Date.parse(values.date)))
+      throw new UsageError(`--date: not an ISO 8601 date (or "none"): ${JSON.stringify(values.date)}`);
+    const log: Log = (line) => err(`${line}\n`);
     let result: unknown;
     switch (command) {
-      case 'forward': result = forward(values); break;
-      case 'predict': result = predict(values); break;
-      case 'transfer': result = transfer(values); break;
-      case 'measures': result = measures(values); break;
-      case 'dataset': result = dataset(sub, values); break;
-      case 'qasm': out(qasm(values)); return 0;
-      case 'train': result = await train(values, log); break;
-      case 'evaluate': result = await evaluateCommand(values); break;
-      case 'sweep': result = await (await import('./sweep')).sweep(values, log); break;
-      case 'reproduce': result = await (await import('./reproduce')).reproduce(sub, values, log); break;
-      default: throw new UsageError(`unknown command ${JSON.stringify(command)} (forward, predict, transfer, measures, dataset, qasm, train, evaluate, sweep, reproduce, help)`);
+      case 'forward':
+        result = forward(values);
+        break;
+      case 'predict':
+        result = predict(values);
+        break;
+      case 'transfer':
+        result = transfer(values);
+        break;
+      case 'measures':
+        result = measures(values);
+        break;
+      case 'dataset':
+        result = dataset(sub, values);
+        break;
+      case 'qasm':
+        out(qasm(values));
+        return 0;
+      case 'train':
+        result = await train(values, log);
+        break;
+      case 'evaluate':
+        result = await evaluateCommand(values);
+        break;
+      case 'sweep':
+        result = await (await import('./sweep')).sweep(values, log);
+        break;
+      case 'reproduce':
+        result = await (await import('./reproduce')).reproduce(sub, values, log);
+        break;
+      default:
+        throw new UsageError(
+          `unknown command ${JSON.stringify(command)} (forward, predict, transfer, measures, dataset, qasm, train, evaluate, sweep, reproduce, help)`,
+        );
     }
-    out(JSON.stringify(result) + '\n');
+    out(`${JSON.stringify(result)}\n`);
     return 0;
   } catch (e) {
     if (e instanceof FileFormatError || e instanceof UsageError) {

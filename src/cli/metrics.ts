@@ -37,7 +37,13 @@ export function evaluate(pred: number[], ds: Pick<Dataset, 'labels' | 'classes' 
   const C = ds.classes.length;
   const confusion = Array.from({ length: C }, () => new Array<number>(C).fill(0));
   ds.labels.forEach((l, i) => confusion[l][pred[i]]++);
-  const out: Evaluation = { n: pred.length, accuracy: r6(accuracyOf(pred, ds.labels)), balancedAccuracy: r6(balancedAccuracy(pred, ds.labels)), classes: ds.classes, confusion };
+  const out: Evaluation = {
+    n: pred.length,
+    accuracy: r6(accuracyOf(pred, ds.labels)),
+    balancedAccuracy: r6(balancedAccuracy(pred, ds.labels)),
+    classes: ds.classes,
+    confusion,
+  };
   if (ds.kinds) {
     const per: Record<string, { n: number; accuracy: number }> = {};
     const rows = new Map<string, number[]>();
@@ -46,7 +52,12 @@ export function evaluate(pred: number[], ds: Pick<Dataset, 'labels' | 'classes' 
     out.perKind = per;
     if (C === 2 && ds.classes[0] === 'separable' && ds.kinds.some((k) => k.endsWith('-partner'))) {
       const f = entanglementFigures(pred, ds.labels, ds.kinds);
-      out.adversarial = { dephasedPartners: r6(f.dephased.partners), dephasedBalanced: r6(f.dephased.balanced), marginalPartners: r6(f.marginal.partners), marginalBalanced: r6(f.marginal.balanced) };
+      out.adversarial = {
+        dephasedPartners: r6(f.dephased.partners),
+        dephasedBalanced: r6(f.dephased.balanced),
+        marginalPartners: r6(f.marginal.partners),
+        marginalBalanced: r6(f.marginal.balanced),
+      };
     }
   }
   return out;

@@ -50,7 +50,16 @@ function settingsOf(task: 'entanglement' | 'digits', quick: boolean, seed: numbe
 
 function card(s: TrainSettings, data: RunCard['data'], metrics: Record<string, unknown>, date: string | undefined): RunCard {
   const { seed, ...settings } = s;
-  return { app: appInfo(), ...(date ? { date } : {}), backend: 'float64 core (src/core/hqrn/fit.ts)', settings: settings as unknown as Record<string, unknown>, seed, data, metrics, command: trainCommand(s) };
+  return {
+    app: appInfo(),
+    ...(date ? { date } : {}),
+    backend: 'float64 core (src/core/hqrn/fit.ts)',
+    settings: settings as unknown as Record<string, unknown>,
+    seed,
+    data,
+    metrics,
+    command: trainCommand(s),
+  };
 }
 
 type Row = Record<string, number>;
@@ -61,13 +70,20 @@ function train(s: TrainSettings, te: LoadedData, perDepth: (k: number, p: HqrnPa
   const rows: Row[] = [];
   const p = fitGreedy(
     { d: ds.d, depth: s.depth, alpha: s.alpha, activation: s.activation, classes: ds.classes.length, seed: s.seed },
-    { epochs: s.epochs, batchSize: s.batchSize, learningRate: s.learningRate, data: () => ({ v: ds.packed, labels: ds.labels, n: ds.n }), onDepth: (k, q) => rows.push({ depth: k, ...perDepth(k, q) }) },
+    {
+      epochs: s.epochs,
+      batchSize: s.batchSize,
+      learningRate: s.learningRate,
+      data: () => ({ v: ds.packed, labels: ds.labels, n: ds.n }),
+      onDepth: (k, q) => rows.push({ depth: k, ...perDepth(k, q) }),
+    },
   );
   return { rows, data: { ...(tr.info as RunCard['data']), test: te.info }, p };
 }
 
 function entanglementRows(s: TrainSettings): { rows: Row[]; data: RunCard['data'] } {
-  const test = taskData('entanglement', 'test', s.seed, s.nTest!), te = test.dataset;
+  const test = taskData('entanglement', 'test', s.seed, s.nTest!),
+    te = test.dataset;
   // the classical path: the same network on diag ρ (off-diagonals zeroed)
   const diag = new Float64Array(te.packed.length);
   for (let i = 0; i < te.n; i++) for (let j = 0; j < 4; j++) diag[i * 32 + 5 * j] = te.packed[i * 32 + 5 * j];
@@ -77,22 +93,33 @@ function entanglementRows(s: TrainSettings): { rows: Row[]; data: RunCard['data'
     const cpred = argmaxRows(predictProba(q, diag, te.n), te.n, 2);
     const cf = entanglementFigures(cpred, te.labels, te.kinds!);
     return {
-      accuracy: f.accuracy, balancedAccuracy: f.balancedAccuracy, dephasedPartners: f.dephased.partners, dephasedBalanced: f.dephased.balanced,
-      marginalPartners: f.marginal.partners, marginalBalanced: f.marginal.balanced, classicalPathAccuracy: cf.accuracy, classicalPathDephasedBalanced: cf.dephased.balanced,
+      accuracy: f.accuracy,
+      balancedAccuracy: f.balancedAccuracy,
+      dephasedPartners: f.dephased.partners,
+      dephasedBalanced: f.dephased.balanced,
+      marginalPartners: f.marginal.partners,
+      marginalBalanced: f.marginal.balanced,
+      classicalPathAccuracy: cf.accuracy,
+      classicalPathDephasedBalanced: cf.dephased.balanced,
     };
   });
 }
 
 function digitsRows(s: TrainSettings): { rows: Row[]; data: RunCard['data'] } {
-  const test = taskData('digits', 'test', s.seed, s.nTest!), te = test.dataset;
-  const d = 64, stride = 2 * d * d;
+  const test = taskData('digits', 'test', s.seed, s.nTest!),
+    te = test.dataset;
+  const d = 64,
+    stride = 2 * d * d;
   return train(s, test, (_, q) => {
     const proba = predictProba(q, te.packed, te.n);
     const qpred = argmaxRows(proba, te.n, 10);
     const model = parseModelFile(toModelJson(q, te.classes));
     if (model.kind !== 'quantum') throw new Error('quantum model expected');
     const analog = classicalAnalog(model);
-    let agree = 0, ok = 0, cok = 0, maxDiff = 0;
+    let agree = 0,
+      ok = 0,
+      cok = 0,
+      maxDiff = 0;
     for (let i = 0; i < te.n; i++) {
       const x0 = new Float64Array(d);
       for (let j = 0; j < d; j++) x0[j] = te.packed[i * stride + j * d + j];
@@ -111,7 +138,9 @@ export async function reproduce(task: string | undefined, values: Values, log: (
   const dir = typeof values.out === 'string' ? values.out : undefined;
   if (!dir) throw new UsageError('--out is required (the folder for the CSV, SVG and run cards)');
   const quick = values.quick === true;
-  const seeds = (listOption(typeof values.seed === 'string' ? values.seed : undefined) ?? (quick || task === 'digits' ? ['1'] : ['1', '2', '3'])).map((x) => intOption('seed', x, 0));
+  const seeds = (listOption(typeof values.seed === 'string' ? values.seed : undefined) ?? (quick || task === 'digits' ? ['1'] : ['1', '2', '3'])).map((x) =>
+    intOption('seed', x, 0),
+  );
   const date = runDate(typeof values.date === 'string' ? values.date : undefined, process.env.SOURCE_DATE_EPOCH);
   mkdirSync(dir, { recursive: true });
   const t0 = Date.now();
@@ -126,21 +155,27 @@ export async function reproduce(task: string | undefined, values: Values, log: (
   }
   const cols = Object.keys(perSeed[0][0]).filter((k) => k !== 'depth');
   const table = perSeed[0].map((_, k) => ({ depth: k + 1, ...Object.fromEntries(cols.map((c) => [c, r4(mean(perSeed.map((rows) => rows[k][c])))])) })) as Row[];
-  const csv = [['depth', ...cols].join(','), ...table.map((row) => [row.depth, ...cols.map((c) => row[c])].join(','))].join('\n') + '\n';
+  const csv = `${[['depth', ...cols].join(','), ...table.map((row) => [row.depth, ...cols.map((c) => row[c])].join(','))].join('\n')}\n`;
   const files = { csv: join(dir, `${task}.csv`), svg: join(dir, `${task}.svg`), runs: join(dir, `${task}-run.json`) };
   writeFileSync(files.csv, csv);
-  const plotted = task === 'entanglement' ? ['accuracy', 'balancedAccuracy', 'dephasedBalanced', 'marginalBalanced', 'classicalPathAccuracy'] : ['quantumAccuracy', 'classicalAccuracy', 'agreement'];
+  const plotted =
+    task === 'entanglement'
+      ? ['accuracy', 'balancedAccuracy', 'dephasedBalanced', 'marginalBalanced', 'classicalPathAccuracy']
+      : ['quantumAccuracy', 'classicalAccuracy', 'agreement'];
   writeFileSync(
     files.svg,
     lineChart({
-      title: task === 'entanglement' ? `Entanglement: test accuracy vs depth (greedy, mean of ${seeds.length} seed${seeds.length > 1 ? 's' : ''})` : 'Digits: quantum vs classical analog vs depth',
+      title:
+        task === 'entanglement'
+          ? `Entanglement: test accuracy vs depth (greedy, mean of ${seeds.length} seed${seeds.length > 1 ? 's' : ''})`
+          : 'Digits: quantum vs classical analog vs depth',
       xLabel: 'depth (blocks)',
       yLabel: 'accuracy',
       x: table.map((r) => r.depth),
       series: plotted.map((c) => ({ name: c, y: table.map((r) => r[c]) })),
     }),
   );
-  writeFileSync(files.runs, JSON.stringify({ runs }, null, 2) + '\n');
+  writeFileSync(files.runs, `${JSON.stringify({ runs }, null, 2)}\n`);
   log(`reproduce ${task}: ${((Date.now() - t0) / 1000).toFixed(1)} s, wrote ${files.csv}, ${files.svg}, ${files.runs}`);
   return { task, quick, seeds, table, files };
 }

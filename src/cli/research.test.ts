@@ -11,8 +11,13 @@ import { main } from './main';
 
 const dir = mkdtempSync(join(tmpdir(), 'hqrn-research-'));
 async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '', stderr = '';
-  const code = await main(argv, (s) => (stdout += s), (s) => (stderr += s));
+  let stdout = '',
+    stderr = '';
+  const code = await main(
+    argv,
+    (s) => (stdout += s),
+    (s) => (stderr += s),
+  );
   return { code, stdout, stderr };
 }
 
@@ -33,10 +38,15 @@ function separableCsv(n: number, seed: number): string {
     labels.push(x[0] + x[1] > 0.5 ? 1 : 0);
     s++;
   }
-  return writeCsvDataset(4, v, labels.map((l) => ['low', 'high'][l]));
+  return writeCsvDataset(
+    4,
+    v,
+    labels.map((l) => ['low', 'high'][l]),
+  );
 }
 
-const train = join(dir, 'train.csv'), test = join(dir, 'test.csv');
+const train = join(dir, 'train.csv'),
+  test = join(dir, 'test.csv');
 writeFileSync(train, separableCsv(240, 1));
 writeFileSync(test, separableCsv(200, 2));
 const settings = ['--depth', '1', '--alpha', '0.7', '--activation', 'softplus', '--epochs', '25', '--lr', '0.05', '--batch', '16', '--seed', '3'];
@@ -73,7 +83,27 @@ describe('hqrn train → evaluate (docs/math.md §11)', () => {
     expect(e.run.data.sha256).toMatch(/^[0-9a-f]{64}$/);
 
     const states = join(dir, 'states.json');
-    writeFileSync(states, JSON.stringify({ states: [{ re: [[0.9, 0, 0, 0], [0, 0.05, 0, 0], [0, 0, 0.05, 0], [0, 0, 0, 0]], im: [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]] }] })); // no header
+    writeFileSync(
+      states,
+      JSON.stringify({
+        states: [
+          {
+            re: [
+              [0.9, 0, 0, 0],
+              [0, 0.05, 0, 0],
+              [0, 0, 0.05, 0],
+              [0, 0, 0, 0],
+            ],
+            im: [
+              [0, 0, 0, 0],
+              [0, 0, 0, 0],
+              [0, 0, 0, 0],
+              [0, 0, 0, 0],
+            ],
+          },
+        ],
+      }),
+    ); // no header
     const p = JSON.parse((await run('predict', '--model', out, '--states', states)).stdout);
     expect(p.predicted).toEqual([0]);
     expect(p.classNames).toEqual(['high']);
@@ -134,11 +164,14 @@ describe('hqrn sweep and reproduce', () => {
     const csv = join(dir, 'sweep.csv');
     const two = await run(...grid, '--jobs', '2', '--csv', csv);
     expect(two.code).toBe(0);
-    const a = JSON.parse(one.stdout), b = JSON.parse(two.stdout);
+    const a = JSON.parse(one.stdout),
+      b = JSON.parse(two.stdout);
     expect(b.runs).toHaveLength(4);
     expect(b).toEqual(a);
     expect(b.table).toHaveLength(2);
-    const accs = b.runs.filter((r: { settings: { alpha: number } }) => r.settings.alpha === 0.5).map((r: { metrics: { accuracy: number } }) => r.metrics.accuracy);
+    const accs = b.runs
+      .filter((r: { settings: { alpha: number } }) => r.settings.alpha === 0.5)
+      .map((r: { metrics: { accuracy: number } }) => r.metrics.accuracy);
     expect(b.table[0].accuracy.mean).toBeCloseTo((accs[0] + accs[1]) / 2, 4);
     expect(b.table[0].accuracy.std).toBeCloseTo(Math.abs(accs[0] - accs[1]) / Math.SQRT2, 4);
     expect(readFileSync(csv, 'utf8').split('\n')[0]).toMatch(/^depth,alpha,runs,accuracyMean,accuracyStd/);
@@ -157,7 +190,7 @@ describe('hqrn sweep and reproduce', () => {
       expect(row.quantumAccuracy).toBeGreaterThan(0.3); // far above chance (0.1) after 3 epochs
     }
     expect(readFileSync(join(out, 'digits.csv'), 'utf8').split('\n')[0]).toBe('depth,quantumAccuracy,classicalAccuracy,agreement,maxProbabilityDifference');
-    expect(readFileSync(join(out, 'digits.svg'), 'utf8')).toMatch(/^<svg [^]*<polyline[^]*<\/svg>\n$/);
+    expect(readFileSync(join(out, 'digits.svg'), 'utf8')).toMatch(/^<svg [\s\S]*<polyline[\s\S]*<\/svg>\n$/);
     expect(JSON.parse(readFileSync(join(out, 'digits-run.json'), 'utf8')).runs[0].data).toMatchObject({ source: 'generator', n: 600, generatorSeed: 1 });
   }, 30000);
 });

@@ -20,8 +20,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function predict(states: ReturnType<typeof bellState>[]): Promise<{ predicted: number[]; probabilities: number[][] }> {
   const s = join(dir, 'states.json');
   writeFileSync(s, JSON.stringify(stateToJson(states)));
-  let out = '', err = '';
-  const code = await main(['predict', '--model', 'experiments/models/entanglement-quantum.json', '--states', s], (x) => (out += x), (x) => (err += x));
+  let out = '',
+    err = '';
+  const code = await main(
+    ['predict', '--model', 'experiments/models/entanglement-quantum.json', '--states', s],
+    (x) => (out += x),
+    (x) => (err += x),
+  );
   expect(err).toBe('');
   expect(code).toBe(0);
   return JSON.parse(out);

@@ -10,9 +10,16 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 /** An SVG document: x values on the horizontal axis, each series a polyline with dots, a legend. */
 export function lineChart(o: { title: string; xLabel: string; yLabel: string; x: number[]; series: Series[] }): string {
-  const W = 640, H = 400, L = 60, R = 190, T = 40, B = 50;
-  const pw = W - L - R, ph = H - T - B;
-  const xmin = Math.min(...o.x), xmax = Math.max(...o.x);
+  const W = 640,
+    H = 400,
+    L = 60,
+    R = 190,
+    T = 40,
+    B = 50;
+  const pw = W - L - R,
+    ph = H - T - B;
+  const xmin = Math.min(...o.x),
+    xmax = Math.max(...o.x);
   const sx = (x: number) => L + (xmax === xmin ? pw / 2 : ((x - xmin) / (xmax - xmin)) * pw);
   const sy = (y: number) => T + (1 - y) * ph;
   const out: string[] = [
@@ -22,7 +29,10 @@ export function lineChart(o: { title: string; xLabel: string; yLabel: string; x:
   ];
   for (let k = 0; k <= 5; k++) {
     const y = k / 5;
-    out.push(`<line x1="${L}" x2="${L + pw}" y1="${sy(y)}" y2="${sy(y)}" stroke="#ddd"/>`, `<text x="${L - 8}" y="${sy(y) + 4}" text-anchor="end">${y.toFixed(1)}</text>`);
+    out.push(
+      `<line x1="${L}" x2="${L + pw}" y1="${sy(y)}" y2="${sy(y)}" stroke="#ddd"/>`,
+      `<text x="${L - 8}" y="${sy(y) + 4}" text-anchor="end">${y.toFixed(1)}</text>`,
+    );
   }
   for (const x of o.x) out.push(`<text x="${sx(x)}" y="${T + ph + 18}" text-anchor="middle">${x}</text>`);
   out.push(
@@ -37,8 +47,11 @@ export function lineChart(o: { title: string; xLabel: string; yLabel: string; x:
     out.push(`<polyline fill="none" stroke="${c}" stroke-width="2" points="${pts.join(' ')}"/>`);
     for (const p of pts) out.push(`<circle cx="${p.split(',')[0]}" cy="${p.split(',')[1]}" r="3" fill="${c}"/>`);
     const ly = T + 10 + 20 * i;
-    out.push(`<line x1="${L + pw + 15}" x2="${L + pw + 35}" y1="${ly}" y2="${ly}" stroke="${c}" stroke-width="2"/>`, `<text x="${L + pw + 40}" y="${ly + 4}">${esc(s.name)}</text>`);
+    out.push(
+      `<line x1="${L + pw + 15}" x2="${L + pw + 35}" y1="${ly}" y2="${ly}" stroke="${c}" stroke-width="2"/>`,
+      `<text x="${L + pw + 40}" y="${ly + 4}">${esc(s.name)}</text>`,
+    );
   });
   out.push('</svg>');
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }

@@ -65,11 +65,17 @@ export function sweepTable(runs: RunCard[]): TableRow[] {
 
 /** The table as CSV: the varying settings, then mean and std of each metric. */
 export function tableCsv(rows: TableRow[]): string {
-  const keys = Object.keys(rows[0]?.settings ?? {}).filter((k) => new Set(rows.map((r) => JSON.stringify(r.settings[k]))).size > 1 || k === 'alpha' || k === 'depth');
-  const metrics = ['accuracy', 'balancedAccuracy', 'trainAccuracy', 'dephasedPartners', 'marginalPartners'].filter((m) => rows.every((r) => r[m] !== undefined));
+  const keys = Object.keys(rows[0]?.settings ?? {}).filter(
+    (k) => new Set(rows.map((r) => JSON.stringify(r.settings[k]))).size > 1 || k === 'alpha' || k === 'depth',
+  );
+  const metrics = ['accuracy', 'balancedAccuracy', 'trainAccuracy', 'dephasedPartners', 'marginalPartners'].filter((m) =>
+    rows.every((r) => r[m] !== undefined),
+  );
   const head = [...keys, 'runs', ...metrics.flatMap((m) => [`${m}Mean`, `${m}Std`])];
-  const lines = rows.map((r) => [...keys.map((k) => String(r.settings[k])), r.runs, ...metrics.flatMap((m) => [(r[m] as { mean: number }).mean, (r[m] as { std: number }).std])].join(','));
-  return [head.join(','), ...lines].join('\n') + '\n';
+  const lines = rows.map((r) =>
+    [...keys.map((k) => String(r.settings[k])), r.runs, ...metrics.flatMap((m) => [(r[m] as { mean: number }).mean, (r[m] as { std: number }).std])].join(','),
+  );
+  return `${[head.join(','), ...lines].join('\n')}\n`;
 }
 
 /** Run the items on `jobs` worker threads (data affinity: a worker prefers runs whose data it holds). */
@@ -133,7 +139,7 @@ export async function sweep(values: Values, log: (line: string) => void): Promis
   const outDir = typeof values.out === 'string' ? values.out : undefined;
   if (outDir) {
     mkdirSync(outDir, { recursive: true });
-    results.forEach((r, i) => writeFileSync(join(outDir, `run-${String(i + 1).padStart(3, '0')}.json`), JSON.stringify(r.model) + '\n'));
+    results.forEach((r, i) => writeFileSync(join(outDir, `run-${String(i + 1).padStart(3, '0')}.json`), `${JSON.stringify(r.model)}\n`));
   }
   const runs = results.map((r) => r.run);
   const table = sweepTable(runs);

@@ -8,7 +8,10 @@ parentPort.on('message', async (msg) => {
   try {
     parentPort.postMessage({ id: msg.id, result: await runSweepItem(msg.settings, msg.date) });
   } catch (e) {
-    parentPort.postMessage({ id: msg.id, error: e instanceof Error ? `${e.constructor.name === 'UsageError' ? '' : 'internal error: '}${e.message}` : String(e) });
+    parentPort.postMessage({
+      id: msg.id,
+      error: e instanceof Error ? `${e.constructor.name === 'UsageError' ? '' : 'internal error: '}${e.message}` : String(e),
+    });
   }
 });
 parentPort.postMessage({ ready: true });

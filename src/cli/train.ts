@@ -53,7 +53,8 @@ export function parseTrainSettings(values: Values): TrainSettings {
   if (task && data) throw new UsageError('--data: give either --data FILE or --task entanglement|digits, not both');
   if (!task && !data) throw new UsageError('--data is required (a dataset file: .json, .npz, .npy + --labels, .csv), or --task entanglement|digits');
   if (values.test !== undefined && values['test-share'] !== undefined) throw new UsageError('--test: give either --test FILE or --test-share f, not both');
-  if (task && (values.test !== undefined || values['test-share'] !== undefined)) throw new UsageError(`--task: the ${task} task generates its own test set (--n-test N)`);
+  if (task && (values.test !== undefined || values['test-share'] !== undefined))
+    throw new UsageError(`--task: the ${task} task generates its own test set (--n-test N)`);
   const preset = task === 'digits' ? DIGITS_REQUEST : ENTANGLEMENT_REQUEST;
   const s: TrainSettings = {
     ...(task ? { task } : { data }),
@@ -72,7 +73,13 @@ export function parseTrainSettings(values: Values): TrainSettings {
     skipRefused: values['skip-refused'] === true,
   };
   if (task) {
-    s.nTrain = intOption('n-train', str(values['n-train']), 2, task === 'digits' ? DIGITS_TRAIN : preset.trainSize!, task === 'digits' ? DIGITS_TRAIN : 1_000_000);
+    s.nTrain = intOption(
+      'n-train',
+      str(values['n-train']),
+      2,
+      task === 'digits' ? DIGITS_TRAIN : preset.trainSize!,
+      task === 'digits' ? DIGITS_TRAIN : 1_000_000,
+    );
     s.nTest = intOption('n-test', str(values['n-test']), 1, preset.testSize!, task === 'digits' ? 10000 - DIGITS_TRAIN : 1_000_000);
   } else if (!s.test) s.testShare = numOption('test-share', str(values['test-share']), 0, 1, 0.2, true);
   return s;
@@ -85,7 +92,14 @@ export function trainCommand(s: TrainSettings, out?: string): string {
   const opt = (k: string, v: string | number | undefined) => v !== undefined && parts.push(`--${k}`, q(String(v)));
   opt('task', s.task), opt('data', s.data), opt('labels', s.labels), opt('test', s.test), opt('test-labels', s.testLabels), opt('test-share', s.testShare);
   opt('n-train', s.nTrain), opt('n-test', s.nTest);
-  opt('depth', s.depth), opt('alpha', s.alpha), opt('activation', s.activation), opt('mode', s.mode), opt('epochs', s.epochs), opt('lr', s.learningRate), opt('batch', s.batchSize), opt('seed', s.seed);
+  opt('depth', s.depth),
+    opt('alpha', s.alpha),
+    opt('activation', s.activation),
+    opt('mode', s.mode),
+    opt('epochs', s.epochs),
+    opt('lr', s.learningRate),
+    opt('batch', s.batchSize),
+    opt('seed', s.seed);
   if (s.nearestState) parts.push('--nearest-state');
   if (s.skipRefused) parts.push('--skip-refused');
   opt('out', out);
@@ -100,11 +114,15 @@ export async function trainData(s: TrainSettings, log: (line: string) => void = 
   log(`data: ${sm.n} states of ${sm.nQubits} qubits from ${s.data}; ${sm.repaired.count} used as their nearest state, ${sm.refused.count} refused`);
   if (s.testShare !== undefined) return shareSplit(all, s.testShare, s.seed);
   const test = await loadDataFile('test', s.test!, { labels: s.testLabels, nearestState: s.nearestState, skipRefused: s.skipRefused });
-  if (test.dataset.d !== all.dataset.d) throw new UsageError(`--test: its states are ${test.dataset.d}×${test.dataset.d}, the training states ${all.dataset.d}×${all.dataset.d}`);
+  if (test.dataset.d !== all.dataset.d)
+    throw new UsageError(`--test: its states are ${test.dataset.d}×${test.dataset.d}, the training states ${all.dataset.d}×${all.dataset.d}`);
   // the test file's classes by name in the training set's order
   const map = test.dataset.classes.map((c) => all.dataset.classes.indexOf(c));
   const bad = map.findIndex((k) => k < 0);
-  if (bad >= 0) throw new UsageError(`--test classes: class ${JSON.stringify(test.dataset.classes[bad])} is not a class of the training data (${all.dataset.classes.join(', ')})`);
+  if (bad >= 0)
+    throw new UsageError(
+      `--test classes: class ${JSON.stringify(test.dataset.classes[bad])} is not a class of the training data (${all.dataset.classes.join(', ')})`,
+    );
   test.dataset.labels = test.dataset.labels.map((l) => map[l]);
   test.dataset.classes = all.dataset.classes;
   return { train: all, test };
@@ -119,7 +137,10 @@ export interface TrainResult {
  * Train with the settings; returns the model JSON with its run card (metrics on the test set,
  * per depth for greedy training). Progress lines go to `log`.
  */
-export async function runTraining(s: TrainSettings, opts: { log?: (line: string) => void; date?: string; out?: string; data?: { train: LoadedData; test: LoadedData } } = {}): Promise<TrainResult> {
+export async function runTraining(
+  s: TrainSettings,
+  opts: { log?: (line: string) => void; date?: string; out?: string; data?: { train: LoadedData; test: LoadedData } } = {},
+): Promise<TrainResult> {
   const log = opts.log ?? (() => {});
   const { train, test } = opts.data ?? (await trainData(s, log));
   const ds = train.dataset;
@@ -133,11 +154,19 @@ export async function runTraining(s: TrainSettings, opts: { log?: (line: string)
       onEpoch: (k, e, loss) => (e === s.epochs - 1 || e % 10 === 9) && log(`train: block ${k}/${s.depth} epoch ${e + 1}/${s.epochs} loss ${loss.toFixed(4)}`),
       onDepth: (k, q) => {
         const te = evaluate(predictDataset(q, test.dataset), test.dataset);
-        perDepth.push({ depth: k, trainAccuracy: evaluate(predictDataset(q, ds), ds).accuracy, testAccuracy: te.accuracy, testBalancedAccuracy: te.balancedAccuracy });
+        perDepth.push({
+          depth: k,
+          trainAccuracy: evaluate(predictDataset(q, ds), ds).accuracy,
+          testAccuracy: te.accuracy,
+          testBalancedAccuracy: te.balancedAccuracy,
+        });
       },
     });
   } else {
-    p = fitHqrn(initParams(spec), { ...fit, onEpoch: (e, loss) => (e === s.epochs - 1 || e % 10 === 9) && log(`train: epoch ${e + 1}/${s.epochs} loss ${loss.toFixed(4)}`) });
+    p = fitHqrn(initParams(spec), {
+      ...fit,
+      onEpoch: (e, loss) => (e === s.epochs - 1 || e % 10 === 9) && log(`train: epoch ${e + 1}/${s.epochs} loss ${loss.toFixed(4)}`),
+    });
   }
   const te = evaluate(predictDataset(p, test.dataset), test.dataset);
   const trainAccuracy = evaluate(predictDataset(p, ds), ds).accuracy;

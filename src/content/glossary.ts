@@ -19,7 +19,8 @@ export interface GlossaryEntry {
 export const GLOSSARY = {
   'density-matrix': {
     term: 'density matrix ρ',
-    definition: 'A d×d matrix that describes a quantum state, pure or mixed: Hermitian, trace 1 and with no negative eigenvalue; its diagonal holds the measurement probabilities in the computational basis.',
+    definition:
+      'A d×d matrix that describes a quantum state, pure or mixed: Hermitian, trace 1 and with no negative eigenvalue; its diagonal holds the measurement probabilities in the computational basis.',
     docs: 'docs/math.md §1',
   },
   'big-endian': {
@@ -29,12 +30,14 @@ export const GLOSSARY = {
   },
   qrb: {
     term: 'QRB (quantum residual block)',
-    definition: 'One layer of the network: it measures ρ through two unitaries U±, turns the probabilities into a vector q with a small classical neuron layer, and mixes diag(q) back into ρ with weight 1 − α.',
+    definition:
+      'One layer of the network: it measures ρ through two unitaries U±, turns the probabilities into a vector q with a small classical neuron layer, and mixes diag(q) back into ρ with weight 1 − α.',
     docs: 'docs/math.md §2',
   },
   'u-pm': {
     term: 'U± (the block unitaries)',
-    definition: 'Two unitaries on the system plus one ancilla qubit; measuring the ancilla after U+ or U− gives the probability vectors p+ and p− = diag(A± ρ A±†).',
+    definition:
+      'Two unitaries on the system plus one ancilla qubit; measuring the ancilla after U+ or U− gives the probability vectors p+ and p− = diag(A± ρ A±†).',
     docs: 'docs/math.md §2',
   },
   ancilla: {
@@ -44,7 +47,8 @@ export const GLOSSARY = {
   },
   'gain-c': {
     term: 'gain c',
-    definition: 'The factor that scales the measured difference p+ − p− before the bias and activation: z = c(p+ − p−) + b; trained models often need large gains because p± are small.',
+    definition:
+      'The factor that scales the measured difference p+ − p− before the bias and activation: z = c(p+ − p−) + b; trained models often need large gains because p± are small.',
     docs: 'docs/math.md §2',
   },
   activation: {
@@ -54,7 +58,8 @@ export const GLOSSARY = {
   },
   'alpha-mix': {
     term: 'α-mix (residual weight α)',
-    definition: 'The residual step ρ′ = αρ + (1−α) diag(q): α keeps part of the input state, so every off-diagonal entry shrinks by exactly the factor α per block.',
+    definition:
+      'The residual step ρ′ = αρ + (1−α) diag(q): α keeps part of the input state, so every off-diagonal entry shrinks by exactly the factor α per block.',
     docs: 'docs/math.md §2',
   },
   'dead-block': {
@@ -69,7 +74,8 @@ export const GLOSSARY = {
   },
   'classical-path': {
     term: 'classical path',
-    definition: 'The same network run on the input’s diagonal only (a classical residual network): everything a model that sees computational-basis statistics can know.',
+    definition:
+      'The same network run on the input’s diagonal only (a classical residual network): everything a model that sees computational-basis statistics can know.',
     docs: 'docs/math.md §3',
   },
   'quantum-path': {
@@ -79,22 +85,26 @@ export const GLOSSARY = {
   },
   correspondence: {
     term: 'exact correspondence',
-    definition: 'On a diagonal input a QRB computes exactly what its classical residual network computes, layer by layer, so the two paths coincide (to 1e-12 in float64).',
+    definition:
+      'On a diagonal input a QRB computes exactly what its classical residual network computes, layer by layer, so the two paths coincide (to 1e-12 in float64).',
     docs: 'docs/math.md §3',
   },
   transfer: {
     term: 'classical → quantum transfer',
-    definition: 'Weights trained on the classical network become block unitaries by a unitary dilation (Halmos), so the quantum network starts from the classical solution.',
+    definition:
+      'Weights trained on the classical network become block unitaries by a unitary dilation (Halmos), so the quantum network starts from the classical solution.',
     docs: 'docs/math.md §4',
   },
   'divergence-layer': {
     term: '◆ paths part',
-    definition: 'The first layer where the quantum path’s diagonal differs from the classical path by more than 1e-4: from there the off-diagonal entries have changed the answer.',
+    definition:
+      'The first layer where the quantum path’s diagonal differs from the classical path by more than 1e-4: from there the off-diagonal entries have changed the answer.',
     docs: 'docs/math.md §3',
   },
   'dephased-partner': {
     term: 'dephased partner',
-    definition: 'The input with every off-diagonal entry set to zero: the same measurement statistics, so the same classical path, but no coherence and no entanglement.',
+    definition:
+      'The input with every off-diagonal entry set to zero: the same measurement statistics, so the same classical path, but no coherence and no entanglement.',
     docs: 'docs/math.md §7',
   },
   'marginal-partner': {
@@ -114,7 +124,8 @@ export const GLOSSARY = {
   },
   ppt: {
     term: 'PPT / NPT',
-    definition: 'A two-qubit state is separable exactly when its partial transpose has no negative eigenvalue (PPT); a negative one (NPT) means entangled (Peres–Horodecki).',
+    definition:
+      'A two-qubit state is separable exactly when its partial transpose has no negative eigenvalue (PPT); a negative one (NPT) means entangled (Peres–Horodecki).',
     docs: 'docs/math.md §8',
   },
   separable: {
@@ -149,12 +160,14 @@ export const GLOSSARY = {
   },
   'trace-distance': {
     term: 'trace distance',
-    definition: '½‖ρ − σ‖₁, the sum of half the singular values of ρ − σ: 0 for equal states, 1 for perfectly distinguishable ones; here between the quantum path and diag(x) of the classical path.',
+    definition:
+      '½‖ρ − σ‖₁, the sum of half the singular values of ρ − σ: 0 for equal states, 1 for perfectly distinguishable ones; here between the quantum path and diag(x) of the classical path.',
     docs: 'docs/math.md §8',
   },
   'nearest-state': {
     term: 'nearest state',
-    definition: 'The density matrix closest (Hilbert–Schmidt) to an entered matrix: its eigenvalues projected onto the probability simplex; the app reports how far it moved the matrix.',
+    definition:
+      'The density matrix closest (Hilbert–Schmidt) to an entered matrix: its eigenvalues projected onto the probability simplex; the app reports how far it moved the matrix.',
     docs: 'docs/math.md §10',
   },
   shots: {

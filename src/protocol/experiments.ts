@@ -79,8 +79,17 @@ export const PRESET_NAMES: readonly PresetName[] = ['digits', 'entanglement', 'a
  * lr 0.01, 20 epochs: 0.9265 (relu 0.911–0.913, exp 0.913; experiments/tuning-digits*.json).
  */
 export const DIGITS_REQUEST: TrainRequest = {
-  task: 'digits', mode: 'transfer', depth: 2, alpha: 0.5, activation: 'softplus',
-  learningRate: 0.01, epochs: 20, batchSize: 32, seed: 1, trainSize: 6000, testSize: 4000,
+  task: 'digits',
+  mode: 'transfer',
+  depth: 2,
+  alpha: 0.5,
+  activation: 'softplus',
+  learningRate: 0.01,
+  epochs: 20,
+  batchSize: 32,
+  seed: 1,
+  trainSize: 6000,
+  testSize: 4000,
 };
 
 /**
@@ -90,8 +99,18 @@ export const DIGITS_REQUEST: TrainRequest = {
  * time; end-to-end on the same budget: 0.793; experiments/tuning-entanglement*.json).
  */
 export const ENTANGLEMENT_REQUEST: TrainRequest = {
-  task: 'entanglement', mode: 'quantum-greedy', depth: 3, alpha: 0.6, activation: 'softplus',
-  learningRate: 0.05, epochs: 10, batchSize: 32, seed: 1, trainSize: 1300, testSize: 5000, adversarialShare: 0.5,
+  task: 'entanglement',
+  mode: 'quantum-greedy',
+  depth: 3,
+  alpha: 0.6,
+  activation: 'softplus',
+  learningRate: 0.05,
+  epochs: 10,
+  batchSize: 32,
+  seed: 1,
+  trainSize: 1300,
+  testSize: 5000,
+  adversarialShare: 0.5,
 };
 
 /**
@@ -100,7 +119,11 @@ export const ENTANGLEMENT_REQUEST: TrainRequest = {
  * α 0.3, lr 0.02: 0.642 (with the HQRN's settings it collapses to one class).
  */
 export const ENTANGLEMENT_CLASSICAL: Pick<TrainRequest, 'mode' | 'activation' | 'alpha' | 'learningRate' | 'epochs'> = {
-  mode: 'classical', activation: 'softplus', alpha: 0.3, learningRate: 0.02, epochs: 30,
+  mode: 'classical',
+  activation: 'softplus',
+  alpha: 0.3,
+  learningRate: 0.02,
+  epochs: 30,
 };
 
 function endToEnd(greedy: TrainRequest): TrainRequest {
@@ -145,7 +168,11 @@ export function quickPresets(p: ExperimentPresets = PRESETS): ExperimentPresets 
   return {
     digits: { request: q(p.digits.request, 3), linear: { ...p.digits.linear, epochs: 5 } },
     entanglement: { request: ent, classical: { ...ent, ...ENTANGLEMENT_CLASSICAL, epochs: 5 }, mlp: { ...p.entanglement.mlp, epochs: 10 } },
-    alphaSweep: { request: { ...q(p.alphaSweep.request, 3), trainSize: 300, testSize: 300, depth: 1 }, alphas: p.alphaSweep.alphas, seeds: p.alphaSweep.seeds.slice(0, 2) },
+    alphaSweep: {
+      request: { ...q(p.alphaSweep.request, 3), trainSize: 300, testSize: 300, depth: 1 },
+      alphas: p.alphaSweep.alphas,
+      seeds: p.alphaSweep.seeds.slice(0, 2),
+    },
     shotsSweep: { ...p.shotsSweep, shots: p.shotsSweep.shots.filter((s) => s <= 1000), evalSize: 200 },
     greedyVsEndToEnd: { greedy, endToEnd: endToEnd(greedy) },
     noise: { request: { ...q(p.noise.request, 3), trainSize: 300, testSize: 300, depth: 1 }, lambdas: p.noise.lambdas },
@@ -158,7 +185,9 @@ export function presetRequests(p: ExperimentPresets): { label: string; request: 
     { label: 'digits', request: p.digits.request },
     { label: 'entanglement', request: p.entanglement.request },
     { label: 'entanglement classical analog', request: p.entanglement.classical },
-    ...p.alphaSweep.alphas.flatMap((alpha) => p.alphaSweep.seeds.map((seed) => ({ label: `alpha ${alpha} seed ${seed}`, request: { ...p.alphaSweep.request, alpha, seed } }))),
+    ...p.alphaSweep.alphas.flatMap((alpha) =>
+      p.alphaSweep.seeds.map((seed) => ({ label: `alpha ${alpha} seed ${seed}`, request: { ...p.alphaSweep.request, alpha, seed } })),
+    ),
     { label: 'greedy', request: p.greedyVsEndToEnd.greedy },
     { label: 'end-to-end', request: p.greedyVsEndToEnd.endToEnd },
     ...p.noise.lambdas.map((noise) => ({ label: `noise ${noise}`, request: { ...p.noise.request, noise } })),

@@ -37,25 +37,32 @@ export const LIMITS = {
   maxGain: { value: 100, reason: 'the gain c of a block: the top of the same four decades (see minGain)' },
   maxSeed: {
     value: 2_147_483_647,
-    reason: 'seeds of weights and random inputs are integers in [0, 2³¹−1]: the generator mixes a 32-bit seed (src/core/math/rng.ts), so larger seeds only alias smaller ones; links and saved files share this bound',
+    reason:
+      'seeds of weights and random inputs are integers in [0, 2³¹−1]: the generator mixes a 32-bit seed (src/core/math/rng.ts), so larger seeds only alias smaller ones; links and saved files share this bound',
   },
   maxMnistIndex: { value: 9999, reason: 'the packed MNIST test set has 10,000 digits, indices 0..9999 (docs/math.md §7)' },
   maxInputNesting: {
     value: 4,
-    reason: 'partners (dephased / marginal) wrapping partners: both are idempotent (the dephased partner of a dephased state is itself), so depth 2 already says everything; 4 is the depth links have always read, and a saved file may not hold what a link cannot',
+    reason:
+      'partners (dephased / marginal) wrapping partners: both are idempotent (the dephased partner of a dephased state is itself), so depth 2 already says everything; 4 is the depth links have always read, and a saved file may not hold what a link cannot',
   },
   stateTolerance: {
     value: STATE_TOLERANCE,
-    reason: 'docs/math.md §10 "States as people write them": a matrix is a state when max|ρ − ρ†|, |Tr ρ − 1| and −λ_min are ≤ 1e-6 (then used as its nearest state); the same for links, saved files and the CLI',
+    reason:
+      'docs/math.md §10 "States as people write them": a matrix is a state when max|ρ − ρ†|, |Tr ρ − 1| and −λ_min are ≤ 1e-6 (then used as its nearest state); the same for links, saved files and the CLI',
   },
   matrixDim: { value: 4, reason: 'a hand-entered matrix is a two-qubit (4×4) state; digits are drawn or picked from MNIST' },
   drawnPixels: { value: 28 * 28, reason: 'a drawing is a 28×28 canvas, normalised to the 8×8 input as MNIST is (docs/math.md §7)' },
-  maxHashLength: { value: 8000, reason: 'longer link hashes are not read at all: a drawn digit needs at most ~1,600 characters, and browsers and chat apps cut long URLs' },
+  maxHashLength: {
+    value: 8000,
+    reason: 'longer link hashes are not read at all: a drawn digit needs at most ~1,600 characters, and browsers and chat apps cut long URLs',
+  },
   maxModelNameLength: { value: 200, reason: 'a model name in a link (`model=`): enough for any file name, short enough to quote in a message' },
   maxProblems: { value: 12, reason: 'problems of a link listed one by one; the rest are counted ("N more problems")' },
   divergenceTolerance: {
     value: 1e-4,
-    reason: 'the divergence layer: the first k where max_i |ρ^(k)_ii − x^(k)_i| exceeds this; well above float32 round-off (~1e-7), so the engine\'s precision never shows as a divergence',
+    reason:
+      "the divergence layer: the first k where max_i |ρ^(k)_ii − x^(k)_i| exceeds this; well above float32 round-off (~1e-7), so the engine's precision never shows as a divergence",
   },
 } as const satisfies Record<string, Limit>;
 

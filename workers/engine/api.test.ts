@@ -16,7 +16,6 @@ import { toBatch } from './diagnostics/crossCheck';
 
 const api = createEngineApi({ loadDigits: async () => loadDigitSet() });
 
-
 /**
  * Run fn and assert numTensors is the same before and after, apart from the compiled weights
  * the engine keeps on purpose for its two most recent models (memory().cachedTensors).
@@ -86,7 +85,19 @@ describe('engine API: no tensor leaks (tf.memory().numTensors unchanged by every
     const progress: number[] = [];
     const r = await noLeak('train', () =>
       api.train(
-        { task: 'entanglement', mode: 'classical', depth: 1, alpha: 0.5, activation: 'relu', learningRate: 0.05, epochs: 1, batchSize: 50, seed: 1, trainSize: 100, testSize: 100 },
+        {
+          task: 'entanglement',
+          mode: 'classical',
+          depth: 1,
+          alpha: 0.5,
+          activation: 'relu',
+          learningRate: 0.05,
+          epochs: 1,
+          batchSize: 50,
+          seed: 1,
+          trainSize: 100,
+          testSize: 100,
+        },
         (p) => progress.push(p.step),
       ),
     );

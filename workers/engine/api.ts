@@ -11,7 +11,16 @@ import { parseModelFile, modelToJson } from '../../src/core/io/files';
 import type { DigitSet } from '../../src/core/states/digits';
 import { stateMeasures } from '../../src/core/measures/measures';
 import { werner } from '../../src/core/states/states';
-import type { BackendInfo, BackendName, ForwardRequest, ForwardResponse, ModelJson, TrainProgress, TrainRequest, TrainResult } from '../../src/protocol/messages';
+import type {
+  BackendInfo,
+  BackendName,
+  ForwardRequest,
+  ForwardResponse,
+  ModelJson,
+  TrainProgress,
+  TrainRequest,
+  TrainResult,
+} from '../../src/protocol/messages';
 import { ensureBackend, memory, selectBackend, withBackend } from './backend';
 import { runBench } from './diagnostics/bench';
 import type { BenchOptions, BenchRow } from './diagnostics/benchTable';
@@ -71,10 +80,11 @@ export function createEngineApi(opts: EngineApiOptions) {
   let lastModel: ModelJson | null = null;
   let digits: Promise<DigitSet> | null = null;
   const loadDigits = () => {
-    if (!digits) digits = opts.loadDigits().catch((e) => {
-      digits = null;
-      throw e;
-    });
+    if (!digits)
+      digits = opts.loadDigits().catch((e) => {
+        digits = null;
+        throw e;
+      });
     return digits;
   };
   // Imported datasets stay in the worker (the newest few: each may hold 100,000 states).

@@ -81,7 +81,7 @@ interface WebGLBackendLike {
 
 function watchWebglContext(): void {
   const gl = (tf.backend() as unknown as WebGLBackendLike).gpgpu?.gl;
-  const canvas = gl?.canvas as (OffscreenCanvas | HTMLCanvasElement | undefined);
+  const canvas = gl?.canvas as OffscreenCanvas | HTMLCanvasElement | undefined;
   if (!canvas || typeof canvas.addEventListener !== 'function') return;
   canvas.addEventListener('webglcontextlost', () => {
     webglLost = 'WebGL context lost';

@@ -80,7 +80,13 @@ describe('exportDatasetJson', () => {
   it('is what `hqrn dataset entanglement` prints, and passes parseStateFile', async () => {
     const json = api.exportDatasetJson({ seed: 3, n: 12 });
     let printed = '';
-    expect(await main(['dataset', 'entanglement', '--seed', '3', '--n', '12'], (s) => (printed += s), () => undefined)).toBe(0);
+    expect(
+      await main(
+        ['dataset', 'entanglement', '--seed', '3', '--n', '12'],
+        (s) => (printed += s),
+        () => undefined,
+      ),
+    ).toBe(0);
     expect(JSON.parse(JSON.stringify(json))).toEqual(JSON.parse(printed));
     expect(parseStateFile(json).length).toBe(12);
     expect((json.labels as number[]).filter((l) => l === 1).length).toBe(6);

@@ -12,11 +12,10 @@ import { entanglementDataset } from '../../src/core/states/entanglement';
 import { FileFormatError, modelToJson, stateToJson } from '../../src/core/io/files';
 import { runForward } from '../../src/core/hqrn/forward';
 import { QASM_LIMITS, stackToQasm, type QasmExport } from '../../src/core/io/qasm';
-import { classCheckLines, qasmClassCheck, type QasmClassCheck } from '../../src/core/io/qasmAccuracy';
+import { type QasmClassCheck, withClassCheck } from '../../src/core/io/qasmAccuracy';
 
 /** The stated test set of the export's class-probability check: this many §7 entanglement states, this seed. */
-export const QASM_CHECK_STATES = 50;
-export const QASM_CHECK_SEED = 1;
+export { QASM_CHECK_SEED, QASM_CHECK_STATES } from '../../src/core/io/qasmAccuracy';
 import type { Engine } from './forward/engine';
 import { inputFromSpec, modelFromStack } from './explore/explore';
 
@@ -68,13 +67,9 @@ export function createExportApi(deps: EngineApiDeps) {
       const out = stackToQasm(model, { order, steps, blocks: chosen });
       // The whole stack with a readout: the circuits' class probabilities against the model's on a
       // stated test set (the seeded §7 entanglement states), and the r that keeps them ≤ 1e-3.
-      if (stack.task !== 'entanglement' || !model.readout || chosen.length !== model.blocks.length || model.blocks.length === 0) return out;
-      const ds = entanglementDataset({ seed: QASM_CHECK_SEED, n: QASM_CHECK_STATES, adversarialShare: 0.5 });
-      const check = qasmClassCheck(model, ds.states, `${QASM_CHECK_STATES} states of the seeded entanglement set (seed ${QASM_CHECK_SEED}, docs/math.md §7)`, order, steps);
-      const lines = out.text.split('\n');
-      const at = lines.findIndex((l) => l.startsWith('// Qubit order'));
-      lines.splice(at < 0 ? 3 : at, 0, ...classCheckLines(check));
-      return { ...out, text: lines.join('\n'), classCheck: check };
+      if (stack.task !== 'entanglement') return out;
+      const { text, check } = withClassCheck(model, out.text, order, steps, chosen.length === model.blocks.length);
+      return check ? { ...out, text, classCheck: check } : out;
     },
 
     /** hqrn-state JSON of layer `layer` (0 = the input) of the explorer's stack and input. */

@@ -31,4 +31,3 @@ export function createTestHooks() {
 }
 
 export type TestHooks = ReturnType<typeof createTestHooks>;
-

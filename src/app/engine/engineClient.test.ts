@@ -146,7 +146,9 @@ describe('engine supervisor', () => {
       expect(await pong).toBe(1);
       expect(client.engineSupervision()).toMatchObject({ started: true, lifeLockWatched: false });
       const r = await msUntilSettled(() => FakeWorker.created.at(-1)!.terminate(), 300);
-      expect(r.outcome).toMatch(/^EngineStoppedError: the engine stopped \(no answer to the heartbeat for 1\d\.\d s\) and was restarted; this call was interrupted$/);
+      expect(r.outcome).toMatch(
+        /^EngineStoppedError: the engine stopped \(no answer to the heartbeat for 1\d\.\d s\) and was restarted; this call was interrupted$/,
+      );
       // Budget plus a tick or two, not START_BUDGET_MS (30 s): CI once saw 29 s here.
       expect(r.ms).toBeGreaterThanOrEqual(client.HEARTBEAT_BUDGET_MS - 300 - 1000);
       expect(r.ms).toBeLessThanOrEqual(client.HEARTBEAT_BUDGET_MS + 2 * client.HEARTBEAT_TICK_MS);
@@ -157,7 +159,9 @@ describe('engine supervisor', () => {
 
   it('workers that never answer are failed starts: after MAX_START_FAILURES the supervisor gives up and calls reject at once', async () => {
     FakeWorker.startFails = true;
-    const first = remote().ping().catch((e: Error) => e.message);
+    const first = remote()
+      .ping()
+      .catch((e: Error) => e.message);
     await vi.advanceTimersByTimeAsync(client.START_BUDGET_MS * client.MAX_START_FAILURES + 2_000);
     expect(await first).toMatch(/^the engine stopped \(it did not start within 30 s\) and was restarted; this call was interrupted$/);
     expect(FakeWorker.created).toHaveLength(client.MAX_START_FAILURES);
@@ -167,7 +171,7 @@ describe('engine supervisor', () => {
     expect(FakeWorker.created).toHaveLength(client.MAX_START_FAILURES); // no fourth attempt
   });
 
-  it("an uncaught error in the worker is a death at once, named in the message", async () => {
+  it('an uncaught error in the worker is a death at once, named in the message', async () => {
     remote();
     await vi.advanceTimersByTimeAsync(100);
     const r = await msUntilSettled(() => FakeWorker.created[0].fireError('boom'), 0);
@@ -185,7 +189,10 @@ describe('engine supervisor', () => {
     // clock jumps without running timers), then the late heartbeat tick runs before the pong.
     await vi.advanceTimersByTimeAsync(client.HEARTBEAT_TICK_MS + 10);
     vi.setSystemTime(Date.now() + 20_000);
-    (performance as unknown as { now: () => number }).now = ((n) => () => n() + 20_000)(performance.now.bind(performance));
+    (performance as unknown as { now: () => number }).now = (
+      (n) => () =>
+        n() + 20_000
+    )(performance.now.bind(performance));
     await vi.advanceTimersByTimeAsync(2_000);
     expect(w.dead).toBe(false);
     expect(events).toEqual([]);

@@ -351,7 +351,7 @@ declare global {
   }
 }
 
-if (typeof window !== 'undefined' && !Object.prototype.hasOwnProperty.call(window, '__hqrnEngine')) {
+if (typeof window !== 'undefined' && !Object.hasOwn(window, '__hqrnEngine')) {
   Object.defineProperty(window, '__hqrnEngine', { get: getEngine, configurable: true });
   window.__hqrnCrashEngineForTesting = crashEngineForTesting;
   window.__hqrnEngineSupervision = engineSupervision;

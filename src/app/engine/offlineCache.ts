@@ -43,8 +43,14 @@ function otherVersion(set: (s: OfflineState) => void, version: string): void {
  */
 export function registerOfflineCache(after: Promise<unknown>): void {
   const set = (s: OfflineState) => useOfflineCache.setState(s, true);
-  if (!import.meta.env.PROD) return set({ state: 'unavailable', reason: 'not in the development server' });
-  if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return set({ state: 'unavailable', reason: 'this browser has no service workers' });
+  if (!import.meta.env.PROD) {
+    set({ state: 'unavailable', reason: 'not in the development server' });
+    return;
+  }
+  if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) {
+    set({ state: 'unavailable', reason: 'this browser has no service workers' });
+    return;
+  }
   const container = navigator.serviceWorker;
   container.addEventListener('message', (event: MessageEvent) => {
     const d = event.data as { kind?: string; version?: unknown; files?: unknown; stores?: unknown } | null;

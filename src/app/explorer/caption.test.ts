@@ -14,7 +14,9 @@ const bell: CaptionState = {
 describe('caption', () => {
   it('Bell state: names the truth (NPT), marks the quantum path right and the classical path wrong, and says why', () => {
     const c = caption(bell);
-    expect(c.input).toBe('Input: the Bell state |Φ+⟩ — truly entangled (PPT criterion: the partial transpose has a negative eigenvalue (NPT), exact for two qubits).');
+    expect(c.input).toBe(
+      'Input: the Bell state |Φ+⟩ — truly entangled (PPT criterion: the partial transpose has a negative eigenvalue (NPT), exact for two qubits).',
+    );
     expect(c.verdicts).toBe('Quantum path: entangled (P 0.998), right. Classical path: separable (P 0.930), wrong.');
     expect([c.quantum, c.classical]).toEqual(['right', 'wrong']);
     expect(c.why).toContain('only the diagonal');
@@ -22,7 +24,13 @@ describe('caption', () => {
   });
 
   it('dephased partner: separable by PPT, both paths right; the diagonal input makes the paths one network', () => {
-    const c = caption({ ...bell, input: { kind: 'dephased', of: bell.input }, quantum: { predicted: 0, probability: 0.9991 }, truth: pptTruth(true, ENT), inputIsDiagonal: true });
+    const c = caption({
+      ...bell,
+      input: { kind: 'dephased', of: bell.input },
+      quantum: { predicted: 0, probability: 0.9991 },
+      truth: pptTruth(true, ENT),
+      inputIsDiagonal: true,
+    });
     expect(c.input).toContain('the dephased partner of the Bell state |Φ+⟩');
     expect(c.input).toContain('truly separable');
     expect(c.verdicts).toBe('Quantum path: separable (P 0.999), right. Classical path: separable (P 0.930), right.');
@@ -46,11 +54,25 @@ describe('caption', () => {
 
   it('digits: an MNIST digit is checked against its label; a drawing cannot be checked', () => {
     const digits = Array.from({ length: 10 }, (_, i) => i);
-    const mnist = caption({ input: { kind: 'mnist', index: 12 }, classes: digits, quantum: { predicted: 7, probability: 0.8 }, classical: { predicted: 7, probability: 0.8 }, truth: digitTruth(7, digits), inputIsDiagonal: true });
+    const mnist = caption({
+      input: { kind: 'mnist', index: 12 },
+      classes: digits,
+      quantum: { predicted: 7, probability: 0.8 },
+      classical: { predicted: 7, probability: 0.8 },
+      truth: digitTruth(7, digits),
+      inputIsDiagonal: true,
+    });
     expect(mnist.input).toBe('Input: MNIST digit #12 — truly “7” (MNIST label 7).');
     expect([mnist.quantum, mnist.classical]).toEqual(['right', 'right']);
     expect(mnist.why).toContain('diagonal');
-    const drawn = caption({ input: { kind: 'drawn', pixels: [] }, classes: digits, quantum: { predicted: 3, probability: 0.5 }, classical: { predicted: 3, probability: 0.5 }, truth: digitTruth(undefined, digits), inputIsDiagonal: true });
+    const drawn = caption({
+      input: { kind: 'drawn', pixels: [] },
+      classes: digits,
+      quantum: { predicted: 3, probability: 0.5 },
+      classical: { predicted: 3, probability: 0.5 },
+      truth: digitTruth(undefined, digits),
+      inputIsDiagonal: true,
+    });
     expect(drawn.quantum).toBe('unknown');
     expect(drawn.verdicts).toContain('cannot be checked');
     expect(drawn.input).toContain('its true class is unknown');

@@ -96,7 +96,9 @@ export function pptTruth(ppt: boolean, classes: readonly (string | number)[]): T
   const idx = classes.indexOf(name);
   return {
     cls: idx >= 0 ? idx : ppt ? 0 : 1,
-    how: ppt ? 'PPT criterion: the partial transpose has no negative eigenvalue (PPT), exact for two qubits' : 'PPT criterion: the partial transpose has a negative eigenvalue (NPT), exact for two qubits',
+    how: ppt
+      ? 'PPT criterion: the partial transpose has no negative eigenvalue (PPT), exact for two qubits'
+      : 'PPT criterion: the partial transpose has a negative eigenvalue (NPT), exact for two qubits',
   };
 }
 
@@ -135,9 +137,7 @@ function whyText(s: CaptionState): string {
   }
   if (!same) {
     const partner =
-      s.input.kind === 'dephased'
-        ? ''
-        : ' It is the same for this state and its dephased partner, so the classical path gives both the same answer.';
+      s.input.kind === 'dephased' ? '' : ' It is the same for this state and its dephased partner, so the classical path gives both the same answer.';
     return `The classical path sees only the diagonal of ρ.${partner} The quantum path also reads the off-diagonal entries (coherences), and here they change its answer.`;
   }
   if (s.truth.cls !== null && s.quantum.predicted !== s.truth.cls) {
@@ -163,8 +163,7 @@ export function isDiagonal(re: ArrayLike<number>, im: ArrayLike<number>, d: numb
   let diag = 0;
   for (let i = 0; i < d; i++) diag = Math.max(diag, Math.abs(re[i * d + i]));
   const bound = tol * diag;
-  for (let i = 0; i < d; i++)
-    for (let j = 0; j < d; j++) if (i !== j && Math.hypot(re[i * d + j], im[i * d + j]) > bound) return false;
+  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) if (i !== j && Math.hypot(re[i * d + j], im[i * d + j]) > bound) return false;
   return true;
 }
 

@@ -76,7 +76,10 @@ describe('revision list', () => {
 describe('classifyEdit', () => {
   it('α-only and gain-only changes are continuous, keyed by block', () => {
     expect(classifyEdit(snap([0.5, 0.5]), snap([0.5, 0.6]))).toEqual({ kind: 'continuous', key: 'alpha:b1' });
-    expect(classifyEdit(snap([0.5, 0.5], { sameAlpha: true }), snap([0.6, 0.6], { sameAlpha: true, globalAlpha: 0.6 }))).toEqual({ kind: 'continuous', key: 'alpha:all' });
+    expect(classifyEdit(snap([0.5, 0.5], { sameAlpha: true }), snap([0.6, 0.6], { sameAlpha: true, globalAlpha: 0.6 }))).toEqual({
+      kind: 'continuous',
+      key: 'alpha:all',
+    });
     const g = snap([0.5]);
     g.stack = { ...g.stack, blocks: [{ ...g.stack.blocks[0], gain: 9 }] };
     expect(classifyEdit(snap([0.5]), g)).toEqual({ kind: 'continuous', key: 'gain:b0' });

@@ -6,7 +6,11 @@ import { snapshotOf, useExplorer } from './store';
 describe('the persistence table', () => {
   it('names every URL field exactly once, under a key persisted in the link', () => {
     const named = keysPersistedIn('link').flatMap((k) => PERSISTENCE[k].urlFields ?? []);
-    expect([...named].sort()).toEqual(FIELDS.filter((f) => f.store !== 'training').map((f) => f.key).sort());
+    expect([...named].sort()).toEqual(
+      FIELDS.filter((f) => f.store !== 'training')
+        .map((f) => f.key)
+        .sort(),
+    );
     expect(new Set(named).size).toBe(named.length);
     for (const [k, p] of Object.entries(PERSISTENCE)) expect(p.in.includes('link'), k).toBe((p.urlFields ?? []).length > 0);
   });
@@ -16,14 +20,24 @@ describe('the persistence table', () => {
   });
 
   it('covers every key of the store state', () => {
-    const stateKeys = Object.keys(useExplorer.getState()).filter((k) => typeof (useExplorer.getState() as unknown as Record<string, unknown>)[k] !== 'function');
+    const stateKeys = Object.keys(useExplorer.getState()).filter(
+      (k) => typeof (useExplorer.getState() as unknown as Record<string, unknown>)[k] !== 'function',
+    );
     for (const k of stateKeys) expect(PERSISTENCE, k).toHaveProperty(k);
   });
 
   it('keys persisted nowhere do not change the link; each key in the link does', () => {
     const st = useExplorer.getState();
     const base = encodeHash(urlStateOf(st));
-    const transient = { ...st, requestId: st.requestId + 7, computing: !st.computing, error: 'x', urlProblems: ['y'], canUndo: true, pendingTask: 'digits' as const };
+    const transient = {
+      ...st,
+      requestId: st.requestId + 7,
+      computing: !st.computing,
+      error: 'x',
+      urlProblems: ['y'],
+      canUndo: true,
+      pendingTask: 'digits' as const,
+    };
     expect(encodeHash(urlStateOf(transient))).toBe(base);
     const edits: Record<string, Partial<typeof st>> = {
       stack: { stack: { ...st.stack, readoutSeed: st.stack.readoutSeed + 1 } },

@@ -211,7 +211,12 @@ describe('trained models and depth', () => {
 
   it('with a mixed-α model, Add block within the model’s depth takes that block’s α', () => {
     const s = useExplorer.getState();
-    s.loadTrainedModel('mixed', { blocks: [{ alpha: 0.3, activation: 'relu' }, { alpha: 0.6, activation: 'exp' }] });
+    s.loadTrainedModel('mixed', {
+      blocks: [
+        { alpha: 0.3, activation: 'relu' },
+        { alpha: 0.6, activation: 'exp' },
+      ],
+    });
     s.setDepth(1);
     s.addBlock();
     expect(useExplorer.getState().stack.blocks[1]).toMatchObject({ alpha: 0.6, activation: 'exp' });

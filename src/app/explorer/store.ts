@@ -286,7 +286,12 @@ export const useExplorer = create<ExplorerState & ExplorerActions>()((set, get) 
       set((st) => {
         if (!on) return { sameAlpha: false };
         const a = alpha === undefined ? st.globalAlpha : clamp(alpha, 0, 1);
-        return { sameAlpha: true, globalAlpha: a, stack: { ...st.stack, blocks: st.stack.blocks.map((b) => ({ ...b, alpha: a })) }, requestId: st.requestId + 1 };
+        return {
+          sameAlpha: true,
+          globalAlpha: a,
+          stack: { ...st.stack, blocks: st.stack.blocks.map((b) => ({ ...b, alpha: a })) },
+          requestId: st.requestId + 1,
+        };
       }),
     setAllActivations: (activation) => editBlocks((blocks) => blocks.map((b) => ({ ...b, activation }))),
     randomiseWeights: (seed) =>
@@ -359,5 +364,6 @@ useExplorer.subscribe((st, prev) => {
   const r = record(revisions, next, classifyEdit(revisions.present, next), Date.now(), pointer.held);
   if (r === revisions) return;
   revisions = r;
-  if (st.canUndo !== r.past.length > 0 || st.canRedo !== r.future.length > 0) useExplorer.setState({ canUndo: r.past.length > 0, canRedo: r.future.length > 0 });
+  if (st.canUndo !== r.past.length > 0 || st.canRedo !== r.future.length > 0)
+    useExplorer.setState({ canUndo: r.past.length > 0, canRedo: r.future.length > 0 });
 });

@@ -12,7 +12,10 @@ vi.mock('../saved/savedWork', () => ({
 
 const initial = useExplorer.getState();
 beforeEach(() => {
-  useExplorer.setState({ ...initial, stack: defaultStack('entanglement'), input: { kind: 'bell', which: 'phi+' }, requestId: 1, result: undefined, error: undefined }, false);
+  useExplorer.setState(
+    { ...initial, stack: defaultStack('entanglement'), input: { kind: 'bell', which: 'phi+' }, requestId: 1, result: undefined, error: undefined },
+    false,
+  );
   useExplorer.getState().loadTrainedModel('entanglement-quantum', MODELS['entanglement-quantum']);
   useExplorer.getState().resetHistory();
 });

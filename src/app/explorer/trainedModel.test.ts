@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { formatGain, modelDepth, modelSummary, trainedGain } from './trainedModel';
 
-const quantumBlock = (alpha: unknown, activation: unknown) => ({ alpha, activation, gain: 4, bias: [0], aPlus: { re: [[1]], im: [[0]] }, aMinus: { re: [[0]], im: [[0]] } });
+const quantumBlock = (alpha: unknown, activation: unknown) => ({
+  alpha,
+  activation,
+  gain: 4,
+  bias: [0],
+  aPlus: { re: [[1]], im: [[0]] },
+  aMinus: { re: [[0]], im: [[0]] },
+});
 
 describe('modelSummary', () => {
   it('reads α, activation and kind per block, and says whether every block is quantum', () => {
@@ -22,7 +29,10 @@ describe('modelSummary', () => {
 
   it('drops values outside the vocabulary and marks classical blocks', () => {
     const s = modelSummary({ blocks: [{ alpha: 1.5, activation: 'tanh', w: [[1]] }, null] });
-    expect(s.blocks).toEqual([{ alpha: undefined, activation: undefined, quantum: false }, { alpha: undefined, activation: undefined, quantum: false }]);
+    expect(s.blocks).toEqual([
+      { alpha: undefined, activation: undefined, quantum: false },
+      { alpha: undefined, activation: undefined, quantum: false },
+    ]);
     expect(s.quantum).toBe(false);
     expect(modelSummary({}).blocks).toEqual([]);
     expect(modelSummary({ blocks: [] }).quantum).toBe(false);

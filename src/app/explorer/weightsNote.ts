@@ -11,7 +11,8 @@ export function weightsNote(trained: { name: string; model: ModelJson } | undefi
   // A model saved from the training studio is named "trained: entanglement, …": the label says
   // "trained model:" already, so the name's own "trained: " is not repeated.
   const name = trained.name.replace(/^trained:\s*/i, '') || trained.name;
-  if (depth > n) return { text: `trained model: ${name}; ${n + 1 === depth ? `block ${depth}` : `blocks ${n + 1}–${depth}`} untrained (random)`, untrained: true };
+  if (depth > n)
+    return { text: `trained model: ${name}; ${n + 1 === depth ? `block ${depth}` : `blocks ${n + 1}–${depth}`} untrained (random)`, untrained: true };
   if (depth === 0 && n > 0) return { text: `trained model: ${name}, no blocks: the readout of the input`, untrained: true };
   if (depth < n) return { text: `trained model: ${name}, cut to its first ${depth} of ${n} blocks`, untrained: true };
   return { text: `trained model: ${name}`, untrained: false };

@@ -6,7 +6,9 @@ import type { TrainProgress } from '../../protocol/messages';
 /** Split CSV text into rows of fields (RFC 4180 quoting), for reading the output back. */
 function readCsv(text: string): string[][] {
   const rows: string[][] = [];
-  let row: string[] = [], field = '', quoted = false;
+  let row: string[] = [],
+    field = '',
+    quoted = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
@@ -65,8 +67,18 @@ describe('CSV', () => {
     expect(csvField(Number.NaN)).toBe('');
     expect(csvField(0.1)).toBe('0.1');
     expect(csvField(false)).toBe('false');
-    const text = toCsv(['name', 'value'], [['x, y', 1], ['"q"', 2]]);
-    expect(readCsv(text)).toEqual([['name', 'value'], ['x, y', '1'], ['"q"', '2']]);
+    const text = toCsv(
+      ['name', 'value'],
+      [
+        ['x, y', 1],
+        ['"q"', 2],
+      ],
+    );
+    expect(readCsv(text)).toEqual([
+      ['name', 'value'],
+      ['x, y', '1'],
+      ['"q"', '2'],
+    ]);
   });
 
   it('refuses a row of the wrong width', () => {
@@ -75,7 +87,19 @@ describe('CSV', () => {
 
   it('metrics: a header and one row per layer, the two-qubit columns only for d = 4', () => {
     const rows = readCsv(metricsCsv(response(4, 4)));
-    expect(rows[0]).toEqual(['layer', 'purity', 'entropy_bits', 'l1_coherence', 'concurrence', 'negativity', 'ppt', 'trace_distance_to_classical', 'trace', 'dead_block', 'classical_dead_block']);
+    expect(rows[0]).toEqual([
+      'layer',
+      'purity',
+      'entropy_bits',
+      'l1_coherence',
+      'concurrence',
+      'negativity',
+      'ppt',
+      'trace_distance_to_classical',
+      'trace',
+      'dead_block',
+      'classical_dead_block',
+    ]);
     expect(rows.length).toBe(1 + 5);
     expect(rows.map((r) => r[0]).slice(1)).toEqual(['0', '1', '2', '3', '4']);
     expect(Number(rows[3][1])).toBeCloseTo(0.8, 12);
@@ -97,7 +121,19 @@ describe('CSV', () => {
   });
 
   it('training curves: one row per epoch, global epoch numbers across stages', () => {
-    const p = (stage: string, epoch: number, loss: number): TrainProgress => ({ epoch, epochs: 2, step: 0, depth: 1, stage, loss, trainAccuracy: 0.6, testAccuracy: 0.55, examplesPerSecond: 1, elapsedMs: 12.4, epochEnd: true });
+    const p = (stage: string, epoch: number, loss: number): TrainProgress => ({
+      epoch,
+      epochs: 2,
+      step: 0,
+      depth: 1,
+      stage,
+      loss,
+      trainAccuracy: 0.6,
+      testAccuracy: 0.55,
+      examplesPerSecond: 1,
+      elapsedMs: 12.4,
+      epochEnd: true,
+    });
     const rows = readCsv(trainingCurvesCsv([p('block 1', 1, 0.7), p('block 1', 2, 0.6), p('block 2', 1, 0.5)]));
     expect(rows[0]).toEqual(['epoch', 'stage', 'stage_epoch', 'loss', 'train_accuracy', 'test_accuracy', 'adversarial_accuracy', 'elapsed_ms']);
     expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[3]])).toEqual([
@@ -134,7 +170,9 @@ describe('withTitle', () => {
     expect(out).toMatch(new RegExp(`^<svg xmlns="http://www.w3.org/2000/svg" width="170" height="${80 + band}" viewBox="0 0 170 ${80 + band}"`));
     expect(out).toContain('>Purity per layer</text>');
     // The original document, nested below the band, viewBox and content unchanged.
-    expect(out).toContain(`<svg x="0" y="${band}" xmlns="http://www.w3.org/2000/svg" width="170" height="80" viewBox="0 0 170 80" font-family="Arial"><circle cx="5" cy="5" r="2"/></svg></svg>`);
+    expect(out).toContain(
+      `<svg x="0" y="${band}" xmlns="http://www.w3.org/2000/svg" width="170" height="80" viewBox="0 0 170 80" font-family="Arial"><circle cx="5" cy="5" r="2"/></svg></svg>`,
+    );
     const long = 'Accuracy on the adversarial test subsets, per epoch';
     const w = Number(/width="(\d+)"/.exec(withTitle(doc, long))![1]);
     expect(w).toBe(Math.ceil([...long].length * 0.58 * TITLE_FONT_PX + 16));

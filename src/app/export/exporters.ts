@@ -27,18 +27,37 @@ export function csvField(v: CsvCell): string {
 
 /** CSV text: a header row, then one line per row (CRLF line ends, as RFC 4180 says). */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  for (const [i, r] of rows.entries())
-    if (r.length !== header.length) throw new Error(`csv row ${i}: ${r.length} cells for ${header.length} columns`);
-  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  for (const [i, r] of rows.entries()) if (r.length !== header.length) throw new Error(`csv row ${i}: ${r.length} cells for ${header.length} columns`);
+  return `${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 /** Per-layer measures of an explorer result: one row per layer (0 = the input). */
 export function metricsCsv(result: ExploreResponse): string {
   const twoQubits = result.d === 4;
-  const header = ['layer', 'purity', 'entropy_bits', 'l1_coherence', ...(twoQubits ? ['concurrence', 'negativity', 'ppt'] : []), 'trace_distance_to_classical', 'trace', 'dead_block', 'classical_dead_block'];
+  const header = [
+    'layer',
+    'purity',
+    'entropy_bits',
+    'l1_coherence',
+    ...(twoQubits ? ['concurrence', 'negativity', 'ppt'] : []),
+    'trace_distance_to_classical',
+    'trace',
+    'dead_block',
+    'classical_dead_block',
+  ];
   const rows = result.layers.map((l, k) => {
     const m = l.measures;
-    return [k, m.purity, m.entropy, m.coherence, ...(twoQubits ? [m.concurrence, m.negativity, m.ppt === undefined ? undefined : m.ppt ? 'PPT' : 'NPT'] : []), m.traceDistanceToClassical, m.trace, l.dead, l.classicalDead];
+    return [
+      k,
+      m.purity,
+      m.entropy,
+      m.coherence,
+      ...(twoQubits ? [m.concurrence, m.negativity, m.ppt === undefined ? undefined : m.ppt ? 'PPT' : 'NPT'] : []),
+      m.traceDistanceToClassical,
+      m.trace,
+      l.dead,
+      l.classicalDead,
+    ];
   });
   return toCsv(header, rows);
 }
@@ -66,7 +85,12 @@ export function trainingCurvesCsv(history: readonly TrainProgress[]): string {
  */
 export function fileName(parts: readonly (string | number)[], ext: string): string {
   const slug = parts
-    .map((p) => String(p).toLowerCase().replace(/[^a-z0-9._]+/g, '-').replace(/^-+|-+$/g, ''))
+    .map((p) =>
+      String(p)
+        .toLowerCase()
+        .replace(/[^a-z0-9._]+/g, '-')
+        .replace(/^-+|-+$/g, ''),
+    )
     .filter(Boolean)
     .join('-');
   return `hqrn-${slug}.${ext}`;
@@ -90,8 +114,22 @@ export function parseIntegerField(field: string, text: string, min: number, max:
 
 /** Style properties a d3 chart takes from CSS, copied onto the exported elements as attributes. */
 const INLINED_PROPERTIES = [
-  'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'stroke-linecap', 'stroke-linejoin',
-  'opacity', 'font-family', 'font-size', 'font-weight', 'text-anchor', 'dominant-baseline', 'visibility', 'display',
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+  'visibility',
+  'display',
 ] as const;
 
 const escapeXml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -248,5 +286,5 @@ export function downloadText(text: string, name: string, mime: string): void {
 
 /** Save a JSON value (2-space indented) as a file. */
 export function downloadJson(value: unknown, name: string): void {
-  downloadText(JSON.stringify(value, null, 2) + '\n', name, MIME.json);
+  downloadText(`${JSON.stringify(value, null, 2)}\n`, name, MIME.json);
 }

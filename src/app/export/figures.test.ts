@@ -11,7 +11,13 @@ import { chainFigureSpec, figureSvg, layerFigureSpec, type FigureState } from '.
 function layer(k: number, ppt: boolean): ExploreLayer {
   const re = new Float32Array(16);
   for (let i = 0; i < 4; i++) re[i * 5] = 0.25;
-  return { rho: { re, im: new Float32Array(16) }, x: Float32Array.from([0.25, 0.25, 0.25, 0.25]), dead: k === 2, classicalDead: false, measures: { trace: 1, purity: 0.25, entropy: 2, coherence: 0, traceDistanceToClassical: 0, ppt } };
+  return {
+    rho: { re, im: new Float32Array(16) },
+    x: Float32Array.from([0.25, 0.25, 0.25, 0.25]),
+    dead: k === 2,
+    classicalDead: false,
+    measures: { trace: 1, purity: 0.25, entropy: 2, coherence: 0, traceDistanceToClassical: 0, ppt },
+  };
 }
 
 function state(opts: { ppt?: boolean; input?: InputSpec; trained?: boolean; scale?: 'fixed' | 'per-layer'; selected?: number } = {}): FigureState {
@@ -27,8 +33,19 @@ function state(opts: { ppt?: boolean; input?: InputSpec; trained?: boolean; scal
     divergenceLayer: 1,
     ms: 1,
   };
-  const stack = { task: 'entanglement', blocks: [], readoutSeed: 1, ...(opts.trained ? { trained: { name: 'entanglement-quantum', model: {} } } : {}) } as unknown as StackSpec;
-  return { result, stack, input: opts.input ?? { kind: 'bell', which: 'phi+' }, view: { matrixView: 'heatmap', colourScale: opts.scale ?? 'fixed', palette: 'default' }, selectedLayer: opts.selected ?? 0 };
+  const stack = {
+    task: 'entanglement',
+    blocks: [],
+    readoutSeed: 1,
+    ...(opts.trained ? { trained: { name: 'entanglement-quantum', model: {} } } : {}),
+  } as unknown as StackSpec;
+  return {
+    result,
+    stack,
+    input: opts.input ?? { kind: 'bell', which: 'phi+' },
+    view: { matrixView: 'heatmap', colourScale: opts.scale ?? 'fixed', palette: 'default' },
+    selectedLayer: opts.selected ?? 0,
+  };
 }
 
 describe('chainFigureSpec', () => {

@@ -39,7 +39,9 @@ const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function scaleText(view: ViewOptions, scale: number | null): string {
   const what = view.matrixView === 'heatmap' ? 'full colour' : view.matrixView === 'hinton' ? 'full square' : 'tallest bar';
-  return scale === null ? `${what} = the layer's largest |entry| (per-layer scale)` : `${what} = ${fmt(scale)} (${view.colourScale === 'fixed' ? 'fixed over all layers' : 'this layer'})`;
+  return scale === null
+    ? `${what} = the layer's largest |entry| (per-layer scale)`
+    : `${what} = ${fmt(scale)} (${view.colourScale === 'fixed' ? 'fixed over all layers' : 'this layer'})`;
 }
 
 function figureLayer(r: ExploreResponse, k: number, scaleMax: number): FigureLayer {

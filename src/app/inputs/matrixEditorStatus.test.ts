@@ -30,14 +30,26 @@ describe('matrix editor status: one clear state', () => {
   });
 
   it('the note names the tool whose printout was read', () => {
-    const qobj = "Quantum object: dims=[[2, 2], [2, 2]], shape=(4, 4), type='oper', dtype=Dense, isherm=True\nQobj data =\n[[0.5 0.  0.  0.5]\n [0.  0.  0.  0. ]\n [0.  0.  0.  0. ]\n [0.5 0.  0.  0.5]]";
+    const qobj =
+      "Quantum object: dims=[[2, 2], [2, 2]], shape=(4, 4), type='oper', dtype=Dense, isherm=True\nQobj data =\n[[0.5 0.  0.  0.5]\n [0.  0.  0.  0. ]\n [0.  0.  0.  0. ]\n [0.5 0.  0.  0.5]]";
     expect(readPastedMatrix(qobj, 4)).toMatchObject({ state: 'read', note: 'Read a 4×4 matrix into the cells below (read as a QuTiP Qobj printout).' });
-    expect(readPastedMatrix('4×4 Matrix{Float64}:\n 0.25 0 0 0\n 0 0.25 0 0\n 0 0 0.25 0\n 0 0 0 0.25', 4)).toMatchObject({ note: 'Read a 4×4 matrix into the cells below (read as a Julia matrix).' });
-    expect(readPastedMatrix('DensityMatrix([[1, 0], [0, 0]], dims=(2,))', 4)).toEqual({ state: 'unreadable', note: 'Cannot read the pasted matrix: 2 rows, expected 4 (a 4×4 matrix)' });
+    expect(readPastedMatrix('4×4 Matrix{Float64}:\n 0.25 0 0 0\n 0 0.25 0 0\n 0 0 0.25 0\n 0 0 0 0.25', 4)).toMatchObject({
+      note: 'Read a 4×4 matrix into the cells below (read as a Julia matrix).',
+    });
+    expect(readPastedMatrix('DensityMatrix([[1, 0], [0, 0]], dims=(2,))', 4)).toEqual({
+      state: 'unreadable',
+      note: 'Cannot read the pasted matrix: 2 rows, expected 4 (a 4×4 matrix)',
+    });
   });
 
   it('a negative eigenvalue is said in teacher words with one minus sign', () => {
-    const check = { state: 'invalid' as const, reason: 'not positive semidefinite: smallest eigenvalue -0.3 < -1e-6 (tolerance 1e-6)', kind: 'psd' as const, minEigenvalue: -0.3, nearest: { re: [], im: [], traceDistance: 0.3 } };
+    const check = {
+      state: 'invalid' as const,
+      reason: 'not positive semidefinite: smallest eigenvalue -0.3 < -1e-6 (tolerance 1e-6)',
+      kind: 'psd' as const,
+      minEigenvalue: -0.3,
+      nearest: { re: [], im: [], traceDistance: 0.3 },
+    };
     expect(refusedText(check)).toBe('Not a density matrix: it has a negative eigenvalue (−0.3). Use the nearest state to fix it.');
     const s = editorStatus({ state: 'empty' }, { ...check, key: 'k' }, true, null);
     expect(s.message).not.toMatch(/-/);
@@ -47,6 +59,8 @@ describe('matrix editor status: one clear state', () => {
     expect(refusedText({ state: 'invalid', reason: 'not Hermitian: max |ρ_ij − conj(ρ_ji)| = 0.6 > tolerance 1e-6', kind: 'hermitian' })).toBe(
       'Not a density matrix: it is not Hermitian (each ρ(j,i) must be the complex conjugate of ρ(i,j); the largest mismatch is 0.6). Tick “Keep Hermitian”, or use the nearest state.',
     );
-    expect(refusedText({ state: 'invalid', reason: 'trace is not 1: 0.998 (|Tr ρ − 1| = 0.002 > tolerance 1e-6)', kind: 'trace' })).toBe('Not a state: trace is not 1: 0.998 (|Tr ρ − 1| = 0.002 > tolerance 1e-6)');
+    expect(refusedText({ state: 'invalid', reason: 'trace is not 1: 0.998 (|Tr ρ − 1| = 0.002 > tolerance 1e-6)', kind: 'trace' })).toBe(
+      'Not a state: trace is not 1: 0.998 (|Tr ρ − 1| = 0.002 > tolerance 1e-6)',
+    );
   });
 });

@@ -65,7 +65,13 @@ export interface EditorStatus {
  */
 export function editorStatus(paste: PasteResult, check: CellCheck, upToDate: boolean, moved: number | null): EditorStatus {
   if (paste.state === 'unreadable')
-    return { message: 'The pasted text above cannot be read, so nothing was put in the cells; fix it or clear the paste box to use a matrix.', tone: 'invalid', state: 'paste', canUse: false, offerNearest: false };
+    return {
+      message: 'The pasted text above cannot be read, so nothing was put in the cells; fix it or clear the paste box to use a matrix.',
+      tone: 'invalid',
+      state: 'paste',
+      canUse: false,
+      offerNearest: false,
+    };
   switch (check.state) {
     case 'valid':
       return {

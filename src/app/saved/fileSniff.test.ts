@@ -36,7 +36,11 @@ describe('a file that is not JSON is named in teacher words, never with the raw 
     } catch (e) {
       err = e;
     }
-    expect(notJsonProblem('{"a":1,\n x}', err)).toBe('not valid JSON (it breaks at line 2, column 2); an hqrn-model or hqrn-state file is the JSON text exported from Saved work or the CLI');
-    expect(problemOf('{"format":"hqrn-model",', 'a.json')).toBe('(file): not valid JSON (it ends too early); an hqrn-model or hqrn-state file is the JSON text exported from Saved work or the CLI');
+    expect(notJsonProblem('{"a":1,\n x}', err)).toBe(
+      'not valid JSON (it breaks at line 2, column 2); an hqrn-model or hqrn-state file is the JSON text exported from Saved work or the CLI',
+    );
+    expect(problemOf('{"format":"hqrn-model",', 'a.json')).toBe(
+      '(file): not valid JSON (it ends too early); an hqrn-model or hqrn-state file is the JSON text exported from Saved work or the CLI',
+    );
   });
 });

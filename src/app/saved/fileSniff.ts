@@ -12,7 +12,8 @@ export function looksLike(text: string): string | undefined {
   if (/^RIFF....WEBP/s.test(head)) return 'a WebP image';
   if (head.startsWith('%PDF')) return 'a PDF document';
   if (head.startsWith('PK\u0003\u0004')) return 'a ZIP archive (or an Office document)';
-  if (/^\s*<(!doctype html|html|svg|\?xml)/i.test(text.slice(0, 200))) return /^\s*<(svg|\?xml)/i.test(text.slice(0, 200)) ? 'an SVG or XML file' : 'a web page (HTML)';
+  if (/^\s*<(!doctype html|html|svg|\?xml)/i.test(text.slice(0, 200)))
+    return /^\s*<(svg|\?xml)/i.test(text.slice(0, 200)) ? 'an SVG or XML file' : 'a web page (HTML)';
   const sample = text.slice(0, 4096);
   if (/[\u0000-\u0008\u000E-\u001F]/.test(sample) || (sample.match(/\uFFFD/g)?.length ?? 0) > 2) return 'a binary file, not text';
   return undefined;

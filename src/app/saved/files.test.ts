@@ -93,7 +93,22 @@ describe('importing an hqrn-state file', () => {
 
   it('refuses states that are not density matrices, naming the problem', () => {
     // not PSD: diag(1.5, -0.5, 0, 0) has trace 1 and is Hermitian
-    const notPsd = { format: 'hqrn-state', version: 1, re: [[1.5, 0, 0, 0], [0, -0.5, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]], im: [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]] };
+    const notPsd = {
+      format: 'hqrn-state',
+      version: 1,
+      re: [
+        [1.5, 0, 0, 0],
+        [0, -0.5, 0, 0],
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+      ],
+      im: [
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+      ],
+    };
     expect(problem(() => recordsFromFile(text(notPsd), 's.json'))).toMatch(/^state: .*(PSD|positive|eigenvalue)/i);
     const notHermitian = structuredClone(bellJson);
     notHermitian.im[0][1] = 0.3;
@@ -101,7 +116,20 @@ describe('importing an hqrn-state file', () => {
     const trace2 = structuredClone(bellJson);
     trace2.re[0][0] = 1.5;
     expect(problem(() => recordsFromFile(text(trace2), 's.json'))).toMatch(/^state: .*trace/i);
-    const threeByThree = { format: 'hqrn-state', version: 1, re: [[1, 0, 0], [0, 0, 0], [0, 0, 0]], im: [[0, 0, 0], [0, 0, 0], [0, 0, 0]] };
+    const threeByThree = {
+      format: 'hqrn-state',
+      version: 1,
+      re: [
+        [1, 0, 0],
+        [0, 0, 0],
+        [0, 0, 0],
+      ],
+      im: [
+        [0, 0, 0],
+        [0, 0, 0],
+        [0, 0, 0],
+      ],
+    };
     expect(problem(() => recordsFromFile(text(threeByThree), 's.json'))).toBe('re: dimension must be a power of two between 2 and 1024, got 3');
     const nan = text(bellJson).replace(/"re":\[\[[^,]+/, '"re":[[NaN');
     expect(nan).toContain('NaN');
@@ -122,13 +150,39 @@ describe('importing an hqrn-state file', () => {
   });
 
   it('refuses a one-qubit or digits-sized state without a recipe (the explorer cannot take it)', () => {
-    const q1 = { format: 'hqrn-state', version: 1, re: [[1, 0], [0, 0]], im: [[0, 0], [0, 0]] };
+    const q1 = {
+      format: 'hqrn-state',
+      version: 1,
+      re: [
+        [1, 0],
+        [0, 0],
+      ],
+      im: [
+        [0, 0],
+        [0, 0],
+      ],
+    };
     expect(problem(() => recordsFromFile(text(q1), 's.json'))).toMatch(/^re: a 2×2 state cannot be an explorer input/);
   });
 
   it('states as people write them (docs/math.md §10): within 1e-6 imported as the nearest state; outside, refused with the projection offered', () => {
-    const z = [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]];
-    const rounded = { format: 'hqrn-state', version: 1, re: [[0.4999998, 0, 0, 0.4999998], [0, 0, 0, 0], [0, 0, 0, 0], [0.4999998, 0, 0, 0.4999998]], im: z };
+    const z = [
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+    ];
+    const rounded = {
+      format: 'hqrn-state',
+      version: 1,
+      re: [
+        [0.4999998, 0, 0, 0.4999998],
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+        [0.4999998, 0, 0, 0.4999998],
+      ],
+      im: z,
+    };
     const r = recordsFromFile(text(rounded), 'rounded.json');
     expect(r.nearestState!.traceDistance).toBeCloseTo(2e-7, 12);
     expect(recordsFromFile(text(bellJson), 'b.json').nearestState).toBeUndefined();
@@ -137,7 +191,17 @@ describe('importing an hqrn-state file', () => {
     expect(m.re[0][0] + m.re[1][1] + m.re[2][2] + m.re[3][3]).toBeCloseTo(1, 14);
     expect(m.re[1][1]).toBeCloseTo(1e-7, 14);
     expect(m.re[0][0]).toBeCloseTo(0.4999999, 14);
-    const wernerTyped = { format: 'hqrn-state', version: 1, re: [[0.333, 0, 0, 0.166], [0, 0.166, 0, 0], [0, 0, 0.166, 0], [0.166, 0, 0, 0.333]], im: z };
+    const wernerTyped = {
+      format: 'hqrn-state',
+      version: 1,
+      re: [
+        [0.333, 0, 0, 0.166],
+        [0, 0.166, 0, 0],
+        [0, 0, 0.166, 0],
+        [0.166, 0, 0, 0.333],
+      ],
+      im: z,
+    };
     let refused: unknown;
     try {
       recordsFromFile(text(wernerTyped), 'w.json');
@@ -145,7 +209,9 @@ describe('importing an hqrn-state file', () => {
       refused = e;
     }
     expect(refused).toBeInstanceOf(StateToleranceError);
-    expect((refused as StateToleranceError).message).toBe('state: trace is not 1: 0.998 (|Tr ρ − 1| = 0.002 > tolerance 1e-6); the nearest state is at trace distance 0.001');
+    expect((refused as StateToleranceError).message).toBe(
+      'state: trace is not 1: 0.998 (|Tr ρ − 1| = 0.002 > tolerance 1e-6); the nearest state is at trace distance 0.001',
+    );
     expect((refused as StateToleranceError).nearest!.traceDistance).toBeCloseTo(0.001, 12);
     const projected = recordsFromFile(text(wernerTyped), 'w.json', 0, { nearestState: true }).inputs[0].input as { re: number[][] };
     expect(projected.re[0][0]).toBeCloseTo(0.3335, 12);
@@ -189,15 +255,29 @@ describe('exported files validate and import back to the same record', () => {
   it('a drawing exports as diag(x), x the pooled intensities summing to 1', () => {
     const s = localInputState({ kind: 'drawn', pixels })!;
     let tr = 0;
-    for (let i = 0; i < 64; i++) for (let j = 0; j < 64; j++) if (i === j) tr += s.re[i][i];
-    else expect(s.re[i][j]).toBe(0);
+    for (let i = 0; i < 64; i++)
+      for (let j = 0; j < 64; j++)
+        if (i === j) tr += s.re[i][i];
+        else expect(s.re[i][j]).toBe(0);
     expect(tr).toBeCloseTo(1, 12);
   });
 
   it('inputFileJson refuses to produce a file that would not validate', () => {
-    expect(() => inputFileJson({ id: 'x', name: 'n', task: 'entanglement', createdAt: 0, input: { kind: 'bell', which: 'phi+' } }, { re: [[2, 0], [0, 0]], im: [[0, 0], [0, 0]] })).toThrow(
-      FileFormatError,
-    );
+    expect(() =>
+      inputFileJson(
+        { id: 'x', name: 'n', task: 'entanglement', createdAt: 0, input: { kind: 'bell', which: 'phi+' } },
+        {
+          re: [
+            [2, 0],
+            [0, 0],
+          ],
+          im: [
+            [0, 0],
+            [0, 0],
+          ],
+        },
+      ),
+    ).toThrow(FileFormatError);
   });
 });
 
@@ -221,7 +301,21 @@ describe('input recipes', () => {
     expect(problem(() => parseInputSpec({ kind: 'drawn', pixels: [0.5] }))).toMatch(/^input\.pixels: /);
     expect(problem(() => parseInputSpec({ kind: 'teleport' }))).toMatch(/^input\.kind: /);
     expect(problem(() => parseInputSpec({ kind: 'dephased', of: { kind: 'mnist', index: 1 } }))).toBe('input.of: partners exist only for two-qubit states');
-    expect(problem(() => parseInputSpec({ kind: 'matrix', re: [[1, 0], [0, 0]], im: [[0, 0], [0, 0]] }))).toMatch(/^input\.re: expected a 4×4 matrix/);
+    expect(
+      problem(() =>
+        parseInputSpec({
+          kind: 'matrix',
+          re: [
+            [1, 0],
+            [0, 0],
+          ],
+          im: [
+            [0, 0],
+            [0, 0],
+          ],
+        }),
+      ),
+    ).toMatch(/^input\.re: expected a 4×4 matrix/);
     let deep: unknown = { kind: 'bell', which: 'phi+' };
     for (let k = 0; k < 12; k++) deep = { kind: 'dephased', of: deep };
     // One nesting limit for links and files (src/protocol/inputs.ts): 4, where files once took 8.
@@ -238,7 +332,7 @@ describe('input recipes', () => {
     expect(problem(() => parseInputSpec({ kind: 'random-pure', seed: 2 ** 53 }))).toMatch(/^input\.seed: /);
   });
 
-  it('refuses a hand-entered matrix outside docs/math.md §10\'s 1e-6 and accepts one within it (the doc said 1e-8)', () => {
+  it("refuses a hand-entered matrix outside docs/math.md §10's 1e-6 and accepts one within it (the doc said 1e-8)", () => {
     const z4 = [0, 1, 2, 3].map(() => [0, 0, 0, 0]);
     const diag = (a: number[]) => a.map((v, i) => a.map((_, j) => (i === j ? v : 0)));
     expect(parseInputSpec({ kind: 'matrix', re: diag([0.25 + 5e-7, 0.25, 0.25, 0.25]), im: z4 })).toMatchObject({ kind: 'matrix' });
@@ -262,7 +356,7 @@ describe('names, sizes, dates', () => {
         const n = cleanName(s, 'fallback');
         expect(n.length).toBeGreaterThan(0);
         expect(n.length).toBeLessThanOrEqual(MAX_NAME_LENGTH);
-              expect(n).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+        expect(n).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
         expect(n).toBe(n.trim());
       }),
       { numRuns: 1000 },
@@ -301,16 +395,26 @@ describe('fuzzing the import: every file imports or is refused with one line `fi
     }
   }
   const leafPaths = (v: unknown, prefix: (string | number)[] = []): (string | number)[][] =>
-    Array.isArray(v) ? v.flatMap((x, i) => leafPaths(x, [...prefix, i])) : v && typeof v === 'object' ? Object.entries(v).flatMap(([k, x]) => leafPaths(x, [...prefix, k])) : [prefix];
-  const weird = fc.oneof(fc.constantFrom<unknown>(-1, 2, 1e308, 0, null, '', 'NaN', [], {}, true, 1e6, [[1]], 'hqrn-state', 'hqrn-model'), fc.double(), fc.string({ maxLength: 8 }), fc.integer());
+    Array.isArray(v)
+      ? v.flatMap((x, i) => leafPaths(x, [...prefix, i]))
+      : v && typeof v === 'object'
+        ? Object.entries(v).flatMap(([k, x]) => leafPaths(x, [...prefix, k]))
+        : [prefix];
+  const weird = fc.oneof(
+    fc.constantFrom<unknown>(-1, 2, 1e308, 0, null, '', 'NaN', [], {}, true, 1e6, [[1]], 'hqrn-state', 'hqrn-model'),
+    fc.double(),
+    fc.string({ maxLength: 8 }),
+    fc.integer(),
+  );
   /** JSON text of a file with one leaf replaced; non-finite doubles written as 1e999 / -1e999 (NaN as a bare NaN: invalid JSON). */
   const mutated = (base: unknown, path: (string | number)[], value: unknown) => {
     const copy = structuredClone(base) as Record<string, unknown>;
     let o: Record<string | number, unknown> = copy;
     for (const p of path.slice(0, -1)) o = o[p] as Record<string | number, unknown>;
     o[path.at(-1)!] = value;
-    return JSON.stringify(copy, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? `__${v}__` : v)).replace(/"__(-?Infinity|NaN)__"/g, (_m, s: string) =>
-      s === 'NaN' ? 'NaN' : s.startsWith('-') ? '-1e999' : '1e999',
+    return JSON.stringify(copy, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? `__${v}__` : v)).replace(
+      /"__(-?Infinity|NaN)__"/g,
+      (_m, s: string) => (s === 'NaN' ? 'NaN' : s.startsWith('-') ? '-1e999' : '1e999'),
     );
   };
   const counts = { model: 0, state: 0, input: 0, json: 0, bytes: 0 };
@@ -335,7 +439,10 @@ describe('fuzzing the import: every file imports or is refused with one line `fi
       }),
       { numRuns: 1500 },
     );
-    const exported = inputFileJson({ id: 'i', name: 'n', task: 'entanglement', createdAt: 0, input: { kind: 'dephased', of: { kind: 'werner', p: 0.7 } } }, toJson(werner(0.7)));
+    const exported = inputFileJson(
+      { id: 'i', name: 'n', task: 'entanglement', createdAt: 0, input: { kind: 'dephased', of: { kind: 'werner', p: 0.7 } } },
+      toJson(werner(0.7)),
+    );
     const inputPaths = leafPaths(exported);
     fc.assert(
       fc.property(fc.integer({ min: 0, max: inputPaths.length - 1 }), weird, (k, v) => {
@@ -361,6 +468,8 @@ describe('fuzzing the import: every file imports or is refused with one line `fi
       }),
       { numRuns: 1000 },
     );
-    console.log(`savedWork import fuzz: ${counts.model} model-file, ${counts.state} state-file, ${counts.input} input-file mutations, ${counts.json} JSON values, ${counts.bytes} strings`);
+    console.log(
+      `savedWork import fuzz: ${counts.model} model-file, ${counts.state} state-file, ${counts.input} input-file mutations, ${counts.json} JSON values, ${counts.bytes} strings`,
+    );
   });
 });

@@ -10,9 +10,17 @@
  */
 import { notJsonProblem } from './fileSniff';
 import { diagonalMatrix, toJson } from '../../core/math/complex';
-import { DIGIT_PIXELS } from '../../core/states/digits';
 import { drawnDigitToInput } from '../../core/states/digitNormalise';
-import { densityMatrixFromJson, FileFormatError, formatPath, modelToJson, parseModelFile, parseStateFile, readStateFile, type StateReadOptions } from '../../core/io/files';
+import {
+  densityMatrixFromJson,
+  FileFormatError,
+  formatPath,
+  modelToJson,
+  parseModelFile,
+  parseStateFile,
+  readStateFile,
+  type StateReadOptions,
+} from '../../core/io/files';
 import type { InputSpec } from '../../protocol/explorer';
 import { LIMITS } from '../../protocol/inputs';
 import { inputSpecSchema } from '../../protocol/inputSchema';
@@ -98,7 +106,10 @@ function recordsFromFileUnguarded(text: string, fileName: string, now: number, o
     throw new FileFormatError('(file)', notJsonProblem(text, e));
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json))
-    throw new FileFormatError('(file)', `expected a JSON object (an hqrn-model or hqrn-state file), got ${Array.isArray(json) ? 'an array' : json === null ? 'null' : typeof json}`);
+    throw new FileFormatError(
+      '(file)',
+      `expected a JSON object (an hqrn-model or hqrn-state file), got ${Array.isArray(json) ? 'an array' : json === null ? 'null' : typeof json}`,
+    );
   const file = json as Record<string, unknown>;
   const fallbackName = nameFromFileName(fileName);
   const name = cleanName(file.name, fallbackName);
@@ -157,8 +168,15 @@ export function localInputState(spec: InputSpec): { re: number[][]; im: number[]
  * before it is offered) plus its name, meta and recipe.
  */
 export function inputFileJson(saved: SavedInput, state: { re: number[][]; im: number[][] }): Record<string, unknown> {
-  const file = { format: 'hqrn-state', version: 1, re: state.re, im: state.im, name: saved.name, meta: { task: saved.task, createdAt: new Date(saved.createdAt).toISOString() }, input: saved.input };
+  const file = {
+    format: 'hqrn-state',
+    version: 1,
+    re: state.re,
+    im: state.im,
+    name: saved.name,
+    meta: { task: saved.task, createdAt: new Date(saved.createdAt).toISOString() },
+    input: saved.input,
+  };
   parseStateFile(file);
   return file;
 }
-

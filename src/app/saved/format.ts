@@ -67,7 +67,10 @@ export function checkImportSize(fileName: string, bytes: number): string | null 
  */
 export function cleanName(raw: unknown, fallback: string): string {
   if (typeof raw !== 'string') return fallback;
-  const s = raw.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim();
+  const s = raw
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!s) return fallback;
   return s.length > MAX_NAME_LENGTH ? `${s.slice(0, MAX_NAME_LENGTH - 1)}…` : s;
 }
@@ -104,7 +107,11 @@ export function formatSavedDate(ms: number): string {
 
 /** A file name made from a record's name: letters, digits, '-' and '_' only. */
 export function exportFileName(name: string, kind: 'model' | 'state'): string {
-  const stem = name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'saved';
+  const stem =
+    name
+      .replace(/[^A-Za-z0-9_-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'saved';
   return `hqrn-${kind}-${stem}.json`;
 }
 

@@ -76,7 +76,24 @@ describe('saved work without IndexedDB (in-memory store)', () => {
   });
 
   it('inputs: save, list, export as a valid hqrn-state with the recipe', async () => {
-    const i = await saved.saveInput({ name: 'werner-ish', input: { kind: 'matrix', re: [[0.25, 0, 0, 0.1], [0, 0.25, 0, 0], [0, 0, 0.25, 0], [0.1, 0, 0, 0.25]], im: [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]] } });
+    const i = await saved.saveInput({
+      name: 'werner-ish',
+      input: {
+        kind: 'matrix',
+        re: [
+          [0.25, 0, 0, 0.1],
+          [0, 0.25, 0, 0],
+          [0, 0, 0.25, 0],
+          [0.1, 0, 0, 0.25],
+        ],
+        im: [
+          [0, 0, 0, 0],
+          [0, 0, 0, 0],
+          [0, 0, 0, 0],
+          [0, 0, 0, 0],
+        ],
+      },
+    });
     expect(i.task).toBe('entanglement');
     expect((await saved.listInputs()).map((x) => x.id)).toEqual([i.id]);
     const file = await saved.exportInputFile(i);
@@ -114,7 +131,9 @@ describe('saved work without IndexedDB (in-memory store)', () => {
     expect(await saved.findModelByName('nobody')).toBeUndefined();
     // a saved model may not take a bundled model's name (a link naming it opened the saved
     // model here and the bundled one on every other machine): saving and renaming refuse it
-    await expect(saved.saveModel({ name: 'Bundled-One', model })).rejects.toThrow('name: “bundled-one” is the name of a model that comes with the app; choose another name');
+    await expect(saved.saveModel({ name: 'Bundled-One', model })).rejects.toThrow(
+      'name: “bundled-one” is the name of a model that comes with the app; choose another name',
+    );
     const mine = await saved.saveModel({ name: 'mine', model });
     await expect(saved.renameSaved('models', mine.id, 'bundled-one')).rejects.toThrow('is the name of a model that comes with the app');
     expect(await saved.findModelByName('bundled-one')).toEqual({ name: 'bundled-one', model: bundledModel });
@@ -143,7 +162,9 @@ describe('a saved model may not take a bundled model’s name (bundledNameProble
   it('refuses the bundled names, whatever their case; other names are free', async () => {
     const { bundledNameProblem } = await import('./format');
     const bundled = ['entanglement-quantum', 'digits-quantum'];
-    expect(bundledNameProblem('entanglement-quantum', bundled)).toBe('name: “entanglement-quantum” is the name of a model that comes with the app; choose another name');
+    expect(bundledNameProblem('entanglement-quantum', bundled)).toBe(
+      'name: “entanglement-quantum” is the name of a model that comes with the app; choose another name',
+    );
     expect(bundledNameProblem('Digits-Quantum', bundled)).toMatch(/“digits-quantum” is the name of a model that comes with the app/);
     expect(bundledNameProblem('entanglement-quantum (mine)', bundled)).toBeNull();
     expect(bundledNameProblem('anything', [])).toBeNull();

@@ -145,13 +145,19 @@ const newestFirst = (a: { createdAt: number }, b: { createdAt: number }) => b.cr
 /** Saved models, newest first (records that no longer make sense are skipped). */
 export async function listModels(): Promise<SavedModel[]> {
   const { backend } = await open();
-  return (await backend.getAll('models')).map(checkStoredModel).filter((m): m is SavedModel => !!m).sort(newestFirst);
+  return (await backend.getAll('models'))
+    .map(checkStoredModel)
+    .filter((m): m is SavedModel => !!m)
+    .sort(newestFirst);
 }
 
 /** Saved inputs, newest first. */
 export async function listInputs(): Promise<SavedInput[]> {
   const { backend } = await open();
-  return (await backend.getAll('inputs')).map(checkStoredInput).filter((m): m is SavedInput => !!m).sort(newestFirst);
+  return (await backend.getAll('inputs'))
+    .map(checkStoredInput)
+    .filter((m): m is SavedInput => !!m)
+    .sort(newestFirst);
 }
 
 export async function getModel(id: string): Promise<SavedModel | undefined> {
@@ -207,7 +213,8 @@ export async function renameSaved(store: SavedStore, id: string, name: string): 
   const record = await backend.get(store, id);
   if (!record) throw new Error(`no saved ${store === 'models' ? 'model' : 'input'} with id ${id} (deleted in another tab?)`);
   // A model keeps its earlier names, so a link made before the rename still finds it.
-  const formerNames = store === 'models' && record.name !== clean ? { formerNames: withFormerName((record as SavedModel).formerNames, record.name, clean) } : {};
+  const formerNames =
+    store === 'models' && record.name !== clean ? { formerNames: withFormerName((record as SavedModel).formerNames, record.name, clean) } : {};
   await backend.put(store, [{ ...record, name: clean, ...formerNames }] as RecordOf<typeof store>[]);
 }
 
@@ -300,7 +307,11 @@ async function stateFromWorker(task: TaskName, input: InputSpec): Promise<{ re: 
   } catch (e) {
     throw new Error(`the engine could not make this input's state (${e instanceof Error ? e.message : String(e)})`);
   }
-  const json = (typeof answer === 'string' ? JSON.parse(answer) : answer) as { re?: number[][]; im?: number[][]; states?: { re: number[][]; im: number[][] }[] };
+  const json = (typeof answer === 'string' ? JSON.parse(answer) : answer) as {
+    re?: number[][];
+    im?: number[][];
+    states?: { re: number[][]; im: number[][] }[];
+  };
   const s = json.states?.[0] ?? json;
   if (!s.re || !s.im) throw new Error('the engine returned no state for this input');
   return { re: s.re, im: s.im };

@@ -63,7 +63,10 @@ export const useSavedWork = create<SavedWorkState & SavedWorkActions>()((set, ge
   };
   const loadModelIntoExplorer = (name: string, model: ModelJson, task: SavedModel['task'], kind: SavedModel['kind']) => {
     if (kind !== 'quantum') {
-      set({ error: `Cannot open “${name}”: it is a classical model, and the explorer shows quantum models (train it in transfer mode to get its quantum twin).`, message: undefined });
+      set({
+        error: `Cannot open “${name}”: it is a classical model, and the explorer shows quantum models (train it in transfer mode to get its quantum twin).`,
+        message: undefined,
+      });
       return;
     }
     const ex = useExplorer.getState();
@@ -88,7 +91,12 @@ export const useSavedWork = create<SavedWorkState & SavedWorkActions>()((set, ge
 
     async refresh() {
       await attempt('Reading saved work', async () => {
-        const [storage, models, inputs, bundled] = await Promise.all([saved.storageStatus(), saved.listModels(), saved.listInputs(), saved.listBundledModels()]);
+        const [storage, models, inputs, bundled] = await Promise.all([
+          saved.storageStatus(),
+          saved.listModels(),
+          saved.listInputs(),
+          saved.listBundledModels(),
+        ]);
         set({ storage, models, inputs, bundled, loaded: true });
       });
     },
@@ -149,7 +157,11 @@ export const useSavedWork = create<SavedWorkState & SavedWorkActions>()((set, ge
         }
         await get().refresh();
         const names = [...r.models.map((m) => `model “${m.name}”`), ...r.inputs.map((i) => `input “${i.name}”`)];
-        const moved = r.nearestState ? ` (as the nearest state, trace distance ${Number(r.nearestState.traceDistance.toPrecision(4))})` : opts.nearestState ? ' (as the nearest state)' : '';
+        const moved = r.nearestState
+          ? ` (as the nearest state, trace distance ${Number(r.nearestState.traceDistance.toPrecision(4))})`
+          : opts.nearestState
+            ? ' (as the nearest state)'
+            : '';
         set({ message: `Imported ${names.join(', ')}${moved}.`, error: undefined, deleted: undefined });
       });
     },

@@ -67,7 +67,11 @@ export function maxOf(field: RangedField, task: TaskName): number {
 export function fmtValue(x: number): string {
   if (!Number.isFinite(x)) return String(x);
   const a = Math.abs(x);
-  if (a !== 0 && (a >= 1e6 || a < 1e-4)) return x.toExponential().replace('e+', 'e').replace(/\.?0+e/, 'e');
+  if (a !== 0 && (a >= 1e6 || a < 1e-4))
+    return x
+      .toExponential()
+      .replace('e+', 'e')
+      .replace(/\.?0+e/, 'e');
   return String(Number(x.toPrecision(6)));
 }
 
@@ -83,7 +87,8 @@ export function fieldError(field: RangedField, value: number, task: TaskName): s
         : `at least ${fmtValue(r.min)}`
       : `${r.minExclusive ? 'above' : 'from'} ${fmtValue(r.min)} to ${fmtValue(max)}`;
   if (r.integer && !Number.isInteger(value)) return `${r.name} must be a whole number ${range}, got ${fmtValue(value)}`;
-  if (value < r.min || (r.minExclusive && value === r.min) || value > max) return `${r.name} must be ${r.integer ? 'a whole number ' : ''}${range}, got ${fmtValue(value)}`;
+  if (value < r.min || (r.minExclusive && value === r.min) || value > max)
+    return `${r.name} must be ${r.integer ? 'a whole number ' : ''}${range}, got ${fmtValue(value)}`;
   return null;
 }
 
@@ -92,7 +97,8 @@ export function fieldWarning(field: RangedField, form: RangedForm): string | nul
   const r = FIELD_RANGES[field];
   const v = form[field];
   if (field === 'alpha' && v === 1) return 'α = 1 passes every state through unchanged: the blocks cannot learn';
-  if (field === 'batchSize' && v > form.trainSize) return `batch size ${fmtValue(v)} is larger than the training set (${fmtValue(form.trainSize)}): one step per epoch`;
+  if (field === 'batchSize' && v > form.trainSize)
+    return `batch size ${fmtValue(v)} is larger than the training set (${fmtValue(form.trainSize)}): one step per epoch`;
   if (r.usual) {
     const [lo, hi] = r.usual;
     const usual = `the usual ${fmtValue(lo)}–${fmtValue(hi)}`;
@@ -110,7 +116,8 @@ export interface FormCheck {
 
 /** Every field of the form against the table. */
 export function checkForm(form: RangedForm): FormCheck {
-  const errors: FormCheck['errors'] = {}, warnings: FormCheck['warnings'] = {};
+  const errors: FormCheck['errors'] = {},
+    warnings: FormCheck['warnings'] = {};
   for (const f of fieldsFor(form.task)) {
     const e = fieldError(f, form[f], form.task);
     if (e) errors[f] = e;

@@ -26,11 +26,25 @@ const { useTraining, totalSteps, progressFigures, explorableModel } = await impo
 const { TRAINING_PRESETS } = await import('./presets');
 
 const report = (over: Partial<TrainProgress>): TrainProgress => ({
-  epoch: 1, epochs: 3, step: 10, depth: 1, stage: 'block 1', loss: 0.7, trainAccuracy: 0.5, testAccuracy: 0.5,
-  examplesPerSecond: 100, elapsedMs: 1000, epochEnd: false, ...over,
+  epoch: 1,
+  epochs: 3,
+  step: 10,
+  depth: 1,
+  stage: 'block 1',
+  loss: 0.7,
+  trainAccuracy: 0.5,
+  testAccuracy: 0.5,
+  examplesPerSecond: 100,
+  elapsedMs: 1000,
+  epochEnd: false,
+  ...over,
 });
 const result = (history: TrainProgress[], model: Record<string, unknown> = { blocks: [{ aPlus: [] }] }): TrainResult => ({
-  model, history, final: { trainAccuracy: 0.8, testAccuracy: 0.7 }, cancelled: false, seconds: 1,
+  model,
+  history,
+  final: { trainAccuracy: 0.8, testAccuracy: 0.7 },
+  cancelled: false,
+  seconds: 1,
 });
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
@@ -89,7 +103,18 @@ describe('training store', () => {
   });
 
   it('progress arithmetic: steps of a greedy run and the time left', () => {
-    const req: TrainRequest = { task: 'entanglement', mode: 'quantum-greedy', depth: 2, alpha: 0.5, activation: 'relu', learningRate: 0.01, epochs: 3, batchSize: 16, seed: 1, trainSize: 200 };
+    const req: TrainRequest = {
+      task: 'entanglement',
+      mode: 'quantum-greedy',
+      depth: 2,
+      alpha: 0.5,
+      activation: 'relu',
+      learningRate: 0.01,
+      epochs: 3,
+      batchSize: 16,
+      seed: 1,
+      trainSize: 200,
+    };
     expect(totalSteps(req)).toBe(2 * 3 * 13);
     const f = progressFigures(req, report({ step: 39, elapsedMs: 2000 }));
     expect(f.fraction).toBeCloseTo(0.5);

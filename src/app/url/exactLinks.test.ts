@@ -30,7 +30,8 @@ const grid = (a: fc.Arbitrary<number>) => fc.array(fc.array(a, { minLength: 4, m
 
 /** ρ = G G† / Tr(G G†) for a complex 4×k G (k = 1…4: rank k), a density matrix (docs/math.md §1). */
 function densityMatrix(gr: number[][], gi: number[][], k: number): M | null {
-  const re = [0, 1, 2, 3].map(() => [0, 0, 0, 0]), im = [0, 1, 2, 3].map(() => [0, 0, 0, 0]);
+  const re = [0, 1, 2, 3].map(() => [0, 0, 0, 0]),
+    im = [0, 1, 2, 3].map(() => [0, 0, 0, 0]);
   for (let i = 0; i < 4; i++)
     for (let j = 0; j < 4; j++)
       for (let c = 0; c < k; c++) {

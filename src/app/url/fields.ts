@@ -85,12 +85,10 @@ export function defaultUrlState(): UrlState {
   };
 }
 
-
 const alphaCodec = numberCodec(0, 1);
 const gainCodec = numberCodec(EXPLORER_LIMITS.minGain, EXPLORER_LIMITS.maxGain);
 const ACTIVATION_CODES: Record<Activation, string> = { relu: 'r', softplus: 'sp', sigmoid: 'sg', exp: 'e' };
 const activationCodec = enumCodec<Activation>(ACTIVATION_CODES);
-
 
 // ---------------------------------------------------------------------------------------------
 // The table. Order matters for reading: depth before the per-block lists, the lists before
@@ -137,7 +135,14 @@ function scalar<T>(key: string, name: string, codec: Codec<T>, get: (s: UrlState
  * link without the list gets the model's own values, see linkedKeys), else only when a block
  * differs from its default.
  */
-function perBlock<K extends keyof BlockParams>(key: string, name: string, prop: K, codec: Codec<BlockParams[K]>, skip?: (s: UrlState) => boolean, withModel = false): Field {
+function perBlock<K extends keyof BlockParams>(
+  key: string,
+  name: string,
+  prop: K,
+  codec: Codec<BlockParams[K]>,
+  skip?: (s: UrlState) => boolean,
+  withModel = false,
+): Field {
   const fallback = (previous: UrlState, k: number) => (previous.blocks[k] ?? defaultBlockParams(k))[prop];
   return {
     key,
@@ -173,7 +178,13 @@ const MAX_STEPS = Math.max(1, ...Object.values(LESSONS).map((l) => l.steps.lengt
 const stepCodec = numberCodec(1, MAX_STEPS, true);
 
 export const FIELDS: readonly Field[] = [
-  scalar('t', 'task', enumCodec<TaskName>({ entanglement: 'ent', digits: 'dig' }), (s) => s.task, (s, v) => (s.task = v)),
+  scalar(
+    't',
+    'task',
+    enumCodec<TaskName>({ entanglement: 'ent', digits: 'dig' }),
+    (s) => s.task,
+    (s, v) => (s.task = v),
+  ),
   {
     key: 'd',
     name: 'depth',
@@ -188,20 +199,68 @@ export const FIELDS: readonly Field[] = [
       s.blocks = Array.from({ length: n }, (_, k) => ({ ...defaultBlockParams(k) }));
     },
   },
-  scalar('sa', 'same α everywhere', boolCodec, (s) => s.sameAlpha, (s, v) => (s.sameAlpha = v)),
-  scalar('ga', 'global α', alphaCodec, (s) => s.globalAlpha, (s, v) => (s.globalAlpha = v)),
+  scalar(
+    'sa',
+    'same α everywhere',
+    boolCodec,
+    (s) => s.sameAlpha,
+    (s, v) => (s.sameAlpha = v),
+  ),
+  scalar(
+    'ga',
+    'global α',
+    alphaCodec,
+    (s) => s.globalAlpha,
+    (s, v) => (s.globalAlpha = v),
+  ),
   // With "same α everywhere" every block has the global α, so the list is left out — except
   // with a model: a model link without α gets the model's own (see linkedKeys).
   perBlock('a', 'α', 'alpha', alphaCodec, (s) => s.sameAlpha && s.model === null, true),
   perBlock('f', 'activation', 'activation', activationCodec, undefined, true),
   perBlock('g', 'gain', 'gain', gainCodec),
   perBlock('s', 'seed', 'seed', seedCodec),
-  scalar('rs', 'readout seed', seedCodec, (s) => s.readoutSeed, (s, v) => (s.readoutSeed = v)),
-  scalar('in', 'input', inputCodec, (s) => s.input, (s, v) => (s.input = v)),
-  scalar('l', 'selected layer', numberCodec(0, EXPLORER_LIMITS.maxDepth, true), (s) => s.selectedLayer, (s, v) => (s.selectedLayer = v)),
-  scalar('mv', 'matrix view', enumCodec<MatrixView>({ heatmap: 'heat', hinton: 'hinton', city: 'city' }), (s) => s.view.matrixView, (s, v) => (s.view.matrixView = v)),
-  scalar('cs', 'colour scale', enumCodec<ColourScale>({ fixed: 'fixed', 'per-layer': 'layer' }), (s) => s.view.colourScale, (s, v) => (s.view.colourScale = v)),
-  scalar('pal', 'palette', enumCodec<Palette>({ default: 'std', 'colour-blind': 'cb' }), (s) => s.view.palette, (s, v) => (s.view.palette = v)),
+  scalar(
+    'rs',
+    'readout seed',
+    seedCodec,
+    (s) => s.readoutSeed,
+    (s, v) => (s.readoutSeed = v),
+  ),
+  scalar(
+    'in',
+    'input',
+    inputCodec,
+    (s) => s.input,
+    (s, v) => (s.input = v),
+  ),
+  scalar(
+    'l',
+    'selected layer',
+    numberCodec(0, EXPLORER_LIMITS.maxDepth, true),
+    (s) => s.selectedLayer,
+    (s, v) => (s.selectedLayer = v),
+  ),
+  scalar(
+    'mv',
+    'matrix view',
+    enumCodec<MatrixView>({ heatmap: 'heat', hinton: 'hinton', city: 'city' }),
+    (s) => s.view.matrixView,
+    (s, v) => (s.view.matrixView = v),
+  ),
+  scalar(
+    'cs',
+    'colour scale',
+    enumCodec<ColourScale>({ fixed: 'fixed', 'per-layer': 'layer' }),
+    (s) => s.view.colourScale,
+    (s, v) => (s.view.colourScale = v),
+  ),
+  scalar(
+    'pal',
+    'palette',
+    enumCodec<Palette>({ default: 'std', 'colour-blind': 'cb' }),
+    (s) => s.view.palette,
+    (s, v) => (s.view.palette = v),
+  ),
   scalar(
     'p',
     'open panel',
@@ -265,7 +324,13 @@ export const FIELDS: readonly Field[] = [
       } else s.step = d.value;
     },
   },
-  scalar('pres', 'presentation mode', boolCodec, (s) => s.presentation, (s, v) => (s.presentation = v)),
+  scalar(
+    'pres',
+    'presentation mode',
+    boolCodec,
+    (s) => s.presentation,
+    (s, v) => (s.presentation = v),
+  ),
   // The Training studio's settings (read after the explorer's: the studio's task before its sizes).
   ...TRAINING_FIELDS,
 ];

@@ -127,7 +127,12 @@ export function unwrapEncodedHash(text: string): string {
  */
 export function linkedKeys(hash: string): Set<string> {
   const text = unwrapEncodedHash(hash.startsWith('#') ? hash.slice(1) : hash);
-  return new Set(text.split('&').filter(Boolean).map((pair) => (pair.includes('=') ? pair.slice(0, pair.indexOf('=')) : pair)));
+  return new Set(
+    text
+      .split('&')
+      .filter(Boolean)
+      .map((pair) => (pair.includes('=') ? pair.slice(0, pair.indexOf('=')) : pair)),
+  );
 }
 
 /** A field value with stray %-escapes (`0.5%2C0`), decoded when that is clean; the model name decodes itself. */
@@ -144,7 +149,8 @@ function decodeUnsafe(hash: string, previous: UrlState): DecodedHash {
   const text = unwrapEncodedHash(hash.startsWith('#') ? hash.slice(1) : hash);
   if (text.trim() === '') return { state: defaultUrlState(), problems: [] };
   const keep = (problem: string): DecodedHash => ({ state: cloneState(previous), problems: [problem] });
-  if (text.length > LIMITS.maxHashLength.value) return keep(`link: ${text.length} characters is longer than the ${LIMITS.maxHashLength.value} this app reads; ${NOTHING_READ}`);
+  if (text.length > LIMITS.maxHashLength.value)
+    return keep(`link: ${text.length} characters is longer than the ${LIMITS.maxHashLength.value} this app reads; ${NOTHING_READ}`);
 
   const values = new Map<string, string>();
   const problems: string[] = [];
@@ -159,7 +165,8 @@ function decodeUnsafe(hash: string, previous: UrlState): DecodedHash {
 
   const version = values.get('v');
   if (version === undefined) return keep(`version: the link has no version field (this app reads v=${URL_VERSION}); ${NOTHING_READ}`);
-  if (version !== String(URL_VERSION)) return keep(`version: links of version ${quote(version)} are not supported (this app reads v=${URL_VERSION}); ${NOTHING_READ}`);
+  if (version !== String(URL_VERSION))
+    return keep(`version: links of version ${quote(version)} are not supported (this app reads v=${URL_VERSION}); ${NOTHING_READ}`);
 
   const state = defaultUrlState();
   let inputRead = false;
@@ -174,7 +181,8 @@ function decodeUnsafe(hash: string, previous: UrlState): DecodedHash {
   // not a second problem ("bell is not an input of the digits task" for in=mnist:99999999).
   reconcile(state, problems, inputRead);
   const rawInput = values.get('in');
-  const rejectedMatrix = rawInput?.startsWith('matrix:') && state.input.kind !== 'matrix' ? (matrixNumbers(rawInput.slice('matrix:'.length)) ?? undefined) : undefined;
+  const rejectedMatrix =
+    rawInput?.startsWith('matrix:') && state.input.kind !== 'matrix' ? (matrixNumbers(rawInput.slice('matrix:'.length)) ?? undefined) : undefined;
   if (problems.length > LIMITS.maxProblems.value) {
     const more = problems.length - LIMITS.maxProblems.value + 1;
     problems.splice(LIMITS.maxProblems.value - 1, problems.length, `link: ${more} more problems`);

@@ -55,7 +55,8 @@ export function decodePixels(raw: string): Decoded<number[]> {
       i += 2;
     }
   }
-  if (out.length !== PIXELS) return { problem: `the drawing has ${out.length > PIXELS ? 'more than ' + PIXELS : out.length} pixels, expected ${PIXELS} (28×28)` };
+  if (out.length !== PIXELS)
+    return { problem: `the drawing has ${out.length > PIXELS ? `more than ${PIXELS}` : out.length} pixels, expected ${PIXELS} (28×28)` };
   return { value: out };
 }
 
@@ -78,7 +79,8 @@ function decodeMatrix(raw: string): Decoded<InputSpec> {
   const rows: number[][][] = [];
   for (const [p, part] of parts.entries()) {
     const cells = part.split(',');
-    if (cells.length !== MATRIX_DIM * MATRIX_DIM) return { problem: `the ${p === 0 ? 'real' : 'imaginary'} part has ${cells.length} entries, expected ${MATRIX_DIM * MATRIX_DIM} (4×4)` };
+    if (cells.length !== MATRIX_DIM * MATRIX_DIM)
+      return { problem: `the ${p === 0 ? 'real' : 'imaginary'} part has ${cells.length} entries, expected ${MATRIX_DIM * MATRIX_DIM} (4×4)` };
     const m: number[][] = [];
     for (let k = 0; k < cells.length; k++) {
       const d = matrixEntryCodec.decode(cells[k]);

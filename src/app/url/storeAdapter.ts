@@ -10,15 +10,15 @@ import { DEFAULT_FORM, type TrainForm } from '../training/form';
  */
 export function urlStateOf(
   st: {
-  stack: { task: TaskName; blocks: BlockParams[]; readoutSeed: number; trained?: { name: string } };
-  input: InputSpec;
-  sameAlpha: boolean;
-  globalAlpha: number;
-  selectedLayer: number;
-  view: ViewOptions;
-  panel: PanelName | null;
-  hidden: HideableControl[];
-  teaching: TeachingState;
+    stack: { task: TaskName; blocks: BlockParams[]; readoutSeed: number; trained?: { name: string } };
+    input: InputSpec;
+    sameAlpha: boolean;
+    globalAlpha: number;
+    selectedLayer: number;
+    view: ViewOptions;
+    panel: PanelName | null;
+    hidden: HideableControl[];
+    teaching: TeachingState;
   },
   training: TrainForm = DEFAULT_FORM,
 ): UrlState {

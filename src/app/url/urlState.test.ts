@@ -4,7 +4,21 @@ import { ACTIVATIONS } from '../../core/hqrn/activation';
 import { EXPLORER_LIMITS, type InputSpec } from '../../protocol/explorer';
 import { HIDEABLE_CONTROLS, PANELS } from '../explorer/store';
 import type { TrainForm } from '../training/form';
-import { decodeHash, defaultUrlState, encodeHash, encodeInput, encodeMatrixEntry, limitViolations, linkedKeys, linkNoticeHeading, linkReadsNothing, NOTHING_READ, unwrapEncodedHash, URL_LIMITS, type UrlState } from './urlState';
+import {
+  decodeHash,
+  defaultUrlState,
+  encodeHash,
+  encodeInput,
+  encodeMatrixEntry,
+  limitViolations,
+  linkedKeys,
+  linkNoticeHeading,
+  linkReadsNothing,
+  NOTHING_READ,
+  unwrapEncodedHash,
+  URL_LIMITS,
+  type UrlState,
+} from './urlState';
 import { PAPER_LESSON } from '../../content/lessons/paper';
 
 // ---- generators of valid states --------------------------------------------------------------
@@ -19,13 +33,16 @@ const twoQubitLeaf: fc.Arbitrary<InputSpec> = fc.oneof(
   seed.map((s) => ({ kind: 'product' as const, seed: s })),
   // A state with populations p, 1−p (exactly trace 1) and a real coherence c/16 with
   // (c/16)² ≤ p(1−p), so it is positive semidefinite (links check that, docs/math.md §10).
-  fc.record({ p: fc.integer({ min: 0, max: 8 }), c: fc.integer({ min: -2, max: 2 }) }).filter(({ p, c }) => (c / 16) ** 2 <= (p / 8) * (1 - p / 8)).map(({ p, c }) => {
-    const re = [0, 1, 2, 3].map(() => [0, 0, 0, 0]);
-    re[0][0] = p / 8;
-    re[3][3] = 1 - p / 8;
-    re[0][3] = re[3][0] = c / 16;
-    return { kind: 'matrix' as const, re, im: [0, 1, 2, 3].map(() => [0, 0, 0, 0]) };
-  }),
+  fc
+    .record({ p: fc.integer({ min: 0, max: 8 }), c: fc.integer({ min: -2, max: 2 }) })
+    .filter(({ p, c }) => (c / 16) ** 2 <= (p / 8) * (1 - p / 8))
+    .map(({ p, c }) => {
+      const re = [0, 1, 2, 3].map(() => [0, 0, 0, 0]);
+      re[0][0] = p / 8;
+      re[3][3] = 1 - p / 8;
+      re[0][3] = re[3][0] = c / 16;
+      return { kind: 'matrix' as const, re, im: [0, 1, 2, 3].map(() => [0, 0, 0, 0]) };
+    }),
 );
 const twoQubitInput: fc.Arbitrary<InputSpec> = fc.oneof(
   twoQubitLeaf,
@@ -35,7 +52,9 @@ const twoQubitInput: fc.Arbitrary<InputSpec> = fc.oneof(
 const digitInput: fc.Arbitrary<InputSpec> = fc.oneof(
   fc.integer({ min: 0, max: URL_LIMITS.maxMnistIndex }).map((index) => ({ kind: 'mnist' as const, index })),
   // Drawn digits are stored to 1/255 (8 bits per pixel), so valid states use that grid.
-  fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 255 })), { minLength: 784, maxLength: 784 }).map((b) => ({ kind: 'drawn' as const, pixels: b.map((x) => x / 255) })),
+  fc
+    .array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 255 })), { minLength: 784, maxLength: 784 })
+    .map((b) => ({ kind: 'drawn' as const, pixels: b.map((x) => x / 255) })),
 );
 
 const block = fc.record({
@@ -62,7 +81,7 @@ const trainingForm: fc.Arbitrary<TrainForm> = fc.record({
   adversarialShare: unit,
 });
 
-export const validState: fc.Arbitrary<UrlState> = fc
+const validState: fc.Arbitrary<UrlState> = fc
   .record({
     task: fc.constantFrom('entanglement' as const, 'digits' as const),
     blocks: fc.array(block, { maxLength: EXPLORER_LIMITS.maxDepth }),
@@ -77,7 +96,10 @@ export const validState: fc.Arbitrary<UrlState> = fc
     }),
     panel: fc.option(fc.constantFrom(...PANELS), { nil: null }),
     hidden: fc.subarray([...HIDEABLE_CONTROLS]),
-    model: fc.option(fc.string({ minLength: 1, maxLength: 60 }).filter((s) => s.trim() !== ''), { nil: null }),
+    model: fc.option(
+      fc.string({ minLength: 1, maxLength: 60 }).filter((s) => s.trim() !== ''),
+      { nil: null },
+    ),
     two: twoQubitInput,
     digit: digitInput,
     training: trainingForm,
@@ -208,10 +230,14 @@ describe('encodeHash / decodeHash', () => {
     const id = [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1].join(',');
     const zero = Array(16).fill(0).join(',');
     const trace2 = decodeChecked(`v=1&in=matrix:${id};${zero}`);
-    expect(trace2.problems).toEqual(['input: not a density matrix: trace is not 1: 2 (tolerance 1e-6); it is in the matrix editor, where "Use the nearest state" projects it']);
+    expect(trace2.problems).toEqual([
+      'input: not a density matrix: trace is not 1: 2 (tolerance 1e-6); it is in the matrix editor, where "Use the nearest state" projects it',
+    ]);
     expect(trace2.rejectedMatrix!.re[3][3]).toBe(1);
     const asym = [1, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0].join(',');
-    expect(decodeChecked(`v=1&in=matrix:${asym};${zero}`).problems[0]).toMatch(/^input: not a density matrix: not Hermitian: max \|ρ_ij − conj\(ρ_ji\)\| = 0\.5 \(tolerance 1e-6\)/);
+    expect(decodeChecked(`v=1&in=matrix:${asym};${zero}`).problems[0]).toMatch(
+      /^input: not a density matrix: not Hermitian: max \|ρ_ij − conj\(ρ_ji\)\| = 0\.5 \(tolerance 1e-6\)/,
+    );
     expect(decodeChecked(`v=1&in=matrix:1,0;0`).problems[0]).toMatch(/^input: the real part has 2 entries, expected 16/);
   });
 
@@ -220,7 +246,9 @@ describe('encodeHash / decodeHash', () => {
     // diag(0.75, 0.5, −0.25, 0): Hermitian, trace 1; the smallest eigenvalue is −0.25.
     const neg = decodeHash(`v=1&in=matrix:${[0.75, 0, 0, 0, 0, 0.5, 0, 0, 0, 0, -0.25, 0, 0, 0, 0, 0].join(',')};${zero}`);
     expect(neg.problems).toHaveLength(1);
-    expect(neg.problems[0]).toMatch(/^input: not a density matrix: not positive semidefinite: smallest eigenvalue -0\.25\d* \(tolerance 1e-6\); it is in the matrix editor/);
+    expect(neg.problems[0]).toMatch(
+      /^input: not a density matrix: not positive semidefinite: smallest eigenvalue -0\.25\d* \(tolerance 1e-6\); it is in the matrix editor/,
+    );
     // Non-negative diagonal, yet not PSD: |01⟩⟨10| coherence 0.5 with populations 0.5, 0, 0, 0.5 → eigenvalues ±0.5 in the middle block.
     const offDiag = [0.5, 0, 0, 0, 0, 0, 0.5, 0, 0, 0.5, 0, 0, 0, 0, 0, 0.5].join(',');
     const bad = decodeHash(`v=1&in=matrix:${offDiag};${zero}`);
@@ -232,7 +260,7 @@ describe('encodeHash / decodeHash', () => {
   });
 
   it('reads partners nested 4 deep and refuses 5 (the one nesting limit, files included)', () => {
-    const wrap = (n: number) => 'dephased:'.repeat(n) + 'bell:phi+';
+    const wrap = (n: number) => `${'dephased:'.repeat(n)}bell:phi+`;
     expect(decodeHash(`v=1&in=${wrap(4)}`).problems).toEqual([]);
     expect(decodeHash(`v=1&in=${wrap(5)}`).problems).toEqual(['input: partners nested more than 4 deep']);
   });
@@ -240,11 +268,34 @@ describe('encodeHash / decodeHash', () => {
   it('a matrix within 1e-6 of a state is read (the worker uses its nearest state); 0.998 is refused naming the tolerance', () => {
     const zero = Array(16).fill(0).join(',');
     const rounded = [0.3333333, 0, 0, 0, 0, 0.3333333, 0, 0, 0, 0, 0.3333333, 0, 0, 0, 0, 0].join(',');
-    expect(decodeChecked(`v=1&in=matrix:${rounded};${zero}`).state.input).toMatchObject({ kind: 'matrix', re: [[0.3333333, 0, 0, 0], [0, 0.3333333, 0, 0], [0, 0, 0.3333333, 0], [0, 0, 0, 0]] });
+    expect(decodeChecked(`v=1&in=matrix:${rounded};${zero}`).state.input).toMatchObject({
+      kind: 'matrix',
+      re: [
+        [0.3333333, 0, 0, 0],
+        [0, 0.3333333, 0, 0],
+        [0, 0, 0.3333333, 0],
+        [0, 0, 0, 0],
+      ],
+    });
     const werner = [0.333, 0, 0, 0.166, 0, 0.166, 0, 0, 0, 0, 0.166, 0, 0.166, 0, 0, 0.333].join(',');
     const w = decodeHash(`v=1&in=matrix:${werner};${zero}`);
-    expect(w.problems).toEqual(['input: not a density matrix: trace is not 1: 0.998 (tolerance 1e-6); it is in the matrix editor, where "Use the nearest state" projects it']);
-    expect(w.rejectedMatrix).toEqual({ re: [[0.333, 0, 0, 0.166], [0, 0.166, 0, 0], [0, 0, 0.166, 0], [0.166, 0, 0, 0.333]], im: [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]] });
+    expect(w.problems).toEqual([
+      'input: not a density matrix: trace is not 1: 0.998 (tolerance 1e-6); it is in the matrix editor, where "Use the nearest state" projects it',
+    ]);
+    expect(w.rejectedMatrix).toEqual({
+      re: [
+        [0.333, 0, 0, 0.166],
+        [0, 0.166, 0, 0],
+        [0, 0, 0.166, 0],
+        [0.166, 0, 0, 0.333],
+      ],
+      im: [
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+      ],
+    });
     expect(w.state.input).toEqual(defaultUrlState().input);
     expect(decodeHash(`v=1&in=matrix:${rounded};${zero}`).rejectedMatrix).toBeUndefined();
   });
@@ -292,7 +343,9 @@ describe('encodeHash / decodeHash', () => {
     expect(unwrapEncodedHash(plain)).toBe(plain);
     // stray escapes in one value (a chat app encoding the commas of a matrix)
     const zero = Array(16).fill(0).join('%2C');
-    expect(decodeChecked(`v=1&in=matrix:${[0.25, 0, 0, 0, 0, 0.25, 0, 0, 0, 0, 0.25, 0, 0, 0, 0, 0.25].join('%2C')}%3B${zero}`).state.input).toMatchObject({ kind: 'matrix' });
+    expect(decodeChecked(`v=1&in=matrix:${[0.25, 0, 0, 0, 0, 0.25, 0, 0, 0, 0, 0.25, 0, 0, 0, 0, 0.25].join('%2C')}%3B${zero}`).state.input).toMatchObject({
+      kind: 'matrix',
+    });
   });
 
   it('the link notice never says both "restored" and "nothing was read"', () => {
@@ -314,20 +367,57 @@ describe('encodeHash / decodeHash', () => {
 
 describe('decodeHash fuzz: never throws, always within limits', () => {
   const keys = ['v', 't', 'd', 'sa', 'ga', 'a', 'f', 'g', 's', 'rs', 'in', 'l', 'mv', 'cs', 'pal', 'p', 'hide', 'model', 'zz'];
-  const nasty = fc.constantFrom('NaN', 'Infinity', '-Infinity', '-1', '1e308', '1e-400', '1000000', '-0', '0x10', '', ' ', '%', '%E0%A4%A', '1,2,3', ',,,', ':', '&', '=', '#', 'null', '__proto__');
+  const nasty = fc.constantFrom(
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    '-1',
+    '1e308',
+    '1e-400',
+    '1000000',
+    '-0',
+    '0x10',
+    '',
+    ' ',
+    '%',
+    '%E0%A4%A',
+    '1,2,3',
+    ',,,',
+    ':',
+    '&',
+    '=',
+    '#',
+    'null',
+    '__proto__',
+  );
   const hugeNumber = fc.oneof(fc.double(), fc.integer(), fc.bigInt().map(String)).map(String);
 
   it('random strings', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }), fc.string().map((s) => `v=1&${s}`)), (h) => {
-        decodeChecked(h);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 200 }),
+          fc.string({ unit: 'binary', maxLength: 200 }),
+          fc.string().map((s) => `v=1&${s}`),
+        ),
+        (h) => {
+          decodeChecked(h);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it('random key=value pairs with nasty and huge values', () => {
-    const pair = fc.tuple(fc.constantFrom(...keys), fc.oneof(nasty, hugeNumber, fc.string({ maxLength: 30 }), fc.array(fc.oneof(nasty, hugeNumber), { maxLength: 25 }).map((a) => a.join(','))));
+    const pair = fc.tuple(
+      fc.constantFrom(...keys),
+      fc.oneof(
+        nasty,
+        hugeNumber,
+        fc.string({ maxLength: 30 }),
+        fc.array(fc.oneof(nasty, hugeNumber), { maxLength: 25 }).map((a) => a.join(',')),
+      ),
+    );
     fc.assert(
       fc.property(fc.array(pair, { maxLength: 12 }), fc.boolean(), (pairs, withVersion) => {
         const hash = [...(withVersion ? ['v=1'] : []), ...pairs.map(([k, v]) => `${k}=${v}`)].join('&');
@@ -350,7 +440,11 @@ describe('decodeHash fuzz: never throws, always within limits', () => {
   it('valid hashes with one field mutated keep every other field', () => {
     fc.assert(
       fc.property(validState, fc.constantFrom(...keys.filter((k) => k !== 'v')), fc.oneof(nasty, hugeNumber), (s, key, value) => {
-        const hash = encodeHash(s).split('&').filter((p) => !p.startsWith(`${key}=`)).concat(`${key}=${value}`).join('&');
+        const hash = encodeHash(s)
+          .split('&')
+          .filter((p) => !p.startsWith(`${key}=`))
+          .concat(`${key}=${value}`)
+          .join('&');
         const out = decodeChecked(hash, s);
         if (key === 'zz') expect(out.problems).toContain('link: unknown field "zz" (ignored)');
         // Fields other than the mutated one (and those that depend on it) come through unchanged.
@@ -373,12 +467,16 @@ describe('decodeHash fuzz: never throws, always within limits', () => {
   it('old and unknown versions', () => {
     fc.assert(
       // The version as the decoder reads it: up to the next '&', stray %-escapes decoded ('1&' and '%31' are version 1).
-      fc.property(fc.oneof(fc.integer(), fc.string({ maxLength: 8 })).filter((v) => readVersion(String(v)) !== '1'), validState, (v, s) => {
-        const out = decodeChecked(encodeHash(s).replace('v=1', `v=${v}`), s);
-        expect(out.problems).toHaveLength(1);
-        expect(out.problems[0]).toMatch(/^version: /);
-        expect(out.state).toEqual(s);
-      }),
+      fc.property(
+        fc.oneof(fc.integer(), fc.string({ maxLength: 8 })).filter((v) => readVersion(String(v)) !== '1'),
+        validState,
+        (v, s) => {
+          const out = decodeChecked(encodeHash(s).replace('v=1', `v=${v}`), s);
+          expect(out.problems).toHaveLength(1);
+          expect(out.problems[0]).toMatch(/^version: /);
+          expect(out.state).toEqual(s);
+        },
+      ),
       { numRuns: 500 },
     );
   });

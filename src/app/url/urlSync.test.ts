@@ -105,6 +105,6 @@ describe('a link whose task is not its model’s task', () => {
     expect(after.stack.task).toBe('entanglement');
     expect(after.stack.trained?.name).toBe('entanglement-quantum');
     expect(after.input).toEqual(before.input);
-    expect(after.urlProblems).toEqual(['task: “entanglement-quantum” is a model of the entanglement task, so the link\'s digits task was not used']);
+    expect(after.urlProblems).toEqual(["task: “entanglement-quantum” is a model of the entanglement task, so the link's digits task was not used"]);
   });
 });

@@ -79,7 +79,10 @@ export function applyUrlState(u: UrlState): void {
       view: sameJson(u.view, st.view) ? st.view : u.view,
       panel: u.panel,
       hidden: sameJson(u.hidden, st.hidden) ? st.hidden : u.hidden,
-      teaching: u.lesson === st.teaching.lesson && u.step === st.teaching.step && u.presentation === st.teaching.presentation ? st.teaching : { lesson: u.lesson, step: u.step, presentation: u.presentation },
+      teaching:
+        u.lesson === st.teaching.lesson && u.step === st.teaching.step && u.presentation === st.teaching.presentation
+          ? st.teaching
+          : { lesson: u.lesson, step: u.step, presentation: u.presentation },
     };
     if (recompute) patch.requestId = st.requestId + 1;
     if (task !== st.stack.task) Object.assign(patch, { result: undefined, error: undefined });

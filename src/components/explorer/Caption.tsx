@@ -24,11 +24,10 @@ export function Caption() {
   const c = useCaption();
   const blank = useExplorer((s) => s.result?.noDigit === true);
   return (
-    <p className="explorer-caption" aria-live="polite" aria-label="What the explorer shows" data-testid="explorer-caption">
+    <p className="explorer-caption" role="status" aria-live="polite" aria-label="What the explorer shows" data-testid="explorer-caption">
       {c ? (
         <>
-          <span className="caption-input">{c.input}</span> <span className="caption-verdicts">{c.verdicts}</span>{' '}
-          <span className="caption-why">{c.why}</span>
+          <span className="caption-input">{c.input}</span> <span className="caption-verdicts">{c.verdicts}</span> <span className="caption-why">{c.why}</span>
         </>
       ) : blank ? (
         'The canvas is blank: draw a digit and both paths will classify it.'

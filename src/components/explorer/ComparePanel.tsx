@@ -75,11 +75,20 @@ export function ComparePanel() {
         <button type="button" onClick={() => showDemo(BELL)}>
           Central demo: Bell vs dephased partner
         </button>
-        <button type="button" aria-pressed={tag === 'dephased'} disabled={tag === null} onClick={() => input.kind === 'dephased' ? showDemo(input.of) : showDemo({ kind: 'dephased', of: input })}>
+        <button
+          type="button"
+          aria-pressed={tag === 'dephased'}
+          disabled={tag === null}
+          onClick={() => (input.kind === 'dephased' ? showDemo(input.of) : showDemo({ kind: 'dephased', of: input }))}
+        >
           Show dephased partner
         </button>
         <span className="viz-demo-now">
-          {tag === 'bell' ? `Showing: ${describeInput(input)}` : tag === 'dephased' ? `Showing: ${describeInput(input)} (separable)` : 'Start the demo to compare |Φ+⟩ with its dephased partner.'}
+          {tag === 'bell'
+            ? `Showing: ${describeInput(input)}`
+            : tag === 'dephased'
+              ? `Showing: ${describeInput(input)} (separable)`
+              : 'Start the demo to compare |Φ+⟩ with its dephased partner.'}
         </span>
       </div>
 
@@ -137,7 +146,12 @@ export function ComparePanel() {
         <p>No result yet.</p>
       )}
 
-      <DemoSideBySide bell={snaps.bell && snaps.bell.sig === shownSig ? snaps.bell.result : undefined} dephased={snaps.dephased && snaps.dephased.sig === shownSig ? snaps.dephased.result : undefined} current={tag} base={describeInput(baseOf(input))} />
+      <DemoSideBySide
+        bell={snaps.bell && snaps.bell.sig === shownSig ? snaps.bell.result : undefined}
+        dephased={snaps.dephased && snaps.dephased.sig === shownSig ? snaps.dephased.result : undefined}
+        current={tag}
+        base={describeInput(baseOf(input))}
+      />
     </section>
   );
 }
@@ -158,7 +172,9 @@ function DemoSideBySide({ bell, dephased, current, base }: { bell?: ExploreRespo
   ];
   return (
     <table className="viz-table viz-demo-table" aria-label="Central demo side by side">
-      <caption>Same stack, two inputs: the classical rows agree, the quantum rows do not. {(!bell || !dephased) && 'Flip the toggle to fill the other column.'}</caption>
+      <caption>
+        Same stack, two inputs: the classical rows agree, the quantum rows do not. {(!bell || !dephased) && 'Flip the toggle to fill the other column.'}
+      </caption>
       <thead>
         <tr>
           <th scope="col" />

@@ -69,27 +69,26 @@ export function LayerChain() {
             <span className="chain-legend-c">classical</span>
           </li>
         )}
-        {blank && (
-          <li className="chain-empty">The canvas is blank: draw a digit to see the layers.</li>
-        )}
-        {!blank && Array.from({ length: K + 1 }, (_, k) => (
-          <ChainStep
-            key={k === 0 ? 'input' : blocks[k - 1].id}
-            k={k}
-            layer={layers && layers.length === K + 1 ? layers[k] : undefined}
-            d={d}
-            nQubits={result?.nQubits ?? 2}
-            size={size}
-            scale={result && layers && layers.length === K + 1 ? (view.colourScale === 'fixed' ? fixed : scaleFor(result, k, 'per-layer')) : 1}
-            view={view.matrixView}
-            palette={view.palette}
-            selected={selected === k}
-            diverges={div === k}
-            trained={k > 0 && k <= trainedDepth}
-            locked={locked}
-            onSelect={selectLayer}
-          />
-        ))}
+        {blank && <li className="chain-empty">The canvas is blank: draw a digit to see the layers.</li>}
+        {!blank &&
+          Array.from({ length: K + 1 }, (_, k) => (
+            <ChainStep
+              key={k === 0 ? 'input' : blocks[k - 1].id}
+              k={k}
+              layer={layers && layers.length === K + 1 ? layers[k] : undefined}
+              d={d}
+              nQubits={result?.nQubits ?? 2}
+              size={size}
+              scale={result && layers && layers.length === K + 1 ? (view.colourScale === 'fixed' ? fixed : scaleFor(result, k, 'per-layer')) : 1}
+              view={view.matrixView}
+              palette={view.palette}
+              selected={selected === k}
+              diverges={div === k}
+              trained={k > 0 && k <= trainedDepth}
+              locked={locked}
+              onSelect={selectLayer}
+            />
+          ))}
         <li className="chain-readout">
           <span className="chain-arrow" aria-hidden="true">
             →
@@ -103,7 +102,15 @@ export function LayerChain() {
                 <span>quantum: {classLabel(result.classes[result.output.predicted])}</span>
                 <span>classical: {classLabel(result.classes[result.classicalOutput.predicted])}</span>
                 {/* Always there (space reserved): the partner toggle must not move anything. */}
-                <span className={`chain-part-note${div === null ? ' is-none' : ''}`}>{div === null ? 'the paths never part' : (<><Term id="divergence-layer">◆ paths part</Term> at layer {div}</>)}</span>
+                <span className={`chain-part-note${div === null ? ' is-none' : ''}`}>
+                  {div === null ? (
+                    'the paths never part'
+                  ) : (
+                    <>
+                      <Term id="divergence-layer">◆ paths part</Term> at layer {div}
+                    </>
+                  )}
+                </span>
               </>
             ) : (
               <span>…</span>
@@ -226,7 +233,16 @@ function ChainBlock({ n, trained, dead, locked }: { n: number; trained: boolean;
         <span className="chain-alpha-text">α = {fmt(alpha, 2)}</span>
       ) : (
         <span className="chain-alpha">
-          <input id={id} type="range" min={0} max={1} step={0.01} value={alpha} aria-label={`α of block ${n}`} onChange={(e) => updateBlock(n - 1, { alpha: Number(e.target.value) })} />
+          <input
+            id={id}
+            type="range"
+            min={0}
+            max={1}
+            step={0.01}
+            value={alpha}
+            aria-label={`α of block ${n}`}
+            onChange={(e) => updateBlock(n - 1, { alpha: Number(e.target.value) })}
+          />
           <output htmlFor={id}>α {alpha.toFixed(2)}</output>
         </span>
       )}

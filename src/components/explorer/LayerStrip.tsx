@@ -42,27 +42,31 @@ export function ViewOptions() {
   const view = useExplorer((s) => s.view);
   const setView = useExplorer((s) => s.setView);
   return (
-      <div className="viz-controls">
-        <RadioGroup<MatrixViewId>
-          name="Matrix view"
-          value={view.matrixView}
-          options={MATRIX_VIEW_ORDER.map((id) => ({ value: id, label: id === 'heatmap' ? 'Heatmap' : id === 'hinton' ? 'Hinton' : 'City (Re/Im)' }))}
-          onChange={(matrixView) => setView({ matrixView })}
+    <div className="viz-controls">
+      <RadioGroup<MatrixViewId>
+        name="Matrix view"
+        value={view.matrixView}
+        options={MATRIX_VIEW_ORDER.map((id) => ({ value: id, label: id === 'heatmap' ? 'Heatmap' : id === 'hinton' ? 'Hinton' : 'City (Re/Im)' }))}
+        onChange={(matrixView) => setView({ matrixView })}
+      />
+      <RadioGroup<ColourScale>
+        name="Colour scale"
+        value={view.colourScale}
+        options={[
+          { value: 'fixed', label: 'Fixed' },
+          { value: 'per-layer', label: 'Per layer' },
+        ]}
+        onChange={(colourScale) => setView({ colourScale })}
+      />
+      <label className="viz-check">
+        <input
+          type="checkbox"
+          checked={view.palette === 'colour-blind'}
+          onChange={(e) => setView({ palette: e.target.checked ? 'colour-blind' : 'default' })}
         />
-        <RadioGroup<ColourScale>
-          name="Colour scale"
-          value={view.colourScale}
-          options={[
-            { value: 'fixed', label: 'Fixed' },
-            { value: 'per-layer', label: 'Per layer' },
-          ]}
-          onChange={(colourScale) => setView({ colourScale })}
-        />
-        <label className="viz-check">
-          <input type="checkbox" checked={view.palette === 'colour-blind'} onChange={(e) => setView({ palette: e.target.checked ? 'colour-blind' : 'default' })} />
-          Colour-blind palette
-        </label>
-      </div>
+        Colour-blind palette
+      </label>
+    </div>
   );
 }
 
@@ -99,9 +103,7 @@ export function EvolutionPanel() {
     <section className="viz-panel viz-evolution" aria-labelledby={headingId} data-request-id={result?.requestId ?? ''} data-layer={k}>
       <div className="viz-evolution-head">
         <h2 id={headingId}>Layer by layer</h2>
-        <span className="viz-layer-now">
-          {result ? `layer ${k} of ${K}${k === 0 ? ' (input)' : ''}` : ''}
-        </span>
+        <span className="viz-layer-now">{result ? `layer ${k} of ${K}${k === 0 ? ' (input)' : ''}` : ''}</span>
         <FigureExport kind="layer" />
       </div>
 
@@ -221,7 +223,17 @@ export function LayerDetails() {
   );
 }
 
-function RadioGroup<T extends string>({ name, value, options, onChange }: { name: string; value: T; options: { value: T; label: string }[]; onChange: (v: T) => void }) {
+function RadioGroup<T extends string>({
+  name,
+  value,
+  options,
+  onChange,
+}: {
+  name: string;
+  value: T;
+  options: { value: T; label: string }[];
+  onChange: (v: T) => void;
+}) {
   const id = useId();
   return (
     <div role="radiogroup" aria-labelledby={id} className="viz-radiogroup">
@@ -242,7 +254,9 @@ function DiagonalTable({ result, k }: { result: ExploreResponse; k: number }) {
   const l = result.layers[k];
   return (
     <table className="viz-table" aria-label="Diagonals at the selected layer">
-      <caption>Diagonals at layer {k}: quantum ρ<sub>ii</sub> and classical x<sub>i</sub></caption>
+      <caption>
+        Diagonals at layer {k}: quantum ρ<sub>ii</sub> and classical x<sub>i</sub>
+      </caption>
       <thead>
         <tr>
           <th scope="col">basis state</th>

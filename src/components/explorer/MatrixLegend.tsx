@@ -48,6 +48,7 @@ export function Legend({ palette, view, scale, mode }: { palette: Palette; view:
         <>
           <span>phase</span>
           <span className="viz-phase-bar">
+            {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a canvas is not focusable; the ticks beside it carry the text */}
             <canvas ref={ref} aria-hidden="true" />
             <span className="viz-phase-ticks">
               <span>0</span>
@@ -61,7 +62,8 @@ export function Legend({ palette, view, scale, mode }: { palette: Palette; view:
       )}
       <span>
         <Term id={view}>{view === 'heatmap' ? 'Heatmap' : view === 'hinton' ? 'Hinton' : 'City'}</Term>:{' '}
-        <Term id="colour-scale">{view === 'heatmap' ? 'full colour' : view === 'hinton' ? 'full square' : 'tallest bar'}</Term> = {fmt(scale)} ({mode === 'fixed' ? 'fixed over all layers' : 'this layer'})
+        <Term id="colour-scale">{view === 'heatmap' ? 'full colour' : view === 'hinton' ? 'full square' : 'tallest bar'}</Term> = {fmt(scale)} (
+        {mode === 'fixed' ? 'fixed over all layers' : 'this layer'})
       </span>
     </div>
   );

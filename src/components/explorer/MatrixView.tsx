@@ -39,7 +39,19 @@ export interface MatrixViewProps {
   exportName?: readonly (string | number)[];
 }
 
-export function MatrixView({ data, view, palette, cssSize, labels = true, rowLabels = true, indexLabels = false, label, context, onEntry, exportName }: MatrixViewProps) {
+export function MatrixView({
+  data,
+  view,
+  palette,
+  cssSize,
+  labels = true,
+  rowLabels = true,
+  indexLabels = false,
+  label,
+  context,
+  onEntry,
+  exportName,
+}: MatrixViewProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const geometry = useRef<MatrixGeometry | null>(null);
   const [cursor, setCursor] = useState<{ i: number; j: number } | null>(null);
@@ -107,52 +119,52 @@ export function MatrixView({ data, view, palette, cssSize, labels = true, rowLab
   const exportSvg = MATRIX_PLUGINS[view].exportSvg;
   return (
     <>
-    <canvas
-      ref={canvas}
-      className="viz-matrix-canvas"
-      role="img"
-      aria-label={`${label}. Arrow keys move the cell cursor.`}
-      aria-keyshortcuts="ArrowUp ArrowDown ArrowLeft ArrowRight Home End PageUp PageDown"
-      tabIndex={0}
-      data-view={view}
-      data-dim={d}
-      data-label-px={labels ? (labelCss ?? (view === 'city' ? CITY_LABEL_CSS : GRID_LABEL_CSS)) : undefined}
-      onPointerDown={(e) => {
-        // A tap or click reads THAT cell. Without this, the focus that follows the press
-        // (onFocus) moved the read-out to the cursor's cell (|00⟩⟨00| on a first tap).
-        const g = geometry.current;
-        if (!g) return;
-        const c = cellAtClient(g, e.currentTarget.getBoundingClientRect(), e.clientX, e.clientY);
-        pressed.current = c;
-        if (c) {
+      <canvas
+        ref={canvas}
+        className="viz-matrix-canvas"
+        role="img"
+        aria-label={`${label}. Arrow keys move the cell cursor.`}
+        aria-keyshortcuts="ArrowUp ArrowDown ArrowLeft ArrowRight Home End PageUp PageDown"
+        tabIndex={0}
+        data-view={view}
+        data-dim={d}
+        data-label-px={labels ? (labelCss ?? (view === 'city' ? CITY_LABEL_CSS : GRID_LABEL_CSS)) : undefined}
+        onPointerDown={(e) => {
+          // A tap or click reads THAT cell. Without this, the focus that follows the press
+          // (onFocus) moved the read-out to the cursor's cell (|00⟩⟨00| on a first tap).
+          const g = geometry.current;
+          if (!g) return;
+          const c = cellAtClient(g, e.currentTarget.getBoundingClientRect(), e.clientX, e.clientY);
+          pressed.current = c;
+          if (c) {
+            setCursor(c);
+            report(c);
+          }
+        }}
+        onFocus={() => {
+          setFocused(true);
+          const c = pressed.current ?? cur ?? { i: 0, j: 0 };
+          pressed.current = null;
           setCursor(c);
           report(c);
-        }
-      }}
-      onFocus={() => {
-        setFocused(true);
-        const c = pressed.current ?? cur ?? { i: 0, j: 0 };
-        pressed.current = null;
-        setCursor(c);
-        report(c);
-      }}
-      onBlur={() => setFocused(false)}
-      onKeyDown={onKeyDown}
-      onMouseMove={(e) => {
-        const g = geometry.current;
-        if (!g) return;
-        report(cellAtClient(g, e.currentTarget.getBoundingClientRect(), e.clientX, e.clientY));
-      }}
-      onMouseLeave={() => report(focused ? cur : null)}
-    />
-    {exportName && (
-      <ExportButtons
-        what={context}
-        name={exportName}
-        svg={exportSvg ? () => (data ? withTitle(exportSvg(data, { palette, cssSize, labels }), label) : null) : undefined}
-        png={exportSvg ? undefined : canvasExport(canvas)}
+        }}
+        onBlur={() => setFocused(false)}
+        onKeyDown={onKeyDown}
+        onMouseMove={(e) => {
+          const g = geometry.current;
+          if (!g) return;
+          report(cellAtClient(g, e.currentTarget.getBoundingClientRect(), e.clientX, e.clientY));
+        }}
+        onMouseLeave={() => report(focused ? cur : null)}
       />
-    )}
+      {exportName && (
+        <ExportButtons
+          what={context}
+          name={exportName}
+          svg={exportSvg ? () => (data ? withTitle(exportSvg(data, { palette, cssSize, labels }), label) : null) : undefined}
+          png={exportSvg ? undefined : canvasExport(canvas)}
+        />
+      )}
     </>
   );
 }

@@ -67,7 +67,13 @@ export function MetricsPanel() {
       <div className="viz-metrics-head">
         <h2 id={headingId}>Measures per layer</h2>
         <p className="viz-chart-key">
-          <span className="viz-key-selected" /> layer {k} (selected) {result && <>· <span className="viz-key-divergence" style={{ borderColor: DIVERGENCE_COLOUR }} /> paths part</>} · ✕ dead block · click a chart to select a layer
+          <span className="viz-key-selected" /> layer {k} (selected){' '}
+          {result && (
+            <>
+              · <span className="viz-key-divergence" style={{ borderColor: DIVERGENCE_COLOUR }} /> paths part
+            </>
+          )}{' '}
+          · ✕ dead block · click a chart to select a layer
         </p>
       </div>
       {blank ? (
@@ -75,7 +81,16 @@ export function MetricsPanel() {
       ) : result ? (
         <div className="viz-charts">
           {measures.map((m) => (
-            <Chart key={m.key} result={result} measure={m.key} title={m.label} label={m.label} selected={k} colour={paletteSpec(palette).quantumLine} onSelect={selectLayer} />
+            <Chart
+              key={m.key}
+              result={result}
+              measure={m.key}
+              title={m.label}
+              label={m.label}
+              selected={k}
+              colour={paletteSpec(palette).quantumLine}
+              onSelect={selectLayer}
+            />
           ))}
         </div>
       ) : (
@@ -135,7 +150,23 @@ export function MetricsDetails() {
   );
 }
 
-function Chart({ result, measure, title, label, selected, colour, onSelect }: { result: ExploreResponse; measure: MeasureKey; title: string; label: string; selected: number; colour: string; onSelect: (k: number) => void }) {
+function Chart({
+  result,
+  measure,
+  title,
+  label,
+  selected,
+  colour,
+  onSelect,
+}: {
+  result: ExploreResponse;
+  measure: MeasureKey;
+  title: string;
+  label: string;
+  selected: number;
+  colour: string;
+  onSelect: (k: number) => void;
+}) {
   const ref = useRef<SVGSVGElement>(null);
   const selectedRef = useRef(selected);
   selectedRef.current = selected;

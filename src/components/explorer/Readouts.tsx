@@ -44,13 +44,21 @@ export function Readouts() {
                   predicts <strong>{classLabel(result.classes[out.predicted])}</strong>
                 </p>
                 <p className="truth">
-                  {cap && <VerdictMark verdict={cap[path]} path={path === 'quantum' ? 'Quantum' : 'Classical'} truth={truthName} />} truth: <strong>{truthName}</strong>
+                  {cap && <VerdictMark verdict={cap[path]} path={path === 'quantum' ? 'Quantum' : 'Classical'} truth={truthName} />} truth:{' '}
+                  <strong>{truthName}</strong>
                   {result.d === 4 ? ' (PPT)' : cap?.state.input.kind === 'mnist' ? ' (label)' : ''}
                 </p>
                 <p className="prob">
                   P({classLabel(result.classes[out.predicted])}) = {fmt(values[out.predicted], 3)}
                 </p>
-                <Bars labels={ticks} names={labels} values={values} predicted={out.predicted} colour={path === 'quantum' ? palette.quantumLine : palette.classicalLine} name={`${path} path class probabilities`} />
+                <Bars
+                  labels={ticks}
+                  names={labels}
+                  values={values}
+                  predicted={out.predicted}
+                  colour={path === 'quantum' ? palette.quantumLine : palette.classicalLine}
+                  name={`${path} path class probabilities`}
+                />
               </>
             ) : (
               <p className="predicts">computing…</p>
@@ -66,15 +74,29 @@ export function Readouts() {
       })}
       {cap?.state.inputIsDiagonal && result && result.d > 4 && (
         <p className="readouts-coincide">
-          A digit enters as a diagonal state, so the two paths compute the same numbers at every layer (the <strong>exact correspondence</strong> of a
-          QRB with its classical residual network): their predictions coincide.
+          A digit enters as a diagonal state, so the two paths compute the same numbers at every layer (the <strong>exact correspondence</strong> of a QRB with
+          its classical residual network): their predictions coincide.
         </p>
       )}
     </section>
   );
 }
 
-function Bars({ labels, names, values, predicted, colour, name }: { labels: string[]; names: string[]; values: number[]; predicted: number; colour: string; name: string }) {
+function Bars({
+  labels,
+  names,
+  values,
+  predicted,
+  colour,
+  name,
+}: {
+  labels: string[];
+  names: string[];
+  values: number[];
+  predicted: number;
+  colour: string;
+  name: string;
+}) {
   const ref = useRef<SVGSVGElement>(null);
   useLayoutEffect(() => {
     if (ref.current) drawProbBars(ref.current, { labels, values, predicted, colour, width: labels.length > 4 ? 260 : 200, height: 96 });

@@ -60,36 +60,58 @@ function ExportButtonsShown({ what, name, svg, png, csv }: ExportButtonsProps) {
   const nothing = (format: string) => {
     throw new Error(`nothing to export yet (${format})`);
   };
-  const pngOf = png ?? (svg ? () => {
-    const text = svg();
-    return text ? svgToPng(text) : null;
-  } : undefined);
+  const pngOf =
+    png ??
+    (svg
+      ? () => {
+          const text = svg();
+          return text ? svgToPng(text) : null;
+        }
+      : undefined);
   return (
     <span className="export-buttons" role="group" aria-label={`Export ${what}`}>
       {svg && (
-        <button type="button" aria-label={`Export ${what} as SVG`} onClick={() => run('SVG', () => {
-          const text = svg();
-          if (!text) nothing('SVG');
-          downloadText(text!, fileName(name, 'svg'), MIME.svg);
-        })}>
+        <button
+          type="button"
+          aria-label={`Export ${what} as SVG`}
+          onClick={() =>
+            run('SVG', () => {
+              const text = svg();
+              if (!text) nothing('SVG');
+              downloadText(text!, fileName(name, 'svg'), MIME.svg);
+            })
+          }
+        >
           SVG
         </button>
       )}
       {pngOf && (
-        <button type="button" aria-label={`Export ${what} as PNG`} onClick={() => run('PNG', async () => {
-          const blob = await pngOf();
-          if (!blob) nothing('PNG');
-          downloadBlob(blob!, fileName(name, 'png'));
-        })}>
+        <button
+          type="button"
+          aria-label={`Export ${what} as PNG`}
+          onClick={() =>
+            run('PNG', async () => {
+              const blob = await pngOf();
+              if (!blob) nothing('PNG');
+              downloadBlob(blob!, fileName(name, 'png'));
+            })
+          }
+        >
           PNG
         </button>
       )}
       {csv && (
-        <button type="button" aria-label={`Export ${what} as CSV`} onClick={() => run('CSV', () => {
-          const text = csv();
-          if (!text) nothing('CSV');
-          downloadText(text!, fileName(name, 'csv'), MIME.csv);
-        })}>
+        <button
+          type="button"
+          aria-label={`Export ${what} as CSV`}
+          onClick={() =>
+            run('CSV', () => {
+              const text = csv();
+              if (!text) nothing('CSV');
+              downloadText(text!, fileName(name, 'csv'), MIME.csv);
+            })
+          }
+        >
           CSV
         </button>
       )}

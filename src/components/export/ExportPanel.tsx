@@ -85,8 +85,8 @@ export function ExportPanel() {
       <fieldset>
         <legend>Stack as OpenQASM 3</legend>
         <p className="export-hint">
-          Each block's two dilated unitaries U± compiled to Pauli rotations (h, s, sdg, cx, rz) by <Term id="trotter">Trotterisation</Term>; the file says, per block, the
-          measured error ‖U<sub>r</sub> − U‖₂ and the classical post-processing that stays outside the circuit.
+          Each block's two dilated unitaries U± compiled to Pauli rotations (h, s, sdg, cx, rz) by <Term id="trotter">Trotterisation</Term>; the file says, per
+          block, the measured error ‖U<sub>r</sub> − U‖₂ and the classical post-processing that stays outside the circuit.
         </p>
         <label>
           Trotter order{' '}
@@ -97,7 +97,16 @@ export function ExportPanel() {
         </label>
         <label>
           Trotter steps r{' '}
-          <input type="number" aria-label="Trotter steps" min={1} max={FORM_LIMITS.maxSteps} step={1} value={stepsText} aria-invalid={'problem' in steps} onChange={(e) => setStepsText(e.target.value)} />
+          <input
+            type="number"
+            aria-label="Trotter steps"
+            min={1}
+            max={FORM_LIMITS.maxSteps}
+            step={1}
+            value={stepsText}
+            aria-invalid={'problem' in steps}
+            onChange={(e) => setStepsText(e.target.value)}
+          />
         </label>
         <label>
           Blocks{' '}
@@ -120,7 +129,11 @@ export function ExportPanel() {
         )}
         {digits && <p className="export-hint">Digits blocks have 7 qubits (~16,000 rotations per unitary, a few MB): one block per file.</p>}
         {report?.classCheck && (
-          <p className={report.classCheck.warning ? 'export-hint train-warning' : 'export-hint'} role={report.classCheck.warning ? 'alert' : 'status'} data-testid="qasm-class-check">
+          <p
+            className={report.classCheck.warning ? 'export-hint train-warning' : 'export-hint'}
+            role={report.classCheck.warning ? 'alert' : 'status'}
+            data-testid="qasm-class-check"
+          >
             Class probabilities of the circuits vs the model’s on {report.classCheck.states}: max |ΔP| = {sci(report.classCheck.error)}.{' '}
             {report.classCheck.recommended.reached
               ? `r = ${report.classCheck.recommended.steps} is the smallest number of steps with |ΔP| ≤ ${report.classCheck.target}.`
@@ -136,8 +149,12 @@ export function ExportPanel() {
             <thead>
               <tr>
                 <th scope="col">block</th>
-                <th scope="col">‖U<sub>r</sub> − U+‖₂</th>
-                <th scope="col">‖U<sub>r</sub> − U−‖₂</th>
+                <th scope="col">
+                  ‖U<sub>r</sub> − U+‖₂
+                </th>
+                <th scope="col">
+                  ‖U<sub>r</sub> − U−‖₂
+                </th>
                 <th scope="col">rotations per step</th>
               </tr>
             </thead>
@@ -188,10 +205,29 @@ export function ExportPanel() {
       <fieldset>
         <legend>Entanglement dataset (hqrn-state batch with labels and kinds)</legend>
         <label>
-          Seed <input type="number" aria-label="Dataset seed" min={0} step={1} value={seedText} aria-invalid={'problem' in seed} onChange={(e) => setSeedText(e.target.value)} />
+          Seed{' '}
+          <input
+            type="number"
+            aria-label="Dataset seed"
+            min={0}
+            step={1}
+            value={seedText}
+            aria-invalid={'problem' in seed}
+            onChange={(e) => setSeedText(e.target.value)}
+          />
         </label>
         <label>
-          States <input type="number" aria-label="Dataset size" min={2} max={FORM_LIMITS.maxDatasetStates} step={1} value={countText} aria-invalid={'problem' in count} onChange={(e) => setCountText(e.target.value)} />
+          States{' '}
+          <input
+            type="number"
+            aria-label="Dataset size"
+            min={2}
+            max={FORM_LIMITS.maxDatasetStates}
+            step={1}
+            value={countText}
+            aria-invalid={'problem' in count}
+            onChange={(e) => setCountText(e.target.value)}
+          />
         </label>
         <button
           type="button"

@@ -41,16 +41,28 @@ function FigureExportShown({ kind }: { kind: 'chain' | 'layer' }) {
   return (
     <span className="export-buttons figure-export" role="group" aria-label={`Export figure of ${what}`}>
       <span className="figure-export-label">Export figure:</span>
-      <button type="button" aria-label={`Export figure of ${what} as SVG`} onClick={() => run('SVG', () => {
-        const f = make();
-        downloadText(f.svg, fileName(f.name, 'svg'), MIME.svg);
-      })}>
+      <button
+        type="button"
+        aria-label={`Export figure of ${what} as SVG`}
+        onClick={() =>
+          run('SVG', () => {
+            const f = make();
+            downloadText(f.svg, fileName(f.name, 'svg'), MIME.svg);
+          })
+        }
+      >
         SVG
       </button>
-      <button type="button" aria-label={`Export figure of ${what} as PNG at ${scale}×`} onClick={() => run('PNG', async () => {
-        const f = make();
-        downloadBlob(await svgToPng(f.svg, scale), fileName([...f.name, `${scale}x`], 'png'));
-      })}>
+      <button
+        type="button"
+        aria-label={`Export figure of ${what} as PNG at ${scale}×`}
+        onClick={() =>
+          run('PNG', async () => {
+            const f = make();
+            downloadBlob(await svgToPng(f.svg, scale), fileName([...f.name, `${scale}x`], 'png'));
+          })
+        }
+      >
         PNG
       </button>
       <select id={scaleId} value={scale} aria-label={`PNG scale of the figure of ${what}`} onChange={(e) => setScale(Number(e.target.value) as PngScale)}>

@@ -120,7 +120,10 @@ export function DigitCanvas() {
     if (!last.current) return;
     const events = e.nativeEvent.getCoalescedEvents?.() ?? [];
     const r = e.currentTarget.getBoundingClientRect();
-    const points = (events.length ? events : [e.nativeEvent]).map((ev) => ({ x: ((ev.clientX - r.left) / r.width) * N, y: ((ev.clientY - r.top) / r.height) * N }));
+    const points = (events.length ? events : [e.nativeEvent]).map((ev) => ({
+      x: ((ev.clientX - r.left) / r.width) * N,
+      y: ((ev.clientY - r.top) / r.height) * N,
+    }));
     for (const p of points) {
       line(pixels.current, last.current.x, last.current.y, p.x, p.y);
       last.current = p;

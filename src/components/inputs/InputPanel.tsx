@@ -205,7 +205,8 @@ function TwoQubitInputs() {
           </button>
         </div>
         <p className="hint">
-          Separable, with the same <Term id="marginal-partner">one-qubit statistics</Term>. The <Term id="dephased-partner">dephased partner</Term> (toggle above) has the same diagonal, so the classical path cannot tell them apart.
+          Separable, with the same <Term id="marginal-partner">one-qubit statistics</Term>. The <Term id="dephased-partner">dephased partner</Term> (toggle
+          above) has the same diagonal, so the classical path cannot tell them apart.
         </p>
       </fieldset>
 

@@ -39,7 +39,8 @@ function negateText(text: string): string {
   if (t === '') return '';
   const p = parseComplex(t);
   if ('value' in p && p.value.re === 0 && p.value.im === 0) return '0';
-  if (SIMPLE_NUMBER.test(t) || /^[+-−]?[\d.]+\/[\d.]+$/.test(t)) return t.startsWith('-') || t.startsWith('−') ? t.slice(1) : t.startsWith('+') ? `-${t.slice(1)}` : `-${t}`;
+  if (SIMPLE_NUMBER.test(t) || /^[+-−]?[\d.]+\/[\d.]+$/.test(t))
+    return t.startsWith('-') || t.startsWith('−') ? t.slice(1) : t.startsWith('+') ? `-${t.slice(1)}` : `-${t}`;
   return `-(${t})`;
 }
 
@@ -296,13 +297,7 @@ export function MatrixEditor() {
           </tbody>
         </table>
       </div>
-      <p
-        id={`${id}-check`}
-        role="status"
-        aria-label="Matrix check"
-        className={`matrix-check matrix-check-${status.tone}`}
-        data-state={status.state}
-      >
+      <p id={`${id}-check`} role="status" aria-label="Matrix check" className={`matrix-check matrix-check-${status.tone}`} data-state={status.state}>
         {status.message}
       </p>
       <button type="button" className="primary" disabled={!status.canUse} onClick={() => setInput({ kind: 'matrix', re: parsed.re, im: parsed.im })}>

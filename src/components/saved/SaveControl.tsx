@@ -6,17 +6,38 @@
 import { useId, useState } from 'react';
 
 /** `disabledReason`: nothing to save yet; the button is disabled and the reason shown beside it. */
-export function SaveControl({ label, defaultName, save, what, disabledReason }: { label: string; defaultName: string; save: (name: string) => Promise<{ name: string }>; what: string; disabledReason?: string }) {
+export function SaveControl({
+  label,
+  defaultName,
+  save,
+  what,
+  disabledReason,
+}: {
+  label: string;
+  defaultName: string;
+  save: (name: string) => Promise<{ name: string }>;
+  what: string;
+  disabledReason?: string;
+}) {
   const id = useId();
   const [name, setName] = useState(defaultName);
-  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; name: string } | { kind: 'failed'; reason: string }>({ kind: 'idle' });
+  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; name: string } | { kind: 'failed'; reason: string }>({
+    kind: 'idle',
+  });
   return (
     <div className="save-control">
       <label htmlFor={id}>Name</label>
-      <input id={id} type="text" value={name} maxLength={200} onChange={(e) => {
+      <input
+        id={id}
+        type="text"
+        value={name}
+        maxLength={200}
+        onChange={(e) => {
           setName(e.target.value);
           setState({ kind: 'idle' });
-        }} aria-label={`Name of the ${what}`} />
+        }}
+        aria-label={`Name of the ${what}`}
+      />
       <button
         type="button"
         // Once saved, a second click would only make a duplicate: editing the name re-enables it.

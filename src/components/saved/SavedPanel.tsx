@@ -141,6 +141,7 @@ function NameCell({ store, id, name }: { store: SavedStore; id: string; name: st
         type="text"
         aria-label="New name"
         value={draft}
+        // biome-ignore lint/a11y/noAutofocus: the rename field opens on the user's "Rename" click and takes the typing at once
         autoFocus
         maxLength={200}
         onChange={(e) => setDraft(e.target.value)}
@@ -218,7 +219,11 @@ function ModelList() {
   const models = useSavedWork((s) => s.models);
   const openModel = useSavedWork((s) => s.openModel);
   return (
-    <Table label="Saved models" head={['Name', 'Task', 'Kind', 'Depth', 'Test accuracy', 'Saved', 'Actions']} empty="No saved models yet: train one in the Training studio tab and press “Save model”, or import a file.">
+    <Table
+      label="Saved models"
+      head={['Name', 'Task', 'Kind', 'Depth', 'Test accuracy', 'Saved', 'Actions']}
+      empty="No saved models yet: train one in the Training studio tab and press “Save model”, or import a file."
+    >
       {models.map((m) => (
         <tr key={m.id} data-id={m.id}>
           <NameCell store="models" id={m.id} name={m.name} />
@@ -246,7 +251,11 @@ function InputList() {
   const inputs = useSavedWork((s) => s.inputs);
   const openInput = useSavedWork((s) => s.openInput);
   return (
-    <Table label="Saved inputs" head={['Name', 'Task', 'Input', 'Saved', 'Actions']} empty="No saved inputs yet: enter a matrix or draw a digit and press “Save input”.">
+    <Table
+      label="Saved inputs"
+      head={['Name', 'Task', 'Input', 'Saved', 'Actions']}
+      empty="No saved inputs yet: enter a matrix or draw a digit and press “Save input”."
+    >
       {inputs.map((i) => (
         <tr key={i.id} data-id={i.id}>
           <NameCell store="inputs" id={i.id} name={i.name} />

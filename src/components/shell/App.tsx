@@ -35,7 +35,9 @@ export function App() {
           <div className="area-input" data-region="input">
             <InputPanel />
           </div>
-          <div className="area-caption"><Caption /></div>
+          <div className="area-caption">
+            <Caption />
+          </div>
           <div className="area-chain" data-region="chain">
             <LayerChain />
           </div>

@@ -33,12 +33,23 @@ export function StatusLine() {
             </>
           ) : (
             <>
-              Computing on <strong>{(backend?.backend ?? result?.backend) === 'wasm' ? <Term id="wasm">wasm</Term> : (backend?.backend ?? result?.backend ?? 'starting…')}</strong>
+              Computing on{' '}
+              <strong>
+                {(backend?.backend ?? result?.backend) === 'wasm' ? <Term id="wasm">wasm</Term> : (backend?.backend ?? result?.backend ?? 'starting…')}
+              </strong>
             </>
           )}
         </span>
         <span className="progress" title={result?.computedBy ? `The view was computed by the ${result.computedBy} in the engine worker.` : undefined}>
-          {failed ? 'stopped' : computing ? 'computing…' : upToDate ? `up to date · ${result!.computedBy ?? result!.backend} ${result!.ms.toFixed(1)} ms` : error ? 'last edit failed' : 'waiting…'}
+          {failed
+            ? 'stopped'
+            : computing
+              ? 'computing…'
+              : upToDate
+                ? `up to date · ${result!.computedBy ?? result!.backend} ${result!.ms.toFixed(1)} ms`
+                : error
+                  ? 'last edit failed'
+                  : 'waiting…'}
         </span>
         {offline.state === 'ready' && (
           <span className="offline" title={`Stored in this browser (version ${offline.version}, ${offline.files} files): a reload works without the network.`}>

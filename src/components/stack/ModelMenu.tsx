@@ -62,38 +62,42 @@ export function ModelMenu() {
       <div className="menu-body" role="group" aria-label="Load a model">
         <p className="menu-title">Models that come with the app</p>
         <ul>
-          {bundled.filter((m) => m.kind === 'quantum').map((m) => (
-            <li key={m.name}>
-              <button
-                type="button"
-                onClick={() => {
-                  close();
-                  void openBundled(m);
-                }}
-              >
-                {m.name}
-                {m.task !== task ? ` (${m.task})` : ''}
-                {m.accuracy !== undefined ? ` · test accuracy ${m.accuracy.toFixed(3)}` : ''}
-              </button>
-            </li>
-          ))}
+          {bundled
+            .filter((m) => m.kind === 'quantum')
+            .map((m) => (
+              <li key={m.name}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    close();
+                    void openBundled(m);
+                  }}
+                >
+                  {m.name}
+                  {m.task !== task ? ` (${m.task})` : ''}
+                  {m.accuracy !== undefined ? ` · test accuracy ${m.accuracy.toFixed(3)}` : ''}
+                </button>
+              </li>
+            ))}
           {bundledAll.length === 0 && <li className="hint">loading…</li>}
         </ul>
         <p className="menu-title">Saved models</p>
         <ul>
-          {saved.filter((m) => m.kind === 'quantum').map((m) => (
-            <li key={m.id}>
-              <button
-                type="button"
-                onClick={() => {
-                  close();
-                  openModel(m);
-                }}
-              >
-                {m.name}
-              </button>
-            </li>
-          ))}
+          {saved
+            .filter((m) => m.kind === 'quantum')
+            .map((m) => (
+              <li key={m.id}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    close();
+                    openModel(m);
+                  }}
+                >
+                  {m.name}
+                </button>
+              </li>
+            ))}
           {saved.filter((m) => m.kind === 'quantum').length === 0 && <li className="hint">none yet (train one in the Training studio)</li>}
         </ul>
         <p className="menu-title">Other</p>

@@ -45,7 +45,9 @@ function StackDiagram({ locked }: { locked: boolean }) {
       ))}
       <li className="node node-io">
         <span className="node-title">Readout</span>
-        <span className="node-sub"><Term id="readout">softmax(R diag ρ⁽ᴷ⁾ + r)</Term> → {task === 'digits' ? 'digit 0–9' : 'separable / entangled'}</span>
+        <span className="node-sub">
+          <Term id="readout">softmax(R diag ρ⁽ᴷ⁾ + r)</Term> → {task === 'digits' ? 'digit 0–9' : 'separable / entangled'}
+        </span>
       </li>
     </ol>
   );
@@ -142,7 +144,7 @@ function BlockCardView({ block, index, count, trained, locked, modelGain }: Bloc
       </div>
       <BlockParts block={block} />
       {locked ? (
-        <p className="block-summary" aria-label={`Settings of block ${n}`}>
+        <p className="block-summary" role="note" aria-label={`Settings of block ${n}`}>
           α = {block.alpha.toFixed(2)} · σ = {ACTIVATION_LABEL[block.activation]} · gain c = {gainShown}
         </p>
       ) : (
@@ -199,4 +201,3 @@ function BlockCardView({ block, index, count, trained, locked, modelGain }: Bloc
     </li>
   );
 }
-

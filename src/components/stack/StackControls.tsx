@@ -115,7 +115,11 @@ export function StackControls() {
             {alphaReason}
           </span>
         )}
-        <output htmlFor={`${id}-alpha`} aria-label="Global α value" title={mixed ? 'The blocks have different α: set each in the chain, or tick “Same α everywhere”.' : undefined}>
+        <output
+          htmlFor={`${id}-alpha`}
+          aria-label="Global α value"
+          title={mixed ? 'The blocks have different α: set each in the chain, or tick “Same α everywhere”.' : undefined}
+        >
           {mixed ? 'mixed' : globalAlpha.toFixed(2)}
         </output>
       </div>
@@ -143,7 +147,11 @@ export function StackControls() {
       </div>
 
       <div className="control">
-        <button type="button" onClick={() => applySeed(String(Math.floor(Math.random() * 1_000_000)))} title="New untrained (random) weights from a fresh seed (the seed is in the Model menu)">
+        <button
+          type="button"
+          onClick={() => applySeed(String(Math.floor(Math.random() * 1_000_000)))}
+          title="New untrained (random) weights from a fresh seed (the seed is in the Model menu)"
+        >
           Randomise weights
         </button>
       </div>

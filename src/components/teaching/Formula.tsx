@@ -10,6 +10,7 @@ export function Formula({ id, inline = false }: { id: FormulaId; inline?: boolea
   const f = FORMULAS[id];
   const Tag = inline ? 'span' : 'div';
   // The markup is our own build output (checked by src/content/content.test.ts), never user text.
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: build-time MathML from src/content/formulas.tex.mjs, no user input
   return <Tag className={`formula formula-${id}`} data-formula={id} dangerouslySetInnerHTML={{ __html: f.mathml }} />;
 }
 

@@ -83,7 +83,7 @@ export function LessonPanel() {
           )}
         </div>
         {current.formulas && current.formulas.length > 0 && (
-          <div className="lesson-formulas" aria-label="Formulas of this step">
+          <div className="lesson-formulas" role="group" aria-label="Formulas of this step">
             {current.formulas.map((f) => (
               <Formula key={f} id={f} />
             ))}

@@ -29,7 +29,8 @@ export function closeLesson(): void {
 /** Whether a key event belongs to a control that uses arrow keys itself (a field, slider, matrix). */
 export function keyIsForControl(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || target instanceof HTMLCanvasElement) return true;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || target instanceof HTMLCanvasElement)
+    return true;
   if (target instanceof HTMLInputElement && !['checkbox', 'button', 'submit'].includes(target.type)) return true;
   return target.closest('[role="slider"], [role="grid"], [role="radiogroup"], [role="tablist"], [role="listbox"], [role="menu"]') !== null;
 }

@@ -57,14 +57,24 @@ export function BaselinesTable() {
       },
     );
   };
-  const cells = (r: BaselineRow) => [r.model, f(r.accuracy), f(r.balancedAccuracy), `${f(r.dephased)} (${f(r.dephasedPair)})`, `${f(r.marginal)} (${f(r.marginalPair)})`, r.classShares.map(f).join(' / '), r.parameters, r.seconds.toFixed(1)];
+  const cells = (r: BaselineRow) => [
+    r.model,
+    f(r.accuracy),
+    f(r.balancedAccuracy),
+    `${f(r.dephased)} (${f(r.dephasedPair)})`,
+    `${f(r.marginal)} (${f(r.marginalPair)})`,
+    r.classShares.map(f).join(' / '),
+    r.parameters,
+    r.seconds.toFixed(1),
+  ];
   return (
     <section className="train-baselines" aria-labelledby="baselines-heading">
       <h4 id="baselines-heading">Baselines on the same data</h4>
       <p className="train-hint">
-        The full-tomography MLP (all 16 real parameters of ρ), a variational quantum classifier (layers of RY·RZ rotations and a CNOT, basis
-        probabilities into the same readout head) and quantum-kernel ridge classifiers k(ρ, σ) = Tr(ρσ)ᵖ, trained in the engine worker on the
-        {` ${req.trainSize} training states`} of this run and scored on its {req.testSize} test states{quick ? ' (quick settings: fewer epochs and layers)' : ''}.
+        The full-tomography MLP (all 16 real parameters of ρ), a variational quantum classifier (layers of RY·RZ rotations and a CNOT, basis probabilities into
+        the same readout head) and quantum-kernel ridge classifiers k(ρ, σ) = Tr(ρσ)ᵖ, trained in the engine worker on the
+        {` ${req.trainSize} training states`} of this run and scored on its {req.testSize} test states
+        {quick ? ' (quick settings: fewer epochs and layers)' : ''}.
       </p>
       <button type="button" onClick={run} disabled={busy}>
         {busy ? 'Running the baselines …' : rows ? 'Run the baselines again' : 'Run the baselines'}

@@ -41,8 +41,7 @@ export function TransferCheck() {
         )}
         {result.exportCheck && (
           <li>
-            Exported model on the float64 core vs the worker’s tensors: agreement {fmt(result.exportCheck.agreement)} on {result.exportCheck.n} test
-            inputs
+            Exported model on the float64 core vs the worker’s tensors: agreement {fmt(result.exportCheck.agreement)} on {result.exportCheck.n} test inputs
           </li>
         )}
       </ul>
@@ -66,9 +65,7 @@ function Row({ s }: { s: RunSummary }) {
       <td>{fmt(a?.marginal)}</td>
       <td>{fmt(a?.all)}</td>
       <td data-testid="balanced-accuracy">{fmt(h?.balanced)}</td>
-      <td data-testid="class-shares">
-        {h ? (ent ? h.shares.map((x) => fmt(x, 3)).join(' / ') : fmt(Math.max(...h.shares), 3)) : '—'}
-      </td>
+      <td data-testid="class-shares">{h ? (ent ? h.shares.map((x) => fmt(x, 3)).join(' / ') : fmt(Math.max(...h.shares), 3)) : '—'}</td>
       <td>{s.epochs}</td>
       <td>{s.seconds.toFixed(1)}</td>
     </tr>
@@ -93,6 +90,7 @@ export function FinalFigures() {
       </p>
       {/* At 1280 px the table fits (wrapping headers, the accuracies under one group header); a
           narrower screen scrolls it sideways inside its box, with a shadow at the cut edge. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must take keyboard focus to scroll */}
       <div className="train-table-wrap train-table-scroll" role="region" aria-label="Final figures table" tabIndex={0}>
         <table className="train-table train-final-table" data-testid="final-figures">
           <caption className="visually-hidden">Final figures of the run and its baselines</caption>
@@ -156,8 +154,8 @@ export function FinalFigures() {
       </p>
       {shotEval && (
         <p className="train-hint" data-testid="shot-accuracy">
-          Test accuracy with N<sub>s</sub> = {shotEval.shots.toLocaleString('en')} shots per unitary per block: <strong>{fmt(shotEval.testAccuracy)}</strong> on the
-          first {shotEval.n.toLocaleString('en')} test states (exact on the whole test set: {fmt(summaries[0].final.testAccuracy)}).
+          Test accuracy with N<sub>s</sub> = {shotEval.shots.toLocaleString('en')} shots per unitary per block: <strong>{fmt(shotEval.testAccuracy)}</strong> on
+          the first {shotEval.n.toLocaleString('en')} test states (exact on the whole test set: {fmt(summaries[0].final.testAccuracy)}).
         </p>
       )}
       {summaries.map((s, i) => {
@@ -171,8 +169,8 @@ export function FinalFigures() {
       })}
       {req.task === 'entanglement' && (
         <p className="train-hint">
-          Dephased, marginal and adversarial are accuracies on partner states, which are all separable: a model that answers “separable” to
-          everything scores 1.000 there. Read them with the balanced accuracy and the predicted shares beside them.
+          Dephased, marginal and adversarial are accuracies on partner states, which are all separable: a model that answers “separable” to everything scores
+          1.000 there. Read them with the balanced accuracy and the predicted shares beside them.
         </p>
       )}
       {req.task === 'entanglement' && status !== 'running' && <BaselinesTable />}

@@ -4,7 +4,19 @@
  */
 import type { ReactNode } from 'react';
 
-export function RowHeaderTable({ testId, caption, head, rows, rowData }: { testId: string; caption: string; head: readonly string[]; rows: readonly (readonly ReactNode[])[]; rowData?: (i: number) => Record<`data-${string}`, string> }) {
+export function RowHeaderTable({
+  testId,
+  caption,
+  head,
+  rows,
+  rowData,
+}: {
+  testId: string;
+  caption: string;
+  head: readonly string[];
+  rows: readonly (readonly ReactNode[])[];
+  rowData?: (i: number) => Record<`data-${string}`, string>;
+}) {
   return (
     <table className="train-table" data-testid={testId}>
       <caption>{caption}</caption>

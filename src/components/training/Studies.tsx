@@ -23,13 +23,22 @@ interface StudyResults {
 }
 
 const STUDIES: { name: StudyName; label: string; desc: string }[] = [
-  { name: 'alphaSweep', label: 'Study: accuracy vs α', desc: 'entanglement test accuracy against the residual weight α at fixed depth, several seeds (mean ± std)' },
+  {
+    name: 'alphaSweep',
+    label: 'Study: accuracy vs α',
+    desc: 'entanglement test accuracy against the residual weight α at fixed depth, several seeds (mean ± std)',
+  },
   { name: 'shotsSweep', label: 'Study: accuracy vs shots', desc: 'the trained entanglement model evaluated with N_s shots per unitary per block, and exactly' },
-  { name: 'greedyVsEndToEnd', label: 'Study: greedy vs end-to-end', desc: 'greedy layer-wise against end-to-end training on the same budget (blocks × epochs)' },
+  {
+    name: 'greedyVsEndToEnd',
+    label: 'Study: greedy vs end-to-end',
+    desc: 'greedy layer-wise against end-to-end training on the same budget (blocks × epochs)',
+  },
   { name: 'noise', label: 'Study: accuracy vs noise λ', desc: "a depolarising channel of strength λ on each block's input" },
 ];
 
-const W = 480, H = 240;
+const W = 480,
+  H = 240;
 const f = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
 
 function StudyChart({ spec, label, testId }: { spec: StudyChartSpec; label: string; testId: string }) {
@@ -51,7 +60,16 @@ function Table({ name, caption, head, rows }: { name: StudyName; caption: string
     <div className="train-table-wrap train-table-scroll">
       <RowHeaderTable testId={`study-table-${name}`} caption={caption} head={head} rows={rows} />
       {/* the CSV holds the table as shown; '—' (not a number) becomes an empty cell */}
-      <ExportButtons what={`${caption} table`} name={['study', name, 'table']} csv={() => toCsv(head, rows.map((r) => r.map((c) => (c === '—' ? '' : c))))} />
+      <ExportButtons
+        what={`${caption} table`}
+        name={['study', name, 'table']}
+        csv={() =>
+          toCsv(
+            head,
+            rows.map((r) => r.map((c) => (c === '—' ? '' : c))),
+          )
+        }
+      />
     </div>
   );
 }
@@ -139,7 +157,13 @@ function GreedyStudy({ r }: { r: GreedyVsEndToEndResults }) {
         head={['training', 'test', 'dephased', 'marginal', 'seconds']}
         rows={[
           ['greedy', f(r.greedy.testAccuracy), f(r.greedy.dephasedAccuracy), f(r.greedy.marginalAccuracy), r.greedy.seconds.toFixed(1)],
-          [`end-to-end (${r.endToEnd.epochs} epochs)`, f(r.endToEnd.testAccuracy), f(r.endToEnd.dephasedAccuracy), f(r.endToEnd.marginalAccuracy), r.endToEnd.seconds.toFixed(1)],
+          [
+            `end-to-end (${r.endToEnd.epochs} epochs)`,
+            f(r.endToEnd.testAccuracy),
+            f(r.endToEnd.dephasedAccuracy),
+            f(r.endToEnd.marginalAccuracy),
+            r.endToEnd.seconds.toFixed(1),
+          ],
         ]}
       />
     </figure>
@@ -147,9 +171,16 @@ function GreedyStudy({ r }: { r: GreedyVsEndToEndResults }) {
 }
 
 function NoiseStudy({ r }: { r: NoiseResults }) {
-  const series: StudyChartSpec['series'] = [{ name: 'trained and tested at λ', colour: TRAIN_COLOURS.quantum, points: r.points.map((p) => ({ x: p.lambda, y: p.testAccuracy })) }];
+  const series: StudyChartSpec['series'] = [
+    { name: 'trained and tested at λ', colour: TRAIN_COLOURS.quantum, points: r.points.map((p) => ({ x: p.lambda, y: p.testAccuracy })) },
+  ];
   if (r.points.some((p) => Number.isFinite(p.noiselessModelAccuracy))) {
-    series.push({ name: 'noiseless-trained model tested at λ', colour: TRAIN_COLOURS.classical, dashed: true, points: r.points.map((p) => ({ x: p.lambda, y: p.noiselessModelAccuracy })) });
+    series.push({
+      name: 'noiseless-trained model tested at λ',
+      colour: TRAIN_COLOURS.classical,
+      dashed: true,
+      points: r.points.map((p) => ({ x: p.lambda, y: p.noiselessModelAccuracy })),
+    });
   }
   const spec: StudyChartSpec = { series, width: W, height: H, xLabel: 'depolarising λ on each block input', yLabel: 'test accuracy' };
   return (
@@ -208,7 +239,8 @@ export function Studies() {
         <fieldset className="study-size">
           <legend>Size</legend>
           <label>
-            <input type="radio" name="study-size" value="quick" checked={size === 'quick'} disabled={running !== null} onChange={() => setSize('quick')} /> quick
+            <input type="radio" name="study-size" value="quick" checked={size === 'quick'} disabled={running !== null} onChange={() => setSize('quick')} />{' '}
+            quick
           </label>
           <label>
             <input type="radio" name="study-size" value="full" checked={size === 'full'} disabled={running !== null} onChange={() => setSize('full')} /> full

@@ -58,7 +58,12 @@ export function TrainingControls() {
 
   return (
     <div className="train-controls" role="group" aria-label="Training controls">
-      <button type="button" onClick={play} disabled={running || (!paused && invalid > 0)} aria-describedby={invalid && !paused ? 'train-play-blocked' : undefined}>
+      <button
+        type="button"
+        onClick={play}
+        disabled={running || (!paused && invalid > 0)}
+        aria-describedby={invalid && !paused ? 'train-play-blocked' : undefined}
+      >
         {paused ? '▶ Resume' : '▶ Play'}
       </button>
       <button type="button" onClick={pause} disabled={!running}>
@@ -100,11 +105,7 @@ export function TrainingProgress() {
   const stepPending = useTraining((s) => s.stepPending);
   const { fraction, secondsLeft } = progressFigures(req, p);
   const pct = status === 'done' ? 100 : Math.round(fraction * 100);
-  const epochText = p
-    ? `${p.stage.startsWith('block') ? `${p.stage}, ` : ''}epoch ${p.epoch}/${p.epochs}`
-    : status === 'running'
-      ? 'preparing data…'
-      : '';
+  const epochText = p ? `${p.stage.startsWith('block') ? `${p.stage}, ` : ''}epoch ${p.epoch}/${p.epochs}` : status === 'running' ? 'preparing data…' : '';
 
   return (
     <div className="train-progress">
@@ -151,8 +152,8 @@ export function TrainingProgress() {
         <div className="error train-diverged" role="alert">
           <p>
             Training diverged in epoch {diverged.epoch}
-            {diverged.stage.startsWith('block') ? ` of ${diverged.stage}` : ''}: {diverged.reason}. The run stopped and kept the last model
-            whose numbers were all finite ({diverged.epoch > 1 ? `after epoch ${diverged.epoch - 1}` : 'as it was before that epoch'}).
+            {diverged.stage.startsWith('block') ? ` of ${diverged.stage}` : ''}: {diverged.reason}. The run stopped and kept the last model whose numbers were
+            all finite ({diverged.epoch > 1 ? `after epoch ${diverged.epoch - 1}` : 'as it was before that epoch'}).
           </p>
           <p>
             Try a smaller learning rate

@@ -25,7 +25,8 @@ interface NumberFieldProps {
 function FieldMessage({ id, field }: { id: string; field: RangedField }) {
   const form = useTraining((s) => s.form);
   const check = checkForm(form);
-  const error = check.errors[field], warning = check.warnings[field];
+  const error = check.errors[field],
+    warning = check.warnings[field];
   if (error)
     return (
       <small id={id} className="train-field-error" role="alert">
@@ -131,12 +132,7 @@ export function TrainingForm() {
         </select>
       </div>
       <NumberField id="learningRate" label="Learning rate (Adam)" step="any" disabled={busy} />
-      <NumberField
-        id="epochs"
-        label={form.mode === 'quantum-greedy' ? 'Epochs (per block)' : 'Epochs'}
-        step={1}
-        disabled={busy}
-      />
+      <NumberField id="epochs" label={form.mode === 'quantum-greedy' ? 'Epochs (per block)' : 'Epochs'} step={1} disabled={busy} />
       <NumberField id="batchSize" label="Batch size" step={1} disabled={busy} />
       <NumberField id="seed" label="Seed" step={1} disabled={busy} />
       {!useFile && <NumberField id="trainSize" label="Training examples" step={1} disabled={busy} />}
@@ -176,9 +172,8 @@ export function TrainingForm() {
           />
         </div>
         <small className="train-hint">
-          Training steps and the per-epoch accuracies use exact probabilities (their gradients need them). With N<sub>s</sub> shots the final
-          test accuracy is measured again from finite-shot estimates of p<sub>±</sub> (N<sub>s</sub> shots per unitary per block), shown beside
-          the exact one.
+          Training steps and the per-epoch accuracies use exact probabilities (their gradients need them). With N<sub>s</sub> shots the final test accuracy is
+          measured again from finite-shot estimates of p<sub>±</sub> (N<sub>s</sub> shots per unitary per block), shown beside the exact one.
         </small>
         <FieldMessage id="train-shots-msg" field="shots" />
       </div>

@@ -18,9 +18,7 @@ export function TrainingPanel() {
   return (
     <section className="training-panel" aria-labelledby="training-heading">
       <h2 id="training-heading">Training studio</h2>
-      <p className="train-hint">
-        Train, transfer and compare in this tab: all training runs in the engine worker; the page only draws what it reports.
-      </p>
+      <p className="train-hint">Train, transfer and compare in this tab: all training runs in the engine worker; the page only draws what it reports.</p>
       <PresetButtons />
       <ReproduceRun />
       <div className="train-top">

@@ -9,9 +9,18 @@ import type { TrainProgress } from '../../protocol/messages';
 import { useTraining, type RunSummary, type TrainOutcome } from '../../app/training/store';
 import { trainingCurvesCsv } from '../../app/export/exporters';
 import { ExportButtons, svgElementExport } from '../export/ExportButtons';
-import { confusionCounts, drawConfusion, drawGroupedBars, drawSeriesChart, TRAIN_COLOURS, type BarGroup, type SeriesChartSpec } from '../../viz/charts/trainingCharts';
+import {
+  confusionCounts,
+  drawConfusion,
+  drawGroupedBars,
+  drawSeriesChart,
+  TRAIN_COLOURS,
+  type BarGroup,
+  type SeriesChartSpec,
+} from '../../viz/charts/trainingCharts';
 
-const W = 480, H = 230;
+const W = 480,
+  H = 230;
 
 /**
  * Draw in a task of its own (not in the React commit that delivered the data): an epoch end
@@ -66,7 +75,7 @@ function chanceLevel(task: string | undefined): number {
 
 export function EpochCharts() {
   const history = useTraining((s) => s.history);
-  const req = useTraining((s) => s.phase === 'main' ? s.request : s.summaries[0]?.request);
+  const req = useTraining((s) => (s.phase === 'main' ? s.request : s.summaries[0]?.request));
   const planned = plannedEpochs(req);
   const marks = useMemo(() => stageMarks(history), [history]);
   const lossSpec = useMemo<SeriesChartSpec>(
@@ -108,17 +117,27 @@ export function EpochCharts() {
         <SeriesChart
           spec={lossSpec}
           testId="loss-chart"
-          label={last ? `Training loss per epoch; latest ${last.loss.toFixed(4)} after ${history.length} epochs` : 'Training loss per epoch (no epoch finished yet)'}
+          label={
+            last ? `Training loss per epoch; latest ${last.loss.toFixed(4)} after ${history.length} epochs` : 'Training loss per epoch (no epoch finished yet)'
+          }
         />
         <Legend items={[{ name: 'training loss (mean over the epoch’s minibatches)', colour: TRAIN_COLOURS.loss }]} />
-        <ExportButtons what="training curves (loss and accuracy per epoch)" name={['training', 'curves']} csv={() => (history.length ? trainingCurvesCsv(history) : null)} />
+        <ExportButtons
+          what="training curves (loss and accuracy per epoch)"
+          name={['training', 'curves']}
+          csv={() => (history.length ? trainingCurvesCsv(history) : null)}
+        />
       </figure>
       <figure className="train-figure">
         <figcaption>Accuracy per epoch</figcaption>
         <SeriesChart
           spec={accSpec}
           testId="accuracy-chart"
-          label={last ? `Accuracy per epoch; latest train ${last.trainAccuracy.toFixed(3)}, test ${last.testAccuracy.toFixed(3)}` : 'Accuracy per epoch (no epoch finished yet)'}
+          label={
+            last
+              ? `Accuracy per epoch; latest train ${last.trainAccuracy.toFixed(3)}, test ${last.testAccuracy.toFixed(3)}`
+              : 'Accuracy per epoch (no epoch finished yet)'
+          }
         />
         <Legend
           items={[
@@ -212,7 +231,9 @@ export function AdversarialChart() {
         className="train-chart"
         role="img"
         data-testid="adversarial-chart"
-        aria-label={rows.map((r) => `${r.name}: dephased ${r.acc.dephased.toFixed(3)}, marginal ${r.acc.marginal.toFixed(3)}, all ${r.acc.all.toFixed(3)}`).join('; ')}
+        aria-label={rows
+          .map((r) => `${r.name}: dephased ${r.acc.dephased.toFixed(3)}, marginal ${r.acc.marginal.toFixed(3)}, all ${r.acc.all.toFixed(3)}`)
+          .join('; ')}
       />
       <ExportButtons what="training adversarial chart" name={['training', 'adversarial-chart']} svg={svgElementExport(ref)} />
       <Legend items={rows.map((r, i) => ({ name: r.name, colour: BAR_COLOURS[i % BAR_COLOURS.length] }))} />
@@ -249,14 +270,20 @@ export function ConfusionMatrix({ result, task }: { result: TrainOutcome | undef
       <figcaption>Confusion matrix (test set)</figcaption>
       {counts ? (
         <>
-          <svg ref={ref} className="train-chart confusion" role="img" data-testid="confusion-matrix" aria-label="Confusion matrix: rows true class, columns predicted class" />
+          <svg
+            ref={ref}
+            className="train-chart confusion"
+            role="img"
+            data-testid="confusion-matrix"
+            aria-label="Confusion matrix: rows true class, columns predicted class"
+          />
           <ExportButtons what="confusion matrix" name={['training', 'confusion-matrix']} svg={svgElementExport(ref)} />
         </>
       ) : (
         <>
           <p className="train-hint" data-testid="confusion-unavailable">
-            Not available: the engine’s result has the test predictions but not the test labels, and the labels are not recomputed here (no
-            physics on the main thread). Predicted classes on the test set:
+            Not available: the engine’s result has the test predictions but not the test labels, and the labels are not recomputed here (no physics on the main
+            thread). Predicted classes on the test set:
           </p>
           {predictedCounts && (
             <table className="train-table compact">
@@ -307,7 +334,8 @@ function AdversarialHonesty() {
     <ul className="train-hint adversarial-honesty" data-testid="adversarial-honesty">
       {items.map((it, i) => (
         <li key={i}>
-          {it.name}: balanced accuracy {it.balanced.toFixed(3)}; predicted separable {(100 * it.shares[0]).toFixed(1)} %, entangled {(100 * it.shares[1]).toFixed(1)} %
+          {it.name}: balanced accuracy {it.balanced.toFixed(3)}; predicted separable {(100 * it.shares[0]).toFixed(1)} %, entangled{' '}
+          {(100 * it.shares[1]).toFixed(1)} %
           {it.note && (
             <strong className="train-warning" role="note">
               {' '}

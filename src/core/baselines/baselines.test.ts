@@ -17,7 +17,12 @@ describe('quantum kernel Tr(ρσ)^p', () => {
   it('p = 1 separates Werner p > 1/3 from p < 1/3 perfectly (the fidelity witness)', () => {
     // Training Werner states symmetric about 1/3 (balanced), test over [0, 1] away from 1/3 by 0.005.
     const ptr = Array.from({ length: 41 }, (_, i) => (i / 40) * (2 / 3)).filter((p) => Math.abs(p - 1 / 3) > 1e-9);
-    const m = fitKernel(ptr.map(werner), ptr.map((p) => (p > 1 / 3 ? 1 : 0)), 1, 1e-6);
+    const m = fitKernel(
+      ptr.map(werner),
+      ptr.map((p) => (p > 1 / 3 ? 1 : 0)),
+      1,
+      1e-6,
+    );
     const pte = Array.from({ length: 401 }, (_, i) => i / 400).filter((p) => Math.abs(p - 1 / 3) > 0.005);
     const pred = kernelPredict(m, pte.map(werner));
     pte.forEach((p, i) => expect(pred[i]).toBe(p > 1 / 3 ? 1 : 0));
@@ -28,7 +33,8 @@ describe('quantum kernel Tr(ρσ)^p', () => {
 
   it('p = 2 fits a set p = 1 cannot: Φ+ and Ψ− (entangled) vs their equal mixture (separable) and I/4', () => {
     const mix = (a: number) => {
-      const x = bellState('phi+'), y = bellState('psi-');
+      const x = bellState('phi+'),
+        y = bellState('psi-');
       return { rows: 4, cols: 4, re: x.re.map((v, i) => a * v + (1 - a) * y.re[i]), im: x.im.map((v, i) => a * v + (1 - a) * y.im[i]) };
     };
     const states = [bellState('phi+'), bellState('psi-'), mix(0.5), werner(0)];
@@ -50,7 +56,10 @@ describe('quantum kernel Tr(ρσ)^p', () => {
 
 describe('variational quantum classifier', () => {
   it('its circuit is unitary, and 0 layers with zero angles is the identity', () => {
-    const u = vqcUnitary(Float64Array.from({ length: 12 }, (_, i) => 0.3 * i), 2);
+    const u = vqcUnitary(
+      Float64Array.from({ length: 12 }, (_, i) => 0.3 * i),
+      2,
+    );
     expect(maxAbsDiff(mul(adjoint(u), u), identity(4))).toBeLessThan(1e-14);
     expect(maxAbsDiff(vqcUnitary(new Float64Array(4), 0), identity(4))).toBeLessThan(1e-15);
   });
@@ -63,7 +72,8 @@ describe('variational quantum classifier', () => {
     const g = new Float64Array(12 + 10);
     vqcLossAndGrad(m, states, labels, [0, 1, 2, 3, 4], g);
     for (let k = 0; k < 12; k++) {
-      const t = m.angles[k], h = 1e-6;
+      const t = m.angles[k],
+        h = 1e-6;
       m.angles[k] = t + h;
       const lp = vqcLossAndGrad(m, states, labels, [0, 1, 2, 3, 4]);
       m.angles[k] = t - h;
@@ -99,7 +109,12 @@ describe('full-tomography MLP and figures', () => {
     const y = ps.map((p) => (p > 1 / 3 ? 1 : 0));
     const m = trainMlp({ hidden: [8], epochs: 300, batchSize: 20, learningRate: 0.01, seed: 1 }, 16, 2, () => ({ x, y, n: ps.length }));
     const pr = mlpProba(m, x, ps.length);
-    expect(balancedAccuracy(ps.map((_, i) => (pr[i * 2 + 1] > 0.5 ? 1 : 0)), y)).toBeGreaterThan(0.95);
+    expect(
+      balancedAccuracy(
+        ps.map((_, i) => (pr[i * 2 + 1] > 0.5 ? 1 : 0)),
+        y,
+      ),
+    ).toBeGreaterThan(0.95);
   });
 
   it('a one-class model gets 1.000 on the partners but 0.5 balanced on the pair, and a note', () => {

@@ -41,7 +41,8 @@ export function choleskySolve(a: Float64Array, n: number, b: Float64Array): Floa
     L[j * n + j] = ljj;
     for (let i = j + 1; i < n; i++) {
       let t = a[i * n + j];
-      const li = i * n, lj = j * n;
+      const li = i * n,
+        lj = j * n;
       for (let k = 0; k < j; k++) t -= L[li + k] * L[lj + k];
       L[i * n + j] = t / ljj;
     }

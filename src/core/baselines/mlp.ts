@@ -46,7 +46,11 @@ function forward(m: Mlp, x: ArrayLike<number>, hs: Float64Array[]): void {
   const h0 = hs[0];
   for (let i = 0; i < h0.length; i++) h0[i] = (x[i] - m.mean[i]) / m.std[i];
   for (let l = 0; l < m.w.length; l++) {
-    const a = m.widths[l], b = m.widths[l + 1], hin = hs[l], hout = hs[l + 1], w = m.w[l];
+    const a = m.widths[l],
+      b = m.widths[l + 1],
+      hin = hs[l],
+      hout = hs[l + 1],
+      w = m.w[l];
     for (let j = 0; j < b; j++) {
       let s = m.b[l][j];
       for (let i = 0; i < a; i++) s += hin[i] * w[i * b + j];
@@ -54,7 +58,8 @@ function forward(m: Mlp, x: ArrayLike<number>, hs: Float64Array[]): void {
     }
   }
   const out = hs[hs.length - 1];
-  let mx = -Infinity, tot = 0;
+  let mx = -Infinity,
+    tot = 0;
   for (const v of out) mx = Math.max(mx, v);
   for (let c = 0; c < out.length; c++) tot += out[c] = Math.exp(out[c] - mx);
   for (let c = 0; c < out.length; c++) out[c] /= tot;
@@ -65,7 +70,8 @@ export function trainMlp(spec: MlpSpec, f: number, C: number, data: (epoch: numb
   const rng = makeRng(spec.seed);
   const widths = [f, ...spec.hidden, C];
   const first = data(0);
-  const mean = new Float64Array(f), std = new Float64Array(f);
+  const mean = new Float64Array(f),
+    std = new Float64Array(f);
   for (let s = 0; s < first.n; s++) for (let j = 0; j < f; j++) mean[j] += first.x[s * f + j] / first.n;
   for (let s = 0; s < first.n; s++) for (let j = 0; j < f; j++) std[j] += (first.x[s * f + j] - mean[j]) ** 2 / first.n;
   for (let j = 0; j < f; j++) std[j] = std[j] > 1e-12 ? Math.sqrt(std[j]) : 1;
@@ -76,7 +82,8 @@ export function trainMlp(spec: MlpSpec, f: number, C: number, data: (epoch: numb
     m.b.push(new Float64Array(widths[l + 1]));
   }
   const n = mlpParameters(m);
-  const theta = new Float64Array(n), grad = new Float64Array(n);
+  const theta = new Float64Array(n),
+    grad = new Float64Array(n);
   const flat = () => {
     let o = 0;
     for (let l = 0; l < m.w.length; l++) {
@@ -110,8 +117,13 @@ export function trainMlp(spec: MlpSpec, f: number, C: number, data: (epoch: numb
         const offs: number[] = [];
         for (let l = 0; l < L; l++) offs.push(o), (o += m.w[l].length + m.b[l].length);
         for (let l = L - 1; l >= 0; l--) {
-          const a = widths[l], b = widths[l + 1], w = m.w[l], go = gs[l + 1], hin = hs[l];
-          const ow = offs[l], ob = ow + w.length;
+          const a = widths[l],
+            b = widths[l + 1],
+            w = m.w[l],
+            go = gs[l + 1],
+            hin = hs[l];
+          const ow = offs[l],
+            ob = ow + w.length;
           for (let j = 0; j < b; j++) grad[ob + j] += go[j];
           const gi = gs[l];
           gi.fill(0);
@@ -134,7 +146,8 @@ export function trainMlp(spec: MlpSpec, f: number, C: number, data: (epoch: numb
 
 /** P(class c) for each row of x (n × f): n × C row-major. */
 export function mlpProba(m: Mlp, x: Float64Array, n: number): Float64Array {
-  const f = m.widths[0], C = m.widths[m.widths.length - 1];
+  const f = m.widths[0],
+    C = m.widths[m.widths.length - 1];
   const hs = m.widths.map((w) => new Float64Array(w));
   const out = new Float64Array(n * C);
   for (let s = 0; s < n; s++) {

@@ -39,14 +39,20 @@ const CNOT: CMat = (() => {
 
 function rot(theta: number, phi: number): CMat {
   // RZ(φ)·RY(θ)
-  const c = Math.cos(theta / 2), s = Math.sin(theta / 2);
-  const er = Math.cos(phi / 2), ei = Math.sin(phi / 2);
+  const c = Math.cos(theta / 2),
+    s = Math.sin(theta / 2);
+  const er = Math.cos(phi / 2),
+    ei = Math.sin(phi / 2);
   const m = zeros(2, 2);
   // row 0 times e^{−iφ/2}, row 1 times e^{iφ/2}
-  m.re[0] = c * er; m.im[0] = -c * ei;
-  m.re[1] = -s * er; m.im[1] = s * ei;
-  m.re[2] = s * er; m.im[2] = s * ei;
-  m.re[3] = c * er; m.im[3] = c * ei;
+  m.re[0] = c * er;
+  m.im[0] = -c * ei;
+  m.re[1] = -s * er;
+  m.im[1] = s * ei;
+  m.re[2] = s * er;
+  m.im[2] = s * ei;
+  m.re[3] = c * er;
+  m.im[3] = c * ei;
   return m;
 }
 
@@ -66,9 +72,13 @@ function probs(u: CMat, rho: CMat, p: Float64Array, vr: Float64Array, vi: Float6
   for (let j = 0; j < 4; j++) {
     let pj = 0;
     for (let i = 0; i < 4; i++) {
-      let sr = 0, si = 0;
+      let sr = 0,
+        si = 0;
       for (let k = 0; k < 4; k++) {
-        const rr = rho.re[i * 4 + k], ri = rho.im[i * 4 + k], ur = u.re[j * 4 + k], ui = u.im[j * 4 + k];
+        const rr = rho.re[i * 4 + k],
+          ri = rho.im[i * 4 + k],
+          ur = u.re[j * 4 + k],
+          ui = u.im[j * 4 + k];
         sr += rr * ur + ri * ui;
         si += ri * ur - rr * ui;
       }
@@ -81,7 +91,8 @@ function probs(u: CMat, rho: CMat, p: Float64Array, vr: Float64Array, vi: Float6
 }
 
 function softmax(m: VqcModel, p: Float64Array, out: Float64Array): void {
-  let mx = -Infinity, tot = 0;
+  let mx = -Infinity,
+    tot = 0;
   for (let c = 0; c < m.classes; c++) {
     let t = m.readoutB[c];
     for (let j = 0; j < 4; j++) t += m.readoutW[c * 4 + j] * p[j];
@@ -95,9 +106,14 @@ function softmax(m: VqcModel, p: Float64Array, out: Float64Array): void {
 /** Mean cross-entropy over rows idx, and (if grad given, layout [angles, R, r]) its gradient. */
 export function vqcLossAndGrad(m: VqcModel, states: CMat[], labels: ArrayLike<number>, idx: ArrayLike<number>, grad?: Float64Array): number {
   const u = vqcUnitary(m.angles, m.layers);
-  const p = new Float64Array(4), vr = new Float64Array(16), vi = new Float64Array(16), y = new Float64Array(m.classes);
-  const Mr = new Float64Array(16), Mi = new Float64Array(16);
-  const nA = m.angles.length, C = m.classes;
+  const p = new Float64Array(4),
+    vr = new Float64Array(16),
+    vi = new Float64Array(16),
+    y = new Float64Array(m.classes);
+  const Mr = new Float64Array(16),
+    Mi = new Float64Array(16);
+  const nA = m.angles.length,
+    C = m.classes;
   let loss = 0;
   for (let t = 0; t < idx.length; t++) {
     const s = idx[t];
@@ -149,8 +165,10 @@ export function trainVqc(spec: VqcSpec, states: CMat[], labels: ArrayLike<number
     readoutB: new Float64Array(classes),
     classes,
   };
-  const nA = m.angles.length, n = nA + classes * 5;
-  const theta = new Float64Array(n), grad = new Float64Array(n);
+  const nA = m.angles.length,
+    n = nA + classes * 5;
+  const theta = new Float64Array(n),
+    grad = new Float64Array(n);
   theta.set(m.angles, 0);
   theta.set(m.readoutW, nA);
   theta.set(m.readoutB, nA + classes * 4);
@@ -172,7 +190,10 @@ export function trainVqc(spec: VqcSpec, states: CMat[], labels: ArrayLike<number
 /** Predicted classes of states. */
 export function vqcPredict(m: VqcModel, states: CMat[]): Int32Array {
   const u = vqcUnitary(m.angles, m.layers);
-  const p = new Float64Array(4), vr = new Float64Array(16), vi = new Float64Array(16), y = new Float64Array(m.classes);
+  const p = new Float64Array(4),
+    vr = new Float64Array(16),
+    vi = new Float64Array(16),
+    y = new Float64Array(m.classes);
   return Int32Array.from(states, (rho) => {
     probs(u, rho, p, vr, vi);
     softmax(m, p, y);

@@ -71,11 +71,7 @@ export function classicalAnalog(model: QuantumModel): ClassicalModel {
  * Same formula as applyClassicalBlock, organised as Z = X W^T + b over groups of four states:
  * each W entry is loaded once for four multiply-adds (register blocking, ~2× in V8).
  */
-export function classicalForwardBatch(
-  blocks: readonly ClassicalBlock[],
-  x0: Float64Array,
-  d: number,
-): { x: Float64Array; deadCount: number } {
+export function classicalForwardBatch(blocks: readonly ClassicalBlock[], x0: Float64Array, d: number): { x: Float64Array; deadCount: number } {
   const n = x0.length / d;
   const x = x0.slice();
   const z = new Float64Array(4 * d);
@@ -87,9 +83,14 @@ export function classicalForwardBatch(
       const group = Math.min(4, n - s);
       const x0o = s * d;
       // Rows past the batch end alias row 0 of the group; their results are ignored.
-      const x1o = group > 1 ? x0o + d : x0o, x2o = group > 2 ? x0o + 2 * d : x0o, x3o = group > 3 ? x0o + 3 * d : x0o;
+      const x1o = group > 1 ? x0o + d : x0o,
+        x2o = group > 2 ? x0o + 2 * d : x0o,
+        x3o = group > 3 ? x0o + 3 * d : x0o;
       for (let j = 0; j < d; j++) {
-        let a0 = bias[j], a1 = a0, a2 = a0, a3 = a0;
+        let a0 = bias[j],
+          a1 = a0,
+          a2 = a0,
+          a3 = a0;
         const wo = j * d;
         for (let i = 0; i < d; i++) {
           const wv = w[wo + i];

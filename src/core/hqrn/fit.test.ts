@@ -29,7 +29,8 @@ describe('hqrnFit', () => {
       lossAndGrad(p, v, labels, idx, g);
       let worst = 0;
       for (let i = 0; i < p.theta.length; i++) {
-        const t = p.theta[i], h = 1e-6;
+        const t = p.theta[i],
+          h = 1e-6;
         p.theta[i] = t + h;
         const lp = lossAndGrad(p, v, labels, idx);
         p.theta[i] = t - h;
@@ -71,7 +72,13 @@ describe('hqrnFit', () => {
     const spec: FitSpec = { d: 4, depth: 2, alpha: 0.5, activation: 'softplus', classes: 2, seed: 4 };
     const bs = 4 * 16 + 4;
     const stages: Float64Array[] = [];
-    const p = fitGreedy(spec, { epochs: 3, batchSize: 3, learningRate: 0.05, data: () => ({ v, labels, n: states.length }), onDepth: (_, q) => stages.push(q.theta.slice()) });
+    const p = fitGreedy(spec, {
+      epochs: 3,
+      batchSize: 3,
+      learningRate: 0.05,
+      data: () => ({ v, labels, n: states.length }),
+      onDepth: (_, q) => stages.push(q.theta.slice()),
+    });
     expect(stages.map((t) => t.length)).toEqual([paramCount({ ...spec, depth: 1 }), paramCount(spec)]);
     expect(Array.from(stages[1].subarray(0, bs))).toEqual(Array.from(stages[0].subarray(0, bs))); // block 1 frozen in stage 2
     expect(Array.from(p.theta)).toEqual(Array.from(stages[1]));
@@ -82,11 +89,14 @@ describe('hqrnFit', () => {
   it('a diagonal input takes the O(d²) path with the same probabilities and gradients as the full one', () => {
     const spec: FitSpec = { d: 4, depth: 2, alpha: [0.4, 0.7], activation: 'sigmoid', classes: 2, seed: 6 };
     const p = initParams(spec);
-    const diag = new Float64Array(32), nearly = new Float64Array(32);
+    const diag = new Float64Array(32),
+      nearly = new Float64Array(32);
     [0.1, 0.2, 0.3, 0.4].forEach((x, i) => ((diag[5 * i] = x), (nearly[5 * i] = x)));
     nearly[1] = nearly[4] = 1e-300; // not diagonal: the full path, numerically the same state
-    const g1 = new Float64Array(p.theta.length), g2 = new Float64Array(p.theta.length);
-    const l1 = lossAndGrad(p, diag, [1], [0], g1), l2 = lossAndGrad(p, nearly, [1], [0], g2);
+    const g1 = new Float64Array(p.theta.length),
+      g2 = new Float64Array(p.theta.length);
+    const l1 = lossAndGrad(p, diag, [1], [0], g1),
+      l2 = lossAndGrad(p, nearly, [1], [0], g2);
     expect(l1).toBe(l2);
     for (let i = 0; i < g1.length; i++) expect(Math.abs(g1[i] - g2[i])).toBeLessThan(1e-15);
   });

@@ -113,7 +113,17 @@ interface Scratch {
 function scratch(s: FitSpec): Scratch {
   const { d, depth: K } = s;
   const arr = (n: number, m: number) => Array.from({ length: n }, () => new Float64Array(m));
-  return { xs: arr(K + 1, d), zs: arr(K, d), as: arr(K, d), qs: arr(K, d), sums: new Float64Array(K), dead: new Uint8Array(K), vr: arr(K, 2 * d * d), vi: arr(K, 2 * d * d), logits: new Float64Array(s.classes) };
+  return {
+    xs: arr(K + 1, d),
+    zs: arr(K, d),
+    as: arr(K, d),
+    qs: arr(K, d),
+    sums: new Float64Array(K),
+    dead: new Uint8Array(K),
+    vr: arr(K, 2 * d * d),
+    vi: arr(K, 2 * d * d),
+    logits: new Float64Array(s.classes),
+  };
 }
 
 /** Forward pass of one packed state; fills the scratch and returns the class probabilities in sc.logits. */
@@ -127,22 +137,31 @@ function forward(p: HqrnParams, v: Float64Array, off: number, sc: Scratch): void
   // A diagonal input stays diagonal (§3): v_{ji} = x_i conj(Ã_{ji}), O(d²) per block instead of O(d³).
   let diagonal = true;
   for (let i = 0; i < d && diagonal; i++)
-    for (let i2 = 0; i2 < d; i2++) if (i2 !== i && (v[off + i * d + i2] !== 0 || v[off + D2 + i * d + i2] !== 0)) {
-      diagonal = false;
-      break;
-    }
+    for (let i2 = 0; i2 < d; i2++)
+      if (i2 !== i && (v[off + i * d + i2] !== 0 || v[off + D2 + i * d + i2] !== 0)) {
+        diagonal = false;
+        break;
+      }
   for (let k = 0; k < K; k++) {
     const o = k * blockSize(d);
-    const x = sc.xs[k], z = sc.zs[k], vr = sc.vr[k], vi = sc.vi[k];
+    const x = sc.xs[k],
+      z = sc.zs[k],
+      vr = sc.vr[k],
+      vi = sc.vi[k];
     for (let j = 0; j < d; j++) z[j] = th[o + 4 * D2 + j];
     for (let sg = 0; sg < 2; sg++) {
-      const ar = o + 2 * sg * D2, ai = ar + D2, sign = sg === 0 ? 1 : -1;
+      const ar = o + 2 * sg * D2,
+        ai = ar + D2,
+        sign = sg === 0 ? 1 : -1;
       for (let j = 0; j < d; j++) {
         let pj = 0;
         if (diagonal) {
           for (let i = 0; i < d; i++) {
-            const Ar = th[ar + j * d + i], Ai = th[ai + j * d + i], idx = sg * D2 + j * d + i;
-            const sr = x[i] * Ar, si = -x[i] * Ai;
+            const Ar = th[ar + j * d + i],
+              Ai = th[ai + j * d + i],
+              idx = sg * D2 + j * d + i;
+            const sr = x[i] * Ar,
+              si = -x[i] * Ai;
             vr[idx] = sr;
             vi[idx] = si;
             pj += Ar * sr - Ai * si;
@@ -151,7 +170,8 @@ function forward(p: HqrnParams, v: Float64Array, off: number, sc: Scratch): void
           continue;
         }
         for (let i = 0; i < d; i++) {
-          let sr = 0, si = 0;
+          let sr = 0,
+            si = 0;
           for (let i2 = 0; i2 < d; i2++) {
             let rr: number, ri: number;
             if (i2 === i) {
@@ -161,7 +181,8 @@ function forward(p: HqrnParams, v: Float64Array, off: number, sc: Scratch): void
               rr = s * v[off + i * d + i2];
               ri = s * v[off + D2 + i * d + i2];
             }
-            const Ar = th[ar + j * d + i2], Ai = th[ai + j * d + i2];
+            const Ar = th[ar + j * d + i2],
+              Ai = th[ai + j * d + i2];
             // ρ_{ii'} conj(A_{ji'})
             sr += rr * Ar + ri * Ai;
             si += ri * Ar - rr * Ai;
@@ -174,17 +195,21 @@ function forward(p: HqrnParams, v: Float64Array, off: number, sc: Scratch): void
         z[j] += sign * pj;
       }
     }
-    const a = sc.as[k], q = sc.qs[k];
+    const a = sc.as[k],
+      q = sc.qs[k];
     let sum = 0;
     for (let j = 0; j < d; j++) sum += a[j] = act(activation, z[j]);
     sc.sums[k] = sum;
     sc.dead[k] = sum <= 1e-12 ? 1 : 0;
     for (let j = 0; j < d; j++) q[j] = sc.dead[k] ? 1 / d : a[j] / sum;
-    const al = alphaOf(p.spec, k), xn = sc.xs[k + 1];
+    const al = alphaOf(p.spec, k),
+      xn = sc.xs[k + 1];
     for (let i = 0; i < d; i++) xn[i] = al * x[i] + (1 - al) * q[i];
     s *= al;
   }
-  const ro = K * blockSize(d), xK = sc.xs[K], lg = sc.logits;
+  const ro = K * blockSize(d),
+    xK = sc.xs[K],
+    lg = sc.logits;
   let m = -Infinity;
   for (let c = 0; c < C; c++) {
     let t = th[ro + C * d + c];
@@ -202,7 +227,8 @@ function backward(p: HqrnParams, label: number, weight: number, sc: Scratch, gra
   const { d, depth: K, classes: C, activation } = p.spec;
   const th = p.theta;
   const D2 = d * d;
-  const ro = K * blockSize(d), xK = sc.xs[K];
+  const ro = K * blockSize(d),
+    xK = sc.xs[K];
   let gx = new Float64Array(d);
   for (let c = 0; c < C; c++) {
     const gl = (sc.logits[c] - (c === label ? 1 : 0)) * weight;
@@ -214,18 +240,24 @@ function backward(p: HqrnParams, label: number, weight: number, sc: Scratch, gra
   }
   const gz = new Float64Array(d);
   for (let k = K - 1; k >= 0; k--) {
-    const o = k * blockSize(d), al = alphaOf(p.spec, k);
+    const o = k * blockSize(d),
+      al = alphaOf(p.spec, k);
     const prev = new Float64Array(d);
     for (let i = 0; i < d; i++) prev[i] = al * gx[i];
     if (!sc.dead[k]) {
-      const q = sc.qs[k], z = sc.zs[k], S = sc.sums[k];
+      const q = sc.qs[k],
+        z = sc.zs[k],
+        S = sc.sums[k];
       let dot = 0;
       for (let j = 0; j < d; j++) dot += (1 - al) * gx[j] * q[j];
       for (let j = 0; j < d; j++) gz[j] = (((1 - al) * gx[j] - dot) / S) * actGrad(activation, z[j]);
-      const vr = sc.vr[k], vi = sc.vi[k];
+      const vr = sc.vr[k],
+        vi = sc.vi[k];
       for (let j = 0; j < d; j++) grad[o + 4 * D2 + j] += gz[j];
       for (let sg = 0; sg < 2; sg++) {
-        const ar = o + 2 * sg * D2, ai = ar + D2, sign = sg === 0 ? 1 : -1;
+        const ar = o + 2 * sg * D2,
+          ai = ar + D2,
+          sign = sg === 0 ? 1 : -1;
         for (let j = 0; j < d; j++) {
           const g = sign * gz[j];
           if (g === 0) continue;
@@ -233,7 +265,8 @@ function backward(p: HqrnParams, label: number, weight: number, sc: Scratch, gra
             const idx = sg * D2 + j * d + i;
             grad[ar + j * d + i] += 2 * g * vr[idx];
             grad[ai + j * d + i] -= 2 * g * vi[idx];
-            const Ar = th[ar + j * d + i], Ai = th[ai + j * d + i];
+            const Ar = th[ar + j * d + i],
+              Ai = th[ai + j * d + i];
             prev[i] += g * (Ar * Ar + Ai * Ai);
           }
         }
@@ -246,7 +279,8 @@ function backward(p: HqrnParams, label: number, weight: number, sc: Scratch, gra
 /** Class probabilities (n×C row-major) of packed states. */
 export function predictProba(p: HqrnParams, v: Float64Array, n: number): Float64Array {
   const sc = scratch(p.spec);
-  const C = p.spec.classes, stride = 2 * p.spec.d * p.spec.d;
+  const C = p.spec.classes,
+    stride = 2 * p.spec.d * p.spec.d;
   const out = new Float64Array(n * C);
   for (let s = 0; s < n; s++) {
     forward(p, v, s * stride, sc);
@@ -281,7 +315,10 @@ export const adamState = (n: number): AdamState => ({ m: new Float64Array(n), v:
 /** One Adam step (Kingma & Ba 2015, β = 0.9, 0.999, ε = 1e-8) on theta in place. */
 export function adamStep(theta: Float64Array, grad: Float64Array, st: AdamState, lr: number): void {
   st.t++;
-  const b1 = 0.9, b2 = 0.999, c1 = 1 - b1 ** st.t, c2 = 1 - b2 ** st.t;
+  const b1 = 0.9,
+    b2 = 0.999,
+    c1 = 1 - b1 ** st.t,
+    c2 = 1 - b2 ** st.t;
   for (let i = 0; i < theta.length; i++) {
     st.m[i] = b1 * st.m[i] + (1 - b1) * grad[i];
     st.v[i] = b2 * st.v[i] + (1 - b2) * grad[i] * grad[i];
@@ -320,7 +357,8 @@ export function fitHqrn(p: HqrnParams, o: FitOptions): HqrnParams {
     const data = o.data(e);
     const perm = seededPermutation(data.n, rng);
     const lr = o.learningRate * (o.finalLrFactor ?? 1) ** (o.epochs > 1 ? e / (o.epochs - 1) : 0);
-    let lossSum = 0, steps = 0;
+    let lossSum = 0,
+      steps = 0;
     for (let s = 0; s < data.n; s += o.batchSize) {
       grad.fill(0);
       const idx = perm.slice(s, Math.min(data.n, s + o.batchSize));
@@ -373,13 +411,15 @@ export function fitGreedy(spec: FitSpec, o: GreedyOptions): HqrnParams {
 /** The hqrn-model JSON (docs/math.md §10) of trained parameters, with the §4 normalisation of Ã±. */
 export function toModelJson(p: HqrnParams, classNames: (string | number)[]): Record<string, unknown> {
   const { d, depth: K, classes: C, activation } = p.spec;
-  const D2 = d * d, th = p.theta;
+  const D2 = d * d,
+    th = p.theta;
   const mat = (o: number): CMat => ({ rows: d, cols: d, re: th.slice(o, o + D2), im: th.slice(o + D2, o + 2 * D2) });
   const rows = (a: Float64Array, scale: number) => Array.from({ length: d }, (_, i) => Array.from(a.subarray(i * d, (i + 1) * d), (x) => x * scale));
   const blocks = [];
   for (let k = 0; k < K; k++) {
     const o = k * blockSize(d);
-    const ap = mat(o), am = mat(o + 2 * D2);
+    const ap = mat(o),
+      am = mat(o + 2 * D2);
     const n = Math.max(spectralNorm(ap), spectralNorm(am));
     const s = n > 0 ? (1 + 1e-6) * n * n : 1;
     const f = 1 / Math.sqrt(s);

@@ -18,7 +18,8 @@ export function pairCount(d: number): number {
 /** The pairs (i, i'), i < i', in packed order (length P each). */
 export function pairIndices(d: number): { i: Int32Array; k: Int32Array } {
   const P = pairCount(d);
-  const i = new Int32Array(P), k = new Int32Array(P);
+  const i = new Int32Array(P),
+    k = new Int32Array(P);
   let p = 0;
   for (let a = 0; a < d; a++)
     for (let b = a + 1; b < d; b++) {
@@ -79,7 +80,8 @@ export function unpackInto(
     re[outOffset + i * d + i] = diagonal ? diagonal.x[diagonal.offset + i] : v[vOffset + i];
     im[outOffset + i * d + i] = 0;
     for (let k = i + 1; k < d; k++) {
-      const r = offScale * v[o + p], m = offScale * v[o + P + p];
+      const r = offScale * v[o + p],
+        m = offScale * v[o + P + p];
       re[outOffset + i * d + k] = r;
       im[outOffset + i * d + k] = m;
       re[outOffset + k * d + i] = r;
@@ -129,7 +131,8 @@ export function packDiagonals(x: ArrayLike<number>, n: number, d: number): Float
 /** Unpack V (n×d²) into n Hermitian d×d matrices (re/im, row-major, float32). */
 export function unpackStates(v: ArrayLike<number>, n: number, d: number): { re: Float32Array; im: Float32Array } {
   const D = d * d;
-  const re = new Float32Array(n * D), im = new Float32Array(n * D);
+  const re = new Float32Array(n * D),
+    im = new Float32Array(n * D);
   for (let s = 0; s < n; s++) unpackInto(v, d, re, im, s * D, s * D);
   return { re, im };
 }
@@ -140,9 +143,16 @@ export function unpackStates(v: ArrayLike<number>, n: number, d: number): { re: 
  * The quantum chain's ρ^(k): the residual mixes only scale the off-diagonals,
  * ρ^(k)_ii' = A_k ρ^(0)_ii' (i ≠ i'), A_k = α_1 ⋯ α_k (docs/math.md §2).
  */
-export function statesFromDiagonals(x: ArrayLike<number>, off: ArrayLike<number> | undefined, n: number, d: number, offScale: number): { re: Float32Array; im: Float32Array } {
+export function statesFromDiagonals(
+  x: ArrayLike<number>,
+  off: ArrayLike<number> | undefined,
+  n: number,
+  d: number,
+  offScale: number,
+): { re: Float32Array; im: Float32Array } {
   const D = d * d;
-  const re = new Float32Array(n * D), im = new Float32Array(n * D);
+  const re = new Float32Array(n * D),
+    im = new Float32Array(n * D);
   if (!off || offScale === 0) {
     for (let s = 0; s < n; s++) for (let i = 0; i < d; i++) re[s * D + i * d + i] = x[s * d + i];
     return { re, im };
@@ -155,7 +165,7 @@ export function statesFromDiagonals(x: ArrayLike<number>, off: ArrayLike<number>
 export function isDiagonalBatch(re: ArrayLike<number>, im: ArrayLike<number>, n: number, d: number): boolean {
   const D = d * d;
   for (let k = 0; k < n * D; k++) {
-    if ((re[k] !== 0 || im[k] !== 0) && k % D % (d + 1) !== 0) return false;
+    if ((re[k] !== 0 || im[k] !== 0) && (k % D) % (d + 1) !== 0) return false;
   }
   return true;
 }

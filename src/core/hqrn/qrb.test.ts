@@ -19,21 +19,22 @@ describe('correspondence theorem (docs/math.md §3): diagonal inputs follow the 
     let worst = 0;
     for (const d of DIMS) {
       for (const activation of ACTIVATIONS) {
-        for (const alpha of alphas) for (let rep = 0; rep < 3; rep++) {
-          // Big stacks on d = 64 cost ~d³ per block in the reference: keep them shorter.
-          const depth = d >= 32 ? 1 + rng.int(2) : 1 + rng.int(5);
-          const blocks = Array.from({ length: depth }, () => randomQuantumBlock(d, rng, { activation, alpha }));
-          let rho: CMat = diagonalMatrix(randomProbabilityVector(d, rng));
-          const classical = classicalForward(blocks.map(classicalAnalogBlock), realDiagonal(rho));
-          blocks.forEach((b, k) => {
-            // The reference QRB (A ρ A† from the definition) is independent of the classical code.
-            const r = applyQrbReference(b, rho);
-            rho = r.rho;
-            worst = Math.max(worst, maxAbsDiff(rho, diagonalMatrix(classical[k].x)));
-            expect(r.dead).toBe(classical[k].dead);
-          });
-          cases++;
-        }
+        for (const alpha of alphas)
+          for (let rep = 0; rep < 3; rep++) {
+            // Big stacks on d = 64 cost ~d³ per block in the reference: keep them shorter.
+            const depth = d >= 32 ? 1 + rng.int(2) : 1 + rng.int(5);
+            const blocks = Array.from({ length: depth }, () => randomQuantumBlock(d, rng, { activation, alpha }));
+            let rho: CMat = diagonalMatrix(randomProbabilityVector(d, rng));
+            const classical = classicalForward(blocks.map(classicalAnalogBlock), realDiagonal(rho));
+            blocks.forEach((b, k) => {
+              // The reference QRB (A ρ A† from the definition) is independent of the classical code.
+              const r = applyQrbReference(b, rho);
+              rho = r.rho;
+              worst = Math.max(worst, maxAbsDiff(rho, diagonalMatrix(classical[k].x)));
+              expect(r.dead).toBe(classical[k].dead);
+            });
+            cases++;
+          }
       }
     }
     expect(cases).toBe(288);
@@ -134,8 +135,16 @@ describe('QRB properties', () => {
 describe('invariants after random 20-block stacks on 10⁴ random states', () => {
   it('every output is Hermitian, trace 1 and has eigenvalues ≥ −1e-12', () => {
     const rng = makeRng(99);
-    let checked = 0, worstHerm = 0, worstTrace = 0, minEig = Infinity;
-    const plan: [number, number][] = [[2, 2500], [4, 5000], [8, 2000], [16, 500]];
+    let checked = 0,
+      worstHerm = 0,
+      worstTrace = 0,
+      minEig = Infinity;
+    const plan: [number, number][] = [
+      [2, 2500],
+      [4, 5000],
+      [8, 2000],
+      [16, 500],
+    ];
     for (const [d, count] of plan) {
       for (let batch = 0; batch < count / 100; batch++) {
         const blocks = Array.from({ length: 20 }, () => randomQuantumBlock(d, rng));
@@ -172,7 +181,10 @@ describe('depolarising noise on the block input (noise study)', () => {
     const b = randomQuantumBlock(8, rng);
     const rho = randomDensityMatrix(8, rng);
     const lambda = 0.3;
-    const noisy = unpackState(packState(rho).map((v, k) => (1 - lambda) * v + (k < 8 ? lambda / 8 : 0)), 8);
+    const noisy = unpackState(
+      packState(rho).map((v, k) => (1 - lambda) * v + (k < 8 ? lambda / 8 : 0)),
+      8,
+    );
     expect(maxAbsDiff(applyQrb(b, rho, { noise: lambda }).rho, applyQrbReference(b, noisy).rho)).toBeLessThan(1e-13);
   });
 });

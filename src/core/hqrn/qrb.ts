@@ -29,7 +29,8 @@ export function measurementMatrix(a: CMat): Float64Array {
   const f = new Float64Array(d * D);
   for (let j = 0; j < d; j++) {
     const o = j * D;
-    const ar = a.re.subarray(j * d, j * d + d), ai = a.im.subarray(j * d, j * d + d);
+    const ar = a.re.subarray(j * d, j * d + d),
+      ai = a.im.subarray(j * d, j * d + d);
     let p = 0;
     for (let i = 0; i < d; i++) {
       f[o + i] = ar[i] * ar[i] + ai[i] * ai[i];
@@ -190,11 +191,7 @@ export function quantumForward(blocks: readonly QuantumBlock[], rho0: CMat, opts
  * Batched quantum path on packed states (n × d², row-major): returns the packed states after
  * the last block and the number of dead block applications. Exact probabilities only.
  */
-export function quantumForwardBatch(
-  compiled: readonly CompiledBlock[],
-  v0: Float64Array,
-  d: number,
-): { v: Float64Array; deadCount: number } {
+export function quantumForwardBatch(compiled: readonly CompiledBlock[], v0: Float64Array, d: number): { v: Float64Array; deadCount: number } {
   const D = d * d;
   const n = v0.length / D;
   const v = v0.slice();
@@ -203,7 +200,8 @@ export function quantumForwardBatch(
   let deadCount = 0;
   for (const cb of compiled) {
     const { omega, block } = cb;
-    const a = block.alpha, bias = block.bias;
+    const a = block.alpha,
+      bias = block.bias;
     for (let s = 0; s < n; s++) {
       const vo = s * D;
       matVec(omega, v, d, D, vo, z);

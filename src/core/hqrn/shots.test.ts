@@ -19,9 +19,11 @@ describe('finite shots (docs/math.md §5)', () => {
   });
 
   it('counts are multinomial: mean within 4 standard errors and variance N p (1 − p) within 15%', () => {
-    const N = 400, R = 2000;
+    const N = 400,
+      R = 2000;
     const rng = makeRng(1);
-    const sums = new Float64Array(p.length), sq = new Float64Array(p.length);
+    const sums = new Float64Array(p.length),
+      sq = new Float64Array(p.length);
     for (let r = 0; r < R; r++) {
       const c = sampleMultinomial(p, N, rng);
       c.forEach((v, i) => {
@@ -60,7 +62,8 @@ describe('finite shots (docs/math.md §5)', () => {
       for (let r = 0; r < 20; r++) e += maxAbsDiff(applyQrb(b, rho, { shots, rng: makeRng(100 + r) }).rho, exact.rho);
       return e / 20;
     };
-    const e100 = err(100), e10000 = err(10000);
+    const e100 = err(100),
+      e10000 = err(10000);
     expect(e10000).toBeLessThan(e100 / 4); // 1/sqrt(N) predicts a factor 10
     expect(realDiagonal(s1.rho).reduce((a, v) => a + v, 0)).toBeCloseTo(1, 12);
   });

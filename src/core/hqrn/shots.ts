@@ -24,7 +24,8 @@ export function sampleMultinomial(p: ArrayLike<number>, shots: number, rng: Rng)
   const counts = new Int32Array(k);
   for (let t = 0; t < shots; t++) {
     const u = rng.uniform() * s;
-    let lo = 0, hi = k - 1;
+    let lo = 0,
+      hi = k - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (cdf[mid] > u) hi = mid;

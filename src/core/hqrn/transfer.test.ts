@@ -16,7 +16,8 @@ describe('classical → quantum transfer (docs/math.md §4)', () => {
       const d = 1 << (1 + (t % 5));
       const cb = randomClassicalBlock(d, rng, { scale: 0.1 + 10 * rng.uniform() });
       const qb = transferBlock(cb);
-      const p = squaredModuli(qb.aPlus), m = squaredModuli(qb.aMinus);
+      const p = squaredModuli(qb.aPlus),
+        m = squaredModuli(qb.aMinus);
       const wMax = Math.max(...cb.w.map(Math.abs));
       for (let k = 0; k < d * d; k++) expect(Math.abs(qb.gain * (p[k] - m[k]) - cb.w[k])).toBeLessThan(1e-12 * wMax);
       const norm = Math.max(spectralNorm(qb.aPlus), spectralNorm(qb.aMinus));

@@ -15,7 +15,8 @@ export const NORM_MARGIN = 1 + 1e-6;
  */
 export function transferBlock(block: ClassicalBlock): QuantumBlock {
   const d = block.bias.length;
-  const bPlus = zeros(d, d), bMinus = zeros(d, d);
+  const bPlus = zeros(d, d),
+    bMinus = zeros(d, d);
   for (let k = 0; k < d * d; k++) {
     const w = block.w[k];
     bPlus.re[k] = w > 0 ? Math.sqrt(w) : 0;

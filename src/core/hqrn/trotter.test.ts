@@ -15,9 +15,24 @@ import {
   unitaryLog,
 } from './trotter';
 
-const X = fromArrays([[0, 1], [1, 0]]);
-const Y = fromArrays([[0, 0], [0, 0]], [[0, -1], [1, 0]]);
-const Z = fromArrays([[1, 0], [0, -1]]);
+const X = fromArrays([
+  [0, 1],
+  [1, 0],
+]);
+const Y = fromArrays(
+  [
+    [0, 0],
+    [0, 0],
+  ],
+  [
+    [0, -1],
+    [1, 0],
+  ],
+);
+const Z = fromArrays([
+  [1, 0],
+  [0, -1],
+]);
 const I2 = identity(2);
 
 function randomHermitian(d: number, rng: Rng): CMat {
@@ -195,9 +210,7 @@ describe('Trotter circuits', () => {
       { label: 'ZI', coefficient: -0.8 },
       { label: 'YY', coefficient: 0.5 },
     ];
-    const prod = terms
-      .map((t) => expHermitian(pauliMatrix(t.label), t.coefficient))
-      .reduce((a, b) => mul(a, b));
+    const prod = terms.map((t) => expHermitian(pauliMatrix(t.label), t.coefficient)).reduce((a, b) => mul(a, b));
     expect(maxAbsDiff(trotterCircuit(terms, 2, 1, 1), prod)).toBeLessThan(1e-13);
     const half = terms.map((t) => expHermitian(pauliMatrix(t.label), t.coefficient / 2));
     const sym = [...half, ...half.slice().reverse()].reduce((a, b) => mul(a, b));
@@ -260,9 +273,7 @@ describe('compileTrotter', () => {
       // The terms are the decomposition of i log U.
       expect(maxAbsDiff(pauliSum(c.terms, 3), unitaryLog(u))).toBeLessThan(1e-11);
       // Rebuild the circuit gate by gate with dense matrices: gates[0] is applied first.
-      const step = c.gates
-        .map((g) => expHermitian(pauliMatrix(g.label), g.angle))
-        .reduce((acc, g) => mul(g, acc), identity(8));
+      const step = c.gates.map((g) => expHermitian(pauliMatrix(g.label), g.angle)).reduce((acc, g) => mul(g, acc), identity(8));
       let ur = identity(8);
       for (let s = 0; s < r; s++) ur = mul(step, ur);
       expect(maxAbsDiff(ur, gateSequenceUnitary(c.gates, 3, r))).toBeLessThan(1e-12);

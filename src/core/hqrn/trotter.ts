@@ -81,7 +81,9 @@ function popcount(v: number): number {
 function pauliMasks(label: string, m: number = label.length): PauliMasks {
   if (label.length !== m) throw new Error(`Pauli label "${label}" has length ${label.length}, expected ${m}`);
   if (m > 30) throw new Error(`Pauli labels on more than 30 qubits are not supported (got ${m})`);
-  let x = 0, z = 0, nY = 0;
+  let x = 0,
+    z = 0,
+    nY = 0;
   for (let k = 0; k < m; k++) {
     const bit = 1 << (m - 1 - k);
     switch (label[k]) {
@@ -109,7 +111,8 @@ function labelFromMasks(x: number, z: number, m: number): string {
   let s = '';
   for (let k = 0; k < m; k++) {
     const bit = 1 << (m - 1 - k);
-    const xb = (x & bit) !== 0, zb = (z & bit) !== 0;
+    const xb = (x & bit) !== 0,
+      zb = (z & bit) !== 0;
     s += xb ? (zb ? 'Y' : 'X') : zb ? 'Z' : 'I';
   }
   return s;
@@ -166,7 +169,8 @@ export function pauliDecomposition(h: CMat, tol = 0): PauliTerm[] {
   const d = 1 << m;
   // coef[x * d + z] = Re h_P for the Pauli string with masks (x, z).
   const coef = new Float64Array(d * d);
-  const vr = new Float64Array(d), vi = new Float64Array(d);
+  const vr = new Float64Array(d),
+    vi = new Float64Array(d);
   for (let x = 0; x < d; x++) {
     for (let k = 0; k < d; k++) {
       vr[k] = h.re[k * d + (k ^ x)];
@@ -176,7 +180,10 @@ export function pauliDecomposition(h: CMat, tol = 0): PauliTerm[] {
     for (let len = 1; len < d; len <<= 1)
       for (let i = 0; i < d; i += len << 1)
         for (let j = i; j < i + len; j++) {
-          const ar = vr[j], ai = vi[j], br = vr[j + len], bi = vi[j + len];
+          const ar = vr[j],
+            ai = vi[j],
+            br = vr[j + len],
+            bi = vi[j + len];
           vr[j] = ar + br;
           vi[j] = ai + bi;
           vr[j + len] = ar - br;
@@ -191,7 +198,9 @@ export function pauliDecomposition(h: CMat, tol = 0): PauliTerm[] {
   const terms: PauliTerm[] = [];
   const total = d * d; // 4^m labels, enumerated as base-4 numbers with digits I=0, X=1, Y=2, Z=3
   for (let idx = 0; idx < total; idx++) {
-    let x = 0, z = 0, rest = idx;
+    let x = 0,
+      z = 0,
+      rest = idx;
     for (let k = m - 1; k >= 0; k--) {
       const digit = rest & 3;
       rest >>= 2;
@@ -244,16 +253,20 @@ export function expHermitian(h: CMat, t: number): CMat {
 }
 
 function applyMasksInPlace(mat: CMat, p: PauliMasks, theta: number): void {
-  const d = mat.rows, cols = mat.cols;
-  const c = Math.cos(theta), s = Math.sin(theta);
+  const d = mat.rows,
+    cols = mat.cols;
+  const c = Math.cos(theta),
+    s = Math.sin(theta);
   const { re, im } = mat;
   // out_j = c·M_j − i s·phase(j⊕x)·M_{j⊕x};  −i s (pr + i pi) = s·pi − i s·pr.
   if (p.x === 0) {
     for (let j = 0; j < d; j++) {
-      const qr = c + s * phaseIm(p, j), qi = -s * phaseRe(p, j);
+      const qr = c + s * phaseIm(p, j),
+        qi = -s * phaseRe(p, j);
       const o = j * cols;
       for (let k = 0; k < cols; k++) {
-        const ar = re[o + k], ai = im[o + k];
+        const ar = re[o + k],
+          ai = im[o + k];
         re[o + k] = qr * ar - qi * ai;
         im[o + k] = qr * ai + qi * ar;
       }
@@ -264,11 +277,17 @@ function applyMasksInPlace(mat: CMat, p: PauliMasks, theta: number): void {
     const jj = j ^ p.x;
     if (jj < j) continue;
     // coefficient of M_{jj} in row j uses phase(jj); of M_j in row jj uses phase(j).
-    const ar_ = s * phaseIm(p, jj), ai_ = -s * phaseRe(p, jj);
-    const br_ = s * phaseIm(p, j), bi_ = -s * phaseRe(p, j);
-    const o = j * cols, oo = jj * cols;
+    const ar_ = s * phaseIm(p, jj),
+      ai_ = -s * phaseRe(p, jj);
+    const br_ = s * phaseIm(p, j),
+      bi_ = -s * phaseRe(p, j);
+    const o = j * cols,
+      oo = jj * cols;
     for (let k = 0; k < cols; k++) {
-      const xr = re[o + k], xi = im[o + k], yr = re[oo + k], yi = im[oo + k];
+      const xr = re[o + k],
+        xi = im[o + k],
+        yr = re[oo + k],
+        yi = im[oo + k];
       re[o + k] = c * xr + ar_ * yr - ai_ * yi;
       im[o + k] = c * xi + ar_ * yi + ai_ * yr;
       re[oo + k] = c * yr + br_ * xr - bi_ * xi;

@@ -48,7 +48,8 @@ export function readCsvDataset(input: string | Uint8Array, onProgress?: Progress
     for (let c = 0; c < stride; c++) {
       const s = f[c];
       const v = Number(s);
-      if (!Number.isFinite(v) || s.trim() === '') throw new DatasetError(`csv line ${L + 1} column ${c + 1}`, `not a finite number: ${JSON.stringify(s.slice(0, 20))}`);
+      if (!Number.isFinite(v) || s.trim() === '')
+        throw new DatasetError(`csv line ${L + 1} column ${c + 1}`, `not a finite number: ${JSON.stringify(s.slice(0, 20))}`);
       packed[o + c] = v;
     }
     const lab = f[stride].trim().replace(/^"(.*)"$/, '$1');
@@ -63,8 +64,12 @@ export function readCsvDataset(input: string | Uint8Array, onProgress?: Progress
 /** The CSV text of a packed dataset (the inverse of readCsvDataset, with a header line). */
 export function writeCsvDataset(d: number, packed: Float64Array, labels: (number | string)[]): string {
   const D2 = d * d;
-  const head = [...Array.from({ length: D2 }, (_, k) => `re${Math.floor(k / d)}${k % d}`), ...Array.from({ length: D2 }, (_, k) => `im${Math.floor(k / d)}${k % d}`), 'label'];
+  const head = [
+    ...Array.from({ length: D2 }, (_, k) => `re${Math.floor(k / d)}${k % d}`),
+    ...Array.from({ length: D2 }, (_, k) => `im${Math.floor(k / d)}${k % d}`),
+    'label',
+  ];
   const out = [head.join(',')];
-  for (let i = 0; i < labels.length; i++) out.push([...packed.subarray(i * 2 * D2, (i + 1) * 2 * D2)].join(',') + ',' + labels[i]);
-  return out.join('\n') + '\n';
+  for (let i = 0; i < labels.length; i++) out.push(`${[...packed.subarray(i * 2 * D2, (i + 1) * 2 * D2)].join(',')},${labels[i]}`);
+  return `${out.join('\n')}\n`;
 }

@@ -17,7 +17,7 @@ const enc = new TextEncoder();
 function npy(descr: string, fortran: boolean, shape: number[], itemSize: number, put: (dv: DataView, off: number, c: number) => void): Uint8Array {
   const shapeText = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
   let header = `{'descr': '${descr}', 'fortran_order': ${fortran ? 'True' : 'False'}, 'shape': ${shapeText}, }`;
-  header += ' '.repeat(63 - ((10 + header.length) % 64)) + '\n';
+  header += `${' '.repeat(63 - ((10 + header.length) % 64))}\n`;
   const count = shape.reduce((a, b) => a * b, 1);
   const out = new Uint8Array(10 + header.length + count * itemSize);
   out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0]);
@@ -31,7 +31,8 @@ function npy(descr: string, fortran: boolean, shape: number[], itemSize: number,
 
 /** A ZIP archive of the entries, each stored (method 0) or deflated (method 8) — PKWARE APPNOTE 4.3. */
 function zip(entries: [string, Uint8Array][], deflate: boolean): Uint8Array {
-  const parts: Uint8Array[] = [], central: Uint8Array[] = [];
+  const parts: Uint8Array[] = [],
+    central: Uint8Array[] = [];
   let offset = 0;
   for (const [name, data] of entries) {
     const body = deflate ? new Uint8Array(deflateRawSync(data)) : data;
@@ -45,7 +46,11 @@ function zip(entries: [string, Uint8Array][], deflate: boolean): Uint8Array {
     const cen = new Uint8Array(46 + nm.length);
     const c = new DataView(cen.buffer);
     c.setUint32(0, 0x02014b50, true), c.setUint16(4, 20, true), c.setUint16(6, 20, true), c.setUint16(10, deflate ? 8 : 0, true);
-    c.setUint32(16, crc, true), c.setUint32(20, body.length, true), c.setUint32(24, data.length, true), c.setUint16(28, nm.length, true), c.setUint32(42, offset, true);
+    c.setUint32(16, crc, true),
+      c.setUint32(20, body.length, true),
+      c.setUint32(24, data.length, true),
+      c.setUint16(28, nm.length, true),
+      c.setUint32(42, offset, true);
     cen.set(nm, 46);
     parts.push(loc, body);
     central.push(cen);
@@ -54,7 +59,11 @@ function zip(entries: [string, Uint8Array][], deflate: boolean): Uint8Array {
   const cdSize = central.reduce((s, x) => s + x.length, 0);
   const eocd = new Uint8Array(22);
   const e = new DataView(eocd.buffer);
-  e.setUint32(0, 0x06054b50, true), e.setUint16(8, entries.length, true), e.setUint16(10, entries.length, true), e.setUint32(12, cdSize, true), e.setUint32(16, offset, true);
+  e.setUint32(0, 0x06054b50, true),
+    e.setUint16(8, entries.length, true),
+    e.setUint16(10, entries.length, true),
+    e.setUint32(12, cdSize, true),
+    e.setUint32(16, offset, true);
   const all = [...parts, ...central, eocd];
   const out = new Uint8Array(all.reduce((s, x) => s + x.length, 0));
   let p = 0;
@@ -69,11 +78,13 @@ gen.states.forEach((s, i) => packComplex(s, ref, i * 32));
 
 /** states (N, 4, 4) complex128 in the given byte order and memory order. */
 function statesNpy(little: boolean, fortran: boolean, c8 = false): Uint8Array {
-  const shape = [N, 4, 4], size = c8 ? 8 : 16;
+  const shape = [N, 4, 4],
+    size = c8 ? 8 : 16;
   return npy(`${little ? '<' : '>'}c${size}`, fortran, shape, size, (dv, off, pos) => {
     // storage position → (n, i, j): C order pos = n·16 + i·4 + j; Fortran pos = n + N·i + 4N·j
     const [n, i, j] = fortran ? [pos % N, Math.floor(pos / N) % 4, Math.floor(pos / (4 * N))] : [Math.floor(pos / 16), Math.floor(pos / 4) % 4, pos % 4];
-    const re = ref[n * 32 + i * 4 + j], im = ref[n * 32 + 16 + i * 4 + j];
+    const re = ref[n * 32 + i * 4 + j],
+      im = ref[n * 32 + 16 + i * 4 + j];
     if (c8) dv.setFloat32(off, re, little), dv.setFloat32(off + 4, im, little);
     else dv.setFloat64(off, re, little), dv.setFloat64(off + 8, im, little);
   });
@@ -113,7 +124,12 @@ describe('NumPy .npy (NPY 1.0 written by hand)', () => {
   });
 
   it('refuses a pickle (object array) and a bad magic with a message naming the array', () => {
-    expect(() => readNpy(npy('|O', false, [1], 8, () => {}), 'kinds.npy')).toThrow(/^kinds\.npy: object arrays/);
+    expect(() =>
+      readNpy(
+        npy('|O', false, [1], 8, () => {}),
+        'kinds.npy',
+      ),
+    ).toThrow(/^kinds\.npy: object arrays/);
     expect(() => readNpy(enc.encode('not numpy at all'), 'states.npy')).toThrow(/^states\.npy: not a \.npy file/);
   });
 });
@@ -121,8 +137,18 @@ describe('NumPy .npy (NPY 1.0 written by hand)', () => {
 describe('NumPy .npz (ZIP written by hand)', () => {
   for (const deflate of [false, true])
     it(`${deflate ? 'deflated (np.savez_compressed)' : 'stored (np.savez)'}: states, labels, classes, kinds`, async () => {
-      const classes = npy('<U9', false, [2], 36, (dv, off, c) => [...['separable', 'entangled'][c]].forEach((ch, k) => dv.setUint32(off + 4 * k, ch.codePointAt(0)!, true)));
-      const file = zip([['states.npy', statesNpy(true, false)], ['labels.npy', labelsNpy(true)], ['classes.npy', classes], ['kinds.npy', kindsNpy()]], deflate);
+      const classes = npy('<U9', false, [2], 36, (dv, off, c) =>
+        [...['separable', 'entangled'][c]].forEach((ch, k) => dv.setUint32(off + 4 * k, ch.codePointAt(0)!, true)),
+      );
+      const file = zip(
+        [
+          ['states.npy', statesNpy(true, false)],
+          ['labels.npy', labelsNpy(true)],
+          ['classes.npy', classes],
+          ['kinds.npy', kindsNpy()],
+        ],
+        deflate,
+      );
       const ds = await readDataset('d.npz', file);
       expect(Array.from(ds.packed)).toEqual(Array.from(ref));
       expect(ds.classes).toEqual(['separable', 'entangled']);
@@ -144,7 +170,11 @@ describe('CSV and JSON datasets', () => {
   });
   it('CSV without a header, `;` or tab, class names as labels', () => {
     for (const sep of [';', '\t']) {
-      const body = csv.split('\n').slice(1).map((l) => l.replace(/,/g, sep).replace(/[01]$/, (m) => (m === '1' ? 'entangled' : 'separable'))).join('\n');
+      const body = csv
+        .split('\n')
+        .slice(1)
+        .map((l) => l.replace(/,/g, sep).replace(/[01]$/, (m) => (m === '1' ? 'entangled' : 'separable')))
+        .join('\n');
       const ds = checkDataset(readCsvDataset(enc.encode(body)));
       expect(ds.labels).toEqual(gen.labels);
       expect(ds.classes).toEqual(['separable', 'entangled']);
@@ -157,13 +187,22 @@ describe('CSV and JSON datasets', () => {
     expect(() => readCsvDataset('1,2,3,4\n')).toThrow(/^csv line 1: expected 2d² \+ 1 fields/);
   });
   it('JSON: the §10 batch with labels, kinds, class names; the header optional', () => {
-    const json = { states: gen.states.map((s) => ({ re: [0, 1, 2, 3].map((i) => Array.from(s.re.subarray(4 * i, 4 * i + 4))), im: [0, 1, 2, 3].map((i) => Array.from(s.im.subarray(4 * i, 4 * i + 4))) })), labels: gen.labels.map((l) => (l ? 'entangled' : 'separable')), kinds: gen.kinds };
+    const json = {
+      states: gen.states.map((s) => ({
+        re: [0, 1, 2, 3].map((i) => Array.from(s.re.subarray(4 * i, 4 * i + 4))),
+        im: [0, 1, 2, 3].map((i) => Array.from(s.im.subarray(4 * i, 4 * i + 4))),
+      })),
+      labels: gen.labels.map((l) => (l ? 'entangled' : 'separable')),
+      kinds: gen.kinds,
+    };
     const ds = checkDataset(readJsonDataset(JSON.stringify(json)));
     expect(Array.from(ds.packed)).toEqual(Array.from(ref));
     expect(ds.labels).toEqual(gen.labels);
     expect(ds.summary.kinds!.entangled).toBe(gen.kinds.filter((k) => k === 'entangled').length);
     expect(() => readJsonDataset({ states: json.states })).toThrow(/^labels: is missing/);
-    expect(() => checkDataset(readJsonDataset({ ...json, classes: ['separable', 'entangled'], labels: json.labels.map((l, i) => (i === 2 ? 'x' : l)) }))).toThrow(/^labels\[2\]: unknown class "x"/);
+    expect(() =>
+      checkDataset(readJsonDataset({ ...json, classes: ['separable', 'entangled'], labels: json.labels.map((l, i) => (i === 2 ? 'x' : l)) })),
+    ).toThrow(/^labels\[2\]: unknown class "x"/);
   });
 });
 
@@ -204,7 +243,9 @@ describe('every state checked by the §10 rule (summary, never dropped silently)
 describe('seeded stratified split', () => {
   const all = checkDataset(readCsvDataset(writeCsvDataset(4, ref, gen.labels)));
   it('same seed → same split; disjoint; each class split by the share', () => {
-    const a = splitDataset(all, 0.25, 3), b = splitDataset(all, 0.25, 3), c = splitDataset(all, 0.25, 4);
+    const a = splitDataset(all, 0.25, 3),
+      b = splitDataset(all, 0.25, 3),
+      c = splitDataset(all, 0.25, 4);
     expect(a.test.indices).toEqual(b.test.indices);
     expect(a.test.indices).not.toEqual(c.test.indices);
     expect(new Set([...a.train.indices, ...a.test.indices]).size).toBe(N);
@@ -226,13 +267,17 @@ describe('certainlyUnchanged: the same verdict as checkState, without the eigens
       werner(0),
     ];
     // diag(0.5 + δ, 0.5 − δ, −δ', δ'): slightly outside; and a trace 1 + 1e-10
-    for (const [a, b] of [[1e-14, 1e-14], [1e-12, 1e-12], [1e-9, 1e-9]]) {
+    for (const [a, b] of [
+      [1e-14, 1e-14],
+      [1e-12, 1e-12],
+      [1e-9, 1e-9],
+    ]) {
       const m = randomDensityMatrix(2, rng);
       m.re.set([0.5 + a, 0, 0, 0.5 - a - b]);
       m.re[0] += b;
       cases.push(m);
       const n = { rows: 4, cols: 4, re: new Float64Array(16), im: new Float64Array(16) };
-      n.re[0] = 0.5 + b, n.re[5] = 0.5, n.re[10] = -b;
+      (n.re[0] = 0.5 + b), (n.re[5] = 0.5), (n.re[10] = -b);
       cases.push(n);
     }
     const t = randomDensityMatrix(4, rng);

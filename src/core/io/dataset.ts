@@ -131,7 +131,8 @@ function mapLabels(raw: RawDataset): { labels: number[]; classes: string[] } {
 
 /** The d×d matrix of state i of a packed array (views, no copy). */
 export function stateAt(packed: Float64Array, d: number, i: number): CMat {
-  const D2 = d * d, o = 2 * D2 * i;
+  const D2 = d * d,
+    o = 2 * D2 * i;
   return { rows: d, cols: d, re: packed.subarray(o, o + D2), im: packed.subarray(o + D2, o + 2 * D2) };
 }
 
@@ -156,7 +157,8 @@ export function certainlyUnchanged(rho: CMat): boolean {
   }
   if (!(Math.abs(tr - 1) <= 1e-13)) return false;
   // Cholesky ρ + εI = L L† (L lower triangular, real positive diagonal)
-  const lr = new Float64Array(d * d), li = new Float64Array(d * d);
+  const lr = new Float64Array(d * d),
+    li = new Float64Array(d * d);
   for (let j = 0; j < d; j++) {
     let s = re[j * d + j] + 1e-13;
     for (let k = 0; k < j; k++) s -= lr[j * d + k] * lr[j * d + k] + li[j * d + k] * li[j * d + k];
@@ -165,7 +167,8 @@ export function certainlyUnchanged(rho: CMat): boolean {
     lr[j * d + j] = ljj;
     for (let i = j + 1; i < d; i++) {
       // L_ij = (ρ_ij − Σ_k L_ik conj(L_jk)) / L_jj
-      let sr = re[i * d + j], si = im[i * d + j];
+      let sr = re[i * d + j],
+        si = im[i * d + j];
       for (let k = 0; k < j; k++) {
         sr -= lr[i * d + k] * lr[j * d + k] + li[i * d + k] * li[j * d + k];
         si -= li[i * d + k] * lr[j * d + k] - lr[i * d + k] * li[j * d + k];
@@ -192,9 +195,14 @@ export function checkDataset(raw: RawDataset, opts: DatasetCheckOptions = {}): D
   const { labels, classes } = mapLabels(raw);
   const stride = 2 * d * d;
   const packed = new Float64Array(n * stride);
-  const keptLabels: number[] = [], indices: number[] = [], kinds: string[] = [];
+  const keptLabels: number[] = [],
+    indices: number[] = [],
+    kinds: string[] = [];
   const refusedFirst: { index: number; problem: string }[] = [];
-  let refused = 0, repaired = 0, maxTd = 0, kept = 0;
+  let refused = 0,
+    repaired = 0,
+    maxTd = 0,
+    kept = 0;
   const every = Math.max(1, Math.floor(n / 50));
   for (let i = 0; i < n; i++) {
     if (opts.onProgress && i % every === 0) opts.onProgress(i / n);
@@ -208,13 +216,15 @@ export function checkDataset(raw: RawDataset, opts: DatasetCheckOptions = {}): D
       continue;
     }
     const check = checkState(entered);
-    let rho: CMat | undefined, td = 0;
+    let rho: CMat | undefined,
+      td = 0;
     if (check.ok) (rho = check.rho), (td = check.traceDistance);
     else if (opts.nearestState && check.nearest) (rho = check.nearest.rho), (td = check.nearest.traceDistance);
     if (!rho) {
       refused++;
       if (refusedFirst.length < 10) {
-        const offer = !check.ok && check.nearest ? `; the nearest state is at trace distance ${sig4(check.nearest.traceDistance)} (--nearest-state uses it)` : '';
+        const offer =
+          !check.ok && check.nearest ? `; the nearest state is at trace distance ${sig4(check.nearest.traceDistance)} (--nearest-state uses it)` : '';
         refusedFirst.push({ index: i, problem: (check.ok ? '' : check.problem) + offer });
       }
       continue;
@@ -284,7 +294,8 @@ export function subset(ds: Dataset, rows: number[]): Dataset {
 export function splitDataset(ds: Dataset, testShare: number, seed: number): { train: Dataset; test: Dataset } {
   if (!(testShare > 0 && testShare < 1)) throw new DatasetError('test-share', `must be a number in (0, 1), got ${testShare}`);
   const rng = makeRng(seed);
-  const train: number[] = [], test: number[] = [];
+  const train: number[] = [],
+    test: number[] = [];
   ds.classes.forEach((_, c) => {
     const rows = ds.labels.map((l, i) => (l === c ? i : -1)).filter((i) => i >= 0);
     const perm = seededPermutation(rows.length, rng);

@@ -36,13 +36,56 @@ describe('hqrn-state files', () => {
   const cases: [string, (s: Record<string, any>) => unknown, RegExp][] = [
     ['wrong format', (s) => ({ ...s, format: 'hqrn-model' }), /^format: /],
     ['wrong version', (s) => ({ ...s, version: 2 }), /^version: /],
-    ['string entry', (s) => (s.re[1][2] = 'x', s), /^re\[1\]\[2\]: must be a finite number, got "x"/],
-    ['infinite entry (1e999 in JSON)', (s) => (s.im[0][1] = Infinity, s), /^im\[0\]\[1\]: must be a finite number, got Infinity/],
+    ['string entry', (s) => ((s.re[1][2] = 'x'), s), /^re\[1\]\[2\]: must be a finite number, got "x"/],
+    ['infinite entry (1e999 in JSON)', (s) => ((s.im[0][1] = Infinity), s), /^im\[0\]\[1\]: must be a finite number, got Infinity/],
     ['ragged row', (s) => (s.re[2].pop(), s), /^re\[2\]: expected 4 entries, got 3/],
-    ['not a power of two', (s) => ({ ...s, re: [[1, 0, 0], [0, 0, 0], [0, 0, 0]], im: [[0, 0, 0], [0, 0, 0], [0, 0, 0]] }), /^re: dimension must be a power of two/],
-    ['non-Hermitian', (s) => (s.re[0][1] += 0.1, s), /^state: not Hermitian/],
-    ['trace 2', (s) => ({ ...s, re: [[2, 0], [0, 0]], im: [[0, 0], [0, 0]] }), /^state: trace/],
-    ['not PSD', (s) => ({ ...s, re: [[1.25, 0, 0, 0], [0, -0.25, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]], im: s.im.map((r: number[]) => r.map(() => 0)) }), /^state: not positive semidefinite.*-0\.25/],
+    [
+      'not a power of two',
+      (s) => ({
+        ...s,
+        re: [
+          [1, 0, 0],
+          [0, 0, 0],
+          [0, 0, 0],
+        ],
+        im: [
+          [0, 0, 0],
+          [0, 0, 0],
+          [0, 0, 0],
+        ],
+      }),
+      /^re: dimension must be a power of two/,
+    ],
+    ['non-Hermitian', (s) => ((s.re[0][1] += 0.1), s), /^state: not Hermitian/],
+    [
+      'trace 2',
+      (s) => ({
+        ...s,
+        re: [
+          [2, 0],
+          [0, 0],
+        ],
+        im: [
+          [0, 0],
+          [0, 0],
+        ],
+      }),
+      /^state: trace/,
+    ],
+    [
+      'not PSD',
+      (s) => ({
+        ...s,
+        re: [
+          [1.25, 0, 0, 0],
+          [0, -0.25, 0, 0],
+          [0, 0, 0, 0],
+          [0, 0, 0, 0],
+        ],
+        im: s.im.map((r: number[]) => r.map(() => 0)),
+      }),
+      /^state: not positive semidefinite.*-0\.25/,
+    ],
   ];
   for (const [name, mutate, pattern] of cases)
     it(`rejects ${name} naming the field`, () => {
@@ -51,9 +94,35 @@ describe('hqrn-state files', () => {
 });
 
 describe('hqrn-state files: states as people write them (tolerance 1e-6, nearest state)', () => {
-  const werner3 = { format: 'hqrn-state', version: 1, re: [[0.333, 0, 0, 0.166], [0, 0.166, 0, 0], [0, 0, 0.166, 0], [0.166, 0, 0, 0.333]], im: [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]] };
+  const werner3 = {
+    format: 'hqrn-state',
+    version: 1,
+    re: [
+      [0.333, 0, 0, 0.166],
+      [0, 0.166, 0, 0],
+      [0, 0, 0.166, 0],
+      [0.166, 0, 0, 0.333],
+    ],
+    im: [
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+    ],
+  };
   it('a trace 1 − 5e-7 diagonal is accepted as its nearest state with the distance it moved', () => {
-    const [r] = readStateFile({ format: 'hqrn-state', version: 1, re: [[0.5, 0], [0, 0.4999995]], im: [[0, 0], [0, 0]] });
+    const [r] = readStateFile({
+      format: 'hqrn-state',
+      version: 1,
+      re: [
+        [0.5, 0],
+        [0, 0.4999995],
+      ],
+      im: [
+        [0, 0],
+        [0, 0],
+      ],
+    });
     expect(validateDensityMatrix(r.rho, 1e-12)).toBeNull();
     expect(r.traceDistance).toBeCloseTo(2.5e-7, 15);
   });
@@ -70,7 +139,20 @@ describe('hqrn-state files: states as people write them (tolerance 1e-6, nearest
     expect(r.traceDistance).toBeCloseTo(0.001, 14);
   });
   it('a non-finite or misshapen matrix has no nearest state even with nearestState: true', () => {
-    expect(errorOf(() => parseStateFile({ ...werner3, re: [[1, 0, 0], [0, 0, 0]] }, { nearestState: true })).message).toMatch(/^re\[0\]: expected 2 entries, got 3/);
+    expect(
+      errorOf(() =>
+        parseStateFile(
+          {
+            ...werner3,
+            re: [
+              [1, 0, 0],
+              [0, 0, 0],
+            ],
+          },
+          { nearestState: true },
+        ),
+      ).message,
+    ).toMatch(/^re\[0\]: expected 2 entries, got 3/);
   });
 });
 
@@ -88,20 +170,20 @@ describe('hqrn-model files', () => {
   });
 
   const cases: [string, (m: Record<string, any>) => unknown, RegExp][] = [
-    ['α above 1', (m) => (m.blocks[1].alpha = 1.5, m), /^blocks\[1\]\.alpha: must be in \[0, 1\], got 1\.5/],
-    ['α = −1', (m) => (m.blocks[0].alpha = -1, m), /^blocks\[0\]\.alpha: must be in \[0, 1\], got -1/],
-    ['unknown activation', (m) => (m.blocks[0].activation = 'tanh', m), /^blocks\[0\]\.activation: unknown activation "tanh"/],
-    ['gain 0', (m) => (m.blocks[0].gain = 0, m), /^blocks\[0\]\.gain: must be > 0/],
+    ['α above 1', (m) => ((m.blocks[1].alpha = 1.5), m), /^blocks\[1\]\.alpha: must be in \[0, 1\], got 1\.5/],
+    ['α = −1', (m) => ((m.blocks[0].alpha = -1), m), /^blocks\[0\]\.alpha: must be in \[0, 1\], got -1/],
+    ['unknown activation', (m) => ((m.blocks[0].activation = 'tanh'), m), /^blocks\[0\]\.activation: unknown activation "tanh"/],
+    ['gain 0', (m) => ((m.blocks[0].gain = 0), m), /^blocks\[0\]\.gain: must be > 0/],
     ['bias of the wrong length', (m) => (m.blocks[1].bias.push(0), m), /^blocks\[1\]\.bias: expected 4 entries, got 5/],
     ['missing aMinus', (m) => (delete m.blocks[0].aMinus, m), /^blocks\[0\]\.aMinus: is missing/],
     ['wrong matrix shape', (m) => (m.blocks[0].aPlus.im.pop(), m), /^blocks\[0\]\.aPlus\.im: expected 4 rows, got 3/],
-    ['non-finite weight', (m) => (m.blocks[1].aPlus.re[0][0] = NaN, m), /^blocks\[1\]\.aPlus\.re\[0\]\[0\]: must be a finite number, got NaN/],
-    ['not a contraction', (m) => (m.blocks[0].aPlus.re[0][0] = 3, m), /^blocks\[0\]\.aPlus: not a contraction: spectral norm/],
-    ['nQubits 0', (m) => (m.nQubits = 0, m), /^nQubits: /],
+    ['non-finite weight', (m) => ((m.blocks[1].aPlus.re[0][0] = NaN), m), /^blocks\[1\]\.aPlus\.re\[0\]\[0\]: must be a finite number, got NaN/],
+    ['not a contraction', (m) => ((m.blocks[0].aPlus.re[0][0] = 3), m), /^blocks\[0\]\.aPlus: not a contraction: spectral norm/],
+    ['nQubits 0', (m) => ((m.nQubits = 0), m), /^nQubits: /],
     ['readout of the wrong width', (m) => (m.readout.weights[0].pop(), m), /^readout\.weights\[0\]: expected 4 entries, got 3/],
     ['readout classes count', (m) => (m.readout.classes.push(9), m), /^readout\.classes: expected 2 entries, got 3/],
-    ['blocks not an array', (m) => (m.blocks = {}, m), /^blocks: /],
-    ['mixed classical and quantum blocks', (m) => (m.blocks[1].w = [[0]], m), /^blocks\[1\]\.w: classical block in a quantum model/],
+    ['blocks not an array', (m) => ((m.blocks = {}), m), /^blocks: /],
+    ['mixed classical and quantum blocks', (m) => ((m.blocks[1].w = [[0]]), m), /^blocks\[1\]\.w: classical block in a quantum model/],
   ];
   for (const [name, mutate, pattern] of cases)
     it(`rejects ${name} naming the field`, () => {

@@ -70,7 +70,7 @@ const modelFileSchema = z.object({
 });
 
 function describe(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v.length > 20 ? v.slice(0, 20) + '…' : v);
+  if (typeof v === 'string') return JSON.stringify(v.length > 20 ? `${v.slice(0, 20)}…` : v);
   if (typeof v === 'number') return String(v);
   if (v === null) return 'null';
   return Array.isArray(v) ? 'an array' : typeof v;
@@ -167,7 +167,8 @@ export class StateToleranceError extends FileFormatError {
  */
 export function readDensityMatrix(field: string, m: CMatJson, expectedDim?: number, opts: StateReadOptions = {}): ReadState {
   const d = m.re.length;
-  if (expectedDim !== undefined && d !== expectedDim) throw new FileFormatError(at(field, 're'), `expected a ${expectedDim}×${expectedDim} matrix, got ${d} rows`);
+  if (expectedDim !== undefined && d !== expectedDim)
+    throw new FileFormatError(at(field, 're'), `expected a ${expectedDim}×${expectedDim} matrix, got ${d} rows`);
   if (d < 2 || (d & (d - 1)) !== 0 || d > 1 << MAX_QUBITS)
     throw new FileFormatError(at(field, 're'), `dimension must be a power of two between 2 and ${1 << MAX_QUBITS}, got ${d}`);
   checkMatrixShape(field, m, d, d);
@@ -277,7 +278,14 @@ export function modelToJson(model: Model): Record<string, unknown> {
   const d = 1 << model.nQubits;
   const blocks =
     model.kind === 'quantum'
-      ? model.blocks.map((b) => ({ alpha: b.alpha, activation: b.activation, gain: b.gain, bias: Array.from(b.bias), aPlus: toJson(b.aPlus), aMinus: toJson(b.aMinus) }))
+      ? model.blocks.map((b) => ({
+          alpha: b.alpha,
+          activation: b.activation,
+          gain: b.gain,
+          bias: Array.from(b.bias),
+          aPlus: toJson(b.aPlus),
+          aMinus: toJson(b.aMinus),
+        }))
       : model.blocks.map((b) => ({ alpha: b.alpha, activation: b.activation, bias: Array.from(b.bias), w: rows(b.w, d) }));
   const out: Record<string, unknown> = { format: 'hqrn-model', version: 1, nQubits: model.nQubits, blocks };
   if (model.readout) out.readout = { weights: rows(model.readout.weights, d), bias: Array.from(model.readout.bias), classes: model.readout.classes };

@@ -17,9 +17,11 @@ function readMatrixInto(field: string, m: unknown, d: number, out: Float64Array,
     if (!Array.isArray(rows)) throw new DatasetError(`${field}.${part}`, rows === undefined ? 'is missing' : 'must be an array of rows');
     if (rows.length !== d) throw new DatasetError(`${field}.${part}`, `expected ${d} rows, got ${rows.length}`);
     rows.forEach((row, i) => {
-      if (!Array.isArray(row) || row.length !== d) throw new DatasetError(`${field}.${part}[${i}]`, `expected ${d} entries, got ${Array.isArray(row) ? row.length : typeof row}`);
+      if (!Array.isArray(row) || row.length !== d)
+        throw new DatasetError(`${field}.${part}[${i}]`, `expected ${d} entries, got ${Array.isArray(row) ? row.length : typeof row}`);
       row.forEach((x, j) => {
-        if (typeof x !== 'number' || !Number.isFinite(x)) throw new DatasetError(`${field}.${part}[${i}][${j}]`, `must be a finite number, got ${JSON.stringify(x)}`);
+        if (typeof x !== 'number' || !Number.isFinite(x))
+          throw new DatasetError(`${field}.${part}[${i}][${j}]`, `must be a finite number, got ${JSON.stringify(x)}`);
         out[o + p * d * d + i * d + j] = x;
       });
     });
@@ -59,7 +61,8 @@ export function readJsonDataset(input: unknown): RawDataset {
   const packed = new Float64Array(states.length * stride);
   states.forEach((s, i) => readMatrixInto(single ? '' : `states[${i}]`, s, d, packed, i * stride));
   const labelsIn = single ? (data.label !== undefined ? [data.label] : data.labels) : data.labels;
-  if (!Array.isArray(labelsIn)) throw new DatasetError('labels', labelsIn === undefined ? 'is missing: a dataset needs one label per state (integers or class names)' : 'must be an array');
+  if (!Array.isArray(labelsIn))
+    throw new DatasetError('labels', labelsIn === undefined ? 'is missing: a dataset needs one label per state (integers or class names)' : 'must be an array');
   const labels = labelsIn.map((l, i) => {
     if (typeof l === 'number' || typeof l === 'string') return l;
     throw new DatasetError(`labels[${i}]`, `must be an integer or a class name, got ${JSON.stringify(l)}`);

@@ -108,30 +108,43 @@ export function readNpy(bytes: Uint8Array, field = 'npy'): NpyArray {
   const itemSize = kindChar === 'U' ? 4 * size : size;
   if (kindChar === 'O') throw new NpyError(field, 'object arrays (pickles) are not read; save strings with dtype str (e.g. np.array(names, dtype=str))');
   const need = count * itemSize;
-  if (dataStart + need > bytes.length) throw new NpyError(field, `truncated data: shape (${h.shape.join(', ')}) of ${h.descr} needs ${need} bytes, found ${bytes.length - dataStart}`);
+  if (dataStart + need > bytes.length)
+    throw new NpyError(field, `truncated data: shape (${h.shape.join(', ')}) of ${h.descr} needs ${need} bytes, found ${bytes.length - dataStart}`);
   const at = h.fortran && h.shape.length > 1 ? fortranIndex(h.shape) : (c: number) => c;
   const base = dataStart;
   const out: NpyArray = { shape: h.shape, descr: h.descr, kind: 'real' };
   const readNum = (off: number, k: string, s: number): number => {
     switch (k + s) {
-      case 'f4': return dv.getFloat32(off, little);
-      case 'f8': return dv.getFloat64(off, little);
-      case 'i1': return dv.getInt8(off);
-      case 'u1': return dv.getUint8(off);
-      case 'b1': return dv.getUint8(off) ? 1 : 0;
-      case 'i2': return dv.getInt16(off, little);
-      case 'u2': return dv.getUint16(off, little);
-      case 'i4': return dv.getInt32(off, little);
-      case 'u4': return dv.getUint32(off, little);
-      case 'i8': return Number(dv.getBigInt64(off, little));
-      case 'u8': return Number(dv.getBigUint64(off, little));
+      case 'f4':
+        return dv.getFloat32(off, little);
+      case 'f8':
+        return dv.getFloat64(off, little);
+      case 'i1':
+        return dv.getInt8(off);
+      case 'u1':
+        return dv.getUint8(off);
+      case 'b1':
+        return dv.getUint8(off) ? 1 : 0;
+      case 'i2':
+        return dv.getInt16(off, little);
+      case 'u2':
+        return dv.getUint16(off, little);
+      case 'i4':
+        return dv.getInt32(off, little);
+      case 'u4':
+        return dv.getUint32(off, little);
+      case 'i8':
+        return Number(dv.getBigInt64(off, little));
+      case 'u8':
+        return Number(dv.getBigUint64(off, little));
     }
     throw new NpyError(field, `unsupported dtype ${JSON.stringify(h.descr)} (expected complex64/128, float32/64, integer, bool or string)`);
   };
   if (kindChar === 'c') {
     if (size !== 8 && size !== 16) throw new NpyError(field, `unsupported dtype ${JSON.stringify(h.descr)} (complex64 or complex128 expected)`);
     const half = size / 2;
-    const re = new Float64Array(count), im = new Float64Array(count);
+    const re = new Float64Array(count),
+      im = new Float64Array(count);
     for (let c = 0; c < count; c++) {
       const off = base + at(c) * size;
       re[c] = readNum(off, 'f', half);
@@ -173,14 +186,20 @@ export function readNpy(bytes: Uint8Array, field = 'npy'): NpyArray {
  * Write a C-order little-endian .npy (version 1.0) — the inverse of readNpy for the dtypes the
  * CLI writes: '<c16' (re + im), '<f8', '<i8' and '<U{n}' strings.
  */
-export function writeNpy(a: { shape: number[]; descr: '<c16' | '<f8' | '<i8' | '<U'; re?: ArrayLike<number>; im?: ArrayLike<number>; strings?: string[] }): Uint8Array {
+export function writeNpy(a: {
+  shape: number[];
+  descr: '<c16' | '<f8' | '<i8' | '<U';
+  re?: ArrayLike<number>;
+  im?: ArrayLike<number>;
+  strings?: string[];
+}): Uint8Array {
   const count = a.shape.reduce((x, y) => x * y, 1);
   const width = a.descr === '<U' ? Math.max(1, ...(a.strings ?? []).map((s) => [...s].length)) : 0;
   const descr = a.descr === '<U' ? `<U${width}` : a.descr;
   const shapeText = a.shape.length === 1 ? `(${a.shape[0]},)` : `(${a.shape.join(', ')})`;
   let header = `{'descr': '${descr}', 'fortran_order': False, 'shape': ${shapeText}, }`;
   const pad = 64 - ((10 + header.length + 1) % 64);
-  header += ' '.repeat(pad % 64) + '\n';
+  header += `${' '.repeat(pad % 64)}\n`;
   const item = a.descr === '<c16' ? 16 : a.descr === '<U' ? 4 * width : 8;
   const out = new Uint8Array(10 + header.length + count * item);
   out.set(MAGIC, 0);

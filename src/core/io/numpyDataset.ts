@@ -40,7 +40,8 @@ function labelsFrom(a: NpyArray, field: string): (number | string)[] {
 
 function stringsFrom(a: NpyArray | undefined, field: string): string[] | undefined {
   if (!a) return undefined;
-  if (a.kind !== 'string' || a.shape.length !== 1) throw new DatasetError(field, `expected a 1-D array of strings, got dtype ${a.descr} shape (${a.shape.join(', ')})`);
+  if (a.kind !== 'string' || a.shape.length !== 1)
+    throw new DatasetError(field, `expected a 1-D array of strings, got dtype ${a.descr} shape (${a.shape.join(', ')})`);
   return a.strings;
 }
 
@@ -62,11 +63,27 @@ export async function readNpzDataset(bytes: Uint8Array): Promise<RawDataset> {
   const lab = get('labels');
   if (!lab) throw new DatasetError('npz', 'no "labels" array; save with np.savez(f, states=…, labels=…)');
   const s = statesFrom(st, 'states.npy');
-  return { format: 'npz', ...s, labels: labelsFrom(lab, 'labels.npy'), classes: stringsFrom(get('classes'), 'classes.npy'), kinds: stringsFrom(get('kinds'), 'kinds.npy') };
+  return {
+    format: 'npz',
+    ...s,
+    labels: labelsFrom(lab, 'labels.npy'),
+    classes: stringsFrom(get('classes'), 'classes.npy'),
+    kinds: stringsFrom(get('kinds'), 'kinds.npy'),
+  };
 }
 
 /** A .npy of states and a .npy of labels. */
 export function readNpyDataset(states: Uint8Array, labels: Uint8Array): RawDataset {
-  const s = statesFrom(wrap(() => readNpy(states, 'states')), 'states');
-  return { format: 'npy', ...s, labels: labelsFrom(wrap(() => readNpy(labels, 'labels')), 'labels') };
+  const s = statesFrom(
+    wrap(() => readNpy(states, 'states')),
+    'states',
+  );
+  return {
+    format: 'npy',
+    ...s,
+    labels: labelsFrom(
+      wrap(() => readNpy(labels, 'labels')),
+      'labels',
+    ),
+  };
 }

@@ -24,7 +24,15 @@ const sequence = fc.integer({ min: 1, max: 4 }).chain((m) => fc.tuple(fc.constan
 function program(m: number, gates: PauliRotation[]): string {
   const names = Array.from({ length: m }, (_, k) => `w${k}`);
   const body = gates.flatMap((g) => pauliRotationLines(g, (k) => names[k]));
-  return ['OPENQASM 3.0;', 'include "stdgates.inc";', `gate seq ${names.join(', ')} {`, ...body, '}', `qubit[${m}] q;`, `seq ${names.map((_, k) => `q[${k}]`).join(', ')};`].join('\n');
+  return [
+    'OPENQASM 3.0;',
+    'include "stdgates.inc";',
+    `gate seq ${names.join(', ')} {`,
+    ...body,
+    '}',
+    `qubit[${m}] q;`,
+    `seq ${names.map((_, k) => `q[${k}]`).join(', ')};`,
+  ].join('\n');
 }
 
 describe('QASM writer/reader properties', () => {
@@ -41,8 +49,54 @@ describe('QASM writer/reader properties', () => {
   });
 
   it('arbitrary text parses or fails with a QasmParseError (2000 random programs)', () => {
-    const piece = fc.constantFrom('OPENQASM', '3.0', 'include', '"stdgates.inc"', 'qubit', 'bit', '[', ']', '2', 'q', 'c', ';', ',', 'gate', 'g', 'a', '{', '}', 'h', 'cx', 'rz', '(', ')', 'pi', '-', '/', 'for', 'uint', 'i', 'in', ':', 'reset', 'measure', '=', '->', '//x\n', '/*', '*/', '\n', ' ', '#', '1e9');
-    const text = fc.oneof(fc.array(piece, { maxLength: 40 }).map((a) => a.join(' ')), fc.string({ maxLength: 60 }));
+    const piece = fc.constantFrom(
+      'OPENQASM',
+      '3.0',
+      'include',
+      '"stdgates.inc"',
+      'qubit',
+      'bit',
+      '[',
+      ']',
+      '2',
+      'q',
+      'c',
+      ';',
+      ',',
+      'gate',
+      'g',
+      'a',
+      '{',
+      '}',
+      'h',
+      'cx',
+      'rz',
+      '(',
+      ')',
+      'pi',
+      '-',
+      '/',
+      'for',
+      'uint',
+      'i',
+      'in',
+      ':',
+      'reset',
+      'measure',
+      '=',
+      '->',
+      '//x\n',
+      '/*',
+      '*/',
+      '\n',
+      ' ',
+      '#',
+      '1e9',
+    );
+    const text = fc.oneof(
+      fc.array(piece, { maxLength: 40 }).map((a) => a.join(' ')),
+      fc.string({ maxLength: 60 }),
+    );
     fc.assert(
       fc.property(text, (t) => {
         try {

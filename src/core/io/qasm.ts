@@ -143,7 +143,11 @@ function circuitSection(k: number, sign: 'plus' | 'minus', gateName: string, m: 
  *   U± = [[A±, (I − A±A±†)^{1/2}], [(I − A±†A±)^{1/2}, −A±†]] (Halmos, docs/math.md §4),
  *   U± ≈ U_r = (one Trotter step)^r of H± = i log U± at the given order.
  */
-export function compileBlockUnitaries(block: QuantumBlock, order: 1 | 2, steps: number): { uPlus: CMat; uMinus: CMat; plus: TrotterCompilation; minus: TrotterCompilation } {
+export function compileBlockUnitaries(
+  block: QuantumBlock,
+  order: 1 | 2,
+  steps: number,
+): { uPlus: CMat; uMinus: CMat; plus: TrotterCompilation; minus: TrotterCompilation } {
   const uPlus = halmosDilation(block.aPlus);
   const uMinus = halmosDilation(block.aMinus);
   return { uPlus, uMinus, plus: compileTrotter(uPlus, order, steps), minus: compileTrotter(uMinus, order, steps) };
@@ -159,7 +163,8 @@ export function compileBlockUnitaries(block: QuantumBlock, order: 1 | 2, steps: 
 export function stackToQasm(model: QuantumModel, opts: QasmOptions): QasmExport {
   const { order, steps } = opts;
   if (order !== 1 && order !== 2) throw new Error(`order: must be 1 or 2, got ${order}`);
-  if (!Number.isInteger(steps) || steps < 1 || steps > QASM_LIMITS.maxSteps) throw new Error(`steps: must be an integer in [1, ${QASM_LIMITS.maxSteps}], got ${steps}`);
+  if (!Number.isInteger(steps) || steps < 1 || steps > QASM_LIMITS.maxSteps)
+    throw new Error(`steps: must be an integer in [1, ${QASM_LIMITS.maxSteps}], got ${steps}`);
   const n = model.nQubits;
   const m = n + 1;
   if (m > QASM_LIMITS.maxQubits) throw new Error(`nQubits: at most ${QASM_LIMITS.maxQubits - 1} system qubits, got ${n}`);
@@ -174,7 +179,8 @@ export function stackToQasm(model: QuantumModel, opts: QasmOptions): QasmExport 
   for (const k of chosen) {
     const block = model.blocks[k];
     const { plus, minus } = compileBlockUnitaries(block, order, steps);
-    const plusName = `block${k + 1}_plus_step`, minusName = `block${k + 1}_minus_step`;
+    const plusName = `block${k + 1}_plus_step`,
+      minusName = `block${k + 1}_minus_step`;
     // concat, not push(...): a 7-qubit step has ~10^5 lines, beyond the spread argument limit
     defs = defs.concat(blockHeader(k, block, plus, minus, n), stepGateDefinition(plusName, plus), stepGateDefinition(minusName, minus), ['']);
     body = body.concat(circuitSection(k, 'plus', plusName, m, steps), circuitSection(k, 'minus', minusName, m, steps), ['']);

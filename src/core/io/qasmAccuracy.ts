@@ -16,6 +16,7 @@ import { quantumForward } from '../hqrn/qrb';
 import { softmaxReadout } from '../hqrn/readout';
 import { trotterCircuit } from '../hqrn/trotter';
 import { compileBlockUnitaries, QASM_LIMITS } from './qasm';
+import { entanglementDataset } from '../states/entanglement';
 
 /** The target of the default number of Trotter steps: ε(r) ≤ 1e-3. */
 export const CLASS_PROBABILITY_TARGET = 1e-3;
@@ -135,4 +136,31 @@ export function classCheckLines(c: QasmClassCheck): string[] {
     `// Class probabilities of these circuits vs the model's, on ${c.states}: max |ΔP| = ${c.error.toExponential(2)}; ${rec}.`,
     ...(c.warning ? [`// WARNING: ${c.warning}`] : []),
   ];
+}
+
+/** The stated test set of the export's class check: seeded §7 entanglement states. */
+export const QASM_CHECK_STATES = 50;
+export const QASM_CHECK_SEED = 1;
+
+/**
+ * The OpenQASM 3 export of a whole two-qubit stack with a readout, with the class check in its
+ * header (the circuits' class probabilities against the model's on QASM_CHECK_STATES seeded §7
+ * states, and the r that keeps them ≤ 1e-3; docs/math.md §4). The app's Export panel and
+ * `hqrn qasm` both call this, so their files are byte-identical. Without a readout, with a part
+ * of the stack or on other than two qubits, `text` is `base` unchanged and `check` is absent.
+ */
+export function withClassCheck(model: QuantumModel, base: string, order: 1 | 2, steps: number, wholeStack: boolean): { text: string; check?: QasmClassCheck } {
+  if (model.nQubits !== 2 || !model.readout || !wholeStack || model.blocks.length === 0) return { text: base };
+  const ds = entanglementDataset({ seed: QASM_CHECK_SEED, n: QASM_CHECK_STATES, adversarialShare: 0.5 });
+  const check = qasmClassCheck(
+    model,
+    ds.states,
+    `${QASM_CHECK_STATES} states of the seeded entanglement set (seed ${QASM_CHECK_SEED}, docs/math.md §7)`,
+    order,
+    steps,
+  );
+  const lines = base.split('\n');
+  const at = lines.findIndex((l) => l.startsWith('// Qubit order'));
+  lines.splice(at < 0 ? 3 : at, 0, ...classCheckLines(check));
+  return { text: lines.join('\n'), check };
 }

@@ -17,9 +17,7 @@
  */
 
 /** One gate on register qubits, or a repeated sub-circuit. */
-export type QasmOp =
-  | { kind: 'gate'; name: string; params: number[]; qubits: number[] }
-  | { kind: 'repeat'; count: number; body: QasmOp[] };
+export type QasmOp = { kind: 'gate'; name: string; params: number[]; qubits: number[] } | { kind: 'repeat'; count: number; body: QasmOp[] };
 
 export interface QasmProgram {
   /** Size of the (single) qubit register. */
@@ -65,7 +63,28 @@ function tokenize(src: string): Token[] {
   return tokens;
 }
 
-const PARAM_COUNT: Record<string, number> = { id: 0, x: 0, y: 0, z: 0, h: 0, s: 0, sdg: 0, t: 0, tdg: 0, rx: 1, ry: 1, rz: 1, p: 1, phase: 1, U: 3, cx: 0, CX: 0, cz: 0, swap: 0, gphase: 1 };
+const PARAM_COUNT: Record<string, number> = {
+  id: 0,
+  x: 0,
+  y: 0,
+  z: 0,
+  h: 0,
+  s: 0,
+  sdg: 0,
+  t: 0,
+  tdg: 0,
+  rx: 1,
+  ry: 1,
+  rz: 1,
+  p: 1,
+  phase: 1,
+  U: 3,
+  cx: 0,
+  CX: 0,
+  cz: 0,
+  swap: 0,
+  gphase: 1,
+};
 const QUBIT_COUNT: Record<string, number> = { cx: 2, CX: 2, cz: 2, swap: 2, gphase: 0 };
 
 interface GateDef {

@@ -15,30 +15,45 @@ type M2 = [number, number, number, number, number, number, number, number];
 
 /** The single-qubit gates of stdgates.inc (and U), from their textbook matrices. */
 function singleQubitMatrix(name: string, p: number[]): M2 | null {
-  const c = (t: number) => Math.cos(t), s = (t: number) => Math.sin(t);
+  const c = (t: number) => Math.cos(t),
+    s = (t: number) => Math.sin(t);
   const r = Math.SQRT1_2;
   switch (name) {
-    case 'id': return [1, 0, 0, 0, 0, 0, 1, 0];
-    case 'x': return [0, 0, 1, 0, 1, 0, 0, 0];
-    case 'y': return [0, 0, 0, -1, 0, 1, 0, 0];
-    case 'z': return [1, 0, 0, 0, 0, 0, -1, 0];
-    case 'h': return [r, 0, r, 0, r, 0, -r, 0];
-    case 's': return [1, 0, 0, 0, 0, 0, 0, 1];
-    case 'sdg': return [1, 0, 0, 0, 0, 0, 0, -1];
-    case 't': return [1, 0, 0, 0, 0, 0, r, r];
-    case 'tdg': return [1, 0, 0, 0, 0, 0, r, -r];
+    case 'id':
+      return [1, 0, 0, 0, 0, 0, 1, 0];
+    case 'x':
+      return [0, 0, 1, 0, 1, 0, 0, 0];
+    case 'y':
+      return [0, 0, 0, -1, 0, 1, 0, 0];
+    case 'z':
+      return [1, 0, 0, 0, 0, 0, -1, 0];
+    case 'h':
+      return [r, 0, r, 0, r, 0, -r, 0];
+    case 's':
+      return [1, 0, 0, 0, 0, 0, 0, 1];
+    case 'sdg':
+      return [1, 0, 0, 0, 0, 0, 0, -1];
+    case 't':
+      return [1, 0, 0, 0, 0, 0, r, r];
+    case 'tdg':
+      return [1, 0, 0, 0, 0, 0, r, -r];
     // rx(θ) = exp(−iθX/2), ry(θ) = exp(−iθY/2), rz(θ) = exp(−iθZ/2), p(λ) = diag(1, e^{iλ})
-    case 'rx': return [c(p[0] / 2), 0, 0, -s(p[0] / 2), 0, -s(p[0] / 2), c(p[0] / 2), 0];
-    case 'ry': return [c(p[0] / 2), 0, -s(p[0] / 2), 0, s(p[0] / 2), 0, c(p[0] / 2), 0];
-    case 'rz': return [c(p[0] / 2), -s(p[0] / 2), 0, 0, 0, 0, c(p[0] / 2), s(p[0] / 2)];
+    case 'rx':
+      return [c(p[0] / 2), 0, 0, -s(p[0] / 2), 0, -s(p[0] / 2), c(p[0] / 2), 0];
+    case 'ry':
+      return [c(p[0] / 2), 0, -s(p[0] / 2), 0, s(p[0] / 2), 0, c(p[0] / 2), 0];
+    case 'rz':
+      return [c(p[0] / 2), -s(p[0] / 2), 0, 0, 0, 0, c(p[0] / 2), s(p[0] / 2)];
     case 'p':
-    case 'phase': return [1, 0, 0, 0, 0, 0, c(p[0]), s(p[0])];
+    case 'phase':
+      return [1, 0, 0, 0, 0, 0, c(p[0]), s(p[0])];
     // U(θ, φ, λ) = [[cos θ/2, −e^{iλ} sin θ/2], [e^{iφ} sin θ/2, e^{i(φ+λ)} cos θ/2]]
     case 'U': {
       const [t, f, l] = p;
       return [c(t / 2), 0, -c(l) * s(t / 2), -s(l) * s(t / 2), c(f) * s(t / 2), s(f) * s(t / 2), c(f + l) * c(t / 2), s(f + l) * c(t / 2)];
     }
-    default: return null;
+    default:
+      return null;
   }
 }
 
@@ -49,9 +64,13 @@ function applySingle(mat: CMat, g: M2, k: number, m: number): void {
   const { re, im } = mat;
   for (let i = 0; i < mat.rows; i++) {
     if (i & bit) continue;
-    const o0 = i * n, o1 = (i | bit) * n;
+    const o0 = i * n,
+      o1 = (i | bit) * n;
     for (let c = 0; c < n; c++) {
-      const ar = re[o0 + c], ai = im[o0 + c], br = re[o1 + c], bi = im[o1 + c];
+      const ar = re[o0 + c],
+        ai = im[o0 + c],
+        br = re[o1 + c],
+        bi = im[o1 + c];
       re[o0 + c] = g[0] * ar - g[1] * ai + g[2] * br - g[3] * bi;
       im[o0 + c] = g[0] * ai + g[1] * ar + g[2] * bi + g[3] * br;
       re[o1 + c] = g[4] * ar - g[5] * ai + g[6] * br - g[7] * bi;
@@ -62,12 +81,14 @@ function applySingle(mat: CMat, g: M2, k: number, m: number): void {
 
 /** M ← P·M for a basis permutation/phase gate given by its action on row indices. */
 function applyTwoQubit(mat: CMat, name: string, a: number, b: number, m: number): void {
-  const ba = 1 << (m - 1 - a), bb = 1 << (m - 1 - b);
+  const ba = 1 << (m - 1 - a),
+    bb = 1 << (m - 1 - b);
   const n = mat.cols;
   const { re, im } = mat;
   const swapRows = (i: number, j: number) => {
     for (let c = 0; c < n; c++) {
-      const tr = re[i * n + c], ti = im[i * n + c];
+      const tr = re[i * n + c],
+        ti = im[i * n + c];
       re[i * n + c] = re[j * n + c];
       im[i * n + c] = im[j * n + c];
       re[j * n + c] = tr;
@@ -96,9 +117,11 @@ function applyOps(mat: CMat, ops: QasmOp[], m: number): CMat {
       continue;
     }
     if (op.name === 'gphase') {
-      const c = Math.cos(op.params[0]), s = Math.sin(op.params[0]);
+      const c = Math.cos(op.params[0]),
+        s = Math.sin(op.params[0]);
       for (let k = 0; k < out.re.length; k++) {
-        const r = out.re[k], i = out.im[k];
+        const r = out.re[k],
+          i = out.im[k];
         out.re[k] = c * r - s * i;
         out.im[k] = c * i + s * r;
       }
@@ -127,6 +150,7 @@ function power(a: CMat, k: number): CMat {
 export function qasmUnitary(program: QasmProgram, index = 0): CMat {
   const ops = program.circuits[index];
   if (!ops) throw new Error(`the program has ${program.circuits.length} circuit(s), no circuit ${index}`);
-  if (program.nQubits > QASM_SIMULATION_MAX_QUBITS) throw new Error(`a register of ${program.nQubits} qubits is too large to simulate (at most ${QASM_SIMULATION_MAX_QUBITS})`);
+  if (program.nQubits > QASM_SIMULATION_MAX_QUBITS)
+    throw new Error(`a register of ${program.nQubits} qubits is too large to simulate (at most ${QASM_SIMULATION_MAX_QUBITS})`);
   return applyOps(identity(1 << program.nQubits), ops, program.nQubits);
 }

@@ -31,7 +31,10 @@ export async function readDataset(name: string, bytes: Uint8Array, opts: ReadDat
     case 'json':
       return checkDataset(readJsonDataset(bytes), opts);
     case 'csv':
-      return checkDataset(readCsvDataset(bytes, opts.onProgress && ((f) => opts.onProgress!(0.3 * f))), { ...opts, onProgress: opts.onProgress && ((f) => opts.onProgress!(0.3 + 0.7 * f)) });
+      return checkDataset(readCsvDataset(bytes, opts.onProgress && ((f) => opts.onProgress!(0.3 * f))), {
+        ...opts,
+        onProgress: opts.onProgress && ((f) => opts.onProgress!(0.3 + 0.7 * f)),
+      });
     case 'npz':
       return checkDataset(await readNpzDataset(bytes), opts);
     case 'npy':

@@ -15,7 +15,14 @@ export interface RunCard {
   backend: string;
   settings: Record<string, unknown>;
   seed: number;
-  data: { source: 'generator' | 'file'; name: string; sha256?: string | null; n: number; generatorSeed?: number; test?: { source: 'generator' | 'file' | 'split'; name: string; sha256: string | null; n: number; generatorSeed?: number } };
+  data: {
+    source: 'generator' | 'file';
+    name: string;
+    sha256?: string | null;
+    n: number;
+    generatorSeed?: number;
+    test?: { source: 'generator' | 'file' | 'split'; name: string; sha256: string | null; n: number; generatorSeed?: number };
+  };
   metrics: Record<string, unknown>;
   command?: string;
 }
@@ -23,7 +30,11 @@ export interface RunCard {
 const dataSchema = z.object({
   source: z.enum(['generator', 'file', 'split']),
   name: z.string(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable().optional(),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable()
+    .optional(),
   n: z.number().int().min(0),
   generatorSeed: z.number().optional(),
 });

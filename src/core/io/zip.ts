@@ -23,7 +23,10 @@ export interface ZipEntry {
   flags: number;
 }
 
-const EOCD = 0x06054b50, CEN = 0x02014b50, LOC = 0x04034b50, EOCD64_LOCATOR = 0x07064b50;
+const EOCD = 0x06054b50,
+  CEN = 0x02014b50,
+  LOC = 0x04034b50,
+  EOCD64_LOCATOR = 0x07064b50;
 
 /** The entries of a ZIP archive from its central directory. */
 export function listZip(bytes: Uint8Array): ZipEntry[] {
@@ -50,14 +53,17 @@ export function listZip(bytes: Uint8Array): ZipEntry[] {
     const method = dv.getUint16(p + 10, true);
     let compressedSize = dv.getUint32(p + 20, true);
     let size = dv.getUint32(p + 24, true);
-    const nameLen = dv.getUint16(p + 28, true), extraLen = dv.getUint16(p + 30, true), commentLen = dv.getUint16(p + 32, true);
+    const nameLen = dv.getUint16(p + 28, true),
+      extraLen = dv.getUint16(p + 30, true),
+      commentLen = dv.getUint16(p + 32, true);
     let localOffset = dv.getUint32(p + 42, true);
     const name = new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLen));
     // ZIP64 extra field (id 0x0001): the 0xFFFFFFFF fields in order size, compressed size, offset.
     let x = p + 46 + nameLen;
     const xEnd = x + extraLen;
     while (x + 4 <= xEnd) {
-      const id = dv.getUint16(x, true), len = dv.getUint16(x + 2, true);
+      const id = dv.getUint16(x, true),
+        len = dv.getUint16(x + 2, true);
       if (id === 1) {
         let q = x + 4;
         if (size === 0xffffffff) (size = Number(dv.getBigUint64(q, true))), (q += 8);
@@ -73,7 +79,8 @@ export function listZip(bytes: Uint8Array): ZipEntry[] {
 }
 
 async function inflateRaw(data: Uint8Array): Promise<Uint8Array> {
-  if (typeof DecompressionStream === 'undefined') throw new ZipError('this platform cannot inflate deflated .npz entries (no DecompressionStream); save with np.savez instead of np.savez_compressed');
+  if (typeof DecompressionStream === 'undefined')
+    throw new ZipError('this platform cannot inflate deflated .npz entries (no DecompressionStream); save with np.savez instead of np.savez_compressed');
   const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw' as CompressionFormat));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }

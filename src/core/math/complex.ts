@@ -82,18 +82,24 @@ export function toJson(a: CMat): CMatJson {
 /** C = A·B, C_ij = Σ_k A_ik B_kj. */
 export function mul(a: CMat, b: CMat): CMat {
   if (a.cols !== b.rows) throw new Error(`mul: ${a.rows}×${a.cols} by ${b.rows}×${b.cols}`);
-  const n = a.rows, m = b.cols, K = a.cols;
+  const n = a.rows,
+    m = b.cols,
+    K = a.cols;
   const c = zeros(n, m);
   const { re: ar, im: ai } = a;
   const { re: br, im: bi } = b;
-  const cr = c.re, ci = c.im;
+  const cr = c.re,
+    ci = c.im;
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < K; k++) {
-      const xr = ar[i * K + k], xi = ai[i * K + k];
+      const xr = ar[i * K + k],
+        xi = ai[i * K + k];
       if (xr === 0 && xi === 0) continue;
-      const bo = k * m, co = i * m;
+      const bo = k * m,
+        co = i * m;
       for (let j = 0; j < m; j++) {
-        const yr = br[bo + j], yi = bi[bo + j];
+        const yr = br[bo + j],
+          yi = bi[bo + j];
         cr[co + j] += xr * yr - xi * yi;
         ci[co + j] += xr * yi + xi * yr;
       }
@@ -167,7 +173,8 @@ export function scaleComplex(a: CMat, sr: number, si: number): CMat {
 
 /** Tr A = Σ_i A_ii as [re, im]. */
 export function trace(a: CMat): [number, number] {
-  let r = 0, i = 0;
+  let r = 0,
+    i = 0;
   for (let k = 0; k < a.rows; k++) {
     r += a.re[k * a.cols + k];
     i += a.im[k * a.cols + k];
@@ -177,14 +184,17 @@ export function trace(a: CMat): [number, number] {
 
 /** Kronecker product (A⊗B)_{(i,k),(j,l)} = A_ij B_kl, big-endian: A is the more significant factor. */
 export function kron(a: CMat, b: CMat): CMat {
-  const rows = a.rows * b.rows, cols = a.cols * b.cols;
+  const rows = a.rows * b.rows,
+    cols = a.cols * b.cols;
   const c = zeros(rows, cols);
   for (let i = 0; i < a.rows; i++)
     for (let j = 0; j < a.cols; j++) {
-      const xr = a.re[i * a.cols + j], xi = a.im[i * a.cols + j];
+      const xr = a.re[i * a.cols + j],
+        xi = a.im[i * a.cols + j];
       for (let k = 0; k < b.rows; k++)
         for (let l = 0; l < b.cols; l++) {
-          const yr = b.re[k * b.cols + l], yi = b.im[k * b.cols + l];
+          const yr = b.re[k * b.cols + l],
+            yi = b.im[k * b.cols + l];
           const o = (i * b.rows + k) * cols + j * b.cols + l;
           c.re[o] = xr * yr - xi * yi;
           c.im[o] = xr * yi + xi * yr;
@@ -228,7 +238,8 @@ export function hermitianPart(a: CMat): CMat {
 
 /** Outer product |u><v| = u v† of complex vectors given as (re, im) arrays. */
 export function outer(ur: ArrayLike<number>, ui: ArrayLike<number>, vr: ArrayLike<number>, vi: ArrayLike<number>): CMat {
-  const n = ur.length, m = vr.length;
+  const n = ur.length,
+    m = vr.length;
   const c = zeros(n, m);
   for (let i = 0; i < n; i++)
     for (let j = 0; j < m; j++) {
@@ -260,7 +271,12 @@ export function block(a: CMat, r0: number, c0: number, nr: number, nc: number): 
 export function blockMatrix(a: CMat, b: CMat, c: CMat, d: CMat): CMat {
   const n = a.rows;
   const m = zeros(2 * n, 2 * n);
-  const parts: [CMat, number, number][] = [[a, 0, 0], [b, 0, n], [c, n, 0], [d, n, n]];
+  const parts: [CMat, number, number][] = [
+    [a, 0, 0],
+    [b, 0, n],
+    [c, n, 0],
+    [d, n, n],
+  ];
   for (const [p, r0, c0] of parts)
     for (let i = 0; i < n; i++)
       for (let j = 0; j < n; j++) {

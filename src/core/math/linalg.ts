@@ -45,7 +45,8 @@ function embeddedEig(h: CMat): EmbeddedEig {
   const e = new Matrix(2 * d, 2 * d);
   for (let i = 0; i < d; i++)
     for (let j = 0; j < d; j++) {
-      const x = flush(hs.re[i * d + j]), y = flush(hs.im[i * d + j]);
+      const x = flush(hs.re[i * d + j]),
+        y = flush(hs.im[i * d + j]);
       e.set(i, j, x);
       e.set(i + d, j + d, x);
       e.set(i, j + d, -y);
@@ -60,7 +61,8 @@ function embeddedEig(h: CMat): EmbeddedEig {
   const zi: Float64Array[] = [];
   order.forEach((k, pos) => {
     values[pos] = raw[k] * scale;
-    const r = new Float64Array(d), im = new Float64Array(d);
+    const r = new Float64Array(d),
+      im = new Float64Array(d);
     for (let i = 0; i < d; i++) {
       r[i] = vec.get(i, k);
       im[i] = vec.get(i + d, k);
@@ -90,19 +92,14 @@ export function hermitianFunction(h: CMat, f: (lambda: number) => [number, numbe
   return spectralSum(values.length, (k) => f(values[k]), zr, zi, h.rows);
 }
 
-function spectralSum(
-  count: number,
-  coef: (k: number) => [number, number] | number,
-  zr: Float64Array[],
-  zi: Float64Array[],
-  d: number,
-): CMat {
+function spectralSum(count: number, coef: (k: number) => [number, number] | number, zr: Float64Array[], zi: Float64Array[], d: number): CMat {
   const out = zeros(d, d);
   for (let k = 0; k < count; k++) {
     const c = coef(k);
     const [fr, fi] = typeof c === 'number' ? [c * 0.5, 0] : [c[0] * 0.5, c[1] * 0.5];
     if (fr === 0 && fi === 0) continue;
-    const ur = zr[k], ui = zi[k];
+    const ur = zr[k],
+      ui = zi[k];
     for (let i = 0; i < d; i++)
       for (let j = 0; j < d; j++) {
         // z_i conj(z_j)
@@ -174,12 +171,16 @@ export function normalFunction(n: CMat, f: (re: number, im: number) => [number, 
   const { values, zr, zi } = embeddedEig(k);
   const mus: [number, number][] = [];
   for (let idx = 0; idx < values.length; idx++) {
-    const ur = zr[idx], ui = zi[idx];
-    let mr = 0, mi = 0;
+    const ur = zr[idx],
+      ui = zi[idx];
+    let mr = 0,
+      mi = 0;
     for (let i = 0; i < d; i++) {
-      let vr = 0, vi = 0; // (N z)_i
+      let vr = 0,
+        vi = 0; // (N z)_i
       for (let j = 0; j < d; j++) {
-        const ar = n.re[i * d + j], ai = n.im[i * d + j];
+        const ar = n.re[i * d + j],
+          ai = n.im[i * d + j];
         vr += ar * ur[j] - ai * ui[j];
         vi += ar * ui[j] + ai * ur[j];
       }

@@ -27,10 +27,14 @@ export function randomDensityMatrix(d: number, rng: Rng): CMat {
   let tr = 0;
   for (let i = 0; i < d; i++)
     for (let j = 0; j < d; j++) {
-      let r = 0, im = 0;
+      let r = 0,
+        im = 0;
       for (let k = 0; k < d; k++) {
         // G_ik conj(G_jk)
-        const ar = g.re[i * d + k], ai = g.im[i * d + k], br = g.re[j * d + k], bi = g.im[j * d + k];
+        const ar = g.re[i * d + k],
+          ai = g.im[i * d + k],
+          br = g.re[j * d + k],
+          bi = g.im[j * d + k];
         r += ar * br + ai * bi;
         im += ai * br - ar * bi;
       }

@@ -135,14 +135,23 @@ describe('concurrence', () => {
       const s = w.reduce((x, y) => x + y, 0);
       const [a, b, c, d] = w.map((x) => x / s);
       // Coherences inside the positivity bounds |z| ≤ √(ad), |v| ≤ √(bc).
-      const zAbs = rng.uniform() * Math.sqrt(a * d), zPh = 2 * Math.PI * rng.uniform();
-      const vAbs = rng.uniform() * Math.sqrt(b * c), vPh = 2 * Math.PI * rng.uniform();
+      const zAbs = rng.uniform() * Math.sqrt(a * d),
+        zPh = 2 * Math.PI * rng.uniform();
+      const vAbs = rng.uniform() * Math.sqrt(b * c),
+        vPh = 2 * Math.PI * rng.uniform();
       const rho = zeros(4, 4);
-      rho.re[0] = a; rho.re[5] = b; rho.re[10] = c; rho.re[15] = d;
-      rho.re[3] = zAbs * Math.cos(zPh); rho.im[3] = zAbs * Math.sin(zPh);
-      rho.re[12] = rho.re[3]; rho.im[12] = -rho.im[3];
-      rho.re[6] = vAbs * Math.cos(vPh); rho.im[6] = vAbs * Math.sin(vPh);
-      rho.re[9] = rho.re[6]; rho.im[9] = -rho.im[6];
+      rho.re[0] = a;
+      rho.re[5] = b;
+      rho.re[10] = c;
+      rho.re[15] = d;
+      rho.re[3] = zAbs * Math.cos(zPh);
+      rho.im[3] = zAbs * Math.sin(zPh);
+      rho.re[12] = rho.re[3];
+      rho.im[12] = -rho.im[3];
+      rho.re[6] = vAbs * Math.cos(vPh);
+      rho.im[6] = vAbs * Math.sin(vPh);
+      rho.re[9] = rho.re[6];
+      rho.im[9] = -rho.im[6];
       expect(validateDensityMatrix(rho)).toBeNull();
       const expected = 2 * Math.max(0, zAbs - Math.sqrt(b * c), vAbs - Math.sqrt(a * d));
       expect(Math.abs(concurrence(rho) - expected)).toBeLessThan(1e-10);
@@ -153,7 +162,8 @@ describe('concurrence', () => {
     const rng = makeRng(25);
     for (let k = 0; k < 100; k++) {
       const rho = randomMixedState(2, rng, 1 + (k % 4));
-      const c = concurrence(rho), n = negativity(rho);
+      const c = concurrence(rho),
+        n = negativity(rho);
       expect(2 * n).toBeLessThanOrEqual(c + 1e-10);
       const entangled = !isPpt(rho);
       if (entangled) {
@@ -219,7 +229,7 @@ describe('entropy, purity, coherence', () => {
     expect(l1Coherence(pureState([1, 1, 1, 1]))).toBeCloseTo(3, 14);
   });
 
-  it('the entropy of a pure two-qubit state\'s marginal is h(cos²θ) (Schmidt form)', () => {
+  it("the entropy of a pure two-qubit state's marginal is h(cos²θ) (Schmidt form)", () => {
     const theta = 0.3;
     const rho = pureState([Math.cos(theta), 0, 0, Math.sin(theta)]);
     const m = stateMeasures(rho);
@@ -238,21 +248,29 @@ describe('trace distances', () => {
       const b = [0, 1, 2, 3].map(() => [rng.normal(), rng.normal()]);
       const na = Math.sqrt(a.reduce((s, [x, y]) => s + x * x + y * y, 0));
       const nb = Math.sqrt(b.reduce((s, [x, y]) => s + x * x + y * y, 0));
-      let ovr = 0, ovi = 0;
+      let ovr = 0,
+        ovi = 0;
       for (let i = 0; i < 4; i++) {
         // conj(a_i) b_i
         ovr += (a[i][0] * b[i][0] + a[i][1] * b[i][1]) / (na * nb);
         ovi += (a[i][0] * b[i][1] - a[i][1] * b[i][0]) / (na * nb);
       }
       const expected = Math.sqrt(Math.max(0, 1 - (ovr * ovr + ovi * ovi)));
-      const ra = pureState(a.map((z) => z[0]), a.map((z) => z[1]));
-      const rb = pureState(b.map((z) => z[0]), b.map((z) => z[1]));
+      const ra = pureState(
+        a.map((z) => z[0]),
+        a.map((z) => z[1]),
+      );
+      const rb = pureState(
+        b.map((z) => z[0]),
+        b.map((z) => z[1]),
+      );
       expect(Math.abs(traceDistance(ra, rb) - expected)).toBeLessThan(1e-10);
     }
   });
 
   it('between diagonal states is the total-variation distance ½Σ|x − y|', () => {
-    const x = [0.1, 0.2, 0.3, 0.4], y = [0.4, 0.3, 0.2, 0.1];
+    const x = [0.1, 0.2, 0.3, 0.4],
+      y = [0.4, 0.3, 0.2, 0.1];
     expect(traceDistance(diagonalMatrix(x), diagonalMatrix(y))).toBeCloseTo(0.4, 14);
     expect(traceDistanceToClassical(diagonalMatrix(x), y)).toBeCloseTo(0.4, 14);
   });
@@ -295,24 +313,52 @@ describe('validateDensityMatrix', () => {
   });
 
   it('catches non-Hermitian matrices', () => {
-    const m = fromArrays([[0.5, 0.3], [0.1, 0.5]]);
+    const m = fromArrays([
+      [0.5, 0.3],
+      [0.1, 0.5],
+    ]);
     const msg = validateDensityMatrix(m)!;
     expect(msg).toMatch(/^not Hermitian: max \|ρ_ij − conj\(ρ_ji\)\| = /);
     expect(Number(msg.split('= ')[1])).toBeCloseTo(0.2, 14);
-    const im = fromArrays([[0.5, 0], [0, 0.5]], [[0, 0.2], [0.2, 0]]); // ρ_01 = 0.2i, ρ_10 must be −0.2i
+    const im = fromArrays(
+      [
+        [0.5, 0],
+        [0, 0.5],
+      ],
+      [
+        [0, 0.2],
+        [0.2, 0],
+      ],
+    ); // ρ_01 = 0.2i, ρ_10 must be −0.2i
     expect(validateDensityMatrix(im)).toMatch(/not Hermitian/);
   });
 
   it('catches trace 2 and a complex trace', () => {
     expect(validateDensityMatrix(diagonalMatrix([1, 1]))).toMatch(/trace is not 1: 2/);
-    const c = fromArrays([[1, 0], [0, 0]], [[0.1, 0], [0, 0]]);
+    const c = fromArrays(
+      [
+        [1, 0],
+        [0, 0],
+      ],
+      [
+        [0.1, 0],
+        [0, 0],
+      ],
+    );
     expect(validateDensityMatrix(c)).toMatch(/not Hermitian|trace/);
   });
 
   it('catches a non-PSD matrix with its smallest eigenvalue', () => {
     expect(validateDensityMatrix(diagonalMatrix([1.25, -0.25, 0, 0]))).toBe('not positive semidefinite: smallest eigenvalue -0.25');
     // The partial transpose of Φ+ has trace 1 but eigenvalue −½.
-    const msg = validateDensityMatrix(fromArrays([[0.5, 0, 0, 0], [0, 0, 0.5, 0], [0, 0.5, 0, 0], [0, 0, 0, 0.5]]))!;
+    const msg = validateDensityMatrix(
+      fromArrays([
+        [0.5, 0, 0, 0],
+        [0, 0, 0.5, 0],
+        [0, 0.5, 0, 0],
+        [0, 0, 0, 0.5],
+      ]),
+    )!;
     expect(msg).toMatch(/^not positive semidefinite: smallest eigenvalue /);
     expect(Number(msg.split('eigenvalue ')[1])).toBeCloseTo(-0.5, 14);
   });

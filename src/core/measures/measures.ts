@@ -28,9 +28,7 @@ export function purity(rho: CMat): number {
   assertSquare(rho, 'purity');
   const d = rho.rows;
   let s = 0;
-  for (let i = 0; i < d; i++)
-    for (let j = 0; j < d; j++)
-      s += rho.re[i * d + j] * rho.re[j * d + i] - rho.im[i * d + j] * rho.im[j * d + i];
+  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) s += rho.re[i * d + j] * rho.re[j * d + i] - rho.im[i * d + j] * rho.im[j * d + i];
   return unitInterval(s);
 }
 
@@ -49,8 +47,7 @@ export function l1Coherence(rho: CMat): number {
   assertSquare(rho, 'l1Coherence');
   const d = rho.rows;
   let s = 0;
-  for (let i = 0; i < d; i++)
-    for (let j = 0; j < d; j++) if (i !== j) s += Math.hypot(rho.re[i * d + j], rho.im[i * d + j]);
+  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) if (i !== j) s += Math.hypot(rho.re[i * d + j], rho.im[i * d + j]);
   return s;
 }
 
@@ -185,8 +182,7 @@ export function validateDensityMatrix(rho: CMat, tol = 1e-8): string | null {
   if (rho.rows === 0) return 'empty matrix';
   const d = rho.rows;
   for (let k = 0; k < d * d; k++)
-    if (!Number.isFinite(rho.re[k]) || !Number.isFinite(rho.im[k]))
-      return `non-finite entry at (${Math.floor(k / d)}, ${k % d}): ${rho.re[k]} + ${rho.im[k]}i`;
+    if (!Number.isFinite(rho.re[k]) || !Number.isFinite(rho.im[k])) return `non-finite entry at (${Math.floor(k / d)}, ${k % d}): ${rho.re[k]} + ${rho.im[k]}i`;
   const herm = hermiticityError(rho);
   if (herm > tol) return `not Hermitian: max |ρ_ij − conj(ρ_ji)| = ${herm}`;
   const [tr, ti] = trace(rho);
@@ -195,4 +191,3 @@ export function validateDensityMatrix(rho: CMat, tol = 1e-8): string | null {
   if (lmin < -tol) return `not positive semidefinite: smallest eigenvalue ${lmin}`;
   return null;
 }
-

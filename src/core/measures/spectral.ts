@@ -76,7 +76,8 @@ export interface DiagonalMeasures {
  * x[offset … offset + d) (a row of an n×d batch). Trace and purity are round-off snapped to [0, 1].
  */
 export function diagonalMeasures(x: ArrayLike<number>, d: number, offset = 0): DiagonalMeasures {
-  let trace = 0, purity = 0;
+  let trace = 0,
+    purity = 0;
   for (let i = offset; i < offset + d; i++) {
     const v = x[i];
     trace += v;

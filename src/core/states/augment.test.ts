@@ -95,7 +95,8 @@ describe('augmentDiagonal and alignedEntangled', () => {
       expect(ppt(r)).toBe(0);
       seen.add([0, 5, 10, 15].map((i) => r.re[i].toFixed(12)).join(','));
     }
-    const h = (0.5).toFixed(12), z = (0).toFixed(12);
+    const h = (0.5).toFixed(12),
+      z = (0).toFixed(12);
     expect(seen).toEqual(new Set([[h, z, z, h].join(','), [z, h, h, z].join(',')]));
     expect(maxAbsDiff(conjugate(bitFlips(1, 0), bellState('phi+')), bellState('psi+'))).toBeLessThan(1e-15);
     for (let k = 0; k < 50; k++) {

@@ -104,9 +104,11 @@ export function augmentDiagonal(rho: CMat, rng: Rng): CMat {
  * callers label by PPT.
  */
 export function alignedEntangled(rng: Rng, pMin = 0.5): CMat {
-  const th = (Math.PI / 2) * (0.1 + 0.8 * rng.uniform()), ph = 2 * Math.PI * rng.uniform();
+  const th = (Math.PI / 2) * (0.1 + 0.8 * rng.uniform()),
+    ph = 2 * Math.PI * rng.uniform();
   const k = zeros(4, 4);
-  const c = Math.cos(th), sn = Math.sin(th);
+  const c = Math.cos(th),
+    sn = Math.sin(th);
   k.re[0] = c * c;
   k.re[15] = sn * sn;
   k.re[3] = c * sn * Math.cos(ph);
@@ -149,7 +151,8 @@ export function nearBoundary(rng: Rng, target: number): CMat {
   const s = rng.uniform() < 0.5 ? productState(rng) : randomSeparableMixture(rng);
   const at = (t: number) => combine(t, e, 1 - t, s);
   // λ_min at t = 0 is ≥ 0 (separable), at t = 1 < 0; it is concave in t, so bisection on the sign change works.
-  let lo = 0, hi = 1;
+  let lo = 0,
+    hi = 1;
   for (let it = 0; it < 40; it++) {
     const mid = 0.5 * (lo + hi);
     if (minPartialTransposeEigenvalue(at(mid)) > target) lo = mid;
@@ -178,10 +181,10 @@ export function wideEntangled(rng: Rng, alignedShare = 0.1): CMat {
   for (let attempt = 0; attempt < 1000; attempt++) {
     const r = rng.uniform();
     let rho: CMat;
-    if (r < 0.25) rho = schmidtState(Math.PI / 4 * (0.02 + 0.98 * rng.uniform()), rng);
+    if (r < 0.25) rho = schmidtState((Math.PI / 4) * (0.02 + 0.98 * rng.uniform()), rng);
     else if (r < 0.5) rho = wernerType(rng);
     else if (r < 0.7) rho = nptRandomMixed(rng);
-    else if (r < 0.9 - alignedShare) rho = mixWithIdentity(schmidtState(Math.PI / 4 * (0.5 + 0.5 * rng.uniform()), rng), 0.34 + 0.66 * rng.uniform());
+    else if (r < 0.9 - alignedShare) rho = mixWithIdentity(schmidtState((Math.PI / 4) * (0.5 + 0.5 * rng.uniform()), rng), 0.34 + 0.66 * rng.uniform());
     else if (r < 0.9) rho = alignedEntangled(rng);
     else rho = pureMixture(rng, 2 + rng.int(2));
     if (labelByPpt(rho) === 1) return rho;
@@ -196,7 +199,7 @@ export function wideSeparable(rng: Rng): CMat {
     let rho: CMat;
     if (r < 0.3) rho = productState(rng);
     else if (r < 0.6) rho = randomSeparableMixture(rng);
-    else if (r < 0.75) rho = mixWithIdentity(schmidtState(Math.PI / 4 * rng.uniform(), rng), 0.34 * rng.uniform());
+    else if (r < 0.75) rho = mixWithIdentity(schmidtState((Math.PI / 4) * rng.uniform(), rng), 0.34 * rng.uniform());
     else if (r < 0.9) rho = randomMixedState(2, rng, 4);
     else rho = nearBoundary(rng, 0.002 + 0.02 * rng.uniform());
     if (labelByPpt(rho) === 0) return rho;
@@ -224,7 +227,8 @@ export interface WideOptions {
  */
 export function wideDataset(rng: Rng, n: number, opts: WideOptions = {}): LabelledStates {
   const out: LabelledStates = { states: [], labels: [], kinds: [] };
-  const nEnt = Math.floor(n / 2), nSep = n - nEnt;
+  const nEnt = Math.floor(n / 2),
+    nSep = n - nEnt;
   const nAdv = Math.round((opts.adversarialShare ?? 0.5) * nSep);
   const boundary = opts.boundaryShare ?? 0.1;
   for (let k = 0; k < nEnt; k++) {

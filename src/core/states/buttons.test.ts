@@ -63,7 +63,7 @@ describe('the shipped entanglement model on the button families (500 presses eac
   });
 
   it('is right on the seeded buttons: Product ≥ TARGET_PRODUCT, Random pure ≥ TARGET_PURE, Random mixed ≥ TARGET_MIXED', () => {
-    expect(acc['product']).toBeGreaterThanOrEqual(TARGET_PRODUCT);
+    expect(acc.product).toBeGreaterThanOrEqual(TARGET_PRODUCT);
     expect(acc['random-pure']).toBeGreaterThanOrEqual(TARGET_PURE);
     expect(acc['random-mixed']).toBeGreaterThanOrEqual(TARGET_MIXED);
   });

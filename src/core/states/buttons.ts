@@ -79,17 +79,41 @@ export function buttonFamilySets(n: number, seed: number): ButtonSet[] {
     const states = buttonPressSeeds(n, seed + k).map((s) => seededButtonState(kind, s));
     const set = labelled(kind, states);
     out.push(set);
-    if (kind === 'product') out.push(labelled('product (pure ⊗ pure)', states.filter((r) => purity(r) > 1 - 1e-9)));
+    if (kind === 'product')
+      out.push(
+        labelled(
+          'product (pure ⊗ pure)',
+          states.filter((r) => purity(r) > 1 - 1e-9),
+        ),
+      );
     if (kind === 'random-mixed')
-      for (const [name, want] of [['random-mixed separable', 0], ['random-mixed entangled', 1]] as const)
-        out.push(labelled(name, states.filter((_, i) => set.labels[i] === want)));
-    out.push(labelled(`${kind} dephased`, states.map((r) => dephasedPartner(r))));
+      for (const [name, want] of [
+        ['random-mixed separable', 0],
+        ['random-mixed entangled', 1],
+      ] as const)
+        out.push(
+          labelled(
+            name,
+            states.filter((_, i) => set.labels[i] === want),
+          ),
+        );
+    out.push(
+      labelled(
+        `${kind} dephased`,
+        states.map((r) => dephasedPartner(r)),
+      ),
+    );
     out.push(labelled(`${kind} marginal`, states.map(marginalProductPartner)));
   });
   const bells = BELLS.map(bellState);
   const strong = WERNER_SLIDER.filter((p) => p >= 0.4).map(werner);
   out.push(labelled('bell', bells), labelled('werner p ≥ 0.4', strong), labelled('werner p ≤ 0.33', WERNER_SLIDER.filter((p) => p <= 0.33).map(werner)));
-  out.push(labelled('bell/werner dephased', [...bells, ...strong].map((r) => dephasedPartner(r))));
+  out.push(
+    labelled(
+      'bell/werner dephased',
+      [...bells, ...strong].map((r) => dephasedPartner(r)),
+    ),
+  );
   out.push(labelled('bell/werner marginal', [...bells, ...strong].map(marginalProductPartner)));
   return out;
 }

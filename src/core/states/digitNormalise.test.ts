@@ -18,22 +18,31 @@ function rect(w: number, h: number, x: number, y: number, bw: number, bh: number
  * A 28×28 digit placed in a W×H canvas: enlarged by `scale` (bilinear), its top-left corner at
  * (x, y) (bilinear, or pixel replication with `nearest`), optionally inverted (dark ink on white paper).
  */
-export function transformDigit(d: ArrayLike<number>, opts: { W: number; H: number; x: number; y: number; scale: number; invert: boolean; nearest?: boolean }): Float64Array {
+function transformDigit(
+  d: ArrayLike<number>,
+  opts: { W: number; H: number; x: number; y: number; scale: number; invert: boolean; nearest?: boolean },
+): Float64Array {
   const out = new Float64Array(opts.W * opts.H);
   const size = Math.round(28 * opts.scale);
   for (let r = 0; r < size; r++)
     for (let c = 0; c < size; c++) {
       if (opts.nearest) {
-        const R = opts.y + r, C = opts.x + c;
+        const R = opts.y + r,
+          C = opts.x + c;
         if (R < opts.H && C < opts.W) out[R * opts.W + C] = d[Math.floor(r / opts.scale) * 28 + Math.floor(c / opts.scale)];
         continue;
       }
-      const sy = Math.min(27, (r + 0.5) / opts.scale - 0.5), sx = Math.min(27, (c + 0.5) / opts.scale - 0.5);
-      const y0 = Math.max(0, Math.floor(sy)), x0 = Math.max(0, Math.floor(sx));
-      const y1 = Math.min(27, y0 + 1), x1 = Math.min(27, x0 + 1);
-      const fy = Math.max(0, sy - y0), fx = Math.max(0, sx - x0);
+      const sy = Math.min(27, (r + 0.5) / opts.scale - 0.5),
+        sx = Math.min(27, (c + 0.5) / opts.scale - 0.5);
+      const y0 = Math.max(0, Math.floor(sy)),
+        x0 = Math.max(0, Math.floor(sx));
+      const y1 = Math.min(27, y0 + 1),
+        x1 = Math.min(27, x0 + 1);
+      const fy = Math.max(0, sy - y0),
+        fx = Math.max(0, sx - x0);
       const v = (1 - fy) * ((1 - fx) * d[y0 * 28 + x0] + fx * d[y0 * 28 + x1]) + fy * ((1 - fx) * d[y1 * 28 + x0] + fx * d[y1 * 28 + x1]);
-      const R = opts.y + r, C = opts.x + c;
+      const R = opts.y + r,
+        C = opts.x + c;
       if (R < opts.H && C < opts.W) out[R * opts.W + C] = v;
     }
   if (opts.invert) for (let k = 0; k < out.length; k++) out[k] = 1 - out[k];
@@ -56,7 +65,8 @@ describe('normaliseDigitImage (docs/math.md §7 "Drawn digits and images")', () 
   it('a light background is inverted (decided by the border) and gives the same image as the dark one', () => {
     const dark = rect(40, 30, 10, 5, 6, 15, 0.8);
     const light = dark.map((v) => 1 - v);
-    const a = normaliseDigitImage(dark, 40, 30), b = normaliseDigitImage(light, 40, 30);
+    const a = normaliseDigitImage(dark, 40, 30),
+      b = normaliseDigitImage(light, 40, 30);
     expect(a.ink && !a.inverted).toBe(true);
     expect(b.ink && b.inverted).toBe(true);
     if (a.ink && b.ink) expect(Array.from(b.image)).toEqual(Array.from(a.image));
@@ -102,8 +112,9 @@ describe('normaliseDigitImage (docs/math.md §7 "Drawn digits and images")', () 
       { W: 64, H: 64, x: 0, y: 30, scale: 1.2, invert: true },
     ];
 
-    it('centre of mass within ±0.5 of (13.5, 13.5), ink box scaled to 20 on its long side, and the original image\'s prediction', () => {
-      let checked = 0, same = 0;
+    it("centre of mass within ±0.5 of (13.5, 13.5), ink box scaled to 20 on its long side, and the original image's prediction", () => {
+      let checked = 0,
+        same = 0;
       const misses: string[] = [];
       for (const idx of indices) {
         const digit = digitIntensities(set, idx);
@@ -154,7 +165,8 @@ function shiftCorner(d: ArrayLike<number>, dx: number, dy: number): Float64Array
   const out = new Float64Array(784);
   for (let r = 0; r < 28; r++)
     for (let c = 0; c < 28; c++) {
-      const R = r + dy, C = c + dx;
+      const R = r + dy,
+        C = c + dx;
       if (R >= 0 && C >= 0) out[R * 28 + C] = d[r * 28 + c];
     }
   return out;

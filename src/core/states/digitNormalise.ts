@@ -48,7 +48,9 @@ export type NormalisedDigit =
  * Centre of mass (x, y) = (Σ v·col, Σ v·row) / Σ v of a width×height image, or null if Σ v = 0.
  */
 export function centreOfMass(v: ArrayLike<number>, width: number, height: number): { x: number; y: number } | null {
-  let s = 0, sx = 0, sy = 0;
+  let s = 0,
+    sx = 0,
+    sy = 0;
   for (let r = 0; r < height; r++)
     for (let c = 0; c < width; c++) {
       const a = v[r * width + c];
@@ -66,11 +68,14 @@ export function centreOfMass(v: ArrayLike<number>, width: number, height: number
  */
 export function resampleArea(v: ArrayLike<number>, w: number, h: number, W: number, H: number): Float64Array {
   const out = new Float64Array(W * H);
-  const sx = w / W, sy = h / H;
+  const sx = w / W,
+    sy = h / H;
   for (let R = 0; R < H; R++) {
-    const y0 = R * sy, y1 = (R + 1) * sy;
+    const y0 = R * sy,
+      y1 = (R + 1) * sy;
     for (let C = 0; C < W; C++) {
-      const x0 = C * sx, x1 = (C + 1) * sx;
+      const x0 = C * sx,
+        x1 = (C + 1) * sx;
       let acc = 0;
       for (let y = Math.floor(y0); y < Math.min(h, Math.ceil(y1)); y++) {
         const wy = Math.min(y + 1, y1) - Math.max(y, y0);
@@ -101,7 +106,8 @@ export function resampleArea(v: ArrayLike<number>, w: number, h: number, W: numb
  * Throws if the size does not match the data or a value is not finite.
  */
 export function normaliseDigitImage(v: ArrayLike<number>, width: number, height: number): NormalisedDigit {
-  if (!(Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0)) throw new Error(`image size must be positive integers, got ${width}×${height}`);
+  if (!(Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0))
+    throw new Error(`image size must be positive integers, got ${width}×${height}`);
   if (v.length !== width * height) throw new Error(`a ${width}×${height} image has ${width * height} pixels, got ${v.length}`);
   const g = new Float64Array(width * height);
   for (let k = 0; k < g.length; k++) {
@@ -109,7 +115,8 @@ export function normaliseDigitImage(v: ArrayLike<number>, width: number, height:
     g[k] = Math.min(1, Math.max(0, v[k]));
   }
   // 1. background from the border pixels
-  let border = 0, nBorder = 0;
+  let border = 0,
+    nBorder = 0;
   for (let r = 0; r < height; r++)
     for (let c = 0; c < width; c++)
       if (r === 0 || c === 0 || r === height - 1 || c === width - 1) {
@@ -124,7 +131,11 @@ export function normaliseDigitImage(v: ArrayLike<number>, width: number, height:
   const { box: BOX, inkFraction, minMaximum, minInkPixels } = DIGIT_NORMALISATION;
   if (max < minMaximum) return { ink: false, reason: `no ink: the brightest pixel is ${max.toFixed(3)} (a digit needs ≥ ${minMaximum})` };
   const threshold = inkFraction * max;
-  let count = 0, x0 = width, y0 = height, x1 = -1, y1 = -1;
+  let count = 0,
+    x0 = width,
+    y0 = height,
+    x1 = -1,
+    y1 = -1;
   for (let r = 0; r < height; r++)
     for (let c = 0; c < width; c++)
       if (g[r * width + c] > threshold) {
@@ -134,13 +145,16 @@ export function normaliseDigitImage(v: ArrayLike<number>, width: number, height:
         y0 = Math.min(y0, r);
         y1 = Math.max(y1, r);
       }
-  if (count < minInkPixels) return { ink: false, reason: `no ink: ${count} pixel${count === 1 ? '' : 's'} above 0.1 of the maximum (a digit needs ≥ ${minInkPixels})` };
+  if (count < minInkPixels)
+    return { ink: false, reason: `no ink: ${count} pixel${count === 1 ? '' : 's'} above 0.1 of the maximum (a digit needs ≥ ${minInkPixels})` };
   // 3. box → fit 20×20, area averaging, intensities to [0, 1]
-  const bw = x1 - x0 + 1, bh = y1 - y0 + 1;
+  const bw = x1 - x0 + 1,
+    bh = y1 - y0 + 1;
   const crop = new Float64Array(bw * bh);
   for (let r = 0; r < bh; r++) for (let c = 0; c < bw; c++) crop[r * bw + c] = g[(y0 + r) * width + x0 + c];
   const s = BOX / Math.max(bw, bh);
-  const sw = Math.max(1, Math.min(BOX, Math.round(bw * s))), sh = Math.max(1, Math.min(BOX, Math.round(bh * s)));
+  const sw = Math.max(1, Math.min(BOX, Math.round(bw * s))),
+    sh = Math.max(1, Math.min(BOX, Math.round(bh * s)));
   const scaled = resampleArea(crop, bw, bh, sw, sh);
   let smax = 0;
   for (const a of scaled) smax = Math.max(smax, a);
@@ -153,14 +167,18 @@ export function normaliseDigitImage(v: ArrayLike<number>, width: number, height:
   // Sub-pixel placement (bilinear translation): the centre of mass lands exactly on
   // COM_TARGET, so every drawing of a digit ends up in the same place whatever its fractional
   // position — a whole-pixel shift moves half of them by a pixel, which changes the 4×4 pooling.
-  const ox = COM_TARGET - com.x, oy = COM_TARGET - com.y;
+  const ox = COM_TARGET - com.x,
+    oy = COM_TARGET - com.y;
   const image = new Float64Array(DIGIT_PIXELS);
   const at = (r: number, c: number) => (r >= 0 && r < sh && c >= 0 && c < sw ? scaled[r * sw + c] : 0);
   for (let R = 0; R < DIGIT_SIDE; R++)
     for (let C = 0; C < DIGIT_SIDE; C++) {
-      const y = R - oy, x = C - ox;
-      const y0 = Math.floor(y), x0 = Math.floor(x);
-      const fy = y - y0, fx = x - x0;
+      const y = R - oy,
+        x = C - ox;
+      const y0 = Math.floor(y),
+        x0 = Math.floor(x);
+      const fy = y - y0,
+        fx = x - x0;
       image[R * DIGIT_SIDE + C] = (1 - fy) * ((1 - fx) * at(y0, x0) + fx * at(y0, x0 + 1)) + fy * ((1 - fx) * at(y0 + 1, x0) + fx * at(y0 + 1, x0 + 1));
     }
   return {

@@ -12,7 +12,13 @@ describe('the 8×8 digit pipeline (docs/math.md §7)', () => {
   });
 
   it('a single pixel lands in its pooled cell: image (y, x) → cell ((y+2)/4, (x+2)/4)', () => {
-    for (const [y, xx] of [[0, 0], [1, 1], [2, 2], [13, 27], [27, 5]]) {
+    for (const [y, xx] of [
+      [0, 0],
+      [1, 1],
+      [2, 2],
+      [13, 27],
+      [27, 5],
+    ]) {
       const img = new Float64Array(DIGIT_PIXELS);
       img[y * 28 + xx] = 0.7;
       const x = digitToInput(img);

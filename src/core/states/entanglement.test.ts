@@ -6,10 +6,9 @@ import { concurrence, validateDensityMatrix } from '../measures/measures';
 import { bellState, partialTranspose, werner } from './states';
 
 /** Independent PPT label: smallest eigenvalue of the partial transpose, computed here. */
-const pptLabel = (rho: Parameters<typeof partialTranspose>[0]): number =>
-  hermitianEigenvalues(partialTranspose(rho, 1, 1))[0] < -1e-12 ? 1 : 0;
+const pptLabel = (rho: Parameters<typeof partialTranspose>[0]): number => (hermitianEigenvalues(partialTranspose(rho, 1, 1))[0] < -1e-12 ? 1 : 0);
 
-const count = <T,>(xs: T[], x: T): number => xs.filter((y) => y === x).length;
+const count = <T>(xs: T[], x: T): number => xs.filter((y) => y === x).length;
 
 describe('labelByPpt', () => {
   it('labels Werner states 1 iff p > 1/3 and Bell states 1', () => {
@@ -65,8 +64,7 @@ describe('entanglementDataset', () => {
   it('dephased partners are diagonal (computational basis)', () => {
     data.states.forEach((rho, i) => {
       if (data.kinds[i] !== 'dephased-partner') return;
-      for (let r = 0; r < 4; r++)
-        for (let c = 0; c < 4; c++) if (r !== c) expect(rho.re[r * 4 + c] === 0 && rho.im[r * 4 + c] === 0).toBe(true);
+      for (let r = 0; r < 4; r++) for (let c = 0; c < 4; c++) if (r !== c) expect(rho.re[r * 4 + c] === 0 && rho.im[r * 4 + c] === 0).toBe(true);
     });
   });
 
@@ -101,7 +99,7 @@ describe('entanglementDataset', () => {
     expect(count(none.kinds, 'mixture')).toBe(5);
   });
 
-  it('dephased partners\' diagonals are probability vectors (sum 1, non-negative)', () => {
+  it("dephased partners' diagonals are probability vectors (sum 1, non-negative)", () => {
     data.states.forEach((rho, i) => {
       if (data.kinds[i] !== 'dephased-partner') return;
       const x = realDiagonal(rho);

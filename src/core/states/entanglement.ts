@@ -6,15 +6,7 @@
 import type { CMat } from '../math/complex';
 import { isPpt } from '../measures/measures';
 import { makeRng, type Rng, seededPermutation } from '../math/rng';
-import {
-  dephasedPartner,
-  marginalProductPartner,
-  nptRandomMixed,
-  productState,
-  randomSeparableMixture,
-  schmidtEntangled,
-  wernerType,
-} from './states';
+import { dephasedPartner, marginalProductPartner, nptRandomMixed, productState, randomSeparableMixture, schmidtEntangled, wernerType } from './states';
 
 /** The dataset's state kinds; all entangled generators share the kind 'entangled'. */
 export type EntanglementKind = 'entangled' | 'product' | 'mixture' | 'dephased-partner' | 'marginal-partner';
@@ -95,7 +87,10 @@ export function entanglementDataset(opts: EntanglementDatasetOptions): Entanglem
   const dephasedShare = opts.dephasedShare ?? 0.5;
   if (!Number.isFinite(seed)) throw new Error(`seed must be a finite number, got ${seed}`);
   if (!Number.isInteger(n) || n < 0) throw new Error(`n must be a non-negative integer, got ${n}`);
-  for (const [name, v] of [['adversarialShare', adversarialShare], ['dephasedShare', dephasedShare]] as const)
+  for (const [name, v] of [
+    ['adversarialShare', adversarialShare],
+    ['dephasedShare', dephasedShare],
+  ] as const)
     if (!(v >= 0 && v <= 1)) throw new Error(`${name} must be in [0, 1], got ${v}`);
 
   const rng = makeRng(seed);

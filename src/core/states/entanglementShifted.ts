@@ -17,16 +17,7 @@
  *   entangled-mixtures  mixtures of 2–4 Haar pure states (either label) and mixtures of an
  *                    entangled state with a separable one, with the entangled ones' partners.
  */
-import {
-  type FamilyKind,
-  type LabelledStates,
-  mixWithIdentity,
-  nearBoundary,
-  pureMixture,
-  randomLocalUnitary,
-  schmidtState,
-  conjugate,
-} from './augment';
+import { type FamilyKind, type LabelledStates, mixWithIdentity, nearBoundary, pureMixture, randomLocalUnitary, schmidtState, conjugate } from './augment';
 import { type CMat, combine, kron } from '../math/complex';
 import { labelByPpt } from './entanglement';
 import { makeRng, type Rng, seededPermutation } from '../math/rng';
@@ -73,19 +64,31 @@ function variantEntangled(rng: Rng, k: number): CMat {
 
 /** Balanced and shuffled: nEnt entangled from `ent`, partners of `ent` draws, the rest from `sep`. */
 function assemble(rng: Rng, n: number, ent: (rng: Rng, k: number) => CMat, sep: (rng: Rng, k: number) => CMat, adversarialShare = 0.5): LabelledStates {
-  const states: CMat[] = [], labels: number[] = [], kinds: FamilyKind[] = [];
+  const states: CMat[] = [],
+    labels: number[] = [],
+    kinds: FamilyKind[] = [];
   const add = (rho: CMat, kind: FamilyKind) => {
     states.push(rho);
     labels.push(labelByPpt(rho));
     kinds.push(kind);
   };
-  const nEnt = Math.floor(n / 2), nSep = n - nEnt, nAdv = Math.round(adversarialShare * nSep);
-  for (let k = 0; k < nEnt; k++) add(draw(rng, (r) => ent(r, k), 1), 'entangled');
+  const nEnt = Math.floor(n / 2),
+    nSep = n - nEnt,
+    nAdv = Math.round(adversarialShare * nSep);
+  for (let k = 0; k < nEnt; k++)
+    add(
+      draw(rng, (r) => ent(r, k), 1),
+      'entangled',
+    );
   for (let k = 0; k < nAdv; k++) {
     const e = draw(rng, (r) => ent(r, k), 1);
     add(k % 2 === 0 ? dephasedPartner(e) : marginalProductPartner(e), k % 2 === 0 ? 'dephased-partner' : 'marginal-partner');
   }
-  for (let k = nAdv; k < nSep; k++) add(draw(rng, (r) => sep(r, k), 0), 'separable');
+  for (let k = nAdv; k < nSep; k++)
+    add(
+      draw(rng, (r) => sep(r, k), 0),
+      'separable',
+    );
   const perm = seededPermutation(states.length, rng);
   return { states: perm.map((i) => states[i]), labels: perm.map((i) => labels[i]), kinds: perm.map((i) => kinds[i]) };
 }
@@ -101,7 +104,12 @@ export function shiftedSet(name: ShiftedSet, seed: number, n: number): LabelledS
     case 'recipe-variant':
       return assemble(rng, n, variantEntangled, (r, k) => (k % 2 === 0 ? productOfPures(r) : randomSeparableMixture(r, 2 + r.int(5))));
     case 'low-concurrence':
-      return assemble(rng, n, (r) => schmidtState((Math.PI / 20) * (0.05 + 0.95 * r.uniform()), r), (r) => nearBoundary(r, 0.001 + 0.01 * r.uniform()));
+      return assemble(
+        rng,
+        n,
+        (r) => schmidtState((Math.PI / 20) * (0.05 + 0.95 * r.uniform()), r),
+        (r) => nearBoundary(r, 0.001 + 0.01 * r.uniform()),
+      );
     case 'entangled-mixtures':
       return assemble(
         rng,
@@ -110,7 +118,9 @@ export function shiftedSet(name: ShiftedSet, seed: number, n: number): LabelledS
         (r, k) => (k % 2 === 0 ? pureMixture(r, 2 + r.int(3)) : combine(0.5, pureMixture(r, 3), 0.5, productState(r))),
       );
     case 'werner-sweep': {
-      const states: CMat[] = [], labels: number[] = [], kinds: FamilyKind[] = [];
+      const states: CMat[] = [],
+        labels: number[] = [],
+        kinds: FamilyKind[] = [];
       for (let k = 0; states.length < n; k++) {
         let b = bellState(BELLS[k % 4]);
         if (rng.uniform() < 0.5) b = conjugate(randomLocalUnitary(rng), b);

@@ -81,7 +81,8 @@ export function entanglementFigures(pred: ArrayLike<number>, labels: ArrayLike<n
   const ent = rows((k) => k === 'entangled');
   const pair = (f: (k: string) => boolean): PairFigures => {
     const pr = rows(f);
-    const e = accuracyOf(pred, labels, ent), p = accuracyOf(pred, labels, pr);
+    const e = accuracyOf(pred, labels, ent),
+      p = accuracyOf(pred, labels, pr);
     return { partners: p, entangled: e, balanced: 0.5 * (e + p), n: pr.length };
   };
   const shares = classShares(pred, 2);

@@ -23,14 +23,17 @@ function jacobiEigenvalues(a: number[][]): number[] {
         if (Math.abs(m[p][q]) < 1e-300) continue;
         const theta = (m[q][q] - m[p][p]) / (2 * m[p][q]);
         const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1), s = t * c;
+        const c = 1 / Math.sqrt(t * t + 1),
+          s = t * c;
         for (let k = 0; k < n; k++) {
-          const mkp = m[k][p], mkq = m[k][q];
+          const mkp = m[k][p],
+            mkq = m[k][q];
           m[k][p] = c * mkp - s * mkq;
           m[k][q] = s * mkp + c * mkq;
         }
         for (let k = 0; k < n; k++) {
-          const mpk = m[p][k], mqk = m[q][k];
+          const mpk = m[p][k],
+            mqk = m[q][k];
           m[p][k] = c * mpk - s * mqk;
           m[q][k] = s * mpk + c * mqk;
         }
@@ -45,7 +48,8 @@ function referenceTraceDistance(h: CMat): number {
   const e = Array.from({ length: 2 * d }, () => new Array<number>(2 * d).fill(0));
   for (let i = 0; i < d; i++)
     for (let j = 0; j < d; j++) {
-      const x = h.re[i * d + j], y = h.im[i * d + j];
+      const x = h.re[i * d + j],
+        y = h.im[i * d + j];
       e[i][j] = x;
       e[i + d][j + d] = x;
       e[i][j + d] = -y;
@@ -56,12 +60,27 @@ function referenceTraceDistance(h: CMat): number {
 
 /** A random pure two-qubit state typed with 6 decimals (seed 0): trace 1, λ_min ≈ −6.96e-7. */
 const PURE_6_DECIMALS = fromArrays(
-  [[0.137486, 0.172549, -0.048913, 0.106276], [0.172549, 0.226016, -0.12689, 0.105275], [-0.048913, -0.12689, 0.470866, 0.156755], [0.106276, 0.105275, 0.156755, 0.165632]],
-  [[0, -0.036068, 0.24969, 0.107133], [0.036068, 0, 0.300536, 0.162335], [-0.24969, -0.300536, 0, -0.231124], [-0.107133, -0.162335, 0.231124, 0]],
+  [
+    [0.137486, 0.172549, -0.048913, 0.106276],
+    [0.172549, 0.226016, -0.12689, 0.105275],
+    [-0.048913, -0.12689, 0.470866, 0.156755],
+    [0.106276, 0.105275, 0.156755, 0.165632],
+  ],
+  [
+    [0, -0.036068, 0.24969, 0.107133],
+    [0.036068, 0, 0.300536, 0.162335],
+    [-0.24969, -0.300536, 0, -0.231124],
+    [-0.107133, -0.162335, 0.231124, 0],
+  ],
 );
 
 /** Werner p = 1/3 typed as 0.333 / 0.166 / 0.166 / 0.333 (trace 0.998). */
-const WERNER_TYPED = fromArrays([[0.333, 0, 0, 0.166], [0, 0.166, 0, 0], [0, 0, 0.166, 0], [0.166, 0, 0, 0.333]]);
+const WERNER_TYPED = fromArrays([
+  [0.333, 0, 0, 0.166],
+  [0, 0.166, 0, 0],
+  [0, 0, 0.166, 0],
+  [0.166, 0, 0, 0.333],
+]);
 
 const isState = (rho: CMat) => validateDensityMatrix(rho, 1e-12) === null;
 
@@ -106,7 +125,8 @@ describe('nearestState (docs/math.md §10)', () => {
     const u = randomPureState(2, makeRng(9)); // a rank-one projector gives a basis change: V = I − 2|ψ⟩⟨ψ| (Householder)
     const v = sub(diagonalMatrix([1, 1, 1, 1]), scale(u, 2));
     const mul = (a: CMat, b: CMat) => {
-      const d = a.rows, out = fromArrays(Array.from({ length: d }, () => new Array(d).fill(0)));
+      const d = a.rows,
+        out = fromArrays(Array.from({ length: d }, () => new Array(d).fill(0)));
       for (let i = 0; i < d; i++)
         for (let j = 0; j < d; j++)
           for (let k = 0; k < d; k++) {
@@ -153,36 +173,73 @@ describe('nearestState (docs/math.md §10)', () => {
     expect(c.kind).toBe('trace');
     expect(c.problem).toBe('trace is not 1: 0.998 (|Tr ρ − 1| = 0.002 > tolerance 1e-6)');
     expect(c.nearest).toBeDefined();
-    const expected = fromArrays([[0.3335, 0, 0, 0.166], [0, 0.1665, 0, 0], [0, 0, 0.1665, 0], [0.166, 0, 0, 0.3335]]);
+    const expected = fromArrays([
+      [0.3335, 0, 0, 0.166],
+      [0, 0.1665, 0, 0],
+      [0, 0, 0.1665, 0],
+      [0.166, 0, 0, 0.3335],
+    ]);
     expect(maxAbsDiff(c.nearest!.rho, expected)).toBeLessThan(1e-14);
     expect(c.nearest!.traceDistance).toBeCloseTo(0.001, 14);
     expect(referenceTraceDistance(sub(WERNER_TYPED, c.nearest!.rho))).toBeCloseTo(0.001, 12);
   });
 
   it('a non-Hermitian matrix: the distance is the sum of singular values of ρ − ρ_used', () => {
-    const m = fromArrays([[0.5, 0.3], [0.1, 0.5]]);
+    const m = fromArrays([
+      [0.5, 0.3],
+      [0.1, 0.5],
+    ]);
     const n = nearestState(m);
     expect(isState(n.rho)).toBe(true);
     expect(hermiticityError(n.rho)).toBe(0);
     // H = [[.5,.2],[.2,.5]] is a state; ρ − H = [[0, .1], [−.1, 0]] has singular values 0.1, 0.1.
-    expect(maxAbsDiff(n.rho, fromArrays([[0.5, 0.2], [0.2, 0.5]]))).toBeLessThan(1e-15);
+    expect(
+      maxAbsDiff(
+        n.rho,
+        fromArrays([
+          [0.5, 0.2],
+          [0.2, 0.5],
+        ]),
+      ),
+    ).toBeLessThan(1e-15);
     expect(n.traceDistance).toBeCloseTo(0.1, 14);
-    expect(traceNorm(fromArrays([[0, 0.1], [-0.1, 0]]))).toBeCloseTo(0.2, 15);
+    expect(
+      traceNorm(
+        fromArrays([
+          [0, 0.1],
+          [-0.1, 0],
+        ]),
+      ),
+    ).toBeCloseTo(0.2, 15);
   });
 
   it('checkState names each problem with 4 significant digits and the tolerance, and offers the projection', () => {
-    const herm = checkState(fromArrays([[0.5, 0.3], [0.1, 0.5]]));
+    const herm = checkState(
+      fromArrays([
+        [0.5, 0.3],
+        [0.1, 0.5],
+      ]),
+    );
     expect(herm).toMatchObject({ ok: false, kind: 'hermitian', problem: 'not Hermitian: max |ρ_ij − conj(ρ_ji)| = 0.2 > tolerance 1e-6' });
     const psd = checkState(diagonalMatrix([1.25, -0.25, 0, 0]));
     expect(psd).toMatchObject({ ok: false, kind: 'psd', problem: 'not positive semidefinite: smallest eigenvalue -0.25 < -1e-6 (tolerance 1e-6)' });
     expect(psd.ok === false && psd.nearest && Array.from(psd.nearest.rho.re)).toEqual(Array.from(diagonalMatrix([1, 0, 0, 0]).re));
-    expect(checkState(fromArrays([[NaN, 0], [0, 1]]))).toMatchObject({ ok: false, kind: 'non-finite' });
+    expect(
+      checkState(
+        fromArrays([
+          [NaN, 0],
+          [0, 1],
+        ]),
+      ),
+    ).toMatchObject({ ok: false, kind: 'non-finite' });
     expect(checkState(fromArrays([[1, 0, 0]]))).toMatchObject({ ok: false, kind: 'shape' });
     // just inside / just outside the trace tolerance
     expect(checkState(diagonalMatrix([0.5, 0.5 + 0.9e-6])).ok).toBe(true);
     expect(checkState(diagonalMatrix([0.5, 0.5 + 1.1e-6])).ok).toBe(false);
     expect(STATE_TOLERANCE).toBe(1e-6);
     expect(sig4(-6.26257256750833e-7)).toBe('-6.263e-7');
-    expect(trace(checkState(diagonalMatrix([0.5, 0.5 + 0.9e-6])).ok ? nearestState(diagonalMatrix([0.5, 0.5 + 0.9e-6])).rho : diagonalMatrix([0]))[0]).toBeCloseTo(1, 15);
+    expect(
+      trace(checkState(diagonalMatrix([0.5, 0.5 + 0.9e-6])).ok ? nearestState(diagonalMatrix([0.5, 0.5 + 0.9e-6])).rho : diagonalMatrix([0]))[0],
+    ).toBeCloseTo(1, 15);
   });
 });

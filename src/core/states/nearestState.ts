@@ -67,8 +67,7 @@ export interface NearestState {
 
 function isDiagonal(m: CMat): boolean {
   const d = m.rows;
-  for (let i = 0; i < d; i++)
-    for (let j = 0; j < d; j++) if (i !== j && (m.re[i * d + j] !== 0 || m.im[i * d + j] !== 0)) return false;
+  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) if (i !== j && (m.re[i * d + j] !== 0 || m.im[i * d + j] !== 0)) return false;
   return true;
 }
 
@@ -88,7 +87,8 @@ export function nearestState(rho: CMat): NearestState {
   const d = rho.rows;
   if (d === 0) throw new Error('empty matrix');
   for (let k = 0; k < d * d; k++)
-    if (!Number.isFinite(rho.re[k]) || !Number.isFinite(rho.im[k])) throw new Error(`non-finite entry at (${Math.floor(k / d)}, ${k % d}): ${rho.re[k]} + ${rho.im[k]}i`);
+    if (!Number.isFinite(rho.re[k]) || !Number.isFinite(rho.im[k]))
+      throw new Error(`non-finite entry at (${Math.floor(k / d)}, ${k % d}): ${rho.re[k]} + ${rho.im[k]}i`);
   const hermitian = hermiticityError(rho) === 0;
   let used: CMat;
   let lambdaMove = 0;
@@ -165,9 +165,11 @@ export function checkState(rho: CMat, tol: number = STATE_TOLERANCE): StateCheck
   const herm = hermiticityError(rho);
   if (herm > tol) return { ok: false, kind: 'hermitian', problem: `not Hermitian: max |ρ_ij − conj(ρ_ji)| = ${sig4(herm)} > tolerance ${tolText}`, nearest };
   const [tr] = trace(rho);
-  if (Math.abs(tr - 1) > tol) return { ok: false, kind: 'trace', problem: `trace is not 1: ${sig4(tr)} (|Tr ρ − 1| = ${sig4(Math.abs(tr - 1))} > tolerance ${tolText})`, nearest };
+  if (Math.abs(tr - 1) > tol)
+    return { ok: false, kind: 'trace', problem: `trace is not 1: ${sig4(tr)} (|Tr ρ − 1| = ${sig4(Math.abs(tr - 1))} > tolerance ${tolText})`, nearest };
   const lmin = nearest ? nearest.minEigenvalue : hermitianEigenvalues(hermitianPart(rho))[0];
-  if (lmin < -tol) return { ok: false, kind: 'psd', problem: `not positive semidefinite: smallest eigenvalue ${sig4(lmin)} < -${tolText} (tolerance ${tolText})`, nearest };
+  if (lmin < -tol)
+    return { ok: false, kind: 'psd', problem: `not positive semidefinite: smallest eigenvalue ${sig4(lmin)} < -${tolText} (tolerance ${tolText})`, nearest };
   if (!nearest) return { ok: false, kind: 'non-finite', problem: 'the nearest state cannot be computed accurately (entries too large)' };
   return { ok: true, rho: nearest.rho, traceDistance: nearest.traceDistance };
 }

@@ -31,10 +31,50 @@ function naivePtEntry(rho: CMat, a: number, b: number, a2: number, b2: number, d
 describe('named states', () => {
   it('Bell states are the textbook projectors', () => {
     const h = 0.5;
-    expect(maxAbsDiff(bellState('phi+'), fromArrays([[h, 0, 0, h], [0, 0, 0, 0], [0, 0, 0, 0], [h, 0, 0, h]]))).toBeLessThan(1e-15);
-    expect(maxAbsDiff(bellState('phi-'), fromArrays([[h, 0, 0, -h], [0, 0, 0, 0], [0, 0, 0, 0], [-h, 0, 0, h]]))).toBeLessThan(1e-15);
-    expect(maxAbsDiff(bellState('psi+'), fromArrays([[0, 0, 0, 0], [0, h, h, 0], [0, h, h, 0], [0, 0, 0, 0]]))).toBeLessThan(1e-15);
-    expect(maxAbsDiff(bellState('psi-'), fromArrays([[0, 0, 0, 0], [0, h, -h, 0], [0, -h, h, 0], [0, 0, 0, 0]]))).toBeLessThan(1e-15);
+    expect(
+      maxAbsDiff(
+        bellState('phi+'),
+        fromArrays([
+          [h, 0, 0, h],
+          [0, 0, 0, 0],
+          [0, 0, 0, 0],
+          [h, 0, 0, h],
+        ]),
+      ),
+    ).toBeLessThan(1e-15);
+    expect(
+      maxAbsDiff(
+        bellState('phi-'),
+        fromArrays([
+          [h, 0, 0, -h],
+          [0, 0, 0, 0],
+          [0, 0, 0, 0],
+          [-h, 0, 0, h],
+        ]),
+      ),
+    ).toBeLessThan(1e-15);
+    expect(
+      maxAbsDiff(
+        bellState('psi+'),
+        fromArrays([
+          [0, 0, 0, 0],
+          [0, h, h, 0],
+          [0, h, h, 0],
+          [0, 0, 0, 0],
+        ]),
+      ),
+    ).toBeLessThan(1e-15);
+    expect(
+      maxAbsDiff(
+        bellState('psi-'),
+        fromArrays([
+          [0, 0, 0, 0],
+          [0, h, -h, 0],
+          [0, -h, h, 0],
+          [0, 0, 0, 0],
+        ]),
+      ),
+    ).toBeLessThan(1e-15);
   });
 
   it('pureState normalises and keeps phases: (1, i)/√2 gives ρ_01 = −i/2', () => {
@@ -76,7 +116,11 @@ describe('Haar unitaries', () => {
     const N = 2000;
     for (const d of [2, 4]) {
       const rng = makeRng(100 + d);
-      let m2 = 0, m4 = 0, mr = 0, mi = 0, t2 = 0;
+      let m2 = 0,
+        m4 = 0,
+        mr = 0,
+        mi = 0,
+        t2 = 0;
       for (let k = 0; k < N; k++) {
         const u = haarUnitary(d, rng);
         const a = u.re[0] * u.re[0] + u.im[0] * u.im[0];
@@ -87,7 +131,11 @@ describe('Haar unitaries', () => {
         const [tr, ti] = trace(u);
         t2 += tr * tr + ti * ti;
       }
-      m2 /= N; m4 /= N; mr /= N; mi /= N; t2 /= N;
+      m2 /= N;
+      m4 /= N;
+      mr /= N;
+      mi /= N;
+      t2 /= N;
       // Standard deviations of one sample (Haar): |U_00|² ~ Beta(1, d−1):
       // var = (d−1)/(d²(d+1)); |Tr U|² has variance E|Tr U|⁴ − 1 = 1 for d ≥ 2.
       const sd2 = Math.sqrt((d - 1) / (d * d * (d + 1)));
@@ -120,20 +168,45 @@ describe('partial trace and partial transpose', () => {
 
   it('partial trace of |01><01| keeps |0> on A and |1> on B', () => {
     const rho = pureState([0, 1, 0, 0]);
-    expect(maxAbsDiff(partialTrace(rho, 'A'), fromArrays([[1, 0], [0, 0]]))).toBe(0);
-    expect(maxAbsDiff(partialTrace(rho, 'B'), fromArrays([[0, 0], [0, 1]]))).toBe(0);
+    expect(
+      maxAbsDiff(
+        partialTrace(rho, 'A'),
+        fromArrays([
+          [1, 0],
+          [0, 0],
+        ]),
+      ),
+    ).toBe(0);
+    expect(
+      maxAbsDiff(
+        partialTrace(rho, 'B'),
+        fromArrays([
+          [0, 0],
+          [0, 1],
+        ]),
+      ),
+    ).toBe(0);
   });
 
   it('partial transpose of a product is ρ_A ⊗ ρ_B^T, and matches the definition for 1+2 and 2+1 qubits', () => {
     const rng = makeRng(4);
     const a = randomMixedState(1, rng);
     const b = randomMixedState(1, rng);
-    const bt: CMat = { rows: 2, cols: 2, re: Float64Array.from([b.re[0], b.re[2], b.re[1], b.re[3]]), im: Float64Array.from([b.im[0], b.im[2], b.im[1], b.im[3]]) };
+    const bt: CMat = {
+      rows: 2,
+      cols: 2,
+      re: Float64Array.from([b.re[0], b.re[2], b.re[1], b.re[3]]),
+      im: Float64Array.from([b.im[0], b.im[2], b.im[1], b.im[3]]),
+    };
     expect(maxAbsDiff(partialTranspose(kron(a, b), 1, 1), kron(a, bt))).toBeLessThan(1e-15);
-    for (const [nA, nB] of [[1, 2], [2, 1]]) {
+    for (const [nA, nB] of [
+      [1, 2],
+      [2, 1],
+    ]) {
       const rho = randomMixedState(3, rng);
       const pt = partialTranspose(rho, nA, nB);
-      const dA = 1 << nA, dB = 1 << nB;
+      const dA = 1 << nA,
+        dB = 1 << nB;
       for (let x = 0; x < dA; x++)
         for (let y = 0; y < dB; y++)
           for (let x2 = 0; x2 < dA; x2++)
@@ -148,7 +221,12 @@ describe('partial trace and partial transpose', () => {
 
   it('partial transpose of Φ+ is SWAP/2, with eigenvalues (−½, ½, ½, ½)', () => {
     const pt = partialTranspose(bellState('phi+'), 1, 1);
-    const swapHalf = fromArrays([[0.5, 0, 0, 0], [0, 0, 0.5, 0], [0, 0.5, 0, 0], [0, 0, 0, 0.5]]);
+    const swapHalf = fromArrays([
+      [0.5, 0, 0, 0],
+      [0, 0, 0.5, 0],
+      [0, 0.5, 0, 0],
+      [0, 0, 0, 0.5],
+    ]);
     expect(maxAbsDiff(pt, swapHalf)).toBeLessThan(1e-15);
     const ev = hermitianEigenvalues(pt);
     expect(ev[0]).toBeCloseTo(-0.5, 12);
@@ -158,7 +236,17 @@ describe('partial trace and partial transpose', () => {
 
 describe('adversarial partners', () => {
   it('Δ(|Φ+><Φ+|) = (|00><00| + |11><11|)/2', () => {
-    expect(maxAbsDiff(dephasedPartner(bellState('phi+')), fromArrays([[0.5, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0.5]]))).toBeLessThan(1e-15);
+    expect(
+      maxAbsDiff(
+        dephasedPartner(bellState('phi+')),
+        fromArrays([
+          [0.5, 0, 0, 0],
+          [0, 0, 0, 0],
+          [0, 0, 0, 0],
+          [0, 0, 0, 0.5],
+        ]),
+      ),
+    ).toBeLessThan(1e-15);
   });
 
   it('dephased partner: same diagonal, no off-diagonals, PPT, concurrence 0 (computational basis)', () => {
@@ -167,8 +255,7 @@ describe('adversarial partners', () => {
       const rho = [schmidtEntangled, wernerType, nptRandomMixed][k % 3](rng);
       const delta = dephasedPartner(rho);
       expect(Array.from(realDiagonal(delta))).toEqual(Array.from(realDiagonal(rho)));
-      for (let i = 0; i < 4; i++)
-        for (let j = 0; j < 4; j++) if (i !== j) expect(Math.hypot(delta.re[i * 4 + j], delta.im[i * 4 + j])).toBe(0);
+      for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) if (i !== j) expect(Math.hypot(delta.re[i * 4 + j], delta.im[i * 4 + j])).toBe(0);
       expect(isPpt(delta)).toBe(true);
       expect(concurrence(delta)).toBeLessThan(1e-10);
       expect(validateDensityMatrix(delta)).toBeNull();
@@ -179,7 +266,8 @@ describe('adversarial partners', () => {
     const rng = makeRng(6);
     for (let k = 0; k < 10; k++) {
       const rho = schmidtEntangled(rng);
-      const ua = haarUnitary(2, rng), ub = haarUnitary(2, rng);
+      const ua = haarUnitary(2, rng),
+        ub = haarUnitary(2, rng);
       const delta = dephasedPartner(rho, [ua, ub]);
       const w = kron(ua, ub);
       const p1 = realDiagonal(mul(mul(adjoint(w), rho), w));
@@ -189,7 +277,15 @@ describe('adversarial partners', () => {
       expect(isPpt(delta)).toBe(true);
       expect(validateDensityMatrix(delta)).toBeNull();
     }
-    expect(() => dephasedPartner(bellState('phi+'), [fromArrays([[1, 1], [0, 1]]), identity(2)])).toThrow(/unitary/);
+    expect(() =>
+      dephasedPartner(bellState('phi+'), [
+        fromArrays([
+          [1, 1],
+          [0, 1],
+        ]),
+        identity(2),
+      ]),
+    ).toThrow(/unitary/);
   });
 
   it('marginal partner reproduces both single-qubit reduced states and is PPT', () => {
@@ -205,7 +301,17 @@ describe('adversarial partners', () => {
   });
 
   it('marginal partner of a Bell state is I/4', () => {
-    expect(maxAbsDiff(marginalProductPartner(bellState('psi-')), fromArrays([[0.25, 0, 0, 0], [0, 0.25, 0, 0], [0, 0, 0.25, 0], [0, 0, 0, 0.25]]))).toBeLessThan(1e-15);
+    expect(
+      maxAbsDiff(
+        marginalProductPartner(bellState('psi-')),
+        fromArrays([
+          [0.25, 0, 0, 0],
+          [0, 0.25, 0, 0],
+          [0, 0, 0.25, 0],
+          [0, 0, 0, 0.25],
+        ]),
+      ),
+    ).toBeLessThan(1e-15);
   });
 });
 

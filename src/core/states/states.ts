@@ -51,8 +51,7 @@ function tidy(rho: CMat): CMat {
 }
 
 function assertQubits(rho: CMat, n: number, what: string): void {
-  if (rho.rows !== 1 << n || rho.cols !== 1 << n)
-    throw new Error(`${what}: expected a ${1 << n}×${1 << n} matrix, got ${rho.rows}×${rho.cols}`);
+  if (rho.rows !== 1 << n || rho.cols !== 1 << n) throw new Error(`${what}: expected a ${1 << n}×${1 << n} matrix, got ${rho.rows}×${rho.cols}`);
 }
 
 /**
@@ -119,7 +118,8 @@ export function haarUnitary(d: number, rng: Rng): CMat {
   if (!Number.isInteger(d) || d < 1) throw new Error(`haarUnitary: d must be a positive integer, got ${d}`);
   const z = ginibre(d, d, rng);
   const q = zeros(d, d);
-  const cr = new Float64Array(d), ci = new Float64Array(d);
+  const cr = new Float64Array(d),
+    ci = new Float64Array(d);
   for (let j = 0; j < d; j++) {
     for (let i = 0; i < d; i++) {
       cr[i] = z.re[i * d + j];
@@ -128,14 +128,17 @@ export function haarUnitary(d: number, rng: Rng): CMat {
     for (let pass = 0; pass < 2; pass++)
       for (let k = 0; k < j; k++) {
         // c ← c − q_k <q_k, c>
-        let pr = 0, pi = 0;
+        let pr = 0,
+          pi = 0;
         for (let i = 0; i < d; i++) {
-          const ar = q.re[i * d + k], ai = q.im[i * d + k];
+          const ar = q.re[i * d + k],
+            ai = q.im[i * d + k];
           pr += ar * cr[i] + ai * ci[i];
           pi += ar * ci[i] - ai * cr[i];
         }
         for (let i = 0; i < d; i++) {
-          const ar = q.re[i * d + k], ai = q.im[i * d + k];
+          const ar = q.re[i * d + k],
+            ai = q.im[i * d + k];
           cr[i] -= ar * pr - ai * pi;
           ci[i] -= ar * pi + ai * pr;
         }
@@ -224,13 +227,20 @@ export function randomSeparableMixture(rng: Rng, terms?: number): CMat {
 /** (U_A ⊗ U_B)(cos θ |00> + sin θ |11>) as a ket: ψ_{2a+b} = cos θ U_A[a,0] U_B[b,0] + sin θ U_A[a,1] U_B[b,1]. */
 function schmidtKet(theta: number, ua: CMat, ub: CMat): Ket {
   const k: Ket = { re: new Float64Array(4), im: new Float64Array(4) };
-  const c = Math.cos(theta), s = Math.sin(theta);
+  const c = Math.cos(theta),
+    s = Math.sin(theta);
   for (let a = 0; a < 2; a++)
     for (let b = 0; b < 2; b++) {
-      let r = 0, i = 0;
-      for (const [col, w] of [[0, c], [1, s]] as const) {
-        const xr = ua.re[a * 2 + col], xi = ua.im[a * 2 + col];
-        const yr = ub.re[b * 2 + col], yi = ub.im[b * 2 + col];
+      let r = 0,
+        i = 0;
+      for (const [col, w] of [
+        [0, c],
+        [1, s],
+      ] as const) {
+        const xr = ua.re[a * 2 + col],
+          xi = ua.im[a * 2 + col];
+        const yr = ub.re[b * 2 + col],
+          yi = ub.im[b * 2 + col];
         r += w * (xr * yr - xi * yi);
         i += w * (xr * yi + xi * yr);
       }
@@ -331,7 +341,9 @@ export function partialTranspose(rho: CMat, nA = 1, nB = 1): CMat {
   if (!Number.isInteger(nA) || !Number.isInteger(nB) || nA < 0 || nB < 0)
     throw new Error(`partialTranspose: qubit counts must be non-negative integers, got ${nA}, ${nB}`);
   assertQubits(rho, nA + nB, 'partialTranspose');
-  const dA = 1 << nA, dB = 1 << nB, d = dA * dB;
+  const dA = 1 << nA,
+    dB = 1 << nB,
+    d = dA * dB;
   const out = zeros(d, d);
   for (let a = 0; a < dA; a++)
     for (let b = 0; b < dB; b++)
@@ -363,7 +375,10 @@ export function dephasedPartner(rho: CMat, basis?: LocalBasis): CMat {
     return out;
   }
   const [ua, ub] = basis;
-  for (const [u, name] of [[ua, 'A'], [ub, 'B']] as const) {
+  for (const [u, name] of [
+    [ua, 'A'],
+    [ub, 'B'],
+  ] as const) {
     if (u.rows !== 2 || u.cols !== 2) throw new Error(`dephasedPartner: basis ${name} must be 2×2`);
     const err = unitarityError(u);
     if (!(err <= 1e-8)) throw new Error(`dephasedPartner: basis ${name} is not unitary (‖U†U − I‖ = ${err})`);

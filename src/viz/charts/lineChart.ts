@@ -32,7 +32,10 @@ export function updateLineChartSelection(svgEl: SVGSVGElement, selected: number)
   st.selected = selected;
   const svg = select(svgEl);
   const visible = selected >= 0 && selected < st.n;
-  svg.select('rect.selected-mark').attr('x', visible ? st.x(selected) - 3 : -100).attr('display', visible ? null : 'none');
+  svg
+    .select('rect.selected-mark')
+    .attr('x', visible ? st.x(selected) - 3 : -100)
+    .attr('display', visible ? null : 'none');
   svg
     .selectAll<SVGCircleElement, { k: number }>('circle.layer-dot')
     .attr('r', (p) => (p.k === selected ? 4.5 : 2))
@@ -49,7 +52,10 @@ export function drawLineChart(svgEl: SVGSVGElement, spec: LineChartSpec): void {
   const x = scaleLinear()
     .domain([0, Math.max(1, n - 1)])
     .range([M.left, width - M.right]);
-  const y = scaleLinear().domain([spec.yMin, yMax]).nice().range([height - M.bottom, M.top]);
+  const y = scaleLinear()
+    .domain([spec.yMin, yMax])
+    .nice()
+    .range([height - M.bottom, M.top]);
   const ok = (p: { v: number | undefined }) => p.v !== undefined && Number.isFinite(p.v);
   const pts = spec.values.map((v, k) => ({ k, v }));
 
@@ -80,7 +86,11 @@ export function drawLineChart(svgEl: SVGSVGElement, spec: LineChartSpec): void {
   svg
     .append('g')
     .attr('transform', `translate(0,${height - M.bottom})`)
-    .call(axisBottom(x).ticks(Math.max(1, ticks)).tickFormat((v) => String(v)))
+    .call(
+      axisBottom(x)
+        .ticks(Math.max(1, ticks))
+        .tickFormat((v) => String(v)),
+    )
     .attr('font-size', 9);
   svg.append('g').attr('transform', `translate(${M.left},0)`).call(axisLeft(y).ticks(3)).attr('font-size', 9);
   svg

@@ -22,7 +22,9 @@ export function drawProbBars(svgEl: SVGSVGElement, spec: ProbBarsSpec): void {
   // Same labels, size, colour and prediction: only the bar heights change.
   const key = JSON.stringify([spec.labels, spec.width, spec.height, spec.colour, spec.predicted]);
   if (frames.get(svgEl) === key) {
-    const y = scaleLinear().domain([0, 1]).range([spec.height - M.bottom, M.top]);
+    const y = scaleLinear()
+      .domain([0, 1])
+      .range([spec.height - M.bottom, M.top]);
     svg
       .selectAll<SVGRectElement, { v: number; k: number }>('rect.prob-bar')
       .data(spec.values.map((v, k) => ({ v: clamp(v), k })))
@@ -36,7 +38,9 @@ export function drawProbBars(svgEl: SVGSVGElement, spec: ProbBarsSpec): void {
     .domain(spec.labels.map((_, k) => k))
     .range([M.left, spec.width - M.right])
     .padding(0.2);
-  const y = scaleLinear().domain([0, 1]).range([spec.height - M.bottom, M.top]);
+  const y = scaleLinear()
+    .domain([0, 1])
+    .range([spec.height - M.bottom, M.top]);
   svg
     .append('g')
     .attr('transform', `translate(0,${spec.height - M.bottom})`)

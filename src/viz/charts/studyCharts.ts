@@ -40,19 +40,29 @@ export function drawStudyChart(svgEl: SVGSVGElement, spec: StudyChartSpec): void
   }
   const pad = spec.logX ? 0 : (x1 - x0) * 0.04;
   const x = spec.logX
-    ? scaleLog().domain([x0 / 1.5, x1 * 1.5]).range([M.left, width - M.right])
-    : scaleLinear().domain([x0 - pad, x1 + pad]).range([M.left, width - M.right]);
-  const y = scaleLinear().domain([0, 1]).range([height - M.bottom, M.top]);
+    ? scaleLog()
+        .domain([x0 / 1.5, x1 * 1.5])
+        .range([M.left, width - M.right])
+    : scaleLinear()
+        .domain([x0 - pad, x1 + pad])
+        .range([M.left, width - M.right]);
+  const y = scaleLinear()
+    .domain([0, 1])
+    .range([height - M.bottom, M.top]);
 
   const xAxis = axisBottom(x);
   if (spec.logX) xAxis.ticks(6, '~s');
   else xAxis.ticks(6);
-  svg.append('g').attr('class', 'axis x-axis').attr('transform', `translate(0,${height - M.bottom})`).call(xAxis).attr('font-size', 10);
+  svg
+    .append('g')
+    .attr('class', 'axis x-axis')
+    .attr('transform', `translate(0,${height - M.bottom})`)
+    .call(xAxis)
+    .attr('font-size', 10);
   svg.append('g').attr('class', 'axis y-axis').attr('transform', `translate(${M.left},0)`).call(axisLeft(y).ticks(5)).attr('font-size', 10);
   drawAxisLabels(svg, M, width, height, spec.xLabel, spec.yLabel);
 
-  if (spec.reference && Number.isFinite(spec.reference.y))
-    drawReferenceLine(svg, M, width, y(spec.reference.y), spec.reference.label, TRAIN_COLOURS.test, 4);
+  if (spec.reference && Number.isFinite(spec.reference.y)) drawReferenceLine(svg, M, width, y(spec.reference.y), spec.reference.label, TRAIN_COLOURS.test, 4);
 
   const clamp = (v: number) => Math.max(0, Math.min(1, v));
   for (const s of spec.series) {
@@ -72,7 +82,9 @@ export function drawStudyChart(svgEl: SVGSVGElement, spec: StudyChartSpec): void
       );
     for (const p of pts) {
       if (p.err !== undefined && Number.isFinite(p.err) && p.err > 0) {
-        const cx = x(p.x), lo = y(clamp(p.y - p.err)), hi = y(clamp(p.y + p.err));
+        const cx = x(p.x),
+          lo = y(clamp(p.y - p.err)),
+          hi = y(clamp(p.y + p.err));
         g.append('path')
           .attr('class', 'error-bar')
           .attr('d', `M${cx - 4},${hi}H${cx + 4}M${cx},${hi}V${lo}M${cx - 4},${lo}H${cx + 4}`)

@@ -43,10 +43,13 @@ const M = { top: 10, right: 12, bottom: 34, left: 44 };
 
 const finite = (v: number) => Number.isFinite(v);
 
-
-
 type Svg = ReturnType<typeof select<SVGSVGElement, unknown>>;
-interface Margins { top: number; right: number; bottom: number; left: number }
+interface Margins {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
 
 /** The x label under the plot area and the rotated y label left of it. */
 export function drawAxisLabels(svg: Svg, m: Margins, width: number, height: number, xLabel: string, yLabel: string): void {
@@ -94,9 +97,14 @@ export function drawSeriesChart(svgEl: SVGSVGElement, spec: SeriesChartSpec): vo
   const all = spec.series.flatMap((s) => s.points).filter((p) => finite(p.x) && finite(p.y));
   const x0 = Math.min(spec.xMin ?? Infinity, min(all, (p) => p.x) ?? 0);
   const x1 = Math.max(spec.xMax ?? -Infinity, max(all, (p) => p.x) ?? 1, x0 + 1);
-  const x = scaleLinear().domain([x0, x1]).range([M.left, width - M.right]);
+  const x = scaleLinear()
+    .domain([x0, x1])
+    .range([M.left, width - M.right]);
   const yDom = spec.yDomain ?? [Math.min(0, min(all, (p) => p.y) ?? 0), Math.max(1e-6, (max(all, (p) => p.y) ?? 1) * 1.05)];
-  const y = scaleLinear().domain(yDom).nice().range([height - M.bottom, M.top]);
+  const y = scaleLinear()
+    .domain(yDom)
+    .nice()
+    .range([height - M.bottom, M.top]);
 
   const integerX = x1 - x0 <= 12;
   svg
@@ -178,8 +186,14 @@ export function drawGroupedBars(svgEl: SVGSVGElement, groups: BarGroup[], width:
     .range([M.left, width - M.right])
     .padding(0.2);
   const inner = scaleBand<string>().domain(names).range([0, x.bandwidth()]).padding(0.08);
-  const y = scaleLinear().domain([0, 1]).range([height - M.bottom, M.top]);
-  svg.append('g').attr('transform', `translate(0,${height - M.bottom})`).call(axisBottom(x)).attr('font-size', 10);
+  const y = scaleLinear()
+    .domain([0, 1])
+    .range([height - M.bottom, M.top]);
+  svg
+    .append('g')
+    .attr('transform', `translate(0,${height - M.bottom})`)
+    .call(axisBottom(x))
+    .attr('font-size', 10);
   svg.append('g').attr('transform', `translate(${M.left},0)`).call(axisLeft(y).ticks(5)).attr('font-size', 10);
   if (reference !== undefined) {
     svg
@@ -292,7 +306,8 @@ export function confusionCounts(labels: ArrayLike<number>, predictions: ArrayLik
   const c = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
   const n = Math.min(labels.length, predictions.length);
   for (let s = 0; s < n; s++) {
-    const t = labels[s], p = predictions[s];
+    const t = labels[s],
+      p = predictions[s];
     if (t >= 0 && t < classes && p >= 0 && p < classes) c[t][p]++;
   }
   return c;

@@ -118,7 +118,8 @@ export function chainFigureSvg(spec: FigureSpec): string {
     const strip = stripPiece(l.classical, l.quantum.scaleMax, spec.palette, Math.min(m.width, 120));
     return { l, title: rhoName(l.k), m, strip };
   });
-  const colW = Math.max(...cells.map((c) => Math.max(c.m.width, textWidth(c.title, FS), textWidth(c.l.name, FS - 2), c.l.note ? textWidth(c.l.note, FS - 2) : 0))) + 18;
+  const colW =
+    Math.max(...cells.map((c) => Math.max(c.m.width, textWidth(c.title, FS), textWidth(c.l.name, FS - 2), c.l.note ? textWidth(c.l.note, FS - 2) : 0))) + 18;
   const rowLabelW = Math.max(textWidth('quantum ρ⁽ᵏ⁾', FS - 1), textWidth('classical x⁽ᵏ⁾', FS - 1)) + 12; // ≥ 'Re ρ | Im ρ' at FS − 2
   const rows = Math.ceil(cells.length / CHAIN_COLUMNS);
   const perRow = Math.ceil(cells.length / rows);
@@ -141,11 +142,20 @@ export function chainFigureSvg(spec: FigureSpec): string {
       if (c.l.note) parts.push(text(c.l.note, cx, y0 + 2 * FS + 2, FS - 2, { anchor: 'middle', fill: '#8a1c4a' }));
       parts.push(place(c.m, cx - c.m.width / 2, y0 + nameH));
       parts.push(place(c.strip, cx - c.strip.width / 2, y0 + nameH + mH + 8));
-      if (i > 0) parts.push(`<path d="M${r2(x0 - 14)} ${r2(y0 + nameH + mH / 2)}h10" stroke="#999" stroke-width="1.5"/><path d="M${r2(x0 - 4)} ${r2(y0 + nameH + mH / 2)}l-5 -4v8z" fill="#999"/>`);
+      if (i > 0)
+        parts.push(
+          `<path d="M${r2(x0 - 14)} ${r2(y0 + nameH + mH / 2)}h10" stroke="#999" stroke-width="1.5"/><path d="M${r2(x0 - 4)} ${r2(y0 + nameH + mH / 2)}l-5 -4v8z" fill="#999"/>`,
+        );
     });
   }
   const grid: Piece = { svg: parts.join(''), width: rowLabelW + perRow * colW, height: rows * rowH - 18 };
-  const legend = legendPiece(spec.view, spec.palette, spec.scaleText, FS - 1, 'Classical strip: the classical path x⁽ᵏ⁾ on the same colour scale (the diagonal the quantum path would carry without coherences).');
+  const legend = legendPiece(
+    spec.view,
+    spec.palette,
+    spec.scaleText,
+    FS - 1,
+    'Classical strip: the classical path x⁽ᵏ⁾ on the same colour scale (the diagonal the quantum path would carry without coherences).',
+  );
   return document([header(spec), grid, legend, readouts(spec, 220)], 22, spec.title);
 }
 
@@ -190,6 +200,12 @@ export function layerFigureSvg(spec: FigureSpec): string {
     height += FS + 6;
   }
   const body: Piece = { svg: parts.join(''), width, height };
-  const legend = legendPiece(spec.view, spec.palette, spec.scaleText, FS - 1, 'Classical path: x⁽ᵏ⁾ placed on a diagonal, on the same colour scale as the quantum path.');
+  const legend = legendPiece(
+    spec.view,
+    spec.palette,
+    spec.scaleText,
+    FS - 1,
+    'Classical path: x⁽ᵏ⁾ placed on a diagonal, on the same colour scale as the quantum path.',
+  );
   return document([header(spec), body, legend, readouts(spec, 220)], 22, spec.title);
 }

@@ -31,7 +31,13 @@ export interface Piece {
  * One <text> whose box (estimated) is [x, x + width] × [y, y + fs] for anchor 'start'
  * ('middle': centred on x, 'end': ending at x): baseline at y + 0.8·fs.
  */
-export function text(s: string, x: number, y: number, fs: number, opts: { anchor?: 'start' | 'middle' | 'end'; bold?: boolean; fill?: string; mono?: boolean } = {}): string {
+export function text(
+  s: string,
+  x: number,
+  y: number,
+  fs: number,
+  opts: { anchor?: 'start' | 'middle' | 'end'; bold?: boolean; fill?: string; mono?: boolean } = {},
+): string {
   const anchor = opts.anchor ?? 'start';
   return `<text x="${r2(x)}" y="${r2(y + 0.8 * fs)}" font-size="${fs}"${anchor === 'start' ? '' : ` text-anchor="${anchor}"`}${opts.bold ? ' font-weight="bold"' : ''} font-family="${opts.mono ? 'monospace' : FONT}" fill="${opts.fill ?? AXIS_TEXT}">${xmlEscape(s)}</text>`;
 }
@@ -46,7 +52,13 @@ export const r2 = (v: number) => String(Math.round(v * 100) / 100);
  * element is taken off so the drawing can be placed in a group; its size is the root's.
  * Throws when the plugin has no SVG export.
  */
-export function matrixPiece(exportSvg: ((d: MatrixData, o: { palette: Palette; cssSize: number; labels: boolean }) => string) | undefined, data: MatrixData, palette: Palette, cssSize: number, labels: boolean): Piece {
+export function matrixPiece(
+  exportSvg: ((d: MatrixData, o: { palette: Palette; cssSize: number; labels: boolean }) => string) | undefined,
+  data: MatrixData,
+  palette: Palette,
+  cssSize: number,
+  labels: boolean,
+): Piece {
   if (!exportSvg) throw new Error('this matrix view has no SVG export');
   const doc = exportSvg(data, { palette, cssSize, labels });
   const head = /^<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"[^>]*>/.exec(doc);
@@ -88,7 +100,10 @@ export function legendPiece(view: MatrixView, palette: Palette, scaleText: strin
   let x = 0;
   const barH = Math.round(fs * 0.9);
   if (view === 'city') {
-    for (const [name, phase] of [['positive', 0], ['negative', Math.PI]] as const) {
+    for (const [name, phase] of [
+      ['positive', 0],
+      ['negative', Math.PI],
+    ] as const) {
       parts.push(`<rect x="${x}" y="0" width="${barH}" height="${barH}" fill="${css(phaseColour(spec, phase))}"/>`);
       parts.push(text(name, x + barH + 6, (barH - fs) / 2, fs));
       x += barH + 6 + textWidth(name, fs) + 16;
@@ -98,7 +113,10 @@ export function legendPiece(view: MatrixView, palette: Palette, scaleText: strin
     x = textWidth('phase', fs) + 10;
     const W = 200;
     const n = 64;
-    for (let k = 0; k < n; k++) parts.push(`<rect x="${r2(x + (k * W) / n)}" y="0" width="${r2(W / n + 0.3)}" height="${barH}" fill="${css(phaseColour(spec, ((k + 0.5) / n) * 2 * Math.PI))}"/>`);
+    for (let k = 0; k < n; k++)
+      parts.push(
+        `<rect x="${r2(x + (k * W) / n)}" y="0" width="${r2(W / n + 0.3)}" height="${barH}" fill="${css(phaseColour(spec, ((k + 0.5) / n) * 2 * Math.PI))}"/>`,
+      );
     parts.push(`<rect x="${r2(x)}" y="0" width="${W}" height="${barH}" fill="none" stroke="rgba(0,0,0,0.3)" stroke-width="1"/>`);
     const ticks = ['0', 'π/2', 'π', '3π/2', '2π'];
     const tfs = Math.round(fs * 0.85);

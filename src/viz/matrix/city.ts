@@ -27,7 +27,7 @@ export function cityFaces(L: CityLayout, data: MatrixData, paletteId: MatrixDraw
       for (let panel = 0; panel < 2; panel++) {
         const v = parts[panel][i * data.d + j];
         if (!(Math.abs(v) > VIZ_LIMITS.zeroTolerance) || !(data.scaleMax > 0)) continue;
-        const h = (Math.max(-1, Math.min(1, v / data.scaleMax)) * L.hMax);
+        const h = Math.max(-1, Math.min(1, v / data.scaleMax)) * L.hMax;
         const col: RGB = v >= 0 ? pos : neg;
         const [t, r, bt, l] = footprint(L, panel, i, j, BAR_FILL);
         const up = (p: Pt, dh: number): Pt => [p[0], p[1] - dh];
@@ -69,7 +69,9 @@ function drawBase(ctx: CanvasRenderingContext2D, L: CityLayout, panel: number): 
 /** The floor grid of a panel as one SVG <path> (the vector twin of drawBase). */
 function floorSvg(L: CityLayout, panel: number): string {
   const f = (p: Pt) => `${p[0].toFixed(2)} ${p[1].toFixed(2)}`;
-  return `<path d="${floorLines(L, panel).map(([a, b]) => `M${f(a)}L${f(b)}`).join('')}" fill="none" stroke="${FLOOR_STROKE}" stroke-width="1"/>`;
+  return `<path d="${floorLines(L, panel)
+    .map(([a, b]) => `M${f(a)}L${f(b)}`)
+    .join('')}" fill="none" stroke="${FLOOR_STROKE}" stroke-width="1"/>`;
 }
 
 /**
@@ -150,7 +152,8 @@ export const cityPlugin: MatrixPlugin = {
       }
     }
     // The label boxes in CSS px (x, y, w, h), for the e2e check that none overlap.
-    if (titled) target.dataset.labelBoxes = JSON.stringify(L.labels.map((l) => [l.box.x, l.box.y, l.box.w, l.box.h].map((v) => Math.round((v / L.dpr) * 10) / 10)));
+    if (titled)
+      target.dataset.labelBoxes = JSON.stringify(L.labels.map((l) => [l.box.x, l.box.y, l.box.w, l.box.h].map((v) => Math.round((v / L.dpr) * 10) / 10)));
     if (options.cursor) {
       for (let panel = 0; panel < 2; panel++) {
         const pts = footprint(L, panel, options.cursor.i, options.cursor.j, 1);
@@ -168,11 +171,19 @@ export const cityPlugin: MatrixPlugin = {
   exportSvg(data, options) {
     const L = cityLayout(data.d, data.nQubits, options.cssSize, 1, options.labels !== false, monospaceWidth);
     const floors = floorSvg(L, 0) + floorSvg(L, 1);
-    const polys = cityFaces(L, data, options.palette).map((f) => `<polygon points="${f.pts.map((p) => `${p[0].toFixed(2)},${p[1].toFixed(2)}`).join(' ')}" fill="${f.fill}"/>`);
+    const polys = cityFaces(L, data, options.palette).map(
+      (f) => `<polygon points="${f.pts.map((p) => `${p[0].toFixed(2)},${p[1].toFixed(2)}`).join(' ')}" fill="${f.fill}"/>`,
+    );
     // Titles only on the titled (labelled) layout, as on the canvas: the unlabelled one keeps no room for them.
-    const titles = options.labels === false ? '' : `<text x="${L.width / 4}" y="12" text-anchor="middle" font-size="11" fill="${AXIS_TEXT}">${xmlEscape('Re ρ')}</text><text x="${(3 * L.width) / 4}" y="12" text-anchor="middle" font-size="11" fill="${AXIS_TEXT}">${xmlEscape('Im ρ')}</text>`;
+    const titles =
+      options.labels === false
+        ? ''
+        : `<text x="${L.width / 4}" y="12" text-anchor="middle" font-size="11" fill="${AXIS_TEXT}">${xmlEscape('Re ρ')}</text><text x="${(3 * L.width) / 4}" y="12" text-anchor="middle" font-size="11" fill="${AXIS_TEXT}">${xmlEscape('Im ρ')}</text>`;
     const labels = options.labels
-      ? L.labels.map((l) => `<text x="${l.box.x.toFixed(2)}" y="${(l.box.y + l.box.h / 2).toFixed(2)}" dominant-baseline="middle" font-size="${L.labelPx}" font-family="monospace" fill="${AXIS_TEXT}" stroke="#ffffff" stroke-opacity="0.9" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${xmlEscape(l.text)}</text>`)
+      ? L.labels.map(
+          (l) =>
+            `<text x="${l.box.x.toFixed(2)}" y="${(l.box.y + l.box.h / 2).toFixed(2)}" dominant-baseline="middle" font-size="${L.labelPx}" font-family="monospace" fill="${AXIS_TEXT}" stroke="#ffffff" stroke-opacity="0.9" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${xmlEscape(l.text)}</text>`,
+        )
       : [];
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${L.width}" height="${L.height}" viewBox="0 0 ${L.width} ${L.height}">${titles}${floors}${polys.join('')}${labels.join('')}</svg>`;
   },

@@ -55,8 +55,7 @@ for (const [d, n] of [
   [64, 6],
 ])
   for (const css of [140, 200, 260, 354, 420, 480, 560, 670, 760])
-    for (const dpr of [1, 2])
-      for (const measure of [estimateText, wideFont]) CASES.push({ d, n, css, dpr, measure });
+    for (const dpr of [1, 2]) for (const measure of [estimateText, wideFont]) CASES.push({ d, n, css, dpr, measure });
 
 describe('city labels', () => {
   it.each(CASES)('$d×$d at $css px, dpr $dpr: no two labels overlap, no bar covers one, all inside the canvas', ({ d, n, css, dpr, measure }) => {
@@ -72,7 +71,10 @@ describe('city labels', () => {
     const faces = cityFaces(L, fullMatrix(d, n), 'default');
     expect(faces.length).toBe(2 * 3 * d * d);
     for (const l of L.labels) {
-      expect(faces.some((f) => boxHitsPolygon(l.box, f.pts)), `a bar covers ${l.text} (panel ${l.panel})`).toBe(false);
+      expect(
+        faces.some((f) => boxHitsPolygon(l.box, f.pts)),
+        `a bar covers ${l.text} (panel ${l.panel})`,
+      ).toBe(false);
       expect(l.box.x).toBeGreaterThanOrEqual(0);
       expect(l.box.y).toBeGreaterThanOrEqual(0);
       expect(l.box.x + l.box.w).toBeLessThanOrEqual(L.width);

@@ -81,7 +81,12 @@ export function basePoint(L: Pick<CityLayout, 'origins' | 'a'>, panel: number, i
 /** The four corners (top, right, bottom, left) of the footprint of cell (i, j), `f` = fraction of the cell. */
 export function footprint(L: Pick<CityLayout, 'origins' | 'a'>, panel: number, i: number, j: number, f: number): Pt[] {
   const c = (1 - f) / 2;
-  return [basePoint(L, panel, i + c, j + c), basePoint(L, panel, i + c, j + 1 - c), basePoint(L, panel, i + 1 - c, j + 1 - c), basePoint(L, panel, i + 1 - c, j + c)];
+  return [
+    basePoint(L, panel, i + c, j + c),
+    basePoint(L, panel, i + c, j + 1 - c),
+    basePoint(L, panel, i + 1 - c, j + 1 - c),
+    basePoint(L, panel, i + 1 - c, j + c),
+  ];
 }
 
 /** The smallest power-of-two step ≥ 1 at which boxes w×h, `step` cells apart along `dir`·a, do not overlap (≤ d). */
@@ -99,7 +104,15 @@ export const CITY_LABEL_CSS = 10;
  * (Re ρ, Im ρ) of a d×d matrix on nQubits. `titled`: the large view, with titles and basis
  * labels; without them (the network chain's small cells) the floor takes the whole width.
  */
-export function cityLayout(d: number, nQubits: number, cssWidth: number, dpr: number, titled = true, measure: MeasureText = estimateText, labelCss = CITY_LABEL_CSS): CityLayout {
+export function cityLayout(
+  d: number,
+  nQubits: number,
+  cssWidth: number,
+  dpr: number,
+  titled = true,
+  measure: MeasureText = estimateText,
+  labelCss = CITY_LABEL_CSS,
+): CityLayout {
   const width = Math.round(cssWidth * dpr);
   const panelW = width / 2;
   const fontPx = Math.max(11, labelCss + 1) * dpr;

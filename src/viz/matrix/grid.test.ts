@@ -20,7 +20,9 @@ describe('cellAtClient', () => {
         // And every other cell's middle.
         for (let i = 0; i < 4; i++)
           for (let j = 0; j < 4; j++)
-            expect(cellAtClient(g, rect, rect.left + (L.left / dpr + (j + 0.5) * cellCss) * scale, rect.top + (L.top / dpr + (i + 0.5) * cellCss) * scale)).toEqual({ i, j });
+            expect(
+              cellAtClient(g, rect, rect.left + (L.left / dpr + (j + 0.5) * cellCss) * scale, rect.top + (L.top / dpr + (i + 0.5) * cellCss) * scale),
+            ).toEqual({ i, j });
         // The label margins and beyond the grid read nothing.
         expect(cellAtClient(g, rect, rect.left + 2, rect.top + 2)).toBeNull();
         expect(cellAtClient(g, rect, rect.left + rect.width + 5, rect.top + rect.height / 2)).toBeNull();

@@ -67,7 +67,20 @@ export function gridLayout(d: number, nQubits: number, cssSize: number, dpr: num
   const topCss = labels ? (rotateTop ? Math.ceil(labelW) : fontCss + 8) : 0;
   const left = Math.round(leftCss * dpr);
   const top = Math.round(topCss * dpr);
-  return { d, dpr, cell, left, top, width: left + cell * d + 1, height: top + cell * d + 1, labelEvery, rotateTop, fontPx: fontCss * dpr, rowLabels, indexLabels };
+  return {
+    d,
+    dpr,
+    cell,
+    left,
+    top,
+    width: left + cell * d + 1,
+    height: top + cell * d + 1,
+    labelEvery,
+    rotateTop,
+    fontPx: fontCss * dpr,
+    rowLabels,
+    indexLabels,
+  };
 }
 
 /** Size the canvas for `width`×`height` device pixels and return a cleared context. */

@@ -27,7 +27,12 @@ export function createBaselinesApi(opts: { loadDigits: () => Promise<DigitSet> }
      * request's training split; `size` 'quick' trains fewer epochs / VQC layers.
      * Errors: a digits request, a second call while one runs, predictions of the wrong length.
      */
-    async runBaselines(req: TrainRequest, given: GivenRow[] = [], size: 'quick' | 'full' = 'full', onProgress?: (line: string) => void): Promise<BaselineRow[]> {
+    async runBaselines(
+      req: TrainRequest,
+      given: GivenRow[] = [],
+      size: 'quick' | 'full' = 'full',
+      onProgress?: (line: string) => void,
+    ): Promise<BaselineRow[]> {
       if (req.task !== 'entanglement') throw new Error('runBaselines: only the entanglement task has these baselines');
       if (running) throw new Error('runBaselines: already running');
       running = true;

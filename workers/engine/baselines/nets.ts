@@ -46,7 +46,8 @@ export interface BaselineResult {
 
 /** Mean and std per feature of the training rows (std 0 → 1). */
 function featureStats(x: ArrayLike<number>, n: number, f: number): { mean: Float32Array; std: Float32Array } {
-  const mean = new Float32Array(f), std = new Float32Array(f);
+  const mean = new Float32Array(f),
+    std = new Float32Array(f);
   for (let s = 0; s < n; s++) for (let j = 0; j < f; j++) mean[j] += x[s * f + j] / n;
   for (let s = 0; s < n; s++) for (let j = 0; j < f; j++) std[j] += (x[s * f + j] - mean[j]) ** 2 / n;
   for (let j = 0; j < f; j++) std[j] = std[j] > 1e-12 ? Math.sqrt(std[j]) : 1;
@@ -57,7 +58,8 @@ function featureStats(x: ArrayLike<number>, n: number, f: number): { mean: Float
 export async function trainBaseline(spec: BaselineSpec, data: BaselineData): Promise<BaselineResult> {
   const t0 = Date.now();
   const { features: f, classes: C } = data;
-  const nTr = data.trainY.length, nTe = data.testY.length;
+  const nTr = data.trainY.length,
+    nTe = data.testY.length;
   if (data.trainX.length !== nTr * f || data.testX.length !== nTe * f) throw new Error('baseline: feature arrays do not match the label counts');
   const rng = makeRng(spec.seed);
   const stats = spec.standardise === false ? null : featureStats(data.trainX, nTr, f);
@@ -66,7 +68,8 @@ export async function trainBaseline(spec: BaselineSpec, data: BaselineData): Pro
       const t = tf.tensor2d(Float32Array.from(x), [n, f]);
       return stats ? (tf.div(tf.sub(t, tf.tensor1d(stats.mean)), tf.tensor1d(stats.std)) as tf.Tensor2D) : t;
     });
-  const xTr = toTensor(data.trainX, nTr), xTe = toTensor(data.testX, nTe);
+  const xTr = toTensor(data.trainX, nTr),
+    xTe = toTensor(data.testX, nTe);
   const yTr = tf.tidy(() => tf.cast(tf.oneHot(tf.tensor1d(Int32Array.from(data.trainY), 'int32'), C), 'float32') as tf.Tensor2D);
   // Glorot-uniform weights, zero biases, from the seeded rng.
   const widths = [f, ...spec.hidden, C];
@@ -77,7 +80,8 @@ export async function trainBaseline(spec: BaselineSpec, data: BaselineData): Pro
     const lim = Math.sqrt(6 / (a + b));
     const w = new Float32Array(a * b);
     for (let i = 0; i < w.length; i++) w[i] = (2 * rng.uniform() - 1) * lim;
-    const wt = tf.tensor2d(w, [a, b]), bt = tf.zeros([b]);
+    const wt = tf.tensor2d(w, [a, b]),
+      bt = tf.zeros([b]);
     const layer = { w: tf.variable(wt), b: tf.variable(bt) };
     wt.dispose();
     bt.dispose();
@@ -102,13 +106,18 @@ export async function trainBaseline(spec: BaselineSpec, data: BaselineData): Pro
   try {
     for (let epoch = 0; epoch < spec.epochs; epoch++) {
       const perm = Int32Array.from(seededPermutation(nTr, rng));
-      let lossSum = 0, steps = 0;
+      let lossSum = 0,
+        steps = 0;
       for (let s = 0; s < nTr; s += B) {
         const idx = tf.tensor1d(perm.subarray(s, Math.min(nTr, s + B)), 'int32');
-        const cost = optimizer.minimize(() => {
-          const lg = logits(tf.gather(xTr, idx) as tf.Tensor2D);
-          return tf.neg(tf.mean(tf.sum(tf.mul(tf.gather(yTr, idx), tf.logSoftmax(lg)), 1))) as tf.Scalar;
-        }, true, vars)!;
+        const cost = optimizer.minimize(
+          () => {
+            const lg = logits(tf.gather(xTr, idx) as tf.Tensor2D);
+            return tf.neg(tf.mean(tf.sum(tf.mul(tf.gather(yTr, idx), tf.logSoftmax(lg)), 1))) as tf.Scalar;
+          },
+          true,
+          vars,
+        )!;
         lossSum += cost.dataSync()[0];
         steps++;
         cost.dispose();

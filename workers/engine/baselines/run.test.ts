@@ -4,8 +4,25 @@ import { createBaselinesApi } from './api';
 import { loadTaskData } from '../train/data';
 import type { TrainRequest } from '../../../src/protocol/messages';
 
-const req: TrainRequest = { task: 'entanglement', mode: 'quantum-greedy', depth: 1, alpha: 0.5, activation: 'softplus', learningRate: 0.05, epochs: 1, batchSize: 32, seed: 3, trainSize: 120, testSize: 80, adversarialShare: 0.5 };
-const noDigits = { loadDigits: async () => { throw new Error('no digits here'); } };
+const req: TrainRequest = {
+  task: 'entanglement',
+  mode: 'quantum-greedy',
+  depth: 1,
+  alpha: 0.5,
+  activation: 'softplus',
+  learningRate: 0.05,
+  epochs: 1,
+  batchSize: 32,
+  seed: 3,
+  trainSize: 120,
+  testSize: 80,
+  adversarialShare: 0.5,
+};
+const noDigits = {
+  loadDigits: async () => {
+    throw new Error('no digits here');
+  },
+};
 
 describe('entanglement baselines table', () => {
   it('rows carry every figure in range, in the documented order, and render as Markdown', async () => {
@@ -14,7 +31,8 @@ describe('entanglement baselines table', () => {
     const rows = await runEntanglementBaselines(data.train, data.test, spec);
     expect(rows.map((r) => r.family)).toEqual(['mlp', 'vqc', 'vqc', 'kernel', 'kernel']);
     for (const r of rows) {
-      for (const x of [r.accuracy, r.balancedAccuracy, r.dephased, r.dephasedPair, r.marginal, r.marginalPair]) expect(x).toBeGreaterThanOrEqual(0), expect(x).toBeLessThanOrEqual(1);
+      for (const x of [r.accuracy, r.balancedAccuracy, r.dephased, r.dephasedPair, r.marginal, r.marginalPair])
+        expect(x).toBeGreaterThanOrEqual(0), expect(x).toBeLessThanOrEqual(1);
       expect(r.classShares[0] + r.classShares[1]).toBeCloseTo(1, 12);
       expect(r.seconds).toBeGreaterThanOrEqual(0);
     }
@@ -46,7 +64,9 @@ describe('entanglement baselines table', () => {
     await expect(api.runBaselines({ ...req, task: 'digits' })).rejects.toThrow(/only the entanglement task/);
     const data = await loadTaskData(req, noDigits);
     const lines: string[] = [];
-    const p = api.runBaselines(req, [{ label: 'given', family: 'hqrn', predictions: data.test.labels, parameters: 78, seconds: 1 }], 'quick', (l) => lines.push(l));
+    const p = api.runBaselines(req, [{ label: 'given', family: 'hqrn', predictions: data.test.labels, parameters: 78, seconds: 1 }], 'quick', (l) =>
+      lines.push(l),
+    );
     await expect(api.runBaselines(req)).rejects.toThrow(/already running/);
     const rows = await p;
     expect(rows[0]).toMatchObject({ model: 'given', accuracy: 1, balancedAccuracy: 1 });

@@ -59,16 +59,30 @@ export const QUICK_BASELINES_SPEC: BaselinesSpec = {
 };
 
 /** A row's figures from test predictions (test.kinds required). */
-export function baselineRow(model: string, family: BaselineRow['family'], pred: ArrayLike<number>, test: Split, parameters: number, seconds: number): BaselineRow {
+export function baselineRow(
+  model: string,
+  family: BaselineRow['family'],
+  pred: ArrayLike<number>,
+  test: Split,
+  parameters: number,
+  seconds: number,
+): BaselineRow {
   if (!test.kinds) throw new Error('baselineRow: the split has no kinds (not an entanglement split)');
   if (pred.length !== test.n) throw new Error(`baselineRow: ${pred.length} predictions for ${test.n} test states`);
   const f = entanglementFigures(pred, test.labels, test.kinds);
   return {
-    model, family, parameters, seconds,
-    accuracy: f.accuracy, balancedAccuracy: f.balancedAccuracy,
-    dephased: f.dephased.partners, dephasedPair: f.dephased.balanced,
-    marginal: f.marginal.partners, marginalPair: f.marginal.balanced,
-    classShares: f.classShares, oneClassNote: f.oneClassNote,
+    model,
+    family,
+    parameters,
+    seconds,
+    accuracy: f.accuracy,
+    balancedAccuracy: f.balancedAccuracy,
+    dephased: f.dephased.partners,
+    dephasedPair: f.dephased.balanced,
+    marginal: f.marginal.partners,
+    marginalPair: f.marginal.balanced,
+    classShares: f.classShares,
+    oneClassNote: f.oneClassNote,
   };
 }
 
@@ -80,13 +94,22 @@ const tick = () => new Promise<void>((r) => setTimeout(r, 0));
  * `log` gets one line per row; an `await` between models keeps a worker responsive;
  * `cancelled()` stops before the next model.
  */
-export async function runEntanglementBaselines(train: Split, test: Split, spec: BaselinesSpec, log?: (s: string) => void, cancelled?: () => boolean): Promise<BaselineRow[]> {
+export async function runEntanglementBaselines(
+  train: Split,
+  test: Split,
+  spec: BaselinesSpec,
+  log?: (s: string) => void,
+  cancelled?: () => boolean,
+): Promise<BaselineRow[]> {
   if (!train.v || !test.v) throw new Error('runEntanglementBaselines: needs packed states (an entanglement split)');
-  const trS = statesOf(train), teS = statesOf(test);
+  const trS = statesOf(train),
+    teS = statesOf(test);
   const rows: BaselineRow[] = [];
   const add = (r: BaselineRow) => {
     rows.push(r);
-    log?.(`${r.model}: ${r.accuracy.toFixed(4)} (balanced ${r.balancedAccuracy.toFixed(4)}, dephased ${r.dephased.toFixed(3)}, marginal ${r.marginal.toFixed(3)}; ${r.seconds.toFixed(1)} s)`);
+    log?.(
+      `${r.model}: ${r.accuracy.toFixed(4)} (balanced ${r.balancedAccuracy.toFixed(4)}, dephased ${r.dephased.toFixed(3)}, marginal ${r.marginal.toFixed(3)}; ${r.seconds.toFixed(1)} s)`,
+    );
   };
   const feats = (ss: CMat[]) => {
     const x = new Float64Array(ss.length * 16);
@@ -94,10 +117,20 @@ export async function runEntanglementBaselines(train: Split, test: Split, spec: 
     return x;
   };
   let t0 = Date.now();
-  const xTr = feats(trS), xTe = feats(teS);
+  const xTr = feats(trS),
+    xTe = feats(teS);
   const mlp = trainMlp(spec.mlp, 16, 2, () => ({ x: xTr, y: train.labels, n: train.n }));
   const pm = mlpProba(mlp, xTe, test.n);
-  add(baselineRow(`MLP 16→${spec.mlp.hidden.join('→')}→2 (full ρ)`, 'mlp', Int32Array.from({ length: test.n }, (_, i) => (pm[2 * i + 1] > pm[2 * i] ? 1 : 0)), test, mlpParameters(mlp), (Date.now() - t0) / 1000));
+  add(
+    baselineRow(
+      `MLP 16→${spec.mlp.hidden.join('→')}→2 (full ρ)`,
+      'mlp',
+      Int32Array.from({ length: test.n }, (_, i) => (pm[2 * i + 1] > pm[2 * i] ? 1 : 0)),
+      test,
+      mlpParameters(mlp),
+      (Date.now() - t0) / 1000,
+    ),
+  );
   for (const L of spec.vqc.layers) {
     await tick();
     if (cancelled?.()) return rows;
@@ -125,6 +158,9 @@ export function baselinesMarkdown(rows: BaselineRow[]): string {
   return [
     '| model | overall | balanced | dephased (pair bal.) | marginal (pair bal.) | predicted sep. / ent. | parameters | seconds |',
     '|---|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.model} | ${f(r.accuracy)} | ${f(r.balancedAccuracy)} | ${f(r.dephased)} (${f(r.dephasedPair)}) | ${f(r.marginal)} (${f(r.marginalPair)}) | ${r.classShares.map((s) => f(s)).join(' / ')} | ${r.parameters} | ${r.seconds.toFixed(1)} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.model} | ${f(r.accuracy)} | ${f(r.balancedAccuracy)} | ${f(r.dephased)} (${f(r.dephasedPair)}) | ${f(r.marginal)} (${f(r.marginalPair)}) | ${r.classShares.map((s) => f(s)).join(' / ')} | ${r.parameters} | ${r.seconds.toFixed(1)} |`,
+    ),
   ].join('\n');
 }

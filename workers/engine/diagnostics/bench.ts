@@ -59,9 +59,14 @@ let cached2q: Work | null = null;
 function work2q(): Work {
   if (cached2q) return cached2q;
   const rng = makeRng(2026);
-  const d = 4, D = d * d, n = 5000;
+  const d = 4,
+    D = d * d,
+    n = 5000;
   const model = randomQuantumModel(2, BLOCKS, rng, { activation: 'relu', alpha: 0.5, classes: 2 });
-  const re = new Float64Array(n * D), im = new Float64Array(n * D), v0 = new Float64Array(n * D), x0 = new Float64Array(n * d);
+  const re = new Float64Array(n * D),
+    im = new Float64Array(n * D),
+    v0 = new Float64Array(n * D),
+    x0 = new Float64Array(n * d);
   for (let s = 0; s < n; s++) {
     const rho = randomDensityMatrix(d, rng);
     re.set(rho.re, s * D);
@@ -88,7 +93,8 @@ let cachedDigits: Work | null = null;
 async function workDigits(loadDigits: () => Promise<DigitSet>): Promise<Work> {
   if (cachedDigits) return cachedDigits;
   const rng = makeRng(2027);
-  const d = DIGIT_DIM, n = 1000;
+  const d = DIGIT_DIM,
+    n = 1000;
   const ds = digitsDataset(await loadDigits(), { seed: 1, n });
   const model = randomQuantumModel(6, BLOCKS, rng, { activation: 'relu', alpha: 0.5, classes: 10 });
   const analog = classicalAnalog(model).blocks;
@@ -124,7 +130,8 @@ export async function runBench(
     // engine and core interleaved, run by run, so that load on the machine hits both alike
     await engine.forward(w.req);
     w.core();
-    const es: number[] = [], cs: number[] = [];
+    const es: number[] = [],
+      cs: number[] = [];
     for (let r = 0; r < runs; r++) {
       let t0 = performance.now();
       await engine.forward(w.req);
@@ -133,15 +140,28 @@ export async function runBench(
       w.core();
       cs.push(performance.now() - t0);
     }
-    const ms = median(es), coreMs = median(cs);
+    const ms = median(es),
+      coreMs = median(cs);
     const share = await kernelShare(() => engine.forward(w.req));
-    rows.push({ backend, id, case: name, states: w.n, ms, statesPerSecond: (w.n / ms) * 1000, coreMs, speedup: coreMs / ms, gflop: w.gflop, ...(Number.isNaN(share) ? {} : { kernelShare: share }) });
+    rows.push({
+      backend,
+      id,
+      case: name,
+      states: w.n,
+      ms,
+      statesPerSecond: (w.n / ms) * 1000,
+      coreMs,
+      speedup: coreMs / ms,
+      gflop: w.gflop,
+      ...(Number.isNaN(share) ? {} : { kernelShare: share }),
+    });
   };
   const trainRow = async (id: BenchCase, name: string, req: TrainRequest, n: number) => {
     const hooks = { onProgress: () => undefined, control: new TrainControl(), loadDigits: opts.loadDigits };
     await train(req, hooks); // warm-up: kernels, data generation paths
     // median of three runs (one run is one epoch: noisy on a shared machine)
-    const epochs: number[] = [], walls: number[] = [];
+    const epochs: number[] = [],
+      walls: number[] = [];
     let last: TrainResult['history'][number] | undefined;
     for (let r = 0; r < Math.min(3, runs); r++) {
       const t0 = performance.now();
@@ -181,7 +201,12 @@ export async function runBench(
     else if (c === 'train-classical-digits')
       await trainRow(c, 'train 1 epoch, classical, digits (6000)', { ...TRAIN_BASE, task: 'digits', mode: 'classical', depth: 3 }, 6000);
     else if (c === 'train-quantum-entanglement')
-      await trainRow(c, 'train 1 epoch, quantum end-to-end, entanglement (1300)', { ...TRAIN_BASE, task: 'entanglement', mode: 'quantum-end-to-end', depth: 3 }, 1300);
+      await trainRow(
+        c,
+        'train 1 epoch, quantum end-to-end, entanglement (1300)',
+        { ...TRAIN_BASE, task: 'entanglement', mode: 'quantum-end-to-end', depth: 3 },
+        1300,
+      );
     else if (c === 'presets')
       for (const p of TRAINING_PRESETS) {
         // as the training studio runs it: the preset, then its baselines on the same data

@@ -80,7 +80,7 @@ export function formatBenchTable(rows: BenchRow[]): string {
     ...body.map(line),
     '',
     'vs core = core ms / engine ms (> 1: engine faster); vs numpy = engine ms / numpy ms (≤ 1: engine at least as fast);',
-    'GFLOP/s = the textbook formulation\'s matMul work (2·m·k·n per product) over the engine\'s time; outside kernels =',
+    "GFLOP/s = the textbook formulation's matMul work (2·m·k·n per product) over the engine's time; outside kernels =",
     '1 − (tf.profile kernel time / wall time) of one run: dispatch, uploads, read-back, JS.',
   ].join('\n');
 }

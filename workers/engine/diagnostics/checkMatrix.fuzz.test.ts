@@ -37,7 +37,8 @@ function isPsdWithin(re: number[][], im: number[][], delta: number): boolean {
     lr[j][j] = ljj;
     for (let i = j + 1; i < n; i++) {
       // L_ij = (ρ_ij − Σ_k L_ik conj(L_jk)) / L_jj
-      let sr = re[i][j], si = im[i][j];
+      let sr = re[i][j],
+        si = im[i][j];
       for (let k = 0; k < j; k++) {
         sr -= lr[i][k] * lr[j][k] + li[i][k] * li[j][k];
         si -= li[i][k] * lr[j][k] - lr[i][k] * li[j][k];
@@ -105,13 +106,20 @@ const anyMatrix = fc.oneof(
   { weight: 1, arbitrary: fc.array(row(fc.integer({ min: 0, max: 6 })), { minLength: 0, maxLength: 6 }) },
 );
 const gaussianish = fc.double({ min: -1, max: 1, noNaN: true });
-const factor = fc.integer({ min: 1, max: N }).chain((k) =>
-  fc.tuple(
-    fc.array(fc.array(gaussianish, { minLength: k, maxLength: k }), { minLength: N, maxLength: N }),
-    fc.array(fc.array(gaussianish, { minLength: k, maxLength: k }), { minLength: N, maxLength: N }),
-  ),
+const factor = fc
+  .integer({ min: 1, max: N })
+  .chain((k) =>
+    fc.tuple(
+      fc.array(fc.array(gaussianish, { minLength: k, maxLength: k }), { minLength: N, maxLength: N }),
+      fc.array(fc.array(gaussianish, { minLength: k, maxLength: k }), { minLength: N, maxLength: N }),
+    ),
+  );
+const nonZeroFactor = factor.filter(([re, im]) =>
+  re
+    .flat()
+    .concat(im.flat())
+    .some((v) => Math.abs(v) > 1e-3),
 );
-const nonZeroFactor = factor.filter(([re, im]) => re.flat().concat(im.flat()).some((v) => Math.abs(v) > 1e-3));
 
 function expectWellFormedAnswer(re: number[][], im: number[][]): string | null {
   casesTried++;

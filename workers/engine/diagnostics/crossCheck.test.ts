@@ -19,6 +19,9 @@ describe.each(['cpu', 'wasm'] as const)('cross-check against the float64 core on
     }
     expect(r.maxAbsError).toBeLessThanOrEqual(1e-4);
     expect(tf.memory().numTensors).toBe(before);
-    console.log(`${backend}: max |engine − core| = ${r.maxAbsError.toExponential(2)} (${r.ms.toFixed(0)} ms)\n` + r.cases.map((c) => `  ${c.name}: ${c.maxAbsError.toExponential(2)}`).join('\n'));
+    console.log(
+      `${backend}: max |engine − core| = ${r.maxAbsError.toExponential(2)} (${r.ms.toFixed(0)} ms)\n` +
+        r.cases.map((c) => `  ${c.name}: ${c.maxAbsError.toExponential(2)}`).join('\n'),
+    );
   });
 });

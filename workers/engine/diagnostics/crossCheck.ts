@@ -38,7 +38,8 @@ export interface CrossCheckResult {
 /** n states as one row-major StateBatch (re/im, n×d×d). */
 export function toBatch(states: CMat[]): StateBatch {
   const d = states[0].rows;
-  const re = new Float64Array(states.length * d * d), im = new Float64Array(states.length * d * d);
+  const re = new Float64Array(states.length * d * d),
+    im = new Float64Array(states.length * d * d);
   states.forEach((s, k) => {
     re.set(s.re, k * d * d);
     im.set(s.im, k * d * d);
@@ -51,8 +52,10 @@ export function compareWithCore(model: Model, states: CMat[], res: ForwardRespon
   const t0 = performance.now();
   const refs = states.map((rho0) => runForward(model, rho0, { measures: false }));
   const coreMs = performance.now() - t0;
-  const d = states[0].rows, D = d * d;
-  let err = 0, entries = 0;
+  const d = states[0].rows,
+    D = d * d;
+  let err = 0,
+    entries = 0;
   const upd = (a: number, b: number) => {
     const e = Math.abs(a - b);
     // NaN anywhere is an infinite error

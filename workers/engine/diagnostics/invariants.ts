@@ -139,7 +139,8 @@ const yieldToEventLoop = () => new Promise<void>((r) => setTimeout(r, 0));
  * probability must be finite.
  */
 export async function invariantCheck(engine: Engine, nStates: number, seed = 1): Promise<InvariantReport> {
-  if (!Number.isInteger(nStates) || nStates < 1 || nStates > 1e6) throw new RangeError(`invariantCheck: nStates must be an integer in [1, 10^6], got ${nStates}`);
+  if (!Number.isInteger(nStates) || nStates < 1 || nStates > 1e6)
+    throw new RangeError(`invariantCheck: nStates must be an integer in [1, 10^6], got ${nStates}`);
   const t0 = performance.now();
   const rng = makeRng(seed);
   const tol = INVARIANT_TOLERANCES;
@@ -232,7 +233,9 @@ function checkResponse(res: ForwardResponse, n: number, d: number, violate: Viol
         violate(s, layer, 'non-finite', NaN);
         continue;
       }
-      let herm = 0, tr = 0, ti = 0;
+      let herm = 0,
+        tr = 0,
+        ti = 0;
       for (let i = 0; i < d; i++) {
         tr += rho.re[i * d + i];
         ti += rho.im[i * d + i];

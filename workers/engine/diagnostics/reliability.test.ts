@@ -79,7 +79,7 @@ describe('out-of-range numerics give the results docs/math.md §2 defines, never
   const batch = toBatch(states);
   const withBlock = (patch: Partial<QuantumModel['blocks'][number]>): QuantumModel => ({ ...base, blocks: [{ ...base.blocks[0], ...patch }] });
 
-  it('a dead block (all-zero activation): q uniform 1/d, dead flagged, ρ\' = αρ + (1 − α) I/d', async () => {
+  it("a dead block (all-zero activation): q uniform 1/d, dead flagged, ρ' = αρ + (1 − α) I/d", async () => {
     const model = withBlock({ bias: new Float64Array(4).fill(-1e3), activation: 'relu', alpha: 0.3 });
     const res = await api.forward({ model: modelToJson(model), states: batch, measures: 'all' });
     expect(nonFiniteNumbers(res)).toEqual([]);
@@ -111,7 +111,7 @@ describe('out-of-range numerics give the results docs/math.md §2 defines, never
     });
   }
 
-  it('α = 1: every layer is the input (ρ\' = ρ); α = 0: ρ\' = diag(q), off-diagonals gone', async () => {
+  it("α = 1: every layer is the input (ρ' = ρ); α = 0: ρ' = diag(q), off-diagonals gone", async () => {
     const one = await api.forward({ model: modelToJson(withBlock({ alpha: 1 })), states: batch, measures: 'all' });
     const zero = await api.forward({ model: modelToJson(withBlock({ alpha: 0 })), states: batch, measures: 'all' });
     expect(nonFiniteNumbers(one)).toEqual([]);
@@ -120,7 +120,8 @@ describe('out-of-range numerics give the results docs/math.md §2 defines, never
       for (let i = 0; i < 16; i++) {
         expect(Math.abs(one.layers[0].rho!.re[s * 16 + i] - rho.re[i])).toBeLessThanOrEqual(1e-6);
         expect(Math.abs(one.layers[0].rho!.im[s * 16 + i] - rho.im[i])).toBeLessThanOrEqual(1e-6);
-        const r = Math.floor(i / 4), c = i % 4;
+        const r = Math.floor(i / 4),
+          c = i % 4;
         expect(zero.layers[0].rho!.re[s * 16 + i]).toBeCloseTo(r === c ? zero.layers[0].q[s * 4 + r] : 0, 6);
         expect(Math.abs(zero.layers[0].rho!.im[s * 16 + i])).toBe(0);
       }

@@ -102,32 +102,101 @@ describe('explore (the explorer’s worker request)', () => {
   });
 
   it('names the problem of bad requests', async () => {
-    await expect(explore({ requestId: 5, stack: { ...stack('entanglement', 1), blocks: [{ ...blocks(1)[0], alpha: -1 }] }, input: { kind: 'bell', which: 'psi-' } }, deps)).rejects.toThrow(/blocks\[0\]\.alpha: must be in \[0, 1\], got -1/);
-    await expect(explore({ requestId: 6, stack: stack('entanglement', 1), input: { kind: 'matrix', re: [[1.25, 0, 0, 0], [0, -0.25, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]], im: [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]] } }, deps)).rejects.toThrow(/matrix: not positive semidefinite/);
-    expect(checkMatrix([[1, 0], [0, 0]], [[0, 0], [0, 0]]).problem).toMatch(/4×4/);
-    expect(checkMatrix([[0.5, 0, 0, 0.5], [0, 0, 0, 0], [0, 0, 0, 0], [0.5, 0, 0, 0.5]], [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]])).toEqual({ problem: null, traceDistance: expect.closeTo(0, 12) });
+    await expect(
+      explore({ requestId: 5, stack: { ...stack('entanglement', 1), blocks: [{ ...blocks(1)[0], alpha: -1 }] }, input: { kind: 'bell', which: 'psi-' } }, deps),
+    ).rejects.toThrow(/blocks\[0\]\.alpha: must be in \[0, 1\], got -1/);
+    await expect(
+      explore(
+        {
+          requestId: 6,
+          stack: stack('entanglement', 1),
+          input: {
+            kind: 'matrix',
+            re: [
+              [1.25, 0, 0, 0],
+              [0, -0.25, 0, 0],
+              [0, 0, 0, 0],
+              [0, 0, 0, 0],
+            ],
+            im: [
+              [0, 0, 0, 0],
+              [0, 0, 0, 0],
+              [0, 0, 0, 0],
+              [0, 0, 0, 0],
+            ],
+          },
+        },
+        deps,
+      ),
+    ).rejects.toThrow(/matrix: not positive semidefinite/);
+    expect(
+      checkMatrix(
+        [
+          [1, 0],
+          [0, 0],
+        ],
+        [
+          [0, 0],
+          [0, 0],
+        ],
+      ).problem,
+    ).toMatch(/4×4/);
+    expect(
+      checkMatrix(
+        [
+          [0.5, 0, 0, 0.5],
+          [0, 0, 0, 0],
+          [0, 0, 0, 0],
+          [0.5, 0, 0, 0.5],
+        ],
+        [
+          [0, 0, 0, 0],
+          [0, 0, 0, 0],
+          [0, 0, 0, 0],
+          [0, 0, 0, 0],
+        ],
+      ),
+    ).toEqual({ problem: null, traceDistance: expect.closeTo(0, 12) });
   });
 
   it('a hand-entered matrix within 1e-6 is used as its nearest state; outside, the nearest state is offered', async () => {
-    const z = [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]];
+    const z = [
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+    ];
     // Bell Φ+ with a trace defect of 4e-7: accepted, purity 1 (the projection adds 1e-7 per eigenvalue)
-    const re = [[0.4999998, 0, 0, 0.4999998], [0, 0, 0, 0], [0, 0, 0, 0], [0.4999998, 0, 0, 0.4999998]];
+    const re = [
+      [0.4999998, 0, 0, 0.4999998],
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+      [0.4999998, 0, 0, 0.4999998],
+    ];
     const ok = checkMatrix(re, z);
     expect(ok.problem).toBeNull();
     expect(ok.traceDistance).toBeCloseTo(2e-7, 12);
     const r = await explore({ requestId: 8, stack: stack('entanglement', 1), input: { kind: 'matrix', re, im: z } }, deps);
     expect(r.layers[0].measures.trace).toBeCloseTo(1, 6);
     expect(r.layers[0].measures.concurrence).toBeCloseTo(1, 5);
-    const werner = [[0.333, 0, 0, 0.166], [0, 0.166, 0, 0], [0, 0, 0.166, 0], [0.166, 0, 0, 0.333]];
+    const werner = [
+      [0.333, 0, 0, 0.166],
+      [0, 0.166, 0, 0],
+      [0, 0, 0.166, 0],
+      [0.166, 0, 0, 0.333],
+    ];
     const bad = checkMatrix(werner, z);
     expect(bad.problem).toBe('trace is not 1: 0.998 (|Tr ρ − 1| = 0.002 > tolerance 1e-6)');
     expect(bad.nearest!.traceDistance).toBeCloseTo(0.001, 12);
     expect(bad.nearest!.re[0][0]).toBeCloseTo(0.3335, 12);
-    await expect(explore({ requestId: 9, stack: stack('entanglement', 1), input: { kind: 'matrix', re: werner, im: z } }, deps)).rejects.toThrow(/^matrix: trace is not 1: 0\.998/);
+    await expect(explore({ requestId: 9, stack: stack('entanglement', 1), input: { kind: 'matrix', re: werner, im: z } }, deps)).rejects.toThrow(
+      /^matrix: trace is not 1: 0\.998/,
+    );
   });
 
   it('a drawn digit is normalised (§7): a corner drawing gives the same input as the centred one; a blank one has no digit', async () => {
-    const bar = (x0: number, y0: number) => Array.from({ length: 784 }, (_, k) => (k % 28 >= x0 && k % 28 < x0 + 3 && Math.floor(k / 28) >= y0 && Math.floor(k / 28) < y0 + 12 ? 1 : 0));
+    const bar = (x0: number, y0: number) =>
+      Array.from({ length: 784 }, (_, k) => (k % 28 >= x0 && k % 28 < x0 + 3 && Math.floor(k / 28) >= y0 && Math.floor(k / 28) < y0 + 12 ? 1 : 0));
     const corner = await explore({ requestId: 10, stack: stack('digits', 1), input: { kind: 'drawn', pixels: bar(1, 1) } }, deps);
     const centre = await explore({ requestId: 11, stack: stack('digits', 1), input: { kind: 'drawn', pixels: bar(12, 8) } }, deps);
     expect(corner.noDigit).toBeUndefined();

@@ -17,7 +17,15 @@ import { randomQuantumBlock, randomReadout } from '../../../src/core/hqrn/random
 import { makeRng } from '../../../src/core/math/rng';
 import { bellState, dephasedPartner, marginalProductPartner, werner } from '../../../src/core/states/states';
 import { seededButtonState } from '../../../src/core/states/buttons';
-import { EXPLORER_LIMITS, type ExploreLayer, type MatrixCheck, type ExploreRequest, type ExploreResponse, type InputSpec, type StackSpec } from '../../../src/protocol/explorer';
+import {
+  EXPLORER_LIMITS,
+  type ExploreLayer,
+  type MatrixCheck,
+  type ExploreRequest,
+  type ExploreResponse,
+  type InputSpec,
+  type StackSpec,
+} from '../../../src/protocol/explorer';
 import type { Engine } from '../forward/engine';
 import { isDiagonalState } from '../forward/plan';
 import { exploreFast, FAST_PATH_NAME } from './fast';
@@ -112,11 +120,14 @@ export async function inputFromSpec(spec: InputSpec, deps: Pick<ExploreDeps, 'lo
       // normalised as MNIST's digits were (docs/math.md §7); no ink: uniform x and no prediction
       if (spec.pixels.length !== DIGIT_PIXELS) throw new FileFormatError('drawn.pixels', `expected ${DIGIT_PIXELS} pixels, got ${spec.pixels.length}`);
       const d = drawnDigitToInput(spec.pixels);
-      return d.ink ? { rho: diagonalMatrix(d.x), pooled: d.x, digit28: d.image } : { rho: diagonalMatrix(d.x), pooled: d.x, digit28: new Float64Array(DIGIT_PIXELS), noDigit: true };
+      return d.ink
+        ? { rho: diagonalMatrix(d.x), pooled: d.x, digit28: d.image }
+        : { rho: diagonalMatrix(d.x), pooled: d.x, digit28: new Float64Array(DIGIT_PIXELS), noDigit: true };
     }
     case 'mnist': {
       const set = await deps.loadDigits();
-      if (!(Number.isInteger(spec.index) && spec.index >= 0 && spec.index < set.count)) throw new FileFormatError('mnist.index', `must be an integer in [0, ${set.count - 1}], got ${spec.index}`);
+      if (!(Number.isInteger(spec.index) && spec.index >= 0 && spec.index < set.count))
+        throw new FileFormatError('mnist.index', `must be an integer in [0, ${set.count - 1}], got ${spec.index}`);
       const image = digitIntensities(set, spec.index);
       const x = digitToInput(image);
       return { rho: diagonalMatrix(x), pooled: x, digit28: image, digitLabel: set.labels[spec.index] };
@@ -137,7 +148,12 @@ export function checkMatrix(re: number[][], im: number[][]): MatrixCheck {
     if (c.ok) return { problem: null, traceDistance: c.traceDistance };
     if (!c.nearest) return { problem: c.problem, kind: c.kind };
     const json = toJson(c.nearest.rho);
-    return { problem: c.problem, kind: c.kind, minEigenvalue: c.nearest.minEigenvalue, nearest: { re: json.re, im: json.im, traceDistance: c.nearest.traceDistance } };
+    return {
+      problem: c.problem,
+      kind: c.kind,
+      minEigenvalue: c.nearest.minEigenvalue,
+      nearest: { re: json.re, im: json.im, traceDistance: c.nearest.traceDistance },
+    };
   } catch (e) {
     return { problem: (e as Error).message.split('\n')[0] };
   }
@@ -203,7 +219,8 @@ export async function explore(req: ExploreRequest, deps: ExploreDeps): Promise<E
   const model = modelFromStack(req.stack, (json) => deps.engine.parseModel(json));
   const d = 1 << model.nQubits;
   const input = await inputFromSpec(req.input, deps);
-  if (input.rho.rows !== d) throw new FileFormatError('input', `a ${input.rho.rows}×${input.rho.rows} state does not fit the ${req.stack.task} task (d = ${d})`);
+  if (input.rho.rows !== d)
+    throw new FileFormatError('input', `a ${input.rho.rows}×${input.rho.rows} state does not fit the ${req.stack.task} task (d = ${d})`);
   if (model.blocks.length === 0) return depthZero(req, model, input, t0);
   // One state: the float64 core answers faster than tfjs's per-op dispatch (exploreFast.ts).
   const fast = deps.tfjsOnly ? null : exploreFast(model, input.rho);

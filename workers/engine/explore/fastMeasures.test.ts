@@ -10,7 +10,13 @@ import { fastStateMeasures } from './fastMeasures';
 
 /** The explorer's default stack (src/app/explorer/store defaultStack: softplus, default α and gain, seeds 1000 + k, readout seed 7). */
 function defaultStack(task: StackSpec['task'], depth: number): StackSpec {
-  const blocks = Array.from({ length: depth }, (_, k) => ({ id: `b${k}`, alpha: EXPLORER_LIMITS.defaultAlpha, activation: 'softplus' as const, gain: EXPLORER_LIMITS.defaultGain, seed: 1000 + k }));
+  const blocks = Array.from({ length: depth }, (_, k) => ({
+    id: `b${k}`,
+    alpha: EXPLORER_LIMITS.defaultAlpha,
+    activation: 'softplus' as const,
+    gain: EXPLORER_LIMITS.defaultGain,
+    seed: 1000 + k,
+  }));
   return { task, blocks, readoutSeed: 7 };
 }
 
@@ -48,10 +54,16 @@ describe('explore: layer 0 of a digits input', () => {
     const { diagonalMatrix } = await import('../../../src/core/math/complex');
     const pixels = Array.from({ length: 28 * 28 }, (_, i) => ((i * 7919) % 97) / 96);
     const stack = defaultStack('digits', 2);
-    const r = await explore({ requestId: 1, stack, input: { kind: 'drawn', pixels } } as never, { engine: { parseModel: (j: unknown) => j } as never, loadDigits: async () => { throw new Error('unused'); } });
+    const r = await explore({ requestId: 1, stack, input: { kind: 'drawn', pixels } } as never, {
+      engine: { parseModel: (j: unknown) => j } as never,
+      loadDigits: async () => {
+        throw new Error('unused');
+      },
+    });
     const x = Float64Array.from(r.pooled!);
     const want = stateMeasures(diagonalMatrix(x), x);
     const got = r.layers[0].measures;
-    for (const k of ['trace', 'purity', 'entropy', 'coherence', 'traceDistanceToClassical'] as const) expect(Math.abs(got[k]! - want[k]!), k).toBeLessThan(1e-6);
+    for (const k of ['trace', 'purity', 'entropy', 'coherence', 'traceDistanceToClassical'] as const)
+      expect(Math.abs(got[k]! - want[k]!), k).toBeLessThan(1e-6);
   });
 });

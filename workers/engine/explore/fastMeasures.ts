@@ -15,7 +15,7 @@
  *   eigen/singular value, so zero s_i stay ~1e-16 (not ~1e-8).
  * measures.test in workers/engine/explore/fastMeasures.test.ts checks agreement with stateMeasures.
  */
-import { type CMat } from '../../../src/core/math/complex';
+import type { CMat } from '../../../src/core/math/complex';
 import { l1Coherence, PPT_TOLERANCE, purity, type StateMeasures } from '../../../src/core/measures/measures';
 import { negativityFromSpectrum, spectrumEntropy, unitInterval } from '../../../src/core/measures/spectral';
 
@@ -103,7 +103,12 @@ export function fastHermitianEigenvalues(re: ArrayLike<number>, im: ArrayLike<nu
 }
 
 /** f(H) = ½ Σ_k f(λ_k) z_k z_k† over the embedding's 2d eigenvectors (linalg.ts, hermitianFunction). */
-function fastHermitianFunction(re: ArrayLike<number>, im: ArrayLike<number>, d: number, f: (values: Float64Array) => Float64Array): { re: Float64Array; im: Float64Array } {
+function fastHermitianFunction(
+  re: ArrayLike<number>,
+  im: ArrayLike<number>,
+  d: number,
+  f: (values: Float64Array) => Float64Array,
+): { re: Float64Array; im: Float64Array } {
   const n = 2 * d;
   const v = new Float64Array(n * n);
   const w = jacobiSymmetric(embed(re, im, d), n, v);
@@ -114,9 +119,11 @@ function fastHermitianFunction(re: ArrayLike<number>, im: ArrayLike<number>, d: 
     const fk = 0.5 * coef[k];
     if (fk === 0) continue;
     for (let i = 0; i < d; i++) {
-      const ur = v[i * n + k], ui = v[(i + d) * n + k];
+      const ur = v[i * n + k],
+        ui = v[(i + d) * n + k];
       for (let j = 0; j < d; j++) {
-        const vr = v[j * n + k], vi = v[(j + d) * n + k];
+        const vr = v[j * n + k],
+          vi = v[(j + d) * n + k];
         outRe[i * d + j] += fk * (ur * vr + ui * vi);
         outIm[i * d + j] += fk * (ui * vr - ur * vi);
       }
@@ -131,9 +138,12 @@ function jacobiSingularValues(a: Float64Array, m: number): Float64Array {
     let rotated = false;
     for (let i = 0; i < m - 1; i++)
       for (let j = i + 1; j < m; j++) {
-        let alpha = 0, beta = 0, gamma = 0;
+        let alpha = 0,
+          beta = 0,
+          gamma = 0;
         for (let k = 0; k < m; k++) {
-          const x = a[k * m + i], y = a[k * m + j];
+          const x = a[k * m + i],
+            y = a[k * m + j];
           alpha += x * x;
           beta += y * y;
           gamma += x * y;
@@ -145,7 +155,8 @@ function jacobiSingularValues(a: Float64Array, m: number): Float64Array {
         const c = 1 / Math.sqrt(1 + t * t);
         const s = c * t;
         for (let k = 0; k < m; k++) {
-          const x = a[k * m + i], y = a[k * m + j];
+          const x = a[k * m + i],
+            y = a[k * m + j];
           a[k * m + i] = c * x - s * y;
           a[k * m + j] = s * x + c * y;
         }
@@ -174,20 +185,25 @@ function fastConcurrence(rho: CMat): number {
   // M = √ρ · (σ_y⊗σ_y) · conj(√ρ); σ_y⊗σ_y is the real anti-diagonal (−1, 1, 1, −1).
   const sy = [-1, 1, 1, -1];
   // T = √ρ · (σ_y⊗σ_y): column j of T is sy[3 − j] · column (3 − j) of √ρ.
-  const tRe = new Float64Array(16), tIm = new Float64Array(16);
+  const tRe = new Float64Array(16),
+    tIm = new Float64Array(16);
   for (let i = 0; i < d; i++)
     for (let j = 0; j < d; j++) {
       const k = 3 - j;
       tRe[i * d + j] = sq.re[i * d + k] * sy[k];
       tIm[i * d + j] = sq.im[i * d + k] * sy[k];
     }
-  const mRe = new Float64Array(16), mIm = new Float64Array(16);
+  const mRe = new Float64Array(16),
+    mIm = new Float64Array(16);
   for (let i = 0; i < d; i++)
     for (let j = 0; j < d; j++) {
-      let r = 0, im = 0;
+      let r = 0,
+        im = 0;
       for (let k = 0; k < d; k++) {
-        const ar = tRe[i * d + k], ai = tIm[i * d + k];
-        const br = sq.re[k * d + j], bi = -sq.im[k * d + j];
+        const ar = tRe[i * d + k],
+          ai = tIm[i * d + k];
+        const br = sq.re[k * d + j],
+          bi = -sq.im[k * d + j];
         r += ar * br - ai * bi;
         im += ar * bi + ai * br;
       }
@@ -227,7 +243,8 @@ export function fastStateMeasures(rho: CMat, x: ArrayLike<number>): StateMeasure
   };
   if (d === 4) {
     // ρ^{T_B}: (a b, a2 b2) ← (a b2, a2 b).
-    const ptRe = new Float64Array(16), ptIm = new Float64Array(16);
+    const ptRe = new Float64Array(16),
+      ptIm = new Float64Array(16);
     for (let a = 0; a < 2; a++)
       for (let b = 0; b < 2; b++)
         for (let a2 = 0; a2 < 2; a2++)

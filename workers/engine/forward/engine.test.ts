@@ -16,7 +16,6 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-
 /** max |engine − core| over every state entry, x, q and readout probability. */
 async function compare(engine: Engine, model: Model, states: CMat[]): Promise<number> {
   const r = await engine.forward({ model: modelToJson(model), states: batch(states), measures: 'all' });
@@ -59,7 +58,9 @@ describe('Engine.forward on tfjs cpu agrees with the float64 core (docs/math.md 
       it(`${n} qubits, ${kind} inputs`, async () => {
         const d = 1 << n;
         const model = randomQuantumModel(n, 4, rng, { classes: 3 });
-        const states = Array.from({ length: n === 2 ? 20 : 3 }, () => (kind === 'diagonal' ? diagonalMatrix(randomProbabilityVector(d, rng)) : randomDensityMatrix(d, rng)));
+        const states = Array.from({ length: n === 2 ? 20 : 3 }, () =>
+          kind === 'diagonal' ? diagonalMatrix(randomProbabilityVector(d, rng)) : randomDensityMatrix(d, rng),
+        );
         // The engine keeps the compiled weights of its two most recent models on purpose
         // (cachedTensors); nothing else may stay behind.
         const before = tf.memory().numTensors - engine.cachedTensors();
@@ -69,7 +70,12 @@ describe('Engine.forward on tfjs cpu agrees with the float64 core (docs/math.md 
       });
 
   it('a classical model runs the classical network only', async () => {
-    const model: Model = { kind: 'classical', nQubits: 2, blocks: [randomClassicalBlock(4, rng), randomClassicalBlock(4, rng)], readout: randomReadout(4, 2, rng) };
+    const model: Model = {
+      kind: 'classical',
+      nQubits: 2,
+      blocks: [randomClassicalBlock(4, rng), randomClassicalBlock(4, rng)],
+      readout: randomReadout(4, 2, rng),
+    };
     expect(await compare(engine, model, [diagonalMatrix(randomProbabilityVector(4, rng))])).toBeLessThan(1e-4);
   });
 
@@ -101,9 +107,15 @@ describe('Engine.forward on tfjs cpu agrees with the float64 core (docs/math.md 
   it('rejects bad batches and models with a message naming the problem, leaking nothing', async () => {
     const model = modelToJson(randomQuantumModel(2, 1, rng));
     const before = tf.memory().numTensors - engine.cachedTensors();
-    await expect(engine.forward({ model, states: { n: 1, d: 4, re: new Float64Array(15), im: new Float64Array(16) } })).rejects.toThrow(/expected 1×4×4 entries/);
-    await expect(engine.forward({ model, states: { n: 1, d: 4, re: new Float64Array(16).fill(NaN), im: new Float64Array(16) } })).rejects.toThrow(/not a finite number/);
-    await expect(engine.forward({ model: { ...model, nQubits: 3 }, states: batch([randomDensityMatrix(4, rng)]) })).rejects.toThrow(/blocks\[0\]\.bias: expected 8 entries, got 4/);
+    await expect(engine.forward({ model, states: { n: 1, d: 4, re: new Float64Array(15), im: new Float64Array(16) } })).rejects.toThrow(
+      /expected 1×4×4 entries/,
+    );
+    await expect(engine.forward({ model, states: { n: 1, d: 4, re: new Float64Array(16).fill(NaN), im: new Float64Array(16) } })).rejects.toThrow(
+      /not a finite number/,
+    );
+    await expect(engine.forward({ model: { ...model, nQubits: 3 }, states: batch([randomDensityMatrix(4, rng)]) })).rejects.toThrow(
+      /blocks\[0\]\.bias: expected 8 entries, got 4/,
+    );
     await expect(engine.forward({ model, states: batch([randomDensityMatrix(4, rng)]), diagonalFastPath: true })).rejects.toThrow(/off-diagonal/);
     expect(tf.memory().numTensors - engine.cachedTensors()).toBe(before);
   });

@@ -32,7 +32,8 @@ function jsonEqual(a: unknown, b: unknown): boolean {
     for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
     return true;
   }
-  const ka = Object.keys(a), kb = Object.keys(b as object);
+  const ka = Object.keys(a),
+    kb = Object.keys(b as object);
   if (ka.length !== kb.length) return false;
   for (const k of ka) if (!jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
   return true;
@@ -89,7 +90,8 @@ export class Engine {
    * layers and fields asked for are computed and read back, in one sync.
    */
   private async forwardCompiled(model: Model, req: Omit<ForwardRequest, 'model'>, t0: number, plan: BatchPlan): Promise<ForwardResponse> {
-    const d = 1 << model.nQubits, D = d * d;
+    const d = 1 << model.nQubits,
+      D = d * d;
     const { n } = req.states;
     const K = model.blocks.length;
     const { fast, quantumChain } = plan;
@@ -106,7 +108,8 @@ export class Engine {
       owned.push(x0T);
       // Quantum and classical paths run as one chain on 2n rows: [quantum; classical], the
       // classical rows with zero off-diagonals (same weights: W_c = Ω_diag, docs/math.md §3).
-      let xIn = x0T, offIn: tf.Tensor2D | null = null;
+      let xIn = x0T,
+        offIn: tf.Tensor2D | null = null;
       if (off) {
         const offT = tf.tensor2d(off, [n, D - d]);
         const zeros = tf.zeros([n, D - d]);
@@ -155,7 +158,16 @@ export class Engine {
       }
       const cProb = half(run.probabilities, cw, st.cs.classes);
       const qProb = quantumChain ? half(run.probabilities, 0, st.cs.classes) : undefined;
-      return assembleResponse(tf.getBackend() as ForwardResponse['backend'], n, d, layers, sel, K, { classical: cProb, quantum: qProb, classes: st.cs.classes }, t0);
+      return assembleResponse(
+        tf.getBackend() as ForwardResponse['backend'],
+        n,
+        d,
+        layers,
+        sel,
+        K,
+        { classical: cProb, quantum: qProb, classes: st.cs.classes },
+        t0,
+      );
     } finally {
       tf.dispose(owned);
     }

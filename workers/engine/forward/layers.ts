@@ -6,17 +6,31 @@
 import { fromArrays } from '../../../src/core/math/complex';
 import { stateMeasures } from '../../../src/core/measures/measures';
 import { diagonalMeasures, unitInterval } from '../../../src/core/measures/spectral';
-import type { BackendName, ForwardLayer, ForwardResponse, LayerField, LayerMeasures, LayerSelection, MeasureLevel, ReadoutWire } from '../../../src/protocol/messages';
+import type {
+  BackendName,
+  ForwardLayer,
+  ForwardResponse,
+  LayerField,
+  LayerMeasures,
+  LayerSelection,
+  MeasureLevel,
+  ReadoutWire,
+} from '../../../src/protocol/messages';
 
 /** trace, purity Tr ρ² = Σ|ρ_ij|², l1-coherence Σ_{i≠j}|ρ_ij| of each of n states (n×d×d re/im; O(d²) each). */
 export function cheapMeasures(re: Float32Array, im: Float32Array, n: number, d: number): LayerMeasures {
-  const trace = new Float64Array(n), purity = new Float64Array(n), coherence = new Float64Array(n);
+  const trace = new Float64Array(n),
+    purity = new Float64Array(n),
+    coherence = new Float64Array(n);
   for (let s = 0; s < n; s++) {
     const o = s * d * d;
-    let t = 0, p = 0, c = 0;
+    let t = 0,
+      p = 0,
+      c = 0;
     for (let i = 0; i < d; i++)
       for (let j = 0; j < d; j++) {
-        const a = re[o + i * d + j], b = im[o + i * d + j];
+        const a = re[o + i * d + j],
+          b = im[o + i * d + j];
         const m2 = a * a + b * b;
         p += m2;
         if (i === j) t += a;
@@ -35,7 +49,10 @@ export function cheapMeasures(re: Float32Array, im: Float32Array, n: number, d: 
  * the same vector) and, for two qubits, concurrence 0, negativity 0, PPT (a diagonal state is separable).
  */
 export function batchDiagonalMeasures(x: Float32Array, n: number, d: number, all: boolean): LayerMeasures {
-  const trace = new Float64Array(n), purity = new Float64Array(n), coherence = new Float64Array(n), entropy = new Float64Array(n);
+  const trace = new Float64Array(n),
+    purity = new Float64Array(n),
+    coherence = new Float64Array(n),
+    entropy = new Float64Array(n);
   for (let s = 0; s < n; s++) {
     const m = diagonalMeasures(x, d, s * d);
     trace[s] = m.trace;
@@ -118,11 +135,11 @@ const EMPTY_F32 = new Float32Array(0);
  */
 export function assembleLayer(l: LayerData, o: AssembleOptions): ForwardLayer {
   const { n, d, level, fields: f } = o;
-  const classicalDead = f.has('dead') ? l.classicalDead ?? new Uint8Array(0) : new Uint8Array(0);
+  const classicalDead = f.has('dead') ? (l.classicalDead ?? new Uint8Array(0)) : new Uint8Array(0);
   const layer: ForwardLayer = {
-    x: f.has('x') ? l.x ?? EMPTY_F32 : EMPTY_F32,
-    q: f.has('q') ? l.q ?? EMPTY_F32 : EMPTY_F32,
-    dead: f.has('dead') ? (o.fast ? classicalDead : l.dead ?? new Uint8Array(0)) : new Uint8Array(0),
+    x: f.has('x') ? (l.x ?? EMPTY_F32) : EMPTY_F32,
+    q: f.has('q') ? (l.q ?? EMPTY_F32) : EMPTY_F32,
+    dead: f.has('dead') ? (o.fast ? classicalDead : (l.dead ?? new Uint8Array(0))) : new Uint8Array(0),
     classicalDead,
   };
   if (o.fast) {

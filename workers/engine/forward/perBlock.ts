@@ -37,24 +37,28 @@ function blockTensors(model: Model, withQuantum: boolean): BlockTensors[] {
   const d = 1 << model.nQubits;
   if (model.kind === 'classical')
     return model.blocks.map((b) => ({ alpha: b.alpha, activation: b.activation, gain: 1, bias: tf.tensor1d(Float32Array.from(b.bias)), w: mat(b.w, d, d) }));
-  return model.blocks.map((b) =>
-    tf.tidy(() => {
-      const pr = mat(b.aPlus.re, d, d), pi = mat(b.aPlus.im, d, d), mr = mat(b.aMinus.re, d, d), mi = mat(b.aMinus.im, d, d);
-      const out: BlockTensors = {
-        alpha: b.alpha,
-        activation: b.activation,
-        gain: b.gain,
-        bias: tf.tensor1d(Float32Array.from(b.bias)),
-        w: analogWeightsT(pr, pi, mr, mi, b.gain),
-      };
-      if (withQuantum) {
-        out.fPlus = measurementMatrixT(pr, pi);
-        out.fMinus = measurementMatrixT(mr, mi);
-        out.omega = tf.mul(tf.sub(out.fPlus, out.fMinus), b.gain) as tf.Tensor2D;
-      }
-      // tidy keeps what is returned inside an object
-      return out as unknown as tf.TensorContainer;
-    }) as unknown as BlockTensors,
+  return model.blocks.map(
+    (b) =>
+      tf.tidy(() => {
+        const pr = mat(b.aPlus.re, d, d),
+          pi = mat(b.aPlus.im, d, d),
+          mr = mat(b.aMinus.re, d, d),
+          mi = mat(b.aMinus.im, d, d);
+        const out: BlockTensors = {
+          alpha: b.alpha,
+          activation: b.activation,
+          gain: b.gain,
+          bias: tf.tensor1d(Float32Array.from(b.bias)),
+          w: analogWeightsT(pr, pi, mr, mi, b.gain),
+        };
+        if (withQuantum) {
+          out.fPlus = measurementMatrixT(pr, pi);
+          out.fMinus = measurementMatrixT(mr, mi);
+          out.omega = tf.mul(tf.sub(out.fPlus, out.fMinus), b.gain) as tf.Tensor2D;
+        }
+        // tidy keeps what is returned inside an object
+        return out as unknown as tf.TensorContainer;
+      }) as unknown as BlockTensors,
   );
 }
 
@@ -76,11 +80,13 @@ function exactBlock(v: tf.Tensor2D, b: BlockTensors, d: number): BlockOut {
  * seeded multinomial in the core's order (per state, U+ then U−), z = c(p̂+ − p̂−) + b.
  */
 async function sampledBlock(v: tf.Tensor2D, b: BlockTensors, n: number, d: number, shots: number, rng: ReturnType<typeof makeRng>): Promise<BlockOut> {
-  const [pp, pm] = await Promise.all([tf.matMul(v, b.fPlus!, false, true), tf.matMul(v, b.fMinus!, false, true)].map(async (t) => {
-    const data = await t.data();
-    t.dispose();
-    return data;
-  }));
+  const [pp, pm] = await Promise.all(
+    [tf.matMul(v, b.fPlus!, false, true), tf.matMul(v, b.fMinus!, false, true)].map(async (t) => {
+      const data = await t.data();
+      t.dispose();
+      return data;
+    }),
+  );
   const z = new Float32Array(n * d);
   const bias = await b.bias.data();
   for (let s = 0; s < n; s++) {
@@ -106,7 +112,9 @@ export async function forwardPerBlock(model: Model, req: Omit<ForwardRequest, 'm
     const diagonalInput = req.states.diagonal;
     const x0 = diagonalInput ? Float32Array.from(diagonalInput) : diagonalsOf(req.states.re!, n, d);
     // classical path (always)
-    const xs: tf.Tensor2D[] = [], cqs: tf.Tensor2D[] = [], cdeads: tf.Tensor1D[] = [];
+    const xs: tf.Tensor2D[] = [],
+      cqs: tf.Tensor2D[] = [],
+      cdeads: tf.Tensor1D[] = [];
     let x: tf.Tensor2D = tf.tensor2d(x0, [n, d]);
     keep.push(x);
     for (const b of blocks) {
@@ -118,7 +126,9 @@ export async function forwardPerBlock(model: Model, req: Omit<ForwardRequest, 'm
       x = r.x;
     }
     // quantum path
-    const vs: tf.Tensor2D[] = [], qs: tf.Tensor2D[] = [], deads: tf.Tensor1D[] = [];
+    const vs: tf.Tensor2D[] = [],
+      qs: tf.Tensor2D[] = [],
+      deads: tf.Tensor1D[] = [];
     if (!fast) {
       const packed = diagonalInput ? packDiagonals(diagonalInput, n, d) : packStates(req.states.re!, req.states.im!, n, d);
       let v: tf.Tensor2D = tf.tensor2d(packed, [n, d * d]);
@@ -138,7 +148,8 @@ export async function forwardPerBlock(model: Model, req: Omit<ForwardRequest, 'm
     const readout = model.readout;
     if (readout) {
       const C = readout.bias.length;
-      const rw = mat(readout.weights, C, d), rb = tf.tensor1d(Float32Array.from(readout.bias));
+      const rw = mat(readout.weights, C, d),
+        rb = tf.tensor1d(Float32Array.from(readout.bias));
       keep.push(rw, rb);
       classicalOutputT = tf.tidy(() => tf.softmax(readoutLogitsT(xs.length ? xs[xs.length - 1] : x, rw, rb)) as tf.Tensor2D);
       keep.push(classicalOutputT);
@@ -151,22 +162,41 @@ export async function forwardPerBlock(model: Model, req: Omit<ForwardRequest, 'm
     // read back everything at once (one sync point)
     const read = async (ts: tf.Tensor[]) => Promise.all(ts.map((t) => t.data() as Promise<Float32Array>));
     const [xsD, cqsD, cdeadsD, vsD, qsD, deadsD, outD, coutD] = await Promise.all([
-      read(xs), read(cqs), read(cdeads), read(vs), read(qs), read(deads),
-      outputT ? outputT.data() as Promise<Float32Array> : Promise.resolve(undefined),
-      classicalOutputT ? classicalOutputT.data() as Promise<Float32Array> : Promise.resolve(undefined),
+      read(xs),
+      read(cqs),
+      read(cdeads),
+      read(vs),
+      read(qs),
+      read(deads),
+      outputT ? (outputT.data() as Promise<Float32Array>) : Promise.resolve(undefined),
+      classicalOutputT ? (classicalOutputT.data() as Promise<Float32Array>) : Promise.resolve(undefined),
     ]);
     const opts: AssembleOptions = { n, d, level, fields, fast };
     const first = sel === 'all' ? 0 : sel === 'last' ? Math.max(0, K - 1) : K;
     const layers: ForwardLayer[] = [];
     for (let k = first; k < K; k++)
-      layers.push(assembleLayer({
-        x: xsD[k],
-        q: fast ? cqsD[k] : qsD[k],
-        dead: Uint8Array.from(fast ? cdeadsD[k] : deadsD[k]),
-        classicalDead: Uint8Array.from(cdeadsD[k]),
-        rho: fast ? undefined : unpackStates(vsD[k], n, d),
-      }, opts));
-    return assembleResponse(tf.getBackend() as ForwardResponse['backend'], n, d, layers, sel, K, { classical: coutD, quantum: outD, classes: readout?.bias.length ?? 0 }, t0);
+      layers.push(
+        assembleLayer(
+          {
+            x: xsD[k],
+            q: fast ? cqsD[k] : qsD[k],
+            dead: Uint8Array.from(fast ? cdeadsD[k] : deadsD[k]),
+            classicalDead: Uint8Array.from(cdeadsD[k]),
+            rho: fast ? undefined : unpackStates(vsD[k], n, d),
+          },
+          opts,
+        ),
+      );
+    return assembleResponse(
+      tf.getBackend() as ForwardResponse['backend'],
+      n,
+      d,
+      layers,
+      sel,
+      K,
+      { classical: coutD, quantum: outD, classes: readout?.bias.length ?? 0 },
+      t0,
+    );
   } finally {
     tf.dispose(keep);
     disposeBlocks(blocks);

@@ -47,7 +47,8 @@ function checkBatch(req: Omit<ForwardRequest, 'model'>, d: number): void {
   const parts = req.states.diagonal ? [req.states.diagonal] : [req.states.re, req.states.im];
   const expected = req.states.diagonal ? n * d : n * d * d;
   for (const part of parts) {
-    if (part.length !== expected) throw new Error(`states: expected ${req.states.diagonal ? `${n}×${d} diagonal` : `${n}×${d}×${d}`} entries, got ${part.length}`);
+    if (part.length !== expected)
+      throw new Error(`states: expected ${req.states.diagonal ? `${n}×${d} diagonal` : `${n}×${d}×${d}`} entries, got ${part.length}`);
     for (let k = 0; k < part.length; k++) if (!Number.isFinite(part[k])) throw new Error(`states: entry ${k} is not a finite number`);
   }
   if (req.shots !== undefined && (!Number.isInteger(req.shots) || req.shots < 0)) throw new Error(`shots: must be an integer ≥ 0, got ${req.shots}`);

@@ -67,14 +67,18 @@ const compiledCache = new WeakMap<Model, CompiledStack>();
 export function compileStack(model: Model): CompiledStack {
   const hit = compiledCache.get(model);
   if (hit) return hit;
-  const d = 1 << model.nQubits, D = d * d, K = model.blocks.length;
+  const d = 1 << model.nQubits,
+    D = d * d,
+    K = model.blocks.length;
   const quantum = model.kind === 'quantum';
   const steps: CompiledBlockStep[] = [];
-  const wt: Float32Array[] = [], bias: Float32Array[] = [];
+  const wt: Float32Array[] = [],
+    bias: Float32Array[] = [];
   const P2 = D - d;
   const g = quantum && P2 > 0 ? new Float32Array(P2 * K * d) : undefined;
   const gBias = quantum && P2 > 0 ? new Float32Array(K * d) : undefined;
-  let S = 1, A = 1;
+  let S = 1,
+    A = 1;
   for (let k = 0; k < K; k++) {
     const b = model.blocks[k];
     // W_k (d×d, row j, column i) and, quantum, Ω_off,k (d × (D−d))
@@ -173,13 +177,24 @@ export class StackTensors {
       this.readoutBias = tf.tensor1d(cs.readoutBias!);
     }
     const gOf = (k: number) => cs.steps[k].gamma || 1;
-    this.jg = cs.steps.map((_, k) => (this.small ? tf.fill([d, d], 1 / gOf(k)) as tf.Tensor2D : undefined));
+    this.jg = cs.steps.map((_, k) => (this.small ? (tf.fill([d, d], 1 / gOf(k)) as tf.Tensor2D) : undefined));
     this.deadG = cs.steps.map((_, k) => tf.scalar(DEAD / gOf(k)));
     this.dG = cs.steps.map((_, k) => tf.scalar(d / gOf(k)));
   }
 
   tensors(): tf.Tensor[] {
-    const all: (tf.Tensor | undefined)[] = [...this.wt, ...this.bias, this.g, this.gBias, ...(this.gk ?? []), this.readoutWt, this.readoutBias, ...this.jg, ...this.deadG, ...this.dG];
+    const all: (tf.Tensor | undefined)[] = [
+      ...this.wt,
+      ...this.bias,
+      this.g,
+      this.gBias,
+      ...(this.gk ?? []),
+      this.readoutWt,
+      this.readoutBias,
+      ...this.jg,
+      ...this.deadG,
+      ...this.dG,
+    ];
     return all.filter((t): t is tf.Tensor => t !== undefined);
   }
 
@@ -234,7 +249,8 @@ export function runStack(st: StackTensors, x0: tf.Tensor2D, vOff0: tf.Tensor2D |
       const step = cs.steps[k];
       const w = want(k);
       const act = step.activation;
-      let z: tf.Tensor2D, a: tf.Tensor2D | null = null;
+      let z: tf.Tensor2D,
+        a: tf.Tensor2D | null = null;
       if (quantum) {
         const ok = offAll
           ? K === 1

@@ -35,9 +35,12 @@ export function measurementMatrixT(aRe: tf.Tensor2D, aIm: tf.Tensor2D): tf.Tenso
     const diag = tf.add(tf.square(aRe), tf.square(aIm));
     if (d === 1) return diag as tf.Tensor2D;
     const { i, k } = pairIndices(d);
-    const ti = tf.tensor1d(i, 'int32'), tk = tf.tensor1d(k, 'int32');
-    const rI = tf.gather(aRe, ti, 1), rK = tf.gather(aRe, tk, 1);
-    const iI = tf.gather(aIm, ti, 1), iK = tf.gather(aIm, tk, 1);
+    const ti = tf.tensor1d(i, 'int32'),
+      tk = tf.tensor1d(k, 'int32');
+    const rI = tf.gather(aRe, ti, 1),
+      rK = tf.gather(aRe, tk, 1);
+    const iI = tf.gather(aIm, ti, 1),
+      iK = tf.gather(aIm, tk, 1);
     const re = tf.add(tf.mul(rI, rK), tf.mul(iI, iK));
     const im = tf.sub(tf.mul(iI, rK), tf.mul(rI, iK));
     return tf.concat([diag, tf.mul(re, 2), tf.mul(im, -2)], 1) as tf.Tensor2D;
@@ -52,7 +55,8 @@ export function measurementMatrixT(aRe: tf.Tensor2D, aIm: tf.Tensor2D): tf.Tenso
 export function pairSelectionT(d: number): { sI: tf.Tensor2D; sK: tf.Tensor2D } {
   const { i, k } = pairIndices(d);
   const P = i.length;
-  const a = new Float32Array(d * P), b = new Float32Array(d * P);
+  const a = new Float32Array(d * P),
+    b = new Float32Array(d * P);
   for (let p = 0; p < P; p++) {
     a[i[p] * P + p] = 1;
     b[k[p] * P + p] = 1;
@@ -71,8 +75,10 @@ export function omegaStackedT(r: tf.Tensor2D, m: tf.Tensor2D, sel: { sI: tf.Tens
     const diag = tf.add(tf.square(r), tf.square(m));
     let f: tf.Tensor2D = diag as tf.Tensor2D;
     if (d > 1) {
-      const rI = tf.matMul(r, sel.sI), rK = tf.matMul(r, sel.sK);
-      const iI = tf.matMul(m, sel.sI), iK = tf.matMul(m, sel.sK);
+      const rI = tf.matMul(r, sel.sI),
+        rK = tf.matMul(r, sel.sK);
+      const iI = tf.matMul(m, sel.sI),
+        iK = tf.matMul(m, sel.sK);
       const re = tf.add(tf.mul(rI, rK), tf.mul(iI, iK));
       const im = tf.sub(tf.mul(iI, rK), tf.mul(rI, iK));
       f = tf.concat([diag, tf.mul(re, 2), tf.mul(im, -2)], 1) as tf.Tensor2D;
@@ -89,7 +95,13 @@ export function omegaT(aPlusRe: tf.Tensor2D, aPlusIm: tf.Tensor2D, aMinusRe: tf.
 }
 
 /** W_c = c (|A+|∘² − |A−|∘²) (d×d): the classical analog's weights. */
-export function analogWeightsT(aPlusRe: tf.Tensor2D, aPlusIm: tf.Tensor2D, aMinusRe: tf.Tensor2D, aMinusIm: tf.Tensor2D, gain: tf.Scalar | number): tf.Tensor2D {
+export function analogWeightsT(
+  aPlusRe: tf.Tensor2D,
+  aPlusIm: tf.Tensor2D,
+  aMinusRe: tf.Tensor2D,
+  aMinusIm: tf.Tensor2D,
+  gain: tf.Scalar | number,
+): tf.Tensor2D {
   return tf.tidy(() => {
     const p = tf.add(tf.square(aPlusRe), tf.square(aPlusIm));
     const m = tf.add(tf.square(aMinusRe), tf.square(aMinusIm));
@@ -178,7 +190,13 @@ export function applyBlockPackedT(
 function mixPacked(v: tf.Tensor2D, z: tf.Tensor2D, alpha: number, activation: Activation, d: number) {
   const { q, dead } = activateAndNormaliseT(activation, z);
   const D = v.shape[1];
-  const padded = D > d ? tf.pad(q, [[0, 0], [0, D - d]]) : q;
+  const padded =
+    D > d
+      ? tf.pad(q, [
+          [0, 0],
+          [0, D - d],
+        ])
+      : q;
   const next = tf.add(tf.mul(v, alpha), tf.mul(padded, 1 - alpha)) as tf.Tensor2D;
   return { v: next, q, dead };
 }
@@ -229,14 +247,21 @@ export function classicalBlockT(x: tf.Tensor2D, w: tf.Tensor2D, bias: tf.Tensor1
  *   dq = (1−α) dV'[:, :d],  dV = α dV' + dz Ω,  dΩ = dzᵀ V,  db = Σ_rows dz.
  */
 export function packedBlockT(v: tf.Tensor2D, omega: tf.Tensor2D, bias: tf.Tensor1D, alpha: number, activation: Activation): tf.Tensor2D {
-  const d = omega.shape[0], D = v.shape[1];
+  const d = omega.shape[0],
+    D = v.shape[1];
   const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [vv, om, bb] = args as tf.Tensor[];
     const save = args[3] as tf.GradSaveFunc;
     const z = tf.add(tf.matMul(vv as tf.Tensor2D, om as tf.Tensor2D, false, true), bb);
     const { a, r, q } = normaliseT(activation, z);
     save([vv, om, a, r, q, z]);
-    const padded = D > d ? tf.pad(q, [[0, 0], [0, D - d]]) : q;
+    const padded =
+      D > d
+        ? tf.pad(q, [
+            [0, 0],
+            [0, D - d],
+          ])
+        : q;
     return {
       value: tf.add(tf.mul(vv, alpha), tf.mul(padded, 1 - alpha)),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {

@@ -22,15 +22,32 @@ async function onBoth<T extends tf.Tensor>(f: () => T): Promise<{ cpu: Float32Ar
 const data = (n: number, seed: number) => Float32Array.from({ length: n }, (_, i) => Math.sin(seed * 1000 + i * 1.37));
 
 describe('wasm kernel wrappers agree with the cpu backend', () => {
-  for (const [ta, tb] of [[false, false], [true, false], [false, true], [true, true]] as const)
+  for (const [ta, tb] of [
+    [false, false],
+    [true, false],
+    [false, true],
+    [true, true],
+  ] as const)
     it(`matMul transposeA=${ta} transposeB=${tb}, 2D and batched`, async () => {
-      const A = ta ? [7, 5] : [5, 7], B = tb ? [3, 7] : [7, 3];
+      const A = ta ? [7, 5] : [5, 7],
+        B = tb ? [3, 7] : [7, 3];
       const r = await onBoth(() => tf.matMul(tf.tensor2d(data(35, 1), A as [number, number]), tf.tensor2d(data(21, 2), B as [number, number]), ta, tb));
       expect(r.shape).toEqual([5, 3]);
       r.wasm.forEach((v, i) => expect(v).toBeCloseTo(r.cpu[i], 5));
-      const r3 = await onBoth(() => tf.matMul(tf.tensor3d(data(70, 3), [2, ...A] as [number, number, number]), tf.tensor3d(data(42, 4), [2, ...B] as [number, number, number]), ta, tb));
+      const r3 = await onBoth(() =>
+        tf.matMul(tf.tensor3d(data(70, 3), [2, ...A] as [number, number, number]), tf.tensor3d(data(42, 4), [2, ...B] as [number, number, number]), ta, tb),
+      );
       r3.wasm.forEach((v, i) => expect(v).toBeCloseTo(r3.cpu[i], 5));
-      const rf = await onBoth(() => tf.fused.matMul({ a: tf.tensor2d(data(35, 5), A as [number, number]), b: tf.tensor2d(data(21, 6), B as [number, number]), transposeA: ta, transposeB: tb, bias: tf.tensor1d([0.1, -0.2, 0.3]), activation: 'relu' }));
+      const rf = await onBoth(() =>
+        tf.fused.matMul({
+          a: tf.tensor2d(data(35, 5), A as [number, number]),
+          b: tf.tensor2d(data(21, 6), B as [number, number]),
+          transposeA: ta,
+          transposeB: tb,
+          bias: tf.tensor1d([0.1, -0.2, 0.3]),
+          activation: 'relu',
+        }),
+      );
       rf.wasm.forEach((v, i) => expect(v).toBeCloseTo(rf.cpu[i], 5));
     });
 
@@ -41,7 +58,8 @@ describe('wasm kernel wrappers agree with the cpu backend', () => {
     const b = tf.clone(a);
     a.dispose();
     expect(Array.from(await b.data())).toEqual([1, 2, 3]);
-    const init = tf.tensor1d([4, 5]), next = tf.tensor1d([6, 7]);
+    const init = tf.tensor1d([4, 5]),
+      next = tf.tensor1d([6, 7]);
     const v = tf.variable(init);
     const c = tf.clone(v);
     v.assign(next);
@@ -63,7 +81,24 @@ describe('wasm kernel wrappers agree with the cpu backend', () => {
 
   it('slices: rows, columns, blocks, 1D, int32, and a 3D fallback', async () => {
     const x = () => tf.tensor2d(data(6 * 5, 7), [6, 5]);
-    for (const [begin, size] of [[[2, 0], [3, -1]], [[0, 1], [-1, 2]], [[1, 2], [4, 3]], [[5, 4], [1, 1]]] as [number[], number[]][]) {
+    for (const [begin, size] of [
+      [
+        [2, 0],
+        [3, -1],
+      ],
+      [
+        [0, 1],
+        [-1, 2],
+      ],
+      [
+        [1, 2],
+        [4, 3],
+      ],
+      [
+        [5, 4],
+        [1, 1],
+      ],
+    ] as [number[], number[]][]) {
       const r = await onBoth(() => tf.slice(x(), begin, size));
       expect(Array.from(r.wasm)).toEqual(Array.from(r.cpu));
     }

@@ -132,14 +132,23 @@ export function patchWasmGather(): void {
   const kernelFunc: KernelFunc = (args) => {
     const { x, indices } = args.inputs as { x: tf.TensorInfo; indices: tf.TensorInfo };
     const { axis, batchDims } = (args.attrs ?? {}) as { axis?: number; batchDims?: number };
-    if (x.shape.length !== 2 || indices.shape.length !== 1 || (axis ?? 0) !== 0 || (batchDims ?? 0) !== 0 || (x.dtype !== 'float32' && x.dtype !== 'int32') || indices.dtype !== 'int32')
+    if (
+      x.shape.length !== 2 ||
+      indices.shape.length !== 1 ||
+      (axis ?? 0) !== 0 ||
+      (batchDims ?? 0) !== 0 ||
+      (x.dtype !== 'float32' && x.dtype !== 'int32') ||
+      indices.dtype !== 'int32'
+    )
       return origFunc(args);
     const backend = args.backend as WasmBackendLike;
     const [rows, cols] = x.shape;
     const m = indices.shape[0];
     const out = backend.makeOutput([m, cols], x.dtype);
     // views after the allocation (a growing heap detaches older views)
-    const xv = backend.typedArrayFromHeap(x), iv = backend.typedArrayFromHeap(indices), ov = backend.typedArrayFromHeap(out);
+    const xv = backend.typedArrayFromHeap(x),
+      iv = backend.typedArrayFromHeap(indices),
+      ov = backend.typedArrayFromHeap(out);
     for (let r = 0; r < m; r++) {
       const i = iv[r];
       if (!(i >= 0 && i < rows)) throw new Error(`GatherV2: the index value ${i} is not in [0, ${rows - 1}]`);

@@ -89,10 +89,22 @@ describe('experiment runs (tiny sizes, cpu)', () => {
     const before = tf.memory().numTensors;
     const q = quickPresets();
     const tiny = { trainSize: 120, testSize: 100, depth: 1, epochs: 1 };
-    const ent = { ...q.entanglement, request: { ...q.entanglement.request, ...tiny }, classical: { ...q.entanglement.classical, ...tiny }, mlp: { ...q.entanglement.mlp, epochs: 2 } };
+    const ent = {
+      ...q.entanglement,
+      request: { ...q.entanglement.request, ...tiny },
+      classical: { ...q.entanglement.classical, ...tiny },
+      mlp: { ...q.entanglement.mlp, epochs: 2 },
+    };
     const e = await runEntanglement(ent, hooks);
     const r = e.results;
-    for (const k of ['testAccuracy', 'dephasedAccuracy', 'marginalAccuracy', 'classicalTestAccuracy', 'classicalDephasedAccuracy', 'mlpTestAccuracy'] as const) {
+    for (const k of [
+      'testAccuracy',
+      'dephasedAccuracy',
+      'marginalAccuracy',
+      'classicalTestAccuracy',
+      'classicalDephasedAccuracy',
+      'mlpTestAccuracy',
+    ] as const) {
       expect(r[k], k).toBeGreaterThanOrEqual(0);
       expect(r[k], k).toBeLessThanOrEqual(1);
     }
@@ -162,9 +174,11 @@ describe('baselines', () => {
   /** Points in [−1, 1]²; label = XOR of the signs (not linearly separable) or the sign of x. */
   function problem(n: number, seed: number, xor: boolean) {
     const rng = makeRng(seed);
-    const x = new Float64Array(2 * n), y = new Int32Array(n);
+    const x = new Float64Array(2 * n),
+      y = new Int32Array(n);
     for (let s = 0; s < n; s++) {
-      const a = 2 * rng.uniform() - 1, b = 2 * rng.uniform() - 1;
+      const a = 2 * rng.uniform() - 1,
+        b = 2 * rng.uniform() - 1;
       x[2 * s] = a;
       x[2 * s + 1] = b;
       y[s] = xor ? (a * b > 0 ? 1 : 0) : a > 0 ? 1 : 0;
@@ -174,7 +188,8 @@ describe('baselines', () => {
 
   it('the MLP learns XOR (not linearly separable); the linear softmax learns a half-plane', async () => {
     const before = tf.memory().numTensors;
-    const tr = problem(300, 1, true), te = problem(200, 2, true);
+    const tr = problem(300, 1, true),
+      te = problem(200, 2, true);
     const spec = { hidden: [16, 16], activation: 'tanh' as const, learningRate: 0.03, epochs: 30, batchSize: 50, seed: 5 };
     const mlp = await trainBaseline(spec, { trainX: tr.x, trainY: tr.y, testX: te.x, testY: te.y, features: 2, classes: 2 });
     expect(mlp.testAccuracy).toBeGreaterThan(0.9);
@@ -182,7 +197,8 @@ describe('baselines', () => {
     // Seeded: same spec, same predictions.
     const again = await trainBaseline(spec, { trainX: tr.x, trainY: tr.y, testX: te.x, testY: te.y, features: 2, classes: 2 });
     expect(Array.from(again.testPredictions)).toEqual(Array.from(mlp.testPredictions));
-    const trL = problem(300, 3, false), teL = problem(200, 4, false);
+    const trL = problem(300, 3, false),
+      teL = problem(200, 4, false);
     const lin = await trainBaseline({ ...spec, hidden: [], epochs: 20 }, { trainX: trL.x, trainY: trL.y, testX: teL.x, testY: teL.y, features: 2, classes: 2 });
     expect(lin.testAccuracy).toBeGreaterThan(0.95);
     // …and the linear model cannot learn XOR.

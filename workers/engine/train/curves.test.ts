@@ -23,7 +23,8 @@ describe('training curves: same seed, same curves as the pre-issue-13 loop (floa
       const before = tf.memory().numTensors;
       const got = await runCurve(req, async () => set);
       const ref = reference[name];
-      const n = req.trainSize!, nTest = req.testSize!;
+      const n = req.trainSize!,
+        nTest = req.testSize!;
       expect(got.loss.length).toBe(ref.loss.length);
       got.loss.forEach((l, i) => expect(Math.abs(l - ref.loss[i]), `loss, report ${i}: ${l} vs ${ref.loss[i]}`).toBeLessThan(1e-4));
       // an accuracy may move by a row whose two best classes tie within round-off

@@ -10,10 +10,59 @@ import { train } from './train';
 import { TrainControl } from './control';
 
 export const CURVE_RUNS: Record<string, TrainRequest> = {
-  'digits classical': { task: 'digits', mode: 'classical', depth: 2, alpha: 0.5, activation: 'relu', learningRate: 0.01, epochs: 3, batchSize: 50, seed: 3, trainSize: 600, testSize: 300 },
-  'digits quantum greedy': { task: 'digits', mode: 'quantum-greedy', depth: 2, alpha: 0.5, activation: 'relu', learningRate: 0.01, epochs: 2, batchSize: 50, seed: 4, trainSize: 400, testSize: 200 },
-  'entanglement quantum end-to-end': { task: 'entanglement', mode: 'quantum-end-to-end', depth: 2, alpha: 0.5, activation: 'relu', learningRate: 0.02, epochs: 3, batchSize: 40, seed: 5, trainSize: 400, testSize: 400 },
-  'entanglement sigmoid, noise': { task: 'entanglement', mode: 'quantum-end-to-end', depth: 2, alpha: 0.3, activation: 'sigmoid', learningRate: 0.02, epochs: 2, batchSize: 40, seed: 6, trainSize: 200, testSize: 200, noise: 0.1 },
+  'digits classical': {
+    task: 'digits',
+    mode: 'classical',
+    depth: 2,
+    alpha: 0.5,
+    activation: 'relu',
+    learningRate: 0.01,
+    epochs: 3,
+    batchSize: 50,
+    seed: 3,
+    trainSize: 600,
+    testSize: 300,
+  },
+  'digits quantum greedy': {
+    task: 'digits',
+    mode: 'quantum-greedy',
+    depth: 2,
+    alpha: 0.5,
+    activation: 'relu',
+    learningRate: 0.01,
+    epochs: 2,
+    batchSize: 50,
+    seed: 4,
+    trainSize: 400,
+    testSize: 200,
+  },
+  'entanglement quantum end-to-end': {
+    task: 'entanglement',
+    mode: 'quantum-end-to-end',
+    depth: 2,
+    alpha: 0.5,
+    activation: 'relu',
+    learningRate: 0.02,
+    epochs: 3,
+    batchSize: 40,
+    seed: 5,
+    trainSize: 400,
+    testSize: 400,
+  },
+  'entanglement sigmoid, noise': {
+    task: 'entanglement',
+    mode: 'quantum-end-to-end',
+    depth: 2,
+    alpha: 0.3,
+    activation: 'sigmoid',
+    learningRate: 0.02,
+    epochs: 2,
+    batchSize: 40,
+    seed: 6,
+    trainSize: 200,
+    testSize: 200,
+    noise: 0.1,
+  },
 };
 
 export interface Curve {
@@ -41,6 +90,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const out: Record<string, Curve> = {};
   for (const [name, req] of Object.entries(CURVE_RUNS)) out[name] = await runCurve(req, async () => set);
   const { writeFileSync } = await import('node:fs');
-  writeFileSync(new URL('./fixtures/train-curves.json', import.meta.url), JSON.stringify(out, null, 1) + '\n');
+  writeFileSync(new URL('./fixtures/train-curves.json', import.meta.url), `${JSON.stringify(out, null, 1)}\n`);
   console.log(JSON.stringify(out));
 }

@@ -40,8 +40,10 @@ export interface TaskData {
 
 function entanglementSplit(seed: number, n: number, adversarialShare: number): Split {
   const ds = entanglementDataset({ seed, n, adversarialShare });
-  const d = 4, D = 16;
-  const x = new Float64Array(n * d), v = new Float64Array(n * D);
+  const d = 4,
+    D = 16;
+  const x = new Float64Array(n * d),
+    v = new Float64Array(n * D);
   ds.states.forEach((rho, s) => {
     for (let i = 0; i < d; i++) x[s * d + i] = rho.re[i * d + i];
     packState(rho, v, s * D);

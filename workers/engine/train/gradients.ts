@@ -78,7 +78,10 @@ if (coreGatherGrad) {
         x: () => {
           const g = dy as tf.Tensor;
           const n = x.shape[axis];
-          const perm = g.shape.map((_, i) => i).filter((i) => i !== axis).concat([axis]);
+          const perm = g.shape
+            .map((_, i) => i)
+            .filter((i) => i !== axis)
+            .concat([axis]);
           const moved = tf.transpose(g, perm); // [..rest, m]
           const rest = moved.shape.slice(0, -1);
           const m = indices.shape[0];

@@ -198,7 +198,8 @@ export class Trainer {
         });
         let lossSum: tf.Tensor = tf.scalar(0);
         let correctSum: tf.Tensor = tf.scalar(0);
-        let steps = 0, examples = 0;
+        let steps = 0,
+          examples = 0;
         const epochStart = this.elapsedMs();
         let stepsEndMs = 0;
         const progress = async (epochEnd: boolean): Promise<TrainProgress> => {

@@ -17,7 +17,20 @@ import { type CMat, zeros } from '../../../src/core/math/complex';
 import type { ClassicalBlock, ClassicalModel, QuantumBlock, QuantumModel, Readout } from '../../../src/core/hqrn/model';
 import type { Rng } from '../../../src/core/math/rng';
 import { normaliseContractions } from '../../../src/core/hqrn/transfer';
-import { analogWeightsT, applyBlockPackedT, applyClassicalT, classicalBlockT, depolarisePackedT, omegaStackedT, packedBlockT, omegaT, packedDiagonalT, pairSelectionT, readoutLogitsT, WRITTEN_OUT } from '../forward/tensorQrb';
+import {
+  analogWeightsT,
+  applyBlockPackedT,
+  applyClassicalT,
+  classicalBlockT,
+  depolarisePackedT,
+  omegaStackedT,
+  packedBlockT,
+  omegaT,
+  packedDiagonalT,
+  pairSelectionT,
+  readoutLogitsT,
+  WRITTEN_OUT,
+} from '../forward/tensorQrb';
 
 function gaussVar(rng: Rng, shape: number[], std: number, name?: string): tf.Variable {
   const n = shape.reduce((a, b) => a * b, 1);
@@ -104,7 +117,12 @@ export class ClassicalBlockParams {
   }
   toCore(): ClassicalBlock {
     const w = this.weights();
-    const out = { alpha: this.settings.alpha, activation: this.settings.activation, bias: Float64Array.from(this.b.dataSync()), w: Float64Array.from(w.dataSync()) };
+    const out = {
+      alpha: this.settings.alpha,
+      activation: this.settings.activation,
+      bias: Float64Array.from(this.b.dataSync()),
+      w: Float64Array.from(w.dataSync()),
+    };
     w.dispose();
     return out;
   }
@@ -123,7 +141,7 @@ export class QuantumBlockParams {
     readonly settings: BlockSettings,
     rng: Rng,
   ) {
-    this.scale = Math.pow(d, 0.25);
+    this.scale = d ** 0.25;
     const s = Math.SQRT1_2;
     this.pRe = gaussVar(rng, [d, d], s);
     this.pIm = gaussVar(rng, [d, d], s);
@@ -145,7 +163,9 @@ export class QuantumBlockParams {
         // Diagonal inputs stay diagonal under the channel: x ↦ (1 − λ) x + λ/d.
         const x = noise > 0 ? (tf.add(tf.mul(v, 1 - noise), noise / this.d) as tf.Tensor2D) : v;
         const w = analogWeightsT(pr, pi, mr, mi, 1);
-        return WRITTEN_OUT.includes(activation) ? classicalBlockT(x, w, this.b as tf.Tensor1D, alpha, activation) : applyClassicalT(x, w, this.b as tf.Tensor1D, alpha, activation).x;
+        return WRITTEN_OUT.includes(activation)
+          ? classicalBlockT(x, w, this.b as tf.Tensor1D, alpha, activation)
+          : applyClassicalT(x, w, this.b as tf.Tensor1D, alpha, activation).x;
       }
       // made on first use, kept past this tidy (disposeConstants() frees them)
       const sel = (this.sel ??= (() => {
@@ -200,7 +220,8 @@ export function quantumBlockApplyFixed(block: QuantumBlock, v: tf.Tensor2D, diag
 /** Logits of a fixed core readout on diagonals x (n×d). */
 export function readoutFixed(readout: Readout, x: tf.Tensor2D): tf.Tensor2D {
   return tf.tidy(() => {
-    const C = readout.bias.length, d = x.shape[1];
+    const C = readout.bias.length,
+      d = x.shape[1];
     return readoutLogitsT(x, tf.tensor2d(Float32Array.from(readout.weights), [C, d]), tf.tensor1d(Float32Array.from(readout.bias)));
   });
 }

@@ -19,12 +19,30 @@ import { loadTaskData, TEST_SEED_OFFSET } from './data';
 const loadDigits = async () => loadDigitSet();
 
 const ENT: TrainRequest = {
-  task: 'entanglement', mode: 'quantum-greedy', depth: 2, alpha: 0.3, activation: 'relu',
-  learningRate: 0.02, epochs: 12, batchSize: 32, seed: 12, trainSize: 400, testSize: 400,
+  task: 'entanglement',
+  mode: 'quantum-greedy',
+  depth: 2,
+  alpha: 0.3,
+  activation: 'relu',
+  learningRate: 0.02,
+  epochs: 12,
+  batchSize: 32,
+  seed: 12,
+  trainSize: 400,
+  testSize: 400,
 };
 const DIGITS: TrainRequest = {
-  task: 'digits', mode: 'classical', depth: 2, alpha: 0.5, activation: 'relu',
-  learningRate: 0.02, epochs: 2, batchSize: 64, seed: 3, trainSize: 600, testSize: 400,
+  task: 'digits',
+  mode: 'classical',
+  depth: 2,
+  alpha: 0.5,
+  activation: 'relu',
+  learningRate: 0.02,
+  epochs: 2,
+  batchSize: 64,
+  seed: 3,
+  trainSize: 600,
+  testSize: 400,
 };
 
 /** Run train() and check that it leaves no tensor behind. */
@@ -39,7 +57,8 @@ async function run(req: TrainRequest, onProgress: (p: TrainProgress) => void = (
 function entangledVsDephased(pred: Int32Array, req: TrainRequest) {
   const ds = entanglementDataset({ seed: req.seed + TEST_SEED_OFFSET, n: req.testSize!, adversarialShare: 0.5 });
   const acc = (kind: string) => {
-    let ok = 0, n = 0;
+    let ok = 0,
+      n = 0;
     ds.kinds.forEach((k, i) => {
       if (k !== kind) return;
       n++;
@@ -76,7 +95,8 @@ describe('train: entanglement', () => {
     expect(greedy.history.length).toBe(2 * ENT.epochs);
     expect(greedy.final.testAccuracy).toBe(greedy.accuracyByDepth![1].testAccuracy);
     // the confusion matrix's inputs: labels in prediction order, agreeing with the accuracy
-    const labels = greedy.testLabels!, preds = greedy.testPredictions!;
+    const labels = greedy.testLabels!,
+      preds = greedy.testPredictions!;
     expect(labels).toHaveLength(preds.length);
     expect(preds.reduce((n, p, i) => n + (p === labels[i] ? 1 : 0), 0) / preds.length).toBeCloseTo(greedy.final.testAccuracy, 12);
   });
@@ -98,7 +118,9 @@ describe('train: entanglement', () => {
     expect(Math.abs(c.entangled + c.dephased - 1)).toBeLessThan(0.2);
     expect(q.entangled + q.dephased).toBeGreaterThan(c.entangled + c.dephased + 0.25);
     expect(greedy.final.testAccuracy).toBeGreaterThan(classical.final.testAccuracy + 0.05);
-    console.log(`entanglement 400/400: classical test ${classical.final.testAccuracy} (entangled ${c.entangled}, dephased ${c.dephased}); greedy test ${greedy.final.testAccuracy} (entangled ${q.entangled}, dephased ${q.dephased}), adversarial ${JSON.stringify(greedy.final.adversarialAccuracy)}`);
+    console.log(
+      `entanglement 400/400: classical test ${classical.final.testAccuracy} (entangled ${c.entangled}, dephased ${c.dephased}); greedy test ${greedy.final.testAccuracy} (entangled ${q.entangled}, dephased ${q.dephased}), adversarial ${JSON.stringify(greedy.final.adversarialAccuracy)}`,
+    );
   });
 
   it('exported models reproduce the tensor predictions in the float64 core', async () => {
@@ -136,7 +158,9 @@ describe('train: entanglement', () => {
 
   it('end-to-end training is seeded: same seed, same losses and model; another seed differs', async () => {
     const req: TrainRequest = { ...ENT, mode: 'quantum-end-to-end', epochs: 2, trainSize: 200, testSize: 100 };
-    const a = await run(req), b = await run(req), c = await run({ ...req, seed: req.seed + 1 });
+    const a = await run(req),
+      b = await run(req),
+      c = await run({ ...req, seed: req.seed + 1 });
     expect(a.history.map((p) => p.loss)).toEqual(b.history.map((p) => p.loss));
     expect(JSON.stringify(a.model)).toBe(JSON.stringify(b.model));
     expect(c.history.map((p) => p.loss)).not.toEqual(a.history.map((p) => p.loss));
@@ -188,27 +212,34 @@ describe('train: control and progress', () => {
   it('pause stops steps, resume continues, cancel returns promptly with cancelled: true', async () => {
     const control = new TrainControl();
     const reports: { t: number; p: TrainProgress }[] = [];
-    let pausedAt = -1, resumedAt = -1, cancelAt = -1, pausedStep = -1;
+    let pausedAt = -1,
+      resumedAt = -1,
+      cancelAt = -1,
+      pausedStep = -1;
     // Epochs long enough (~190 steps) for mid-epoch reports, which come ≥ 100 ms apart (the loop got faster).
     const req: TrainRequest = { ...ENT, mode: 'quantum-end-to-end', epochs: 200, trainSize: 3000, testSize: 100, batchSize: 16 };
-    const promise = run(req, (p) => {
-      const t = performance.now();
-      reports.push({ t, p });
-      if (pausedAt < 0 && !p.epochEnd) {
-        control.pause(); // between two steps: the next one must not run
-        pausedAt = t;
-        pausedStep = p.step;
-        setTimeout(() => {
-          resumedAt = performance.now();
-          control.resume();
-        }, 300);
-      } else if (resumedAt > 0 && cancelAt < 0 && p.step > pausedStep + 5) {
-        setTimeout(() => {
-          cancelAt = performance.now();
-          control.cancel();
-        }, 0);
-      }
-    }, control);
+    const promise = run(
+      req,
+      (p) => {
+        const t = performance.now();
+        reports.push({ t, p });
+        if (pausedAt < 0 && !p.epochEnd) {
+          control.pause(); // between two steps: the next one must not run
+          pausedAt = t;
+          pausedStep = p.step;
+          setTimeout(() => {
+            resumedAt = performance.now();
+            control.resume();
+          }, 300);
+        } else if (resumedAt > 0 && cancelAt < 0 && p.step > pausedStep + 5) {
+          setTimeout(() => {
+            cancelAt = performance.now();
+            control.cancel();
+          }, 0);
+        }
+      },
+      control,
+    );
     const r = await promise;
     const doneAt = performance.now();
     expect(r.cancelled).toBe(true);

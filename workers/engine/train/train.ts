@@ -72,7 +72,8 @@ export const SHOT_DRAW_BUDGET = 2e7;
  */
 export function shotEvaluation(qm: Model, data: TaskData, req: TrainRequest): TrainResultExt['shotEvaluation'] {
   if (!req.shots || qm.kind !== 'quantum') return undefined;
-  const d = data.d, D = d * d;
+  const d = data.d,
+    D = d * d;
   const perState = 2 * Math.max(1, qm.blocks.length) * req.shots;
   const n = Math.max(1, Math.min(SHOT_EVAL_MAX, data.test.n, Math.floor(SHOT_DRAW_BUDGET / perState)));
   let v = data.test.v?.subarray(0, n * D);
@@ -140,13 +141,24 @@ export async function train(req: TrainRequest, hooks: TrainHooks): Promise<Train
       owned.push(...blocks.flatMap((b) => b.vars()));
       const logits: LogitsFn = (x) => tf.tidy(() => readout.logits(blocks.reduce((h, b) => b.apply(h), x)));
       const done = await trainer.runStage({
-        stage: 'classical', depth: req.depth, epochs: req.epochs, vars: [...blocks.flatMap((b) => b.vars()), ...readout.vars()],
-        logits, trainInput: trainT.x, testInput: testT.x, trainLabels: trainT.y,
+        stage: 'classical',
+        depth: req.depth,
+        epochs: req.epochs,
+        vars: [...blocks.flatMap((b) => b.vars()), ...readout.vars()],
+        logits,
+        trainInput: trainT.x,
+        testInput: testT.x,
+        trainLabels: trainT.y,
       });
       const cm = classicalModel(data.nQubits, blocks, readout);
       const ev = (done && trainer.stageEvaluation) || (await trainer.evaluate(logits, trainT.x, testT.x));
       const base = finish(trainer, ev, modelToJson(cm), !done, t0);
-      const out: TrainResultExt = { ...base, testPredictions: ev.testPredictions, testLabels: data.test.labels, exportCheck: exportCheck(cm, data, ev.testPredictions) };
+      const out: TrainResultExt = {
+        ...base,
+        testPredictions: ev.testPredictions,
+        testLabels: data.test.labels,
+        exportCheck: exportCheck(cm, data, ev.testPredictions),
+      };
       if (req.mode === 'classical' || !done) return out;
       return await transferStage(out, cm, data, trainT, testT, ev.testPredictions, t0, req);
     }
@@ -155,26 +167,42 @@ export async function train(req: TrainRequest, hooks: TrainHooks): Promise<Train
     const diag = data.diagonal;
     const toDiag = (v: tf.Tensor2D) => (diag ? v : packedDiagonalT(v, data.d));
     const blocks: QuantumBlockParams[] = [];
-    const stackLogits = (bs: QuantumBlockParams[]): LogitsFn => (v) => tf.tidy(() => readout.logits(toDiag(bs.reduce((h, b) => b.apply(h, diag), v))));
+    const stackLogits =
+      (bs: QuantumBlockParams[]): LogitsFn =>
+      (v) =>
+        tf.tidy(() => readout.logits(toDiag(bs.reduce((h, b) => b.apply(h, diag), v))));
     let done = true;
     const accuracyByDepth: NonNullable<TrainResult['accuracyByDepth']> = [];
     if (req.mode === 'quantum-end-to-end') {
       for (let k = 0; k < req.depth; k++) blocks.push(new QuantumBlockParams(data.d, qSettings, initRng));
       owned.push(...blocks.flatMap((b) => b.vars()), ...blocks.map((b) => ({ dispose: () => b.disposeConstants() })));
       done = await trainer.runStage({
-        stage: 'end-to-end', depth: req.depth, epochs: req.epochs, vars: [...blocks.flatMap((b) => b.vars()), ...readout.vars()],
-        logits: stackLogits(blocks), trainInput: trainT.v, testInput: testT.v, trainLabels: trainT.y,
+        stage: 'end-to-end',
+        depth: req.depth,
+        epochs: req.epochs,
+        vars: [...blocks.flatMap((b) => b.vars()), ...readout.vars()],
+        logits: stackLogits(blocks),
+        trainInput: trainT.v,
+        testInput: testT.v,
+        trainLabels: trainT.y,
       });
     } else {
       // Greedy: block k with the readout on the frozen outputs of blocks < k (precomputed).
-      let trIn = trainT.v, teIn = testT.v;
+      let trIn = trainT.v,
+        teIn = testT.v;
       for (let k = 1; k <= req.depth && done; k++) {
         const blk = new QuantumBlockParams(data.d, qSettings, initRng);
         blocks.push(blk);
         owned.push(...blk.vars(), { dispose: () => blk.disposeConstants() });
         done = await trainer.runStage({
-          stage: `block ${k}`, depth: k, epochs: req.epochs, vars: [...blk.vars(), ...readout.vars()],
-          logits: stackLogits([blk]), trainInput: trIn, testInput: teIn, trainLabels: trainT.y,
+          stage: `block ${k}`,
+          depth: k,
+          epochs: req.epochs,
+          vars: [...blk.vars(), ...readout.vars()],
+          logits: stackLogits([blk]),
+          trainInput: trIn,
+          testInput: teIn,
+          trainLabels: trainT.y,
         });
         if (!done) break;
         accuracyByDepth.push({ depth: k, trainAccuracy: trainer.last!.trainAccuracy, testAccuracy: trainer.last!.testAccuracy });
@@ -245,13 +273,20 @@ async function transferStage(
 ): Promise<TrainResultExt> {
   const { model: qm, blocks } = transferModel(cm);
   const maxUnitarityError = Math.max(0, ...blocks.flatMap((b) => [b.unitarityError.plus, b.unitarityError.minus]));
-  const d = data.d, D = d * d;
-  const qLogits = (diagonal: boolean): LogitsFn => (v) =>
-    tf.tidy(() => {
-      const h = qm.blocks.reduce((acc, b) => quantumBlockApplyFixed(b, acc, diagonal), v);
-      return readoutFixed(qm.readout!, diagonal ? h : packedDiagonalT(h, d));
-    });
-  const packedDiag = (x: tf.Tensor2D) => tf.pad(x, [[0, 0], [0, D - d]]) as tf.Tensor2D;
+  const d = data.d,
+    D = d * d;
+  const qLogits =
+    (diagonal: boolean): LogitsFn =>
+    (v) =>
+      tf.tidy(() => {
+        const h = qm.blocks.reduce((acc, b) => quantumBlockApplyFixed(b, acc, diagonal), v);
+        return readoutFixed(qm.readout!, diagonal ? h : packedDiagonalT(h, d));
+      });
+  const packedDiag = (x: tf.Tensor2D) =>
+    tf.pad(x, [
+      [0, 0],
+      [0, D - d],
+    ]) as tf.Tensor2D;
   let qPred: Int32Array;
   let packedSubset: { n: number; disagreements: number } | undefined;
   if (!data.diagonal) {
@@ -271,7 +306,11 @@ async function transferStage(
   const tePred = data.diagonal ? qPred : await predict(qLogits(false), testT.v);
   const final = data.diagonal
     ? out.final
-    : { trainAccuracy: accuracy(trPred!, data.train.labels), testAccuracy: accuracy(tePred, data.test.labels), adversarialAccuracy: adversarialAccuracy(tePred, data.test) };
+    : {
+        trainAccuracy: accuracy(trPred!, data.train.labels),
+        testAccuracy: accuracy(tePred, data.test.labels),
+        adversarialAccuracy: adversarialAccuracy(tePred, data.test),
+      };
   return {
     ...out,
     model: modelToJson(qm),
@@ -303,5 +342,6 @@ function validate(req: TrainRequest): void {
   if (!(req.learningRate > 0)) bad('learningRate', `must be > 0, got ${req.learningRate}`);
   if (!Number.isFinite(req.seed)) bad('seed', `must be finite, got ${req.seed}`);
   if (req.noise !== undefined && !(req.noise >= 0 && req.noise <= 1)) bad('noise', `must be in [0, 1], got ${req.noise}`);
-  if (req.validationSize !== undefined && !(Number.isInteger(req.validationSize) && req.validationSize >= 0)) bad('validationSize', `must be an integer ≥ 0, got ${req.validationSize}`);
+  if (req.validationSize !== undefined && !(Number.isInteger(req.validationSize) && req.validationSize >= 0))
+    bad('validationSize', `must be an integer ≥ 0, got ${req.validationSize}`);
 }

@@ -43,7 +43,7 @@ export function cpow(a: Complex, b: Complex): Complex {
     for (let k = 0; k < Math.abs(b.re); k++) r = mul(r, a);
     return b.re < 0 ? div({ re: 1, im: 0 }, r) : r;
   }
-  if (a.im === 0 && a.re > 0 && b.im === 0) return { re: Math.pow(a.re, b.re), im: 0 };
+  if (a.im === 0 && a.re > 0 && b.im === 0) return { re: a.re ** b.re, im: 0 };
   if (a.re === 0 && a.im === 0) return { re: 0, im: 0 };
   // principal branch: a^b = exp(b log a)
   const log = { re: Math.log(Math.hypot(a.re, a.im)), im: Math.atan2(a.im, a.re) };

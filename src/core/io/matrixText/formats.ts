@@ -15,7 +15,7 @@
  * and the plain layouts of rows.ts (numpy, MATLAB, Mathematica, CSV). A Python / MATLAB / Julia
  * assignment `rho = …` and IPython's `Out[3]:` before the matrix are dropped.
  */
-import { matlabRows, numpyRows, plainRows, type Rows, splitMatlabRow } from './rows';
+import { matlabRows, numpyRows, plainRows, type Rows } from './rows';
 
 /** The format a pasted matrix was read in. */
 export type MatrixFormat = 'numpy' | 'matlab' | 'mathematica' | 'csv' | 'qutip' | 'qiskit' | 'savetxt' | 'julia';
@@ -32,8 +32,7 @@ export const MATRIX_FORMAT_NAMES: Record<MatrixFormat, string> = {
   julia: 'a Julia matrix',
 };
 
-const withFormat = (rows: string[][] | null, format: MatrixFormat): Rows =>
-  rows ? { rows, format } : { problem: 'the brackets [ ] do not match' };
+const withFormat = (rows: string[][] | null, format: MatrixFormat): Rows => (rows ? { rows, format } : { problem: 'the brackets [ ] do not match' });
 
 /** QuTiP's header line(s) and `Qobj data =`, then numpy's print of the data. */
 function qutipRows(s: string): Rows | null {
@@ -91,7 +90,10 @@ function matlabDisplayRows(s: string): Rows | null {
  */
 export function readRows(text: string): Rows {
   // IPython's Out[3]: prompt; MATLAB's `...` continuation (the rest of that line is a comment)
-  const s = text.replace(/^Out\[\d+\]:\s*/, '').replace(/\.\.\.[^\n\]]*\n/g, ' ').trim();
+  const s = text
+    .replace(/^Out\[\d+\]:\s*/, '')
+    .replace(/\.\.\.[^\n\]]*\n/g, ' ')
+    .trim();
   const tool = qutipRows(s) ?? qiskitRows(s) ?? savetxtRows(s) ?? juliaRows(s) ?? matlabDisplayRows(s);
   if (tool) return tool;
   // an assignment on one line: rho = np.array(…), rho = [0.5 0; 0 0.5];

@@ -41,9 +41,11 @@ export function parseMatrixText(text: string, size?: number): ParsedMatrix {
       if (found !== undefined) return { problem: `row ${i + 1}, column ${j + 1}: found ${quoted(found)} where a number was expected` };
     }
   if (rows.length !== expectRows) return { problem: `${rows.length} row${rows.length === 1 ? '' : 's'}, expected ${expectRows}${shape}` };
-  const re: number[][] = [], im: number[][] = [];
+  const re: number[][] = [],
+    im: number[][] = [];
   for (let i = 0; i < rows.length; i++) {
-    if (rows[i].length !== expectCols) return { problem: `row ${i + 1} has ${rows[i].length} entr${rows[i].length === 1 ? 'y' : 'ies'}, expected ${expectCols}${shape}` };
+    if (rows[i].length !== expectCols)
+      return { problem: `row ${i + 1} has ${rows[i].length} entr${rows[i].length === 1 ? 'y' : 'ies'}, expected ${expectCols}${shape}` };
     re.push([]);
     im.push([]);
     for (let j = 0; j < rows[i].length; j++) {

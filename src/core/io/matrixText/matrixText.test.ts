@@ -56,12 +56,22 @@ describe('parseComplex: numbers as people type them', () => {
     expect(problem('1e300*1e300')).toBe("'1e300*1e300' is not a finite number");
     expect(problem('  ')).toBe('is empty');
     expect(problem('alert(1)')).toBe("'alert(1)' is not a number");
-    for (const t of ['constructor', 'constructor(1)', 'toString(1)', '__proto__', 'valueOf', 'hasOwnProperty(1)']) expect(problem(t), t).toBe(`'${t}' is not a number`);
+    for (const t of ['constructor', 'constructor(1)', 'toString(1)', '__proto__', 'valueOf', 'hasOwnProperty(1)'])
+      expect(problem(t), t).toBe(`'${t}' is not a number`);
   });
 });
 
 describe('parseMatrixText: pasted matrices', () => {
-  const half = { re: [[0.5, 0], [0, 0.5]], im: [[0, 0], [0, 0]] };
+  const half = {
+    re: [
+      [0.5, 0],
+      [0, 0.5],
+    ],
+    im: [
+      [0, 0],
+      [0, 0],
+    ],
+  };
   it.each([
     ['numpy list', '[[0.5, 0], [0, 0.5]]', 'numpy'],
     ['numpy array repr', 'array([[0.5+0.j, 0. +0.j],\n       [0. +0.j, 0.5+0.j]])', 'numpy'],
@@ -80,7 +90,16 @@ describe('parseMatrixText: pasted matrices', () => {
   });
 
   it('complex entries in each format', () => {
-    const want = { re: [[0.5, 0.5], [0.5, 0.5]], im: [[0, -0.5], [0.5, 0]] };
+    const want = {
+      re: [
+        [0.5, 0.5],
+        [0.5, 0.5],
+      ],
+      im: [
+        [0, -0.5],
+        [0.5, 0],
+      ],
+    };
     expect(parseMatrixText('[[0.5, 0.5-0.5j], [0.5+0.5j, 0.5]]', 2)).toMatchObject(want);
     expect(parseMatrixText('[0.5 0.5 - 0.5i; 0.5 + 0.5i 0.5]', 2)).toMatchObject(want);
     expect(parseMatrixText('{{1/2, 1/2 - I/2}, {1/2 + I/2, 1/2}}', 2)).toMatchObject(want);
@@ -101,7 +120,9 @@ describe('parseMatrixText: pasted matrices', () => {
 
   it('names the word that is not a number before the shape (newcomer paste)', () => {
     expect(parseMatrixText('hello world ]]][[ 1,2', 4)).toEqual({ problem: "row 1, column 1: found 'hello' where a number was expected" });
-    expect(parseMatrixText('[[0.5, 0, 0, 0], [0, x, 0, 0], [0, 0, 0.5, 0], [0, 0, 0, 0]]', 4)).toEqual({ problem: "row 2, column 2: found 'x' where a number was expected" });
+    expect(parseMatrixText('[[0.5, 0, 0, 0], [0, x, 0, 0], [0, 0, 0.5, 0], [0, 0, 0, 0]]', 4)).toEqual({
+      problem: "row 2, column 2: found 'x' where a number was expected",
+    });
     expect(parseMatrixText('1 0 0\n0 1 0\n0 0 1', 4)).toEqual({ problem: '3 rows, expected 4 (a 4×4 matrix)' });
   });
 
@@ -126,14 +147,24 @@ describe('fuzz: any text gets a value or a one-line problem, never an exception'
   const alphabet = fc.constantFrom(...'0123456789.,+-−*/^()[]{}ijIe sqrtexppi;\t\narray'.split(''));
   it('parseComplex and parseMatrixText (3000 texts)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 40 }), fc.array(alphabet, { maxLength: 60 }).map((a) => a.join(''))), (t) => {
-        const c = parseComplex(t);
-        if ('value' in c) expect(Number.isFinite(c.value.re) && Number.isFinite(c.value.im)).toBe(true);
-        else expect(c.problem).not.toContain('\n');
-        const m = parseMatrixText(t);
-        if ('problem' in m) expect(m.problem).not.toMatch(/\n|undefined|NaN/);
-        else m.re.flat().concat(m.im.flat()).forEach((v) => expect(Number.isFinite(v)).toBe(true));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 40 }),
+          fc.array(alphabet, { maxLength: 60 }).map((a) => a.join('')),
+        ),
+        (t) => {
+          const c = parseComplex(t);
+          if ('value' in c) expect(Number.isFinite(c.value.re) && Number.isFinite(c.value.im)).toBe(true);
+          else expect(c.problem).not.toContain('\n');
+          const m = parseMatrixText(t);
+          if ('problem' in m) expect(m.problem).not.toMatch(/\n|undefined|NaN/);
+          else
+            m.re
+              .flat()
+              .concat(m.im.flat())
+              .forEach((v) => expect(Number.isFinite(v)).toBe(true));
+        },
+      ),
       { numRuns: 3000, seed: 12 },
     );
   });

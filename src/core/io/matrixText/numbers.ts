@@ -24,7 +24,7 @@ type Token = { t: 'num'; v: number; imag: boolean } | { t: 'op'; v: string } | {
 /** A text as quoted in messages, shortened when long. */
 export function quoted(text: string): string {
   const t = text.trim().replace(/\s+/g, ' '); // one line, whatever was pasted
-  return `'${t.length > 30 ? t.slice(0, 27) + '…' : t}'`;
+  return `'${t.length > 30 ? `${t.slice(0, 27)}…` : t}'`;
 }
 
 function tokenize(text: string): Token[] {
@@ -103,7 +103,7 @@ const CONSTANTS: Record<string, Complex> = {
   E: { re: Math.E, im: 0 },
 };
 
-const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+const own = (o: object, key: string) => Object.hasOwn(o, key);
 
 function functionName(name: string): string | undefined {
   const bare = name.replace(/^(np|numpy|math|cmath|Math)\./, '');
@@ -237,7 +237,6 @@ export function foundWord(text: string): string | undefined {
   }
   return undefined;
 }
-
 
 /**
  * A number as a cell shows it: at most 6 decimals, trailing zeros dropped (0.333333, -0.5, 0).

@@ -13,7 +13,9 @@ export type Rows = { rows: string[][]; format: MatrixFormat } | { problem: strin
 /** The innermost bracket groups `[…]` (or `{…}`) of a text, in order; null when they do not match. */
 export function innermostGroups(s: string, open: string, close: string): string[] | null {
   const groups: string[] = [];
-  let depth = 0, start = -1, hasInner = false;
+  let depth = 0,
+    start = -1,
+    hasInner = false;
   for (let k = 0; k < s.length; k++) {
     if (s[k] === open) {
       depth++;
@@ -67,7 +69,7 @@ function splitPlainRow(row: string): string[] {
 /** numpy's nested brackets `[[…], […]]`: a repr (commas) or a print (padded, whitespace separated). */
 export function numpyRows(s: string): string[][] | null {
   const groups = innermostGroups(s, '[', ']');
-  return groups && groups.map((g) => (g.includes(',') ? g.split(',').map((c) => c.trim()) : joinNumpyComplex(g.trim().split(/\s+/))));
+  return groups?.map((g) => (g.includes(',') ? g.split(',').map((c) => c.trim()) : joinNumpyComplex(g.trim().split(/\s+/)))) ?? null;
 }
 
 /** MATLAB rows: separated by `;` or line breaks, entries by spaces or commas (splitMatlabRow). */
@@ -88,7 +90,15 @@ export function plainRows(text: string): Rows {
   let s = text.replace(/^(?:np\.|numpy\.)?(?:array|matrix|asarray)\s*\(/, '(').replace(/,\s*dtype\s*=\s*[\w.]+\s*/, '');
   if (s.startsWith('(') && s.endsWith(')')) s = s.slice(1, -1).trim();
   if (s.startsWith('{')) {
-    const groups = innermostGroups(s.replace(/\*\^/g, 'e').replace(/\bSqrt\s*\[/g, 'sqrt(').replace(/\bExp\s*\[/g, 'exp(').replace(/\]/g, ')'), '{', '}');
+    const groups = innermostGroups(
+      s
+        .replace(/\*\^/g, 'e')
+        .replace(/\bSqrt\s*\[/g, 'sqrt(')
+        .replace(/\bExp\s*\[/g, 'exp(')
+        .replace(/\]/g, ')'),
+      '{',
+      '}',
+    );
     if (!groups) return { problem: 'the braces { } do not match' };
     return { rows: groups.map((g) => g.split(',').map((c) => c.trim())), format: 'mathematica' };
   }
@@ -100,7 +110,14 @@ export function plainRows(text: string): Rows {
     if (!s.endsWith(']')) return { problem: 'the brackets [ ] do not match' };
     return { rows: matlabRows(s.slice(1, -1)), format: 'matlab' };
   }
-  if (!/\n/.test(s) && s.includes(';') && s.split(';').filter((r) => r.trim() !== '').every((r) => /\S\s+\S/.test(r.trim())))
+  if (
+    !/\n/.test(s) &&
+    s.includes(';') &&
+    s
+      .split(';')
+      .filter((r) => r.trim() !== '')
+      .every((r) => /\S\s+\S/.test(r.trim()))
+  )
     // MATLAB rows typed without their brackets on one line: `1/4 0 0 0; 0 1/4 0 0; …` (a
     // one-line CSV with ';' separators has no spaces inside its cells and stays CSV).
     return { rows: matlabRows(s), format: 'matlab' };
