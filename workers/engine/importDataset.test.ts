@@ -187,4 +187,46 @@ describe('importDataset (worker)', () => {
   it('a file-level problem is an error naming the field', async () => {
     await expect(api.importDataset('bad.json', enc('{"states": [{"re": [[1]], "im": [[0]]}], "labels": [0]}'))).rejects.toThrow(/states/);
   });
+
+  it.each([
+    [1, 'transfer'],
+    [3, 'quantum-greedy'],
+  ] as const)(
+    '%i qubit(s), mode %s: trains beyond d = 4 and 64 (states |k⟩⟨k| labelled by k mod 2)',
+    async (nq, mode) => {
+      const d = 2 ** nq;
+      const states: { re: number[][]; im: number[][] }[] = [];
+      const labels: number[] = [];
+      for (let i = 0; i < 40; i++) {
+        const k = i % d;
+        // (1 − ε)|k⟩⟨k| + ε I/d: diagonal; the last few get a coherence so that d = 8 runs the packed path
+        const eps = 0.1;
+        const re = Array.from({ length: d }, (_, a) => Array.from({ length: d }, (_, b) => (a === b ? (a === k ? 1 - eps : 0) + eps / d : 0)));
+        if (i >= 36) re[0][1] = re[1][0] = 0.01;
+        states.push({ re, im: re.map((row) => row.map(() => 0)) });
+        labels.push(k % 2);
+      }
+      const s = await api.importDataset(`q${nq}.json`, enc(JSON.stringify({ states, labels })));
+      expect(s.summary.d).toBe(d);
+      expect(s.problem).toBeUndefined();
+      const r = await api.train(
+        { task: 'entanglement', datasetId: s.id, mode, depth: 1, alpha: 0.5, activation: 'softplus', learningRate: 0.05, epochs: 1, batchSize: 8, seed: 2 },
+        () => undefined,
+      );
+      expect(Array.from((r as { testLabels?: Int32Array }).testLabels ?? []).length).toBe(8);
+      expect((r.model as { nQubits?: number }).nQubits).toBe(nq);
+      expect(r.final.testAccuracy).toBeGreaterThanOrEqual(0);
+    },
+    60_000,
+  );
+
+  it('full (non-diagonal) states of 5 qubits are refused for training with the reason', async () => {
+    const d = 32;
+    const re = Array.from({ length: d }, (_, a) => Array.from({ length: d }, (_, b) => (a === b ? 1 / d : 0)));
+    re[0][1] = re[1][0] = 0.001;
+    const states = Array.from({ length: 10 }, () => ({ re, im: re.map((row) => row.map(() => 0)) }));
+    const s = await api.importDataset('q5.json', enc(JSON.stringify({ states, labels: states.map((_, i) => i % 2) })));
+    expect(s.summary.nQubits).toBe(5);
+    expect(s.problem).toMatch(/d = 32 with non-diagonal states is not supported/);
+  });
 });
