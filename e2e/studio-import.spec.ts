@@ -74,17 +74,27 @@ test('Your data: a CSV of 200 two-qubit states imports with its summary and trai
   expect(errors).toEqual([]);
 });
 
-test('Your data: a refused state is listed by its index and the dataset cannot train', async ({ page }) => {
+test('Your data: a dropped file with a refused state lists it by its index and cannot train', async ({ page }) => {
   const panel = await openPanel(page);
   await panel.getByLabel('Task', { exact: true }).selectOption('file');
   const bad = csvFile(20).split('\n');
   // state 7: diag(1.5, −0.5, 0, 0) — trace 1, not PSD
   bad[7] = [1.5, 0, 0, 0, 0, -0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ...new Array(16).fill(0), 'entangled'].join(',');
-  await panel.getByLabel(/Dataset file/).setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad.join('\n')) });
+  // dropped on the drop zone (a DataTransfer holding the file), not picked
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'bad.csv', { type: 'text/csv' }));
+    return dt;
+  }, bad.join('\n'));
+  await panel.getByTestId('dataset-dropzone').dispatchEvent('drop', { dataTransfer });
   const summary = panel.getByTestId('dataset-summary');
   await expect(summary).toContainText('1 states were refused', { timeout: 30_000 });
   await expect(summary).toContainText('state 7:');
   await expect(summary).toContainText(/Cannot train: .*nearest-state/);
+  // Play does not start a run on it: the reason is said where runs report errors
+  await panel.getByRole('button', { name: /Play/ }).click();
+  await expect(panel.getByText(/this dataset cannot train: 1 of 20 states/)).toBeVisible();
+  await expect(panel.getByRole('status', { name: 'Training status' })).not.toContainText('Done');
 });
 
 test('Your data: import time of 100,000 two-qubit states (benchmark, E2E_BENCH=1)', async ({ page }) => {

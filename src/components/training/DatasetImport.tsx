@@ -75,6 +75,8 @@ export function DatasetImport({ disabled }: { disabled: boolean }) {
       <div
         className={`train-dropzone${over ? ' train-dropzone-over' : ''}`}
         data-testid="dataset-dropzone"
+        role="group"
+        aria-label="Drop a dataset file here"
         onDragOver={(e) => {
           e.preventDefault();
           setOver(true);
