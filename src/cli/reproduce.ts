@@ -13,7 +13,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { classicalAnalog, classicalForwardBatch } from '../core/hqrn/classical';
-import { fitGreedy, type HqrnParams, predictProba, toModelJson } from '../core/hqrn/fit';
+import { fitGreedy, type HqrnParams, predictProba } from '../core/hqrn/fit';
+import { toModelJson } from '../core/hqrn/fitModel';
 import { softmaxReadout } from '../core/hqrn/readout';
 import { parseModelFile } from '../core/io/files';
 import { type RunCard, runDate } from '../core/io/runCard';

@@ -5,7 +5,8 @@
  * card's `date` is the only field that changes; SOURCE_DATE_EPOCH or --date fixes it).
  */
 import { ACTIVATIONS, type Activation } from '../core/hqrn/activation';
-import { type FitSpec, fitGreedy, fitHqrn, type HqrnParams, initParams, toModelJson } from '../core/hqrn/fit';
+import { type FitSpec, fitGreedy, fitHqrn, type HqrnParams, initParams } from '../core/hqrn/fit';
+import { toModelJson } from '../core/hqrn/fitModel';
 import { type RunCard, runDate } from '../core/io/runCard';
 import { DIGITS_REQUEST, ENTANGLEMENT_REQUEST } from '../protocol/experiments';
 import { DIGITS_TRAIN } from '../core/states/digits';

@@ -63,7 +63,7 @@ export function Legend({ palette, view, scale, mode }: { palette: Palette; view:
       <span>
         <Term id={view}>{view === 'heatmap' ? 'Heatmap' : view === 'hinton' ? 'Hinton' : 'City'}</Term>:{' '}
         <Term id="colour-scale">{view === 'heatmap' ? 'full colour' : view === 'hinton' ? 'full square' : 'tallest bar'}</Term> = {fmt(scale)} (
-        {mode === 'fixed' ? 'fixed over all layers' : 'this layer'})
+        {mode === 'fixed' ? 'fixed' : 'this layer'})
       </span>
     </div>
   );

@@ -7,7 +7,7 @@
  * Shapes: features(ρ) has d² entries for a d×d ρ; weights of layer l are (w_l × w_{l+1}).
  */
 import type { CMat } from '../math/complex';
-import { adamState, adamStep } from '../hqrn/fit';
+import { adamState, adamStep } from '../math/adam';
 import { makeRng, seededPermutation } from '../math/rng';
 
 /** d² real numbers of a Hermitian ρ: ρ_ii, then Re ρ_ij and Im ρ_ij for i < j (row-major). */

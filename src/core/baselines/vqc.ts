@@ -15,7 +15,7 @@
  * RZ(φ) = diag(e^{−iφ/2}, e^{iφ/2}); big-endian basis (qubit 0 most significant, docs/math.md §1).
  */
 import { type CMat, identity, kron, mul, zeros } from '../math/complex';
-import { adamState, adamStep } from '../hqrn/fit';
+import { adamState, adamStep } from '../math/adam';
 import { makeRng, seededPermutation } from '../math/rng';
 
 export interface VqcModel {

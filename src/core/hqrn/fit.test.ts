@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseModelFile } from '../io/files';
-import { initParams, lossAndGrad, packComplex, predictProba, toModelJson, fitHqrn, fitGreedy, paramCount, type FitSpec } from './fit';
+import { initParams, lossAndGrad, packComplex, predictProba, fitHqrn, fitGreedy, paramCount, type FitSpec } from './fit';
+import { toModelJson } from './fitModel';
 import { quantumForward } from './qrb';
 import { softmaxReadout } from './readout';
 import { makeRng } from '../math/rng';

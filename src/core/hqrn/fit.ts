@@ -23,7 +23,7 @@
  */
 import type { Activation } from './activation';
 import type { CMat } from '../math/complex';
-import { spectralNorm } from '../math/linalg';
+import { adamState, adamStep } from '../math/adam';
 import { makeRng, type Rng, seededPermutation } from '../math/rng';
 
 export interface FitSpec {
@@ -44,9 +44,11 @@ export interface HqrnParams {
   theta: Float64Array;
 }
 
-const blockSize = (d: number) => 4 * d * d + d;
+/** Parameters per block: Ã+ and Ã− (re, im: 4d²) and the bias b (d). */
+export const blockSize = (d: number) => 4 * d * d + d;
 export const paramCount = (s: FitSpec) => s.depth * blockSize(s.d) + s.classes * s.d + s.classes;
-const alphaOf = (s: FitSpec, k: number) => (Array.isArray(s.alpha) ? s.alpha[k] : s.alpha);
+/** α of block k (one α for all blocks, or one per block). */
+export const alphaOf = (s: FitSpec, k: number) => (Array.isArray(s.alpha) ? s.alpha[k] : s.alpha);
 
 /** Random initial parameters from the seed (Gaussian Ã, readout N(0, 0.1²), zero biases). */
 export function initParams(spec: FitSpec): HqrnParams {
@@ -304,28 +306,6 @@ export function lossAndGrad(p: HqrnParams, v: Float64Array, labels: ArrayLike<nu
   return loss;
 }
 
-export interface AdamState {
-  m: Float64Array;
-  v: Float64Array;
-  t: number;
-}
-
-export const adamState = (n: number): AdamState => ({ m: new Float64Array(n), v: new Float64Array(n), t: 0 });
-
-/** One Adam step (Kingma & Ba 2015, β = 0.9, 0.999, ε = 1e-8) on theta in place. */
-export function adamStep(theta: Float64Array, grad: Float64Array, st: AdamState, lr: number): void {
-  st.t++;
-  const b1 = 0.9,
-    b2 = 0.999,
-    c1 = 1 - b1 ** st.t,
-    c2 = 1 - b2 ** st.t;
-  for (let i = 0; i < theta.length; i++) {
-    st.m[i] = b1 * st.m[i] + (1 - b1) * grad[i];
-    st.v[i] = b2 * st.v[i] + (1 - b2) * grad[i] * grad[i];
-    theta[i] -= (lr * st.m[i]) / c1 / (Math.sqrt(st.v[i] / c2) + 1e-8);
-  }
-}
-
 export interface EpochData {
   v: Float64Array;
   labels: ArrayLike<number>;
@@ -406,42 +386,4 @@ export function fitGreedy(spec: FitSpec, o: GreedyOptions): HqrnParams {
     o.onDepth?.(k, p);
   }
   return { spec, theta: p.theta };
-}
-
-/** The hqrn-model JSON (docs/math.md §10) of trained parameters, with the §4 normalisation of Ã±. */
-export function toModelJson(p: HqrnParams, classNames: (string | number)[]): Record<string, unknown> {
-  const { d, depth: K, classes: C, activation } = p.spec;
-  const D2 = d * d,
-    th = p.theta;
-  const mat = (o: number): CMat => ({ rows: d, cols: d, re: th.slice(o, o + D2), im: th.slice(o + D2, o + 2 * D2) });
-  const rows = (a: Float64Array, scale: number) => Array.from({ length: d }, (_, i) => Array.from(a.subarray(i * d, (i + 1) * d), (x) => x * scale));
-  const blocks = [];
-  for (let k = 0; k < K; k++) {
-    const o = k * blockSize(d);
-    const ap = mat(o),
-      am = mat(o + 2 * D2);
-    const n = Math.max(spectralNorm(ap), spectralNorm(am));
-    const s = n > 0 ? (1 + 1e-6) * n * n : 1;
-    const f = 1 / Math.sqrt(s);
-    blocks.push({
-      alpha: alphaOf(p.spec, k),
-      activation,
-      gain: s,
-      bias: Array.from(th.subarray(o + 4 * D2, o + 4 * D2 + d)),
-      aPlus: { re: rows(ap.re, f), im: rows(ap.im, f) },
-      aMinus: { re: rows(am.re, f), im: rows(am.im, f) },
-    });
-  }
-  const ro = K * blockSize(d);
-  return {
-    format: 'hqrn-model',
-    version: 1,
-    nQubits: Math.round(Math.log2(d)),
-    blocks,
-    readout: {
-      weights: Array.from({ length: C }, (_, c) => Array.from(th.subarray(ro + c * d, ro + (c + 1) * d))),
-      bias: Array.from(th.subarray(ro + C * d, ro + C * d + C)),
-      classes: classNames,
-    },
-  };
 }
