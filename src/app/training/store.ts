@@ -81,7 +81,11 @@ export const useTraining = create<TrainingState & TrainingActions>()((set, get) 
         // Your data: the worker's imported dataset, its seeded 80/20 split (workers/engine/train/imported.ts).
         const ds = imported.dataset;
         if (!ds || ds.problem) {
-          set({ status: 'error', error: ds ? `this dataset cannot train: ${ds.problem}` : 'choose a dataset file first (Your data: pick or drop a .json, .npz, .npy or .csv file).', errorDetail: undefined });
+          set({
+            status: 'error',
+            error: ds ? `this dataset cannot train: ${ds.problem}` : 'choose a dataset file first (Your data: pick or drop a .json, .npz, .npy or .csv file).',
+            errorDetail: undefined,
+          });
           return;
         }
         const fileReq: TrainRequest = { ...req, datasetId: ds.id, trainSize: Math.round(ds.kept * 0.8), testSize: ds.kept - Math.round(ds.kept * 0.8) };
