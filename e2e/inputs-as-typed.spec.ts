@@ -350,7 +350,7 @@ test('a doubly %-encoded link is read; the address bar keeps it until an edit; n
   const w = [0.333, 0, 0, 0.166, 0, 0.166, 0, 0, 0, 0, 0.166, 0, 0.166, 0, 0, 0.333].join(',');
   await page.goto(`./#v=1&in=matrix:${w};${Array(16).fill(0).join(',')}`);
   await expect(page.getByRole('alert', { name: 'Problems in the link' })).toContainText(
-    'input: not a density matrix: the trace is 0.998, not 1 (tolerance 1e-6); it is in the matrix editor, where "Use the nearest state" projects it',
+    'input: not a density matrix: trace is not 1: 0.998 (tolerance 1e-6); it is in the matrix editor, where "Use the nearest state" projects it',
   );
   await expect(cell(page, 'Re', 0, 0)).toHaveValue('0.333');
   await expect(matrixCheck(page)).toHaveText('Not a state: trace is not 1: 0.998 (|Tr ρ − 1| = 0.002 > tolerance 1e-6)');

@@ -187,7 +187,7 @@ export const GLOSSARY = {
   },
   city: {
     term: 'City (Re/Im)',
-    definition: 'The matrix as two 3D bar charts: real parts on the left, imaginary parts on the right; bars below the floor are negative.',
+    definition: 'The matrix as two 3D bar charts: the left chart holds the real parts, the right chart the imaginary parts; bars below the floor are negative.',
     docs: 'docs/user-guide.md',
   },
   'colour-scale': {
