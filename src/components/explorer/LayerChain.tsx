@@ -59,7 +59,6 @@ export function LayerChain() {
       <div className="chain-head">
         <h2 id={headingId}>Network</h2>
         <ViewOptions />
-        <FigureExport kind="chain" />
         {locked && <span className="hint">Stack editing is hidden in this classroom link.</span>}
       </div>
       <ol className={`chain-row${wrapped ? ' is-wrapped' : ''}`} aria-label="Layers of the network">
@@ -90,6 +89,8 @@ export function LayerChain() {
             />
           ))}
         <li className="chain-readout">
+          {/* Above the readout box, in the band the cells' labels take: never over a layer or the box. */}
+          <FigureExport kind="chain" />
           <span className="chain-arrow" aria-hidden="true">
             →
           </span>

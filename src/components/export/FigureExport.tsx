@@ -40,7 +40,7 @@ function FigureExportShown({ kind }: { kind: 'chain' | 'layer' }) {
   };
   return (
     <span className="export-buttons figure-export" role="group" aria-label={`Export figure of ${what}`}>
-      <span className="figure-export-label">Export figure:</span>
+      <span className="figure-export-label">{kind === 'chain' ? 'Figure:' : 'Export figure:'}</span>
       <button
         type="button"
         aria-label={`Export figure of ${what} as SVG`}
