@@ -57,7 +57,7 @@ const check = (ok, what) => {
 
 /** @typedef {{ goto(url: string): Promise<void>; run(fn: string, arg?: unknown): Promise<any>; click(xpath: string): Promise<void>; type(xpath: string, text: string): Promise<void>; screenshot(): Promise<Buffer>; version: string }} Driver */
 
-/** @type {{ name: string; run(d: Driver, ctx: { base: string; stopServer(): Promise<void>; startServer(): Promise<void> }): Promise<Record<string, unknown>> }[]} */
+/** @type {{ name: string; knownFailure?: Record<string, string>; run(d: Driver, ctx: { base: string; stopServer(): Promise<void>; startServer(): Promise<void> }): Promise<Record<string, unknown>> }[]} */
 export const JOURNEYS = [
   {
     name: 'first visit predicts',
@@ -155,6 +155,10 @@ export const JOURNEYS = [
   },
   {
     name: 'train the entanglement task (a short run)',
+    // Known failure, left open in docs/browsers.md: in WebKitGTK 2.50 on wasm a training step
+    // throws "r is not a function" inside a tfjs-backend-wasm binary kernel (its wasm function
+    // was never set up). Firefox and Chromium train. run.mjs reports it as known, not passed.
+    knownFailure: { webkit: 'tfjs-backend-wasm binary kernel not set up during training (docs/browsers.md)' },
     async run(d, { base }) {
       await d.goto(`${base}#v=1&p=training`);
       const r = await d.run(`async (j) => {
@@ -168,7 +172,8 @@ export const JOURNEYS = [
         play.click();
         const done = await j.until('training to finish', () => { const s = panel.querySelector('p.train-status')?.textContent || ''; return /Done|failed|error/i.test(s) && s; }, 150000);
         const cells = [...(panel.querySelector('[data-testid="final-figures"] tbody tr')?.querySelectorAll('td') ?? [])].map((c) => c.textContent.trim());
-        return { status: done.slice(0, 120), seconds: +((performance.now() - t0) / 1000).toFixed(1), finalRow: cells };
+        const alert = panel.querySelector('[role="alert"]')?.textContent?.trim() ?? '';
+        return { status: done.slice(0, 120) + (alert ? ' | ' + alert.slice(0, 300) : ''), seconds: +((performance.now() - t0) / 1000).toFixed(1), finalRow: cells };
       }`);
       check(/Done/.test(r.status), `training finished (${r.status})`);
       return r;

@@ -91,8 +91,15 @@ for (const engine of opts.engines.split(',').filter(Boolean)) {
         row.firstResultMs = facts.firstResultMs;
       }
       row.passed++;
+      if (j.knownFailure?.[engine]) console.log(`  note: "${j.name}" now passes in ${engine}: remove its knownFailure`);
       console.log(`  ✓ ${j.name} (${((Date.now() - t1) / 1000).toFixed(1)} s) ${JSON.stringify(facts)}`);
     } catch (e) {
+      const known = j.knownFailure?.[engine];
+      if (known) {
+        row.known = (row.known ?? 0) + 1;
+        console.log(`  ✘ ${j.name} (known failure in ${engine}: ${known}): ${e.message}`);
+        continue;
+      }
       row.failed++;
       failed++;
       console.log(`  ✘ ${j.name} (${((Date.now() - t1) / 1000).toFixed(1)} s): ${e.message}`);
@@ -116,6 +123,6 @@ await stopServer();
 console.log('\ncross-engine journeys:');
 for (const r of summary)
   console.log(
-    `  ${r.engine.padEnd(8)} ${r.version.padEnd(24)} backend ${String(r.backend).padEnd(8)} first result ${r.firstResultMs} ms   ${r.passed} passed, ${r.failed} failed, ${r.seconds} s`,
+    `  ${r.engine.padEnd(8)} ${r.version.padEnd(24)} backend ${String(r.backend).padEnd(8)} first result ${r.firstResultMs} ms   ${r.passed} passed, ${r.failed} failed${r.known ? ` (${r.known} known failure)` : ''}, ${r.seconds} s`,
   );
 process.exit(failed ? 1 : 0);
