@@ -134,7 +134,7 @@ test('an unreadable link on a fresh page says so and shows the first-visit view 
   expect(await trainedName(page)).toBeNull();
 });
 
-test('"Use the nearest state" writes entries of at most 12 significant digits into the link', async ({ page }) => {
+test('"Use the nearest state" writes each entry as the shortest decimal that reads back to the same double (exact links)', async ({ page }) => {
   // |Φ+⟩ with a diagonal that sums to 1.002: refused, then projected.
   const re = [0.501, 0, 0, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0.5, 0, 0, 0.501].join(',');
   await page.goto(`./#v=1&in=matrix:${re};${Array(16).fill(0).join(',')}`);
@@ -147,14 +147,14 @@ test('"Use the nearest state" writes entries of at most 12 significant digits in
     .replace(/&.*$/, '')
     .split(/[,;]/);
   expect(entries).toHaveLength(32);
-  for (const e of entries)
-    expect(
-      e
-        .replace(/^-?0*\.?0*/, '')
-        .replace(/e.*$/, '')
-        .replace('.', '').length,
-      e,
-    ).toBeLessThanOrEqual(12);
+  // Each entry is the shortest round-trip decimal (String(x)), and together they are the state in
+  // the store bit for bit (−0 written as 0).
+  for (const e of entries) expect(String(Number(e)), e).toBe(e);
+  const stored = await page.evaluate(() => {
+    const i = window.__hqrnStore!.getState().input as { re: number[][]; im: number[][] };
+    return [...i.re.flat(), ...i.im.flat()].map((x) => (x === 0 ? 0 : x));
+  });
+  expect(entries.map(Number)).toEqual(stored);
 });
 
 test('depth 0 of a trained model: the note says there are no blocks', async ({ page }) => {
