@@ -6,6 +6,7 @@
  */
 import { type Dataset, type DatasetSummary, splitDataset, stateAt } from '../../../src/core/io/dataset';
 import { readDataset } from '../../../src/core/io/readDataset';
+import { sha256Hex } from '../../../src/core/io/runCard';
 import { packState } from '../../../src/core/hqrn/packing';
 import type { Split, TaskData } from './data';
 
@@ -32,11 +33,6 @@ export interface ImportedSummary {
 export interface ImportedDataset {
   info: ImportedSummary;
   data: Dataset;
-}
-
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const h = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-  return Array.from(h, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function allDiagonal(ds: Dataset): boolean {
