@@ -7,7 +7,7 @@
  * Pure: it reads plain values and returns text and marks. It does NOT compute physics (the
  * truth comes from the worker's layer-0 measures or the dataset's label) and does NOT render.
  */
-import type { InputSpec } from '../../protocol/explorer';
+import type { BellKind, InputSpec } from '../../protocol/explorer';
 
 /** Whether a path's prediction matches the true class; `unknown` when the truth is not known. */
 export type Verdict = 'right' | 'wrong' | 'unknown';
@@ -48,13 +48,14 @@ const className = (classes: readonly (string | number)[], i: number) => {
   return c === undefined ? `class ${i}` : typeof c === 'number' ? `“${c}”` : c;
 };
 
-const BELL_NAMES: Record<string, string> = { 'phi+': '|Φ+⟩', 'phi-': '|Φ−⟩', 'psi+': '|Ψ+⟩', 'psi-': '|Ψ−⟩' };
+/** The short name of each Bell state, as the input buttons, the current-input line and the caption show it (|Φ+⟩ …). */
+export const BELL_LABEL: Record<BellKind, string> = { 'phi+': 'Φ+', 'phi-': 'Φ−', 'psi+': 'Ψ+', 'psi-': 'Ψ−' };
 
 /** A short plain-words name of an input (e.g. "the Bell state |Φ+⟩", "MNIST digit #12"). */
 export function describeInput(input: InputSpec): string {
   switch (input.kind) {
     case 'bell':
-      return `the Bell state ${BELL_NAMES[input.which] ?? input.which}`;
+      return `the Bell state |${BELL_LABEL[input.which]}⟩`;
     case 'werner':
       return `the Werner state with p = ${round(input.p)} (entangled exactly when p > 1/3)`;
     case 'random-pure':

@@ -6,6 +6,7 @@
  * a drawing in saved work (src/app/saved/savedWork.ts).
  */
 import { BELL_KINDS } from '../../protocol/inputs';
+import { BELL_LABEL } from '../../app/explorer/caption';
 import { useId, useState } from 'react';
 import { isBlankDrawing, type BellKind, type InputSpec } from '../../protocol/explorer';
 import { useSavedWork } from '../../app/saved/store';
@@ -18,10 +19,10 @@ import { Term } from '../teaching/Term';
 
 /** How each Bell state of the vocabulary (src/protocol/inputs.ts BELL_KINDS) is shown. */
 const BELL_TEXT: Record<BellKind, { label: string; ket: string }> = {
-  'phi+': { label: 'Φ+', ket: '(|00⟩+|11⟩)/√2' },
-  'phi-': { label: 'Φ−', ket: '(|00⟩−|11⟩)/√2' },
-  'psi+': { label: 'Ψ+', ket: '(|01⟩+|10⟩)/√2' },
-  'psi-': { label: 'Ψ−', ket: '(|01⟩−|10⟩)/√2' },
+  'phi+': { label: BELL_LABEL['phi+'], ket: '(|00⟩+|11⟩)/√2' },
+  'phi-': { label: BELL_LABEL['phi-'], ket: '(|00⟩−|11⟩)/√2' },
+  'psi+': { label: BELL_LABEL['psi+'], ket: '(|01⟩+|10⟩)/√2' },
+  'psi-': { label: BELL_LABEL['psi-'], ket: '(|01⟩−|10⟩)/√2' },
 };
 const BELL = BELL_KINDS.map((which) => ({ which, ...BELL_TEXT[which] }));
 
