@@ -190,8 +190,8 @@ test.describe('with the offline cache', () => {
     const versionA = /version ([0-9a-f]{16})/.exec((await offline.getAttribute('title'))!)![1];
 
     await deploy(deployB);
-    // The old tab keeps fetching through the old worker while the new one installs and takes
-    // over (in Chromium a fetch in that window could leave the new worker parked in waiting).
+    // The old tab stays at work (a fetch twice a second through the old worker) while the new
+    // version installs and takes over: the handover must not wait for the old tab to go quiet.
     await page.evaluate(() => {
       (window as unknown as { __storm: number }).__storm = window.setInterval(
         () => void fetch('./models/index.json', { cache: 'no-store' }).catch(() => undefined),
