@@ -9,6 +9,7 @@ import { useId, useState } from 'react';
 import { getEngine } from '../../app/engine/engineClient';
 import { LIMITS } from '../../protocol/inputs';
 import { downloadJson, downloadText, fileName, MIME, parseIntegerField } from '../../app/export/exporters';
+import { explorerRunCard, modelFileCard, qasmWithRunCard } from '../../app/export/runCard';
 import { shownLayer } from '../../viz/matrix/layerData';
 import { useExplorer } from '../../app/explorer/storeHook';
 import './export.css';
@@ -81,7 +82,14 @@ export function ExportPanel() {
       const blocks = chosenBlock === null ? undefined : [chosenBlock];
       const out = await getEngine().exportQasm(stack, order, autoSteps || 'problem' in steps ? 'auto' : steps.value, blocks);
       const file = fileName([stack.task, chosenBlock === null ? 'stack' : `block${chosenBlock + 1}`, `order${order}`, `r${out.steps}`], 'qasm');
-      downloadText(out.text, file, MIME.qasm);
+      const check = out.classCheck ? { classProbabilityError: out.classCheck.error, classCheckStates: out.classCheck.states } : {};
+      const card = explorerRunCard({
+        stack,
+        exported: `OpenQASM 3, Trotter order ${out.order}, r = ${out.steps} (${out.stepsFrom})`,
+        date: new Date().toISOString(),
+        metrics: { maxUnitaryError: out.maxError, ...check },
+      });
+      downloadText(qasmWithRunCard(out.text, card), file, MIME.qasm);
       if (out.stepsFrom !== 'requested') setStepsText(String(out.steps));
       setReport({ order: out.order, steps: out.steps, maxError: out.maxError, blocks: out.blocks, file, classCheck: out.classCheck, stepsFrom: out.stepsFrom });
     });
@@ -203,7 +211,8 @@ export function ExportPanel() {
           onClick={() =>
             act('State export', async () => {
               const json = await getEngine().exportStateJson({ requestId: 0, stack, input }, layer);
-              downloadJson(json, fileName([stack.task, `layer${layer}`, 'state'], 'json'));
+              const run = explorerRunCard({ stack, input, exported: `hqrn-state of layer ${layer}`, date: new Date().toISOString() });
+              downloadJson({ ...json, run }, fileName([stack.task, `layer${layer}`, 'state'], 'json'));
             })
           }
         >
@@ -215,7 +224,8 @@ export function ExportPanel() {
           onClick={() =>
             act('Model export', async () => {
               const json = await getEngine().exportModelJson(stack);
-              downloadJson(json, fileName([stack.task, 'model', `${depth}blocks`], 'json'));
+              const run = modelFileCard(json, { stack, exported: 'hqrn-model of the stack', date: new Date().toISOString() });
+              downloadJson({ ...json, run }, fileName([stack.task, 'model', `${depth}blocks`], 'json'));
             })
           }
         >
@@ -258,7 +268,15 @@ export function ExportPanel() {
               if ('problem' in seed) throw new Error(seed.problem);
               if ('problem' in count) throw new Error(count.problem);
               const json = await getEngine().exportDatasetJson({ seed: seed.value, n: count.value });
-              downloadJson(json, fileName(['entanglement', 'dataset', `seed${seed.value}`, `n${count.value}`], 'json'));
+              const run = explorerRunCard({
+                stack,
+                exported: 'labelled entanglement dataset (docs/math.md §7)',
+                date: new Date().toISOString(),
+                data: { source: 'generator', name: 'entanglement', sha256: null, n: count.value, generatorSeed: seed.value },
+                command: `hqrn dataset entanglement --seed ${seed.value} --n ${count.value}`,
+                seed: seed.value,
+              });
+              downloadJson({ ...json, run }, fileName(['entanglement', 'dataset', `seed${seed.value}`, `n${count.value}`], 'json'));
             })
           }
         >
