@@ -6,6 +6,7 @@ import { SaveControl } from '../saved/SaveControl';
 import { explorableModel, MODE_NAMES, useTraining, type RunSummary } from '../../app/training/store';
 import { balancedAccuracy, classShares, oneClassNote } from '../../core/states/figures';
 import { BaselinesTable } from './BaselinesTable';
+import { PerKindTable } from './PerKindTable';
 
 /** Balanced accuracy and the share of each class predicted; null without predictions. */
 function honest(s: RunSummary): { balanced: number; shares: number[]; classes: number } | null {
@@ -152,6 +153,7 @@ export function FinalFigures() {
       <p className="train-hint train-scroll-hint" aria-hidden="true">
         Scroll the table sideways for more columns →
       </p>
+      <PerKindTable />
       {shotEval && (
         <p className="train-hint" data-testid="shot-accuracy">
           Test accuracy with N<sub>s</sub> = {shotEval.shots.toLocaleString('en')} shots per unitary per block: <strong>{fmt(shotEval.testAccuracy)}</strong> on

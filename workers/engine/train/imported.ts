@@ -78,7 +78,7 @@ function toSplit(ds: Dataset, packed: boolean): Split {
     for (let i = 0; i < d; i++) x[s * d + i] = rho.re[i * d + i];
     if (v) packState(rho, v, s * D);
   }
-  return { n, x, ...(v ? { v } : {}), labels: Int32Array.from(ds.labels) };
+  return { n, x, ...(v ? { v } : {}), labels: Int32Array.from(ds.labels), ...(ds.kinds ? { kinds: ds.kinds } : {}) };
 }
 
 /** The training data of an imported dataset: its seeded stratified split (test share 0.2). */
