@@ -58,10 +58,27 @@ function trainProblem(ds: Dataset, diagonal: boolean): string | undefined {
   return undefined;
 }
 
-/** Read, check and summarise a dataset file; `id` names it. Errors: DatasetError (file-level). */
-export async function importDataset(id: string, name: string, bytes: Uint8Array, onProgress?: (f: number) => void): Promise<ImportedDataset> {
-  const sha256 = await sha256Hex(bytes);
-  const data = await readDataset(name, bytes, { onProgress });
+/**
+ * Read, check and summarise a dataset file; `id` names it. A states .npy needs `labels` (its
+ * labels .npy); the SHA-256 is then that of the states bytes followed by the labels bytes, and the
+ * name is "STATES + LABELS". Errors: DatasetError (file-level).
+ */
+export async function importDataset(
+  id: string,
+  name: string,
+  bytes: Uint8Array,
+  onProgress?: (f: number) => void,
+  labels?: { name: string; bytes: Uint8Array },
+): Promise<ImportedDataset> {
+  let hashed = bytes;
+  if (labels) {
+    hashed = new Uint8Array(bytes.length + labels.bytes.length);
+    hashed.set(bytes);
+    hashed.set(labels.bytes, bytes.length);
+  }
+  const sha256 = await sha256Hex(hashed);
+  const data = await readDataset(name, bytes, { onProgress, ...(labels ? { labels: labels.bytes } : {}) });
+  if (labels) name = `${name} + ${labels.name}`;
   const diagonal = allDiagonal(data);
   const problem = trainProblem(data, diagonal);
   return { data, info: { id, name, sha256, summary: data.summary, kept: data.n, diagonal, ...(problem ? { problem } : {}) } };
