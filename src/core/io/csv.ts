@@ -33,7 +33,8 @@ export function readCsvDataset(input: string | Uint8Array, onProgress?: Progress
   const sep = sepOf(lines[start]);
   const width = lines[start].split(sep).length;
   const d = Math.round(Math.sqrt((width - 1) / 2));
-  if (2 * d * d + 1 !== width || d < 2 || d > MAX_DATASET_DIM || (d & (d - 1)) !== 0) throw new DatasetError(`csv line ${start + 1}`, csvWidthProblem(width, sep));
+  if (2 * d * d + 1 !== width || d < 2 || d > MAX_DATASET_DIM || (d & (d - 1)) !== 0)
+    throw new DatasetError(`csv line ${start + 1}`, csvWidthProblem(width, sep));
   checkDim(`csv line ${start + 1}`, d);
   const stride = 2 * d * d;
   let cap = Math.max(16, lines.length - start);

@@ -28,6 +28,22 @@ export interface ImportedSummary {
   diagonal: boolean;
   /** Why it cannot train (refused states, an unsupported d, too few states per class); absent when it can. */
   problem?: string;
+  /** The first EXAMPLES kept states (as used, after the §10 check) with their class names: explorer inputs. */
+  examples: { index: number; label: string; kind?: string; re: number[][]; im: number[][] }[];
+}
+
+/** How many states of an imported dataset come back as explorer inputs. */
+export const EXAMPLES = 8;
+
+function examplesOf(ds: Dataset): ImportedSummary['examples'] {
+  const out: ImportedSummary['examples'] = [];
+  const d = ds.d;
+  for (let s = 0; s < Math.min(EXAMPLES, ds.n); s++) {
+    const rho = stateAt(ds.packed, d, s);
+    const rows = (a: Float64Array) => Array.from({ length: d }, (_, i) => Array.from(a.subarray(i * d, (i + 1) * d)));
+    out.push({ index: ds.indices[s], label: ds.classes[ds.labels[s]], ...(ds.kinds ? { kind: ds.kinds[s] } : {}), re: rows(rho.re), im: rows(rho.im) });
+  }
+  return out;
 }
 
 export interface ImportedDataset {
@@ -81,7 +97,7 @@ export async function importDataset(
   if (labels) name = `${name} + ${labels.name}`;
   const diagonal = allDiagonal(data);
   const problem = trainProblem(data, diagonal);
-  return { data, info: { id, name, sha256, summary: data.summary, kept: data.n, diagonal, ...(problem ? { problem } : {}) } };
+  return { data, info: { id, name, sha256, summary: data.summary, kept: data.n, diagonal, examples: examplesOf(data), ...(problem ? { problem } : {}) } };
 }
 
 function toSplit(ds: Dataset, packed: boolean): Split {
