@@ -262,4 +262,24 @@ describe('importDataset (worker)', () => {
     ]);
     await expect(api.importDataset('rho.npy', states.slice())).rejects.toThrow(/labels/);
   });
+
+  it('the test states’ kinds come back with the predictions (a file’s kinds, the built-in entanglement task’s kinds)', async () => {
+    const rng = makeRng(21);
+    const r = () => rng.uniform();
+    const states = Array.from({ length: 40 }, (_, i) => (i % 2 ? bellLike(r) : productDiagonal(r)));
+    const kinds = states.map((_, i) => (i % 2 ? 'bell-like' : i % 4 === 0 ? 'product-a' : 'product-b'));
+    const s = await api.importDataset('k.json', enc(JSON.stringify({ states, labels: states.map((_, i) => i % 2), kinds })));
+    expect(s.summary.kinds).toEqual({ 'bell-like': 20, 'product-a': 10, 'product-b': 10 });
+    const base = { mode: 'quantum-end-to-end', depth: 1, alpha: 0.5, activation: 'softplus', learningRate: 0.05, epochs: 1, batchSize: 8, seed: 4 } as const;
+    const fromFile = (await api.train({ task: 'entanglement', datasetId: s.id, ...base }, () => undefined)) as {
+      testKinds?: string[];
+      testLabels?: Int32Array;
+    };
+    expect(fromFile.testKinds?.length).toBe(8);
+    // every kind matches its label: bell-like ↔ 1, product-* ↔ 0
+    fromFile.testKinds!.forEach((k, i) => expect(fromFile.testLabels![i]).toBe(k === 'bell-like' ? 1 : 0));
+    const builtIn = (await api.train({ task: 'entanglement', trainSize: 64, testSize: 32, ...base }, () => undefined)) as { testKinds?: string[] };
+    expect(builtIn.testKinds?.length).toBe(32);
+    expect(new Set(builtIn.testKinds).size).toBeGreaterThan(2);
+  }, 60_000);
 });
