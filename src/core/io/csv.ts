@@ -58,7 +58,8 @@ export function readCsvDataset(input: string | Uint8Array, onProgress?: Progress
     for (let c = 0; c < stride; c++) {
       const s = f[c];
       const v = Number(s);
-      if (!Number.isFinite(v) || s.trim() === '')
+      // Number('') and Number(' ') are 0: only a zero needs the blank test
+      if (!Number.isFinite(v) || (v === 0 && s.trim() === ''))
         throw new DatasetError(`csv line ${L + 1} column ${c + 1}`, `not a finite number: ${JSON.stringify(s.slice(0, 20))}`);
       packed[o + c] = v;
     }
