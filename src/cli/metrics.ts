@@ -45,6 +45,7 @@ export function evaluate(pred: number[], ds: Pick<Dataset, 'labels' | 'classes' 
     confusion,
   };
   if (ds.kinds) {
+    // one pass over the states (perKindAccuracy, shared with the studio's per-kind table)
     const per = perKindAccuracy(pred, ds.labels, ds.kinds);
     for (const k of Object.keys(per)) per[k].accuracy = r6(per[k].accuracy);
     out.perKind = per;
