@@ -31,6 +31,25 @@ export interface StackSpec {
    * A±, c and bias, while α and activation still come from blocks[k] (so α stays live).
    */
   trained?: { name: string; model: ModelJson };
+  /**
+   * A model trained on an imported dataset (docs/math.md §11): the stack has the dataset's
+   * nQubits and class names instead of the task's, and its inputs are the dataset's states
+   * (`{ kind: 'dataset', index }`). `task` is then 'entanglement' (the non-digits input rules).
+   */
+  dataset?: DatasetRef;
+}
+
+/**
+ * An imported dataset as the explorer names it: the worker finds its states by `sha256` (the
+ * file's SHA-256; a re-import of the same file after a reload is found again), `name` is the
+ * file name shown to the user, `size` the number of kept states (indices 0..size−1).
+ */
+export interface DatasetRef {
+  name: string;
+  sha256: string;
+  nQubits: number;
+  classes: string[];
+  size: number;
 }
 
 /**
@@ -98,6 +117,8 @@ export interface ExploreResponse {
   noDigit?: boolean;
   /** Digits from the MNIST set: the true label. */
   digitLabel?: number;
+  /** A state of an imported dataset: its class index (into `classes`), index in the file and kind. */
+  datasetLabel?: { cls: number; fileIndex: number; kind?: string };
   ms: number;
   /** What computed the view, for the status line (e.g. "float64 core", "tfjs wasm"). */
   computedBy?: string;

@@ -14,7 +14,8 @@ type WireInputSpec =
   | { kind: 'dephased'; of: WireInputSpec }
   | { kind: 'marginal'; of: WireInputSpec }
   | { kind: 'drawn'; pixels: number[] }
-  | { kind: 'mnist'; index: number };
+  | { kind: 'mnist'; index: number }
+  | { kind: 'dataset'; index: number };
 
 // Both directions: the inferred type is the wire shape (a compile error otherwise).
 const toWire = (x: InputSpec): WireInputSpec => x;

@@ -20,6 +20,8 @@ const matrix = z.object({ kind: z.literal('matrix'), re: z.array(z.array(finite)
 /** 28×28 intensities in [0, 1], row-major (drawn on the canvas). */
 const drawn = z.object({ kind: z.literal('drawn'), pixels: z.array(finite.min(0).max(1)).length(LIMITS.drawnPixels.value) });
 /** Digit `index` of the packed MNIST set (0..9999). */
+/** State `index` (0-based, among the kept states) of the stack's imported dataset (StackSpec.dataset). */
+const dataset = z.object({ kind: z.literal('dataset'), index: z.number().int().min(0) });
 const mnist = z.object({ kind: z.literal('mnist'), index: z.number().int().min(0).max(LIMITS.maxMnistIndex.value) });
 
 const dephased = z.object({
@@ -36,6 +38,6 @@ const marginal = z.object({
 });
 
 /** An input recipe: what the explorer asks the worker to make (src/protocol/explorer.ts). */
-export const inputSpecSchema = z.discriminatedUnion('kind', [bell, werner, randomPure, randomMixed, product, matrix, dephased, marginal, drawn, mnist]);
+export const inputSpecSchema = z.discriminatedUnion('kind', [bell, werner, randomPure, randomMixed, product, matrix, dephased, marginal, drawn, mnist, dataset]);
 
 export type InputSpec = z.infer<typeof inputSpecSchema>;

@@ -13,7 +13,7 @@ import { QASM_LIMITS } from '../core/io/qasmLimits';
 export const BELL_KINDS = ['phi+', 'phi-', 'psi+', 'psi-'] as const satisfies readonly BellKind[];
 
 /** The input kinds of an InputSpec (the `kind` of the recipe). */
-export const INPUT_KINDS = ['bell', 'werner', 'random-pure', 'random-mixed', 'product', 'matrix', 'dephased', 'marginal', 'drawn', 'mnist'] as const;
+export const INPUT_KINDS = ['bell', 'werner', 'random-pure', 'random-mixed', 'product', 'matrix', 'dephased', 'marginal', 'drawn', 'mnist', 'dataset'] as const;
 export type InputKind = (typeof INPUT_KINDS)[number];
 
 /** Kinds whose recipe wraps another two-qubit input (`of`). */
@@ -74,7 +74,10 @@ export const LIMITS = {
 
 export type LimitName = keyof typeof LIMITS;
 
-/** Inputs of the two-qubit (entanglement) task; the others (mnist, drawn) are digits. */
+/**
+ * Inputs of the two-qubit (entanglement) task; the others (mnist, drawn) are digits. A dataset
+ * state counts with the first: a dataset stack keeps the task 'entanglement' (StackSpec.dataset).
+ */
 export function isTwoQubitKind(kind: InputKind): boolean {
   return kind !== 'mnist' && kind !== 'drawn';
 }

@@ -111,7 +111,8 @@ export function createEngineApi(opts: EngineApiOptions) {
 
     /** The explorer's request: seeded stack + input recipe → every layer with its measures. */
     async explore(req: ExploreRequest): Promise<ExploreResponse> {
-      return withBackend(() => explore(req, { engine, loadDigits }));
+      const datasetBySha = (sha: string) => [...datasets.values()].reverse().find((x) => x.info.sha256 === sha)?.data;
+      return withBackend(() => explore(req, { engine, loadDigits, datasetBySha }));
     },
 
     /** Is a hand-entered 4×4 matrix a state (within 1e-6)? The verdict, with the nearest state (explore.ts). */

@@ -74,6 +74,8 @@ export function describeInput(input: InputSpec): string {
       return 'your drawing';
     case 'mnist':
       return `MNIST digit #${input.index}`;
+    case 'dataset':
+      return `state ${input.index} of your dataset`;
   }
 }
 
@@ -176,7 +178,13 @@ export interface CaptionResult {
   output: { probabilities: ArrayLike<number>; predicted: number };
   classicalOutput: { probabilities: ArrayLike<number>; predicted: number };
   digitLabel?: number;
+  datasetLabel?: { cls: number };
   noDigit?: boolean;
+}
+
+/** The truth of a state of an imported dataset: its label in the file (docs/math.md §11), unknown when absent. */
+export function datasetTruth(cls: number | undefined, classes: readonly (string | number)[]): Truth {
+  return cls !== undefined && cls >= 0 && cls < classes.length ? { cls, how: 'the label in your dataset' } : { cls: null, how: 'the dataset gives no label' };
 }
 
 /**
@@ -189,7 +197,10 @@ export function captionStateOf(input: InputSpec, result: CaptionResult | undefin
   if (!result || result.noDigit || result.layers.length === 0) return null;
   const l0 = result.layers[0];
   const twoQubit = result.d === 4;
-  const truth: Truth = twoQubit
+  // A dataset's state: its label is the truth (the classes are the dataset's, not separable / entangled).
+  const truth: Truth = input.kind === 'dataset'
+    ? datasetTruth(result.datasetLabel?.cls, result.classes)
+    : twoQubit
     ? l0.measures.ppt === undefined
       ? { cls: null, how: 'the PPT criterion was not computed' }
       : pptTruth(l0.measures.ppt, result.classes)

@@ -142,6 +142,8 @@ export function encodeInput(input: InputSpec): string {
       return `matrix:${input.re.flat().map(encodeMatrixEntry).join(',')};${input.im.flat().map(encodeMatrixEntry).join(',')}`;
     case 'mnist':
       return `mnist:${input.index}`;
+    case 'dataset':
+      return `data:${input.index}`;
     case 'drawn':
       return `drawn:${encodePixels(input.pixels)}`;
   }
@@ -184,12 +186,16 @@ export function decodeInput(raw: string, nesting = 0): Decoded<InputSpec> {
       const d = mnistCodec.decode(rest);
       return 'problem' in d ? { problem: `MNIST index: ${d.problem}` } : { value: { kind: 'mnist', index: d.value } };
     }
+    case 'data': {
+      const k = Number(rest);
+      return Number.isInteger(k) && k >= 0 && rest !== '' ? { value: { kind: 'dataset', index: k } } : { problem: `dataset state index: ${quote(rest)} is not an integer ≥ 0` };
+    }
     case 'drawn': {
       const d = decodePixels(rest);
       return 'problem' in d ? { problem: `drawn digit: ${d.problem}` } : { value: { kind: 'drawn', pixels: d.value } };
     }
     default:
-      return { problem: `${quote(kind)} is not an input kind (bell, werner, pure, mixed, product, dephased, marginal, matrix, mnist, drawn)` };
+      return { problem: `${quote(kind)} is not an input kind (bell, werner, pure, mixed, product, dephased, marginal, matrix, mnist, drawn, data)` };
   }
 }
 

@@ -49,6 +49,8 @@ export function describeInput(spec: InputSpec): string {
       return 'digit drawn on the canvas';
     case 'mnist':
       return `MNIST digit #${spec.index}`;
+    case 'dataset':
+      return `state ${spec.index} of your dataset`;
   }
 }
 

@@ -9,6 +9,7 @@ import { softmaxReadout } from '../../../src/core/hqrn/readout';
 import { type DigitSet, DIGIT_DIM, DIGIT_PIXELS, digitIntensities, digitToInput } from '../../../src/core/states/digits';
 import { drawnDigitToInput } from '../../../src/core/states/digitNormalise';
 import { FileFormatError, parseModelFile } from '../../../src/core/io/files';
+import { type Dataset, stateAt } from '../../../src/core/io/dataset';
 import { stateMeasures } from '../../../src/core/measures/measures';
 import { diagonalMeasures } from '../../../src/core/measures/spectral';
 import { checkState } from '../../../src/core/states/nearestState';
@@ -25,6 +26,7 @@ import {
   type ExploreResponse,
   type InputSpec,
   type StackSpec,
+  type DatasetRef,
 } from '../../../src/protocol/explorer';
 import type { Engine } from '../forward/engine';
 import { isDiagonalState } from '../forward/plan';
@@ -36,6 +38,8 @@ export interface ExploreDeps {
   loadDigits(): Promise<DigitSet>;
   /** Skip the float64 fast path (tests and benchmarks of the tfjs path). */
   tfjsOnly?: boolean;
+  /** The imported dataset with this SHA-256, if the worker holds it (api.ts importDataset). */
+  datasetBySha?(sha256: string): Dataset | undefined;
 }
 
 const TASK_QUBITS = { entanglement: 2, digits: 6 } as const;
@@ -61,14 +65,20 @@ function seededWeights(d: number, seed: number): Pick<QuantumBlock, 'aPlus' | 'a
 
 /** The quantum model of a stack spec: seeded blocks, or a trained model's weights with the spec's α and σ. */
 export function modelFromStack(stack: StackSpec, parse: (json: unknown) => Model = parseModelFile): QuantumModel {
-  const nQubits = TASK_QUBITS[stack.task];
+  // A dataset stack (docs/math.md §11) has the dataset's nQubits and class names.
+  const nQubits = stack.dataset?.nQubits ?? TASK_QUBITS[stack.task];
+  const taskClasses: readonly (string | number)[] = stack.dataset?.classes ?? TASK_CLASSES[stack.task];
   const d = 1 << nQubits;
   if (stack.blocks.length > EXPLORER_LIMITS.maxDepth) throw new Error(`depth: at most ${EXPLORER_LIMITS.maxDepth} blocks, got ${stack.blocks.length}`);
   let trained: QuantumModel | undefined;
   if (stack.trained) {
     const m = parse(stack.trained.model);
     if (m.kind !== 'quantum') throw new FileFormatError('model', 'the explorer needs a quantum model (transfer a classical one first)');
-    if (m.nQubits !== nQubits) throw new FileFormatError('model.nQubits', `the ${stack.task} task has ${nQubits} qubits, the model ${m.nQubits}`);
+    if (m.nQubits !== nQubits)
+      throw new FileFormatError(
+        'model.nQubits',
+        stack.dataset ? `the dataset ${stack.dataset.name} has ${nQubits} qubits, the model ${m.nQubits}` : `the ${stack.task} task has ${nQubits} qubits, the model ${m.nQubits}`,
+      );
     trained = m;
   }
   const blocks: QuantumBlock[] = stack.blocks.map((b, k) => {
@@ -78,8 +88,8 @@ export function modelFromStack(stack: StackSpec, parse: (json: unknown) => Model
     if (source) return { ...source, alpha: b.alpha, activation: b.activation };
     return { ...seededWeights(d, b.seed), alpha: b.alpha, activation: b.activation, gain: b.gain };
   });
-  const readout = trained?.readout ?? randomReadout(d, TASK_CLASSES[stack.task].length, makeRng(stack.readoutSeed));
-  return { kind: 'quantum', nQubits, blocks, readout: { ...readout, classes: trained?.readout?.classes ?? [...TASK_CLASSES[stack.task]] } };
+  const readout = trained?.readout ?? randomReadout(d, taskClasses.length, makeRng(stack.readoutSeed));
+  return { kind: 'quantum', nQubits, blocks, readout: { ...readout, classes: trained?.readout?.classes ?? [...taskClasses] } };
 }
 
 /** An input state, and for digits the pooled x, the 28×28 image used and whether it had ink. */
@@ -89,14 +99,34 @@ export interface ExploreInput {
   digit28?: Float64Array;
   noDigit?: boolean;
   digitLabel?: number;
+  datasetLabel?: ExploreResponse['datasetLabel'];
 }
 
+/**
+ * State `index` of the stack's dataset, found by its SHA-256 among the worker's imported
+ * datasets (as used: after the docs/math.md §10 check). Errors in words: no dataset on the
+ * stack, the file not imported in this tab (e.g. after a reload: import it again), an index
+ * outside 0..n−1.
+ */
+export function datasetInput(ref: DatasetRef | undefined, index: number, find: ExploreDeps['datasetBySha']): ExploreInput {
+  if (!ref) throw new FileFormatError('input', 'a dataset state needs a model trained on that dataset: open one from the Training studio (“Use in explorer”)');
+  const ds = find?.(ref.sha256);
+  if (!ds)
+    throw new FileFormatError(
+      'input',
+      `the states of ${ref.name} are not loaded in this tab (they are kept only while the page is open): import ${ref.name} again in the Training studio, then its states show here`,
+    );
+  if (!(Number.isInteger(index) && index >= 0 && index < ds.n)) throw new FileFormatError('input', `state ${index} is not in ${ref.name}: it has states 0..${ds.n - 1}`);
+  const v = stateAt(ds.packed, ds.d, index);
+  const rho: CMat = { rows: ds.d, cols: ds.d, re: Float64Array.from(v.re), im: Float64Array.from(v.im) };
+  return { rho, datasetLabel: { cls: ds.labels[index], fileIndex: ds.indices[index], ...(ds.kinds ? { kind: ds.kinds[index] } : {}) } };
+}
 /**
  * The input state of a recipe (two-qubit states for entanglement, diag(x) for digits). A
  * hand-entered matrix within 1e-6 of a state is used as its nearest state (docs/math.md §10); a
  * drawing is normalised as MNIST's digits were (§7) and flagged `noDigit` when it has no ink.
  */
-export async function inputFromSpec(spec: InputSpec, deps: Pick<ExploreDeps, 'loadDigits'>): Promise<ExploreInput> {
+export async function inputFromSpec(spec: InputSpec, deps: Pick<ExploreDeps, 'loadDigits' | 'datasetBySha'>, dataset?: DatasetRef): Promise<ExploreInput> {
   switch (spec.kind) {
     case 'bell':
       return { rho: bellState(spec.which) };
@@ -113,9 +143,11 @@ export async function inputFromSpec(spec: InputSpec, deps: Pick<ExploreDeps, 'lo
       return { rho: c.rho };
     }
     case 'dephased':
-      return { rho: dephasedPartner((await inputFromSpec(spec.of, deps)).rho) };
+      return { rho: dephasedPartner((await inputFromSpec(spec.of, deps, dataset)).rho) };
     case 'marginal':
-      return { rho: marginalProductPartner((await inputFromSpec(spec.of, deps)).rho) };
+      return { rho: marginalProductPartner((await inputFromSpec(spec.of, deps, dataset)).rho) };
+    case 'dataset':
+      return datasetInput(dataset, spec.index, deps.datasetBySha);
     case 'drawn': {
       // normalised as MNIST's digits were (docs/math.md §7); no ink: uniform x and no prediction
       if (spec.pixels.length !== DIGIT_PIXELS) throw new FileFormatError('drawn.pixels', `expected ${DIGIT_PIXELS} pixels, got ${spec.pixels.length}`);
@@ -207,6 +239,7 @@ function depthZero(req: ExploreRequest, model: QuantumModel, input: ExploreInput
     pooled: input.pooled ? Float32Array.from(input.pooled) : undefined,
     ...digitExtras(input),
     digitLabel: input.digitLabel,
+    ...(input.datasetLabel ? { datasetLabel: input.datasetLabel } : {}),
     ms: performance.now() - t0,
     computedBy: FAST_PATH_NAME,
   };
@@ -218,9 +251,12 @@ export async function explore(req: ExploreRequest, deps: ExploreDeps): Promise<E
   // the engine memoises validated trained models: an α drag does not re-validate them
   const model = modelFromStack(req.stack, (json) => deps.engine.parseModel(json));
   const d = 1 << model.nQubits;
-  const input = await inputFromSpec(req.input, deps);
+  const input = await inputFromSpec(req.input, deps, req.stack.dataset);
   if (input.rho.rows !== d)
-    throw new FileFormatError('input', `a ${input.rho.rows}×${input.rho.rows} state does not fit the ${req.stack.task} task (d = ${d})`);
+    throw new FileFormatError(
+      'input',
+      `a ${input.rho.rows}×${input.rho.rows} state does not fit ${req.stack.dataset ? `the model of ${req.stack.dataset.name}` : `the ${req.stack.task} task`} (d = ${d})`,
+    );
   if (model.blocks.length === 0) return depthZero(req, model, input, t0);
   // One state: the float64 core answers faster than tfjs's per-op dispatch (exploreFast.ts).
   const fast = deps.tfjsOnly ? null : exploreFast(model, input.rho);
@@ -238,6 +274,7 @@ export async function explore(req: ExploreRequest, deps: ExploreDeps): Promise<E
       pooled: input.pooled ? Float32Array.from(input.pooled) : undefined,
       ...digitExtras(input),
       digitLabel: input.digitLabel,
+      ...(input.datasetLabel ? { datasetLabel: input.datasetLabel } : {}),
       ms: performance.now() - t0,
       computedBy: FAST_PATH_NAME,
     };
@@ -288,6 +325,7 @@ export async function explore(req: ExploreRequest, deps: ExploreDeps): Promise<E
     pooled: input.pooled ? Float32Array.from(input.pooled) : undefined,
     ...digitExtras(input),
     digitLabel: input.digitLabel,
+    ...(input.datasetLabel ? { datasetLabel: input.datasetLabel } : {}),
     ms: performance.now() - t0,
     computedBy: `tfjs ${r.backend}`,
   };
