@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { Activation } from '../../core/hqrn/activation';
-import { EXPLORER_LIMITS, type BlockSpec, type ExploreResponse, type InputSpec, type StackSpec, type TaskName } from '../../protocol/explorer';
+import { EXPLORER_LIMITS, type BlockSpec, type DatasetRef, type ExploreResponse, type InputSpec, type StackSpec, type TaskName } from '../../protocol/explorer';
 import type { BackendInfo } from '../../protocol/messages';
 import { modelDepth, modelSummary } from './trainedModel';
 import { classifyEdit, createRevisions, record, redoRevision, undoRevision, type EditSnapshot, type Revisions } from './history';
@@ -92,6 +92,14 @@ export interface ExplorerActions {
    */
   loadTrainedModel(name: string, model: Record<string, unknown>, task?: TaskName): void;
   clearTrainedModel(): void;
+  /**
+   * Open a model trained on an imported dataset (docs/math.md §11) with state `index` of that
+   * dataset as its input: the stack takes the dataset's nQubits and class names (StackSpec.dataset).
+   * One update: one undo step.
+   */
+  openDatasetModel(name: string, model: Record<string, unknown>, dataset: DatasetRef, index?: number): void;
+  /** Show state `index` of the stack's dataset (clamped to 0..size−1); nothing without a dataset stack. */
+  setDatasetIndex(index: number): void;
   /** Set the input; with `task` (the input's task) the task switches in the same update: one undo step. */
   setInput(input: InputSpec, task?: TaskName): void;
   selectLayer(layer: number): void;
@@ -179,10 +187,32 @@ function taskPatch(st: ExplorerState, task: TaskName): Partial<ExplorerState> {
   };
 }
 
-/** The store update of loadTrainedModel (a task switch, if `task` differs, and the model). */
+/**
+ * Whether setting `input` leaves a dataset stack (StackSpec.dataset): any input but a dataset
+ * state does, except on a two-qubit dataset, whose model also takes the two-qubit inputs.
+ */
+function leavesDataset(st: ExplorerState, input: InputSpec): boolean {
+  return st.stack.dataset !== undefined && input.kind !== 'dataset' && st.stack.dataset.nQubits !== 2;
+}
+
+/**
+ * The store update of loadTrainedModel (a task switch, if `task` differs, and the model). A
+ * dataset stack is left (fresh stack of the task, its default input): the new model is not the dataset's.
+ */
 export function loadModelPatch(st: ExplorerState, name: string, model: Record<string, unknown>, task?: TaskName): Partial<ExplorerState> {
-  const switched = task !== undefined && task !== st.stack.task ? taskPatch(st, task) : {};
+  const switched = (task !== undefined && task !== st.stack.task) || st.stack.dataset !== undefined ? taskPatch(st, task ?? st.stack.task) : {};
   return { ...switched, ...trainedModelPatch({ ...st, ...switched }, name, model) };
+}
+
+/**
+ * The store update of openDatasetModel: a fresh entanglement-task stack (the non-digits input
+ * rules), the model, the dataset on the stack and state `index` (clamped to 0..size−1) as input.
+ */
+export function datasetModelPatch(st: ExplorerState, name: string, model: Record<string, unknown>, dataset: DatasetRef, index = 0): Partial<ExplorerState> {
+  const base = { ...st, ...taskPatch(st, 'entanglement') };
+  const patch = trainedModelPatch(base, name, model);
+  const k = clamp(Math.round(index), 0, Math.max(0, dataset.size - 1));
+  return { ...taskPatch(st, 'entanglement'), ...patch, stack: { ...patch.stack!, dataset }, input: { kind: 'dataset', index: k } };
 }
 
 /** The store update that loads a trained model into `st`'s stack. */
@@ -301,8 +331,21 @@ export const useExplorer = create<ExplorerState & ExplorerActions>()((set, get) 
       }),
     loadTrainedModel: (name, model, task) => set((st) => loadModelPatch(st, name, model, task)),
     clearTrainedModel: () => editStack((s) => ({ ...s, trained: undefined })),
+    openDatasetModel: (name, model, dataset, index) => set((st) => datasetModelPatch(st, name, model, dataset, index)),
+    setDatasetIndex: (index) =>
+      set((st) => {
+        const ds = st.stack.dataset;
+        if (!ds) return {};
+        const k = clamp(Math.round(index), 0, Math.max(0, ds.size - 1));
+        if (st.input.kind === 'dataset' && st.input.index === k) return {};
+        return { input: { kind: 'dataset', index: k }, requestId: st.requestId + 1 };
+      }),
     setInput: (input, task) =>
-      set((st) => ({ ...(task !== undefined && task !== st.stack.task ? taskPatch(st, task) : {}), input, requestId: st.requestId + 1 })),
+      set((st) => ({
+        ...((task !== undefined && task !== st.stack.task) || leavesDataset(st, input) ? taskPatch(st, task ?? st.stack.task) : {}),
+        input,
+        requestId: st.requestId + 1,
+      })),
     selectLayer: (layer) => set((st) => ({ selectedLayer: clamp(Math.round(layer), 0, st.stack.blocks.length) })),
     setView: (patch) => set((st) => ({ view: { ...st.view, ...patch } })),
     receiveResult: (result) => {
@@ -348,7 +391,7 @@ function restore(r: Revisions<EditSnapshot>) {
       requestId: st.requestId + 1,
       selectedLayer: Math.min(st.selectedLayer, snap.stack.blocks.length),
       // The other task's result would be drawn with the wrong dimension until the new one arrives.
-      ...(snap.stack.task !== st.stack.task ? { result: undefined, error: undefined } : {}),
+      ...(snap.stack.task !== st.stack.task || snap.stack.dataset !== st.stack.dataset ? { result: undefined, error: undefined } : {}),
       canUndo: r.past.length > 0,
       canRedo: r.future.length > 0,
     }));
