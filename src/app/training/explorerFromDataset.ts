@@ -1,30 +1,44 @@
 /**
  * "Use in explorer" for a model trained on an imported dataset (docs/math.md §11): the explorer
- * shows two-qubit stacks (the entanglement task, hand-entered 4×4 inputs) and six-qubit digit
- * stacks (MNIST and drawn inputs only). A model of n = 2 opens there with a state of its dataset
- * as the input (a `matrix` input); any other n gets words naming what is missing and the way
- * that works today (the saved model on the command line).
+ * opens the model with the dataset's states as its inputs (state 0 first, then any index through
+ * the input panel), for any n the core supports (1..6 qubits, d = 2ⁿ ≤ 64). The stack carries a
+ * DatasetRef (name, SHA-256, nQubits, class names, kept states); the states stay in the worker,
+ * found by the SHA-256. Without the dataset (another file was imported since) there are words
+ * naming what is missing and the way forward.
  */
-import type { InputSpec } from '../../protocol/explorer';
+import type { DatasetRef } from '../../protocol/explorer';
 import type { ImportedSummary } from './importedData';
 
-export type ExplorerPlan = { ok: true; input: InputSpec; example: ImportedSummary['examples'][number] } | { ok: false; message: string };
+/** Largest number of qubits the explorer shows (d = 64: the digits size). */
+export const MAX_EXPLORER_QUBITS = 6;
 
-/** How a model of `nQubits` trained on `dataset` opens in the explorer, or why it cannot. */
-export function explorerPlan(nQubits: number, dataset: Pick<ImportedSummary, 'name' | 'examples'> | undefined): ExplorerPlan {
-  if (nQubits !== 2) {
-    const d = 2 ** nQubits;
+export type ExplorerPlan = { ok: true; dataset: DatasetRef; index: number; example?: ImportedSummary['examples'][number] } | { ok: false; message: string };
+
+/** The DatasetRef of an imported dataset (class names in the dataset's class order). */
+export function datasetRef(ds: Pick<ImportedSummary, 'name' | 'sha256' | 'kept' | 'summary'>): DatasetRef {
+  return { name: ds.name, sha256: ds.sha256, nQubits: ds.summary.nQubits, classes: ds.summary.classes.map((c) => c.name), size: ds.kept };
+}
+
+/** How a model of `nQubits` trained on `dataset` opens in the explorer (state 0 of the dataset), or why it cannot. */
+export function explorerPlan(
+  nQubits: number,
+  dataset: Pick<ImportedSummary, 'name' | 'sha256' | 'kept' | 'summary' | 'examples'> | undefined,
+): ExplorerPlan {
+  if (!(Number.isInteger(nQubits) && nQubits >= 1 && nQubits <= MAX_EXPLORER_QUBITS))
     return {
       ok: false,
-      message: `This model has ${nQubits} qubit${nQubits === 1 ? '' : 's'} (d = ${d}); the explorer shows two-qubit stacks (4×4 states) and the six-qubit digits task with MNIST or drawn inputs only, so it cannot show a ${d}×${d} input of your dataset yet. Save the model and run it on your states with the command line: hqrn predict --model MODEL.json --states YOUR-DATA.json (or hqrn evaluate --model MODEL.json --data YOUR-DATA.json).`,
+      message: `This model has ${nQubits} qubits; the explorer shows 1 to ${MAX_EXPLORER_QUBITS} qubits (d = 2 to 64). Save the model and run it on your states with the command line: hqrn evaluate --model MODEL.json --data YOUR-DATA.json.`,
     };
-  }
-  const example = dataset?.examples[0];
-  if (!example)
+  if (!dataset || dataset.kept === 0)
     return {
       ok: false,
       message:
         'The dataset this model was trained on is no longer in the studio (another file was imported): import it again to open the model with its states.',
     };
-  return { ok: true, input: { kind: 'matrix', re: example.re, im: example.im }, example };
+  if (dataset.summary.nQubits !== nQubits)
+    return {
+      ok: false,
+      message: `This model has ${nQubits} qubits but the dataset in the studio, ${dataset.name}, has ${dataset.summary.nQubits}: import the dataset the model was trained on to open it with its states.`,
+    };
+  return { ok: true, dataset: datasetRef(dataset), index: 0, example: dataset.examples[0] };
 }

@@ -4,19 +4,18 @@ import { useSavedWork } from '../../app/saved/store';
 import { useExplorer } from '../../app/explorer/store';
 import { SaveControl } from '../saved/SaveControl';
 import { explorableModel, MODE_NAMES, useTraining, type RunSummary } from '../../app/training/store';
-import { balancedAccuracy, classShares, oneClassNote } from '../../core/states/figures';
+import { oneClassNote } from '../../core/states/figures';
+import { honestFigures, sharesText } from '../../app/training/runFigures';
 import { BaselinesTable } from './BaselinesTable';
 import { useImportedData } from '../../app/training/importedData';
 import { explorerPlan } from '../../app/training/explorerFromDataset';
 import { PerKindTable } from './PerKindTable';
 
-/** Balanced accuracy and the share of each class predicted; null without predictions. */
-function honest(s: RunSummary): { balanced: number; shares: number[]; classes: number } | null {
-  if (!s.testPredictions || !s.testLabels || s.testPredictions.length !== s.testLabels.length || !s.testPredictions.length) return null;
-  const classes = s.request.task === 'digits' ? 10 : 2;
-  return { balanced: balancedAccuracy(s.testPredictions, s.testLabels), shares: classShares(s.testPredictions, classes), classes };
+/** The class names of the imported dataset a run trained on, while the studio still holds it. */
+function useDatasetClasses(s: RunSummary | undefined): string[] | undefined {
+  const ds = useImportedData((st) => st.dataset);
+  return s?.request.datasetId !== undefined && ds?.id === s.request.datasetId ? ds.summary.classes.map((c) => c.name) : undefined;
 }
-const CLASS_NAMES = { entanglement: ['separable', 'entangled'], digits: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] };
 
 const fmt = (v: number | undefined, digits = 4) => (v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(digits));
 
@@ -52,10 +51,9 @@ export function TransferCheck() {
   );
 }
 
-function Row({ s }: { s: RunSummary }) {
+function Row({ s, classes }: { s: RunSummary; classes?: string[] }) {
   const a = s.final.adversarialAccuracy;
-  const h = honest(s);
-  const ent = s.request.task === 'entanglement';
+  const h = honestFigures(s, classes);
   return (
     <tr>
       <th scope="row">{s.label}</th>
@@ -68,7 +66,7 @@ function Row({ s }: { s: RunSummary }) {
       <td>{fmt(a?.marginal)}</td>
       <td>{fmt(a?.all)}</td>
       <td data-testid="balanced-accuracy">{fmt(h?.balanced)}</td>
-      <td data-testid="class-shares">{h ? (ent ? h.shares.map((x) => fmt(x, 3)).join(' / ') : fmt(Math.max(...h.shares), 3)) : '—'}</td>
+      <td data-testid="class-shares">{h ? sharesText(h, s.request.datasetId === undefined) : '—'}</td>
       <td>{s.epochs}</td>
       <td>{s.seconds.toFixed(1)}</td>
     </tr>
@@ -79,15 +77,17 @@ export function FinalFigures() {
   const summaries = useTraining((s) => s.summaries);
   const result = useTraining((s) => s.result);
   const status = useTraining((s) => s.status);
+  const classes = useDatasetClasses(summaries[0]);
   if (!summaries.length) return null;
   const req = summaries[0].request;
+  const fromFile = req.datasetId !== undefined;
   const shotEval = result?.cancelled ? undefined : result?.shotEvaluation;
   return (
     <section className="train-final" aria-labelledby="final-heading">
       <h3 id="final-heading">Final figures</h3>
       <p className="train-hint">
-        {req.task === 'digits' ? 'Digits' : 'Entanglement'}, seed {req.seed}, {req.trainSize} training / {req.testSize} test examples
-        {req.task === 'entanglement' ? `, adversarial share ${req.adversarialShare}` : ''}. Every row trained on exactly these data; accuracies exact
+        {fromFile ? 'Your data' : req.task === 'digits' ? 'Digits' : 'Entanglement'}, seed {req.seed}, {req.trainSize} training / {req.testSize} test examples
+        {req.task === 'entanglement' && !fromFile ? `, adversarial share ${req.adversarialShare}` : ''}. Every row trained on exactly these data; accuracies exact
         {req.shots ? ` (the ${req.shots.toLocaleString('en')}-shot test accuracy is listed under the table)` : ' (no shots)'}.
         {status === 'running' ? ' More rows follow when the baselines finish.' : ''}
       </p>
@@ -115,7 +115,9 @@ export function FinalFigures() {
                 Accuracy (0–1)
               </th>
               <th scope="col" rowSpan={2}>
-                {req.task === 'entanglement' ? (
+                {fromFile ? (
+                  'Predicted share per class'
+                ) : req.task === 'entanglement' ? (
                   <>
                     Predicted <abbr title="separable">sep.</abbr> / <abbr title="entangled">ent.</abbr>
                   </>
@@ -147,7 +149,7 @@ export function FinalFigures() {
           </thead>
           <tbody>
             {summaries.map((s, i) => (
-              <Row key={i} s={s} />
+              <Row key={i} s={s} classes={classes} />
             ))}
           </tbody>
         </table>
@@ -163,21 +165,21 @@ export function FinalFigures() {
         </p>
       )}
       {summaries.map((s, i) => {
-        const h = honest(s);
-        const note = h && oneClassNote(h.shares, CLASS_NAMES[s.request.task]);
+        const h = honestFigures(s, classes);
+        const note = h && oneClassNote(h.shares, h.names);
         return note ? (
           <p key={i} className="train-hint train-warning" role="note" data-testid="one-class-note">
             {s.label}: {note}
           </p>
         ) : null;
       })}
-      {req.task === 'entanglement' && (
+      {req.task === 'entanglement' && !fromFile && (
         <p className="train-hint">
           Dephased, marginal and adversarial are accuracies on partner states, which are all separable: a model that answers “separable” to everything scores
           1.000 there. Read them with the balanced accuracy and the predicted shares beside them.
         </p>
       )}
-      {req.task === 'entanglement' && status !== 'running' && <BaselinesTable />}
+      {req.task === 'entanglement' && !fromFile && status !== 'running' && <BaselinesTable />}
     </section>
   );
 }
@@ -194,7 +196,7 @@ export function UseInExplorer() {
   const name = fromFile
     ? `trained: ${imported?.id === req.datasetId ? imported?.name : 'imported data'}, ${MODE_NAMES[req.mode]}, depth ${req.depth}, α ${req.alpha}, seed ${req.seed}`
     : `trained: ${req.task}, ${MODE_NAMES[req.mode]}, depth ${req.depth}, α ${req.alpha}, seed ${req.seed}`;
-  // A model trained on an imported dataset opens with a state of that dataset (n = 2), or says why not.
+  // A model trained on an imported dataset opens with state 0 of that dataset (any n of 1..6), or says why not.
   const plan = fromFile && model ? explorerPlan(Number(model.nQubits), imported?.id === req.datasetId ? imported : undefined) : undefined;
   return (
     <div className="train-use">
@@ -208,11 +210,11 @@ export function UseInExplorer() {
             type="button"
             onClick={() => {
               // The task switch (if any) and the model in one update: one undo step.
-              useExplorer.getState().loadTrainedModel(name, model, plan ? 'entanglement' : req.task);
-              if (plan?.ok) useExplorer.getState().setInput(plan.input);
+              if (plan?.ok) useExplorer.getState().openDatasetModel(name, model, plan.dataset, plan.index);
+              else useExplorer.getState().loadTrainedModel(name, model, req.task);
               setDone(
                 plan?.ok
-                  ? `The explorer now shows “${name}”, with state ${plan.example.index} of the dataset (class ${plan.example.label}) as its input.`
+                  ? `The explorer now shows “${name}”, with state ${plan.index} of ${plan.dataset.name}${plan.example ? ` (class ${plan.example.label})` : ''} as its input.`
                   : `The explorer now shows “${name}”.`,
               );
               // Show it: the Explore tab replaces the training studio (which keeps its run).
@@ -225,7 +227,7 @@ export function UseInExplorer() {
             {done
               ? done
               : plan?.ok
-                ? 'Makes this trained quantum model the explorer’s current stack, with a state of your dataset as its input.'
+                ? 'Makes this trained quantum model the explorer’s current stack, with the states of your dataset as its inputs.'
                 : 'Makes this trained quantum model the explorer’s current stack.'}
           </span>
         </>
