@@ -14,7 +14,8 @@ export const BUNDLED_FOR_TASK: Record<TaskName, string> = { entanglement: 'entan
 
 export async function switchTask(task: TaskName): Promise<void> {
   const st = useExplorer.getState();
-  if (st.stack.task === task) {
+  // A dataset stack keeps the task 'entanglement': choosing a built-in task leaves the dataset.
+  if (st.stack.task === task && !st.stack.dataset) {
     if (st.pendingTask !== null) useExplorer.setState({ pendingTask: null }); // back before the other task opened
     return;
   }

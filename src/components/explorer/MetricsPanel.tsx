@@ -35,6 +35,16 @@ function measureOf(l: ExploreLayer | undefined, key: MeasureKey): number | undef
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
+/**
+ * Why concurrence and negativity are not shown for a dataset model of n ≠ 2 qubits: both are
+ * defined here for two qubits (docs/math.md §8; the negativity of a chosen bipartition is not
+ * computed). Null for the built-in tasks (their views are unchanged) and for two qubits.
+ */
+export function twoQubitMeasuresReason(nQubits: number | undefined, datasetStack: boolean): string | null {
+  if (!datasetStack || nQubits === undefined || nQubits === 2) return null;
+  return `Concurrence and negativity are defined here for two qubits (a 4×4 state); this model has ${nQubits} qubit${nQubits === 1 ? '' : 's'}, so they are not shown. Purity, entropy and l1-coherence hold for any d.`;
+}
+
 function yRange(key: MeasureKey, r: ExploreResponse): [number, number] {
   switch (key) {
     case 'purity':
@@ -61,6 +71,7 @@ export function MetricsPanel() {
   const measures = MEASURES.filter((m) => !m.twoQubitOnly || twoQubits);
   // A blank drawing canvas: no curves of the uniform I/64 (as the chain and the layer view).
   const blank = useExplorer((s) => isBlankDrawing(s.input, s.result));
+  const onlyTwo = twoQubitMeasuresReason(result?.nQubits, useExplorer((s) => s.stack.dataset !== undefined));
 
   return (
     <section className="viz-panel viz-metrics" aria-labelledby={headingId} data-request-id={result?.requestId ?? ''} data-layer={k}>
@@ -92,6 +103,11 @@ export function MetricsPanel() {
               onSelect={selectLayer}
             />
           ))}
+          {onlyTwo && (
+            <p className="viz-chart-key" title={onlyTwo} data-testid="two-qubit-measures-note">
+              Concurrence, negativity: — (two qubits only)
+            </p>
+          )}
         </div>
       ) : (
         <p>No result yet.</p>
@@ -109,6 +125,7 @@ export function MetricsDetails() {
   const twoQubits = result?.d === 4;
   const measures = MEASURES.filter((m) => !m.twoQubitOnly || twoQubits);
   const layer = result?.layers[k];
+  const onlyTwo = twoQubitMeasuresReason(result?.nQubits, useExplorer((s) => s.stack.dataset !== undefined));
   return (
     <section className="viz-panel viz-metrics-details" aria-labelledby={headingId}>
       <h2 id={headingId}>Measures: the numbers</h2>
@@ -132,6 +149,16 @@ export function MetricsDetails() {
               </td>
             </tr>
           ))}
+          {onlyTwo &&
+            (['concurrence', 'negativity'] as const).map((key) => (
+              <tr key={key} title={onlyTwo}>
+                <th scope="row">
+                  <Term id={MEASURE_TERM[key]}>{key === 'concurrence' ? 'Concurrence' : 'Negativity'}</Term>
+                </th>
+                <td>{MISSING}</td>
+                <td>{onlyTwo}</td>
+              </tr>
+            ))}
           <tr>
             <th scope="row">trace</th>
             <td>{fmt(layer?.measures.trace)}</td>

@@ -12,6 +12,7 @@ import { isBlankDrawing, type BellKind, type InputSpec } from '../../protocol/ex
 import { useSavedWork } from '../../app/saved/store';
 import { useExplorer } from '../../app/explorer/store';
 import { DigitCanvas } from './DigitCanvas';
+import { DatasetInputs } from './DatasetInputs';
 import { MatrixDrawer } from '../explorer/MatrixDrawer';
 import { Hideable } from '../shell/Hideable';
 import { SaveControl } from '../saved/SaveControl';
@@ -59,6 +60,7 @@ const newSeed = () => Math.floor(Math.random() * 1_000_000_000);
 export function InputPanel() {
   const task = useExplorer((s) => s.stack.task);
   const input = useExplorer((s) => s.input);
+  const dataset = useExplorer((s) => s.stack.dataset);
   return (
     <section className="panel input-panel" aria-labelledby="input-heading" id="explorer-input" tabIndex={-1}>
       <h2 id="input-heading">Input</h2>
@@ -70,7 +72,9 @@ export function InputPanel() {
       </p>
       {/* Presets are one click away; what took work to make (a matrix, a drawing) can be kept. */}
       {(input.kind === 'matrix' || input.kind === 'drawn') && <SaveInput input={input} />}
-      {task === 'entanglement' ? <TwoQubitInputs /> : <DigitCanvas />}
+      {/* A dataset model: its states; of two qubits also the two-qubit inputs (its model takes them). */}
+      {dataset && <DatasetInputs />}
+      {dataset && dataset.nQubits !== 2 ? null : task === 'entanglement' ? <TwoQubitInputs /> : <DigitCanvas />}
     </section>
   );
 }

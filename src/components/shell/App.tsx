@@ -24,7 +24,8 @@ import './layout.css';
 
 export function App() {
   // 64×64 digit states need a wider layer view (≥ 4 device pixels per cell): the readouts stack.
-  const task = useExplorer((s) => s.stack.task);
+  // A dataset of 5 or 6 qubits (32×32, 64×64 states) takes the digits layout.
+  const task = useExplorer((s) => (s.stack.dataset && s.stack.dataset.nQubits >= 5 ? 'digits' : s.stack.task));
   const shown = useShownPanel();
   return (
     <div className={shown === null ? 'app' : 'app tab-open'}>

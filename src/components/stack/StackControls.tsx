@@ -20,15 +20,23 @@ const TASKS: { value: TaskName; label: string }[] = [
 export function TaskSwitch() {
   // A switch that is reading the other task's trained model shows the chosen task at once.
   const task = useExplorer((s) => s.pendingTask ?? s.stack.task);
+  // A model trained on an imported dataset: a third, chosen pill (the built-in tasks leave it).
+  const dataset = useExplorer((s) => (s.pendingTask ? undefined : s.stack.dataset));
   return (
     <fieldset className="task-switch">
       <legend>Task</legend>
       {TASKS.map((t) => (
         <label key={t.value} className="radio-pill">
-          <input type="radio" name="task" value={t.value} checked={task === t.value} onChange={() => void switchTask(t.value)} />
+          <input type="radio" name="task" value={t.value} checked={!dataset && task === t.value} onChange={() => void switchTask(t.value)} />
           {t.label}
         </label>
       ))}
+      {dataset && (
+        <label className="radio-pill" title={`The model trained on ${dataset.name}, with its states as inputs`}>
+          <input type="radio" name="task" value="dataset" checked readOnly />
+          Your data ({dataset.nQubits} qubit{dataset.nQubits === 1 ? '' : 's'})
+        </label>
+      )}
     </fieldset>
   );
 }
