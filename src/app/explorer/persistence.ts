@@ -20,7 +20,7 @@ export interface Persistence {
 export const PERSISTENCE: { readonly [K in keyof Required<ExplorerState>]: Persistence } = {
   // The stack: task, depth, per-block α / activation / gain / seed, readout seed and the
   // trained model's name in the link; the trained model itself in saved work.
-  stack: { in: ['link', 'saved file', 'undo history'], urlFields: ['t', 'd', 'a', 'f', 'g', 's', 'rs', 'model'] },
+  stack: { in: ['link', 'saved file', 'undo history'], urlFields: ['t', 'd', 'a', 'f', 'g', 's', 'rs', 'model', 'ds'] },
   input: { in: ['link', 'saved file', 'undo history'], urlFields: ['in'] },
   globalAlpha: { in: ['link', 'undo history'], urlFields: ['ga'] },
   sameAlpha: { in: ['link', 'undo history'], urlFields: ['sa'] },

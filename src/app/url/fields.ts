@@ -6,7 +6,7 @@
  * (src/app/explorer/persistence.ts), checked against this one by a test.
  */
 import type { Activation } from '../../core/hqrn/activation';
-import { EXPLORER_LIMITS, type InputSpec, type TaskName } from '../../protocol/explorer';
+import { EXPLORER_LIMITS, type DatasetRef, type InputSpec, type TaskName } from '../../protocol/explorer';
 import { LIMITS } from '../../protocol/inputs';
 import {
   DEFAULT_INPUT,
@@ -50,6 +50,8 @@ export interface UrlState {
   hidden: HideableControl[];
   /** Name of a saved or bundled trained model, or null for seeded weights. */
   model: string | null;
+  /** The imported dataset of a dataset stack (StackSpec.dataset), or null. */
+  dataset: DatasetRef | null;
   /** The Training studio's form (its own store, src/app/training/store.ts). */
   training: TrainForm;
   /** The open lesson's id (src/content/lessons), or null. */
@@ -78,6 +80,7 @@ export function defaultUrlState(): UrlState {
     panel: null,
     hidden: [],
     model: null,
+    dataset: null,
     training: { ...DEFAULT_FORM },
     lesson: null,
     step: 1,
@@ -300,6 +303,21 @@ export const FIELDS: readonly Field[] = [
     },
   },
   {
+    // The dataset of a dataset stack: SHA-256:states:qubits:NAMES, NAMES the base64url of the
+    // UTF-8 JSON [name, [class, …]] (no %-escapes: a name like "%3D" survives the hash unwrapping).
+    key: 'ds',
+    name: 'dataset',
+    encode: (s) =>
+      s.dataset === null ? undefined : [s.dataset.sha256, s.dataset.size, s.dataset.nQubits, base64url(JSON.stringify([s.dataset.name, s.dataset.classes]))].join(':'),
+    decode: (raw, s, previous, problems) => {
+      const d = decodeDatasetRef(raw);
+      if ('problem' in d) {
+        problems.push(`dataset: ${d.problem}`);
+        s.dataset = previous.dataset;
+      } else s.dataset = d.value;
+    },
+  },
+  {
     key: 'lesson',
     name: 'lesson',
     encode: (s) => (s.lesson === null ? undefined : s.lesson),
@@ -334,3 +352,41 @@ export const FIELDS: readonly Field[] = [
   // The Training studio's settings (read after the explorer's: the studio's task before its sizes).
   ...TRAINING_FIELDS,
 ];
+
+/** Base64url (RFC 4648 §5, no padding) of the UTF-8 bytes of `text`. */
+function base64url(text: string): string {
+  let bin = '';
+  for (const b of new TextEncoder().encode(text)) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The text of base64url `b64` (throws on a malformed one). */
+function fromBase64url(b64: string): string {
+  if (!/^[A-Za-z0-9_-]*$/.test(b64)) throw new Error('not base64url');
+  const bin = atob(b64.replace(/-/g, '+').replace(/_/g, '/'));
+  return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+}
+
+/** Read the `ds` field (see FIELDS): a 64-hex SHA-256, the number of states, 1..6 qubits, the file name and ≥ 2 class names. */
+export function decodeDatasetRef(raw: string): { value: DatasetRef } | { problem: string } {
+  const parts = raw.split(':');
+  if (parts.length !== 4) return { problem: `${quote(raw.slice(0, 40))} is not SHA-256:states:qubits:names` };
+  const [sha256, sizeText, qubitsText, namesText] = parts;
+  if (!/^[0-9a-f]{64}$/.test(sha256)) return { problem: `${quote(sha256.slice(0, 20))} is not a SHA-256 (64 hex digits)` };
+  const size = Number(sizeText),
+    nQubits = Number(qubitsText);
+  if (!Number.isInteger(size) || size < 1) return { problem: `the number of states ${quote(sizeText)} is not an integer ≥ 1` };
+  if (!Number.isInteger(nQubits) || nQubits < 1 || nQubits > 6) return { problem: `the number of qubits ${quote(qubitsText)} is not 1 to 6` };
+  let names: unknown;
+  try {
+    names = JSON.parse(fromBase64url(namesText));
+  } catch {
+    return { problem: 'the file and class names are not readable (base64url of a JSON list)' };
+  }
+  const [name, classes] = Array.isArray(names) ? names : [];
+  if (typeof name !== 'string' || name.trim() === '' || name.length > LIMITS.maxModelNameLength.value)
+    return { problem: `the file name must be 1–${LIMITS.maxModelNameLength.value} characters` };
+  if (!Array.isArray(classes) || classes.length < 2 || classes.some((c) => typeof c !== 'string' || c === ''))
+    return { problem: 'at least two non-empty class names are needed' };
+  return { value: { sha256, size, nQubits, name, classes: classes as string[] } };
+}

@@ -37,7 +37,14 @@ export function encodeHash(state: UrlState): string {
 }
 
 function cloneState(s: UrlState): UrlState {
-  return { ...s, blocks: s.blocks.map((b) => ({ ...b })), view: { ...s.view }, hidden: [...s.hidden], training: { ...s.training } };
+  return {
+    ...s,
+    blocks: s.blocks.map((b) => ({ ...b })),
+    view: { ...s.view },
+    hidden: [...s.hidden],
+    training: { ...s.training },
+    dataset: s.dataset && { ...s.dataset, classes: [...s.dataset.classes] },
+  };
 }
 
 /**
@@ -50,6 +57,11 @@ function reconcile(s: UrlState, problems: string[], inputLinked: boolean) {
     if (inputLinked) problems.push(`input: ${s.input.kind} is not an input of the ${s.task} task; using its default input`);
     s.input = DEFAULT_INPUTS[s.task];
   }
+  if (s.input.kind === 'dataset' && s.dataset === null) {
+    problems.push('input: a state of a dataset needs the dataset (ds=); using the default input');
+    s.input = DEFAULT_INPUTS[s.task];
+  }
+  if (s.dataset !== null && s.task !== 'entanglement') s.dataset = null;
   if (s.selectedLayer > s.blocks.length) {
     problems.push(`selected layer: ${s.selectedLayer} is beyond the last layer ${s.blocks.length}`);
     s.selectedLayer = s.blocks.length;

@@ -1,5 +1,5 @@
 /** The store adapter: the URL's part of the explorer store, as a UrlState. */
-import type { InputSpec, TaskName } from '../../protocol/explorer';
+import type { DatasetRef, InputSpec, TaskName } from '../../protocol/explorer';
 import type { HideableControl, PanelName, TeachingState, ViewOptions } from '../explorer/store';
 import type { BlockParams, UrlState } from './fields';
 import { DEFAULT_FORM, type TrainForm } from '../training/form';
@@ -10,7 +10,7 @@ import { DEFAULT_FORM, type TrainForm } from '../training/form';
  */
 export function urlStateOf(
   st: {
-    stack: { task: TaskName; blocks: BlockParams[]; readoutSeed: number; trained?: { name: string } };
+    stack: { task: TaskName; blocks: BlockParams[]; readoutSeed: number; trained?: { name: string }; dataset?: DatasetRef };
     input: InputSpec;
     sameAlpha: boolean;
     globalAlpha: number;
@@ -34,6 +34,7 @@ export function urlStateOf(
     panel: st.panel,
     hidden: [...st.hidden],
     model: st.stack.trained?.name ?? null,
+    dataset: st.stack.dataset ?? null,
     training: { ...training },
     lesson: st.teaching.lesson,
     step: st.teaching.step,

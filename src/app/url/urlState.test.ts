@@ -100,6 +100,16 @@ const validState: fc.Arbitrary<UrlState> = fc
       fc.string({ minLength: 1, maxLength: 60 }).filter((s) => s.trim() !== ''),
       { nil: null },
     ),
+    dataset: fc.option(
+      fc.record({
+        sha256: fc.stringMatching(/^[0-9a-f]{64}$/),
+        size: fc.integer({ min: 1, max: 100_000 }),
+        nQubits: fc.integer({ min: 1, max: 6 }),
+        name: fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim() !== ''),
+        classes: fc.array(fc.string({ minLength: 1, maxLength: 12 }), { minLength: 2, maxLength: 5 }),
+      }),
+      { nil: null },
+    ),
     two: twoQubitInput,
     digit: digitInput,
     training: trainingForm,
@@ -118,6 +128,8 @@ const validState: fc.Arbitrary<UrlState> = fc
     panel: r.panel,
     hidden: r.hidden,
     model: r.model,
+    // a dataset stack keeps the entanglement task (StackSpec.dataset)
+    dataset: r.task === 'entanglement' ? r.dataset : null,
     training: r.training,
     lesson: r.lessonStep === null ? null : PAPER_LESSON.id,
     step: r.lessonStep ?? 1,

@@ -10,7 +10,7 @@
  */
 import type { ModelJson, TaskName } from '../../protocol/messages';
 import { classifyEdit, continuesLastEdit } from '../explorer/history';
-import { blockWithId, DEFAULT_INPUT, loadModelPatch, pointer, snapshotOf, useExplorer, type ExplorerState } from '../explorer/store';
+import { blockWithId, datasetModelPatch, DEFAULT_INPUT, loadModelPatch, pointer, snapshotOf, useExplorer, type ExplorerState } from '../explorer/store';
 import { inputTask, TASK_OF_QUBITS } from '../saved/format';
 import type { BlockSpec } from '../../protocol/explorer';
 import { useMatrixDraft } from '../inputs/matrixDraft';
@@ -65,7 +65,8 @@ export function applyUrlState(u: UrlState): void {
     // task kept the model of the first, and every view stayed on "computing…".
     const modelTask = trained ? taskOfModel(trained.model) : undefined;
     const task = modelTask ?? u.task;
-    const candidate = { task, blocks, readoutSeed: u.readoutSeed, ...(trained ? { trained } : {}) };
+    const dataset = u.dataset !== null && !(trained && modelQubits(trained.model) !== u.dataset.nQubits) ? u.dataset : undefined;
+    const candidate = { task, blocks, readoutSeed: u.readoutSeed, ...(trained ? { trained } : {}), ...(dataset ? { dataset } : {}) };
     const stack = sameJson(candidate, st.stack) ? st.stack : candidate;
     // An input of the other task (the link's) gives way to the current one, or the task's default.
     const linkInput = task === u.task ? u.input : inputTask(st.input) === task ? st.input : DEFAULT_INPUT[task];
@@ -90,6 +91,12 @@ export function applyUrlState(u: UrlState): void {
     if (task !== u.task) patch.urlProblems = [...st.urlProblems, modelTaskProblem(u.model!, task, u.task)];
     return patch;
   });
+}
+
+/** The nQubits of a model file (undefined when it gives none). */
+function modelQubits(model: unknown): number | undefined {
+  const n = (model as { nQubits?: unknown } | null)?.nQubits;
+  return typeof n === 'number' ? n : undefined;
 }
 
 /** The task of a model file: 2 qubits = entanglement, 6 = digits (undefined otherwise). */
@@ -132,8 +139,14 @@ function loadModel(u: UrlState, res: Awaited<ReturnType<typeof findModel>>, give
   if (given.has('t') && task !== u.task) now.setUrlProblems([...now.urlProblems, modelTaskProblem(res.found.name, task, u.task)]);
   const alphaGiven = given.has('a') || given.has('ga') || given.has('sa');
   // One store update (one undo step when Back/Forward reach a model's link).
+  // A link of a dataset stack: the model opens with its dataset (the states come when the worker has the file).
+  const ds = u.dataset !== null && modelQubits(res.found.model) === u.dataset.nQubits ? u.dataset : undefined;
+  if (u.dataset !== null && !ds)
+    now.setUrlProblems([...now.urlProblems, `dataset: “${res.found.name}” is not a model of ${u.dataset.name} (${u.dataset.nQubits} qubits), so the dataset was not used`]);
   useExplorer.setState((st) => {
-    const patch = loadModelPatch(st, res.found.name, res.found.model, task);
+    const patch = ds
+      ? datasetModelPatch(st, res.found.name, res.found.model, ds, u.input.kind === 'dataset' ? u.input.index : 0)
+      : loadModelPatch(st, res.found.name, res.found.model, task);
     const blocks = linkedModelBlocks(patch.stack!.blocks, u, given);
     if (!blocks) return patch;
     return {
