@@ -5,8 +5,8 @@ import { expect, pageErrors, test, type Page } from './fixtures';
  * formats' definitions: a labelled JSON batch with kinds ({states: [{re, im}], labels, classes,
  * kinds}) of n = 2 and n = 3 qubits, and a states .npy + labels .npy pair (NPY 1.0 byte by byte).
  * Import, train 2 epochs, the test accuracy and the per-kind table; "Use in explorer" opens the
- * n = 2 model with a state of the dataset and predicts on it; the n = 3 model says what the
- * explorer lacks.
+ * n = 2 and the n = 3 model with state 0 of the dataset and predicts on it (n = 3: also state 1
+ * after "Next", with the dataset's class names and labels).
  */
 
 /** Deterministic uniform numbers in [0, 1). */
@@ -99,30 +99,54 @@ test('n = 2 JSON with kinds: import, train, accuracy and per-kind table, Use in 
   await expect(page.getByRole('tab', { name: 'Explore', exact: true })).toHaveAttribute('aria-selected', 'true');
   const input = await page.evaluate(() => (window as unknown as { __hqrnStore: { getState(): { input: unknown } } }).__hqrnStore.getState().input);
   // state 0 of the file (a product state) is the input, as written
-  expect(input).toEqual({ kind: 'matrix', re: data.states[0].re, im: data.states[0].im });
+  expect(input).toEqual({ kind: 'dataset', index: 0 });
   const readout = page.getByRole('region', { name: 'Quantum path readout', exact: true });
   await expect(readout.locator('.predicts')).toContainText(/predicts (separable|entangled)/, { timeout: 45_000 });
+  expect(await layerZero(page)).toEqual(flat(data.states[0]));
   await expect(readout).toContainText(/trained model: ghz2\.json/);
   expect(errors).toEqual([]);
 });
 
-test('n = 3 JSON trains with its per-kind table; the explorer says what it lacks for a 3-qubit model', async ({ page }) => {
+/** Re ρ of layer 0 of the explorer's current result, rounded to float32's 7 digits. */
+async function layerZero(page: Page): Promise<number[]> {
+  const re = await page.evaluate(() =>
+    Array.from((window as unknown as { __hqrnStore: { getState(): { result: { layers: { rho: { re: Float32Array } }[] } } } }).__hqrnStore.getState().result.layers[0].rho.re),
+  );
+  return re.map((x) => Number(x.toPrecision(6)));
+}
+const flat = (s: { re: number[][] }) => s.re.flat().map((x) => Number(Math.fround(x).toPrecision(6)));
+
+test('n = 3 JSON trains with its per-kind table; the explorer opens the 3-qubit model on state 0, then state 1 after Next', async ({ page }) => {
   test.setTimeout(180_000);
   const errors = pageErrors(page);
   const panel = await openStudio(page);
-  await panel
-    .getByLabel(/Dataset file/)
-    .setInputFiles({ name: 'ghz3.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(dataset(3, 80))) });
+  const data = dataset(3, 80);
+  await panel.getByLabel(/Dataset file/).setInputFiles({ name: 'ghz3.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(data)) });
   const summary = panel.getByTestId('dataset-summary');
   await expect(summary.getByTestId('dataset-n')).toHaveText('80', { timeout: 30_000 });
   await expect(summary).toContainText('d = 8 (3 qubits)');
   await trainTwoEpochs(page, panel);
   const per = await perKind(panel);
   expect(Object.values(per).reduce((a, [n]) => a + n, 0)).toBe(16);
-  const note = panel.getByTestId('explorer-unavailable');
-  await expect(note).toContainText('This model has 3 qubits (d = 8)');
-  await expect(note).toContainText('hqrn predict --model');
-  await expect(panel.getByRole('button', { name: 'Use in explorer' })).toHaveCount(0);
+  await expect(panel.getByTestId('explorer-unavailable')).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Use in explorer' }).click();
+  await expect(page.getByRole('tab', { name: 'Explore', exact: true })).toHaveAttribute('aria-selected', 'true');
+  const readout = page.getByRole('region', { name: 'Quantum path readout', exact: true });
+  const picker = page.getByTestId('dataset-inputs');
+  await expect(picker).toContainText('ghz3.json: 80 states, 3 qubits (d = 8), classes separable, entangled.');
+  // state 0: a product state, labelled separable in the file; a prediction with a class name of the dataset
+  await expect(readout.locator('.predicts')).toContainText(/predicts (separable|entangled)/, { timeout: 45_000 });
+  await expect(readout.locator('.truth')).toContainText('truth: separable (label in your dataset)');
+  await expect(picker.getByTestId('dataset-label')).toHaveText('separable');
+  expect(await layerZero(page)).toEqual(flat(data.states[0]));
+  await expect(page.getByTestId('two-qubit-measures-note')).toBeVisible();
+  await picker.getByRole('button', { name: 'Next state' }).click();
+  await expect(page.getByLabel('Current input')).toHaveText('state 1 of your dataset');
+  // state 1: GHZ-like, labelled entangled
+  await expect(readout.locator('.truth')).toContainText('truth: entangled (label in your dataset)', { timeout: 45_000 });
+  await expect(readout.locator('.predicts')).toContainText(/predicts (separable|entangled)/);
+  await expect(picker.getByTestId('dataset-label')).toHaveText('entangled');
+  expect(await layerZero(page)).toEqual(flat(data.states[1]));
   expect(errors).toEqual([]);
 });
 

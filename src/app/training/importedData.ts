@@ -8,6 +8,7 @@ import { proxy, transfer } from 'comlink';
 import { create } from 'zustand';
 import type { ImportedSummary } from '../../../workers/engine/train/imported';
 import { getEngine } from '../engine/engineClient';
+import { useExplorer } from '../explorer/store';
 
 export type { ImportedSummary } from '../../../workers/engine/train/imported';
 
@@ -96,6 +97,8 @@ export const useImportedData = create<ImportedDataState>()((set, get) => ({
         .finally(() => (settled = true));
       if (seq !== importSeq) return;
       set({ dataset: summary, importing: undefined });
+      // The explorer shows a model of this very file (a reopened link, a reload): ask again, its states are here now.
+      if (useExplorer.getState().stack.dataset?.sha256 === summary.sha256) useExplorer.setState((st) => ({ requestId: st.requestId + 1 }));
     } catch (e) {
       settled = true;
       if (seq !== importSeq) return;
