@@ -36,7 +36,7 @@ export function DatasetInputs() {
         {dataset.name}: {dataset.size.toLocaleString('en')} states, {dataset.nQubits} qubit{dataset.nQubits === 1 ? '' : 's'} (d = {d}), classes{' '}
         {dataset.classes.join(', ')}.
       </p>
-      <div className="control control-wide">
+      <div className="control dataset-step">
         <label htmlFor={id}>State</label>
         <button type="button" aria-label="Previous state" disabled={k === null || k <= 0} onClick={() => setDatasetIndex((k ?? 1) - 1)}>
           ‹ Prev
