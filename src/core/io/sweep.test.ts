@@ -25,7 +25,13 @@ describe('gridProduct', () => {
       { lr: 0.05, alpha: 0.6, seed: 2 },
       { lr: 0.05, alpha: 0.6, seed: 3 },
     ]);
-    expect(gridSize([{ key: 'a', values: [1, 2] }, { key: 'b', values: [1, 2, 3] }, { key: 'c', values: [1, 2, 3, 4] }])).toBe(24);
+    expect(
+      gridSize([
+        { key: 'a', values: [1, 2] },
+        { key: 'b', values: [1, 2, 3] },
+        { key: 'c', values: [1, 2, 3, 4] },
+      ]),
+    ).toBe(24);
     expect(gridSize([])).toBe(1);
     expect(gridProduct({ x: 1 }, [])).toEqual([{ x: 1 }]);
   });

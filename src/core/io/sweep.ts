@@ -98,9 +98,7 @@ export function sweepTable(runs: readonly RunCard[], metrics: readonly TableMetr
 
 /** The setting keys whose values differ between rows (always `alwaysKeys` when present). */
 export function varyingKeys(rows: readonly TableRow[], alwaysKeys: readonly string[] = []): string[] {
-  return Object.keys(rows[0]?.settings ?? {}).filter(
-    (k) => new Set(rows.map((r) => JSON.stringify(r.settings[k]))).size > 1 || alwaysKeys.includes(k),
-  );
+  return Object.keys(rows[0]?.settings ?? {}).filter((k) => new Set(rows.map((r) => JSON.stringify(r.settings[k]))).size > 1 || alwaysKeys.includes(k));
 }
 
 /**
@@ -120,11 +118,7 @@ export function tableCsv(
   };
   const head = [...keys, 'runs', ...ms.flatMap((m) => [`${m}Mean`, `${m}Std`])];
   const lines = rows.map((r) =>
-    [
-      ...keys.map((k) => cell(r.settings[k])),
-      r.runs,
-      ...ms.flatMap((m) => [(r[m] as { mean: number }).mean, (r[m] as { std: number }).std]),
-    ].join(','),
+    [...keys.map((k) => cell(r.settings[k])), r.runs, ...ms.flatMap((m) => [(r[m] as { mean: number }).mean, (r[m] as { std: number }).std])].join(','),
   );
   return `${[head.join(','), ...lines].join('\n')}\n`;
 }
