@@ -8,6 +8,8 @@ import { FinalFigures, TransferCheck, UseInExplorer } from './FinalFigures';
 import { PresetButtons, TrainingControls, TrainingProgress } from './TrainingControls';
 import { ReproduceRun } from './ReproduceRun';
 import { Studies } from './Studies';
+import { SweepBuilder } from './SweepBuilder';
+import { ReproducePaper } from './ReproducePaper';
 import { TrainingForm } from './TrainingForm';
 import { AdversarialChart, ConfusionMatrix, DepthChart, EpochCharts } from './TrainingPlots';
 import '../../viz/charts/training.css';
@@ -38,6 +40,8 @@ export function TrainingPanel() {
       <FinalFigures />
       <UseInExplorer />
       <Studies />
+      <SweepBuilder />
+      <ReproducePaper />
     </section>
   );
 }

@@ -1,0 +1,125 @@
+/**
+ * The sweep builder (docs/math.md §11): a grid over α, depth, σ, learning rate, seed, shots,
+ * noise and training mode on the studio's current task (the form's other settings; an imported
+ * dataset when "Your data" is on). The runs go one after another to the engine worker
+ * (src/app/training/sweepStore.ts); this component only edits the lists and draws the state.
+ */
+import { ACTIVATIONS } from '../../core/hqrn/activation';
+import { formToRequest } from '../../app/training/form';
+import { useTraining } from '../../app/training/store';
+import { listsOf, MAX_SWEEP_RUNS, planSweep, SWEEP_LABELS, SWEEP_MODES, type SweepKey, type SweepLists, secondsLeft } from '../../app/training/sweep';
+import { useSweep } from '../../app/training/sweepStore';
+import { MODE_NAMES } from '../../app/training/types';
+import { SweepResults } from './SweepResults';
+
+const TEXT_KEYS: SweepKey[] = ['alpha', 'depth', 'learningRate', 'seed', 'shots', 'noise'];
+
+function fmtSeconds(s: number): string {
+  if (!Number.isFinite(s)) return '…';
+  return s < 90 ? `${Math.max(0, Math.round(s))} s` : `${Math.round(s / 60)} min`;
+}
+
+function Checks({
+  k,
+  lists,
+  options,
+  names,
+  disabled,
+  set,
+}: {
+  k: 'mode' | 'activation';
+  lists: SweepLists;
+  options: readonly string[];
+  names?: Record<string, string>;
+  disabled: boolean;
+  set: (text: string) => void;
+}) {
+  const on = new Set(lists[k].split(',').map((t) => t.trim()));
+  const toggle = (v: string) => {
+    const next = options.filter((o) => (o === v ? !on.has(o) : on.has(o)));
+    set(next.join(','));
+  };
+  return (
+    <fieldset className="sweep-checks" disabled={disabled}>
+      <legend>{SWEEP_LABELS[k]}</legend>
+      {options.map((o) => (
+        <label key={o}>
+          <input type="checkbox" checked={on.has(o)} onChange={() => toggle(o)} data-testid={`sweep-${k}-${o}`} /> {names?.[o] ?? o}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function SweepBuilder() {
+  const form = useTraining((s) => s.form);
+  const trainingBusy = useTraining((s) => s.status === 'running' || s.status === 'paused');
+  const sw = useSweep();
+  const base = formToRequest(form);
+  const lists = sw.lists ?? listsOf(base);
+  const running = sw.status === 'running';
+  const plan = planSweep(lists, base);
+  const set = (k: SweepKey) => (text: string) => sw.setList(k, text, base);
+  const left = secondsLeft(sw.runSeconds, sw.total);
+  const doneRuns = sw.runSeconds.length;
+
+  return (
+    <section className="train-sweep" aria-labelledby="sweep-heading">
+      <h3 id="sweep-heading">Sweep</h3>
+      <p className="train-hint">
+        A grid of training runs on the current task with the form's other settings: each list is comma-separated (an empty list keeps the form's value). Runs go
+        one after another in the engine worker; the table gives the mean ± std over the seeds. At most {MAX_SWEEP_RUNS} runs here; larger grids:{' '}
+        <code>hqrn sweep</code> (every core). The sweep's settings are not kept in the link.
+      </p>
+      <fieldset className="sweep-lists" disabled={running}>
+        <legend>Grid</legend>
+        {TEXT_KEYS.map((k) => (
+          <label key={k} className="train-field">
+            <span className="train-label">{SWEEP_LABELS[k]}</span>
+            <input
+              type="text"
+              inputMode="decimal"
+              value={lists[k]}
+              aria-label={`Sweep: ${SWEEP_LABELS[k]} values`}
+              data-testid={`sweep-list-${k}`}
+              onChange={(e) => set(k)(e.target.value)}
+            />
+          </label>
+        ))}
+        <Checks k="activation" lists={lists} options={ACTIVATIONS} disabled={running} set={set('activation')} />
+        <Checks k="mode" lists={lists} options={SWEEP_MODES} names={MODE_NAMES} disabled={running} set={set('mode')} />
+      </fieldset>
+      <p className={plan.ok ? 'train-hint' : 'train-field-error'} data-testid="sweep-count" role={plan.ok ? undefined : 'alert'}>
+        {plan.ok ? `${plan.requests.length} run${plan.requests.length === 1 ? '' : 's'} (the product of the list lengths)` : plan.error}
+      </p>
+      <div className="train-presets">
+        <button type="button" data-testid="sweep-run" disabled={running || !plan.ok || trainingBusy} onClick={() => sw.start(base)}>
+          Run sweep
+        </button>
+        <button type="button" data-testid="sweep-cancel" disabled={!running} onClick={() => sw.cancel()}>
+          Cancel sweep
+        </button>
+        {trainingBusy && <span className="train-hint">A training run is going: the sweep starts when it has finished or been cancelled.</span>}
+      </div>
+      {sw.status !== 'idle' && (
+        <div className="sweep-progress">
+          <p role="status" className="train-hint" data-testid="sweep-status">
+            {sw.status === 'running'
+              ? `Run ${sw.current + 1} of ${sw.total} · ${doneRuns} done · about ${fmtSeconds(left)} left`
+              : sw.status === 'done'
+                ? `${sw.total} runs done in ${fmtSeconds(sw.seconds ?? NaN)}.`
+                : sw.status === 'cancelled'
+                  ? `Cancelled after ${doneRuns} of ${sw.total} runs (the finished runs stay).`
+                  : `The sweep stopped: ${sw.error}`}
+          </p>
+          {running && (
+            <progress max={sw.total} value={doneRuns + sw.runFraction} aria-label="Sweep progress">
+              {doneRuns} of {sw.total}
+            </progress>
+          )}
+        </div>
+      )}
+      {sw.table.length > 0 && <SweepResults />}
+    </section>
+  );
+}
