@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures';
+
+/**
+ * The studio's sweep builder (docs/math.md §11): a 2 × 1 grid (α 0.3, 0.6; seed 1) on a tiny
+ * entanglement setting gives two rows with numbers, and its CSV has the table's header and one
+ * line per row; Cancel during a longer grid leaves the finished rows.
+ */
+async function tinyForm(page: import('@playwright/test').Page) {
+  await page.goto('./#v=1&p=training');
+  const panel = page.getByRole('region', { name: 'Training studio' });
+  await expect(panel).toBeVisible();
+  await panel.getByLabel('Depth (blocks)').fill('1');
+  await panel.getByLabel('Epochs (per block)').fill('1');
+  await panel.getByLabel('Batch size').fill('16');
+  await panel.getByLabel('Training examples').fill('40');
+  await panel.getByLabel('Test examples').fill('30');
+  return panel;
+}
+
+test('a 2 × 1 sweep: two rows of mean ± std, CSV with header and two lines', async ({ page }) => {
+  const panel = await tinyForm(page);
+  await panel.getByTestId('sweep-list-alpha').fill('0.3, 0.6');
+  await panel.getByTestId('sweep-list-seed').fill('1');
+  await expect(panel.getByTestId('sweep-count')).toHaveText(/^2 runs/);
+  await panel.getByTestId('sweep-run').click();
+  await expect(panel.getByTestId('sweep-status')).toHaveText(/2 runs done/, { timeout: 45_000 });
+  const rows = panel.getByTestId('sweep-table').locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0).locator('th')).toHaveText('0.3');
+  await expect(rows.nth(1).locator('th')).toHaveText('0.6');
+  for (const i of [0, 1]) {
+    // test accuracy: "m ± s" with numbers in [0, 1]
+    const text = await rows.nth(i).locator('td').nth(1).textContent();
+    const m = /^(\d\.\d{3}) ± (\d\.\d{3})$/.exec(text ?? '');
+    expect(m, `row ${i}: ${text}`).not.toBeNull();
+    expect(Number(m![1])).toBeGreaterThanOrEqual(0);
+    expect(Number(m![1])).toBeLessThanOrEqual(1);
+  }
+  await expect(panel.getByTestId('sweep-plot').locator('path').first()).toBeAttached();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export sweep results as CSV' }).click()]);
+  const csv = readFileSync((await download.path())!, 'utf8')
+    .trimEnd()
+    .split('\n');
+  expect(csv[0]).toBe(
+    'alpha,runs,accuracyMean,accuracyStd,balancedAccuracyMean,balancedAccuracyStd,trainAccuracyMean,trainAccuracyStd,dephasedPartnersMean,dephasedPartnersStd,marginalPartnersMean,marginalPartnersStd',
+  );
+  expect(csv).toHaveLength(3);
+  expect(csv[1].split(',')[0]).toBe('0.3');
+  expect(csv[2].split(',')[0]).toBe('0.6');
+  // one seed: std 0
+  expect(csv[1].split(',')[3]).toBe('0');
+
+  const [json] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: /Export sweep results as JSON/ }).click()]);
+  const j = JSON.parse(readFileSync((await json.path())!, 'utf8'));
+  expect(j.runs).toHaveLength(2);
+  expect(j.runs[0].settings.alpha).toBe(0.3);
+  expect(j.runs[0].backend).toMatch(/tfjs/);
+  expect(typeof j.runs[0].metrics.balancedAccuracy).toBe('number');
+});
+
+test('a grid over the limit is refused with a way forward', async ({ page }) => {
+  const panel = await tinyForm(page);
+  await panel.getByTestId('sweep-list-alpha').fill('0,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1');
+  await panel.getByTestId('sweep-list-seed').fill('1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19');
+  await expect(panel.getByTestId('sweep-count')).toHaveText(/209 runs is more than the studio's 200.*hqrn sweep/);
+  await expect(panel.getByTestId('sweep-run')).toBeDisabled();
+});
+
+test('Cancel mid-sweep keeps the finished rows', async ({ page }) => {
+  const panel = await tinyForm(page);
+  await panel.getByLabel('Epochs (per block)').fill('3');
+  await panel.getByTestId('sweep-list-alpha').fill('0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8');
+  await panel.getByTestId('sweep-list-seed').fill('1');
+  await panel.getByTestId('sweep-run').click();
+  const rows = panel.getByTestId('sweep-table').locator('tbody tr');
+  await expect(rows.first()).toBeVisible({ timeout: 45_000 });
+  await expect(panel.getByTestId('sweep-status')).toHaveText(/Run \d of 8 · \d done · about \d+ s left/);
+  await panel.getByTestId('sweep-cancel').click();
+  await expect(panel.getByTestId('sweep-status')).toHaveText(/Cancelled after (\d) of 8 runs/);
+  const done = Number(/Cancelled after (\d)/.exec((await panel.getByTestId('sweep-status').textContent()) ?? '')![1]);
+  expect(done).toBeGreaterThanOrEqual(1);
+  expect(done).toBeLessThan(8);
+  await expect(rows).toHaveCount(done);
+  // the engine is free again: a new sweep starts
+  await expect(panel.getByTestId('sweep-run')).toBeEnabled();
+});
