@@ -56,7 +56,8 @@ test('a 2 × 1 sweep: two rows of mean ± std, CSV with header and two lines', a
   const j = JSON.parse(readFileSync((await json.path())!, 'utf8'));
   expect(j.runs).toHaveLength(2);
   expect(j.runs[0].settings.alpha).toBe(0.3);
-  expect(j.runs[0].backend).toMatch(/tfjs/);
+  // the default trainer: the float64 core of `hqrn sweep`
+  expect(j.runs[0].backend).toMatch(/float64 core/);
   expect(typeof j.runs[0].metrics.balancedAccuracy).toBe('number');
 });
 
@@ -71,12 +72,13 @@ test('a grid over the limit is refused with a way forward', async ({ page }) => 
 test('Cancel mid-sweep keeps the finished rows', async ({ page }) => {
   const panel = await tinyForm(page);
   await panel.getByLabel('Epochs (per block)').fill('3');
+  await panel.getByTestId('sweep-trainer-tfjs').check();
   await panel.getByTestId('sweep-list-alpha').fill('0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8');
   await panel.getByTestId('sweep-list-seed').fill('1');
   await panel.getByTestId('sweep-run').click();
   const rows = panel.getByTestId('sweep-table').locator('tbody tr');
   await expect(rows.first()).toBeVisible({ timeout: 45_000 });
-  await expect(panel.getByTestId('sweep-status')).toHaveText(/Run \d of 8 · \d done · about \d+ s left/);
+  await expect(panel.getByTestId('sweep-status')).toHaveText(/Run \d of 8 on the tfjs engine · \d done · about \d+ s left/);
   await panel.getByTestId('sweep-cancel').click();
   await expect(panel.getByTestId('sweep-status')).toHaveText(/Cancelled after (\d) of 8 runs/);
   const done = Number(/Cancelled after (\d)/.exec((await panel.getByTestId('sweep-status').textContent()) ?? '')![1]);

@@ -33,6 +33,7 @@ import { TrainControl } from './train/control';
 import { PRESETS, quickPresets } from '../../src/protocol/experiments';
 import { runAlphaSweep, runGreedyVsEndToEnd, runNoise, runShotsSweep } from './studies/runners';
 import { type PaperSeedResult, runPaperEntanglementSeed } from './studies/paper';
+import { type CoreRunResult, runCoreTraining } from './studies/coreRun';
 import { loadTaskData } from './train/data';
 import { importDataset, type ImportedDataset, type ImportedSummary } from './train/imported';
 import { createExportApi } from './exportApi';
@@ -209,6 +210,12 @@ export function createEngineApi(opts: EngineApiOptions) {
     paperEntanglementSeed(quick: boolean, seed: number): PaperSeedResult {
       if (control) throw new Error('paperEntanglementSeed: a training run is already in progress');
       return runPaperEntanglementSeed(quick, seed);
+    },
+
+    /** One sweep run on the float64 core, the trainer of `hqrn sweep` (studies/coreRun.ts). */
+    coreTrainRun(req: TrainRequest): CoreRunResult {
+      if (control) throw new Error('coreTrainRun: a training run is already in progress');
+      return runCoreTraining(req);
     },
 
     /**

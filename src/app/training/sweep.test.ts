@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RunCard } from '../../core/io/runCard';
 import { sweepTable } from '../../core/io/sweep';
 import type { TrainProgress, TrainRequest, TrainResult } from '../../protocol/messages';
 import { listsOf, MAX_SWEEP_RUNS, planSweep, plotSeries, secondsLeft, STUDIO_METRICS, sweepMetrics } from './sweep';
@@ -173,5 +174,35 @@ describe('runSweepLoop', () => {
     expect(how).toBe('cancelled');
     expect(done).toEqual([0, 1]);
     expect(calls).toHaveLength(3);
+  });
+
+  it("trainer 'core': each run goes to coreTrainRun, its card names the float64 core and keeps its figures", async () => {
+    const { engine, calls } = fake(null);
+    const core: TrainRequest[] = [];
+    engine.coreTrainRun = async (req) => {
+      core.push(req);
+      return {
+        model: {},
+        metrics: { accuracy: req.alpha, balancedAccuracy: 0.5 },
+        data: {
+          source: 'generator',
+          name: 'e',
+          sha256: null,
+          n: 40,
+          generatorSeed: req.seed,
+          test: { source: 'generator', name: 't', sha256: null, n: 30, generatorSeed: 9 },
+        },
+        seconds: 0.1,
+      };
+    };
+    const p = planSweep({ ...listsOf(base), alpha: '0.3,0.6' }, base);
+    if (!p.ok) throw new Error(p.error);
+    const cards: RunCard[] = [];
+    await runSweepLoop(p.requests, engine, { trainer: 'core', cancelled: () => false, onRun: (_, c) => cards.push(c) });
+    expect(calls).toHaveLength(0);
+    expect(core.map((r) => r.alpha)).toEqual([0.3, 0.6]);
+    expect(cards[1].backend).toMatch(/float64 core/);
+    expect(cards[1].metrics.accuracy).toBe(0.6);
+    expect(sweepTable(cards, STUDIO_METRICS)[1].accuracy).toEqual({ mean: 0.6, std: 0 });
   });
 });

@@ -2,7 +2,8 @@
  * The studio's sweeps (docs/math.md §11) and its "Reproduce the paper" run: one run after
  * another in the engine worker (train(), then the next), progress "run k of N", time left from
  * the mean time per finished run, Cancel (the worker's current run is cancelled; the finished
- * runs stay). Each finished run keeps its run card (studioRunCard + the sweep's figures). The
+ * runs stay). Trainer: the float64 core (the trainer of `hqrn sweep`, same numbers) when every
+ * run allows it (src/protocol/coreRun.ts), else the tfjs engine of the Train button. Each finished run keeps its run card (studioRunCard + the sweep's figures). The
  * sweep's settings are not in the link (docs/user-guide.md).
  */
 import { proxy } from 'comlink';
@@ -11,6 +12,9 @@ import type { RunCard } from '../../core/io/runCard';
 import { sweepTable, type TableRow } from '../../core/io/sweep';
 import type { TrainProgress, TrainRequest, TrainResult } from '../../protocol/messages';
 import { getEngine } from '../engine/engineClient';
+import { appInfo } from '../about/about';
+import { coreRunProblem } from '../../protocol/coreRun';
+import type { CoreRunResult } from '../../../workers/engine/studies/coreRun';
 import { useImportedData } from './importedData';
 import { type DataSource, studioRunCard } from './runCard';
 import { listsOf, planSweep, STUDIO_METRICS, type SweepKey, type SweepLists, sweepCard } from './sweep';
@@ -19,7 +23,12 @@ import type { TrainOutcome } from './types';
 export interface SweepEngine {
   train(req: TrainRequest, onProgress: (p: TrainProgress) => void): Promise<TrainResult>;
   control(action: 'cancel'): Promise<unknown>;
+  /** One run on the float64 core (the trainer of `hqrn sweep`). */
+  coreTrainRun?(req: TrainRequest): Promise<CoreRunResult>;
 }
+
+/** Which trainer a sweep uses: the float64 core (as `hqrn sweep`) or the tfjs engine (as the Train button). */
+export type SweepTrainer = 'core' | 'tfjs';
 
 export interface SweepLoopHooks {
   /** A run finished (index in `requests`, its card, its wall time in s). */
@@ -30,12 +39,27 @@ export interface SweepLoopHooks {
   cancelled(): boolean;
   now?: () => Date;
   data?: DataSource;
+  trainer?: SweepTrainer;
+}
+
+/** The run card of a float64-core run (its metrics are already the sweep's). */
+export function coreRunCard(req: TrainRequest, r: CoreRunResult, date: string): RunCard {
+  const app = appInfo();
+  return {
+    app: { name: app.name, version: app.version, commit: app.commit === 'unknown' ? null : app.commit },
+    date,
+    backend: 'float64 core (src/core/hqrn/fit.ts) in the web worker',
+    settings: { ...req },
+    seed: req.seed,
+    data: r.data,
+    metrics: r.metrics,
+  };
 }
 
 /**
- * Train `requests` one after another on `engine`. Returns 'done', or 'cancelled' when
- * hooks.cancelled() turned true (a run the worker cancelled is dropped; those before it stay).
- * A failed run ends the loop with its error.
+ * Train `requests` one after another on `engine` (hooks.trainer: 'core' → coreTrainRun, else
+ * train). Returns 'done', or 'cancelled' when hooks.cancelled() turned true (a run the worker
+ * cancelled is dropped; those before it stay). A failed run ends the loop with its error.
  */
 export async function runSweepLoop(requests: readonly TrainRequest[], engine: SweepEngine, hooks: SweepLoopHooks): Promise<'done' | 'cancelled'> {
   const now = hooks.now ?? (() => new Date());
@@ -43,12 +67,19 @@ export async function runSweepLoop(requests: readonly TrainRequest[], engine: Sw
     if (hooks.cancelled()) return 'cancelled';
     hooks.onStart?.(i);
     const t0 = performance.now();
-    const r = (await engine.train(requests[i], (p) => {
-      if (hooks.cancelled()) void engine.control('cancel').catch(() => false);
-      hooks.onProgress?.(p);
-    })) as TrainOutcome;
-    if (r.cancelled || hooks.cancelled()) return 'cancelled';
-    const card = sweepCard(studioRunCard(requests[i], r, now().toISOString(), hooks.data), r);
+    let card: RunCard;
+    if (hooks.trainer === 'core' && engine.coreTrainRun) {
+      const r = await engine.coreTrainRun(requests[i]);
+      if (hooks.cancelled()) return 'cancelled';
+      card = coreRunCard(requests[i], r, now().toISOString());
+    } else {
+      const r = (await engine.train(requests[i], (p) => {
+        if (hooks.cancelled()) void engine.control('cancel').catch(() => false);
+        hooks.onProgress?.(p);
+      })) as TrainOutcome;
+      if (r.cancelled || hooks.cancelled()) return 'cancelled';
+      card = sweepCard(studioRunCard(requests[i], r, now().toISOString(), hooks.data), r);
+    }
     hooks.onRun(i, card, (performance.now() - t0) / 1000);
   }
   return 'done';
@@ -73,6 +104,10 @@ export interface SweepState {
   error?: string;
   startedAt?: number;
   seconds?: number;
+  /** The trainer asked for, and the one the running / last sweep used. */
+  trainer: SweepTrainer;
+  usedTrainer?: SweepTrainer;
+  setTrainer(t: SweepTrainer): void;
   setList(key: SweepKey, text: string, base: TrainRequest): void;
   start(base: TrainRequest): void;
   cancel(): void;
@@ -101,6 +136,8 @@ export const useSweep = create<SweepState>()((set, get) => ({
   cards: [],
   table: [],
   varied: [],
+  trainer: 'core',
+  setTrainer: (trainer) => set({ trainer }),
   setList: (key, text, base) => set({ lists: { ...(get().lists ?? listsOf(base)), [key]: text } }),
   start: (form) => {
     if (get().status === 'running') return;
@@ -111,7 +148,9 @@ export const useSweep = create<SweepState>()((set, get) => ({
     cancelFlag = false;
     const varied = plan.axes.filter((a) => a.values.length > 1 && a.key !== 'seed').map((a) => a.key as SweepKey);
     const t0 = performance.now();
+    const trainer: SweepTrainer = get().trainer === 'core' && plan.requests.every((r) => coreRunProblem(r) === null) ? 'core' : 'tfjs';
     set({
+      usedTrainer: trainer,
       status: 'running',
       total: plan.requests.length,
       current: 0,
@@ -126,9 +165,11 @@ export const useSweep = create<SweepState>()((set, get) => ({
     const engine: SweepEngine = {
       train: (req, onProgress) => getEngine().train(req, proxy(onProgress)) as Promise<TrainResult>,
       control: (a) => getEngine().control(a) as Promise<unknown>,
+      coreTrainRun: (req) => getEngine().coreTrainRun(req) as Promise<CoreRunResult>,
     };
     runSweepLoop(plan.requests, engine, {
       data: b.data,
+      trainer,
       cancelled: () => cancelFlag,
       onStart: (i) => set({ current: i, runFraction: 0 }),
       onProgress: (p) => {
@@ -158,6 +199,7 @@ export const useSweep = create<SweepState>()((set, get) => ({
   cancel: () => {
     if (get().status !== 'running') return;
     cancelFlag = true;
+    if (get().usedTrainer === 'core') return; // runs of well under a second: the loop stops after the current one
     void getEngine()
       .control('cancel')
       .catch(() => false);

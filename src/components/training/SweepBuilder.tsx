@@ -10,6 +10,7 @@ import { useTraining } from '../../app/training/store';
 import { listsOf, MAX_SWEEP_RUNS, planSweep, SWEEP_LABELS, SWEEP_MODES, type SweepKey, type SweepLists, secondsLeft } from '../../app/training/sweep';
 import { useSweep } from '../../app/training/sweepStore';
 import { MODE_NAMES } from '../../app/training/types';
+import { coreRunProblem } from '../../protocol/coreRun';
 import { SweepResults } from './SweepResults';
 
 const TEXT_KEYS: SweepKey[] = ['alpha', 'depth', 'learningRate', 'seed', 'shots', 'noise'];
@@ -62,6 +63,8 @@ export function SweepBuilder() {
   const set = (k: SweepKey) => (text: string) => sw.setList(k, text, base);
   const left = secondsLeft(sw.runSeconds, sw.total);
   const doneRuns = sw.runSeconds.length;
+  const coreProblem = plan.ok ? (plan.requests.map(coreRunProblem).find((p) => p !== null) ?? null) : null;
+  const on = sw.usedTrainer === 'core' ? 'on the float64 core' : 'on the tfjs engine';
 
   return (
     <section className="train-sweep" aria-labelledby="sweep-heading">
@@ -89,6 +92,18 @@ export function SweepBuilder() {
         <Checks k="activation" lists={lists} options={ACTIVATIONS} disabled={running} set={set('activation')} />
         <Checks k="mode" lists={lists} options={SWEEP_MODES} names={MODE_NAMES} disabled={running} set={set('mode')} />
       </fieldset>
+      <fieldset className="sweep-trainer" disabled={running}>
+        <legend>Trainer</legend>
+        <label>
+          <input type="radio" name="sweep-trainer" checked={sw.trainer === 'core'} onChange={() => sw.setTrainer('core')} data-testid="sweep-trainer-core" />{' '}
+          float64 core (as <code>hqrn sweep</code>: the command line's numbers)
+        </label>
+        <label>
+          <input type="radio" name="sweep-trainer" checked={sw.trainer === 'tfjs'} onChange={() => sw.setTrainer('tfjs')} data-testid="sweep-trainer-tfjs" />{' '}
+          tfjs engine (as the Train button)
+        </label>
+        {sw.trainer === 'core' && coreProblem && <small className="train-hint">These runs use the tfjs engine: {coreProblem}.</small>}
+      </fieldset>
       <p className={plan.ok ? 'train-hint' : 'train-field-error'} data-testid="sweep-count" role={plan.ok ? undefined : 'alert'}>
         {plan.ok ? `${plan.requests.length} run${plan.requests.length === 1 ? '' : 's'} (the product of the list lengths)` : plan.error}
       </p>
@@ -105,9 +120,9 @@ export function SweepBuilder() {
         <div className="sweep-progress">
           <p role="status" className="train-hint" data-testid="sweep-status">
             {sw.status === 'running'
-              ? `Run ${sw.current + 1} of ${sw.total} · ${doneRuns} done · about ${fmtSeconds(left)} left`
+              ? `Run ${sw.current + 1} of ${sw.total} ${on} · ${doneRuns} done · about ${fmtSeconds(left)} left`
               : sw.status === 'done'
-                ? `${sw.total} runs done in ${fmtSeconds(sw.seconds ?? NaN)}.`
+                ? `${sw.total} runs done ${on} in ${fmtSeconds(sw.seconds ?? NaN)}.`
                 : sw.status === 'cancelled'
                   ? `Cancelled after ${doneRuns} of ${sw.total} runs (the finished runs stay).`
                   : `The sweep stopped: ${sw.error}`}

@@ -24,7 +24,11 @@ describe('the paper-style entanglement experiment (shared by the CLI and the stu
     const te = entanglementSplit('test', 1, 80);
     const a = entanglementPerDepth(s, tr, te);
     expect(a.map((r) => r.depth)).toEqual([1, 2]);
-    for (const r of a) for (const c of PAPER_COLUMNS) expect(r[c]).toBeGreaterThanOrEqual(0), expect(r[c]).toBeLessThanOrEqual(1);
+    for (const r of a)
+      for (const c of PAPER_COLUMNS) {
+        expect(r[c]).toBeGreaterThanOrEqual(0);
+        expect(r[c]).toBeLessThanOrEqual(1);
+      }
     expect(entanglementPerDepth(s, tr, te)).toEqual(a);
   });
 
