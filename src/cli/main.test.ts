@@ -426,15 +426,24 @@ describe("hqrn qasm (docs/math.md §4): the explorer export's OpenQASM 3", () =>
   };
   const ui = createExportApi({ engine: undefined as never, loadDigits: async () => loadDigitSet() });
 
-  it('prints exactly what the UI export writes, for the defaults (order 2, r = 4) and for --order 1 --steps 3', async () => {
+  it('prints exactly what the UI export writes, for the defaults (order 2, r chosen for |ΔP| ≤ 1e-3) and for --order 1 --steps 3', async () => {
     const def = await run('qasm', '--model', path);
     expect(def.code, def.stderr).toBe(0);
-    expect(def.stdout).toBe(ui.exportQasm(stack, 2, 4).text);
+    const auto = ui.exportQasm(stack, 2, 'auto');
+    expect(def.stdout).toBe(auto.text);
+    expect(def.stdout).toContain(`// r = ${auto.steps} chosen automatically`);
+    expect(auto.classCheck!.error).toBeLessThanOrEqual(1e-3);
+    expect(def.stderr).toBe('');
     expect(def.stdout.startsWith('OPENQASM 3.0;\ninclude "stdgates.inc";\n')).toBe(true);
     const o1 = await run('qasm', '--model', path, '--order', '1', '--steps', '3');
     expect(o1.stdout).toBe(ui.exportQasm(stack, 1, 3).text);
     expect(o1.stdout).toMatch(/Trotter order 1, r = 3 steps/);
     expect(o1.stdout).not.toBe(def.stdout);
+    // r = 3 misses 1e-3: the file's WARNING also goes to stderr, naming ε and the r that reaches it
+    const warning = ui.exportQasm(stack, 1, 3).classCheck!.warning!;
+    expect(warning).toMatch(/r = \d+ reaches it/);
+    expect(o1.stderr).toBe(`hqrn qasm: WARNING: ${warning}\n`);
+    expect(o1.stdout).toContain(`// WARNING: ${warning}`);
   });
 
   it('bad flags and models: exit 2, one line', async () => {

@@ -15,8 +15,8 @@ import { runForward } from '../core/hqrn/forward';
 import { stateMeasures } from '../core/measures/measures';
 import type { Model } from '../core/hqrn/model';
 import { NEAREST_STATE_REPORT_THRESHOLD } from '../core/states/nearestState';
-import { QASM_LIMITS, stackToQasm } from '../core/io/qasm';
-import { withClassCheck } from '../core/io/qasmAccuracy';
+import { QASM_LIMITS } from '../core/io/qasm';
+import { qasmWithClassCheck } from '../core/io/qasmAccuracy';
 import { softmaxReadout } from '../core/hqrn/readout';
 import { transferModel } from '../core/hqrn/transfer';
 import { loadDigitSet } from './digitsData';
@@ -175,20 +175,24 @@ function measures(values: Values): unknown {
 }
 
 /**
- * The stack as OpenQASM 3 (docs/math.md §4): stackToQasm, the code path of the explorer's export,
- * with the same defaults (order 2, r = 4). Prints the program text, not JSON.
+ * The stack as OpenQASM 3 (docs/math.md §4): qasmWithClassCheck, the code path of the explorer's
+ * export, with the same defaults (order 2, r = the smallest with class probabilities within 1e-3
+ * of the model's; `--steps auto` says the same). Prints the program text, not JSON; a requested r
+ * that misses 1e-3 also gets the file's WARNING on stderr (`warn`).
  */
-function qasm(values: Values): string {
+function qasm(values: Values, warn: (line: string) => void): string {
   const model = readModel(values);
   if (model.kind !== 'quantum') throw new FileFormatError('--model blocks[0]', 'qasm needs a quantum model (aPlus/aMinus); make one with "hqrn transfer"');
   const order = values.order ?? '2';
   if (order !== '1' && order !== '2') throw new UsageError(`--order must be 1 or 2, got ${JSON.stringify(order)}`);
-  const steps = intOption('steps', values.steps, 1, 4);
-  if (steps > QASM_LIMITS.maxSteps) throw new UsageError(`--steps must be an integer in [1, ${QASM_LIMITS.maxSteps}], got ${JSON.stringify(values.steps)}`);
+  const steps = values.steps === undefined || values.steps === 'auto' ? 'auto' : intOption('steps', values.steps, 1, 4);
+  if (steps !== 'auto' && steps > QASM_LIMITS.maxSteps)
+    throw new UsageError(`--steps must be an integer in [1, ${QASM_LIMITS.maxSteps}], got ${JSON.stringify(values.steps)}`);
   if (model.nQubits + 1 > QASM_LIMITS.maxQubits)
     throw new FileFormatError('--model nQubits', `at most ${QASM_LIMITS.maxQubits - 1} system qubits for QASM export, got ${model.nQubits}`);
-  const o = order === '1' ? 1 : 2;
-  return withClassCheck(model, stackToQasm(model, { order: o, steps }).text, o, steps, true).text;
+  const out = qasmWithClassCheck(model, { order: order === '1' ? 1 : 2, steps });
+  if (out.classCheck?.warning) warn(`hqrn qasm: WARNING: ${out.classCheck.warning}`);
+  return out.text;
 }
 
 function dataset(kind: string | undefined, values: Values): unknown {
@@ -333,7 +337,7 @@ export async function main(
         result = dataset(sub, values);
         break;
       case 'qasm':
-        out(qasm(values));
+        out(qasm(values, log));
         return 0;
       case 'train':
         result = await train(values, log);

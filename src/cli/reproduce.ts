@@ -156,7 +156,19 @@ export async function reproduce(task: string | undefined, values: Values, log: (
       series: plotted.map((c) => ({ name: c, y: table.map((r) => r[c]) })),
     }),
   );
-  writeFileSync(files.runs, `${JSON.stringify({ runs }, null, 2)}\n`);
+  // the line that re-makes these files (each run card's `command` re-trains its one model)
+  const command = [
+    'hqrn',
+    'reproduce',
+    task,
+    ...(quick ? ['--quick'] : []),
+    '--seed',
+    seeds.join(','),
+    ...(date ? ['--date', date] : ['--date', 'none']),
+    '--out',
+    dir,
+  ].join(' ');
+  writeFileSync(files.runs, `${JSON.stringify({ command, runs }, null, 2)}\n`);
   log(`reproduce ${task}: ${((Date.now() - t0) / 1000).toFixed(1)} s, wrote ${files.csv}, ${files.svg}, ${files.runs}`);
-  return { task, quick, seeds, table, files };
+  return { task, quick, seeds, table, files, command };
 }

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type GridAxis, gridProduct, sweepTable, tableCsv } from '../core/io/sweep';
 import { intOption, listOption, UsageError } from './args';
+import { sweepRunBundle } from './sweepBundle';
 import { dataKey, runSweepItem } from './sweepRun';
 import { parseTrainSettings, type TrainResult, type TrainSettings, type Values } from './train';
 
@@ -35,8 +36,12 @@ export { sweepTable, type TableRow, tableCsv } from '../core/io/sweep';
 /** Run the items on `jobs` worker threads (data affinity: a worker prefers runs whose data it holds). */
 async function runParallel(items: TrainSettings[], jobs: number, date: string | undefined, onDone: (i: number) => void): Promise<TrainResult[]> {
   const results: TrainResult[] = new Array(items.length);
-  const pending = items.map((_, i) => i);
-  const workers = Array.from({ length: jobs }, () => new Worker(new URL('./sweepWorker.mjs', import.meta.url)));
+  // the longest runs first (greedy training costs ~ depth × epochs), so that no long run is left for the end
+  const cost = (s: TrainSettings) => s.depth * s.epochs;
+  const pending = items.map((_, i) => i).sort((a, b) => cost(items[b]) - cost(items[a]) || a - b);
+  // one prebuilt module instead of tsx in every thread (sweepBundle.ts); null: tsx
+  const bundle = await sweepRunBundle();
+  const workers = Array.from({ length: jobs }, () => new Worker(new URL('./sweepWorker.mjs', import.meta.url), { workerData: { bundle } }));
   const held = workers.map(() => new Set<string>());
   try {
     await Promise.all(
@@ -46,7 +51,9 @@ async function runParallel(items: TrainSettings[], jobs: number, date: string | 
             let current = -1;
             const next = () => {
               if (!pending.length) return resolve();
+              // data affinity: a run whose data this worker holds, else data no worker holds yet
               let k = pending.findIndex((i) => held[wi].has(dataKey(items[i])));
+              if (k < 0) k = pending.findIndex((i) => !held.some((h) => h.has(dataKey(items[i]))));
               if (k < 0) k = 0;
               current = pending.splice(k, 1)[0];
               held[wi].add(dataKey(items[current]));

@@ -1,9 +1,9 @@
-// A worker thread of `hqrn sweep`: runs training runs (src/cli/train.ts through tsx's loader)
-// sent by the parent, one at a time, and posts each result back.
-import { parentPort } from 'node:worker_threads';
-import { tsImport } from 'tsx/esm/api';
+// A worker thread of `hqrn sweep`: runs training runs sent by the parent, one at a time, and
+// posts each result back. The code is the prebuilt bundle of sweepRun.ts when the parent made
+// one (workerData.bundle, see sweepBundle.ts), else src/cli/sweepRun.ts through tsx's loader.
+import { parentPort, workerData } from 'node:worker_threads';
 
-const { runSweepItem } = await tsImport('./sweepRun.ts', import.meta.url);
+const { runSweepItem } = workerData?.bundle ? await import(workerData.bundle) : await (await import('tsx/esm/api')).tsImport('./sweepRun.ts', import.meta.url);
 parentPort.on('message', async (msg) => {
   try {
     parentPort.postMessage({ id: msg.id, result: await runSweepItem(msg.settings, msg.date) });

@@ -7,6 +7,7 @@
  */
 import type { BellKind } from '../core/states/states';
 import { STATE_TOLERANCE } from '../core/measures/tolerance';
+import { QASM_LIMITS } from '../core/io/qasmLimits';
 
 /** The four Bell states, in the order the UI lists them (docs/math.md §7). */
 export const BELL_KINDS = ['phi+', 'phi-', 'psi+', 'psi-'] as const satisfies readonly BellKind[];
@@ -63,6 +64,11 @@ export const LIMITS = {
     value: 1e-4,
     reason:
       "the divergence layer: the first k where max_i |ρ^(k)_ii − x^(k)_i| exceeds this; well above float32 round-off (~1e-7), so the engine's precision never shows as a divergence",
+  },
+  maxTrotterSteps: {
+    value: QASM_LIMITS.maxSteps,
+    reason:
+      "Trotter steps r of the OpenQASM export, typed or chosen (docs/math.md §4): the default is the smallest r whose class probabilities are within 1e-3 of the model's, and every bundled model reaches that well below 10,000 (order 2: r ≤ 111; order 1: r ≤ 7,081); 10⁴ steps of ~30 rotations is already far beyond any present device's coherent depth",
   },
 } as const satisfies Record<string, Limit>;
 

@@ -133,6 +133,18 @@ describe('exportQasm', () => {
     if (model.blocks.length > 1) expect(api.exportQasm(bellRequest.stack, 1, 1, [0]).classCheck).toBeUndefined();
   });
 
+  it("the default ('auto'): one r for the file, the smallest with |ΔP| ≤ 1e-3 on the stated test set", () => {
+    const model = modelFromStack(bellRequest.stack);
+    const states = entanglementDatasetForCheck({ seed: QASM_CHECK_SEED, n: QASM_CHECK_STATES, adversarialShare: 0.5 }).states;
+    const out = api.exportQasm(bellRequest.stack, 2, 'auto');
+    expect(out.stepsFrom).toBe('auto');
+    expect(classProbabilityError(model, states, 2, out.steps)).toBeLessThanOrEqual(1e-3);
+    if (out.steps > 1) expect(classProbabilityError(model, states, 2, out.steps - 1)).toBeGreaterThan(1e-3);
+    expect(out.classCheck!.warning).toBeNull();
+    // every section repeats the step gate r times (one r for the file)
+    expect(out.text.match(/for uint step in \[1:(\d+)\]/g)!.every((l) => l.endsWith(`[1:${out.steps}]`))).toBe(true);
+  });
+
   it('digits: one 7-qubit block compiles and parses back (two circuits on 7 qubits)', () => {
     const out = api.exportQasm(stack('digits', 2), 1, 1, [1]);
     expect(out.blocks.map((b) => b.block)).toEqual([1]);

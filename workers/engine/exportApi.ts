@@ -11,8 +11,8 @@ import type { DigitSet } from '../../src/core/states/digits';
 import { entanglementDataset } from '../../src/core/states/entanglement';
 import { FileFormatError, modelToJson, stateToJson } from '../../src/core/io/files';
 import { runForward } from '../../src/core/hqrn/forward';
-import { QASM_LIMITS, stackToQasm, type QasmExport } from '../../src/core/io/qasm';
-import { type QasmClassCheck, withClassCheck } from '../../src/core/io/qasmAccuracy';
+import { QASM_LIMITS } from '../../src/core/io/qasm';
+import { type CheckedQasmExport, qasmWithClassCheck, type StepsRequest } from '../../src/core/io/qasmAccuracy';
 
 /** The stated test set of the export's class-probability check: this many §7 entanglement states, this seed. */
 export { QASM_CHECK_SEED, QASM_CHECK_STATES } from '../../src/core/io/qasmAccuracy';
@@ -55,21 +55,18 @@ function layerState(rho0: CMat, req: ExploreRequest, layer: number): CMat {
 export function createExportApi(deps: EngineApiDeps) {
   return {
     /**
-     * The stack as OpenQASM 3 (src/core/io/qasm.ts): each chosen block's U± = Halmos(A±)
-     * compiled to order-`order` Trotter circuits with `steps` steps, with the measured errors
-     * ‖U_r − U±‖₂. `blocks`: 0-based indices (all when absent; one at a time for digits).
+     * The stack as OpenQASM 3 (src/core/io/qasmAccuracy.ts qasmWithClassCheck): each chosen
+     * block's U± = Halmos(A±) compiled to order-`order` Trotter circuits with `steps` steps
+     * ('auto': the smallest r whose class probabilities are within 1e-3 of the model's on the
+     * stated test set), with the measured errors ‖U_r − U±‖₂ and, for the whole entanglement
+     * stack, the class check. `blocks`: 0-based indices (all when absent; one at a time for digits).
      */
-    exportQasm(stack: StackSpec, order: 1 | 2, steps: number, blocks?: number[]): QasmExport & { classCheck?: QasmClassCheck } {
+    exportQasm(stack: StackSpec, order: 1 | 2, steps: StepsRequest, blocks?: number[]): CheckedQasmExport {
       const model = modelFromStack(stack);
       const chosen = blocks ?? model.blocks.map((_, k) => k);
       if (stack.task === 'digits' && chosen.length > EXPORT_LIMITS.maxDigitsQasmBlocks)
         throw new FileFormatError('blocks', `the digits task exports one block at a time (7 qubits: ~16,000 rotations per unitary), got ${chosen.length}`);
-      const out = stackToQasm(model, { order, steps, blocks: chosen });
-      // The whole stack with a readout: the circuits' class probabilities against the model's on a
-      // stated test set (the seeded §7 entanglement states), and the r that keeps them ≤ 1e-3.
-      if (stack.task !== 'entanglement') return out;
-      const { text, check } = withClassCheck(model, out.text, order, steps, chosen.length === model.blocks.length);
-      return check ? { ...out, text, classCheck: check } : out;
+      return qasmWithClassCheck(model, { order, steps, blocks: chosen });
     },
 
     /** hqrn-state JSON of layer `layer` (0 = the input) of the explorer's stack and input. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../content/lessons';
 import { PAPER_LESSON } from '../../content/lessons/paper';
 import { decodeHash, encodeHash } from '../url/hash';
-import { neighbourStep, stepHash } from './lessonLink';
+import { expandBareLessonLink, neighbourStep, stepHash } from './lessonLink';
 
 describe('a lesson step as a link', () => {
   it('every step of every lesson opens through the URL decoder with no problem, at that step, with its setup', () => {
@@ -61,5 +61,25 @@ describe('a lesson step as a link', () => {
     expect(neighbourStep('paper', n, 1)).toBeNull();
     expect(neighbourStep('paper', n, -1)).toBe(n - 1);
     expect(neighbourStep(null, 2, 1)).toBeNull();
+  });
+
+  it("a bare lesson link (lesson and step only) opens with that step's setup; anything else is left alone", () => {
+    // step 5 of the paper lesson is |Φ+⟩ on the bundled model: the bare link must reach that state
+    const bare = decodeHash(expandBareLessonLink('#v=1&lesson=paper&step=5')).state;
+    expect(bare).toEqual(decodeHash(stepHash(PAPER_LESSON, 5)).state);
+    expect(bare).not.toEqual(decodeHash('v=1&lesson=paper&step=5').state);
+    expect(expandBareLessonLink('v=1&lesson=paper&step=6&pres=1')).toBe(stepHash(PAPER_LESSON, 6, true));
+    // a link naming a view field, a bad step, another version or an unknown lesson: unchanged
+    for (const h of [
+      'v=1&lesson=paper&step=5&ga=0.3',
+      'v=1&lesson=paper&step=0',
+      'v=1&lesson=paper&step=99',
+      'v=1&lesson=paper&step=2.5',
+      'v=2&lesson=paper&step=5',
+      'v=1&lesson=nope&step=2',
+      'v=1&ga=0.3',
+    ]) {
+      expect(expandBareLessonLink(h), h).toBe(h);
+    }
   });
 });

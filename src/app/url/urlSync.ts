@@ -19,6 +19,7 @@ import { decodeHash, encodeHash, linkedKeys, urlStateOf, type UrlState } from '.
 // anyway; its heavy part (savedWorkFiles.ts: zod schemas, file formats) stays lazy.
 import { findModelByName } from '../saved/savedWork';
 import { useTraining } from '../training/store';
+import { expandBareLessonLink } from '../teaching/lessonLink';
 
 /** The link's state now: the explorer's view and the Training studio's form. */
 export function currentUrlState(st: ExplorerState = useExplorer.getState()): UrlState {
@@ -199,7 +200,7 @@ export function startUrlSync(): () => void {
 
   /** Read the address bar's hash into the store (on load, Back/Forward, a hand edit). */
   const readHash = (initial: boolean) => {
-    const hash = currentHash();
+    const hash = expandBareLessonLink(currentHash());
     const st = useExplorer.getState();
     if (hash === encodeHash(currentUrlState(st))) return;
     if (initial && hash === '') return;

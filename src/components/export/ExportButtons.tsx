@@ -7,6 +7,7 @@ import { useState, type RefObject } from 'react';
 import { exportButtonsShown } from '../../app/explorer/classroom';
 import { useExplorer } from '../../app/explorer/store';
 import { canvasToPng, downloadBlob, downloadText, fileName, MIME, serializeSvgElement, svgToPng } from '../../app/export/exporters';
+import { explorerRunCard, svgWithRunCard } from '../../app/export/runCard';
 import './export.css';
 
 export interface ExportButtonsProps {
@@ -78,7 +79,9 @@ function ExportButtonsShown({ what, name, svg, png, csv }: ExportButtonsProps) {
             run('SVG', () => {
               const text = svg();
               if (!text) nothing('SVG');
-              downloadText(text!, fileName(name, 'svg'), MIME.svg);
+              const st = useExplorer.getState();
+              const card = explorerRunCard({ stack: st.stack, input: st.input, exported: `SVG of ${what}`, date: new Date().toISOString() });
+              downloadText(svgWithRunCard(text!, card), fileName(name, 'svg'), MIME.svg);
             })
           }
         >

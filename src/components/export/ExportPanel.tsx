@@ -7,14 +7,16 @@
 import type { QasmClassCheck } from '../../core/io/qasmAccuracy';
 import { useId, useState } from 'react';
 import { getEngine } from '../../app/engine/engineClient';
+import { LIMITS } from '../../protocol/inputs';
 import { downloadJson, downloadText, fileName, MIME, parseIntegerField } from '../../app/export/exporters';
+import { explorerRunCard, modelFileCard, qasmWithRunCard } from '../../app/export/runCard';
 import { shownLayer } from '../../viz/matrix/layerData';
 import { useExplorer } from '../../app/explorer/storeHook';
 import './export.css';
 import { Term } from '../teaching/Term';
 
 /** Limits of the form (the worker checks them again). */
-const FORM_LIMITS = { maxSteps: 10_000, maxDatasetStates: 20_000 } as const;
+const FORM_LIMITS = { maxSteps: LIMITS.maxTrotterSteps.value, maxDatasetStates: 20_000 } as const;
 
 interface QasmReport {
   order: 1 | 2;
@@ -24,6 +26,8 @@ interface QasmReport {
   file: string;
   /** The circuits' class probabilities vs the model's (whole entanglement stack only). */
   classCheck?: QasmClassCheck;
+  /** How r was set: the automatic search, the fixed default of an unchecked export, or as typed. */
+  stepsFrom: 'auto' | 'fixed' | 'requested';
 }
 
 const sci = (x: number) => x.toExponential(2);
@@ -44,6 +48,9 @@ export function ExportPanel() {
 
   const [order, setOrder] = useState<1 | 2>(2);
   const [stepsText, setStepsText] = useState('4');
+  // default: the smallest r whose class probabilities are within 1e-3 of the model's (docs/math.md §4);
+  // typing a number of steps switches to that number
+  const [autoSteps, setAutoSteps] = useState(true);
   const [blockChoice, setBlockChoice] = useState<string>('all');
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -71,12 +78,20 @@ export function ExportPanel() {
 
   const exportQasm = () =>
     act('OpenQASM export', async () => {
-      if ('problem' in steps) throw new Error(steps.problem);
+      if (!autoSteps && 'problem' in steps) throw new Error(steps.problem);
       const blocks = chosenBlock === null ? undefined : [chosenBlock];
-      const out = await getEngine().exportQasm(stack, order, steps.value, blocks);
-      const file = fileName([stack.task, chosenBlock === null ? 'stack' : `block${chosenBlock + 1}`, `order${order}`, `r${steps.value}`], 'qasm');
-      downloadText(out.text, file, MIME.qasm);
-      setReport({ order: out.order, steps: out.steps, maxError: out.maxError, blocks: out.blocks, file, classCheck: out.classCheck });
+      const out = await getEngine().exportQasm(stack, order, autoSteps || 'problem' in steps ? 'auto' : steps.value, blocks);
+      const file = fileName([stack.task, chosenBlock === null ? 'stack' : `block${chosenBlock + 1}`, `order${order}`, `r${out.steps}`], 'qasm');
+      const check = out.classCheck ? { classProbabilityError: out.classCheck.error, classCheckStates: out.classCheck.states } : {};
+      const card = explorerRunCard({
+        stack,
+        exported: `OpenQASM 3, Trotter order ${out.order}, r = ${out.steps} (${out.stepsFrom})`,
+        date: new Date().toISOString(),
+        metrics: { maxUnitaryError: out.maxError, ...check },
+      });
+      downloadText(qasmWithRunCard(out.text, card), file, MIME.qasm);
+      if (out.stepsFrom !== 'requested') setStepsText(String(out.steps));
+      setReport({ order: out.order, steps: out.steps, maxError: out.maxError, blocks: out.blocks, file, classCheck: out.classCheck, stepsFrom: out.stepsFrom });
     });
 
   return (
@@ -104,9 +119,16 @@ export function ExportPanel() {
             max={FORM_LIMITS.maxSteps}
             step={1}
             value={stepsText}
-            aria-invalid={'problem' in steps}
-            onChange={(e) => setStepsText(e.target.value)}
+            aria-invalid={!autoSteps && 'problem' in steps}
+            onChange={(e) => {
+              setStepsText(e.target.value);
+              setAutoSteps(false);
+            }}
           />
+        </label>
+        <label>
+          <input type="checkbox" aria-label="Choose r automatically" checked={autoSteps} onChange={(e) => setAutoSteps(e.target.checked)} /> smallest r with
+          class probabilities within 10⁻³ of the model’s
         </label>
         <label>
           Blocks{' '}
@@ -119,21 +141,28 @@ export function ExportPanel() {
             ))}
           </select>
         </label>
-        <button type="button" onClick={exportQasm} disabled={busy !== null || depth === 0 || 'problem' in steps}>
+        <button type="button" onClick={exportQasm} disabled={busy !== null || depth === 0 || (!autoSteps && 'problem' in steps)}>
           {busy === 'OpenQASM export' ? 'Compiling…' : 'Export OpenQASM 3'}
         </button>
-        {'problem' in steps && (
+        {!autoSteps && 'problem' in steps && (
           <p className="export-error" role="alert">
             {steps.problem}
           </p>
         )}
         {digits && <p className="export-hint">Digits blocks have 7 qubits (~16,000 rotations per unitary, a few MB): one block per file.</p>}
+        {report?.stepsFrom === 'fixed' && (
+          <p className="export-hint" data-testid="qasm-unchecked">
+            r = {report.steps} is a fixed default: the class probabilities are checked only for the whole two-qubit stack with its readout, so this file’s error
+            is not measured.
+          </p>
+        )}
         {report?.classCheck && (
           <p
             className={report.classCheck.warning ? 'export-hint train-warning' : 'export-hint'}
             role={report.classCheck.warning ? 'alert' : 'status'}
             data-testid="qasm-class-check"
           >
+            {report.stepsFrom === 'auto' ? `r = ${report.steps} chosen automatically. ` : ''}
             Class probabilities of the circuits vs the model’s on {report.classCheck.states}: max |ΔP| = {sci(report.classCheck.error)}.{' '}
             {report.classCheck.recommended.reached
               ? `r = ${report.classCheck.recommended.steps} is the smallest number of steps with |ΔP| ≤ ${report.classCheck.target}.`
@@ -182,7 +211,8 @@ export function ExportPanel() {
           onClick={() =>
             act('State export', async () => {
               const json = await getEngine().exportStateJson({ requestId: 0, stack, input }, layer);
-              downloadJson(json, fileName([stack.task, `layer${layer}`, 'state'], 'json'));
+              const run = explorerRunCard({ stack, input, exported: `hqrn-state of layer ${layer}`, date: new Date().toISOString() });
+              downloadJson({ ...json, run }, fileName([stack.task, `layer${layer}`, 'state'], 'json'));
             })
           }
         >
@@ -194,7 +224,8 @@ export function ExportPanel() {
           onClick={() =>
             act('Model export', async () => {
               const json = await getEngine().exportModelJson(stack);
-              downloadJson(json, fileName([stack.task, 'model', `${depth}blocks`], 'json'));
+              const run = modelFileCard(json, { stack, exported: 'hqrn-model of the stack', date: new Date().toISOString() });
+              downloadJson({ ...json, run }, fileName([stack.task, 'model', `${depth}blocks`], 'json'));
             })
           }
         >
@@ -237,7 +268,15 @@ export function ExportPanel() {
               if ('problem' in seed) throw new Error(seed.problem);
               if ('problem' in count) throw new Error(count.problem);
               const json = await getEngine().exportDatasetJson({ seed: seed.value, n: count.value });
-              downloadJson(json, fileName(['entanglement', 'dataset', `seed${seed.value}`, `n${count.value}`], 'json'));
+              const run = explorerRunCard({
+                stack,
+                exported: 'labelled entanglement dataset (docs/math.md §7)',
+                date: new Date().toISOString(),
+                data: { source: 'generator', name: 'entanglement', sha256: null, n: count.value, generatorSeed: seed.value },
+                command: `hqrn dataset entanglement --seed ${seed.value} --n ${count.value}`,
+                seed: seed.value,
+              });
+              downloadJson({ ...json, run }, fileName(['entanglement', 'dataset', `seed${seed.value}`, `n${count.value}`], 'json'));
             })
           }
         >

@@ -8,6 +8,7 @@ import { useId, useState } from 'react';
 import { exportButtonsShown } from '../../app/explorer/classroom';
 import { useExplorer } from '../../app/explorer/store';
 import { downloadBlob, downloadText, fileName, MIME, svgToPng } from '../../app/export/exporters';
+import { explorerRunCard, svgWithRunCard } from '../../app/export/runCard';
 import { DEFAULT_PNG_SCALE, figureSvg, PNG_SCALES, type PngScale } from '../../app/export/figures';
 import './export.css';
 
@@ -47,7 +48,9 @@ function FigureExportShown({ kind }: { kind: 'chain' | 'layer' }) {
         onClick={() =>
           run('SVG', () => {
             const f = make();
-            downloadText(f.svg, fileName(f.name, 'svg'), MIME.svg);
+            const st = useExplorer.getState();
+            const card = explorerRunCard({ stack: st.stack, input: st.input, exported: `SVG figure of ${what}`, date: new Date().toISOString() });
+            downloadText(svgWithRunCard(f.svg, card), fileName(f.name, 'svg'), MIME.svg);
           })
         }
       >

@@ -30,6 +30,7 @@ import type { CMat } from '../math/complex';
 import type { QuantumBlock, QuantumModel } from '../hqrn/model';
 import { halmosDilation } from '../hqrn/transfer';
 import { compileTrotter, type PauliRotation, type TrotterCompilation } from '../hqrn/trotter';
+import { QASM_LIMITS } from './qasmLimits';
 
 export interface QasmOptions {
   /** Trotter order, 1 (error O(1/r)) or 2 (error O(1/r²)). */
@@ -58,8 +59,8 @@ export interface QasmExport {
   maxError: number;
 }
 
-/** Limits of the export: register size (2^m × 2^m unitaries) and step count. */
-export const QASM_LIMITS = { maxQubits: 7, maxSteps: 10_000 } as const;
+/** Limits of the export: register size (2^m × 2^m unitaries) and step count (reasons in qasmLimits.ts). */
+export { QASM_LIMITS } from './qasmLimits';
 
 /** Shortest decimal that reads back as the same float64 (JS's Number → string). */
 function num(x: number): string {
