@@ -88,3 +88,32 @@ test('Cancel mid-sweep keeps the finished rows', async ({ page }) => {
   // the engine is free again: a new sweep starts
   await expect(panel.getByTestId('sweep-run')).toBeEnabled();
 });
+
+/**
+ * "Reproduce the paper" (quick): seed by seed in the worker, the figure of accuracy against
+ * depth 1..3, its CSV (depth + the figures of `hqrn reproduce entanglement`) and the run cards.
+ */
+test('Reproduce the paper (quick): figure, CSV by depth, run cards with the CLI line', async ({ page }) => {
+  await page.goto('./#v=1&p=training');
+  const panel = page.getByRole('region', { name: 'Training studio' });
+  await panel.getByTestId('paper-quick').check();
+  await panel.getByTestId('paper-run').click();
+  await expect(panel.getByTestId('paper-status')).toHaveText(/Done: 3 seeds/, { timeout: 45_000 });
+  await expect(panel.getByTestId('paper-plot').locator('path').first()).toBeAttached();
+  const [csvDl] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export paper figure as CSV' }).click()]);
+  const csv = readFileSync((await csvDl.path())!, 'utf8')
+    .trimEnd()
+    .split('\n');
+  expect(csv[0]).toBe(
+    'depth,accuracy,balancedAccuracy,dephasedPartners,dephasedBalanced,marginalPartners,marginalBalanced,classicalPathAccuracy,classicalPathDephasedBalanced',
+  );
+  expect(csv.slice(1).map((l) => l.split(',')[0])).toEqual(['1', '2', '3']);
+  for (const l of csv.slice(1)) for (const x of l.split(',').slice(1).map(Number)) expect(x >= 0 && x <= 1).toBe(true);
+  const [svgDl] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export paper figure as SVG' }).click()]);
+  expect(readFileSync((await svgDl.path())!, 'utf8')).toContain('<svg');
+  const [jsonDl] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: /run cards as JSON/ }).click()]);
+  const j = JSON.parse(readFileSync((await jsonDl.path())!, 'utf8'));
+  expect(j.runs.map((r: { seed: number }) => r.seed)).toEqual([1, 2, 3]);
+  expect(j.runs[0].command).toBe('hqrn reproduce entanglement --quick --seed 1 --out DIR');
+  expect(j.runs[0].metrics.perDepth).toHaveLength(3);
+});
