@@ -12,6 +12,7 @@ import { useSweep } from '../../app/training/sweepStore';
 import { MODE_NAMES } from '../../app/training/types';
 import { coreRunProblem } from '../../protocol/coreRun';
 import { SweepResults } from './SweepResults';
+import './sweep.css';
 
 const TEXT_KEYS: SweepKey[] = ['alpha', 'depth', 'learningRate', 'seed', 'shots', 'noise'];
 
@@ -71,8 +72,9 @@ export function SweepBuilder() {
       <h3 id="sweep-heading">Sweep</h3>
       <p className="train-hint">
         A grid of training runs on the current task with the form's other settings: each list is comma-separated (an empty list keeps the form's value). Runs go
-        one after another in the engine worker; the table gives the mean ± std over the seeds. At most {MAX_SWEEP_RUNS} runs here; larger grids:{' '}
-        <code>hqrn sweep</code> (every core). The sweep's settings are not kept in the link.
+        one after another in the engine worker, on the float64 core of <code>hqrn sweep</code> (built-in entanglement, quantum greedy or end-to-end, exact and
+        noiseless: the command line's numbers) or on the tfjs engine of the Train button; the table gives the mean ± std over the seeds. At most{' '}
+        {MAX_SWEEP_RUNS} runs here; larger grids: <code>hqrn sweep</code> (every core). The sweep's settings are not kept in the link.
       </p>
       <fieldset className="sweep-lists" disabled={running}>
         <legend>Grid</legend>
