@@ -15,7 +15,8 @@ async function tinyForm(page: import('@playwright/test').Page) {
   await panel.getByLabel('Batch size').fill('16');
   await panel.getByLabel('Training examples').fill('40');
   await panel.getByLabel('Test examples').fill('30');
-  return panel;
+  // the sweep is its own region below the studio (its fields do not clash with the form's labels)
+  return page.getByRole('region', { name: 'Sweep' });
 }
 
 test('a 2 × 1 sweep: two rows of mean ± std, CSV with header and two lines', async ({ page }) => {
@@ -71,7 +72,7 @@ test('a grid over the limit is refused with a way forward', async ({ page }) => 
 
 test('Cancel mid-sweep keeps the finished rows', async ({ page }) => {
   const panel = await tinyForm(page);
-  await panel.getByLabel('Epochs (per block)').fill('3');
+  await page.getByRole('region', { name: 'Training studio' }).getByLabel('Epochs (per block)').fill('3');
   await panel.getByTestId('sweep-trainer-tfjs').check();
   await panel.getByTestId('sweep-list-alpha').fill('0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8');
   await panel.getByTestId('sweep-list-seed').fill('1');
@@ -95,7 +96,7 @@ test('Cancel mid-sweep keeps the finished rows', async ({ page }) => {
  */
 test('Reproduce the paper (quick): figure, CSV by depth, run cards with the CLI line', async ({ page }) => {
   await page.goto('./#v=1&p=training');
-  const panel = page.getByRole('region', { name: 'Training studio' });
+  const panel = page.getByRole('region', { name: 'Reproduce the paper' });
   await panel.getByTestId('paper-quick').check();
   await panel.getByTestId('paper-run').click();
   await expect(panel.getByTestId('paper-status')).toHaveText(/Done: 3 seeds/, { timeout: 45_000 });

@@ -10,6 +10,8 @@ import { downloadJson, fileName } from '../../app/export/exporters';
 import { usePaper } from '../../app/training/paperStore';
 import { drawStudyChart, type StudyChartSpec } from '../../viz/charts/studyCharts';
 import { ExportButtons, svgElementExport } from '../export/ExportButtons';
+import { exportButtonsShown } from '../../app/explorer/classroom';
+import { useExplorer } from '../../app/explorer/store';
 
 const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e'];
 const NAMES: Record<string, string> = {
@@ -22,6 +24,8 @@ const NAMES: Record<string, string> = {
 
 export function ReproducePaper() {
   const p = usePaper();
+  // a classroom link hiding Export hides the run-card download too
+  const exportShown = useExplorer((s) => exportButtonsShown(s.hidden));
   const ref = useRef<SVGSVGElement>(null);
   const running = p.status === 'running';
   const spec = useMemo<StudyChartSpec | null>(
@@ -48,8 +52,8 @@ export function ReproducePaper() {
   }, [spec]);
   const done = p.perSeed.length;
   return (
-    <section className="train-paper" aria-labelledby="paper-heading">
-      <h3 id="paper-heading">Reproduce the paper</h3>
+    <section className="training-panel train-paper" aria-labelledby="paper-heading">
+      <h2 id="paper-heading">Reproduce the paper</h2>
       <p className="train-hint">
         The paper-style entanglement figure: greedy training block by block (the preset's settings, depth 5, 1,300 / 5,000 states, seeds {p.seeds.join(', ')}),
         after each block the test accuracy, the accuracy against the dephased and marginal adversarial partners, and the same network on the diagonal of ρ only.
@@ -94,13 +98,15 @@ export function ReproducePaper() {
             ))}
           </ul>
           <ExportButtons what="paper figure" name={['reproduce', 'entanglement']} svg={svgElementExport(ref)} csv={() => figureCsv(p.table)} />
-          <button
-            type="button"
-            aria-label="Export the paper figure's run cards as JSON"
-            onClick={() => downloadJson({ runs: p.cards, table: p.table }, fileName(['reproduce', 'entanglement', 'run'], 'json'))}
-          >
-            Run cards (JSON)
-          </button>
+          {exportShown && (
+            <button
+              type="button"
+              aria-label="Export the paper figure's run cards as JSON"
+              onClick={() => downloadJson({ runs: p.cards, table: p.table }, fileName(['reproduce', 'entanglement', 'run'], 'json'))}
+            >
+              Run cards (JSON)
+            </button>
+          )}
         </figure>
       )}
     </section>

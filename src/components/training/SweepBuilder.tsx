@@ -68,8 +68,8 @@ export function SweepBuilder() {
   const on = sw.usedTrainer === 'core' ? 'on the float64 core' : 'on the tfjs engine';
 
   return (
-    <section className="train-sweep" aria-labelledby="sweep-heading">
-      <h3 id="sweep-heading">Sweep</h3>
+    <section className="training-panel train-sweep" aria-labelledby="sweep-heading">
+      <h2 id="sweep-heading">Sweep</h2>
       <p className="train-hint">
         A grid of training runs on the current task with the form's other settings: each list is comma-separated (an empty list keeps the form's value). Runs go
         one after another in the engine worker, on the float64 core of <code>hqrn sweep</code> (built-in entanglement, quantum greedy or end-to-end, exact and

@@ -11,6 +11,8 @@ import { NUMERIC_KEYS, plotSeries, settingText, SWEEP_LABELS, type SweepKey } fr
 import { useSweep } from '../../app/training/sweepStore';
 import { drawStudyChart, type StudyChartSpec } from '../../viz/charts/studyCharts';
 import { ExportButtons, svgElementExport } from '../export/ExportButtons';
+import { exportButtonsShown } from '../../app/explorer/classroom';
+import { useExplorer } from '../../app/explorer/store';
 
 const METRICS: { key: string; label: string }[] = [
   { key: 'accuracy', label: 'test accuracy' },
@@ -88,6 +90,8 @@ function SweepPlot({ rows, keys }: { rows: TableRow[]; keys: SweepKey[] }) {
 
 export function SweepResults() {
   const { table, cards, varied, status } = useSweep();
+  // a classroom link hiding Export hides this download too
+  const exportShown = useExplorer((s) => exportButtonsShown(s.hidden));
   const keys = (varied.length ? varied : (varyingKeys(table) as SweepKey[])).filter((k) => k !== ('seed' as SweepKey));
   const metrics = METRICS.filter((m) => table.every((r) => r[m.key] !== undefined));
   const csv = () => tableCsv(table, [...metrics.map((m) => m.key)], keys);
@@ -133,14 +137,16 @@ export function SweepResults() {
           </tbody>
         </table>
         <ExportButtons what="sweep results" name={['sweep', 'results']} csv={csv} />
-        <button
-          type="button"
-          className="export-json"
-          aria-label="Export sweep results as JSON (table and run cards)"
-          onClick={() => downloadJson({ table, runs: cards }, fileName(['sweep', 'results'], 'json'))}
-        >
-          JSON (with run cards)
-        </button>
+        {exportShown && (
+          <button
+            type="button"
+            className="export-json"
+            aria-label="Export sweep results as JSON (table and run cards)"
+            onClick={() => downloadJson({ table, runs: cards }, fileName(['sweep', 'results'], 'json'))}
+          >
+            JSON (with run cards)
+          </button>
+        )}
       </div>
       <SweepPlot rows={table} keys={keys} />
     </div>
