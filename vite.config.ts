@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { PAGE_CSP } from './scripts/csp.mjs';
 import { writeOfflineManifest } from './scripts/offline-manifest.mjs';
+import { workerChunkGuard } from './scripts/worker-chunks.mjs';
 
 /** The placeholder <meta> in every HTML entry (index.html, e2e/engine.html). */
 const CSP_META = /<meta http-equiv="Content-Security-Policy" content="%HQRN_CSP%" \/>\n?\s*/;
@@ -39,14 +40,19 @@ function contentSecurityPolicy(): Plugin {
 function offlineManifest(): Plugin {
   let outDir = '';
   let building = false;
+  let failed = false;
   return {
     name: 'hqrn-offline-manifest',
     configResolved(config) {
       building = config.command === 'build';
       outDir = resolve(config.root, config.build.outDir);
     },
+    buildEnd(error) {
+      failed = !!error;
+    },
     closeBundle() {
-      if (building) writeOfflineManifest(outDir);
+      // After a failed build there is nothing to list (and the build's own error must show).
+      if (building && !failed) writeOfflineManifest(outDir);
     },
   };
 }
@@ -77,6 +83,8 @@ export default defineConfig({
   plugins: [react(), contentSecurityPolicy(), offlineManifest()],
   worker: {
     format: 'es',
+    // No worker chunk may import the worker's entry chunk (WebKit evaluates it twice).
+    plugins: () => [workerChunkGuard()],
   },
   build: {
     // No modulepreload polyfill: every browser that runs module workers supports

@@ -8,7 +8,8 @@
  *   scripts/offline-manifest.mjs: the app's scripts, styles, the engine worker, the wasm
  *   binaries and the bundled models), in a cache named after the manifest's version;
  * - activate: deletes the caches of older versions and takes control of open pages;
- * - fetch (GET, same folder only; everything else goes to the network untouched):
+ * - fetch (GET, same folder only; everything else goes to the network untouched; nothing
+ *   while a newer version waits to take over, so this worker goes idle and hands over):
  *   - `assets/…` (file names carry a content hash, so a stored copy is never stale): the
  *     stored copy, else the network (and store it);
  *   - anything else (the page, bundled models, the digits data): the network first, so a
@@ -72,6 +73,13 @@ self.addEventListener('message', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
+  // A newer version is installed and waiting to take over: leave every request to the network.
+  // The browser activates the waiting worker only once this one has no event in progress
+  // (Chromium: none in flight, else it waits up to 5 minutes); a tab that keeps fetching
+  // through this worker (an old tab at work, a new tab loading its files) would hold the new
+  // version off, and the old tab would keep claiming "works offline" for files the new
+  // version deletes (e2e/redeploy.spec.ts).
+  if (self.registration.waiting) return;
   const url = new URL(request.url);
   if (url.origin !== SCOPE.origin || !url.pathname.startsWith(SCOPE.pathname)) return;
   event.respondWith(respond(request, url).then((response) => (request.destination === 'worker' ? withWorkerPolicy(response) : response)));

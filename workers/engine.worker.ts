@@ -10,7 +10,7 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { decodeDigitsBinary } from '../src/core/states/digits';
 import { createEngineApi } from './engine/api';
-import { configureWasmPaths } from './engine/backend';
+import { configureWasmPaths, loseWebglContextForTesting } from './engine/backend';
 
 configureWasmPaths({
   'tfjs-backend-wasm.wasm': wasmUrl,
@@ -37,6 +37,8 @@ export type EngineApi = typeof api;
 export type EngineTestApi = EngineApi & import('./engine/testHooks').TestHooks;
 export type { WernerMeasures } from './engine/api';
 
-// comlink looks methods up at call time, so hooks added after expose() are callable.
+// comlink looks methods up at call time, so hooks added after expose() are callable. The hooks'
+// chunk gets the engine's functions as arguments and never imports this entry back (WebKit
+// would evaluate the entry a second time: a second tfjs, workers/engine/testHooks.ts).
 expose(api);
-if (/;testHooks(;|$)/.test(self.name)) void import('./engine/testHooks').then((m) => Object.assign(api, m.createTestHooks()));
+if (/;testHooks(;|$)/.test(self.name)) void import('./engine/testHooks').then((m) => Object.assign(api, m.createTestHooks({ loseWebglContextForTesting })));

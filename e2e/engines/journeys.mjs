@@ -155,10 +155,6 @@ export const JOURNEYS = [
   },
   {
     name: 'train the entanglement task (a short run)',
-    // Known failure, left open in docs/browsers.md: in WebKitGTK 2.50 on wasm a training step
-    // throws "r is not a function" inside a tfjs-backend-wasm binary kernel (its wasm function
-    // was never set up). Firefox and Chromium train. run.mjs reports it as known, not passed.
-    knownFailure: { webkit: 'tfjs-backend-wasm binary kernel not set up during training (docs/browsers.md)' },
     async run(d, { base }) {
       await d.goto(`${base}#v=1&p=training`);
       const r = await d.run(`async (j) => {

@@ -5,7 +5,7 @@
  * figures of core/states/figures.ts.
  */
 import type { Dataset } from '../core/io/dataset';
-import { accuracyOf, balancedAccuracy, entanglementFigures } from '../core/states/figures';
+import { accuracyOf, balancedAccuracy, entanglementFigures, perKindAccuracy } from '../core/states/figures';
 import { type HqrnParams, predictProba } from '../core/hqrn/fit';
 
 export interface Evaluation {
@@ -45,15 +45,9 @@ export function evaluate(pred: number[], ds: Pick<Dataset, 'labels' | 'classes' 
     confusion,
   };
   if (ds.kinds) {
-    const per: Record<string, { n: number; accuracy: number }> = {};
-    const rows = new Map<string, number[]>();
-    // push, not a copy per state: copying made this O(n²) (~1 s of a sweep run's 5,000 test states)
-    ds.kinds.forEach((k, i) => {
-      const r = rows.get(k);
-      if (r) r.push(i);
-      else rows.set(k, [i]);
-    });
-    for (const [k, r] of [...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) per[k] = { n: r.length, accuracy: r6(accuracyOf(pred, ds.labels, r)) };
+    // one pass over the states (perKindAccuracy, shared with the studio's per-kind table)
+    const per = perKindAccuracy(pred, ds.labels, ds.kinds);
+    for (const k of Object.keys(per)) per[k].accuracy = r6(per[k].accuracy);
     out.perKind = per;
     if (C === 2 && ds.classes[0] === 'separable' && ds.kinds.some((k) => k.endsWith('-partner'))) {
       const f = entanglementFigures(pred, ds.labels, ds.kinds);

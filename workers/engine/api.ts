@@ -223,13 +223,19 @@ export function createEngineApi(opts: EngineApiOptions) {
      * every state in the worker (the §10 rule), keep it here under the returned id (a train
      * request's `datasetId`) and return its summary, SHA-256 and, when it cannot train, why.
      * `bytes` is transferred. Errors: a file-level problem (DatasetError text: field and problem).
-     * `onProgress(fraction)` now and then while reading.
+     * `onProgress(fraction)` now and then while reading. A states .npy comes with `labels`, the
+     * labels .npy (both transferred); the SHA-256 is then that of the two files' bytes in a row.
      */
-    async importDataset(name: string, bytes: ArrayBuffer | Uint8Array, onProgress?: (fraction: number) => void): Promise<ImportedSummary> {
+    async importDataset(
+      name: string,
+      bytes: ArrayBuffer | Uint8Array,
+      onProgress?: (fraction: number) => void,
+      labels?: { name: string; bytes: ArrayBuffer | Uint8Array },
+    ): Promise<ImportedSummary> {
       const id = `dataset-${++importCount}`;
-      const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+      const u8 = (b: ArrayBuffer | Uint8Array) => (b instanceof Uint8Array ? b : new Uint8Array(b));
       const report = onProgress && ((f: number) => void Promise.resolve(onProgress(f)).catch(() => undefined));
-      const imp = await importDataset(id, name, u8, report);
+      const imp = await importDataset(id, name, u8(bytes), report, labels && { name: labels.name, bytes: u8(labels.bytes) });
       datasets.set(id, imp);
       while (datasets.size > KEEP_DATASETS) datasets.delete(datasets.keys().next().value as string);
       return imp.info;

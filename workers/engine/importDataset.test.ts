@@ -229,4 +229,57 @@ describe('importDataset (worker)', () => {
     expect(s.summary.nQubits).toBe(5);
     expect(s.problem).toMatch(/d = 32 with non-diagonal states is not supported/);
   });
+
+  it('a states .npy with its labels .npy (NPY 1.0 written by hand): one dataset, its SHA-256 over both files; alone it is refused', async () => {
+    const rng = makeRng(9);
+    const r = () => rng.uniform();
+    const N = 30;
+    const mats = Array.from({ length: N }, (_, i) => (i % 2 ? bellLike(r) : productDiagonal(r)));
+    const npy = (descr: string, shape: string, data: Uint8Array) => {
+      let header = `{'descr': '${descr}', 'fortran_order': False, 'shape': ${shape}, }`;
+      header += `${' '.repeat(63 - ((10 + header.length) % 64))}\n`;
+      const out = new Uint8Array(10 + header.length + data.length);
+      out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0]);
+      new DataView(out.buffer).setUint16(8, header.length, true);
+      out.set(enc(header), 10);
+      out.set(data, 10 + header.length);
+      return out;
+    };
+    const st = new Float64Array(N * 32); // <c16: (re, im) per entry, C order
+    mats.forEach((m, s) => m.re.flat().forEach((x, k) => ((st[s * 32 + 2 * k] = x), (st[s * 32 + 2 * k + 1] = m.im.flat()[k]))));
+    const states = npy('<c16', `(${N}, 4, 4)`, new Uint8Array(st.buffer));
+    const labels = npy('<i8', `(${N},)`, new Uint8Array(BigInt64Array.from(mats, (_, i) => BigInt(i % 2)).buffer));
+    const both = new Uint8Array(states.length + labels.length);
+    both.set(states);
+    both.set(labels, states.length);
+    const s = await api.importDataset('rho.npy', states.slice(), undefined, { name: 'y.npy', bytes: labels.slice() });
+    expect(s.name).toBe('rho.npy + y.npy');
+    expect(s.sha256).toBe(sha(both));
+    expect(s.summary.format).toBe('npy');
+    expect(s.summary.classes.map((c) => [c.name, c.count])).toEqual([
+      ['separable', 15],
+      ['entangled', 15],
+    ]);
+    await expect(api.importDataset('rho.npy', states.slice())).rejects.toThrow(/labels/);
+  });
+
+  it('the test states’ kinds come back with the predictions (a file’s kinds, the built-in entanglement task’s kinds)', async () => {
+    const rng = makeRng(21);
+    const r = () => rng.uniform();
+    const states = Array.from({ length: 40 }, (_, i) => (i % 2 ? bellLike(r) : productDiagonal(r)));
+    const kinds = states.map((_, i) => (i % 2 ? 'bell-like' : i % 4 === 0 ? 'product-a' : 'product-b'));
+    const s = await api.importDataset('k.json', enc(JSON.stringify({ states, labels: states.map((_, i) => i % 2), kinds })));
+    expect(s.summary.kinds).toEqual({ 'bell-like': 20, 'product-a': 10, 'product-b': 10 });
+    const base = { mode: 'quantum-end-to-end', depth: 1, alpha: 0.5, activation: 'softplus', learningRate: 0.05, epochs: 1, batchSize: 8, seed: 4 } as const;
+    const fromFile = (await api.train({ task: 'entanglement', datasetId: s.id, ...base }, () => undefined)) as {
+      testKinds?: string[];
+      testLabels?: Int32Array;
+    };
+    expect(fromFile.testKinds?.length).toBe(8);
+    // every kind matches its label: bell-like ↔ 1, product-* ↔ 0
+    fromFile.testKinds!.forEach((k, i) => expect(fromFile.testLabels![i]).toBe(k === 'bell-like' ? 1 : 0));
+    const builtIn = (await api.train({ task: 'entanglement', trainSize: 64, testSize: 32, ...base }, () => undefined)) as { testKinds?: string[] };
+    expect(builtIn.testKinds?.length).toBe(32);
+    expect(new Set(builtIn.testKinds).size).toBeGreaterThan(2);
+  }, 60_000);
 });

@@ -4,14 +4,25 @@
  * fetched otherwise — only when its name carries `;testHooks`, which the page's client
  * (src/app/engine/engineClient.ts) adds under browser automation (navigator.webdriver: the
  * e2e specs and the browser benchmark). Node tests call createTestHooks() directly.
+ *
+ * This module imports nothing at run time: what it needs from the engine is passed in. A chunk
+ * loaded by the worker that imports from the worker's entry chunk makes WebKit (2.50) evaluate
+ * the entry a second time — a second tfjs-core and tfjs-backend-wasm whose kernel
+ * registrations replace, in tfjs's global registry, the ones the wasm backend had set up, so
+ * the next wasm kernel call fails with "r is not a function" (docs/browsers.md).
+ * tests/workerChunks.test.ts checks the built worker for such imports.
  */
-import { loseWebglContextForTesting } from './backend';
 
-export function createTestHooks() {
+/** What the hooks call in the engine (workers/engine/backend.ts). */
+export interface TestHookDeps {
+  loseWebglContextForTesting(): boolean;
+}
+
+export function createTestHooks(deps: TestHookDeps) {
   return {
     /** Lose the WebGL context (false when not on webgl or impossible); the engine then falls back. */
     loseWebglContextForTesting(): boolean {
-      return loseWebglContextForTesting();
+      return deps.loseWebglContextForTesting();
     },
 
     /**

@@ -36,6 +36,25 @@ function otherVersion(set: (s: OfflineState) => void, version: string): void {
   void deployedBuild().then((d) => d === 'replaced' && announceNewVersion('the offline cache of a new version took over this tab'));
 }
 
+/** Seconds a tab keeps asking a waiting version to take over. */
+const NUDGE_TRIES = 300;
+let nudging: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * While `reg` has a waiting worker, post it 'hqrn-skip-waiting' (public/sw.js calls
+ * skipWaiting()) once a second, at most NUDGE_TRIES times; one loop per tab.
+ */
+function nudgeWaiting(reg: ServiceWorkerRegistration, tries = NUDGE_TRIES): void {
+  if (nudging !== null && tries === NUDGE_TRIES) return;
+  const waiting = reg.waiting;
+  if (!waiting || tries <= 0) {
+    nudging = null;
+    return;
+  }
+  waiting.postMessage('hqrn-skip-waiting');
+  nudging = setTimeout(() => nudgeWaiting(reg, tries - 1), 1000);
+}
+
 /**
  * Register public/sw.js once `after` settles (main.tsx: the first result is on screen, so the
  * install's downloads do not compete with it, and the worker and wasm it stores are already
@@ -69,9 +88,11 @@ export function registerOfflineCache(after: Promise<unknown>): void {
       .then((reg) => {
         const sw = container.controller ?? reg.active;
         if (sw) askVersion(sw);
-        // A new version installed but left waiting (the old worker was busy when it asked to
-        // take over): ask it again, so no tab stays on a version whose files are being replaced.
-        const nudge = () => reg.waiting?.postMessage('hqrn-skip-waiting');
+        // A new version installed but left waiting: ask it again, once a second, until it has
+        // taken over. Chromium activates it only once the old worker has no event in progress,
+        // and gives up (the new one stays 'installed', for minutes) when a fetch of an open tab
+        // reaches the old worker at that moment; each skipWaiting() tries again.
+        const nudge = () => nudgeWaiting(reg);
         reg.addEventListener('updatefound', () => reg.installing?.addEventListener('statechange', nudge));
         nudge();
         // A tab left open looks for a new deployment when it is shown again (the browser

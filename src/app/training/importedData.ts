@@ -24,6 +24,32 @@ export interface ImportedDataState {
   error?: string;
   setUseFile(on: boolean): void;
   importFile(file: File): Promise<void>;
+  /** Picked or dropped files: one dataset file, or a states .npy and its labels .npy (pairFiles). */
+  importFiles(files: File[]): Promise<void>;
+}
+
+/**
+ * The files of one import: a single file, or two .npy files as states + labels (the one whose name
+ * contains "label", else the smaller: states take ≥ 16 bytes a state, labels ≤ 8 unless strings).
+ * Otherwise the words for the user: a lone .npy needs its labels .npy, other combinations are refused.
+ */
+export function pairFiles<F extends { name: string; size: number }>(files: F[]): { states: F; labels?: F } | { error: string } {
+  const isNpy = (f: F) => /\.npy$/i.test(f.name);
+  if (files.length === 1) {
+    if (isNpy(files[0]))
+      return {
+        error: `${files[0].name} is a .npy of states alone: its labels are in a second .npy. Pick (or drop) both files together — the states .npy and the labels .npy — or save them as one .npz with np.savez(f, states=…, labels=…).`,
+      };
+    return { states: files[0] };
+  }
+  if (files.length === 2 && files.every(isNpy)) {
+    const byName = files.findIndex((f) => /label/i.test(f.name));
+    const labelsAt = byName >= 0 && !/label/i.test(files[1 - byName].name) ? byName : files[0].size <= files[1].size ? 0 : 1;
+    return { states: files[1 - labelsAt], labels: files[labelsAt] };
+  }
+  return {
+    error: `${files.length} files (${files.map((f) => f.name).join(', ')}): pick one dataset file (.json, .npz, .csv), or two .npy files — the states and their labels.`,
+  };
 }
 
 /** What the user sees for a failed import: the reader's field and problem, and the formats. */
@@ -34,16 +60,25 @@ function importMessage(name: string, e: unknown): string {
 
 let importSeq = 0;
 
-export const useImportedData = create<ImportedDataState>()((set) => ({
+export const useImportedData = create<ImportedDataState>()((set, get) => ({
   useFile: false,
   setUseFile: (on) => set({ useFile: on }),
-  importFile: async (file) => {
+  importFile: (file) => get().importFiles([file]),
+  importFiles: async (files) => {
+    const pair = pairFiles(files);
+    if ('error' in pair) {
+      ++importSeq;
+      set({ useFile: true, importing: undefined, dataset: undefined, error: pair.error });
+      return;
+    }
+    const file = pair.states;
     const seq = ++importSeq;
     set({ useFile: true, importing: { name: file.name, fraction: 0 }, error: undefined });
     // Progress comes through the proxy's own MessagePort: a last report may arrive after the result.
     let settled = false;
     try {
       const buf = await file.arrayBuffer();
+      const labelsBuf = pair.labels ? await pair.labels.arrayBuffer() : undefined;
       let last = 0;
       const onProgress = (fraction: number) => {
         const now = performance.now();
@@ -52,7 +87,12 @@ export const useImportedData = create<ImportedDataState>()((set) => ({
         set({ importing: { name: file.name, fraction } });
       };
       const summary = await getEngine()
-        .importDataset(file.name, transfer(buf, [buf]), proxy(onProgress))
+        .importDataset(
+          file.name,
+          transfer(buf, labelsBuf ? [buf, labelsBuf] : [buf]),
+          proxy(onProgress),
+          pair.labels && labelsBuf ? { name: pair.labels.name, bytes: labelsBuf } : undefined,
+        )
         .finally(() => (settled = true));
       if (seq !== importSeq) return;
       set({ dataset: summary, importing: undefined });

@@ -146,6 +146,7 @@ export class TrainRunner {
           epochs: r.history.length,
           testPredictions: r.testPredictions,
           testLabels: r.testLabels,
+          testKinds: r.testKinds,
         };
         const summaries = [...st.summaries, summary];
         const [next, ...rest] = st.queue;

@@ -10,6 +10,8 @@ export interface TrainOutcome extends TrainResult {
   testPredictions?: Int32Array;
   /** Not sent by the engine today; the confusion matrix is drawn only when present. */
   testLabels?: Int32Array | number[];
+  /** The test states' kinds (same order) when the data has kinds: the per-kind table. */
+  testKinds?: string[];
   exportCheck?: { n: number; agreement: number };
   /** Shots > 0: the final test accuracy from finite-shot estimates (workers/engine/train/shots.ts). */
   shotEvaluation?: { shots: number; n: number; testAccuracy: number };
@@ -30,6 +32,7 @@ export interface RunSummary {
   /** Test-set predictions and labels when the engine sent them (balanced accuracy, class shares, baselines table). */
   testPredictions?: Int32Array;
   testLabels?: Int32Array | number[];
+  testKinds?: string[];
 }
 
 export interface PendingRun {

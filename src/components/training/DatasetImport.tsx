@@ -63,11 +63,10 @@ function Summary({ ds }: { ds: ImportedSummary }) {
 }
 
 export function DatasetImport({ disabled }: { disabled: boolean }) {
-  const { dataset, importing, error, importFile } = useImportedData();
+  const { dataset, importing, error, importFiles } = useImportedData();
   const [over, setOver] = useState(false);
   const take = (files: FileList | null) => {
-    const f = files?.[0];
-    if (f) void importFile(f);
+    if (files?.length) void importFiles([...files]);
   };
   return (
     <div className="train-field train-field-wide train-dataset">
@@ -88,8 +87,17 @@ export function DatasetImport({ disabled }: { disabled: boolean }) {
           if (!disabled) take(e.dataTransfer.files);
         }}
       >
-        <input id="train-dataset-file" type="file" accept={DATASET_ACCEPT} disabled={disabled || !!importing} onChange={(e) => take(e.currentTarget.files)} />
-        <small className="train-hint">or drop a file here. One state per row; labels as integers or class names (docs/math.md §11).</small>
+        <input
+          id="train-dataset-file"
+          type="file"
+          multiple
+          accept={DATASET_ACCEPT}
+          disabled={disabled || !!importing}
+          onChange={(e) => take(e.currentTarget.files)}
+        />
+        <small className="train-hint">
+          or drop a file here (a .npy of states: pick or drop it together with its labels .npy). Labels as integers or class names (docs/math.md §11).
+        </small>
       </div>
       {importing && (
         <div>

@@ -6,6 +6,9 @@ import { SaveControl } from '../saved/SaveControl';
 import { explorableModel, MODE_NAMES, useTraining, type RunSummary } from '../../app/training/store';
 import { balancedAccuracy, classShares, oneClassNote } from '../../core/states/figures';
 import { BaselinesTable } from './BaselinesTable';
+import { useImportedData } from '../../app/training/importedData';
+import { explorerPlan } from '../../app/training/explorerFromDataset';
+import { PerKindTable } from './PerKindTable';
 
 /** Balanced accuracy and the share of each class predicted; null without predictions. */
 function honest(s: RunSummary): { balanced: number; shares: number[]; classes: number } | null {
@@ -152,6 +155,7 @@ export function FinalFigures() {
       <p className="train-hint train-scroll-hint" aria-hidden="true">
         Scroll the table sideways for more columns →
       </p>
+      <PerKindTable />
       {shotEval && (
         <p className="train-hint" data-testid="shot-accuracy">
           Test accuracy with N<sub>s</sub> = {shotEval.shots.toLocaleString('en')} shots per unitary per block: <strong>{fmt(shotEval.testAccuracy)}</strong> on
@@ -181,21 +185,36 @@ export function FinalFigures() {
 export function UseInExplorer() {
   const result = useTraining((s) => s.result);
   const summaries = useTraining((s) => s.summaries);
+  const imported = useImportedData((s) => s.dataset);
   const [done, setDone] = useState<string | null>(null);
   const model = explorableModel(result);
   const req = summaries[0]?.request;
   if (!result || result.cancelled || !req) return null;
-  const name = `trained: ${req.task}, ${MODE_NAMES[req.mode]}, depth ${req.depth}, α ${req.alpha}, seed ${req.seed}`;
+  const fromFile = req.datasetId !== undefined;
+  const name = fromFile
+    ? `trained: ${imported?.id === req.datasetId ? imported?.name : 'imported data'}, ${MODE_NAMES[req.mode]}, depth ${req.depth}, α ${req.alpha}, seed ${req.seed}`
+    : `trained: ${req.task}, ${MODE_NAMES[req.mode]}, depth ${req.depth}, α ${req.alpha}, seed ${req.seed}`;
+  // A model trained on an imported dataset opens with a state of that dataset (n = 2), or says why not.
+  const plan = fromFile && model ? explorerPlan(Number(model.nQubits), imported?.id === req.datasetId ? imported : undefined) : undefined;
   return (
     <div className="train-use">
-      {model ? (
+      {plan && !plan.ok ? (
+        <p className="train-hint" role="note" data-testid="explorer-unavailable">
+          {plan.message}
+        </p>
+      ) : model ? (
         <>
           <button
             type="button"
             onClick={() => {
               // The task switch (if any) and the model in one update: one undo step.
-              useExplorer.getState().loadTrainedModel(name, model, req.task);
-              setDone(name);
+              useExplorer.getState().loadTrainedModel(name, model, plan ? 'entanglement' : req.task);
+              if (plan?.ok) useExplorer.getState().setInput(plan.input);
+              setDone(
+                plan?.ok
+                  ? `The explorer now shows “${name}”, with state ${plan.example.index} of the dataset (class ${plan.example.label}) as its input.`
+                  : `The explorer now shows “${name}”.`,
+              );
               // Show it: the Explore tab replaces the training studio (which keeps its run).
               useExplorer.getState().setPanel(null);
             }}
@@ -203,7 +222,11 @@ export function UseInExplorer() {
             Use in explorer
           </button>
           <span role="status" aria-live="polite" className="train-hint">
-            {done ? `The explorer now shows “${done}”.` : 'Makes this trained quantum model the explorer’s current stack.'}
+            {done
+              ? done
+              : plan?.ok
+                ? 'Makes this trained quantum model the explorer’s current stack, with a state of your dataset as its input.'
+                : 'Makes this trained quantum model the explorer’s current stack.'}
           </span>
         </>
       ) : (

@@ -5,7 +5,17 @@
  * of tab, `;`, `,` found on the first data line). Blank lines are skipped. d = √((fields − 1)/2).
  * Pure; accepts a string or UTF-8 bytes; reports progress through an optional callback.
  */
-import { checkDim, DatasetError, type ProgressCallback, type RawDataset } from './dataset';
+import { checkDim, DatasetError, MAX_DATASET_DIM, type ProgressCallback, type RawDataset } from './dataset';
+
+/** The widths a CSV line may have: 2d² + 1 fields for d = 2ⁿ, n = 1..6 (9, 33, 129, 513, 2049, 8193). */
+export const CSV_WIDTHS = Array.from({ length: Math.log2(MAX_DATASET_DIM) }, (_, k) => 2 * 4 ** (k + 1) + 1);
+
+/** Words for a line of the wrong width: the width found and the widths allowed, by qubit count. */
+export function csvWidthProblem(width: number, sep: string): string {
+  const sepName = sep === '\t' ? 'tab' : `"${sep}"`;
+  const allowed = CSV_WIDTHS.map((w, k) => `${w} (${k + 1} qubit${k ? 's' : ''})`).join(', ');
+  return `expected 2d² + 1 fields for a state of n qubits (d = 2ⁿ: d² real parts, d² imaginary parts, the label), i.e. ${allowed}; found ${width} field${width === 1 ? '' : 's'} separated by ${sepName}`;
+}
 
 /** Parse a CSV dataset; a DatasetError names the line (1-based) and column of a bad field. */
 export function readCsvDataset(input: string | Uint8Array, onProgress?: ProgressCallback): RawDataset {
@@ -23,8 +33,8 @@ export function readCsvDataset(input: string | Uint8Array, onProgress?: Progress
   const sep = sepOf(lines[start]);
   const width = lines[start].split(sep).length;
   const d = Math.round(Math.sqrt((width - 1) / 2));
-  if (2 * d * d + 1 !== width)
-    throw new DatasetError(`csv line ${start + 1}`, `expected 2d² + 1 fields (d² real parts, d² imaginary parts, the label; 33 for two qubits), got ${width}`);
+  if (2 * d * d + 1 !== width || d < 2 || d > MAX_DATASET_DIM || (d & (d - 1)) !== 0)
+    throw new DatasetError(`csv line ${start + 1}`, csvWidthProblem(width, sep));
   checkDim(`csv line ${start + 1}`, d);
   const stride = 2 * d * d;
   let cap = Math.max(16, lines.length - start);
@@ -48,7 +58,8 @@ export function readCsvDataset(input: string | Uint8Array, onProgress?: Progress
     for (let c = 0; c < stride; c++) {
       const s = f[c];
       const v = Number(s);
-      if (!Number.isFinite(v) || s.trim() === '')
+      // Number('') and Number(' ') are 0: only a zero needs the blank test
+      if (!Number.isFinite(v) || (v === 0 && s.trim() === ''))
         throw new DatasetError(`csv line ${L + 1} column ${c + 1}`, `not a finite number: ${JSON.stringify(s.slice(0, 20))}`);
       packed[o + c] = v;
     }

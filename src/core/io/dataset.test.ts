@@ -185,6 +185,12 @@ describe('CSV and JSON datasets', () => {
     lines[3] = lines[3].replace(/^[^,]*/, 'x');
     expect(() => readCsvDataset(lines.join('\n'))).toThrow(/^csv line 4 column 1: not a finite number: "x"/);
     expect(() => readCsvDataset('1,2,3,4\n')).toThrow(/^csv line 1: expected 2d² \+ 1 fields/);
+    // the width found and the widths allowed, never a "d = 1"
+    expect(() => readCsvDataset('1,2,3,4\n')).toThrow(/9 \(1 qubit\), 33 \(2 qubits\), 129 \(3 qubits\).*8193 \(6 qubits\); found 4 fields separated by ","$/);
+    expect(() => readCsvDataset('0.5;0;0\n')).toThrow(/found 3 fields separated by ";"$/);
+    expect(() => readCsvDataset('1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n')).toThrow(
+      /found 34 fields separated by tab$/,
+    );
   });
   it('JSON: the §10 batch with labels, kinds, class names; the header optional', () => {
     const json = {

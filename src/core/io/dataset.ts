@@ -12,6 +12,9 @@
 import type { CMat } from '../math/complex';
 import { makeRng, seededPermutation } from '../math/rng';
 import { checkState, NEAREST_STATE_REPORT_THRESHOLD, sig4 } from '../states/nearestState';
+import { certainlyUnchanged, shiftedNearest } from './stateCertificate';
+
+export { certainlyUnchanged, shiftedNearest } from './stateCertificate';
 
 /** Largest dimension of a dataset's states (d = 2ⁿ ≤ 64, docs/math.md §11). */
 export const MAX_DATASET_DIM = 64;
@@ -137,50 +140,6 @@ export function stateAt(packed: Float64Array, d: number, i: number): CMat {
 }
 
 /**
- * A certificate that the §10 rule (checkState) uses ρ unchanged, without the eigensolver:
- * ρ exactly Hermitian, |Tr ρ − 1| ≤ 1e-13, and the Cholesky factorisation of ρ + εI (ε = 1e-13)
- * succeeds, which proves λ_min ≥ −ε (its rounding error, ~d·1e-16·‖ρ‖, is far below ε). The
- * simplex projection μ = max(λ − θ, 0) then moves the eigenvalues by Σ|λ_i − μ_i| ≤ |Tr ρ − 1| +
- * 2dε, so ½‖ρ − ρ_used‖₁ ≤ (d + ½)·1e-13 < 1e-12 for d ≤ 8: checkState would accept ρ and return
- * it unchanged with a distance below the report threshold — the same verdict. Used for d ≤ 8
- * only; false sends the state to checkState. O(d³/6): 100,000 two-qubit states in about a second.
- */
-export function certainlyUnchanged(rho: CMat): boolean {
-  const d = rho.rows;
-  if (d > 8) return false;
-  const { re, im } = rho;
-  let tr = 0;
-  for (let i = 0; i < d; i++) {
-    if (im[i * d + i] !== 0) return false;
-    tr += re[i * d + i];
-    for (let j = i + 1; j < d; j++) if (re[i * d + j] !== re[j * d + i] || im[i * d + j] !== -im[j * d + i]) return false;
-  }
-  if (!(Math.abs(tr - 1) <= 1e-13)) return false;
-  // Cholesky ρ + εI = L L† (L lower triangular, real positive diagonal)
-  const lr = new Float64Array(d * d),
-    li = new Float64Array(d * d);
-  for (let j = 0; j < d; j++) {
-    let s = re[j * d + j] + 1e-13;
-    for (let k = 0; k < j; k++) s -= lr[j * d + k] * lr[j * d + k] + li[j * d + k] * li[j * d + k];
-    if (!(s > 0)) return false;
-    const ljj = Math.sqrt(s);
-    lr[j * d + j] = ljj;
-    for (let i = j + 1; i < d; i++) {
-      // L_ij = (ρ_ij − Σ_k L_ik conj(L_jk)) / L_jj
-      let sr = re[i * d + j],
-        si = im[i * d + j];
-      for (let k = 0; k < j; k++) {
-        sr -= lr[i * d + k] * lr[j * d + k] + li[i * d + k] * li[j * d + k];
-        si -= li[i * d + k] * lr[j * d + k] - lr[i * d + k] * li[j * d + k];
-      }
-      lr[i * d + j] = sr / ljj;
-      li[i * d + j] = si / ljj;
-    }
-  }
-  return true;
-}
-
-/**
  * Check every state of a raw dataset by docs/math.md §10 (checkState: within 1e-6 of Hermitian,
  * trace 1, PSD → its nearest state; outside → refused, or projected with `nearestState`),
  * map the labels to class indices and summarise. Throws DatasetError for a file-level problem
@@ -215,17 +174,20 @@ export function checkDataset(raw: RawDataset, opts: DatasetCheckOptions = {}): D
       kept++;
       continue;
     }
-    const check = checkState(entered);
+    // rounded numbers: H − θI without the eigensolver when no eigenvalue is clipped; else the full rule
+    const shifted = shiftedNearest(entered);
+    const check = shifted ? undefined : checkState(entered);
     let rho: CMat | undefined,
       td = 0;
-    if (check.ok) (rho = check.rho), (td = check.traceDistance);
-    else if (opts.nearestState && check.nearest) (rho = check.nearest.rho), (td = check.nearest.traceDistance);
+    if (shifted) (rho = shifted.rho), (td = shifted.traceDistance);
+    else if (check!.ok) (rho = check!.rho), (td = check!.traceDistance);
+    else if (opts.nearestState && check!.nearest) (rho = check!.nearest.rho), (td = check!.nearest.traceDistance);
     if (!rho) {
       refused++;
       if (refusedFirst.length < 10) {
         const offer =
-          !check.ok && check.nearest ? `; the nearest state is at trace distance ${sig4(check.nearest.traceDistance)} (--nearest-state uses it)` : '';
-        refusedFirst.push({ index: i, problem: (check.ok ? '' : check.problem) + offer });
+          check && !check.ok && check.nearest ? `; the nearest state is at trace distance ${sig4(check.nearest.traceDistance)} (--nearest-state uses it)` : '';
+        refusedFirst.push({ index: i, problem: (check && !check.ok ? check.problem : '') + offer });
       }
       continue;
     }

@@ -19,6 +19,29 @@ export function accuracyOf(pred: ArrayLike<number>, labels: ArrayLike<number>, r
   return ok / idx.length;
 }
 
+/**
+ * Accuracy per kind (a family name per example, e.g. "bell", "werner", "dephased-partner"; the
+ * `kinds` of a dataset, docs/math.md §11): for each kind k, n_k = #{i : kinds_i = k} and
+ * accuracy_k = #{i : kinds_i = k, pred_i = labels_i} / n_k. Keys in code-unit order. The figure
+ * `hqrn evaluate` prints as "perKind" and the studio's per-kind table shows. Shapes: three arrays
+ * of the same length N.
+ */
+export function perKindAccuracy(pred: ArrayLike<number>, labels: ArrayLike<number>, kinds: ArrayLike<string>): Record<string, { n: number; accuracy: number }> {
+  const count = new Map<string, [number, number]>();
+  for (let i = 0; i < kinds.length; i++) {
+    const c = count.get(kinds[i]) ?? [0, 0];
+    c[1]++;
+    if (pred[i] === labels[i]) c[0]++;
+    count.set(kinds[i], c);
+  }
+  const out: Record<string, { n: number; accuracy: number }> = {};
+  for (const k of [...count.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const [ok, n] = count.get(k)!;
+    out[k] = { n, accuracy: ok / n };
+  }
+  return out;
+}
+
 /** Balanced accuracy: the mean over the classes present of the per-class recall (NaN for none). */
 export function balancedAccuracy(pred: ArrayLike<number>, labels: ArrayLike<number>, rows?: number[]): number {
   const idx = rows ?? Array.from({ length: labels.length }, (_, i) => i);

@@ -24,8 +24,8 @@ export interface Split {
   /** n×d² packed states (quantum-path inputs), float64; absent for digits (diagonal inputs). */
   v?: Float64Array;
   labels: Int32Array;
-  /** Entanglement: the kind of each state (for adversarial-subset accuracy). */
-  kinds?: EntanglementKind[];
+  /** The kind of each state (entanglement: EntanglementKind, for adversarial-subset accuracy; an imported dataset's `kinds`). */
+  kinds?: (EntanglementKind | string)[];
 }
 
 export interface TaskData {

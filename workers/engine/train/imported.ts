@@ -28,6 +28,22 @@ export interface ImportedSummary {
   diagonal: boolean;
   /** Why it cannot train (refused states, an unsupported d, too few states per class); absent when it can. */
   problem?: string;
+  /** The first EXAMPLES kept states (as used, after the §10 check) with their class names: explorer inputs. */
+  examples: { index: number; label: string; kind?: string; re: number[][]; im: number[][] }[];
+}
+
+/** How many states of an imported dataset come back as explorer inputs. */
+export const EXAMPLES = 8;
+
+function examplesOf(ds: Dataset): ImportedSummary['examples'] {
+  const out: ImportedSummary['examples'] = [];
+  const d = ds.d;
+  for (let s = 0; s < Math.min(EXAMPLES, ds.n); s++) {
+    const rho = stateAt(ds.packed, d, s);
+    const rows = (a: Float64Array) => Array.from({ length: d }, (_, i) => Array.from(a.subarray(i * d, (i + 1) * d)));
+    out.push({ index: ds.indices[s], label: ds.classes[ds.labels[s]], ...(ds.kinds ? { kind: ds.kinds[s] } : {}), re: rows(rho.re), im: rows(rho.im) });
+  }
+  return out;
 }
 
 export interface ImportedDataset {
@@ -58,13 +74,30 @@ function trainProblem(ds: Dataset, diagonal: boolean): string | undefined {
   return undefined;
 }
 
-/** Read, check and summarise a dataset file; `id` names it. Errors: DatasetError (file-level). */
-export async function importDataset(id: string, name: string, bytes: Uint8Array, onProgress?: (f: number) => void): Promise<ImportedDataset> {
-  const sha256 = await sha256Hex(bytes);
-  const data = await readDataset(name, bytes, { onProgress });
+/**
+ * Read, check and summarise a dataset file; `id` names it. A states .npy needs `labels` (its
+ * labels .npy); the SHA-256 is then that of the states bytes followed by the labels bytes, and the
+ * name is "STATES + LABELS". Errors: DatasetError (file-level).
+ */
+export async function importDataset(
+  id: string,
+  name: string,
+  bytes: Uint8Array,
+  onProgress?: (f: number) => void,
+  labels?: { name: string; bytes: Uint8Array },
+): Promise<ImportedDataset> {
+  let hashed = bytes;
+  if (labels) {
+    hashed = new Uint8Array(bytes.length + labels.bytes.length);
+    hashed.set(bytes);
+    hashed.set(labels.bytes, bytes.length);
+  }
+  const sha256 = await sha256Hex(hashed);
+  const data = await readDataset(name, bytes, { onProgress, ...(labels ? { labels: labels.bytes } : {}) });
+  if (labels) name = `${name} + ${labels.name}`;
   const diagonal = allDiagonal(data);
   const problem = trainProblem(data, diagonal);
-  return { data, info: { id, name, sha256, summary: data.summary, kept: data.n, diagonal, ...(problem ? { problem } : {}) } };
+  return { data, info: { id, name, sha256, summary: data.summary, kept: data.n, diagonal, examples: examplesOf(data), ...(problem ? { problem } : {}) } };
 }
 
 function toSplit(ds: Dataset, packed: boolean): Split {
@@ -78,7 +111,7 @@ function toSplit(ds: Dataset, packed: boolean): Split {
     for (let i = 0; i < d; i++) x[s * d + i] = rho.re[i * d + i];
     if (v) packState(rho, v, s * D);
   }
-  return { n, x, ...(v ? { v } : {}), labels: Int32Array.from(ds.labels) };
+  return { n, x, ...(v ? { v } : {}), labels: Int32Array.from(ds.labels), ...(ds.kinds ? { kinds: ds.kinds } : {}) };
 }
 
 /** The training data of an imported dataset: its seeded stratified split (test share 0.2). */

@@ -49,6 +49,8 @@ export interface TrainResultExt extends TrainResult {
   testPredictions?: Int32Array;
   /** The test labels in the same order (the panel's confusion matrix). */
   testLabels?: Int32Array;
+  /** The test states' kinds in the same order, when the data has kinds (the per-kind table). */
+  testKinds?: string[];
   /** The exported model run by the float64 core on the test set vs the tensor predictions. */
   exportCheck?: { n: number; agreement: number };
   /** req.shots > 0, quantum models: the test accuracy with N_s shots (first SHOT_EVAL_MAX test states). */
@@ -157,6 +159,7 @@ export async function train(req: TrainRequest, hooks: TrainHooks): Promise<Train
         ...base,
         testPredictions: ev.testPredictions,
         testLabels: data.test.labels,
+        ...(data.test.kinds ? { testKinds: data.test.kinds } : {}),
         exportCheck: exportCheck(cm, data, ev.testPredictions),
       };
       if (req.mode === 'classical' || !done) return out;
@@ -224,6 +227,7 @@ export async function train(req: TrainRequest, hooks: TrainHooks): Promise<Train
       ...finish(trainer, ev, modelToJson(qm), !done, t0),
       testPredictions: ev.testPredictions,
       testLabels: data.test.labels,
+      ...(data.test.kinds ? { testKinds: data.test.kinds } : {}),
       exportCheck: exportCheck(qm, data, ev.testPredictions, req.noise ?? 0),
     };
     if (done) out.shotEvaluation = shotEvaluation(qm, data, req);
@@ -317,6 +321,7 @@ async function transferStage(
     final,
     testPredictions: tePred,
     testLabels: data.test.labels,
+    ...(data.test.kinds ? { testKinds: data.test.kinds } : {}),
     exportCheck: { n: data.test.n, agreement: agreement(corePredictions(qm, data.test, d), tePred) },
     shotEvaluation: shotEvaluation(qm, data, req),
     transfer: {
