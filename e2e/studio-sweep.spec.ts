@@ -118,3 +118,48 @@ test('Reproduce the paper (quick): figure, CSV by depth, run cards with the CLI 
   expect(j.runs[0].command).toBe('hqrn reproduce entanglement --quick --seed 1 --out DIR');
   expect(j.runs[0].metrics.perDepth).toHaveLength(3);
 });
+
+/** diag(a ⊗ b) (separable) or p|Φ+⟩⟨Φ+| + (1−p)I/4 with p ∈ [0.6, 1] (entangled): one CSV line of §11. */
+function csvLine(k: number): string {
+  const u = (j: number) => (((Math.sin(12.9898 * (k + 1) + 78.233 * j) * 43758.5453) % 1) + 1) % 1;
+  const re = new Array<number>(16).fill(0);
+  const entangled = k % 2 === 1;
+  if (!entangled) {
+    const a = u(1),
+      b = u(2);
+    [a * b, a * (1 - b), (1 - a) * b, (1 - a) * (1 - b)].forEach((x, i) => {
+      re[i * 5] = x;
+    });
+  } else {
+    const p = 0.6 + 0.4 * u(3);
+    for (let i = 0; i < 4; i++) re[i * 5] = (1 - p) / 4;
+    re[0] += p / 2;
+    re[15] += p / 2;
+    re[3] = p / 2;
+    re[12] = p / 2;
+  }
+  return `${[...re, ...new Array<number>(16).fill(0)].join(',')},${entangled ? 'entangled' : 'separable'}`;
+}
+
+test('a sweep on an imported dataset runs on the tfjs engine and names the file in its run cards', async ({ page }) => {
+  await page.goto('./#v=1&p=training');
+  const studio = page.getByRole('region', { name: 'Training studio' });
+  await studio.getByLabel('Task', { exact: true }).selectOption('file');
+  const csv = `${Array.from({ length: 100 }, (_, k) => csvLine(k)).join('\n')}\n`;
+  await studio.getByLabel(/Dataset file/).setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(studio.getByTestId('dataset-summary')).toBeVisible({ timeout: 30_000 });
+  await studio.getByLabel('Depth (blocks)').fill('1');
+  await studio.getByLabel('Epochs (per block)').fill('1');
+  const panel = page.getByRole('region', { name: 'Sweep' });
+  await panel.getByTestId('sweep-list-alpha').fill('0.3,0.6');
+  await panel.getByTestId('sweep-list-seed').fill('1');
+  await expect(panel.getByText('These runs use the tfjs engine: an imported dataset trains on the tfjs engine.')).toBeVisible();
+  await panel.getByTestId('sweep-run').click();
+  await expect(panel.getByTestId('sweep-status')).toHaveText(/2 runs done on the tfjs engine/, { timeout: 60_000 });
+  await expect(panel.getByTestId('sweep-table').locator('tbody tr')).toHaveCount(2);
+  const [json] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: /Export sweep results as JSON/ }).click()]);
+  const j = JSON.parse(readFileSync((await json.path())!, 'utf8'));
+  expect(j.runs[0].data).toMatchObject({ source: 'file', name: 'mine.csv', n: 100 });
+  expect(j.runs[0].data.sha256).toMatch(/^[0-9a-f]{64}$/);
+  expect(j.runs[0].settings.testSize).toBe(20);
+});

@@ -116,7 +116,7 @@ export interface SweepState {
 let cancelFlag = false;
 
 /** The base request: the form's, or the imported dataset's split (as store.ts play() builds it). */
-function withImported(req: TrainRequest): { req: TrainRequest; data?: DataSource } | { error: string } {
+export function sweepBase(req: TrainRequest): { req: TrainRequest; data?: DataSource } | { error: string } {
   const imported = useImportedData.getState();
   if (!imported.useFile) return { req };
   const ds = imported.dataset;
@@ -141,7 +141,7 @@ export const useSweep = create<SweepState>()((set, get) => ({
   setList: (key, text, base) => set({ lists: { ...(get().lists ?? listsOf(base)), [key]: text } }),
   start: (form) => {
     if (get().status === 'running') return;
-    const b = withImported(form);
+    const b = sweepBase(form);
     if ('error' in b) return set({ status: 'error', error: b.error });
     const plan = planSweep(get().lists ?? listsOf(form), b.req);
     if (!plan.ok) return set({ status: 'error', error: plan.error });

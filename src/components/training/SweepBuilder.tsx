@@ -8,7 +8,8 @@ import { ACTIVATIONS } from '../../core/hqrn/activation';
 import { formToRequest } from '../../app/training/form';
 import { useTraining } from '../../app/training/store';
 import { listsOf, MAX_SWEEP_RUNS, planSweep, SWEEP_LABELS, SWEEP_MODES, type SweepKey, type SweepLists, secondsLeft } from '../../app/training/sweep';
-import { useSweep } from '../../app/training/sweepStore';
+import { sweepBase, useSweep } from '../../app/training/sweepStore';
+import { useImportedData } from '../../app/training/importedData';
 import { MODE_NAMES } from '../../app/training/types';
 import { coreRunProblem } from '../../protocol/coreRun';
 import { SweepResults } from './SweepResults';
@@ -60,7 +61,11 @@ export function SweepBuilder() {
   const base = formToRequest(form);
   const lists = sw.lists ?? listsOf(base);
   const running = sw.status === 'running';
-  const plan = planSweep(lists, base);
+  // the imported dataset's request when "Your data" is on (what Run sweep will train)
+  useImportedData((s) => s.useFile);
+  useImportedData((s) => s.dataset);
+  const eff = sweepBase(base);
+  const plan = planSweep(lists, 'req' in eff ? eff.req : base);
   const set = (k: SweepKey) => (text: string) => sw.setList(k, text, base);
   const left = secondsLeft(sw.runSeconds, sw.total);
   const doneRuns = sw.runSeconds.length;
