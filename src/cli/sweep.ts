@@ -5,7 +5,7 @@
  * stderr; stdout: {"runs": [run cards], "table": [per setting: mean ± std over the seeds]};
  * --csv FILE writes the table, --out DIR each model file. Results do not depend on --jobs.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -13,7 +13,8 @@ import { type GridAxis, gridProduct, sweepTable, tableCsv } from '../core/io/swe
 import { intOption, listOption, UsageError } from './args';
 import { sweepRunBundle } from './sweepBundle';
 import { dataKey, runSweepItem } from './sweepRun';
-import { parseTrainSettings, type TrainResult, type TrainSettings, type Values } from './train';
+import { parseTrainSettings, type TrainResult, type TrainSettings, trainCommand, type Values } from './train';
+import { type RunCard, validateRunCard } from '../core/io/runCard';
 
 /** The options that may be lists, in the grid's order (the seed varies fastest). */
 export const GRID_KEYS = ['depth', 'alpha', 'activation', 'mode', 'epochs', 'lr', 'batch', 'seed'] as const;
@@ -77,8 +78,46 @@ async function runParallel(items: TrainSettings[], jobs: number, date: string | 
   return results;
 }
 
+/**
+ * A sweep split across machines: `--commands FILE` writes the grid as one `hqrn train … --out
+ * run-NNN.json` line per run (nothing is trained; any job runner runs the lines); `--collect
+ * DIR` reads the model files in DIR (their run cards) and gives the table of a sweep.
+ */
+function collect(dir: string, values: Values): unknown {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+  const runs: RunCard[] = [];
+  for (const f of files) {
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+    } catch (e) {
+      throw new UsageError(`--collect: ${f} is not JSON (${e instanceof Error ? e.message : String(e)})`);
+    }
+    const run = (data as { run?: unknown } | null)?.run;
+    if (run === undefined) throw new UsageError(`--collect: ${f} has no run card ("run"); it was not written by hqrn train / sweep`);
+    try {
+      runs.push(validateRunCard(run));
+    } catch (e) {
+      throw new UsageError(`--collect: ${f}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  if (!runs.length) throw new UsageError(`--collect: no .json model files in ${dir}`);
+  const table = sweepTable(runs);
+  if (typeof values.csv === 'string') writeFileSync(values.csv, tableCsv(table));
+  return { runs, table };
+}
+
 export async function sweep(values: Values, log: (line: string) => void): Promise<unknown> {
+  if (typeof values.collect === 'string') return collect(values.collect, values);
   const items = sweepGrid(values);
+  if (typeof values.commands === 'string') {
+    const lines = items.map((s, i) => trainCommand(s, `run-${String(i + 1).padStart(3, '0')}.json`));
+    writeFileSync(values.commands, `${lines.join('\n')}\n`);
+    log(`sweep: ${items.length} hqrn train lines written to ${values.commands} (nothing trained)`);
+    return { runs: items.length, commands: values.commands };
+  }
   const jobs = Math.min(items.length, intOption('jobs', typeof values.jobs === 'string' ? values.jobs : undefined, 1, availableParallelism()));
   const date = typeof values.date === 'string' ? values.date : undefined;
   const t0 = Date.now();
