@@ -34,7 +34,9 @@ ${TRAIN_OPTIONS}`,
   e.g. hqrn sweep --task entanglement --alpha 0.3,0.5,0.7 --depth 1,2,4 --seed 1,2,3
   Every combination is one training run (in parallel over the cores, --jobs); progress and time left on
   stderr; stdout: {"runs": [...one run card each], "table": [mean ± std over seeds]}; --out DIR writes each
-  model with its run card; --csv FILE the table.`,
+  model with its run card; --csv FILE the table.
+  Split across machines: --commands FILE writes one "hqrn train … --out run-NNN.json" line per run (nothing
+  trained; run the lines with any job runner), then --collect DIR [--csv FILE] tabulates the model files.`,
   reproduce: `hqrn reproduce entanglement|digits --out DIR [--quick] [--seed K]
   entanglement: accuracy vs depth (greedy) with the dephased / marginal adversarial subsets;
   digits: quantum vs its classical analog (agreement, correspondence theorem §3) vs depth.

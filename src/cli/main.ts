@@ -298,6 +298,8 @@ export async function main(
         out: { type: 'string' },
         date: { type: 'string' },
         jobs: { type: 'string' },
+        commands: { type: 'string' },
+        collect: { type: 'string' },
         csv: { type: 'string' },
         quick: { type: 'boolean' },
       },

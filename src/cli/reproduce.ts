@@ -18,7 +18,7 @@ import { toModelJson } from '../core/hqrn/fitModel';
 import { softmaxReadout } from '../core/hqrn/readout';
 import { parseModelFile } from '../core/io/files';
 import { type RunCard, runDate } from '../core/io/runCard';
-import { entanglementFigures } from '../core/states/figures';
+import { entanglementPerDepth, figureCsv, meanOverSeeds, PAPER_PLOTTED, type PaperPreset, paperSettings } from '../core/hqrn/paperEntanglement';
 import { DIGITS_REQUEST, ENTANGLEMENT_REQUEST } from '../protocol/experiments';
 import { intOption, listOption, UsageError } from './args';
 import { appInfo } from './appInfo';
@@ -28,19 +28,19 @@ import { lineChart } from './svg';
 import { trainCommand, type TrainSettings, type Values } from './train';
 
 const r4 = (x: number) => Number(x.toFixed(4));
-const mean = (a: number[]) => a.reduce((x, y) => x + y, 0) / a.length;
 
 function settingsOf(task: 'entanglement' | 'digits', quick: boolean, seed: number): TrainSettings {
-  const p = task === 'digits' ? DIGITS_REQUEST : ENTANGLEMENT_REQUEST;
+  if (task === 'entanglement') return { ...paperSettings(ENTANGLEMENT_REQUEST as PaperPreset, quick, seed), nearestState: false, skipRefused: false };
+  const p = DIGITS_REQUEST;
   return {
     task,
-    nTrain: quick ? (task === 'digits' ? 600 : 400) : p.trainSize,
-    nTest: quick ? (task === 'digits' ? 300 : 400) : p.testSize,
-    depth: task === 'digits' ? p.depth : quick ? 3 : 5,
+    nTrain: quick ? 600 : p.trainSize,
+    nTest: quick ? 300 : p.testSize,
+    depth: p.depth,
     alpha: p.alpha,
     activation: p.activation as TrainSettings['activation'],
     mode: 'greedy',
-    epochs: quick ? (task === 'digits' ? 3 : 10) : p.epochs,
+    epochs: quick ? 3 : p.epochs,
     learningRate: p.learningRate,
     batchSize: p.batchSize,
     seed,
@@ -82,28 +82,12 @@ function train(s: TrainSettings, te: LoadedData, perDepth: (k: number, p: HqrnPa
   return { rows, data: { ...(tr.info as RunCard['data']), test: te.info }, p };
 }
 
+/** The shared definition (src/core/hqrn/paperEntanglement.ts) on the CLI's generated data. */
 function entanglementRows(s: TrainSettings): { rows: Row[]; data: RunCard['data'] } {
-  const test = taskData('entanglement', 'test', s.seed, s.nTest!),
-    te = test.dataset;
-  // the classical path: the same network on diag ρ (off-diagonals zeroed)
-  const diag = new Float64Array(te.packed.length);
-  for (let i = 0; i < te.n; i++) for (let j = 0; j < 4; j++) diag[i * 32 + 5 * j] = te.packed[i * 32 + 5 * j];
-  return train(s, test, (_, q) => {
-    const pred = argmaxRows(predictProba(q, te.packed, te.n), te.n, 2);
-    const f = entanglementFigures(pred, te.labels, te.kinds!);
-    const cpred = argmaxRows(predictProba(q, diag, te.n), te.n, 2);
-    const cf = entanglementFigures(cpred, te.labels, te.kinds!);
-    return {
-      accuracy: f.accuracy,
-      balancedAccuracy: f.balancedAccuracy,
-      dephasedPartners: f.dephased.partners,
-      dephasedBalanced: f.dephased.balanced,
-      marginalPartners: f.marginal.partners,
-      marginalBalanced: f.marginal.balanced,
-      classicalPathAccuracy: cf.accuracy,
-      classicalPathDephasedBalanced: cf.dephased.balanced,
-    };
-  });
+  const tr = taskData('entanglement', 'train', s.seed, s.nTrain!);
+  const te = taskData('entanglement', 'test', s.seed, s.nTest!);
+  const rows = entanglementPerDepth(s, tr.dataset, te.dataset);
+  return { rows, data: { ...(tr.info as RunCard['data']), test: te.info } };
 }
 
 function digitsRows(s: TrainSettings): { rows: Row[]; data: RunCard['data'] } {
@@ -154,15 +138,11 @@ export async function reproduce(task: string | undefined, values: Values, log: (
     perSeed.push(r.rows);
     runs.push(card(s, r.data, { perDepth: r.rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, r4(v)]))) }, date));
   }
-  const cols = Object.keys(perSeed[0][0]).filter((k) => k !== 'depth');
-  const table = perSeed[0].map((_, k) => ({ depth: k + 1, ...Object.fromEntries(cols.map((c) => [c, r4(mean(perSeed.map((rows) => rows[k][c])))])) })) as Row[];
-  const csv = `${[['depth', ...cols].join(','), ...table.map((row) => [row.depth, ...cols.map((c) => row[c])].join(','))].join('\n')}\n`;
+  const table = meanOverSeeds(perSeed);
+  const csv = figureCsv(table);
   const files = { csv: join(dir, `${task}.csv`), svg: join(dir, `${task}.svg`), runs: join(dir, `${task}-run.json`) };
   writeFileSync(files.csv, csv);
-  const plotted =
-    task === 'entanglement'
-      ? ['accuracy', 'balancedAccuracy', 'dephasedBalanced', 'marginalBalanced', 'classicalPathAccuracy']
-      : ['quantumAccuracy', 'classicalAccuracy', 'agreement'];
+  const plotted = task === 'entanglement' ? [...PAPER_PLOTTED] : ['quantumAccuracy', 'classicalAccuracy', 'agreement'];
   writeFileSync(
     files.svg,
     lineChart({

@@ -5,79 +5,34 @@
  * stderr; stdout: {"runs": [run cards], "table": [per setting: mean ± std over the seeds]};
  * --csv FILE writes the table, --out DIR each model file. Results do not depend on --jobs.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { RunCard } from '../core/io/runCard';
+import { type GridAxis, gridProduct, sweepTable, tableCsv } from '../core/io/sweep';
 import { intOption, listOption, UsageError } from './args';
 import { sweepRunBundle } from './sweepBundle';
 import { dataKey, runSweepItem } from './sweepRun';
-import { parseTrainSettings, type TrainResult, type TrainSettings, type Values } from './train';
+import { parseTrainSettings, type TrainResult, type TrainSettings, trainCommand, type Values } from './train';
+import { type RunCard, validateRunCard } from '../core/io/runCard';
 
 /** The options that may be lists, in the grid's order (the seed varies fastest). */
 export const GRID_KEYS = ['depth', 'alpha', 'activation', 'mode', 'epochs', 'lr', 'batch', 'seed'] as const;
 
-/** Every combination of the list options, as parsed (and so validated) settings. */
+/** Every combination of the list options (src/core/io/sweep.ts gridProduct), as parsed (and so validated) settings. */
 export function sweepGrid(values: Values): TrainSettings[] {
-  let combos: Values[] = [{ ...values }];
+  const axes: GridAxis<string>[] = [];
   for (const k of GRID_KEYS) {
     const list = listOption(typeof values[k] === 'string' ? (values[k] as string) : undefined);
     if (!list) continue;
     if (!list.length) throw new UsageError(`--${k}: empty list`);
-    combos = combos.flatMap((c) => list.map((v) => ({ ...c, [k]: v })));
+    axes.push({ key: k, values: list });
   }
-  return combos.map(parseTrainSettings);
+  return gridProduct({ ...values }, axes).map(parseTrainSettings);
 }
 
-const mean = (a: number[]) => a.reduce((x, y) => x + y, 0) / a.length;
-/** Sample standard deviation (n − 1); 0 for one run. */
-const std = (a: number[]) => (a.length < 2 ? 0 : Math.sqrt(a.reduce((s, x) => s + (x - mean(a)) ** 2, 0) / (a.length - 1)));
-const r4 = (x: number) => Number(x.toFixed(4));
-
-export interface TableRow {
-  settings: Record<string, unknown>;
-  runs: number;
-  seeds: number[];
-  [metric: string]: unknown;
-}
-
-/** Mean ± std over the seeds of each setting (accuracy, balanced accuracy, train accuracy, adversarial figures). */
-export function sweepTable(runs: RunCard[]): TableRow[] {
-  const groups = new Map<string, RunCard[]>();
-  for (const r of runs) {
-    const key = JSON.stringify(r.settings);
-    groups.set(key, [...(groups.get(key) ?? []), r]);
-  }
-  return [...groups.values()].map((g) => {
-    const row: TableRow = { settings: g[0].settings, runs: g.length, seeds: g.map((r) => r.seed) };
-    const metric = (name: string, get: (m: Record<string, unknown>) => unknown) => {
-      const xs = g.map((r) => get(r.metrics)).filter((x): x is number => typeof x === 'number');
-      if (xs.length === g.length) row[name] = { mean: r4(mean(xs)), std: r4(std(xs)) };
-    };
-    metric('accuracy', (m) => m.accuracy);
-    metric('balancedAccuracy', (m) => m.balancedAccuracy);
-    metric('trainAccuracy', (m) => m.trainAccuracy);
-    for (const k of ['dephasedPartners', 'dephasedBalanced', 'marginalPartners', 'marginalBalanced'])
-      metric(k, (m) => (m.adversarial as Record<string, number> | undefined)?.[k]);
-    return row;
-  });
-}
-
-/** The table as CSV: the varying settings, then mean and std of each metric. */
-export function tableCsv(rows: TableRow[]): string {
-  const keys = Object.keys(rows[0]?.settings ?? {}).filter(
-    (k) => new Set(rows.map((r) => JSON.stringify(r.settings[k]))).size > 1 || k === 'alpha' || k === 'depth',
-  );
-  const metrics = ['accuracy', 'balancedAccuracy', 'trainAccuracy', 'dephasedPartners', 'marginalPartners'].filter((m) =>
-    rows.every((r) => r[m] !== undefined),
-  );
-  const head = [...keys, 'runs', ...metrics.flatMap((m) => [`${m}Mean`, `${m}Std`])];
-  const lines = rows.map((r) =>
-    [...keys.map((k) => String(r.settings[k])), r.runs, ...metrics.flatMap((m) => [(r[m] as { mean: number }).mean, (r[m] as { std: number }).std])].join(','),
-  );
-  return `${[head.join(','), ...lines].join('\n')}\n`;
-}
+// The table and its CSV are shared with the studio's sweep builder.
+export { sweepTable, type TableRow, tableCsv } from '../core/io/sweep';
 
 /** Run the items on `jobs` worker threads (data affinity: a worker prefers runs whose data it holds). */
 async function runParallel(items: TrainSettings[], jobs: number, date: string | undefined, onDone: (i: number) => void): Promise<TrainResult[]> {
@@ -123,8 +78,46 @@ async function runParallel(items: TrainSettings[], jobs: number, date: string | 
   return results;
 }
 
+/**
+ * A sweep split across machines: `--commands FILE` writes the grid as one `hqrn train … --out
+ * run-NNN.json` line per run (nothing is trained; any job runner runs the lines); `--collect
+ * DIR` reads the model files in DIR (their run cards) and gives the table of a sweep.
+ */
+function collect(dir: string, values: Values): unknown {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+  const runs: RunCard[] = [];
+  for (const f of files) {
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+    } catch (e) {
+      throw new UsageError(`--collect: ${f} is not JSON (${e instanceof Error ? e.message : String(e)})`);
+    }
+    const run = (data as { run?: unknown } | null)?.run;
+    if (run === undefined) throw new UsageError(`--collect: ${f} has no run card ("run"); it was not written by hqrn train / sweep`);
+    try {
+      runs.push(validateRunCard(run));
+    } catch (e) {
+      throw new UsageError(`--collect: ${f}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  if (!runs.length) throw new UsageError(`--collect: no .json model files in ${dir}`);
+  const table = sweepTable(runs);
+  if (typeof values.csv === 'string') writeFileSync(values.csv, tableCsv(table));
+  return { runs, table };
+}
+
 export async function sweep(values: Values, log: (line: string) => void): Promise<unknown> {
+  if (typeof values.collect === 'string') return collect(values.collect, values);
   const items = sweepGrid(values);
+  if (typeof values.commands === 'string') {
+    const lines = items.map((s, i) => trainCommand(s, `run-${String(i + 1).padStart(3, '0')}.json`));
+    writeFileSync(values.commands, `${lines.join('\n')}\n`);
+    log(`sweep: ${items.length} hqrn train lines written to ${values.commands} (nothing trained)`);
+    return { runs: items.length, commands: values.commands };
+  }
   const jobs = Math.min(items.length, intOption('jobs', typeof values.jobs === 'string' ? values.jobs : undefined, 1, availableParallelism()));
   const date = typeof values.date === 'string' ? values.date : undefined;
   const t0 = Date.now();

@@ -32,6 +32,8 @@ import { train } from './train/train';
 import { TrainControl } from './train/control';
 import { PRESETS, quickPresets } from '../../src/protocol/experiments';
 import { runAlphaSweep, runGreedyVsEndToEnd, runNoise, runShotsSweep } from './studies/runners';
+import { type PaperSeedResult, runPaperEntanglementSeed } from './studies/paper';
+import { type CoreRunResult, runCoreTraining } from './studies/coreRun';
 import { loadTaskData } from './train/data';
 import { importDataset, type ImportedDataset, type ImportedSummary } from './train/imported';
 import { createExportApi } from './exportApi';
@@ -200,6 +202,21 @@ export function createEngineApi(opts: EngineApiOptions) {
       } finally {
         control = null;
       }
+    },
+
+    /**
+     * One seed of the paper-style entanglement experiment (studies/paper.ts; the same definition as
+     * `hqrn reproduce entanglement`): greedy training on the float64 core, the figures per depth.
+     */
+    paperEntanglementSeed(quick: boolean, seed: number): PaperSeedResult {
+      if (control) throw new Error('paperEntanglementSeed: a training run is already in progress');
+      return runPaperEntanglementSeed(quick, seed);
+    },
+
+    /** One sweep run on the float64 core, the trainer of `hqrn sweep` (studies/coreRun.ts). */
+    coreTrainRun(req: TrainRequest): CoreRunResult {
+      if (control) throw new Error('coreTrainRun: a training run is already in progress');
+      return runCoreTraining(req);
     },
 
     /**

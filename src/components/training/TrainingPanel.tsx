@@ -8,6 +8,8 @@ import { FinalFigures, TransferCheck, UseInExplorer } from './FinalFigures';
 import { PresetButtons, TrainingControls, TrainingProgress } from './TrainingControls';
 import { ReproduceRun } from './ReproduceRun';
 import { Studies } from './Studies';
+import { SweepBuilder } from './SweepBuilder';
+import { ReproducePaper } from './ReproducePaper';
 import { TrainingForm } from './TrainingForm';
 import { AdversarialChart, ConfusionMatrix, DepthChart, EpochCharts } from './TrainingPlots';
 import '../../viz/charts/training.css';
@@ -16,28 +18,33 @@ export function TrainingPanel() {
   const result = useTraining((s) => s.result);
   const task = useTraining((s) => s.summaries[0]?.request.task ?? s.request?.task);
   return (
-    <section className="training-panel" aria-labelledby="training-heading">
-      <h2 id="training-heading">Training studio</h2>
-      <p className="train-hint">Train, transfer and compare in this tab: all training runs in the engine worker; the page only draws what it reports.</p>
-      <PresetButtons />
-      <ReproduceRun />
-      <div className="train-top">
-        <TrainingForm />
-        <div className="train-run">
-          <TrainingControls />
-          <TrainingProgress />
-          <TransferCheck />
+    <>
+      {/* the sweep and the paper's figure: their own regions below the studio */}
+      <section className="training-panel" aria-labelledby="training-heading">
+        <h2 id="training-heading">Training studio</h2>
+        <p className="train-hint">Train, transfer and compare in this tab: all training runs in the engine worker; the page only draws what it reports.</p>
+        <PresetButtons />
+        <ReproduceRun />
+        <div className="train-top">
+          <TrainingForm />
+          <div className="train-run">
+            <TrainingControls />
+            <TrainingProgress />
+            <TransferCheck />
+          </div>
         </div>
-      </div>
-      <div className="train-plots">
-        <EpochCharts />
-        <DepthChart />
-        <AdversarialChart />
-        <ConfusionMatrix result={result} task={task} />
-      </div>
-      <FinalFigures />
-      <UseInExplorer />
-      <Studies />
-    </section>
+        <div className="train-plots">
+          <EpochCharts />
+          <DepthChart />
+          <AdversarialChart />
+          <ConfusionMatrix result={result} task={task} />
+        </div>
+        <FinalFigures />
+        <UseInExplorer />
+        <Studies />
+      </section>
+      <SweepBuilder />
+      <ReproducePaper />
+    </>
   );
 }
