@@ -110,7 +110,10 @@ test('n = 2 JSON with kinds: import, train, accuracy and per-kind table, Use in 
 /** Re ρ of layer 0 of the explorer's current result, rounded to float32's 7 digits. */
 async function layerZero(page: Page): Promise<number[]> {
   const re = await page.evaluate(() =>
-    Array.from((window as unknown as { __hqrnStore: { getState(): { result: { layers: { rho: { re: Float32Array } }[] } } } }).__hqrnStore.getState().result.layers[0].rho.re),
+    Array.from(
+      (window as unknown as { __hqrnStore: { getState(): { result: { layers: { rho: { re: Float32Array } }[] } } } }).__hqrnStore.getState().result.layers[0]
+        .rho.re,
+    ),
   );
   return re.map((x) => Number(x.toPrecision(6)));
 }

@@ -38,6 +38,18 @@ const marginal = z.object({
 });
 
 /** An input recipe: what the explorer asks the worker to make (src/protocol/explorer.ts). */
-export const inputSpecSchema = z.discriminatedUnion('kind', [bell, werner, randomPure, randomMixed, product, matrix, dephased, marginal, drawn, mnist, dataset]);
+export const inputSpecSchema = z.discriminatedUnion('kind', [
+  bell,
+  werner,
+  randomPure,
+  randomMixed,
+  product,
+  matrix,
+  dephased,
+  marginal,
+  drawn,
+  mnist,
+  dataset,
+]);
 
 export type InputSpec = z.infer<typeof inputSpecSchema>;

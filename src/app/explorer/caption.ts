@@ -198,15 +198,16 @@ export function captionStateOf(input: InputSpec, result: CaptionResult | undefin
   const l0 = result.layers[0];
   const twoQubit = result.d === 4;
   // A dataset's state: its label is the truth (the classes are the dataset's, not separable / entangled).
-  const truth: Truth = input.kind === 'dataset'
-    ? datasetTruth(result.datasetLabel?.cls, result.classes)
-    : twoQubit
-    ? l0.measures.ppt === undefined
-      ? { cls: null, how: 'the PPT criterion was not computed' }
-      : pptTruth(l0.measures.ppt, result.classes)
-    : input.kind === 'mnist'
-      ? digitTruth(result.digitLabel, result.classes)
-      : digitTruth(undefined, result.classes);
+  const truth: Truth =
+    input.kind === 'dataset'
+      ? datasetTruth(result.datasetLabel?.cls, result.classes)
+      : twoQubit
+        ? l0.measures.ppt === undefined
+          ? { cls: null, how: 'the PPT criterion was not computed' }
+          : pptTruth(l0.measures.ppt, result.classes)
+        : input.kind === 'mnist'
+          ? digitTruth(result.digitLabel, result.classes)
+          : digitTruth(undefined, result.classes);
   const path = (o: CaptionResult['output']) => ({ predicted: o.predicted, probability: o.probabilities[o.predicted] ?? 0 });
   return {
     input,

@@ -9,7 +9,13 @@ beforeEach(() => {
 });
 
 const ref: DatasetRef = { name: 'three.json', sha256: 'abc', nQubits: 3, classes: ['a', 'b', 'c'], size: 5 };
-const model = { nQubits: 3, blocks: [{ alpha: 0.4, aPlus: [] }, { alpha: 0.4, aPlus: [] }] };
+const model = {
+  nQubits: 3,
+  blocks: [
+    { alpha: 0.4, aPlus: [] },
+    { alpha: 0.4, aPlus: [] },
+  ],
+};
 
 describe('a dataset stack (docs/math.md §11)', () => {
   it('opens a model with state k of its dataset in one undo step, and steps through the states within 0..size−1', () => {

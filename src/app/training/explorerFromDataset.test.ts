@@ -21,7 +21,13 @@ const summaryOf = (nQubits: number, classes: string[]) => ({
   repaired: { count: 0, maxTraceDistance: 0 },
   refused: { count: 0, first: [] },
 });
-const ds = (nQubits: number, classes = ['low', 'mid', 'high']) => ({ name: 'mine.json', sha256: 'f00d', kept: 12, summary: summaryOf(nQubits, classes), examples: [ex(classes[0])] });
+const ds = (nQubits: number, classes = ['low', 'mid', 'high']) => ({
+  name: 'mine.json',
+  sha256: 'f00d',
+  kept: 12,
+  summary: summaryOf(nQubits, classes),
+  examples: [ex(classes[0])],
+});
 
 describe('explorerPlan: a model trained on an imported dataset in the explorer', () => {
   it('n = 2: opens with state 0 of the dataset (the dataset on the stack)', () => {

@@ -20,10 +20,7 @@ export function datasetRef(ds: Pick<ImportedSummary, 'name' | 'sha256' | 'kept' 
 }
 
 /** How a model of `nQubits` trained on `dataset` opens in the explorer (state 0 of the dataset), or why it cannot. */
-export function explorerPlan(
-  nQubits: number,
-  dataset: Pick<ImportedSummary, 'name' | 'sha256' | 'kept' | 'summary' | 'examples'> | undefined,
-): ExplorerPlan {
+export function explorerPlan(nQubits: number, dataset: Pick<ImportedSummary, 'name' | 'sha256' | 'kept' | 'summary' | 'examples'> | undefined): ExplorerPlan {
   if (!(Number.isInteger(nQubits) && nQubits >= 1 && nQubits <= MAX_EXPLORER_QUBITS))
     return {
       ok: false,

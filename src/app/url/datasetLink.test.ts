@@ -25,7 +25,9 @@ describe('a dataset stack in the link (ds=, in=data:k)', () => {
 
   it('names what is wrong with a bad ds field', () => {
     expect(decodeDatasetRef('xyz')).toEqual({ problem: '"xyz" is not SHA-256:states:qubits:names' });
-    expect('problem' in decodeDatasetRef(`${sha}:10:7:W10`) && decodeDatasetRef(`${sha}:10:7:W10`)).toEqual({ problem: 'the number of qubits "7" is not 1 to 6' });
+    expect('problem' in decodeDatasetRef(`${sha}:10:7:W10`) && decodeDatasetRef(`${sha}:10:7:W10`)).toEqual({
+      problem: 'the number of qubits "7" is not 1 to 6',
+    });
     expect(decodeDatasetRef(`${sha}:10:3:%%%`)).toEqual({ problem: 'the file and class names are not readable (base64url of a JSON list)' });
     const back = decodeHash(`v=1&ds=${sha.slice(2)}:1:1:x`);
     expect(back.problems[0]).toMatch(/^dataset: .* is not a SHA-256/);

@@ -308,7 +308,9 @@ export const FIELDS: readonly Field[] = [
     key: 'ds',
     name: 'dataset',
     encode: (s) =>
-      s.dataset === null ? undefined : [s.dataset.sha256, s.dataset.size, s.dataset.nQubits, base64url(JSON.stringify([s.dataset.name, s.dataset.classes]))].join(':'),
+      s.dataset === null
+        ? undefined
+        : [s.dataset.sha256, s.dataset.size, s.dataset.nQubits, base64url(JSON.stringify([s.dataset.name, s.dataset.classes]))].join(':'),
     decode: (raw, s, previous, problems) => {
       const d = decodeDatasetRef(raw);
       if ('problem' in d) {

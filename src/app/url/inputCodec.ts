@@ -188,7 +188,9 @@ export function decodeInput(raw: string, nesting = 0): Decoded<InputSpec> {
     }
     case 'data': {
       const k = Number(rest);
-      return Number.isInteger(k) && k >= 0 && rest !== '' ? { value: { kind: 'dataset', index: k } } : { problem: `dataset state index: ${quote(rest)} is not an integer ≥ 0` };
+      return Number.isInteger(k) && k >= 0 && rest !== ''
+        ? { value: { kind: 'dataset', index: k } }
+        : { problem: `dataset state index: ${quote(rest)} is not an integer ≥ 0` };
     }
     case 'drawn': {
       const d = decodePixels(rest);

@@ -142,7 +142,10 @@ function loadModel(u: UrlState, res: Awaited<ReturnType<typeof findModel>>, give
   // A link of a dataset stack: the model opens with its dataset (the states come when the worker has the file).
   const ds = u.dataset !== null && modelQubits(res.found.model) === u.dataset.nQubits ? u.dataset : undefined;
   if (u.dataset !== null && !ds)
-    now.setUrlProblems([...now.urlProblems, `dataset: “${res.found.name}” is not a model of ${u.dataset.name} (${u.dataset.nQubits} qubits), so the dataset was not used`]);
+    now.setUrlProblems([
+      ...now.urlProblems,
+      `dataset: “${res.found.name}” is not a model of ${u.dataset.name} (${u.dataset.nQubits} qubits), so the dataset was not used`,
+    ]);
   useExplorer.setState((st) => {
     const patch = ds
       ? datasetModelPatch(st, res.found.name, res.found.model, ds, u.input.kind === 'dataset' ? u.input.index : 0)

@@ -71,7 +71,10 @@ export function MetricsPanel() {
   const measures = MEASURES.filter((m) => !m.twoQubitOnly || twoQubits);
   // A blank drawing canvas: no curves of the uniform I/64 (as the chain and the layer view).
   const blank = useExplorer((s) => isBlankDrawing(s.input, s.result));
-  const onlyTwo = twoQubitMeasuresReason(result?.nQubits, useExplorer((s) => s.stack.dataset !== undefined));
+  const onlyTwo = twoQubitMeasuresReason(
+    result?.nQubits,
+    useExplorer((s) => s.stack.dataset !== undefined),
+  );
 
   return (
     <section className="viz-panel viz-metrics" aria-labelledby={headingId} data-request-id={result?.requestId ?? ''} data-layer={k}>
@@ -125,7 +128,10 @@ export function MetricsDetails() {
   const twoQubits = result?.d === 4;
   const measures = MEASURES.filter((m) => !m.twoQubitOnly || twoQubits);
   const layer = result?.layers[k];
-  const onlyTwo = twoQubitMeasuresReason(result?.nQubits, useExplorer((s) => s.stack.dataset !== undefined));
+  const onlyTwo = twoQubitMeasuresReason(
+    result?.nQubits,
+    useExplorer((s) => s.stack.dataset !== undefined),
+  );
   return (
     <section className="viz-panel viz-metrics-details" aria-labelledby={headingId}>
       <h2 id={headingId}>Measures: the numbers</h2>

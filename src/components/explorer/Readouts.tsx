@@ -46,7 +46,13 @@ export function Readouts() {
                 <p className="truth">
                   {cap && <VerdictMark verdict={cap[path]} path={path === 'quantum' ? 'Quantum' : 'Classical'} truth={truthName} />} truth:{' '}
                   <strong>{truthName}</strong>
-                  {cap?.state.input.kind === 'dataset' ? ' (label in your dataset)' : result.d === 4 ? ' (PPT)' : cap?.state.input.kind === 'mnist' ? ' (label)' : ''}
+                  {cap?.state.input.kind === 'dataset'
+                    ? ' (label in your dataset)'
+                    : result.d === 4
+                      ? ' (PPT)'
+                      : cap?.state.input.kind === 'mnist'
+                        ? ' (label)'
+                        : ''}
                 </p>
                 <p className="prob">
                   P({classLabel(result.classes[out.predicted])}) = {fmt(values[out.predicted], 3)}
@@ -74,8 +80,8 @@ export function Readouts() {
       })}
       {cap?.state.inputIsDiagonal && result && result.d > 4 && (
         <p className="readouts-coincide">
-          {cap.state.input.kind === 'dataset' ? 'This state of your dataset is diagonal' : 'A digit enters as a diagonal state'}, so the two paths compute the same numbers at every layer (the <strong>exact correspondence</strong> of a QRB with
-          its classical residual network): their predictions coincide.
+          {cap.state.input.kind === 'dataset' ? 'This state of your dataset is diagonal' : 'A digit enters as a diagonal state'}, so the two paths compute the
+          same numbers at every layer (the <strong>exact correspondence</strong> of a QRB with its classical residual network): their predictions coincide.
         </p>
       )}
     </section>

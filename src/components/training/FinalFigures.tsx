@@ -87,7 +87,8 @@ export function FinalFigures() {
       <h3 id="final-heading">Final figures</h3>
       <p className="train-hint">
         {fromFile ? 'Your data' : req.task === 'digits' ? 'Digits' : 'Entanglement'}, seed {req.seed}, {req.trainSize} training / {req.testSize} test examples
-        {req.task === 'entanglement' && !fromFile ? `, adversarial share ${req.adversarialShare}` : ''}. Every row trained on exactly these data; accuracies exact
+        {req.task === 'entanglement' && !fromFile ? `, adversarial share ${req.adversarialShare}` : ''}. Every row trained on exactly these data; accuracies
+        exact
         {req.shots ? ` (the ${req.shots.toLocaleString('en')}-shot test accuracy is listed under the table)` : ' (no shots)'}.
         {status === 'running' ? ' More rows follow when the baselines finish.' : ''}
       </p>

@@ -25,7 +25,11 @@ const ds = dataset();
 const ref: DatasetRef = { name: 'three.json', sha256: 'abc', nQubits: 3, classes: ['mixed', 'pure'], size: 3 };
 const blocks: BlockSpec[] = [0, 1].map((k) => ({ id: `b${k}`, alpha: 0.5, activation: 'softplus', gain: 4, seed: 100 + k }));
 const stack: StackSpec = { task: 'entanglement', blocks, readoutSeed: 1, dataset: ref };
-const deps = { engine: new Engine(), loadDigits: async () => Promise.reject(new Error('no digits')), datasetBySha: (s: string) => (s === 'abc' ? ds : undefined) };
+const deps = {
+  engine: new Engine(),
+  loadDigits: async () => Promise.reject(new Error('no digits')),
+  datasetBySha: (s: string) => (s === 'abc' ? ds : undefined),
+};
 
 describe('explore with a dataset of three qubits (docs/math.md §11)', () => {
   it('shows state k of the dataset, 8×8, with its label and the dataset’s class names', async () => {
@@ -56,10 +60,14 @@ describe('explore with a dataset of three qubits (docs/math.md §11)', () => {
   });
 
   it('says in words when the dataset is not loaded, or the index is outside it', async () => {
-    await expect(explore({ requestId: 4, stack: { ...stack, dataset: { ...ref, sha256: 'other' } }, input: { kind: 'dataset', index: 0 } }, deps)).rejects.toThrow(
-      /three\.json are not loaded in this tab.*import three\.json again in the Training studio/,
+    await expect(
+      explore({ requestId: 4, stack: { ...stack, dataset: { ...ref, sha256: 'other' } }, input: { kind: 'dataset', index: 0 } }, deps),
+    ).rejects.toThrow(/three\.json are not loaded in this tab.*import three\.json again in the Training studio/);
+    await expect(explore({ requestId: 5, stack, input: { kind: 'dataset', index: 3 } }, deps)).rejects.toThrow(
+      /state 3 is not in three\.json: it has states 0\.\.2/,
     );
-    await expect(explore({ requestId: 5, stack, input: { kind: 'dataset', index: 3 } }, deps)).rejects.toThrow(/state 3 is not in three\.json: it has states 0\.\.2/);
-    await expect(explore({ requestId: 6, stack: { ...stack, dataset: undefined }, input: { kind: 'dataset', index: 0 } }, deps)).rejects.toThrow(/Use in explorer/);
+    await expect(explore({ requestId: 6, stack: { ...stack, dataset: undefined }, input: { kind: 'dataset', index: 0 } }, deps)).rejects.toThrow(
+      /Use in explorer/,
+    );
   });
 });

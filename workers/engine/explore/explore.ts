@@ -77,7 +77,9 @@ export function modelFromStack(stack: StackSpec, parse: (json: unknown) => Model
     if (m.nQubits !== nQubits)
       throw new FileFormatError(
         'model.nQubits',
-        stack.dataset ? `the dataset ${stack.dataset.name} has ${nQubits} qubits, the model ${m.nQubits}` : `the ${stack.task} task has ${nQubits} qubits, the model ${m.nQubits}`,
+        stack.dataset
+          ? `the dataset ${stack.dataset.name} has ${nQubits} qubits, the model ${m.nQubits}`
+          : `the ${stack.task} task has ${nQubits} qubits, the model ${m.nQubits}`,
       );
     trained = m;
   }
@@ -116,7 +118,8 @@ export function datasetInput(ref: DatasetRef | undefined, index: number, find: E
       'input',
       `the states of ${ref.name} are not loaded in this tab (they are kept only while the page is open): import ${ref.name} again in the Training studio, then its states show here`,
     );
-  if (!(Number.isInteger(index) && index >= 0 && index < ds.n)) throw new FileFormatError('input', `state ${index} is not in ${ref.name}: it has states 0..${ds.n - 1}`);
+  if (!(Number.isInteger(index) && index >= 0 && index < ds.n))
+    throw new FileFormatError('input', `state ${index} is not in ${ref.name}: it has states 0..${ds.n - 1}`);
   const v = stateAt(ds.packed, ds.d, index);
   const rho: CMat = { rows: ds.d, cols: ds.d, re: Float64Array.from(v.re), im: Float64Array.from(v.im) };
   return { rho, datasetLabel: { cls: ds.labels[index], fileIndex: ds.indices[index], ...(ds.kinds ? { kind: ds.kinds[index] } : {}) } };
