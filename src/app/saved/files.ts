@@ -21,7 +21,7 @@ import {
   readStateFile,
   type StateReadOptions,
 } from '../../core/io/files';
-import type { InputSpec } from '../../protocol/explorer';
+import type { DatasetRef, InputSpec } from '../../protocol/explorer';
 import { LIMITS } from '../../protocol/inputs';
 import { inputSpecSchema } from '../../protocol/inputSchema';
 import type { ModelJson, TaskName } from '../../protocol/messages';
@@ -57,10 +57,14 @@ export function parseInputSpec(data: unknown, field = 'input'): InputSpec {
   return r.data;
 }
 
-/** What a model file is: its kind, depth and task (from nQubits), after full validation. */
-export function describeModel(json: unknown): { model: ModelJson; kind: SavedModel['kind']; depth: number; task: TaskName } {
+/**
+ * What a model file is: its kind, depth and task (from nQubits), after full validation. A model
+ * trained on an imported dataset (`dataset`, of the model's nQubits) has the task 'entanglement'
+ * whatever its n (the explorer's dataset stacks); otherwise n must be 2 or 6.
+ */
+export function describeModel(json: unknown, dataset?: DatasetRef): { model: ModelJson; kind: SavedModel['kind']; depth: number; task: TaskName } {
   const parsed = parseModelFile(json);
-  const task = TASK_OF_QUBITS[parsed.nQubits];
+  const task = dataset && dataset.nQubits === parsed.nQubits ? 'entanglement' : TASK_OF_QUBITS[parsed.nQubits];
   if (!task) throw new FileFormatError('nQubits', `the explorer's tasks have 2 (entanglement) or 6 (digits) qubits, got ${parsed.nQubits}`);
   return { model: modelToJson(parsed), kind: parsed.kind, depth: parsed.blocks.length, task };
 }

@@ -4,7 +4,7 @@
  * here, so the first page load stays small: file parsing and writing is in savedWorkFiles.ts,
  * which src/app/saved/savedWork.ts imports lazily.
  */
-import type { InputSpec } from '../../protocol/explorer';
+import type { DatasetRef, InputSpec } from '../../protocol/explorer';
 import type { ModelJson, TaskName } from '../../protocol/messages';
 
 /** A trained (or imported) model kept in the browser. */
@@ -26,6 +26,12 @@ export interface SavedModel {
    * findModelByName falls back on them, so a rename never breaks a link.
    */
   formerNames?: string[];
+  /**
+   * The imported dataset the model was trained on (docs/math.md §11), for a model of any n the
+   * built-in tasks do not have: it opens in the explorer with that dataset's states (when the
+   * file is imported in the tab). `task` is then 'entanglement' (the explorer's dataset stacks).
+   */
+  dataset?: DatasetRef;
 }
 
 /** A custom input kept in the browser: the explorer's recipe. */
@@ -127,6 +133,7 @@ export function checkStoredModel(r: unknown): SavedModel | undefined {
   if (!m || typeof m.id !== 'string' || typeof m.name !== 'string' || typeof m.createdAt !== 'number') return undefined;
   if ((m.task !== 'digits' && m.task !== 'entanglement') || (m.kind !== 'quantum' && m.kind !== 'classical')) return undefined;
   if (typeof m.depth !== 'number' || typeof m.model !== 'object' || m.model === null) return undefined;
+  if (m.dataset !== undefined && !isDatasetRef(m.dataset)) return undefined;
   return m as SavedModel;
 }
 
@@ -135,4 +142,24 @@ export function checkStoredInput(r: unknown): SavedInput | undefined {
   if (!m || typeof m.id !== 'string' || typeof m.name !== 'string' || typeof m.createdAt !== 'number') return undefined;
   if ((m.task !== 'digits' && m.task !== 'entanglement') || typeof m.input !== 'object' || m.input === null) return undefined;
   return m as SavedInput;
+}
+
+/** A DatasetRef as stored (name, 64-hex SHA-256, size ≥ 1, 1..6 qubits, ≥ 2 class names). */
+export function isDatasetRef(r: unknown): r is DatasetRef {
+  const d = r as Partial<DatasetRef> | null;
+  return (
+    typeof d === 'object' &&
+    d !== null &&
+    typeof d.name === 'string' &&
+    typeof d.sha256 === 'string' &&
+    /^[0-9a-f]{64}$/.test(d.sha256) &&
+    Number.isInteger(d.size) &&
+    (d.size as number) >= 1 &&
+    Number.isInteger(d.nQubits) &&
+    (d.nQubits as number) >= 1 &&
+    (d.nQubits as number) <= 6 &&
+    Array.isArray(d.classes) &&
+    d.classes.length >= 2 &&
+    d.classes.every((c) => typeof c === 'string')
+  );
 }

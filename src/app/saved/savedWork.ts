@@ -9,7 +9,7 @@
  * and why, so the panel can tell the user.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { InputSpec } from '../../protocol/explorer';
+import type { DatasetRef, InputSpec } from '../../protocol/explorer';
 import type { ModelJson, TaskName } from '../../protocol/messages';
 import {
   bundledNameProblem,
@@ -172,15 +172,16 @@ export async function getInput(id: string): Promise<SavedInput | undefined> {
  * Save a model (validated with the core's parseModelFile first: a bad model is refused with
  * `field: problem`, nothing is written). Resolves with the record once it is stored.
  */
-export async function saveModel(args: { name: string; model: ModelJson; accuracy?: number; alsoKnownAs?: string }): Promise<SavedModel> {
+export async function saveModel(args: { name: string; model: ModelJson; accuracy?: number; alsoKnownAs?: string; dataset?: DatasetRef }): Promise<SavedModel> {
   const { describeModel } = await filesModule();
-  const { model, kind, depth, task } = describeModel(args.model);
+  const { model, kind, depth, task } = describeModel(args.model, args.dataset);
   const accuracy = args.accuracy !== undefined && args.accuracy >= 0 && args.accuracy <= 1 ? args.accuracy : undefined;
   const name = cleanName(args.name, 'model');
   const taken = bundledNameProblem(name, await bundledNames());
   if (taken) throw new Error(taken);
   const record: SavedModel = { id: newId(), name, task, kind, depth, model, createdAt: Date.now(), accuracy };
   if (args.alsoKnownAs !== undefined && args.alsoKnownAs !== name) record.formerNames = [args.alsoKnownAs];
+  if (args.dataset) record.dataset = args.dataset;
   await (await open()).backend.put('models', [record]);
   return record;
 }

@@ -6,7 +6,7 @@
  */
 import { isAppUpdated } from '../engine/appUpdate';
 import { create } from 'zustand';
-import type { InputSpec } from '../../protocol/explorer';
+import type { DatasetRef, InputSpec } from '../../protocol/explorer';
 import type { ModelJson } from '../../protocol/messages';
 import * as saved from './savedWork';
 import type { BundledModel, SavedInput, SavedModel, SavedStore, StorageStatus } from './savedWork';
@@ -32,7 +32,7 @@ export interface SavedWorkState {
 export interface SavedWorkActions {
   refresh(): Promise<void>;
   /** Save a trained model; resolves with the record only after it is written (throws otherwise). */
-  saveModel(args: { name: string; model: ModelJson; accuracy?: number; alsoKnownAs?: string }): Promise<SavedModel>;
+  saveModel(args: { name: string; model: ModelJson; accuracy?: number; alsoKnownAs?: string; dataset?: DatasetRef }): Promise<SavedModel>;
   saveInput(args: { name: string; input: InputSpec }): Promise<SavedInput>;
   rename(store: SavedStore, id: string, name: string): Promise<boolean>;
   remove(store: SavedStore, id: string): Promise<void>;
@@ -61,7 +61,7 @@ export const useSavedWork = create<SavedWorkState & SavedWorkActions>()((set, ge
       return undefined;
     }
   };
-  const loadModelIntoExplorer = (name: string, model: ModelJson, task: SavedModel['task'], kind: SavedModel['kind']) => {
+  const loadModelIntoExplorer = (name: string, model: ModelJson, task: SavedModel['task'], kind: SavedModel['kind'], dataset?: SavedModel['dataset']) => {
     if (kind !== 'quantum') {
       set({
         error: `Cannot open “${name}”: it is a classical model, and the explorer shows quantum models (train it in transfer mode to get its quantum twin).`,
@@ -76,11 +76,17 @@ export const useSavedWork = create<SavedWorkState & SavedWorkActions>()((set, ge
       set({ error: `Cannot open ${refusal}`, message: undefined });
       return;
     }
-    // The task switch (if any) and the model in one update: one undo step.
-    ex.loadTrainedModel(name, model, task);
+    // The task switch (if any) and the model in one update: one undo step. A model trained on an
+    // imported dataset opens with state 0 of it (its states show once the file is imported in this tab).
+    if (dataset) ex.openDatasetModel(name, model, dataset, 0);
+    else ex.loadTrainedModel(name, model, task);
     // Show it: the Explore tab replaces the open one (saved work, training studio).
     useExplorer.getState().setPanel(null);
-    set({ message: `The explorer now shows the model “${name}”.`, error: undefined, deleted: undefined });
+    set({
+      message: dataset ? `The explorer now shows the model “${name}” with the states of ${dataset.name}.` : `The explorer now shows the model “${name}”.`,
+      error: undefined,
+      deleted: undefined,
+    });
   };
 
   return {
@@ -170,7 +176,7 @@ export const useSavedWork = create<SavedWorkState & SavedWorkActions>()((set, ge
       if (offer) await get().importFile(offer.file, { nearestState: true });
     },
     openModel(record) {
-      loadModelIntoExplorer(record.name, record.model, record.task, record.kind);
+      loadModelIntoExplorer(record.name, record.model, record.task, record.kind, record.dataset);
     },
     async openBundled(entry) {
       await attempt(`Opening ${entry.name}`, async () => loadModelIntoExplorer(entry.name, await saved.loadBundledModel(entry), entry.task, entry.kind));

@@ -227,7 +227,7 @@ function ModelList() {
       {models.map((m) => (
         <tr key={m.id} data-id={m.id}>
           <NameCell store="models" id={m.id} name={m.name} />
-          <td data-col="task">{TASK_LABEL[m.task]}</td>
+          <td data-col="task">{m.dataset ? `Your data (${m.dataset.nQubits} qubit${m.dataset.nQubits === 1 ? '' : 's'})` : TASK_LABEL[m.task]}</td>
           <td data-col="kind">{m.kind}</td>
           <td data-col="depth">{m.depth}</td>
           <td data-col="accuracy">{fmtAccuracy(m.accuracy)}</td>

@@ -241,7 +241,11 @@ export function UseInExplorer() {
         label="Save model"
         what="model"
         defaultName={name}
-        save={(n) => useSavedWork.getState().saveModel({ name: n, model: result.model, accuracy: result.final.testAccuracy, alsoKnownAs: name })}
+        save={(n) =>
+          useSavedWork
+            .getState()
+            .saveModel({ name: n, model: result.model, accuracy: result.final.testAccuracy, alsoKnownAs: name, ...(plan?.ok ? { dataset: plan.dataset } : {}) })
+        }
       />
     </div>
   );
