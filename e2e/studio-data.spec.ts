@@ -132,6 +132,9 @@ test('n = 3 JSON trains with its per-kind table; the explorer opens the 3-qubit 
   const per = await perKind(panel);
   expect(Object.values(per).reduce((a, [n]) => a + n, 0)).toBe(16);
   await expect(panel.getByTestId('explorer-unavailable')).toHaveCount(0);
+  // kept in Saved work (with its dataset), so a link of the view finds the model again
+  await panel.getByRole('button', { name: 'Save model' }).click();
+  await expect(panel.getByRole('status', { name: 'Save model status' })).toContainText('Saved “trained: ghz3.json');
   await panel.getByRole('button', { name: 'Use in explorer' }).click();
   await expect(page.getByRole('tab', { name: 'Explore', exact: true })).toHaveAttribute('aria-selected', 'true');
   const readout = page.getByRole('region', { name: 'Quantum path readout', exact: true });
@@ -150,7 +153,28 @@ test('n = 3 JSON trains with its per-kind table; the explorer opens the 3-qubit 
   await expect(readout.locator('.predicts')).toContainText(/predicts (separable|entangled)/);
   await expect(picker.getByTestId('dataset-label')).toHaveText('entangled');
   expect(await layerZero(page)).toEqual(flat(data.states[1]));
+
+  // The link in a new tab: the model comes back from Saved work, the states do not (they live in
+  // the worker): the page says which file to import; imported again, state 1 shows.
+  const hash = await page.evaluate(() => location.hash);
+  expect(hash).toContain('in=data:1');
+  const again = await page.context().newPage();
+  const errors2 = pageErrors(again);
+  await again.goto(`./${hash}`);
+  await expect(again.getByRole('alert').filter({ hasText: 'the states of ghz3.json are not loaded in this tab' })).toBeVisible({ timeout: 30_000 });
+  await expect(again.getByRole('alert').filter({ hasText: 'import ghz3.json again in the Training studio' })).toBeVisible();
+  await expect(again.getByLabel(/Your data \(3 qubits\)/)).toBeChecked();
+  await again.getByRole('tab', { name: 'Training studio' }).click();
+  const panel2 = again.getByRole('region', { name: 'Training studio' });
+  await panel2.getByLabel('Task', { exact: true }).selectOption('file');
+  await panel2.getByLabel(/Dataset file/).setInputFiles({ name: 'ghz3.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(data)) });
+  await again.getByRole('tab', { name: 'Explore', exact: true }).click();
+  const readout2 = again.getByRole('region', { name: 'Quantum path readout', exact: true });
+  await expect(readout2.locator('.truth')).toContainText('truth: entangled (label in your dataset)', { timeout: 45_000 });
+  await expect(readout2).toContainText(/trained model: ghz3\.json/);
+  expect(await layerZero(again)).toEqual(flat(data.states[1]));
   expect(errors).toEqual([]);
+  expect(errors2).toEqual([]);
 });
 
 /** An NPY 1.0 file: magic, version 1.0, uint16 LE header length, the dict padded to 64 bytes, the data. */
