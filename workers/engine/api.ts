@@ -91,6 +91,8 @@ export function createEngineApi(opts: EngineApiOptions) {
   };
   // Imported datasets stay in the worker (the newest few: each may hold 100,000 states).
   const datasets = new Map<string, ImportedDataset>();
+  /** The newest imported dataset of this SHA-256 (a dataset stack's states: explore.ts datasetInput). */
+  const datasetBySha = (sha: string) => [...datasets.values()].reverse().find((x) => x.info.sha256 === sha)?.data;
   let importCount = 0;
   const KEEP_DATASETS = 3;
 
@@ -113,7 +115,6 @@ export function createEngineApi(opts: EngineApiOptions) {
 
     /** The explorer's request: seeded stack + input recipe → every layer with its measures. */
     async explore(req: ExploreRequest): Promise<ExploreResponse> {
-      const datasetBySha = (sha: string) => [...datasets.values()].reverse().find((x) => x.info.sha256 === sha)?.data;
       return withBackend(() => explore(req, { engine, loadDigits, datasetBySha }));
     },
 
@@ -298,7 +299,7 @@ export function createEngineApi(opts: EngineApiOptions) {
     },
 
     // Exports and reliability calls: their own modules.
-    ...createExportApi({ engine, loadDigits }),
+    ...createExportApi({ engine, loadDigits, datasetBySha }),
     ...createReliabilityApi({ engine, loadDigits }),
     // The entanglement baselines table (MLP, VQC, quantum kernels) on a request's data.
     ...createBaselinesApi({ loadDigits }),

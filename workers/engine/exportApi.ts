@@ -17,11 +17,13 @@ import { type CheckedQasmExport, qasmWithClassCheck, type StepsRequest } from '.
 /** The stated test set of the export's class-probability check: this many §7 entanglement states, this seed. */
 export { QASM_CHECK_SEED, QASM_CHECK_STATES } from '../../src/core/io/qasmAccuracy';
 import type { Engine } from './forward/engine';
-import { inputFromSpec, modelFromStack } from './explore/explore';
+import { type ExploreDeps, inputFromSpec, modelFromStack } from './explore/explore';
 
 export interface EngineApiDeps {
   engine: Engine;
   loadDigits: () => Promise<DigitSet>;
+  /** The imported dataset with this SHA-256 (a dataset stack's inputs, explore.ts datasetInput). */
+  datasetBySha?: ExploreDeps['datasetBySha'];
 }
 
 /** Limits of the exports (the QASM ones live with the emitter). */
@@ -66,12 +68,18 @@ export function createExportApi(deps: EngineApiDeps) {
       const chosen = blocks ?? model.blocks.map((_, k) => k);
       if (stack.task === 'digits' && chosen.length > EXPORT_LIMITS.maxDigitsQasmBlocks)
         throw new FileFormatError('blocks', `the digits task exports one block at a time (7 qubits: ~16,000 rotations per unitary), got ${chosen.length}`);
+      // A dataset of 5 or 6 qubits: blocks of 6 or 7 qubits, one at a time as digits.
+      if (stack.dataset && stack.dataset.nQubits >= 5 && chosen.length > EXPORT_LIMITS.maxDigitsQasmBlocks)
+        throw new FileFormatError(
+          'blocks',
+          `a ${stack.dataset.nQubits}-qubit model exports one block at a time (${stack.dataset.nQubits + 1} qubits a block), got ${chosen.length}`,
+        );
       return qasmWithClassCheck(model, { order, steps, blocks: chosen });
     },
 
     /** hqrn-state JSON of layer `layer` (0 = the input) of the explorer's stack and input. */
     async exportStateJson(req: ExploreRequest, layer: number): Promise<Record<string, unknown>> {
-      const { rho } = await inputFromSpec(req.input, deps);
+      const { rho } = await inputFromSpec(req.input, deps, req.stack.dataset);
       return stateToJson(layerState(rho, req, layer));
     },
 

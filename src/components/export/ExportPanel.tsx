@@ -44,7 +44,9 @@ export function ExportPanel() {
   const selected = useExplorer((s) => s.selectedLayer);
   const layer = shownLayer(result, selected);
   const depth = stack.blocks.length;
-  const digits = stack.task === 'digits';
+  // Blocks of 6 or 7 qubits (digits, a dataset of 5 or 6 qubits): one block per QASM file.
+  const digits = stack.task === 'digits' || (stack.dataset?.nQubits ?? 0) >= 5;
+  const filePrefix = stack.dataset ? `data-${stack.dataset.nQubits}q` : stack.task;
 
   const [order, setOrder] = useState<1 | 2>(2);
   const [stepsText, setStepsText] = useState('4');
@@ -81,7 +83,7 @@ export function ExportPanel() {
       if (!autoSteps && 'problem' in steps) throw new Error(steps.problem);
       const blocks = chosenBlock === null ? undefined : [chosenBlock];
       const out = await getEngine().exportQasm(stack, order, autoSteps || 'problem' in steps ? 'auto' : steps.value, blocks);
-      const file = fileName([stack.task, chosenBlock === null ? 'stack' : `block${chosenBlock + 1}`, `order${order}`, `r${out.steps}`], 'qasm');
+      const file = fileName([filePrefix, chosenBlock === null ? 'stack' : `block${chosenBlock + 1}`, `order${order}`, `r${out.steps}`], 'qasm');
       const check = out.classCheck ? { classProbabilityError: out.classCheck.error, classCheckStates: out.classCheck.states } : {};
       const card = explorerRunCard({
         stack,
@@ -149,7 +151,13 @@ export function ExportPanel() {
             {steps.problem}
           </p>
         )}
-        {digits && <p className="export-hint">Digits blocks have 7 qubits (~16,000 rotations per unitary, a few MB): one block per file.</p>}
+        {digits && (
+          <p className="export-hint">
+            {stack.dataset
+              ? `Blocks of this ${stack.dataset.nQubits}-qubit model have ${stack.dataset.nQubits + 1} qubits (thousands of rotations per unitary): one block per file.`
+              : 'Digits blocks have 7 qubits (~16,000 rotations per unitary, a few MB): one block per file.'}
+          </p>
+        )}
         {report?.stepsFrom === 'fixed' && (
           <p className="export-hint" data-testid="qasm-unchecked">
             r = {report.steps} is a fixed default: the class probabilities are checked only for the whole two-qubit stack with its readout, so this file’s error
@@ -212,7 +220,7 @@ export function ExportPanel() {
             act('State export', async () => {
               const json = await getEngine().exportStateJson({ requestId: 0, stack, input }, layer);
               const run = explorerRunCard({ stack, input, exported: `hqrn-state of layer ${layer}`, date: new Date().toISOString() });
-              downloadJson({ ...json, run }, fileName([stack.task, `layer${layer}`, 'state'], 'json'));
+              downloadJson({ ...json, run }, fileName([filePrefix, `layer${layer}`, 'state'], 'json'));
             })
           }
         >
@@ -225,7 +233,7 @@ export function ExportPanel() {
             act('Model export', async () => {
               const json = await getEngine().exportModelJson(stack);
               const run = modelFileCard(json, { stack, exported: 'hqrn-model of the stack', date: new Date().toISOString() });
-              downloadJson({ ...json, run }, fileName([stack.task, 'model', `${depth}blocks`], 'json'));
+              downloadJson({ ...json, run }, fileName([filePrefix, 'model', `${depth}blocks`], 'json'));
             })
           }
         >

@@ -5,6 +5,7 @@ import { checkDataset } from '../../../src/core/io/dataset';
 import type { BlockSpec, DatasetRef, StackSpec } from '../../../src/protocol/explorer';
 import { Engine } from '../forward/engine';
 import { explore } from './explore';
+import { createExportApi } from '../exportApi';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -69,5 +70,14 @@ describe('explore with a dataset of three qubits (docs/math.md §11)', () => {
     await expect(explore({ requestId: 6, stack: { ...stack, dataset: undefined }, input: { kind: 'dataset', index: 0 } }, deps)).rejects.toThrow(
       /Use in explorer/,
     );
+  });
+
+  it('exports state k of the dataset (layer 0) as it is in the file, and a 6-qubit model’s QASM one block at a time', async () => {
+    const api = createExportApi(deps);
+    const json = (await api.exportStateJson({ requestId: 0, stack, input: { kind: 'dataset', index: 1 } }, 0)) as { re: number[][] };
+    expect(json.re).toHaveLength(8);
+    for (let i = 0; i < 8; i++) for (let j = 0; j < 8; j++) expect(json.re[i][j]).toBe(i === j ? 1 / 8 : 0);
+    const six: StackSpec = { ...stack, dataset: { ...ref, nQubits: 6 } };
+    expect(() => api.exportQasm(six, 2, 4)).toThrow(/a 6-qubit model exports one block at a time \(7 qubits a block\), got 2/);
   });
 });
