@@ -6,7 +6,9 @@
  *
  * Parametrisation (§4, "training the quantum path directly"): unconstrained complex Ã± (d×d)
  * and gain c = 1 while training; on export s = (1 + 1e-6)·max(‖Ã+‖₂, ‖Ã−‖₂)², A± = Ã±/√s,
- * c = s, which leaves the map unchanged.
+ * c = s, which leaves the map unchanged. Initialisation, parameter scales, Adam and shuffles:
+ * the one training definition of docs/math.md §6 (./trainingDefinition.ts), shared with the
+ * studio's tfjs trainer.
  *
  * Forward for one state ρ (d×d), block k = 1..K with residual weight α_k:
  *   p±_j = Σ_{i,i'} Ã±_{ji} ρ_{ii'} conj(Ã±_{ji'}) = Re Σ_i Ã±_{ji} v±_{ji},  v±_{ji} = Σ_{i'} ρ_{ii'} conj(Ã±_{ji'})
@@ -24,7 +26,8 @@
 import type { Activation } from './activation';
 import type { CMat } from '../math/complex';
 import { adamState, adamStep } from '../math/adam';
-import { makeRng, type Rng, seededPermutation } from '../math/rng';
+import { type Rng, seededPermutation } from '../math/rng';
+import { ADAM, BIAS_INIT, drawQuantumBlock, drawReadout, initRng, quantumScale, quantumStd, readoutScale, shuffleRng } from './trainingDefinition';
 
 export interface FitSpec {
   d: number;
@@ -33,7 +36,7 @@ export interface FitSpec {
   alpha: number | number[];
   activation: Activation;
   classes: number;
-  /** Std of the initial entries of Re Ã, Im Ã (default 0.5). */
+  /** Std of the initial entries of Re Ã, Im Ã (default d^¼/√2, docs/math.md §6). */
   initScale?: number;
   seed: number;
 }
@@ -50,19 +53,41 @@ export const paramCount = (s: FitSpec) => s.depth * blockSize(s.d) + s.classes *
 /** α of block k (one α for all blocks, or one per block). */
 export const alphaOf = (s: FitSpec, k: number) => (Array.isArray(s.alpha) ? s.alpha[k] : s.alpha);
 
-/** Random initial parameters from the seed (Gaussian Ã, readout N(0, 0.1²), zero biases). */
+/**
+ * The initial parameters of the one training definition (docs/math.md §6,
+ * ./trainingDefinition.ts): from makeRng(seed), R̂ first, then blocks 1..K (Re Â+, Im Â+, Re Â−,
+ * Im Â−), every draw rounded to float32; theta holds the real weights Ã = d^¼ Â (std
+ * spec.initScale overrides d^¼/√2), b = 1, R = √d R̂, r = 0.
+ */
 export function initParams(spec: FitSpec): HqrnParams {
-  const rng = makeRng(spec.seed);
+  const rng = initRng(spec.seed);
   const theta = new Float64Array(paramCount(spec));
-  const sc = spec.initScale ?? 0.5;
-  const d = spec.d;
+  const d = spec.d,
+    D2 = d * d,
+    qs = quantumScale(d);
+  const ro = spec.depth * blockSize(d);
+  const rHat = drawReadout(rng, d, spec.classes);
+  for (let i = 0; i < rHat.length; i++) theta[ro + i] = readoutScale(d) * rHat[i];
   for (let k = 0; k < spec.depth; k++) {
     const o = k * blockSize(d);
-    for (let i = 0; i < 4 * d * d; i++) theta[o + i] = sc * rng.normal();
+    const b = drawQuantumBlock(rng, d, spec.initScale === undefined ? quantumStd : spec.initScale / qs);
+    [b.pRe, b.pIm, b.mRe, b.mIm].forEach((a, m) => {
+      for (let i = 0; i < D2; i++) theta[o + m * D2 + i] = qs * a[i];
+    });
+    theta.fill(BIAS_INIT, o + 4 * D2, o + 4 * D2 + d);
   }
-  const o = spec.depth * blockSize(d);
-  for (let i = 0; i < spec.classes * d; i++) theta[o + i] = 0.1 * rng.normal();
   return { spec, theta };
+}
+
+/** Per-parameter scales of theta (docs/math.md §6): d^¼ on Ã±, 1 on b, √d on R, 1 on r. */
+export function paramScales(spec: FitSpec): Float64Array {
+  const d = spec.d,
+    bs = blockSize(d);
+  const s = new Float64Array(paramCount(spec)).fill(1);
+  for (let k = 0; k < spec.depth; k++) s.fill(quantumScale(d), k * bs, k * bs + 4 * d * d);
+  const ro = spec.depth * bs;
+  s.fill(readoutScale(d), ro, ro + spec.classes * d);
+  return s;
 }
 
 /** Pack ρ as [Re (d² row-major), Im (d²)] into out at offset. */
@@ -325,13 +350,19 @@ export interface FitOptions {
   /** Training data for epoch e (fresh or augmented per epoch, or the same every time). */
   data: (epoch: number) => EpochData;
   onEpoch?: (epoch: number, loss: number, p: HqrnParams) => void;
+  /** The shuffle stream (default shuffleRng(seed), docs/math.md §6). */
   rng?: Rng;
 }
 
-/** Train end to end with Adam; returns the parameters (modified in place). */
+/**
+ * Train end to end with Adam (docs/math.md §6: Adam on θ̂ = θ / paramScales, ε = ADAM.epsilon,
+ * mean cross-entropy over each minibatch of a fresh permutation per epoch, the last batch
+ * partial); returns the parameters (modified in place).
+ */
 export function fitHqrn(p: HqrnParams, o: FitOptions): HqrnParams {
-  const rng = o.rng ?? makeRng(p.spec.seed + 17);
+  const rng = o.rng ?? shuffleRng(p.spec.seed);
   const st = adamState(p.theta.length);
+  const scale = paramScales(p.spec);
   const grad = new Float64Array(p.theta.length);
   for (let e = 0; e < o.epochs; e++) {
     const data = o.data(e);
@@ -346,7 +377,7 @@ export function fitHqrn(p: HqrnParams, o: FitOptions): HqrnParams {
       steps++;
       if (o.l2) for (let i = 0; i < grad.length; i++) grad[i] += o.l2 * p.theta[i];
       if (o.frozen) grad.fill(0, 0, o.frozen);
-      adamStep(p.theta, grad, st, lr);
+      adamStep(p.theta, grad, st, lr, { epsilon: ADAM.epsilon, scale });
     }
     o.onEpoch?.(e, lossSum / steps, p);
   }
@@ -364,7 +395,8 @@ export interface GreedyOptions extends Omit<FitOptions, 'frozen' | 'rng' | 'onEp
  * Greedy layer-wise training (docs/math.md §6, the paper's): for k = 1..K train block k and the
  * readout for `epochs` epochs with blocks 1..k−1 frozen. Block k starts from initParams(spec)'s
  * block k; the readout of stage 1 from initParams' readout, of stage k > 1 from stage k − 1's.
- * Adam restarts each stage (seeded shuffles: makeRng(seed + 17 + k)). Returns the depth-K
+ * Adam restarts each stage; one shuffle stream shuffleRng(seed) runs through all stages
+ * (docs/math.md §6). Returns the depth-K
  * parameters (layout of paramCount(spec)); onDepth sees each intermediate depth.
  */
 export function fitGreedy(spec: FitSpec, o: GreedyOptions): HqrnParams {
@@ -373,6 +405,7 @@ export function fitGreedy(spec: FitSpec, o: GreedyOptions): HqrnParams {
   let trained = new Float64Array(0);
   let readout = full.theta.slice(spec.depth * bs);
   let p: HqrnParams = full;
+  const rng = shuffleRng(spec.seed);
   for (let k = 1; k <= spec.depth; k++) {
     const sk: FitSpec = { ...spec, depth: k, alpha: Array.isArray(spec.alpha) ? spec.alpha.slice(0, k) : spec.alpha };
     const theta = new Float64Array(paramCount(sk));
@@ -380,7 +413,7 @@ export function fitGreedy(spec: FitSpec, o: GreedyOptions): HqrnParams {
     theta.set(full.theta.subarray((k - 1) * bs, k * bs), (k - 1) * bs);
     theta.set(readout, k * bs);
     p = { spec: sk, theta };
-    fitHqrn(p, { ...o, frozen: (k - 1) * bs, rng: makeRng(spec.seed + 17 + k), onEpoch: o.onEpoch && ((e, loss, q) => o.onEpoch!(k, e, loss, q)) });
+    fitHqrn(p, { ...o, frozen: (k - 1) * bs, rng, onEpoch: o.onEpoch && ((e, loss, q) => o.onEpoch!(k, e, loss, q)) });
     trained = theta.slice(0, k * bs);
     readout = theta.slice(k * bs);
     o.onDepth?.(k, p);

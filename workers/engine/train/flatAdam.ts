@@ -5,8 +5,11 @@
  * vector and splits it back (~20 kernels). Element by element it is the same arithmetic as
  * tfjs-core 4.22's AdamOptimizer.applyGradients (same float32 operations in the same order,
  * same bias correction through float32 β^t accumulators), so a run's numbers do not change.
+ * β1, β2, ε: the one training definition's (src/core/hqrn/trainingDefinition.ts ADAM,
+ * docs/math.md §6); ε is raised to the backend's own epsilon where that is larger (16-bit WebGL).
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { ADAM } from '../../../src/core/hqrn/trainingDefinition';
 
 export class FlatAdam {
   private readonly sizes: number[];
@@ -20,10 +23,10 @@ export class FlatAdam {
   constructor(
     private readonly vars: tf.Variable[],
     private readonly learningRate: number,
-    private readonly beta1 = 0.9,
-    private readonly beta2 = 0.999,
+    private readonly beta1: number = ADAM.beta1,
+    private readonly beta2: number = ADAM.beta2,
   ) {
-    this.epsilon = tf.backend().epsilon();
+    this.epsilon = Math.max(ADAM.epsilon, tf.backend().epsilon());
     this.sizes = vars.map((v) => v.size);
     this.w = tf.tidy(() => tf.concat(vars.map((v) => tf.reshape(v, [-1]))) as tf.Tensor1D);
     const n = this.w.size;

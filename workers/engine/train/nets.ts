@@ -8,7 +8,9 @@
  *   classical  W = √d · Ŵ,       Ŵ ~ N(0, 1)
  *   quantum    Ã± = d^¼ · Â±,    Re, Im Â ~ N(0, ½)   (so c(|Ã+|² − |Ã−|²) ~ √d, c = 1)
  *   readout    R = √d · R̂,       R̂ ~ N(0, 1/d)
- * Biases start at 0. The exported models hold the real weights (W, A± after
+ * Block biases start at BIAS_INIT = 1, the readout bias at 0. The draws, their order and scales are
+ * the one training definition shared with the float64 core (src/core/hqrn/trainingDefinition.ts,
+ * docs/math.md §6). The exported models hold the real weights (W, A± after
  * normaliseContractions, R), so they reproduce the trained predictions.
  */
 import * as tf from '@tensorflow/tfjs-core';
@@ -16,6 +18,14 @@ import type { Activation } from '../../../src/core/hqrn/activation';
 import { type CMat, zeros } from '../../../src/core/math/complex';
 import type { ClassicalBlock, ClassicalModel, QuantumBlock, QuantumModel, Readout } from '../../../src/core/hqrn/model';
 import type { Rng } from '../../../src/core/math/rng';
+import {
+  BIAS_INIT,
+  drawQuantumBlock,
+  drawReadout,
+  gaussDraws,
+  quantumScale,
+  readoutScale,
+} from '../../../src/core/hqrn/trainingDefinition';
 import { normaliseContractions } from '../../../src/core/hqrn/transfer';
 import {
   analogWeightsT,
@@ -32,19 +42,10 @@ import {
   WRITTEN_OUT,
 } from '../forward/tensorQrb';
 
-function gaussVar(rng: Rng, shape: number[], std: number, name?: string): tf.Variable {
-  const n = shape.reduce((a, b) => a * b, 1);
-  const a = new Float32Array(n);
-  for (let i = 0; i < n; i++) a[i] = std * rng.normal();
-  return ownVariable(tf.tensor(a, shape), name);
-}
+const arrayVar = (a: Float32Array, shape: number[]) => ownVariable(tf.tensor(a, shape));
 const zeroVar = (shape: number[]) => ownVariable(tf.zeros(shape));
 const constVar = (shape: number[], value: number) => ownVariable(tf.fill(shape, value));
-/**
- * Block biases start positive, so that σ(z) is not 0 for every j at the start (a dead ReLU
- * block passes no gradient); z itself is O(1).
- */
-export const BIAS_INIT = 1;
+export { BIAS_INIT };
 /** tf.variable keeps its initial tensor alive as a separate tensor: dispose it. */
 function ownVariable(init: tf.Tensor, name?: string): tf.Variable {
   const v = tf.variable(init, true, name);
@@ -68,8 +69,8 @@ export class ReadoutParams {
     readonly classes: (string | number)[],
     rng: Rng,
   ) {
-    this.scale = Math.sqrt(d);
-    this.rHat = gaussVar(rng, [classes.length, d], 1 / Math.sqrt(d));
+    this.scale = readoutScale(d);
+    this.rHat = arrayVar(drawReadout(rng, d, classes.length), [classes.length, d]);
     this.r = zeroVar([classes.length]);
   }
   weights(): tf.Tensor2D {
@@ -98,8 +99,8 @@ export class ClassicalBlockParams {
     readonly settings: BlockSettings,
     rng: Rng,
   ) {
-    this.scale = Math.sqrt(d);
-    this.wHat = gaussVar(rng, [d, d], 1);
+    this.scale = readoutScale(d);
+    this.wHat = arrayVar(gaussDraws(rng, d * d, 1), [d, d]);
     this.b = constVar([d], BIAS_INIT);
   }
   weights(): tf.Tensor2D {
@@ -141,12 +142,12 @@ export class QuantumBlockParams {
     readonly settings: BlockSettings,
     rng: Rng,
   ) {
-    this.scale = d ** 0.25;
-    const s = Math.SQRT1_2;
-    this.pRe = gaussVar(rng, [d, d], s);
-    this.pIm = gaussVar(rng, [d, d], s);
-    this.mRe = gaussVar(rng, [d, d], s);
-    this.mIm = gaussVar(rng, [d, d], s);
+    this.scale = quantumScale(d);
+    const a = drawQuantumBlock(rng, d);
+    this.pRe = arrayVar(a.pRe, [d, d]);
+    this.pIm = arrayVar(a.pIm, [d, d]);
+    this.mRe = arrayVar(a.mRe, [d, d]);
+    this.mIm = arrayVar(a.mIm, [d, d]);
     this.b = constVar([d], BIAS_INIT);
   }
   /** Ã+ re, im, Ã− re, im. */
