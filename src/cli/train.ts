@@ -135,12 +135,20 @@ export interface TrainResult {
 }
 
 /**
- * Train with the settings; returns the model JSON with its run card (metrics on the test set,
- * per depth for greedy training). Progress lines go to `log`.
+ * Train with the settings (the one training definition of docs/math.md §6); returns the model
+ * JSON with its run card (metrics on the test set, per depth for greedy training). Progress
+ * lines go to `log`; `onEpoch` sees every epoch's mean minibatch loss (depth: the greedy stage,
+ * or the depth end to end; epoch 1-based).
  */
 export async function runTraining(
   s: TrainSettings,
-  opts: { log?: (line: string) => void; date?: string; out?: string; data?: { train: LoadedData; test: LoadedData } } = {},
+  opts: {
+    log?: (line: string) => void;
+    date?: string;
+    out?: string;
+    data?: { train: LoadedData; test: LoadedData };
+    onEpoch?: (depth: number, epoch: number, loss: number) => void;
+  } = {},
 ): Promise<TrainResult> {
   const log = opts.log ?? (() => {});
   const { train, test } = opts.data ?? (await trainData(s, log));
@@ -152,7 +160,10 @@ export async function runTraining(
   if (s.mode === 'greedy') {
     p = fitGreedy(spec, {
       ...fit,
-      onEpoch: (k, e, loss) => (e === s.epochs - 1 || e % 10 === 9) && log(`train: block ${k}/${s.depth} epoch ${e + 1}/${s.epochs} loss ${loss.toFixed(4)}`),
+      onEpoch: (k, e, loss) => {
+        opts.onEpoch?.(k, e + 1, loss);
+        if (e === s.epochs - 1 || e % 10 === 9) log(`train: block ${k}/${s.depth} epoch ${e + 1}/${s.epochs} loss ${loss.toFixed(4)}`);
+      },
       onDepth: (k, q) => {
         const te = evaluate(predictDataset(q, test.dataset), test.dataset);
         perDepth.push({
@@ -166,7 +177,10 @@ export async function runTraining(
   } else {
     p = fitHqrn(initParams(spec), {
       ...fit,
-      onEpoch: (e, loss) => (e === s.epochs - 1 || e % 10 === 9) && log(`train: epoch ${e + 1}/${s.epochs} loss ${loss.toFixed(4)}`),
+      onEpoch: (e, loss) => {
+        opts.onEpoch?.(s.depth, e + 1, loss);
+        if (e === s.epochs - 1 || e % 10 === 9) log(`train: epoch ${e + 1}/${s.epochs} loss ${loss.toFixed(4)}`);
+      },
     });
   }
   const te = evaluate(predictDataset(p, test.dataset), test.dataset);

@@ -18,14 +18,7 @@ import type { Activation } from '../../../src/core/hqrn/activation';
 import { type CMat, zeros } from '../../../src/core/math/complex';
 import type { ClassicalBlock, ClassicalModel, QuantumBlock, QuantumModel, Readout } from '../../../src/core/hqrn/model';
 import type { Rng } from '../../../src/core/math/rng';
-import {
-  BIAS_INIT,
-  drawQuantumBlock,
-  drawReadout,
-  gaussDraws,
-  quantumScale,
-  readoutScale,
-} from '../../../src/core/hqrn/trainingDefinition';
+import { BIAS_INIT, drawQuantumBlock, drawReadout, gaussDraws, quantumScale, readoutScale } from '../../../src/core/hqrn/trainingDefinition';
 import { normaliseContractions } from '../../../src/core/hqrn/transfer';
 import {
   analogWeightsT,
