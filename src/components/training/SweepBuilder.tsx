@@ -78,8 +78,9 @@ export function SweepBuilder() {
       <p className="train-hint">
         A grid of training runs on the current task with the form's other settings: each list is comma-separated (an empty list keeps the form's value). Runs go
         one after another in the engine worker, on the float64 core of <code>hqrn sweep</code> (built-in entanglement, quantum greedy or end-to-end, exact and
-        noiseless: the command line's numbers) or on the tfjs engine of the Train button; the table gives the mean ± std over the seeds. At most{' '}
-        {MAX_SWEEP_RUNS} runs here; larger grids: <code>hqrn sweep</code> (every core). The sweep's settings are not kept in the link.
+        noiseless: the command line's numbers) or on the tfjs engine of the Train button. Both train by one definition and agree within 0.01 accuracy per run
+        (docs/math.md §6). The table gives the mean ± std over the seeds. At most {MAX_SWEEP_RUNS} runs here; larger grids: <code>hqrn sweep</code> (every
+        core). The sweep's settings are not kept in the link.
       </p>
       <fieldset className="sweep-lists" disabled={running}>
         <legend>Grid</legend>
