@@ -81,6 +81,28 @@ export function entanglementSplit(split: 'train' | 'test', seed: number, n: numb
   return { d: 4, n, packed, labels: ds.labels, kinds: ds.kinds, generatorSeed: s };
 }
 
+/** A run card's `data` for the §7 generator's train and test splits (docs/math.md §11). */
+export interface GeneratorSplitsData {
+  source: 'generator';
+  name: string;
+  sha256: null;
+  n: number;
+  generatorSeed: number;
+  test: { source: 'generator'; name: string; sha256: null; n: number; generatorSeed: number };
+}
+
+/** The run card's `data` of two entanglementSplit results (n and the generator seeds they were drawn with). */
+export function generatorSplitsData(train: { n: number; generatorSeed: number }, test: { n: number; generatorSeed: number }): GeneratorSplitsData {
+  return {
+    source: 'generator',
+    name: 'entanglement train',
+    sha256: null,
+    n: train.n,
+    generatorSeed: train.generatorSeed,
+    test: { source: 'generator', name: 'entanglement test', sha256: null, n: test.n, generatorSeed: test.generatorSeed },
+  };
+}
+
 /** One row of the figure: the depth and each figure after that block. */
 export type PaperRow = Record<string, number>;
 

@@ -9,7 +9,7 @@
  */
 import { fitGreedy, fitHqrn, type HqrnParams, initParams, predictProba } from '../../../src/core/hqrn/fit';
 import { toModelJson } from '../../../src/core/hqrn/fitModel';
-import { entanglementSplit, type PackedSplit } from '../../../src/core/hqrn/paperEntanglement';
+import { entanglementSplit, type GeneratorSplitsData, generatorSplitsData, type PackedSplit } from '../../../src/core/hqrn/paperEntanglement';
 import { entanglementFigures } from '../../../src/core/states/figures';
 import type { TrainRequest } from '../../../src/protocol/messages';
 import { coreRunProblem } from '../../../src/protocol/coreRun';
@@ -17,14 +17,7 @@ import { coreRunProblem } from '../../../src/protocol/coreRun';
 export interface CoreRunResult {
   model: Record<string, unknown>;
   metrics: Record<string, unknown>;
-  data: {
-    source: 'generator';
-    name: string;
-    sha256: null;
-    n: number;
-    generatorSeed: number;
-    test: { source: 'generator'; name: string; sha256: null; n: number; generatorSeed: number };
-  };
+  data: GeneratorSplitsData;
   seconds: number;
 }
 
@@ -77,14 +70,7 @@ export function runCoreTraining(req: TrainRequest): CoreRunResult {
         marginalBalanced: f.marginal.balanced,
       },
     },
-    data: {
-      source: 'generator',
-      name: 'entanglement train',
-      sha256: null,
-      n: train.n,
-      generatorSeed: train.generatorSeed,
-      test: { source: 'generator', name: 'entanglement test', sha256: null, n: test.n, generatorSeed: test.generatorSeed },
-    },
+    data: generatorSplitsData(train, test),
     seconds: (performance.now() - t0) / 1000,
   };
 }

@@ -4,7 +4,15 @@
  * (src/core/hqrn/paperEntanglement.ts) on the float64 core. The app calls it once per seed, so
  * that a cancel takes effect between seeds (one seed of the full preset: about 1–3 s).
  */
-import { entanglementPerDepth, entanglementSplit, type PaperRow, type PaperSettings, paperSettings } from '../../../src/core/hqrn/paperEntanglement';
+import {
+  entanglementPerDepth,
+  entanglementSplit,
+  type GeneratorSplitsData,
+  generatorSplitsData,
+  type PaperRow,
+  type PaperSettings,
+  paperSettings,
+} from '../../../src/core/hqrn/paperEntanglement';
 import { ENTANGLEMENT_REQUEST } from '../../../src/protocol/experiments';
 
 export interface PaperSeedResult {
@@ -12,14 +20,7 @@ export interface PaperSeedResult {
   /** One row per depth 1..settings.depth. */
   rows: PaperRow[];
   /** The run card's data (the §7 generator with its seeds). */
-  data: {
-    source: 'generator';
-    name: string;
-    sha256: null;
-    n: number;
-    generatorSeed: number;
-    test: { source: 'generator'; name: string; sha256: null; n: number; generatorSeed: number };
-  };
+  data: GeneratorSplitsData;
   seconds: number;
 }
 
@@ -34,14 +35,7 @@ export function runPaperEntanglementSeed(quick: boolean, seed: number): PaperSee
   return {
     settings: s,
     rows,
-    data: {
-      source: 'generator',
-      name: 'entanglement train',
-      sha256: null,
-      n: s.nTrain,
-      generatorSeed: train.generatorSeed,
-      test: { source: 'generator', name: 'entanglement test', sha256: null, n: s.nTest, generatorSeed: test.generatorSeed },
-    },
+    data: generatorSplitsData(train, test),
     seconds: (performance.now() - t0) / 1000,
   };
 }
