@@ -5,7 +5,7 @@
  * figures of core/states/figures.ts.
  */
 import type { Dataset } from '../core/io/dataset';
-import { accuracyOf, balancedAccuracy, entanglementFigures, perKindAccuracy } from '../core/states/figures';
+import { accuracyOf, argmaxRows, balancedAccuracy, entanglementFigures, perKindAccuracy } from '../core/states/figures';
 import { type HqrnParams, predictProba } from '../core/hqrn/fit';
 
 export interface Evaluation {
@@ -18,16 +18,8 @@ export interface Evaluation {
   adversarial?: { dephasedPartners: number; dephasedBalanced: number; marginalPartners: number; marginalBalanced: number };
 }
 
-/** Predicted class of each row of n×C probabilities (first maximum). */
-export function argmaxRows(proba: ArrayLike<number>, n: number, C: number): number[] {
-  const out: number[] = [];
-  for (let s = 0; s < n; s++) {
-    let best = 0;
-    for (let c = 1; c < C; c++) if (proba[s * C + c] > proba[s * C + best]) best = c;
-    out.push(best);
-  }
-  return out;
-}
+/** Predicted class of each row (first maximum): the core's, re-exported for the CLI. */
+export { argmaxRows };
 
 /** Round to 6 significant digits for the JSON (figures, not physics). */
 const r6 = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(6)) : x);

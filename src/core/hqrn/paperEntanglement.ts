@@ -11,7 +11,7 @@
 import type { Activation } from './activation';
 import { fitGreedy, packComplex, predictProba } from './fit';
 import { entanglementDataset } from '../states/entanglement';
-import { entanglementFigures } from '../states/figures';
+import { argmaxRows, entanglementFigures } from '../states/figures';
 
 /** The settings of one seed's run (the CLI's `hqrn train` names). */
 export interface PaperSettings {
@@ -121,16 +121,6 @@ export const PAPER_COLUMNS = [
 /** The series the figure plots (accuracy vs depth). */
 export const PAPER_PLOTTED = ['accuracy', 'balancedAccuracy', 'dephasedBalanced', 'marginalBalanced', 'classicalPathAccuracy'] as const;
 
-function argmax(proba: Float64Array, n: number, C: number): number[] {
-  const out: number[] = [];
-  for (let s = 0; s < n; s++) {
-    let best = 0;
-    for (let c = 1; c < C; c++) if (proba[s * C + c] > proba[s * C + best]) best = c;
-    out.push(best);
-  }
-  return out;
-}
-
 /**
  * Greedy training of `s` on `train`, the figures on `test` after each block (rows 1..depth).
  * `test.kinds` must name the adversarial partners (the §7 generator's kinds).
@@ -154,8 +144,8 @@ export function entanglementPerDepth(
       learningRate: s.learningRate,
       data: () => ({ v: train.packed, labels: train.labels, n: train.n }),
       onDepth: (k, q) => {
-        const f = entanglementFigures(argmax(predictProba(q, test.packed, test.n), test.n, 2), test.labels, kinds);
-        const cf = entanglementFigures(argmax(predictProba(q, diag, test.n), test.n, 2), test.labels, kinds);
+        const f = entanglementFigures(argmaxRows(predictProba(q, test.packed, test.n), test.n, 2), test.labels, kinds);
+        const cf = entanglementFigures(argmaxRows(predictProba(q, diag, test.n), test.n, 2), test.labels, kinds);
         rows.push({
           depth: k,
           accuracy: f.accuracy,

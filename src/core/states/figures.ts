@@ -10,6 +10,20 @@
  * 'marginal-partner', anything else = other separable states).
  */
 
+/**
+ * Predicted class of each row of n×C probabilities `proba` (row-major, length n·C): the first
+ * maximum of each row (ties go to the lower class index). Errors: none; n = 0 gives [].
+ */
+export function argmaxRows(proba: ArrayLike<number>, n: number, C: number): number[] {
+  const out: number[] = [];
+  for (let s = 0; s < n; s++) {
+    let best = 0;
+    for (let c = 1; c < C; c++) if (proba[s * C + c] > proba[s * C + best]) best = c;
+    out.push(best);
+  }
+  return out;
+}
+
 /** Fraction of predictions equal to the labels (NaN for none). */
 export function accuracyOf(pred: ArrayLike<number>, labels: ArrayLike<number>, rows?: number[]): number {
   const idx = rows ?? Array.from({ length: labels.length }, (_, i) => i);

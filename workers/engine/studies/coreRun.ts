@@ -10,7 +10,7 @@
 import { fitGreedy, fitHqrn, type HqrnParams, initParams, predictProba } from '../../../src/core/hqrn/fit';
 import { toModelJson } from '../../../src/core/hqrn/fitModel';
 import { entanglementSplit, type GeneratorSplitsData, generatorSplitsData, type PackedSplit } from '../../../src/core/hqrn/paperEntanglement';
-import { entanglementFigures } from '../../../src/core/states/figures';
+import { argmaxRows, entanglementFigures } from '../../../src/core/states/figures';
 import type { TrainRequest } from '../../../src/protocol/messages';
 import { coreRunProblem } from '../../../src/protocol/coreRun';
 
@@ -34,8 +34,7 @@ function split(which: 'train' | 'test', seed: number, n: number, share: number) 
 }
 
 function predict(p: HqrnParams, s: PackedSplit): number[] {
-  const pr = predictProba(p, s.packed, s.n);
-  return Array.from({ length: s.n }, (_, i) => (pr[i * 2 + 1] > pr[i * 2] ? 1 : 0));
+  return argmaxRows(predictProba(p, s.packed, s.n), s.n, 2);
 }
 
 /** Train `req` on the float64 core; errors: coreRunProblem's reason. */
