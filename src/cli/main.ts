@@ -2,7 +2,7 @@
  * `hqrn` — the command line over the float64 core (docs/math.md §10). JSON on stdout (`qasm`: the OpenQASM 3 text).
  * Bad input: exit code 2 and one line `hqrn: <field>: <problem>` on stderr, nothing on stdout.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { PNG } from 'pngjs';
 import { type CMat, diagonalMatrix, toJson } from '../core/math/complex';
@@ -20,7 +20,7 @@ import { qasmWithClassCheck } from '../core/io/qasmAccuracy';
 import { softmaxReadout } from '../core/hqrn/readout';
 import { transferModel } from '../core/hqrn/transfer';
 import { loadDigitSet } from './digitsData';
-import { intOption, UsageError } from './args';
+import { intOption, readBytes, UsageError } from './args';
 import { COMMAND_HELP, USAGE } from './help';
 import { appInfo } from './appInfo';
 import { evaluateModel, predictStates } from './evaluate';
@@ -32,13 +32,7 @@ export { UsageError };
 type Values = Record<string, string | undefined> & { 'nearest-state'?: boolean; 'skip-refused'?: boolean; quick?: boolean };
 
 function readJson(field: string, path: string | undefined): unknown {
-  if (!path) throw new UsageError(`--${field} is required`);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new FileFormatError(`--${field}`, `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(readBytes(field, path)); // as readFileSync(path, 'utf8')
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -139,12 +133,7 @@ function predict(values: Values): unknown {
  */
 function predictImage(model: Model, path: string): unknown {
   if (model.nQubits !== 6) throw new FileFormatError('--model nQubits', `an image needs a digits model (6 qubits, 8×8 input), got ${model.nQubits}`);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    throw new FileFormatError('--image', `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+  const bytes = Buffer.from(readBytes('image', path));
   let png: { width: number; height: number; data: Buffer };
   try {
     png = PNG.sync.read(bytes);
